@@ -5,8 +5,7 @@ import { expect } from '@open-wc/testing';
 import { waitUntil } from '../support/wait.js';
 import { de } from '../../src/translations/de.js';
 import { builtFiles, builtPage, partName, partsLoaded } from '../support/built.js';
-import { uniqueStorageKey } from '../support/sim.js';
-import { cleanLocalStorage } from '../support/storage.js';
+import { storageKeysForgottenAfterEach } from '../support/storage.js';
 import { part, words } from '../support/widget.js';
 
 type Built = HTMLElement & { updateComplete: Promise<boolean> };
@@ -14,11 +13,8 @@ type Built = HTMLElement & { updateComplete: Promise<boolean> };
 describe('German, a chunk of its own (the built files)', function () {
   this.timeout(20_000);
   const frames: HTMLIFrameElement[] = [];
-  const storageKeys: string[] = [];
-  afterEach(() => {
-    frames.splice(0).forEach((frame) => frame.remove());
-    storageKeys.splice(0).forEach(cleanLocalStorage);
-  });
+  afterEach(() => frames.splice(0).forEach((frame) => frame.remove()));
+  const newStorageKey = storageKeysForgottenAfterEach();
 
   it('its words are in its part alone (translations/de), not in the entry', async () => {
     const files = [...(await builtFiles())];
@@ -31,8 +27,7 @@ describe('German, a chunk of its own (the built files)', function () {
     const { frame, view } = await builtPage();
     frames.push(frame);
     await view.customElements.whenDefined('userpays-image');
-    const storageKey = uniqueStorageKey();
-    storageKeys.push(storageKey);
+    const storageKey = newStorageKey();
     const els = ['userpays-image', 'userpays-cost', 'userpays-tally'].map((tag) => {
       const el = view.document.createElement(tag) as Built;
       el.setAttribute('provider', 'bfl');

@@ -9,10 +9,9 @@ import { renderProjection } from '../../src/elements/image/panels/details/projec
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { image } from '../support/ledger.js';
-import { cleanLocalStorage } from '../support/storage.js';
+import { storageKeysForgottenAfterEach } from '../support/storage.js';
 import { expectWcag22 } from '../support/axe.js';
 import { controlledClock } from '../support/clock.js';
-import { uniqueStorageKey } from '../support/sim.js';
 import { imageWidget, modelChoices, openPriceDetails, part, words } from '../support/widget.js';
 
 /**
@@ -35,12 +34,10 @@ const offers = (el: UserPaysImage) =>
 
 describe('<userpays-image>: compare and projection', () => {
   const time = controlledClock('2026-11-20T12:00:00');
-  const keys: string[] = [];
-  afterEach(() => keys.splice(0).forEach(cleanLocalStorage));
+  const newStorageKey = storageKeysForgottenAfterEach();
 
   async function widget(attributes: { provider?: string; providers?: string; budget?: string; width?: number } = {}) {
-    const storageKey = uniqueStorageKey();
-    keys.push(storageKey);
+    const storageKey = newStorageKey();
     const el = await imageWidget({
       provider: attributes.provider ?? 'bfl',
       providers: attributes.providers ?? '',
@@ -253,8 +250,7 @@ describe('<userpays-image>: compare and projection', () => {
   });
 
   it('at count 2, says what 100 are: submissions like this, not "100 of these"', async () => {
-    const storageKey = uniqueStorageKey();
-    keys.push(storageKey);
+    const storageKey = newStorageKey();
     const el = await imageWidget({
       provider: 'bfl',
       count: 2,

@@ -14,12 +14,11 @@ import { widget } from '../../src/strings/image/widget.js';
 import { de } from '../../src/translations/de.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { image } from '../support/ledger.js';
-import { cleanLocalStorage } from '../support/storage.js';
-import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
+import { storageKeysForgottenAfterEach } from '../support/storage.js';
+import { bflEndpoint } from '../support/sim.js';
 import { panelsLoaded, part, words } from '../support/widget.js';
 
-const storageKeys: string[] = [];
-const newStorageKey = () => (storageKeys.push(uniqueStorageKey()), storageKeys.at(-1)!);
+const newStorageKey = storageKeysForgottenAfterEach();
 
 /** What a `<userpays-image>` shows as its prompt's label and on Generate (without its shortcut). */
 const form = (el: HTMLElement) => ({
@@ -31,7 +30,6 @@ const costWords = (el: HTMLElement) => words(part(el, 'cost'));
 
 describe('the elements speak the language of their closest lang', function () {
   this.timeout(20_000);
-  afterEach(() => storageKeys.splice(0).forEach(cleanLocalStorage));
 
   it('inside lang="de": <userpays-image> in German, its amounts as German writes them', async () => {
     const box = await fixture<HTMLDivElement>(
@@ -192,7 +190,6 @@ describe('the elements speak the language of their closest lang', function () {
 // language like any other the widget does not bundle: English, and no error.
 describe('a lang named like a property of every object', function () {
   this.timeout(20_000);
-  afterEach(() => storageKeys.splice(0).forEach(cleanLocalStorage));
 
   for (const lang of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
     it(`lang="${lang}": every element speaks English and nothing throws`, async () => {

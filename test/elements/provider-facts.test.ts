@@ -8,16 +8,15 @@ import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
-import { cleanLocalStorage } from '../support/storage.js';
+import { storageKeysForgottenAfterEach } from '../support/storage.js';
 import { failure } from '../support/failure.js';
-import { unique, uniqueStorageKey } from '../support/sim.js';
+import { unique } from '../support/sim.js';
 import { decision, part, words } from '../support/widget.js';
 
-const keys: string[] = [];
+const newStorageKey = storageKeysForgottenAfterEach();
 
 async function widget(provider: string, model: string, endpoint: string, apiKey: string, size = 1024) {
-  const storageKey = uniqueStorageKey();
-  keys.push(storageKey);
+  const storageKey = newStorageKey();
   const el = await fixture<UserPaysImage>(html`
     <userpays-image
       provider=${provider}
@@ -39,13 +38,6 @@ const text = (el: UserPaysImage) => el.shadowRoot!.textContent!.replace(/\s+/g, 
 
 describe('real provider facts, in the widget', function () {
   this.timeout(20_000);
-  afterEach(async () => {
-    for (const key of keys.splice(0)) {
-      cleanLocalStorage(key);
-      await new ImageStore({ storageKey: key }).clear();
-    }
-  });
-
   it('fal: a flagged [klein] image (has_nsfw_concepts, a black image) is withheld, and booked as fal bills it', async () => {
     const endpoint = `${location.origin}/sim/fal/s/fault=nsfw;pending=50;run=${unique()}`;
     const { el, storageKey } = await widget('fal', 'flux-2-klein-4b', endpoint, `fal-${unique()}`);

@@ -6,30 +6,21 @@ import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
-import { ImageStore } from '../../src/images/image-store.js';
 import type { ErrorDetail } from '../../src/base/types.js';
-import { cleanLocalStorage } from '../support/storage.js';
 import { controlledClock } from '../support/clock.js';
 import { type RelayName, relayUrl } from '../support/relay.js';
 import { bflEndpoint, simLog, uniqueStorageKey } from '../support/sim.js';
-import { imageWidget, part, settled, words } from '../support/widget.js';
+import { imageWidgetsForgottenAfterEach, part, settled, words } from '../support/widget.js';
 
 /** The test server under its other loopback name: another origin, so CORS applies to it. */
 const OTHER_HOST = location.host.startsWith('localhost')
   ? location.host.replace('localhost', '127.0.0.1')
   : location.host.replace('127.0.0.1', 'localhost');
-const storageKeys: string[] = [];
-afterEach(async () => {
-  for (const key of storageKeys.splice(0)) {
-    cleanLocalStorage(key);
-    await new ImageStore({ storageKey: key }).clear();
-  }
-});
+const newImageWidget = imageWidgetsForgottenAfterEach();
 
 /** A BFL widget on a storage key of its own (`storageKey` to reuse one), against the simulator under `scenario`. */
 async function widget(scenario: string, extra: Partial<UserPaysImage> = {}, storageKey = uniqueStorageKey()) {
-  storageKeys.push(storageKey);
-  const el = await imageWidget({
+  const el = await newImageWidget({
     provider: 'bfl',
     locale: 'en-US',
     'storage-key': storageKey,
@@ -132,12 +123,12 @@ describe('BFL without a relay', () => {
     const { images } = await el.generate();
     const storageKey = el.storageKey;
     el.remove();
-    const again = await imageWidget({ provider: 'bfl', locale: 'en-US', 'storage-key': storageKey });
+    const again = await newImageWidget({ provider: 'bfl', locale: 'en-US', 'storage-key': storageKey });
     await shown(again);
     expect((part(again, 'image') as HTMLImageElement).src).to.equal(images[0].url);
     again.remove();
     time.set(Date.parse(images[0].expiresAt!) + 1000); // the link's ten minutes are over
-    const later = await imageWidget({ provider: 'bfl', locale: 'en-US', 'storage-key': storageKey });
+    const later = await newImageWidget({ provider: 'bfl', locale: 'en-US', 'storage-key': storageKey });
     await shown(later);
     expect(later.shadowRoot!.querySelector('img[part~=image]')).to.equal(null);
     expect(part(later, 'image')!.getAttribute('role')).to.equal('img');

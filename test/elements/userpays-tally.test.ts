@@ -7,7 +7,7 @@ import { LedgerStore } from '../../src/ledger/ledger.js';
 import { v1History } from '../support/ledger-history.js';
 import type { Tally } from '../../src/base/types.js';
 import { MemoryStorage, image } from '../support/ledger.js';
-import { cleanLocalStorage } from '../support/storage.js';
+import { storageKeysForgottenAfterEach } from '../support/storage.js';
 import { until, waitUntil } from '../support/wait.js';
 import { uniqueStorageKey } from '../support/sim.js';
 import { controlledClock } from '../support/clock.js';
@@ -43,11 +43,10 @@ function refusal(el: UserPaysTally): string | undefined {
 
 describe('<userpays-tally>', () => {
   const time = controlledClock();
-  const keys: string[] = [];
-  afterEach(() => keys.splice(0).forEach(cleanLocalStorage));
+  const newStorageKey = storageKeysForgottenAfterEach();
 
   async function tally(storageKey = uniqueStorageKey(), budget = '') {
-    keys.push(storageKey);
+    newStorageKey.forget(storageKey);
     const el = await fixture<UserPaysTally>(
       html`<userpays-tally storage-key=${storageKey} budget=${budget} locale="en-US"></userpays-tally>`,
     );
@@ -200,8 +199,7 @@ describe('<userpays-tally>', () => {
   });
 
   it('in German, reads "2,50" as 2.50, shows the budget so, and asks for "2,50" where it refuses', async () => {
-    const storageKey = uniqueStorageKey();
-    keys.push(storageKey);
+    const storageKey = newStorageKey();
     const el = await fixture<UserPaysTally>(
       html`<userpays-tally storage-key=${storageKey} lang="de" budget="4"></userpays-tally>`,
     );
@@ -595,8 +593,7 @@ describe('<userpays-tally>', () => {
     el.addEventListener('userpays-tally', (e) => seen.push(e.detail.spent));
     spend(ledger, '0.014');
     expect(seen).to.deep.equal(['0.014']);
-    const other = uniqueStorageKey();
-    keys.push(other);
+    const other = newStorageKey();
     el.storageKey = other;
     await el.updateComplete;
     expect(el.tally!.spent).to.equal('0');
@@ -605,8 +602,7 @@ describe('<userpays-tally>', () => {
   });
 
   it('a malformed locale: its times in the browser’s locale, as its money, where they threw and blanked it', async () => {
-    const storageKey = uniqueStorageKey();
-    keys.push(storageKey);
+    const storageKey = newStorageKey();
     const el = await fixture<UserPaysTally>(
       html`<userpays-tally storage-key=${storageKey} locale="not a locale!"></userpays-tally>`,
     );

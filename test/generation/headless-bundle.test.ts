@@ -2,9 +2,9 @@
 // `window.UserPays.generate` loads the engine chunk from beside it, which shares the entry's modules, so every error
 // is the one `UserPaysError` the page sees.
 import { expect } from '@open-wc/testing';
-import { cleanLocalStorage } from '../support/storage.js';
+import { storageKeysForgottenAfterEach } from '../support/storage.js';
 import { loadModuleScript, partsLoaded } from '../support/built.js';
-import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
+import { bflEndpoint } from '../support/sim.js';
 
 interface Built {
   generate(request: object, options?: object): Promise<{ charged: string; images: { url: string; saved: boolean }[] }>;
@@ -14,12 +14,10 @@ interface Built {
 
 describe('the headless API in the built files', function () {
   this.timeout(20_000);
-  const storageKeys: string[] = [];
-  afterEach(() => storageKeys.splice(0).forEach(cleanLocalStorage));
+  const newStorageKey = storageKeysForgottenAfterEach();
 
   async function generatesAndRefuses(built: Built) {
-    const storageKey = uniqueStorageKey();
-    storageKeys.push(storageKey);
+    const storageKey = newStorageKey();
     const options = { apiKey: `sim-bundle-${storageKey}`, storageKey };
     const result = await built.generate(
       { provider: 'bfl', prompt: 'a bundled fox' },

@@ -10,7 +10,7 @@ import { LedgerStore } from '../../src/ledger/ledger.js';
 import { generation as generationText } from '../../src/strings/generation.js';
 import { ledger as ledgerText } from '../../src/strings/ledger.js';
 import type { ProgressDetail, ProviderId } from '../../src/base/types.js';
-import { cleanLocalStorage } from '../support/storage.js';
+import { cleanLocalStorage, forgetStorage, storageKeysForgottenAfterEach } from '../support/storage.js';
 import { until } from '../support/wait.js';
 import { controlledClock } from '../support/clock.js';
 import { PUTER_SRC, puterCalls, puterEndpoint, sdk, setPuterAccount, signedInToPuter } from '../support/puter.js';
@@ -29,15 +29,8 @@ const OTHER_HOST = location.host.startsWith('localhost')
 describe('UserPays.generate (headless) against the simulators', function () {
   this.timeout(20_000);
   const time = controlledClock();
-  const storageKeys: string[] = [];
   /** A storage key of this test's own, cleared after it. */
-  const newStorageKey = () => (storageKeys.push(uniqueStorageKey()), storageKeys.at(-1)!);
-  afterEach(async () => {
-    for (const key of storageKeys.splice(0)) {
-      cleanLocalStorage(key);
-      await new ImageStore({ storageKey: key }).clear();
-    }
-  });
+  const newStorageKey = storageKeysForgottenAfterEach();
 
   it('bfl: a readable image as a blob: URL, charged exactly the quote and what BFL charged, in the tally and the gallery', async () => {
     const [storageKey, run, apiKey] = [newStorageKey(), unique(), unique('sim-headless')];
@@ -417,8 +410,7 @@ describe('UserPays.generate with Puter (real SDK, simulator)', function () {
   });
   after(async () => {
     sdk()?.auth.signOut();
-    cleanLocalStorage(storageKey);
-    await new ImageStore({ storageKey }).clear();
+    await forgetStorage(storageKey);
   });
   // imageCors=1: the image host lets the page save the image (whether Replicate's does is not documented).
   const options = () => ({

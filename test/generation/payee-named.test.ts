@@ -7,7 +7,7 @@ import { ImageStore } from '../../src/images/image-store.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { priceOf } from '../../src/pricing/index.js';
 import { BUILTIN_PRICE_BOOK, priceBookFor } from '../../src/providers/prices.js';
-import { cleanLocalStorage } from '../support/storage.js';
+import { storageKeysForgottenAfterEach } from '../support/storage.js';
 import { uncertainCharges } from '../../src/elements/tally/uncertain-charges.js';
 import { controlledClock } from '../support/clock.js';
 import { simEndpoint, uniqueStorageKey } from '../support/sim.js';
@@ -18,14 +18,10 @@ describe('the payee named in what a submission says', function () {
   this.timeout(20_000);
   controlledClock('2026-11-20T12:00:00Z');
   const realFetch = window.fetch;
-  const storageKeys: string[] = [];
-  afterEach(async () => {
+  afterEach(() => {
     window.fetch = realFetch;
-    for (const key of storageKeys.splice(0)) {
-      await new ImageStore({ storageKey: key }).clear();
-      cleanLocalStorage(key);
-    }
   });
+  const newStorageKey = storageKeysForgottenAfterEach();
 
   /** The note a GPT Image submission comes back with, its reply without usage: at OpenAI's own API, or a gateway's. */
   async function noteAt(endpoint: string) {
@@ -33,8 +29,7 @@ describe('the payee named in what a submission says', function () {
     const sim = simEndpoint('openai', scenario);
     window.fetch = (input, init) =>
       realFetch(typeof input === 'string' && input.startsWith(OPENAI) ? sim + input.slice(OPENAI.length) : input, init);
-    const storageKey = uniqueStorageKey();
-    storageKeys.push(storageKey);
+    const storageKey = newStorageKey();
     const asked = {
       provider: 'openai' as const,
       model: 'gpt-image-1.5',

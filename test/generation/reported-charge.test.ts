@@ -9,8 +9,8 @@ import { LedgerStore } from '../../src/ledger/ledger.js';
 import type { PriceBook } from '../../src/pricing/index.js';
 import { BUILTIN_PRICE_BOOK } from '../../src/providers/prices.js';
 import { controlledClock } from '../support/clock.js';
-import { cleanLocalStorage } from '../support/storage.js';
-import { simCharged, simEndpoint, unique, uniqueStorageKey } from '../support/sim.js';
+import { storageKeysForgottenAfterEach } from '../support/storage.js';
+import { simCharged, simEndpoint, unique } from '../support/sim.js';
 
 const TODAY = '2026-11-28T12:00:00Z';
 const PROMPT = 'a red fox in the snow';
@@ -26,12 +26,10 @@ function freeBook(): PriceBook {
 describe('what the provider reports it charged, booked whatever the page priced', function () {
   this.timeout(20_000);
   controlledClock(TODAY);
-  const keys: string[] = [];
-  afterEach(() => keys.splice(0).forEach(cleanLocalStorage));
+  const newStorageKey = storageKeysForgottenAfterEach();
 
   it('Nano Banana 2.1 priced at $0 by the page: Google’s usage is booked at Google’s rates', async () => {
-    const storageKey = uniqueStorageKey();
-    keys.push(storageKey);
+    const storageKey = newStorageKey();
     const apiKey = unique('goog');
     const made = await generate(
       { provider: 'google', model: 'gemini-nano-banana-2.1', prompt: PROMPT },
@@ -49,8 +47,7 @@ describe('what the provider reports it charged, booked whatever the page priced'
   });
 
   it('a page naming a model since shut down: booked under the model sent', async () => {
-    const storageKey = uniqueStorageKey();
-    keys.push(storageKey);
+    const storageKey = newStorageKey();
     await generate(
       { provider: 'google', model: 'imagen-4', prompt: PROMPT },
       {

@@ -7,7 +7,7 @@ import { resumeOrphans, type ResumeOptions } from '../../src/generation/resume.j
 import { LedgerStore, type LedgerEntry } from '../../src/ledger/ledger.js';
 import { ImageStore, type StoredImage } from '../../src/images/image-store.js';
 import { image, leftBehind } from '../support/ledger.js';
-import { cleanLocalStorage } from '../support/storage.js';
+import { storageKeysForgottenAfterEach } from '../support/storage.js';
 import { bflEndpoint, simLog, submitToBfl, uniqueStorageKey } from '../support/sim.js';
 import { providerFor } from '../../src/providers/engine/adapters.js';
 
@@ -40,18 +40,14 @@ async function acceptedThenGone(storageKey: string, scenario?: string, prompt = 
 }
 
 describe('resumeOrphans', () => {
-  const keys: string[] = [];
+  const newStorageKey = storageKeysForgottenAfterEach();
   let storageKey: string;
   let ledger: LedgerStore;
   let images: ImageStore;
   beforeEach(() => {
-    keys.push((storageKey = uniqueStorageKey()));
+    storageKey = newStorageKey();
     ledger = new LedgerStore({ storageKey });
     images = new ImageStore({ storageKey });
-  });
-  afterEach(async () => {
-    await images.clear();
-    keys.splice(0).forEach(cleanLocalStorage);
   });
 
   const options = (extra: Partial<ResumeOptions> = {}): ResumeOptions => ({
@@ -176,8 +172,7 @@ describe('resumeOrphans', () => {
       charged: '0.014',
       error: 'moderated',
     });
-    const key2 = uniqueStorageKey();
-    keys.push(key2);
+    const key2 = newStorageKey();
     const { entry: b } = await acceptedThenGone(key2, 'pending=200;fault=request-moderated');
     const ledger2 = new LedgerStore({ storageKey: key2 });
     await resumeOrphans(options({ ledger: ledger2 }));

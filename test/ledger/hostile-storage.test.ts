@@ -5,9 +5,9 @@ import '../../src/define.js';
 import type { UserPaysTally } from '../../src/elements/tally/userpays-tally.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { image } from '../support/ledger.js';
-import { cleanLocalStorage } from '../support/storage.js';
+import { storageKeysForgottenAfterEach } from '../support/storage.js';
 import { ledger as ledgerWords } from '../../src/strings/ledger.js';
-import { submissionsOf, uniqueStorageKey } from '../support/sim.js';
+import { submissionsOf } from '../support/sim.js';
 import { bflWidget } from '../support/bfl-widget.js';
 import { until } from '../support/wait.js';
 
@@ -48,13 +48,7 @@ async function exportedCells(ledger: LedgerStore, storageKey: string, models: st
 }
 
 describe('hostile storage', () => {
-  const keys: string[] = [];
-  afterEach(() => keys.splice(0).forEach(cleanLocalStorage));
-  const key = () => {
-    const storageKey = uniqueStorageKey();
-    keys.push(storageKey);
-    return storageKey;
-  };
+  const key = storageKeysForgottenAfterEach();
 
   for (const [what, document] of [
     ['a session start beyond what a Date holds', ledgerDocument({ since: 9e15 })],

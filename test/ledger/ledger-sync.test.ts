@@ -2,8 +2,7 @@ import { expect } from '@open-wc/testing';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import type { Tally } from '../../src/base/types.js';
 import { image, MemoryStorage, oneOrigin, storageEvent } from '../support/ledger.js';
-import { cleanLocalStorage } from '../support/storage.js';
-import { uniqueStorageKey } from '../support/sim.js';
+import { storageKeysForgottenAfterEach } from '../support/storage.js';
 import { until } from '../support/wait.js';
 
 const ids = (ledger: LedgerStore) =>
@@ -24,12 +23,7 @@ async function withSecondWindow(work: (second: Window) => Promise<void>) {
 }
 
 describe('LedgerStore: several stores and tabs', () => {
-  const keys: string[] = [];
-  const key = () => {
-    keys.push(uniqueStorageKey());
-    return keys.at(-1)!;
-  };
-  afterEach(() => keys.splice(0).forEach(cleanLocalStorage));
+  const key = storageKeysForgottenAfterEach();
 
   it('two stores with the same key on this page: interleaved entries, none lost', () => {
     const storageKey = key();

@@ -3,10 +3,10 @@
 import { expect } from '@open-wc/testing';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { ImageStore } from '../../src/images/image-store.js';
-import { bflEndpoint, simLog, submissionsOf, uniqueStorageKey } from '../support/sim.js';
+import { bflEndpoint, simLog, submissionsOf } from '../support/sim.js';
 import { ledger as ledgerWords } from '../../src/strings/ledger.js';
 import { de } from '../../src/translations/de.js';
-import { cleanLocalStorage } from '../support/storage.js';
+import { storageKeysForgottenAfterEach } from '../support/storage.js';
 import { until } from '../support/wait.js';
 import { openTab, tabLoaded } from '../support/tabs.js';
 
@@ -45,17 +45,12 @@ function rpc<T = any>(frame: HTMLIFrameElement, cmd: string, ...args: unknown[])
 
 describe('Ledger across pages (iframes, BFL simulator)', () => {
   const frames: HTMLIFrameElement[] = [];
-  const keys: string[] = [];
-  const key = () => (keys.push(uniqueStorageKey()), keys.at(-1)!);
   const open = async (storageKey: string, origin?: string) => (
     frames.push(await openTab(storageKey, { origin })),
     frames.at(-1)!
   );
-  afterEach(async () => {
-    for (const k of keys) await new ImageStore({ storageKey: k }).clear();
-    frames.splice(0).forEach((f) => f.remove());
-    keys.splice(0).forEach(cleanLocalStorage);
-  });
+  afterEach(() => frames.splice(0).forEach((f) => f.remove()));
+  const key = storageKeysForgottenAfterEach();
   /**
    * A page (a tab on a storage key of its own) that starts generating `prompt` at `endpoint` (the simulator under
    * `scenario`, its requests marked with the storage key) and is left to it; `here` reads the same ledger.

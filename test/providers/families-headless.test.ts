@@ -1,9 +1,8 @@
 // UserPays.generate() of a model of the families besides FLUX: it prices, sends and books as the widget does.
 import { expect } from '@open-wc/testing';
 import { generate } from '../../src/api.js';
-import { ImageStore } from '../../src/images/image-store.js';
 import { hostFamilies } from '../../src/providers/openai/families.js';
-import { cleanLocalStorage } from '../support/storage.js';
+import { forgetStorage } from '../support/storage.js';
 import { simCharged, simEndpoint, submissionsOf, unique } from '../support/sim.js';
 
 describe('UserPays.generate() of GPT Image', function () {
@@ -29,8 +28,7 @@ describe('UserPays.generate() of GPT Image', function () {
       expect(result.quote.atMost).to.be.a('string');
       expect(result.charged).to.equal(await simCharged('openai', apiKey));
     } finally {
-      cleanLocalStorage(storageKey);
-      await new ImageStore({ storageKey }).clear();
+      await forgetStorage(storageKey);
     }
   });
 });

@@ -15,7 +15,6 @@ import { keyOrigin } from '../../src/providers/catalog.js';
 import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
 import { liveBook } from '../../src/providers/engine/adapters.js';
 import { controlledClock } from '../support/clock.js';
-import { cleanLocalStorage } from '../support/storage.js';
 import {
   OTHER_HOST,
   pageFetch,
@@ -31,6 +30,7 @@ import {
   decision,
   imageElement,
   imageWidget,
+  imageWidgetsForgottenAfterEach,
   modelChoices,
   panelsLoaded,
   part,
@@ -87,28 +87,16 @@ function bookedAt1K(model: string, images = 1) {
     .toString();
 }
 
-/** Removes, after each test, what the widgets and calls of that test stored under the keys listed in the array. */
-function forgetStored() {
-  const keys: string[] = [];
-  afterEach(async () => {
-    for (const key of keys.splice(0)) {
-      cleanLocalStorage(key);
-      await new ImageStore({ storageKey: key }).clear();
-    }
-  });
-  return keys;
-}
-
 /** A widget on Google's key at the simulator on `day`, its storage forgotten after the test. */
 async function widgetOn(
-  keys: string[],
+  mount: typeof imageWidget,
   day: string,
   run: string,
   attributes: Record<string, string | number> = {},
   apiKey = unique('goog'),
   scenario = '',
 ) {
-  const el = await imageWidget(
+  const el = await mount(
     {
       provider: 'google',
       prompt: PROMPT,
@@ -117,16 +105,15 @@ async function widgetOn(
     },
     { apiKey },
   );
-  keys.push(el.storageKey);
   return { el, apiKey };
 }
 
 describe('Gemini with the user’s own Google key, today', function () {
   this.timeout(20_000);
   controlledClock(TODAY);
-  const keys = forgetStored();
+  const mount = imageWidgetsForgottenAfterEach();
   const widget = (run: string, attributes: Record<string, string | number> = {}, apiKey?: string, scenario = '') =>
-    widgetOn(keys, TODAY, run, attributes, apiKey, scenario);
+    widgetOn(mount, TODAY, run, attributes, apiKey, scenario);
 
   it('goes to Google by default, at Google’s prices: each Gemini model a bound, by its tier', () => {
     expect(keyOrigin('google', '')).to.equal('https://generativelanguage.googleapis.com');
@@ -194,8 +181,7 @@ describe('Gemini with the user’s own Google key, today', function () {
       ['imagen-4-fast', 'gemini-nano-banana-2.1', 'Imagen 4 Fast was shut down on 2026-08-17: Nano Banana 2.1'],
       ['imagen-4-ultra', 'gemini-3-pro-image', 'Imagen 4 Ultra was shut down on 2026-08-17: Nano Banana Pro'],
     ]) {
-      const storageKey = uniqueStorageKey();
-      keys.push(storageKey);
+      const storageKey = mount.forget(uniqueStorageKey());
       const made = await generate(
         { provider: 'google', model: named, prompt: PROMPT },
         { apiKey: unique('goog'), endpoint: googleOn(TODAY, `run=${run}`), storageKey },
@@ -346,7 +332,7 @@ describe('Gemini with the user’s own Google key, today', function () {
       const el = imageElement(document, { provider: 'google', prompt: PROMPT, endpoint: googleOn(TODAY, scenario) });
       el.apiKey = key;
       await fixture(el);
-      keys.push(el.storageKey);
+      mount.forget(el.storageKey);
       return el;
     };
     const el = await keyed(apiKey);
@@ -609,9 +595,9 @@ describe('Gemini with the user’s own Google key, today', function () {
 describe('Imagen 4 and Nano Banana 2 with the user’s own Google key, on a day Google served them', function () {
   this.timeout(20_000);
   controlledClock(EARLIER);
-  const keys = forgetStored();
+  const mount = imageWidgetsForgottenAfterEach();
   const widget = (run: string, attributes: Record<string, string | number> = {}, apiKey?: string, scenario = '') =>
-    widgetOn(keys, EARLIER, run, attributes, apiKey, scenario);
+    widgetOn(mount, EARLIER, run, attributes, apiKey, scenario);
 
   it('at Google’s prices: Imagen exact, Nano Banana 2 a bound with its 512 tier', () => {
     const imagen = quoteFor({ provider: 'google', model: 'imagen-4', width: 1024, height: 768, prompt: 'a fox' });
@@ -719,10 +705,10 @@ describe('a retirement Google announces in its reply, through the user’s own G
   // Nano Banana 2 was deprecated on 2026-10-06 and shuts down on 2026-10-29: its replies say so.
   const DAY = '2026-10-10T12:00:00Z';
   controlledClock(DAY);
-  const keys = forgetStored();
+  const mount = imageWidgetsForgottenAfterEach();
 
   it('Google’s modelStatus says Nano Banana 2 retires on 2026-10-29: said after the image, which is booked', async () => {
-    const { el } = await widgetOn(keys, DAY, unique('retiring'), { model: 'gemini-3.1-flash-image' });
+    const { el } = await widgetOn(mount, DAY, unique('retiring'), { model: 'gemini-3.1-flash-image' });
     const result = await el.generate();
     expect(result.charged).to.equal(bookedAt1K('gemini-3.1-flash-image'));
     await el.updateComplete;

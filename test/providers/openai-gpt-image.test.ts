@@ -9,13 +9,11 @@ import Decimal from 'decimal.js';
 import '../../src/define.js';
 import { generate } from '../../src/api.js';
 import type { UserPaysCost } from '../../src/elements/cost/userpays-cost.js';
-import { ImageStore } from '../../src/images/image-store.js';
 import { keyOrigin } from '../../src/providers/catalog.js';
 import { formatUsdRounded, mergePriceBook } from '../../src/pricing/index.js';
 import type { PriceBook } from '../../src/pricing/index.js';
 import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS, quoteFor } from '../../src/providers/prices.js';
 import { controlledClock } from '../support/clock.js';
-import { cleanLocalStorage } from '../support/storage.js';
 import {
   pageFetch,
   simCharged,
@@ -29,6 +27,7 @@ import {
   blocked,
   decision,
   imageWidget,
+  imageWidgetsForgottenAfterEach,
   modelChoices,
   openPriceDetails,
   panelsLoaded,
@@ -50,26 +49,14 @@ const AFTER = '2026-12-02T12:00:00Z';
 const openaiOn = (scenario: string, day?: string) =>
   simEndpoint('openai', day ? `now=${day};${scenario}` : scenario, { crossOrigin: true });
 
-/** Removes, after each test, what the widgets and calls of that test stored under the keys listed in the array. */
-function forgetStored() {
-  const keys: string[] = [];
-  afterEach(async () => {
-    for (const key of keys.splice(0)) {
-      cleanLocalStorage(key);
-      await new ImageStore({ storageKey: key }).clear();
-    }
-  });
-  return keys;
-}
-
 /** A widget on the user's OpenAI key at the simulator (on `day`, where one is given), its storage forgotten after. */
 async function widgetOn(
-  keys: string[],
+  mount: typeof imageWidget,
   run: string,
   attributes: Record<string, string | number> = {},
   { apiKey = unique('sk-gpt'), day, scenario = '' }: { apiKey?: string; day?: string; scenario?: string } = {},
 ) {
-  const el = await imageWidget(
+  const el = await mount(
     {
       provider: 'openai',
       prompt: PROMPT,
@@ -78,15 +65,14 @@ async function widgetOn(
     },
     { priceBook: OPENAI_BOOK, apiKey },
   );
-  keys.push(el.storageKey);
   return { el, apiKey };
 }
 
 describe('GPT Image with the user’s own OpenAI key', function () {
   this.timeout(20_000);
-  const keys = forgetStored();
+  const mount = imageWidgetsForgottenAfterEach();
   const widget = (run: string, attributes: Record<string, string | number> = {}, options = {}) =>
-    widgetOn(keys, run, attributes, options);
+    widgetOn(mount, run, attributes, options);
 
   it('goes to OpenAI by default: the key goes only to https://api.openai.com, at OpenAI’s prices', () => {
     expect(keyOrigin('openai', '')).to.equal('https://api.openai.com');
@@ -231,8 +217,7 @@ describe('GPT Image with the user’s own OpenAI key', function () {
 
   it('UserPays.generate takes the quality too: sent, priced and booked as the widget does', async () => {
     const run = unique('gpt-headless');
-    const storageKey = unique('gpt-headless-key');
-    keys.push(storageKey);
+    const storageKey = mount.forget(unique('gpt-headless-key'));
     const apiKey = unique('sk-gpt');
     const result = await generate(
       { provider: 'openai', model: 'gpt-image-2', prompt: PROMPT, quality: 'low', width: 1536, height: 1024 },
@@ -265,9 +250,9 @@ describe('GPT Image with the user’s own OpenAI key', function () {
 describe('GPT Image 1, 1.5 and 1-mini with the user’s own OpenAI key, on a day OpenAI served them', function () {
   this.timeout(20_000);
   controlledClock(EARLIER);
-  const keys = forgetStored();
+  const mount = imageWidgetsForgottenAfterEach();
   const widget = (run: string, attributes: Record<string, string | number> = {}) =>
-    widgetOn(keys, run, attributes, { day: EARLIER });
+    widgetOn(mount, run, attributes, { day: EARLIER });
 
   it('GPT Image 1 is priced by its table of tokens, a bound', () => {
     const quote = quoteFor({ provider: 'openai', model: 'gpt-image-1', quality: 'high', prompt: 'a fox' });
@@ -324,7 +309,7 @@ describe('GPT Image 1, 1.5 and 1-mini with the user’s own OpenAI key, on a day
 describe('GPT Image with the user’s own OpenAI key, after 1.5 and 1-mini shut down', function () {
   this.timeout(20_000);
   controlledClock(AFTER);
-  const keys = forgetStored();
+  const mount = imageWidgetsForgottenAfterEach();
 
   /** Every request the page sends while `run` runs, as its address and its body. */
   async function sentWhile(run: () => Promise<void>) {
@@ -345,7 +330,7 @@ describe('GPT Image with the user’s own OpenAI key, after 1.5 and 1-mini shut 
   it('no request carries GPT Image 1.5 or 1-mini: a page naming them gets GPT Image 2.6, said, and sent', async () => {
     const run = unique('after');
     const sent = await sentWhile(async () => {
-      const sunburst = (await widgetOn(keys, run, { model: 'gpt-image-1.5' }, { day: AFTER })).el;
+      const sunburst = (await widgetOn(mount, run, { model: 'gpt-image-1.5' }, { day: AFTER })).el;
       expect(sunburst.model).to.equal('gpt-image-2.6-sunburst');
       expect(words(part(sunburst, 'model')?.querySelector('.model-note'))).to.equal(
         'GPT Image 1.5 was shut down on 2026-12-01: GPT Image 2.6 Sunburst, its replacement, makes this image instead.',
@@ -355,12 +340,11 @@ describe('GPT Image with the user’s own OpenAI key, after 1.5 and 1-mini shut 
       expect(offered).not.to.include.members(['gpt-image-1.5']);
       expect(offered).not.to.include.members(['gpt-image-1-mini']);
       await sunburst.generate();
-      const flare = (await widgetOn(keys, run, { model: 'gpt-image-1-mini' }, { day: AFTER })).el;
+      const flare = (await widgetOn(mount, run, { model: 'gpt-image-1-mini' }, { day: AFTER })).el;
       expect(flare.model).to.equal('gpt-image-2.6-flare');
       await flare.generate();
       // UserPays.generate, with no picker: the quote's note says it.
-      const storageKey = uniqueStorageKey();
-      keys.push(storageKey);
+      const storageKey = mount.forget(uniqueStorageKey());
       const made = await generate(
         { provider: 'openai', model: 'gpt-image-1.5', prompt: PROMPT },
         { apiKey: unique('sk-gpt'), endpoint: openaiOn(`run=${run}`, AFTER), storageKey, priceBook: OPENAI_BOOK },

@@ -6,10 +6,9 @@ import { waitUntil } from '../support/wait.js';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { balanceRefusal, puterBalance } from '../../src/providers/puter/account.js';
-import { ImageStore } from '../../src/images/image-store.js';
 import type { ProviderOutcome } from '../../src/providers/provider.js';
 import { PuterProvider, puterCheck } from '../../src/providers/puter/adapter.js';
-import { cleanLocalStorage } from '../support/storage.js';
+import { cleanLocalStorage, forgetStorage } from '../support/storage.js';
 import {
   PUTER_SRC,
   puterCalls,
@@ -126,8 +125,7 @@ describe('Puter’s cap on calls at once', function () {
       expect(calls.filter((call) => (call as { refused?: number }).refused)).to.deep.equal([]);
       expect(calls).to.have.length(count);
       expect(statuses.some((s) => s.startsWith(`Waiting: Puter makes ${limit} images at a time`))).to.equal(true);
-      cleanLocalStorage(storageKey);
-      await new ImageStore({ storageKey }).clear();
+      await forgetStorage(storageKey);
     });
   }
 });

@@ -13,8 +13,7 @@ import { livePrices } from '../../src/providers/puter/live-prices.js';
 import { PUTER_SRC, puterCalls, puterEndpoint, puterGenerate, removePuterDialogs, sdk } from '../support/puter.js';
 import { simCharged, unique } from '../support/sim.js';
 import { generate as userPaysGenerate } from '../../src/api.js';
-import { ImageStore } from '../../src/images/image-store.js';
-import { cleanLocalStorage } from '../support/storage.js';
+import { forgetStorage } from '../support/storage.js';
 import { controlledClock } from '../support/clock.js';
 
 const provider = new PuterProvider();
@@ -120,8 +119,7 @@ describe('Puter: the other model families (real SDK, simulator)', function () {
     expect(result.quote.total).to.equal('0.24');
     expect(result.charged).to.equal(await simCharged('puter', token));
     expect(result.charged).to.equal('0.24');
-    cleanLocalStorage(storageKey);
-    await new ImageStore({ storageKey }).clear();
+    await forgetStorage(storageKey);
   });
 
   it('books a GPT Image’s bound, as uncertain, where other calls ran meanwhile and no drop is its own', async () => {
@@ -136,8 +134,7 @@ describe('Puter: the other model families (real SDK, simulator)', function () {
     const atMost = new Decimal(result.quote.atMost!).div(2).toString();
     expect((await puterCalls(marker)).length).to.equal(2);
     for (const image of result.images) expect(image.receipt).to.deep.include({ basis: 'bound', charged: atMost });
-    cleanLocalStorage(storageKey);
-    await new ImageStore({ storageKey }).clear();
+    await forgetStorage(storageKey);
   });
 
   it('refuses a quality the model does not take before anything is sent', () => {

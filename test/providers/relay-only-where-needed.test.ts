@@ -6,14 +6,12 @@
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { PriceBook } from '../../src/pricing/index.js';
-import { ImageStore } from '../../src/images/image-store.js';
 import { keyRoute, relayFor } from '../../src/providers/catalog.js';
 import { controlledClock } from '../support/clock.js';
 import { recordRequests } from '../support/record-fetches.js';
 import { relayUrl } from '../support/relay.js';
 import { bflEndpoint, simEndpoint, submissionsOf, unique } from '../support/sim.js';
-import { cleanLocalStorage } from '../support/storage.js';
-import { imageWidget } from '../support/widget.js';
+import { imageWidgetsForgottenAfterEach } from '../support/widget.js';
 
 const TODAY = '2026-11-28T12:00:00Z';
 const RELAY = 'https://relay.example/';
@@ -33,13 +31,7 @@ describe('the relay carries only the providers that need it', function () {
   this.timeout(30_000);
   controlledClock(TODAY);
   const { sent, originsGiven } = recordRequests();
-  const storageKeys: string[] = [];
-  afterEach(async () => {
-    for (const key of storageKeys.splice(0)) {
-      cleanLocalStorage(key);
-      await new ImageStore({ storageKey: key }).clear();
-    }
-  });
+  const widget = imageWidgetsForgottenAfterEach();
 
   /** The origins the page sent requests to while the test ran. */
   const originsSent = () => new Set(sent.map(({ url }) => new URL(url, location.href).origin));
@@ -75,8 +67,7 @@ describe('the relay carries only the providers that need it', function () {
     const run = unique('google-relay');
     const apiKey = unique('goog');
     const endpoint = simEndpoint('google', `now=${TODAY};run=${run}`, { crossOrigin: true });
-    const el = await imageWidget({ provider: 'google', prompt: 'a fox in the snow', endpoint, relay }, { apiKey });
-    storageKeys.push(el.storageKey);
+    const el = await widget({ provider: 'google', prompt: 'a fox in the snow', endpoint, relay }, { apiKey });
     const result = await el.generate();
     expect(result.images).to.have.length(1);
     expect((await submissionsOf('google', run)).length).to.equal(1);
@@ -87,11 +78,10 @@ describe('the relay carries only the providers that need it', function () {
   it('BFL with the same relay still goes through it, its key with it', async () => {
     const relay = await relayUrl('main');
     const apiKey = unique('bfl');
-    const el = await imageWidget(
+    const el = await widget(
       { provider: 'bfl', prompt: 'a lamp', endpoint: bflEndpoint(`pending=50;run=${unique('bfl-relay')}`), relay },
       { apiKey },
     );
-    storageKeys.push(el.storageKey);
     await el.generate();
     expect([...originsGiven(apiKey)]).to.deep.equal([new URL(relay).origin]);
   });
@@ -99,7 +89,7 @@ describe('the relay carries only the providers that need it', function () {
   it('an OpenAI-compatible gateway at a host other than OpenAI’s still goes through the relay', async () => {
     const relay = await relayUrl('main');
     const apiKey = unique('sk-gw');
-    const el = await imageWidget(
+    const el = await widget(
       {
         provider: 'openai',
         model: 'flux-2-klein-9b',
@@ -109,7 +99,6 @@ describe('the relay carries only the providers that need it', function () {
       },
       { apiKey, priceBook: GATEWAY_PRICES },
     );
-    storageKeys.push(el.storageKey);
     const result = await el.generate();
     expect(result.images).to.have.length(1);
     expect([...originsGiven(apiKey)]).to.deep.equal([new URL(relay).origin]);

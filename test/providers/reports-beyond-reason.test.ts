@@ -65,7 +65,7 @@ describe('a reported charge beyond reason', function () {
       { provider: 'google', model: 'gemini-nano-banana-2.1', prompt: PROMPT, endpoint: googleSaying('huge') },
       { apiKey: unique('goog') },
     );
-    newStorageKey.made.push(el.storageKey);
+    newStorageKey.forget(el.storageKey);
     await panelsLoaded(el);
     const quote = el.quote!;
     const result = await el.generate();

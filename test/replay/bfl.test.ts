@@ -9,10 +9,10 @@ import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import type { ProgressDetail } from '../../src/base/types.js';
-import { cleanLocalStorage } from '../support/storage.js';
+import { storageKeysForgottenAfterEach } from '../support/storage.js';
 import { controlledClock } from '../support/clock.js';
 import { relayUrl } from '../support/relay.js';
-import { unique, uniqueStorageKey } from '../support/sim.js';
+import { unique } from '../support/sim.js';
 import { failure } from '../support/failure.js';
 import { recorded } from '../support/recorded.js';
 
@@ -58,14 +58,7 @@ async function replayed(task: string, storageKey: string, size: number, relay = 
 describe('real BFL tasks, replayed through the widget', function () {
   this.timeout(30_000);
   controlledClock();
-  const keys: string[] = [];
-  const storageKey = () => keys[keys.push(uniqueStorageKey()) - 1];
-  afterEach(async () => {
-    for (const key of keys.splice(0)) {
-      cleanLocalStorage(key);
-      await new ImageStore({ storageKey: key }).clear();
-    }
-  });
+  const storageKey = storageKeysForgottenAfterEach();
 
   for (const [task, charged, credits] of [
     ['flux-2-pro', '0.03', '3'],

@@ -7,13 +7,11 @@
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import '../../src/define.js';
-import { ImageStore } from '../../src/images/image-store.js';
 import { BUILTIN_PRICE_BOOK } from '../../src/providers/prices.js';
 import { controlledClock } from '../support/clock.js';
-import { cleanLocalStorage } from '../support/storage.js';
 import { recorded } from '../support/recorded.js';
 import { unique } from '../support/sim.js';
-import { decision, imageWidget, panelsLoaded } from '../support/widget.js';
+import { decision, imageWidgetsForgottenAfterEach, panelsLoaded } from '../support/widget.js';
 
 /** What the replay server logged of a run: the request's body as sent, and where its key was. */
 async function replayLog(run: string) {
@@ -33,22 +31,13 @@ describe('Google’s Gemini API as recorded, replayed through the widget', funct
   this.timeout(20_000);
   // Imagen 4 was shut down on 2026-08-17, Nano Banana 2 (3.1 Flash) on 2026-10-29: a day more than a month before.
   controlledClock('2026-07-01T12:00:00Z');
-  const keys: string[] = [];
-  afterEach(async () => {
-    for (const key of keys.splice(0)) {
-      cleanLocalStorage(key);
-      await new ImageStore({ storageKey: key }).clear();
-    }
-  });
+  const mount = imageWidgetsForgottenAfterEach();
 
-  async function widget(recording: string, run: string, attributes: Record<string, string | number>) {
-    const el = await imageWidget(
+  const widget = (recording: string, run: string, attributes: Record<string, string | number>) =>
+    mount(
       { provider: 'google', endpoint: `${location.origin}/replay/google/${recording}/${run}`, ...attributes },
       { apiKey: 'goog-test-replay' },
     );
-    keys.push(el.storageKey);
-    return el;
-  }
 
   it('Imagen 4 at 1024×768 asks aspectRatio "4:3" and sampleCount 1 as recorded, the key in its header, and books $0.04', async () => {
     const { request } = await recorded<{ request: { body: { instances: { prompt: string }[] } } }>(

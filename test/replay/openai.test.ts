@@ -7,15 +7,13 @@
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import '../../src/define.js';
-import { ImageStore } from '../../src/images/image-store.js';
 import { mergePriceBook } from '../../src/pricing/index.js';
 import type { PriceBook } from '../../src/pricing/index.js';
 import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS } from '../../src/providers/prices.js';
 import { controlledClock } from '../support/clock.js';
-import { cleanLocalStorage } from '../support/storage.js';
 import { recorded } from '../support/recorded.js';
 import { unique } from '../support/sim.js';
-import { decision, imageWidget, panelsLoaded } from '../support/widget.js';
+import { decision, imageWidgetsForgottenAfterEach, panelsLoaded } from '../support/widget.js';
 
 /** A recording's request and reply, as the replay server reads the cassette (go-vcr v2). */
 interface Cassette {
@@ -66,13 +64,7 @@ describe('OpenAI’s Image API as recorded, replayed through the widget', functi
   this.timeout(20_000);
   // GPT Image 1 was refused from 2026-10-23, 1.5 and 1-mini from 2026-12-01: a day more than a month before.
   controlledClock('2026-09-01T12:00:00Z');
-  const keys: string[] = [];
-  afterEach(async () => {
-    for (const key of keys.splice(0)) {
-      cleanLocalStorage(key);
-      await new ImageStore({ storageKey: key }).clear();
-    }
-  });
+  const widget = imageWidgetsForgottenAfterEach();
 
   it('the replay serves the recordings as published (their usage, and a stand-in image)', async () => {
     const cassette = await (await fetch('/test/recorded/openai/gpt-image-1.5.yaml')).text();
@@ -89,7 +81,7 @@ describe('OpenAI’s Image API as recorded, replayed through the widget', functi
     it(`${model} at ${quality} ${width}×${height}: sends quality and size, books the recorded usage exactly (${booked})`, async () => {
       const { prompt, usage } = await recording(model);
       const run = unique(model);
-      const el = await imageWidget(
+      const el = await widget(
         {
           provider: 'openai',
           model,
@@ -101,7 +93,6 @@ describe('OpenAI’s Image API as recorded, replayed through the widget', functi
         },
         { priceBook: OPENAI_BOOK, apiKey: 'sk-test-replay' },
       );
-      keys.push(el.storageKey);
       // The price before the click is a bound, led by the most it can cost: "at most $…", then "about $…".
       await panelsLoaded(el); // the bound's words are the panels'
       expect(decision(el).price).to.match(/^at most \$[\d.]+$/);

@@ -5,10 +5,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { ImageStore } from '../../src/images/image-store.js';
 import { mergePriceBook } from '../../src/pricing/index.js';
 import { OpenAiProvider, gatewayUrl } from '../../src/providers/openai/adapter.js';
-import { cleanLocalStorage } from '../support/storage.js';
+import { storageKeysForgottenAfterEach } from '../support/storage.js';
 import { failure } from '../support/failure.js';
 import { recorded } from '../support/recorded.js';
 import { simLogOf, unique, uniqueStorageKey } from '../support/sim.js';
@@ -48,13 +47,7 @@ const gatewayLog = (run: string) => simLogOf('openai', run);
 
 describe('OpenAI-compatible gateways as they are', function () {
   this.timeout(20_000);
-  const keys: string[] = [];
-  afterEach(async () => {
-    for (const key of keys.splice(0)) {
-      cleanLocalStorage(key);
-      await new ImageStore({ storageKey: key }).clear();
-    }
-  });
+  const storageKeys = storageKeysForgottenAfterEach();
 
   it('the recorded Together exchange: width and height as asked, the reply read, its price booked', async () => {
     const [call] = (await recorded('together-flux-2-max.json')).interactions as Interaction[];
@@ -69,7 +62,7 @@ describe('OpenAI-compatible gateways as they are', function () {
       asked.width,
       asked.height,
     );
-    keys.push(storageKey);
+    storageKeys.forget(storageKey);
     const result = await el.generate();
     expect(result.images[0]).to.include({ width: asked.width, height: asked.height });
     // $0.07 per million pixels of output, exactly: 512 × 512 = 262,144 pixels.
@@ -86,7 +79,7 @@ describe('OpenAI-compatible gateways as they are', function () {
       768,
       512,
     );
-    keys.push(storageKey);
+    storageKeys.forget(storageKey);
     const result = await el.generate();
     expect(result.images[0]).to.include({ width: 768, height: 512 });
     expect(result.charged).to.equal('0.0154');
@@ -102,7 +95,7 @@ describe('OpenAI-compatible gateways as they are', function () {
       `${location.origin}/sim/deepinfra/s/run=${run}/v1/openai`,
     ]) {
       const { el, storageKey } = await widget(base, 'api.deepinfra.com', 'flux-2-dev', 1024, 768);
-      keys.push(storageKey);
+      storageKeys.forget(storageKey);
       const result = await el.generate();
       expect(result.images[0], base).to.include({ width: 1024, height: 768, saved: true });
       // $0.01 × (1024 / 1024) × (768 / 1024)

@@ -9,7 +9,7 @@
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { cleanLocalStorage } from '../support/storage.js';
+import { storageKeysForgottenAfterEach } from '../support/storage.js';
 import { authorize, forgetDemo, openDemo, withPopup } from '../support/demo.js';
 import { relayUrl } from '../support/relay.js';
 import { bflEndpoint, simLogOf, uniqueStorageKey } from '../support/sim.js';
@@ -39,9 +39,7 @@ const typeAndCommit = (el: UserPaysImage, key: string) => typeKey(el, key, { com
 describe('a key goes only through the relay it was given through', function () {
   this.timeout(20_000);
   const sentTo = recordRequests().originsGiven;
-  const storageKeys: string[] = [];
-  const storageKey = () => (storageKeys.push(uniqueStorageKey()), storageKeys.at(-1)!);
-  afterEach(() => storageKeys.splice(0).forEach(cleanLocalStorage));
+  const storageKey = storageKeysForgottenAfterEach();
 
   // Two relays of the same site that both forward to the simulator: `small` differs from `main` only in its size
   // caps, far above a BFL submission's, so whatever the widget hands it would reach the simulator.

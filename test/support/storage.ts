@@ -24,15 +24,17 @@ export async function forgetStorage(storageKey: string) {
 }
 
 /**
- * Storage keys for the calling suite's widgets, each one no other test uses (the keys it made, as `made`); after each
- * test, what was stored under them is forgotten.
+ * Storage keys for the calling suite's widgets, each one no other test uses; after each test, what was stored under
+ * them is forgotten, and under the keys made elsewhere that the test hands to `forget` (a widget's own, say), which
+ * returns the key.
  */
 export function storageKeysForgottenAfterEach() {
   const made: string[] = [];
   afterEach(async () => {
     for (const key of made.splice(0)) await forgetStorage(key);
   });
-  return Object.assign(() => made[made.push(uniqueStorageKey()) - 1], { made });
+  const forget = (key: string) => made[made.push(key) - 1];
+  return Object.assign(() => forget(uniqueStorageKey()), { forget });
 }
 
 /**

@@ -6,6 +6,7 @@ import { fixture } from '@open-wc/testing';
 import { until, waitUntil } from './wait.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { simEndpoint, uniqueStorageKey, type SimulatorName } from './sim.js';
+import { storageKeysForgottenAfterEach } from './storage.js';
 
 /** A `<userpays-image>`, the source element or the built one (the examples load dist/). */
 type Widget = HTMLElement & { updateComplete: Promise<boolean> };
@@ -35,6 +36,20 @@ export async function imageWidget(
   Object.assign(el, properties);
   await el.updateComplete;
   return el;
+}
+
+/**
+ * Mounts widgets as `imageWidget` does, for the calling suite: what each stored under its storage key (its own, or the
+ * one its attributes give) is forgotten after each test, and under any other key handed to `forget`.
+ */
+export function imageWidgetsForgottenAfterEach() {
+  const storageKeys = storageKeysForgottenAfterEach();
+  const mount = async (attributes: Attributes = {}, properties: Partial<UserPaysImage> = {}) => {
+    const el = await imageWidget(attributes, properties);
+    storageKeys.forget(el.storageKey);
+    return el;
+  };
+  return Object.assign(mount, { forget: storageKeys.forget });
 }
 
 /**

@@ -7,9 +7,8 @@ import '../../../src/define.js';
 import type { UserPaysTally } from '../../../src/elements/tally/userpays-tally.js';
 import { LedgerStore } from '../../../src/ledger/ledger.js';
 import { image } from '../../support/ledger.js';
-import { cleanLocalStorage } from '../../support/storage.js';
+import { storageKeysForgottenAfterEach } from '../../support/storage.js';
 import { controlledClock } from '../../support/clock.js';
-import { uniqueStorageKey } from '../../support/sim.js';
 import { imageWidget, part, words } from '../../support/widget.js';
 
 /** The amounts of the `title`s in `node`, in order, as decimals ("$0.126" → "0.126"; "$1,234.50" → "1234.5"). */
@@ -46,15 +45,13 @@ function contrasts(el: HTMLElement) {
 
 describe('<userpays-tally> at a glance', () => {
   const time = controlledClock();
-  const keys: string[] = [];
+  const newStorageKey = storageKeysForgottenAfterEach();
   afterEach(() => {
-    keys.splice(0).forEach(cleanLocalStorage);
     document.body.style.background = '';
   });
 
   async function tally(budget = '') {
-    const storageKey = uniqueStorageKey();
-    keys.push(storageKey);
+    const storageKey = newStorageKey();
     const ledger = new LedgerStore({ storageKey });
     ledger.budget = budget;
     const el = await fixture<UserPaysTally>(

@@ -7,7 +7,7 @@ import '../../../src/define.js';
 import type { UserPaysTally } from '../../../src/elements/tally/userpays-tally.js';
 import { LedgerStore } from '../../../src/ledger/ledger.js';
 import { image, leftBehind } from '../../support/ledger.js';
-import { cleanLocalStorage } from '../../support/storage.js';
+import { storageKeysForgottenAfterEach } from '../../support/storage.js';
 import { until } from '../../support/wait.js';
 import { controlledClock } from '../../support/clock.js';
 import { uniqueStorageKey } from '../../support/sim.js';
@@ -19,11 +19,10 @@ const sinceLine = (el: UserPaysTally) =>
 
 describe('<userpays-tally> in plain words', () => {
   const time = controlledClock('2026-11-23T07:37:47');
-  const keys: string[] = [];
-  afterEach(() => keys.splice(0).forEach(cleanLocalStorage));
+  const storageKeys = storageKeysForgottenAfterEach();
 
   async function tally(budget = '', locale = 'en-US', storageKey = uniqueStorageKey()) {
-    keys.push(storageKey);
+    storageKeys.forget(storageKey);
     const ledger = new LedgerStore({ storageKey });
     ledger.budget = budget;
     const el = await fixture<UserPaysTally>(

@@ -6,11 +6,10 @@ import '../../../src/define.js';
 import type { UserPaysTally } from '../../../src/elements/tally/userpays-tally.js';
 import { LedgerStore } from '../../../src/ledger/ledger.js';
 import { image, leftBehind } from '../../support/ledger.js';
-import { cleanLocalStorage } from '../../support/storage.js';
+import { storageKeysForgottenAfterEach } from '../../support/storage.js';
 import { until } from '../../support/wait.js';
 import { expectWcag22 } from '../../support/axe.js';
 import { controlledClock } from '../../support/clock.js';
-import { uniqueStorageKey } from '../../support/sim.js';
 import { part } from '../../support/widget.js';
 
 const spend = (ledger: LedgerStore, usd: string, model = 'flux-2-pro') =>
@@ -37,9 +36,8 @@ const STATES: Record<string, (ledger: LedgerStore, storageKey: string) => void> 
 
 describe('<userpays-tally> in WCAG 2.2 AA, every state, light and dark', () => {
   controlledClock();
-  const keys: string[] = [];
+  const newStorageKey = storageKeysForgottenAfterEach();
   afterEach(async () => {
-    keys.splice(0).forEach(cleanLocalStorage);
     await emulateMedia({ colorScheme: 'light' });
   });
 
@@ -47,8 +45,7 @@ describe('<userpays-tally> in WCAG 2.2 AA, every state, light and dark', () => {
     for (const [state, make] of Object.entries(STATES))
       it(`${state}, ${scheme}: nothing serious or critical; no text under 12 px`, async () => {
         await emulateMedia({ colorScheme: scheme });
-        const storageKey = uniqueStorageKey();
-        keys.push(storageKey);
+        const storageKey = newStorageKey();
         const ledger = new LedgerStore({ storageKey });
         make(ledger, storageKey);
         ledger.budget = '1';
