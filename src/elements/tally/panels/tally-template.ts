@@ -82,104 +82,20 @@ export interface TallyHandlers {
 
 /** The tally's markup: draws `view`, wires `on`, and changes nothing itself. */
 export function renderTally(view: TallyView, on: TallyHandlers) {
-  const { tally, locale, budget, figures } = view;
+  const { tally, locale } = view;
   const text = wordsIn(view.translation, 'tally', english);
-  const chart = chartOf(view.byDay, view.today, view);
   const money = (amount: string) => usd(amount, locale);
-  // What generations not finished hold may yet be charged: said rounded up, as the tally line says it.
-  const mayBe = (amount: string) => usd(amount, locale, true);
-  const { generating, orphaned, meter } = view;
-  // The budget field is described by why what was typed is refused, and by which budget is in force.
-  const described = [budget.refused && 'budget-refused', meter && 'budget-note'].filter(Boolean).join(' ');
   return html`<section aria-label=${text.tallyLabel()}>
-    <p part="tally" role="status" aria-live="polite">${renderTallySummary(tally, view, figures)}</p>
+    <p part="tally" role="status" aria-live="polite">${renderTallySummary(tally, view, view.figures)}</p>
     ${view.notice ? html`<p part="notice error" class="error" role="alert">${view.notice}</p>` : nothing}
-    <div part="budget">
-      <label
-        >${text.budgetLabel()}
-        <input
-          inputmode="decimal"
-          aria-invalid=${ifDefined(budget.refused ? 'true' : undefined)}
-          aria-describedby=${described || nothing}
-          .value=${budget.typed}
-          @change=${on.budgetChange}
-          @input=${on.budgetInput}
-      /></label>
-      ${
-        budget.refused
-          ? html`<p id="budget-refused" part="error" class="error" role="alert">${budget.refused}</p>`
-          : nothing
-      }
-      ${
-        meter
-          ? html`<p id="budget-note" class="muted">
-                ${
-                  !budget.site
-                    ? text.ownLimit()
-                    : budget.value
-                      ? text.siteLimitBelowOwn(money(budget.value), money(budget.site))
-                      : text.siteLimit(money(budget.site))
-                }
-              </p>
-              ${renderMeter(meter, text)}`
-          : nothing
-      }
-    </div>
+    ${renderBudget(view, on, text)}
     <ul part="models">
       ${Object.entries(tally.byModel).map(
         ([id, split]) =>
           html`<li>${text.modelSplit(modelName(id), money(split.spent), split.images, split.paidFailures)}</li>`,
       )}
     </ul>
-    ${
-      chart
-        ? html`<div part="chart" class="muted">
-            ${money(chart.max)}
-            <svg viewBox="0 0 300 40" role="img" aria-label=${chart.label}>
-              <path d=${chart.bars}></path>
-            </svg>
-            <span class="x"><span>${chart.from}</span>${text.last30Days()}<span>${text.today()}</span></span>
-          </div>`
-        : nothing
-    }
-    ${
-      generating.items.length || orphaned.items.length
-        ? html`<div part="pending">
-            ${
-              generating.items.length
-                ? html`<p id="generating">${text.pendingLabel(mayBe(generating.held))}</p>
-                    <ul aria-labelledby="generating">
-                      ${generating.items.map(
-                        (entry) =>
-                          html`<li>${text.pendingEntry(modelName(entry.model), entry.started, mayBe(entry.usd))}</li>`,
-                      )}
-                    </ul>`
-                : nothing
-            }
-            ${
-              orphaned.items.length
-                ? html`<p id="orphaned">${text.orphanLabel(mayBe(orphaned.held))}</p>
-                    <ul aria-labelledby="orphaned">
-                      ${orphaned.items.map(
-                        (entry) =>
-                          html`<li>
-                            ${text.orphanEntry(
-                              modelName(entry.model),
-                              entry.started,
-                              mayBe(entry.usd),
-                              entry.next,
-                              entry.provider,
-                              entry.keyed,
-                            )}
-                          </li>`,
-                      )}
-                    </ul>`
-                : nothing
-            }
-          </div>`
-        : nothing
-    }
-    ${renderUncertain(view.uncertain, view, on.uncertainChoice)}
+    ${renderChart(view, text)} ${renderPending(view, text)} ${renderUncertain(view.uncertain, view, on.uncertainChoice)}
     <p class="muted">${view.since}</p>
     <p part="export">
       <button value="csv" @click=${on.exportClick}>${text.exportCsv()}</button>
@@ -192,6 +108,105 @@ export function renderTally(view: TallyView, on: TallyHandlers) {
       <button value="keep" @click=${on.resetChoice}>${text.keep()}</button>
     </details>
   </section>`;
+}
+
+/**
+ * `part="budget"`: the field the user types their own budget in, why what they typed is refused, which budget is in
+ * force (theirs or the site's) and how much of it is used.
+ */
+function renderBudget(view: TallyView, on: TallyHandlers, text: TallyStrings) {
+  const { budget, meter, locale } = view;
+  const money = (amount: string) => usd(amount, locale);
+  // The budget field is described by why what was typed is refused, and by which budget is in force.
+  const described = [budget.refused && 'budget-refused', meter && 'budget-note'].filter(Boolean).join(' ');
+  return html`<div part="budget">
+    <label
+      >${text.budgetLabel()}
+      <input
+        inputmode="decimal"
+        aria-invalid=${ifDefined(budget.refused ? 'true' : undefined)}
+        aria-describedby=${described || nothing}
+        .value=${budget.typed}
+        @change=${on.budgetChange}
+        @input=${on.budgetInput}
+    /></label>
+    ${
+      budget.refused
+        ? html`<p id="budget-refused" part="error" class="error" role="alert">${budget.refused}</p>`
+        : nothing
+    }
+    ${
+      meter
+        ? html`<p id="budget-note" class="muted">
+              ${
+                !budget.site
+                  ? text.ownLimit()
+                  : budget.value
+                    ? text.siteLimitBelowOwn(money(budget.value), money(budget.site))
+                    : text.siteLimit(money(budget.site))
+              }
+            </p>
+            ${renderMeter(meter, text)}`
+        : nothing
+    }
+  </div>`;
+}
+
+/** `part="chart"`: what was spent on each of the last 30 days; nothing where nothing was. */
+function renderChart(view: TallyView, text: TallyStrings) {
+  const chart = chartOf(view.byDay, view.today, view);
+  return chart
+    ? html`<div part="chart" class="muted">
+        ${usd(chart.max, view.locale)}
+        <svg viewBox="0 0 300 40" role="img" aria-label=${chart.label}>
+          <path d=${chart.bars}></path>
+        </svg>
+        <span class="x"><span>${chart.from}</span>${text.last30Days()}<span>${text.today()}</span></span>
+      </div>`
+    : nothing;
+}
+
+/**
+ * `part="pending"`: generations a live page is running, and those whose page closed, each with what it holds; nothing
+ * where there is neither.
+ */
+function renderPending(view: TallyView, text: TallyStrings) {
+  const { generating, orphaned } = view;
+  if (!generating.items.length && !orphaned.items.length) return nothing;
+  // What generations not finished hold may yet be charged: said rounded up, as the tally line says it.
+  const mayBe = (amount: string) => usd(amount, view.locale, true);
+  return html`<div part="pending">
+    ${
+      generating.items.length
+        ? html`<p id="generating">${text.pendingLabel(mayBe(generating.held))}</p>
+            <ul aria-labelledby="generating">
+              ${generating.items.map(
+                (entry) => html`<li>${text.pendingEntry(modelName(entry.model), entry.started, mayBe(entry.usd))}</li>`,
+              )}
+            </ul>`
+        : nothing
+    }
+    ${
+      orphaned.items.length
+        ? html`<p id="orphaned">${text.orphanLabel(mayBe(orphaned.held))}</p>
+            <ul aria-labelledby="orphaned">
+              ${orphaned.items.map(
+                (entry) =>
+                  html`<li>
+                    ${text.orphanEntry(
+                      modelName(entry.model),
+                      entry.started,
+                      mayBe(entry.usd),
+                      entry.next,
+                      entry.provider,
+                      entry.keyed,
+                    )}
+                  </li>`,
+              )}
+            </ul>`
+        : nothing
+    }
+  </div>`;
 }
 
 /**

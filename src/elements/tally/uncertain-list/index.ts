@@ -3,11 +3,11 @@
 // its ledger holds such a charge (panel-controllers.ts): most visits never have one. What the list says of each charge
 // (`uncertainCharges`) and how an answer is booked (`settleUncertain`) are ../uncertain-charges.ts.
 import Decimal from 'decimal.js';
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { formatUsd, modelName } from '../../../pricing/index.js';
 import { wordsIn } from '../../../strings/strings.js';
-import { uncertain } from '../../../strings/tally/uncertain.js';
+import { uncertain, type UncertainStrings } from '../../../strings/tally/uncertain.js';
 import type { Spoken } from '../../shared/language-controller.js';
 import { usd } from '../tally-summary.js';
 import type { LedgerEntry } from '../../../ledger/ledger.js';
@@ -50,99 +50,129 @@ function alike(charges: readonly UncertainCharge[]): UncertainCharge[][] {
  */
 export function renderUncertain(charges: readonly UncertainCharge[], spoken: Spoken, onChoice: (event: Event) => void) {
   if (!charges.length) return nothing;
-  const text = wordsIn(spoken.translation, 'uncertain', uncertain);
-  // An answer that books a price ("Charged once", "Only …") says it as the preview said the price, half up; what may
-  // have been charged is said rounded up, as the preview's "at most" and the tally line say it, never less than it may
-  // have been, and so are the answers that book all of it: one figure for one amount in one line (not "at most
-  // $0.0733" above "It was charged, $0.0732").
-  const money = (amount: string) => usd(amount, spoken.locale);
-  const mayHave = (amount: string) => usd(amount, spoken.locale, true);
-  const answer = (value: string, ids: readonly UncertainCharge[], label: unknown) =>
-    html`<button
-      type="button"
-      class="secondary"
-      value=${value}
-      data-id=${ids.map((charge) => charge.id).join(' ')}
-      @click=${onChoice}
-    >
-      ${label}
-    </button>`;
-  const answers = (charge: UncertainCharge) =>
-    html`<span class="answers">
-      ${
-        charge.shown
-          ? // Its balance showed part of it: the question is whether there is more, each answer with what it books.
-            [
-              answer('void', [charge], text.uncertainOnlyShown(money(charge.shown))),
-              answer('charged', [charge], text.uncertainMoreShown(mayHave(charge.bound))),
-            ]
-          : [
-              charge.once ? answer('once', [charge], text.uncertainChargedOnce(money(charge.once.usd))) : nothing,
-              answer(
-                'charged',
-                [charge],
-                charge.once
-                  ? text.uncertainChargedMore(mayHave(charge.bound), charge.sends!)
-                  : text.uncertainCharged(mayHave(charge.bound)),
-              ),
-              answer('void', [charge], text.uncertainNotCharged()),
-            ]
-      }
-    </span>`;
-  const words = (first: boolean, said: unknown) =>
-    html`<span id=${ifDefined(first ? 'uncertain-first' : undefined)} tabindex=${ifDefined(first ? -1 : undefined)}
-      >${said}</span
-    >`;
+  const drawing: Drawing = {
+    text: wordsIn(spoken.translation, 'uncertain', uncertain),
+    money: (amount) => usd(amount, spoken.locale),
+    mayHave: (amount) => usd(amount, spoken.locale, true),
+    onChoice,
+  };
   return html`<div part="uncertain" class="uncertain">
-    <p id="uncertain">${text.uncertainLabel()}</p>
+    <p id="uncertain">${drawing.text.uncertainLabel()}</p>
     <ul aria-labelledby="uncertain">
-      ${alike(charges).map(([charge, ...more], index) => {
-        const { model, sent, provider, once, sends } = charge;
-        if (!more.length)
-          return html`<li>
-            ${words(
-              !index,
-              text.uncertainEntry(
-                modelName(model),
-                sent,
-                mayHave(charge.usd),
-                provider,
-                sends,
-                charge.shown && money(charge.shown),
-                charge.made,
-              ),
-            )}
-            ${answers(charge)}
-          </li>`;
-        const group = [charge, ...more];
-        // A burst may run over minutes: from when its first was sent to when its last was (one time where the same).
-        const span = charge.sentUntil(more[more.length - 1].sentAt);
-        return html`<li>
-          ${words(
-            !index,
-            text.uncertainGroup(group.length, modelName(model), span, mayHave(charge.usd), provider, sends),
-          )}
-          <span class="answers">
-            ${
-              once
-                ? answer('once', group, text.uncertainEachOnce(money(inAll(once.usd, group))))
-                : answer('charged', group, text.uncertainAllCharged(mayHave(inAll(charge.usd, group))))
-            }
-            ${answer('void', group, text.uncertainNoneCharged())}
-          </span>
-          <details class="each">
-            <summary>${text.uncertainAnswerEach()}</summary>
-            <ul>
-              ${group.map(
-                (each, place) =>
-                  html`<li>${text.uncertainNth(place + 1, group.length, each.sent)} ${answers(each)}</li>`,
-              )}
-            </ul>
-          </details>
-        </li>`;
-      })}
+      ${alike(charges).map(([charge, ...more], index) =>
+        more.length ? renderBurst(drawing, charge, more, !index) : renderLone(drawing, charge, !index),
+      )}
     </ul>
   </div>`;
+}
+
+/**
+ * What each part of the list is drawn with: its words, and its answers' `onChoice`. An answer that books a price
+ * ("Charged once", "Only …") says it as the preview said the price, half up (`money`); what may have been charged is
+ * said rounded up (`mayHave`), as the preview's "at most" and the tally line say it, never less than it may have been,
+ * and so are the answers that book all of it: one figure for one amount in one line (not "at most $0.0733" above "It
+ * was charged, $0.0732").
+ */
+interface Drawing {
+  text: UncertainStrings;
+  money(amount: string): TemplateResult;
+  mayHave(amount: string): TemplateResult;
+  onChoice(event: Event): void;
+}
+
+/** One answer (`value`) to the charges `ids`, saying `label`. */
+function renderAnswer(drawing: Drawing, value: string, ids: readonly UncertainCharge[], label: unknown) {
+  return html`<button
+    type="button"
+    class="secondary"
+    value=${value}
+    data-id=${ids.map((charge) => charge.id).join(' ')}
+    @click=${drawing.onChoice}
+  >
+    ${label}
+  </button>`;
+}
+
+/** The answers to one charge, each saying what it books. */
+function renderAnswers(drawing: Drawing, charge: UncertainCharge) {
+  const { text, money, mayHave } = drawing;
+  const answer = (value: string, label: unknown) => renderAnswer(drawing, value, [charge], label);
+  return html`<span class="answers">
+    ${
+      charge.shown
+        ? // Its balance showed part of it: the question is whether there is more, each answer with what it books.
+          [
+            answer('void', text.uncertainOnlyShown(money(charge.shown))),
+            answer('charged', text.uncertainMoreShown(mayHave(charge.bound))),
+          ]
+        : [
+            charge.once ? answer('once', text.uncertainChargedOnce(money(charge.once.usd))) : nothing,
+            answer(
+              'charged',
+              charge.once
+                ? text.uncertainChargedMore(mayHave(charge.bound), charge.sends!)
+                : text.uncertainCharged(mayHave(charge.bound)),
+            ),
+            answer('void', text.uncertainNotCharged()),
+          ]
+    }
+  </span>`;
+}
+
+/** A charge's words; the list's `first` ones are `#uncertain-first`, where the over-budget fix sends the focus. */
+function renderWords(first: boolean, said: unknown) {
+  return html`<span id=${ifDefined(first ? 'uncertain-first' : undefined)} tabindex=${ifDefined(first ? -1 : undefined)}
+    >${said}</span
+  >`;
+}
+
+/** A charge like no other sent near it: its words and its answers. */
+function renderLone(drawing: Drawing, charge: UncertainCharge, first: boolean) {
+  const { text, money, mayHave } = drawing;
+  return html`<li>
+    ${renderWords(
+      first,
+      text.uncertainEntry(
+        modelName(charge.model),
+        charge.sent,
+        mayHave(charge.usd),
+        charge.provider,
+        charge.sends,
+        charge.shown && money(charge.shown),
+        charge.made,
+      ),
+    )}
+    ${renderAnswers(drawing, charge)}
+  </li>`;
+}
+
+/** A burst of charges alike (`charge` and `more`): said once, answered for all, and each under "Answer each". */
+function renderBurst(drawing: Drawing, charge: UncertainCharge, more: readonly UncertainCharge[], first: boolean) {
+  const { text, money, mayHave } = drawing;
+  const { model, provider, once, sends } = charge;
+  const group = [charge, ...more];
+  // A burst may run over minutes: from when its first was sent to when its last was (one time where the same).
+  const span = charge.sentUntil(more[more.length - 1].sentAt);
+  return html`<li>
+    ${renderWords(first, text.uncertainGroup(group.length, modelName(model), span, mayHave(charge.usd), provider, sends))}
+    <span class="answers">
+      ${
+        once
+          ? renderAnswer(drawing, 'once', group, text.uncertainEachOnce(money(inAll(once.usd, group))))
+          : renderAnswer(drawing, 'charged', group, text.uncertainAllCharged(mayHave(inAll(charge.usd, group))))
+      }
+      ${renderAnswer(drawing, 'void', group, text.uncertainNoneCharged())}
+    </span>
+    <details class="each">
+      <summary>${text.uncertainAnswerEach()}</summary>
+      <ul>
+        ${group.map(
+          (each, place) =>
+            html`<li>${text.uncertainNth(place + 1, group.length, each.sent)} ${renderAnswers(drawing, each)}</li>`,
+        )}
+      </ul>
+    </details>
+  </li>`;
 }
 
 /** What an answer for charges alike books in all: `each`, the same for every one of them (`alike`), times how many. */
