@@ -6,7 +6,7 @@ import { spentAfter } from './balance-check.js';
 import type { ImageStore, StoredImage } from '../images/image-store.js';
 import type { LedgerEntry, LedgerStore, Settlement } from '../ledger/ledger.js';
 import { bookFailure, type Seen } from './run-generation.js';
-import type { Provider } from '../providers/provider.js';
+import type { Charge, Provider, ProviderOutcome } from '../providers/provider.js';
 import type { ProviderId } from '../base/types.js';
 
 export interface ResumeOptions {
@@ -59,88 +59,111 @@ export interface ResumeReport {
 export async function resumeOrphans(o: ResumeOptions): Promise<ResumeReport> {
   const { ledger } = o;
   const needsKey: LedgerEntry[] = [];
-  const one = async (found: LedgerEntry) => {
-    const id = found.provider as ProviderId;
-    // Asked again where it was accepted (entries from before tasks kept it: where the page points now).
-    const endpoint = found.task?.endpoint ?? o.endpointFor(id);
-    const apiKey = o.apiKeyFor?.(id, endpoint);
-    let provider: Provider | undefined;
-    try {
-      provider = found.task && (await o.providerFor(id));
-    } catch {
-      return; // not in this build, or its adapter could not load: left for a page that has it, or the next visit
-    }
-    if (provider?.needsKey && !apiKey) return void needsKey.push(found);
-    await ledger.claim(found.id, async () => {
-      const entry = ledger.entries().find((e) => e.id === found.id);
-      if (entry?.status !== found.status) return; // settled or resolved meanwhile
-      const book = (settlement: Settlement) =>
-        entry.status === 'pending'
-          ? ledger.settle(entry.id, settlement)
-          : 'uncertain' in settlement
-            ? undefined // still not known: it stays uncertain
-            : ledger.resolve(entry.id, settlement);
-      if (!entry.task || !provider?.resume) {
-        return book(
-          entry.sentAt ? { uncertain: entry.quoted, error: 'interrupted' } : { void: true, error: 'interrupted' },
-        );
-      }
-      // BFL reported (and debited) a cost at acceptance; other providers bill what finishes.
-      const charge =
-        entry.status === 'pending' && entry.charged ? { usd: entry.charged, credits: entry.credits } : undefined;
-      const seen: Seen = { sending: true, accepted: true, charge, billed: !!charge, uncharged: false };
-      o.onResuming?.(entry);
-      try {
-        const outcome = await provider.resume(entry.task, {
-          endpoint,
-          apiKey,
-          relay: o.relayFor?.(id, endpoint),
-          signal: o.signal,
-          onBilled: () => (seen.billed = true),
-          onUncharged: () => (seen.uncharged = true),
-        });
-        const paid = outcome.charge ?? charge;
-        const receipt = {
-          quoted: entry.quoted,
-          basis: paid ? ('reported' as const) : ('quote' as const),
-          credits: paid?.credits,
-        };
-        const prompt = entry.prompt ?? '';
-        const stored: StoredImage = {
-          ...outcome.image,
-          // The provider's prompt, where it is not the one sent (the adapter could not tell: it does not know that).
-          revisedPrompt: outcome.image.revisedPrompt === prompt ? undefined : outcome.image.revisedPrompt,
-          id: entry.id,
-          entryId: entry.id,
-          prompt,
-          model: entry.model,
-          provider: id,
-          charged: paid?.usd ?? entry.quoted,
-          receipt,
-          createdAt: Date.now(),
-        };
-        await o.images.put(stored);
-        book({ charged: stored.charged, ...receipt });
-        return o.onResumed?.(stored, entry);
-      } catch (thrown) {
-        const error = asUserPaysError(thrown);
-        // A key refused, or a sign-in that expired (Hugging Face's 401): wait for the user's next one.
-        if (error.code === 'auth-failed' || error.code === 'auth-required') return void needsKey.push(entry);
-        if (error.code === 'network' || error.code === 'cancelled') return; // tried again next time
-        book(bookFailure(seen, error, entry.quoted));
-      }
-    });
-  };
   // Uncertain entries with a task are free to reconcile once their own page has settled them.
   const uncertain = ledger.uncertain().filter((entry) => entry.task);
   await Promise.all([
-    ...[...(await ledger.orphans()), ...uncertain].map(one),
+    ...[...(await ledger.orphans()), ...uncertain].map((found) => resumeOne(found, o, needsKey)),
     ...ledger
       .uncertain()
       .filter((entry) => !entry.task && entry.before)
       .map((entry) => settleLater(entry, o)),
   ]);
   return { needsKey };
+}
+
+/**
+ * One entry a gone page left pending, or uncertain with a task (`found`), as `resumeOrphans` says: its task asked for
+ * again under its lock and the image booked, else the entry booked as what is known of it; added to `needsKey` where
+ * the provider wants the user's key first.
+ */
+async function resumeOne(found: LedgerEntry, o: ResumeOptions, needsKey: LedgerEntry[]) {
+  const { ledger } = o;
+  const id = found.provider as ProviderId;
+  // Asked again where it was accepted (entries from before tasks kept it: where the page points now).
+  const endpoint = found.task?.endpoint ?? o.endpointFor(id);
+  const apiKey = o.apiKeyFor?.(id, endpoint);
+  let provider: Provider | undefined;
+  try {
+    provider = found.task && (await o.providerFor(id));
+  } catch {
+    return; // not in this build, or its adapter could not load: left for a page that has it, or the next visit
+  }
+  if (provider?.needsKey && !apiKey) return void needsKey.push(found);
+  await ledger.claim(found.id, async () => {
+    const entry = ledger.entries().find((e) => e.id === found.id);
+    if (entry?.status !== found.status) return; // settled or resolved meanwhile
+    const book = bookerFor(ledger, entry);
+    if (!entry.task || !provider?.resume) {
+      return book(
+        entry.sentAt ? { uncertain: entry.quoted, error: 'interrupted' } : { void: true, error: 'interrupted' },
+      );
+    }
+    // BFL reported (and debited) a cost at acceptance; other providers bill what finishes.
+    const charge =
+      entry.status === 'pending' && entry.charged ? { usd: entry.charged, credits: entry.credits } : undefined;
+    const seen: Seen = { sending: true, accepted: true, charge, billed: !!charge, uncharged: false };
+    o.onResuming?.(entry);
+    try {
+      const outcome = await provider.resume(entry.task, {
+        endpoint,
+        apiKey,
+        relay: o.relayFor?.(id, endpoint),
+        signal: o.signal,
+        onBilled: () => (seen.billed = true),
+        onUncharged: () => (seen.uncharged = true),
+      });
+      const { stored, receipt } = resumedImage(entry, id, outcome, outcome.charge ?? charge);
+      await o.images.put(stored);
+      book({ charged: stored.charged, ...receipt });
+      return o.onResumed?.(stored, entry);
+    } catch (thrown) {
+      const error = asUserPaysError(thrown);
+      // A key refused, or a sign-in that expired (Hugging Face's 401): wait for the user's next one.
+      if (error.code === 'auth-failed' || error.code === 'auth-required') return void needsKey.push(entry);
+      if (error.code === 'network' || error.code === 'cancelled') return; // tried again next time
+      book(bookFailure(seen, error, entry.quoted));
+    }
+  });
+}
+
+/**
+ * Books what became of `entry`: a pending one is settled; an uncertain one is resolved, unless what is known of it
+ * now is no more than that it is uncertain, when it stays as it is.
+ */
+function bookerFor(ledger: LedgerStore, entry: LedgerEntry) {
+  return (settlement: Settlement) =>
+    entry.status === 'pending'
+      ? ledger.settle(entry.id, settlement)
+      : 'uncertain' in settlement
+        ? undefined // still not known: it stays uncertain
+        : ledger.resolve(entry.id, settlement);
+}
+
+/**
+ * The image a resumed task made, as stored for `entry` (its prompt, model and id), and its receipt: at what the
+ * provider reported it charged (`paid`), else at the quote.
+ */
+function resumedImage(entry: LedgerEntry, id: ProviderId, outcome: ProviderOutcome, paid: Charge | undefined) {
+  const receipt = {
+    quoted: entry.quoted,
+    basis: paid ? ('reported' as const) : ('quote' as const),
+    credits: paid?.credits,
+  };
+  const prompt = entry.prompt ?? '';
+  const stored: StoredImage = {
+    ...outcome.image,
+    // The provider's prompt, where it is not the one sent (the adapter could not tell: it does not know that).
+    revisedPrompt: outcome.image.revisedPrompt === prompt ? undefined : outcome.image.revisedPrompt,
+    id: entry.id,
+    entryId: entry.id,
+    prompt,
+    model: entry.model,
+    provider: id,
+    charged: paid?.usd ?? entry.quoted,
+    receipt,
+    createdAt: Date.now(),
+  };
+  return { stored, receipt };
 }
 
 /** How long after it was booked uncertain a charge is released at what its balance shows, if that held still. */
