@@ -134,6 +134,86 @@ const THINKING_LEVEL: Readonly<Record<string, string>> = {
 const SAFETY = /SAFETY|PROHIBITED|BLOCKLIST|SPII/;
 
 /**
+ * What is sent to ask `model` for one image: Imagen's `predict` instance (Google's Imagen guide: one image, at its
+ * ratio; Imagen takes no seed from the API key path), else Gemini's `generateContent` asking for an image only.
+ */
+function requestBody(request: ProviderRequest, model: string, imagen: boolean) {
+  if (imagen) {
+    return { instances: [{ prompt: request.prompt }], parameters: { sampleCount: 1, aspectRatio: request.ratio } };
+  }
+  return {
+    contents: [{ role: 'user', parts: [{ text: request.prompt }] }],
+    generationConfig: {
+      responseModalities: ['IMAGE'],
+      // One answer, not several billed at once (Google's API reference, `GenerationConfig.candidateCount`:
+      // unset, it is 1; sent, so that it is never another's choice). It caps the answers, not the images one
+      // answer carries: those are each kept (below).
+      candidateCount: 1,
+      // The ratio and the tier priced, always: a missing tier is Google's choice and its price.
+      imageConfig: { aspectRatio: request.ratio, imageSize: request.quality },
+      ...(Object.hasOwn(THINKING_LEVEL, model) && {
+        thinkingConfig: { thinkingLevel: THINKING_LEVEL[model] },
+      }),
+      seed: request.seed,
+    },
+  };
+}
+
+/**
+ * The error to throw for a call Google refused (`error`, with `refusal`, the body it refused with), saying what
+ * Google said: a key it does not know, or a quota used up; else as it is.
+ */
+function refusedCall(error: HttpError, refusal: unknown): UserPaysError {
+  // Google answers a key it does not know with a 400 (`API_KEY_INVALID`), not a 401.
+  if (/API_KEY_INVALID|API key not valid/.test(JSON.stringify(refusal ?? ''))) {
+    const rejected = new UserPaysError('auth-failed', generationText.keyRejected(), false);
+    rejected.answered = true;
+    return rejected;
+  }
+  // Its 429 says a quota, per minute or per day by the key's plan, not a moment's crowd: "wait 1 s" would send
+  // the user round again and again (its rate-limits page; the wait, where it gives one, in `RetryInfo`). A day's
+  // quota is said as one, with no wait of seconds, which would not lift it. Either way, the error links to the
+  // key's usage and billing in AI Studio, where its plan is raised.
+  const quota = error.status === 429 ? quotaRefusal(refusal) : undefined;
+  if (quota?.daily) {
+    error.say(text.dailyQuotaUsed());
+    error.retryable = false; // not today: Try again would be refused again, and say so again
+  } else if (quota) {
+    if (quota.waitSeconds) error.retryAfterMs = quota.waitSeconds * 1000;
+    error.say(text.quotaUsed(error.retryAfterMs ? Math.ceil(error.retryAfterMs / 1000) : undefined));
+  }
+  if (quota) error.billingUrl = USAGE_URL;
+  return error;
+}
+
+/**
+ * Every image of the reply: one prompt may make several, each billed in its usage (Google: output images "limited to
+ * 32,768 output tokens"), and none billed is dropped. Imagen's first prediction, where it made one.
+ */
+function imagesOf(reply: any, imagen: boolean): Record<string, any>[] {
+  if (imagen) return reply.predictions?.slice(0, 1) ?? [];
+  const parts: unknown[] = reply.candidates?.[0]?.content?.parts ?? [];
+  return parts.flatMap((part) =>
+    isRecord(part) && isRecord(part.inlineData) && typeof part.inlineData.data === 'string' ? [part.inlineData] : [],
+  );
+}
+
+/** The reply's other images (`more`), paid for with the first: each one a browser can read, kept with it. */
+async function otherImages(more: Record<string, any>[]) {
+  const others = await Promise.all(
+    more.map(async (other) => {
+      if (other.data.length > (MAX_IMAGE_BYTES * 4) / 3) return undefined;
+      try {
+        return await measured(base64Image(other.data, typeOf(other)), undefined);
+      } catch {
+        return undefined; // one no browser reads is no image to show
+      }
+    }),
+  );
+  return others.filter((other) => other !== undefined);
+}
+
+/**
  * Google's Gemini API with the user's own AI Studio key (README.md): Gemini image models by `generateContent`, Imagen 4
  * by `predict`, one synchronous call per image asked, the image as base64 in the reply (a Gemini reply may carry more,
  * each billed: all are returned). The key goes in the
@@ -155,25 +235,7 @@ export class GoogleProvider implements Provider {
         // The endpoint as Google's SDKs take it, with or without its version (`…/v1beta`).
         const base = checkEndpoint(context.endpoint).replace(/\/v1beta$/, '');
         const url = `${base}/v1beta/models/${encodeURIComponent(model)}:${imagen ? 'predict' : 'generateContent'}`;
-        const body = imagen
-          ? // Imagen (Google's Imagen guide, `predict`): one image, at its ratio; Imagen takes no seed from the API key path.
-            { instances: [{ prompt: request.prompt }], parameters: { sampleCount: 1, aspectRatio: request.ratio } }
-          : {
-              contents: [{ role: 'user', parts: [{ text: request.prompt }] }],
-              generationConfig: {
-                responseModalities: ['IMAGE'],
-                // One answer, not several billed at once (Google's API reference, `GenerationConfig.candidateCount`:
-                // unset, it is 1; sent, so that it is never another's choice). It caps the answers, not the images one
-                // answer carries: those are each kept (below).
-                candidateCount: 1,
-                // The ratio and the tier priced, always: a missing tier is Google's choice and its price.
-                imageConfig: { aspectRatio: request.ratio, imageSize: request.quality },
-                ...(Object.hasOwn(THINKING_LEVEL, model) && {
-                  thinkingConfig: { thinkingLevel: THINKING_LEVEL[model] },
-                }),
-                seed: request.seed,
-              },
-            };
+        const body = requestBody(request, model, imagen);
         let refusal: unknown;
         const reply = await fetchJson(
           routed(url, context.relay),
@@ -187,41 +249,12 @@ export class GoogleProvider implements Provider {
           undefined,
           (refused) => (refusal = refused),
         ).catch((error: HttpError) => {
-          // Google answers a key it does not know with a 400 (`API_KEY_INVALID`), not a 401.
-          if (/API_KEY_INVALID|API key not valid/.test(JSON.stringify(refusal ?? ''))) {
-            const rejected = new UserPaysError('auth-failed', generationText.keyRejected(), false);
-            rejected.answered = true;
-            throw rejected;
-          }
-          // Its 429 says a quota, per minute or per day by the key's plan, not a moment's crowd: "wait 1 s" would send
-          // the user round again and again (its rate-limits page; the wait, where it gives one, in `RetryInfo`). A day's
-          // quota is said as one, with no wait of seconds, which would not lift it. Either way, the error links to the
-          // key's usage and billing in AI Studio, where its plan is raised.
-          const quota = error.status === 429 ? quotaRefusal(refusal) : undefined;
-          if (quota?.daily) {
-            error.say(text.dailyQuotaUsed());
-            error.retryable = false; // not today: Try again would be refused again, and say so again
-          } else if (quota) {
-            if (quota.waitSeconds) error.retryAfterMs = quota.waitSeconds * 1000;
-            error.say(text.quotaUsed(error.retryAfterMs ? Math.ceil(error.retryAfterMs / 1000) : undefined));
-          }
-          if (quota) error.billingUrl = USAGE_URL;
-          throw error;
+          throw refusedCall(error, refusal);
         });
         const charge = !imagen && rates ? chargeOfUsageMetadata(reply.usageMetadata, rates) : undefined;
         // What Google reports it billed, booked whatever happens to the image now.
         context.onAccepted?.({ provider: 'google', id: '' }, charge);
-        const parts: unknown[] = reply.candidates?.[0]?.content?.parts ?? [];
-        // Every image of the reply: one prompt may make several, each billed in its usage (Google: output images
-        // "limited to 32,768 output tokens"), and none billed is dropped.
-        const images: Record<string, any>[] = imagen
-          ? (reply.predictions?.slice(0, 1) ?? [])
-          : parts.flatMap((part) =>
-              isRecord(part) && isRecord(part.inlineData) && typeof part.inlineData.data === 'string'
-                ? [part.inlineData]
-                : [],
-            );
-        const [found, ...more] = images;
+        const [found, ...more] = imagesOf(reply, imagen);
         const data = imagen ? found?.bytesBase64Encoded : found?.data;
         if (typeof data !== 'string') {
           // Imagen leaves out an image its filters took (its reply `{}`), Gemini says why in `finishReason` or
@@ -241,18 +274,7 @@ export class GoogleProvider implements Provider {
           throw new UserPaysError('provider-error', generationText.imageTooLarge());
         }
         const made = await measured(base64Image(data, typeOf(found)), context.onBytes);
-        // The reply's other images, paid for with the first: each one a browser can read is kept with it.
-        const others = await Promise.all(
-          more.map(async (other) => {
-            if (other.data.length > (MAX_IMAGE_BYTES * 4) / 3) return undefined;
-            try {
-              return await measured(base64Image(other.data, typeOf(other)), undefined);
-            } catch {
-              return undefined; // one no browser reads is no image to show
-            }
-          }),
-        );
-        const moreImages = others.filter((other) => other !== undefined);
+        const moreImages = await otherImages(more);
         const retiring = retiringDay(reply.modelStatus);
         return {
           image: made,
