@@ -2,7 +2,7 @@ import { clock } from '../../base/clock.js';
 import { UserPaysError } from '../../base/errors.js';
 import { downloadImage, guard, measured } from '../engine/http.js';
 import { checkImageUrl } from '../engine/provider-urls.js';
-import type { Provider, ProviderOutcome, ProviderRequest, RunContext } from '../provider.js';
+import type { Provider, ProviderImage, ProviderOutcome, ProviderRequest, RunContext } from '../provider.js';
 import { prices } from '../../strings/prices.js';
 import { sayer } from '../../strings/strings.js';
 import { puterError, puterSdk, readUsage } from './account.js';
@@ -158,6 +158,67 @@ function finished(account: string, before: Read | undefined, after: Read | undef
 }
 
 /**
+ * Asks Puter's SDK for the image (`puter.ai.txt2img`) with Puter's model `id` and the `references`, and waits for it
+ * until `signal` aborts. Its refusal is said as Puter's (`puterError`), with the SDK's "Low Balance" box removed.
+ */
+function txt2img(
+  puter: any,
+  request: ProviderRequest,
+  id: string,
+  references: readonly string[],
+  signal: AbortSignal,
+): Promise<any> {
+  const token = puter.authToken; // a new one after the call: the user signed in again meanwhile
+  const [input_image, ...more] = references;
+  const [w, h] = request.ratio?.split(':').map(Number) ?? [request.width, request.height];
+  return new Promise<any>((resolve, reject) => {
+    // The SDK cannot be aborted: stop waiting (guard() tells a cancel from the deadline).
+    signal.addEventListener('abort', () => reject(signal.reason));
+    puter.ai
+      .txt2img(request.prompt, {
+        model: id,
+        // Which of Puter's providers, where an alias has several (else Puter takes the first: families.ts).
+        provider: request.wiring?.via,
+        // Puter's driver reads the size from `ratio`: the ratio itself for models sized by ratio (it reduces
+        // it by the gcd, so 1360×768 would go out as 85:48), else the pixels, which Together snaps.
+        ratio: { w, h },
+        // The tier priced, always: Puter's providers put their own (a cheaper or dearer one) where none is sent.
+        quality: request.quality,
+        seed: request.seed,
+        input_image,
+        input_images: more[0] && more,
+      })
+      .then(resolve, (thrown: unknown) => {
+        const error = puterError(thrown);
+        if (error.code === 'insufficient-funds') closeLowBalanceDialog();
+        // The SDK asked the user to sign in again and they did: the call itself still failed, but asking
+        // them to sign in would be wrong; they need only generate again.
+        if (error.code === 'auth-required' && puter.auth.isSignedIn() && puter.authToken !== token) {
+          error.say(puterText.signedInAgain());
+          // Refused for its session before the driver ran: nothing was charged, as the words say.
+          error.uncharged = true;
+        }
+        reject(error);
+      });
+  });
+}
+
+/**
+ * The image Puter gave at `url`: read from the address itself where it is a data URL (the model sent base64), else
+ * downloaded from the provider's own host.
+ */
+async function imageAt(url: string, signal: AbortSignal, context: RunContext): Promise<ProviderImage> {
+  const bytes = url.startsWith('data:')
+    ? new Blob([Uint8Array.from(atob(url.split(',')[1]), (c) => c.charCodeAt(0))], {
+        type: url.slice(5, url.indexOf(';')),
+      })
+    : undefined;
+  return bytes
+    ? await measured(bytes, context.onBytes)
+    : await downloadImage(url, signal, { onBytes: context.onBytes, relayHelps: false });
+}
+
+/**
  * Puter, "user-pays": each call is one `puter.ai.txt2img`, paid from the end user's own Puter account, at most as
  * many at once as Puter allows the account (`limitOf`). The balance read before and after is the real charge, when
  * no other call of this origin ran meanwhile, past the charges of earlier calls that Puter wrote late (`finished`).
@@ -205,39 +266,7 @@ export class PuterProvider implements Provider {
             () => context.onProgress?.({ status: puterText.asksToSignIn(), asks: true }),
             generating,
           );
-          const token = puter.authToken; // a new one after the call: the user signed in again meanwhile
-          const [input_image, ...more] = references;
-          const [w, h] = request.ratio?.split(':').map(Number) ?? [request.width, request.height];
-          const image = await new Promise<any>((resolve, reject) => {
-            // The SDK cannot be aborted: stop waiting (guard() tells a cancel from the deadline).
-            signal.addEventListener('abort', () => reject(signal.reason));
-            puter.ai
-              .txt2img(request.prompt, {
-                model: id,
-                // Which of Puter's providers, where an alias has several (else Puter takes the first: families.ts).
-                provider: request.wiring?.via,
-                // Puter's driver reads the size from `ratio`: the ratio itself for models sized by ratio (it reduces
-                // it by the gcd, so 1360×768 would go out as 85:48), else the pixels, which Together snaps.
-                ratio: { w, h },
-                // The tier priced, always: Puter's providers put their own (a cheaper or dearer one) where none is sent.
-                quality: request.quality,
-                seed: request.seed,
-                input_image,
-                input_images: more[0] && more,
-              })
-              .then(resolve, (thrown: unknown) => {
-                const error = puterError(thrown);
-                if (error.code === 'insufficient-funds') closeLowBalanceDialog();
-                // The SDK asked the user to sign in again and they did: the call itself still failed, but asking
-                // them to sign in would be wrong; they need only generate again.
-                if (error.code === 'auth-required' && puter.auth.isSignedIn() && puter.authToken !== token) {
-                  error.say(puterText.signedInAgain());
-                  // Refused for its session before the driver ran: nothing was charged, as the words say.
-                  error.uncharged = true;
-                }
-                reject(error);
-              });
-          })
+          const image = await txt2img(puter, request, id, references, signal)
             .catch((error: unknown) => {
               count('finished');
               throw error;
@@ -256,15 +285,7 @@ export class PuterProvider implements Provider {
           const charge = finished(account, before, after, context.quoted);
           // Puter returns the provider's own https URL (replicate.delivery, Together's short links: the driver passes
           // the model's output URL on, ImageGenerationDriver.ts generate); a data URL only where the model sent base64.
-          const url = checkImageUrl(image?.src);
-          const bytes = url.startsWith('data:')
-            ? new Blob([Uint8Array.from(atob(url.split(',')[1]), (c) => c.charCodeAt(0))], {
-                type: url.slice(5, url.indexOf(';')),
-              })
-            : undefined;
-          const made = bytes
-            ? await measured(bytes, context.onBytes)
-            : await downloadImage(url, signal, { onBytes: context.onBytes, relayHelps: false });
+          const made = await imageAt(checkImageUrl(image?.src), signal, context);
           // Replicate deletes a prediction's output files after an hour (replicate.com/docs/topics/predictions/
           // data-retention): an image shown from its link is gone then.
           if (made.remote && model && !id.startsWith('togetherai:')) made.remote.expiresAt ??= clock.now() + 3600_000;
