@@ -27,7 +27,7 @@ import { BalanceEvidence } from './balance-evidence.js';
 import { RequiredImageController } from './required-image.js';
 import { carryQuality } from './quality-carried.js';
 import { ReferenceImages } from './reference-images.js';
-import { FlowController } from './submission/flow-controller.js';
+import { FlowController, NEXT_STEP } from './submission/flow-controller.js';
 import { isKeyError } from '../../../base/errors.js';
 import { ResumeController } from './submission/resume-controller.js';
 import { SubmissionController, type SubmissionRun } from './submission/submission-controller.js';
@@ -113,15 +113,9 @@ export class PanelControllers {
     protected readonly parts: ImageParts,
     task: SubmissionTask,
   ) {
-    const { host, ledger, startup, language } = parts;
-    const keys = (this.keys = new ProviderKeys(host, {
-      storageKey: () => host.storageKey,
-      provider: () => host.provider,
-      endpoint: () => host.endpoint,
-      relay: () => host.relay,
-    }));
-    keys.adopt(parts.keysGiven);
-    this.signedKeys = new SignedKeys(keys);
+    const { host, language } = parts;
+    this.keys = this.#keysOf();
+    this.signedKeys = new SignedKeys(this.keys);
     this.submission = new SubmissionController(
       host,
       (standing, run) => task(this, standing, run),
@@ -137,20 +131,75 @@ export class PanelControllers {
         keepImages: () => host.keepImages,
         opened: () => void this.resume.resume(),
       },
-      startup,
+      parts.startup,
     );
-    this.resume = new ResumeController(
+    this.resume = this.#resumeOf();
+    this.flow = this.#flowOf();
+    this.#sayWhatMoved();
+    // What the keyboard reaches above the decision row is brought into view clear of it.
+    this.pinnedRow = new PinnedRowController(host);
+    this.columns = new ColumnsController(host);
+    this.#followTheForm();
+    this.account = new AccountController(host, () =>
+      host.provider !== 'puter' && host.apiKey ? [host.provider, host.endpoint, host.relay, host.apiKey] : undefined,
+    );
+    const report = (error: unknown) => this.submission.report(asUserPaysError(error));
+    this.puter = new PanelPart(host, {
+      wanted: () => host.provider === 'puter',
+      load: () => import('./accounts/puter/index.js').then(({ puterAccountPart }) => puterAccountPart(parts, report)),
+    });
+    this.signIn = this.#signInOnDemand(report);
+    this.details = new PanelPart(host, {
+      wanted: () => this.detailsOpen,
+      worthPrefetching: () => true,
+      load: () => import('./details/index.js').then(({ priceDetailsPart }) => priceDetailsPart(host.shadowRoot!)),
+    });
+    this.controls = this.#controlsOnDemand();
+    this.galleryView = this.#galleryViewOnDemand();
+    this.uncertainList = new PanelPart(host, {
+      wanted: () => parts.ledger.tally?.uncertain,
+      load: () =>
+        import('../../tally/uncertain-list/index.js').then((list) => {
+          const root = host.shadowRoot!;
+          root.adoptedStyleSheets = [...root.adoptedStyleSheets, list.uncertainStyles.styleSheet!];
+          return list;
+        }),
+    });
+  }
+
+  /** The user's keys, one per provider and route, with those the first paint was given (../key-slots.ts). */
+  #keysOf(): ProviderKeys {
+    const { host } = this.parts;
+    const keys = new ProviderKeys(host, {
+      storageKey: () => host.storageKey,
+      provider: () => host.provider,
+      endpoint: () => host.endpoint,
+      relay: () => host.relay,
+    });
+    keys.adopt(this.parts.keysGiven);
+    return keys;
+  }
+
+  /** What closed pages left, finished with the key of its provider and route, into the gallery. */
+  #resumeOf(): ResumeController {
+    const { host, ledger } = this.parts;
+    return new ResumeController(
       host,
       {
         ledger: () => ledger.ready(),
         endpoint: (provider) => (provider === host.provider ? host.endpoint : ''),
         relay: () => host.relay,
-        apiKey: (provider, endpoint, relay) => keys.get(provider, endpoint, relay),
+        apiKey: (provider, endpoint, relay) => this.keys.get(provider, endpoint, relay),
         keyMadeBySignIn: (provider, endpoint, relay) => this.signedKeys.madeBySignIn(provider, endpoint, relay),
       },
       this.gallery,
     );
-    this.flow = new FlowController(host, {
+  }
+
+  /** The focus and the words around a submission. */
+  #flowOf(): FlowController {
+    const { host, language } = this.parts;
+    return new FlowController(host, {
       busy: () => this.submission.pending || this.resume.resuming,
       submitted: () => this.submission.pending,
       failure: () => this.submission.error?.message,
@@ -159,6 +208,11 @@ export class PanelControllers {
       ready: (count) =>
         wordsIn(language.translation, 'progress', progressWords).imagesReady(count, this.gallery.images[0].prompt),
     });
+  }
+
+  /** What is said beside Generate, or goes, once what it was said of has moved on (the tally, the provider). */
+  #sayWhatMoved() {
+    const { host } = this.parts;
     // A later read of the balance settled what the error shown left uncertain: the error goes, and what the read found
     // is said in its place, beside Generate (and read out), as an answer to the error's own question would be.
     host.addController({
@@ -184,8 +238,8 @@ export class PanelControllers {
     // way, to the row's fix.
     this.#dismissWhenMoved(
       () => this.submission.error?.code === 'budget-exceeded',
-      () => parts.ledger.tally,
-      '[data-focus=submit]:enabled, #reason :is(a, button)',
+      () => this.parts.ledger.tally,
+      NEXT_STEP,
     );
     // The page changed the provider (its own select): a change made to the form before it is not what the form holds
     // (Vary's note would stay over another provider's form).
@@ -194,9 +248,12 @@ export class PanelControllers {
         if (this.undoable?.route !== undefined && this.undoable.route !== this.#route()) this.#withdrawFormUndo();
       },
     });
-    // What the keyboard reaches above the decision row is brought into view clear of it.
-    this.pinnedRow = new PinnedRowController(host);
-    this.columns = new ColumnsController(host);
+  }
+
+  /** What follows the form's changes: a model that needs an image, a tier it does not make, the keys elsewhere. */
+  #followTheForm() {
+    const { parts } = this;
+    const { host } = parts;
     // A model that edits the user's image, chosen with none: where images are added is opened.
     new RequiredImageController(
       host,
@@ -208,24 +265,21 @@ export class PanelControllers {
       if (undo) this.offerUndo(sentence, undo);
     });
     // Sign out and "Remember" unticked, drawn with the panels, reach every widget and tab of the storage key.
-    new KeysChannel(host, keys, () => host.storageKey);
-    this.account = new AccountController(host, () =>
-      host.provider !== 'puter' && host.apiKey ? [host.provider, host.endpoint, host.relay, host.apiKey] : undefined,
-    );
-    const report = (error: unknown) => this.submission.report(asUserPaysError(error));
-    const info = () => providerInfo(host.provider);
-    this.puter = new PanelPart(host, {
-      wanted: () => host.provider === 'puter',
-      load: () => import('./accounts/puter/index.js').then(({ puterAccountPart }) => puterAccountPart(parts, report)),
-    });
-    this.signIn = new SignInOnDemand(host, {
+    new KeysChannel(host, this.keys, () => host.storageKey);
+  }
+
+  /** The sign-in of the account systems a key comes from, with its form: loaded when it is needed. */
+  #signInOnDemand(report: (error: unknown) => void): SignInOnDemand {
+    const { parts } = this;
+    const { host } = parts;
+    return new SignInOnDemand(host, {
       provider: () => host.provider,
       madeBySignIn: () => this.signedKeys.madeBySignIn(),
       report,
       load: () =>
         import('./accounts/sign-in/index.js').then(({ signInPart }) =>
           signInPart(parts, {
-            keys,
+            keys: this.keys,
             account: this.account,
             flow: this.flow,
             signedKeys: this.signedKeys,
@@ -235,12 +289,14 @@ export class PanelControllers {
           }),
         ),
     });
-    this.details = new PanelPart(host, {
-      wanted: () => this.detailsOpen,
-      worthPrefetching: () => true,
-      load: () => import('./details/index.js').then(({ priceDetailsPart }) => priceDetailsPart(host.shadowRoot!)),
-    });
-    this.controls = new PanelPart(host, {
+  }
+
+  /** More options' model controls, where the provider shows them: with the adapter that says what the model takes. */
+  #controlsOnDemand(): PanelPart<ModelControlsPart> {
+    const { parts } = this;
+    const { host } = parts;
+    const info = () => providerInfo(host.provider);
+    return new PanelPart(host, {
       wanted: () => info()?.showsControls && parts.form.moreOpen,
       worthPrefetching: () => info()?.showsControls,
       load: () => {
@@ -254,7 +310,13 @@ export class PanelControllers {
         );
       },
     });
-    this.galleryView = new PanelPart(host, {
+  }
+
+  /** What draws a submission in the canvas: wanted once there is something to show. */
+  #galleryViewOnDemand(): PanelPart<GalleryViewPart> {
+    const { parts } = this;
+    const { host } = parts;
+    return new PanelPart(host, {
       wanted: () => {
         const { ledger, tally } = parts.ledger;
         return (
@@ -267,15 +329,6 @@ export class PanelControllers {
       },
       worthPrefetching: () => true,
       load: () => import('./gallery/index.js').then(({ galleryViewPart }) => galleryViewPart(host.shadowRoot!)),
-    });
-    this.uncertainList = new PanelPart(host, {
-      wanted: () => parts.ledger.tally?.uncertain,
-      load: () =>
-        import('../../tally/uncertain-list/index.js').then((list) => {
-          const root = host.shadowRoot!;
-          root.adoptedStyleSheets = [...root.adoptedStyleSheets, list.uncertainStyles.styleSheet!];
-          return list;
-        }),
     });
   }
 
