@@ -1,19 +1,15 @@
-import { css, html, nothing } from 'lit';
+import { css, nothing } from 'lit';
 import { clock } from '../../../base/clock.js';
 import { dayOf } from '../../../base/days.js';
-import { billsReferences, formatUsd, modelName } from '../../../pricing/index.js';
-import { rankOffers } from '../../../pricing/compare.js';
-import { finalOf } from '../../../pricing/offers.js';
+import { billsReferences, formatUsd } from '../../../pricing/index.js';
 import { isKeyError } from '../../../base/errors.js';
 import { keyOrigin, keyRoute, payeeAt, providerInfo, routeParts } from '../../../providers/catalog.js';
 import { parse } from '../../../providers/urls.js';
-import { progress as progressWords } from '../../../strings/image/progress.js';
-import { offers } from '../../../strings/image/offers.js';
 import { callsKeysTokens, signIn } from '../../../strings/sign-in.js';
 import { reword, wordsIn } from '../../../strings/strings.js';
 import { words } from '../../../strings/words.js';
 import { models } from '../../../strings/image/models.js';
-import type { ProgressDetail, ProviderId } from '../../../base/types.js';
+import type { ProviderId } from '../../../base/types.js';
 import { renderTallySummary } from '../../tally/tally-summary.js';
 import { uncertainCharges } from '../../tally/uncertain-charges.js';
 import { slot } from '../form-template.js';
@@ -25,10 +21,8 @@ import { renderSignInButton } from './accounts/sign-in-button.js';
 import type { PanelHandlers } from './image-actions.js';
 import type { PanelControllers } from './panel-controllers.js';
 import { renderExamples, renderMore } from './more.js';
-import type { Elsewhere } from './gallery/failure.js';
-import type { GalleryItem } from './gallery/result.js';
-import { renderAsking, renderOutcome, renderSpentBrief, renderUndo } from './notes.js';
-import { mostSaid } from '../models/price-words.js';
+import { renderOutcome, renderSpentBrief } from './notes.js';
+import { canvasSlots } from './canvas-slots.js';
 import { mostOf } from '../../../pricing/quote.js';
 
 /**
@@ -43,84 +37,14 @@ export function renderSlots(
   on: ImageHandlers & PanelHandlers,
 ): PanelSlots {
   const { host, pricing } = parts;
-  const { quote } = pricing;
-  const shape = pricing.fitted ?? host; // the size made: of the placeholders, and of the empty canvas's frame
+  const shape = pricing.fitted ?? host; // the size made: of the empty canvas's frame
   const { ledger, tally } = parts.ledger;
-  const { locale, translation } = parts.language;
-  const { bestFor } = wordsIn(translation, 'models', models);
-  const { submission, resume } = panels;
-  // Until the gallery's view is here, the canvas stays as it is before any image (it loads as soon as there is one, a
-  // submission or an error).
-  const galleryView = panels.galleryView.loaded;
-  const latest = latestAndHistory(parts, panels);
+  const { translation } = parts.language;
   const providerName = wordsIn(translation, 'words', words).providerName(payeeAt(host.provider, host.endpoint));
   const keyField = view.key && keyFieldView(parts, panels, view.key);
-  const info = providerInfo(host.provider);
-  const charge = submission.uncertainCharge;
-  // Asked while the charge is still open: the tally's answer, or another tab's, settles it too.
-  const open = charge && ledger?.uncertain().find((entry) => entry.id === charge.entry);
   const uncertainList = panels.uncertainList.loaded;
-  const running = (progress?: ProgressDetail) =>
-    galleryView?.renderRunning(
-      {
-        progress,
-        elapsed: panels.flow.elapsedSeconds,
-        usualWait: submission.usualWait,
-        // As priced: the count as set may be anything a page wrote (Infinity, NaN) until the submission refuses it.
-        placeholder: { width: shape.width, height: shape.height, count: quote?.count ?? 1 },
-        arrived: panels.gallery.arrived,
-        confirmCancel: submission.confirmingCancel
-          ? { provider: payeeOf(host, host.provider), billed: formatUsd(submission.billed, locale) }
-          : undefined,
-        stopping: submission.stopping,
-        translation,
-      },
-      on,
-    );
-  // A change just made (Delete, Reuse…), with its Undo: said on the image it concerns, where that is shown.
-  const { undoable } = panels;
-  const undo = undoable && renderUndo(undoable.sentence, undoable.undo && on.undo, translation);
-  const shown = !!galleryView && [...latest.result, ...latest.history].some((image) => image.id === undoable?.near);
-  const undoNear = undo && shown ? { at: undoable.near!, bar: undo } : undefined;
-  // Where the part that draws it could not load (offline for a moment), the error in its words alone.
-  const failure = galleryView
-    ? galleryView.renderFailure(
-        view,
-        {
-          funds: submission.billingUrl
-            ? { url: submission.billingUrl, provider: providerName }
-            : view.error?.code === 'insufficient-funds' && info?.fundsUrl
-              ? { url: info.fundsUrl, provider: providerName }
-              : undefined,
-          elsewhere: submission.pageRefused ? elsewhere(parts, view) : undefined,
-          uncertain: open && {
-            entry: open.id,
-            answers: charge.timesMoved
-              ? uncertainList?.errorAnswers(open, charge.timesMoved, parts.language)
-              : undefined,
-            ask: wordsIn(translation, 'offers', offers).settleUncertain(1),
-          },
-        },
-        on,
-      )
-    : view.error
-      ? html`<p part="error" class="error" tabindex="-1" data-focus="error">${view.error.message}</p>`
-      : nothing;
-  // The paid images still being made after Stop waiting, then the error: over the images, where there are any; else in
-  // the result's place (a narrow widget shows its canvas only once it has one). In one column (a phone), where the
-  // canvas stands above the controls, they are said under the images instead, just above the controls and their pinned
-  // row with Generate, where the eye is after the click: over the images, they would push the row below the screen.
-  const notices = html`${galleryView?.renderFinishing(submission.finishing, parts.language) ?? nothing}${failure}`;
-  const below = panels.columns.one;
-  const resultView = { images: latest.result, locale, translation, undo: undoNear };
   return {
-    // The user's submission, else what closed pages left being finished.
-    running:
-      (submission.pending
-        ? submission.render({ pending: running })
-        : resume.resuming
-          ? running({ status: wordsIn(translation, 'progress', progressWords).resuming(), elapsedMs: 0 })
-          : nothing) ?? nothing,
+    ...canvasSlots(parts, panels, view, on),
     tally: tally ? renderTallySummary(tally, parts.language) : nothing,
     spent: tally ? renderSpentBrief(tally, parts.language) : nothing,
     uncertain:
@@ -141,133 +65,66 @@ export function renderSlots(
     }),
     // What the provider charged, where the preview did not say it (see `Submitted.chargeNote`).
     outcome: renderOutcome(
-      [submission.chargeNote, submission.retiringNote].map((note) => (note ? reword(note, translation) : '')),
+      [panels.submission.chargeNote, panels.submission.retiringNote].map((note) =>
+        note ? reword(note, translation) : '',
+      ),
     ),
-    notices: latest.result.length ? (below ? nothing : notices) : failure,
-    // While the provider asks in its own box, that; else a change just made, beside the toolbar of the image it
-    // concerns where that image is shown, else here; else the answer a lost reply's balance points to.
-    note: submission.asking
-      ? renderAsking(submission.asking)
-      : undo && !undoNear
-        ? undo
-        : panels.evidence.render(view, on.uncertainChoice),
-    result: !galleryView
-      ? nothing
-      : latest.result.length
-        ? html`${galleryView.renderResult(resultView, on.imageAction)}${below ? notices : nothing}`
-        : galleryView.renderFinishing(submission.finishing, parts.language, shape),
-    history: galleryView
-      ? galleryView.renderHistory(
-          {
-            undo: undoNear,
-            images: latest.history,
-            failures:
-              ledger && tally
-                ? panels
-                    .paidFailures(ledger, tally)
-                    .map((failure) => ({ ...failure, payee: payeeOf(host, failure.provider) }))
-                : [],
-            locale,
-            translation,
-          },
-          on.imageAction,
-        )
-      : nothing,
-    // Drawn once their part is here: it loads when they are opened (or ahead, at their summary).
-    details:
-      quote && panels.details.loaded
-        ? panels.details.loaded.render(
-            {
-              // A request the model cannot make has no payable price: the details compare what can make it.
-              quote: pricing.problem ? undefined : quote,
-              locale,
-              translation,
-              // Each offer with what its model is for, and whom it pays: another provider at its own endpoint.
-              offers: view.offers.map((offer) => ({
-                ...offer,
-                bestFor: bestFor(offer.model),
-                payee: payeeAt(offer.provider, offer.provider === host.provider ? host.endpoint : ''),
-              })),
-              provider: host.provider,
-              model: host.model,
-              projection: ledger &&
-                tally && {
-                  total: mostOf(quote),
-                  count: quote.count,
-                  remaining: tally.remaining,
-                  byDay: panels.spentByDay(ledger, tally),
-                  today: dayOf(clock.now()),
-                  locale,
-                  translation,
-                },
-            },
-            on.offerChoose,
-          )
-        : nothing,
+    details: renderDetailsSlot(parts, panels, view, on),
     examples: renderExamples(on.exampleChoose, shape.width > WIDE_SHAPE * shape.height, translation),
     more: renderMoreOptions(parts, panels, providerName, on),
   };
 }
 
 /**
- * Whom the user paid with `provider`, as its receipts and notes name it: at the page's endpoint where it is the
- * provider in force (OpenAI at its own API), else at its own default one (the offers say it so too). An image keeps
- * its provider, not the endpoint it was made at.
+ * The price details, drawn once their part is here: it loads when they are opened (or ahead, at their summary). Each
+ * offer with what its model is for and whom it pays (another provider at its own endpoint); the projection where the
+ * ledger is read.
  */
-const payeeOf = (host: ImageParts['host'], provider: string) =>
-  payeeAt(provider, provider === host.provider ? host.endpoint : '');
+function renderDetailsSlot(
+  { host, pricing, ledger: ledgerPart, language }: ImageParts,
+  panels: PanelControllers,
+  view: ImageView,
+  on: PanelHandlers,
+) {
+  const { quote } = pricing;
+  const details = panels.details.loaded;
+  if (!quote || !details) return nothing;
+  const { ledger, tally } = ledgerPart;
+  const { locale, translation } = language;
+  const { bestFor } = wordsIn(translation, 'models', models);
+  return details.render(
+    {
+      // A request the model cannot make has no payable price: the details compare what can make it.
+      quote: pricing.problem ? undefined : quote,
+      locale,
+      translation,
+      offers: view.offers.map((offer) => ({
+        ...offer,
+        bestFor: bestFor(offer.model),
+        payee: payeeAt(offer.provider, offer.provider === host.provider ? host.endpoint : ''),
+      })),
+      provider: host.provider,
+      model: host.model,
+      projection: ledger &&
+        tally && {
+          total: mostOf(quote),
+          count: quote.count,
+          remaining: tally.remaining,
+          byDay: panels.spentByDay(ledger, tally),
+          today: dayOf(clock.now()),
+          locale,
+          translation,
+        },
+    },
+    on.offerChoose,
+  );
+}
 
 /**
  * How much wider than high a shape may be for the empty canvas's words to stand over its frame (their some 290 px over
  * a 730 px frame at 1280 px); wider, they stand under it. 21:9 (2.33) still holds them.
  */
 const WIDE_SHAPE = 2.4;
-
-/**
- * The gallery's images as the widget shows them (each with what Vary costs and what Finalize makes of it): the latest
- * submission (the newest image's), large, and the rest as history.
- */
-function latestAndHistory(parts: ImageParts, { gallery, references }: PanelControllers) {
-  const { host, pricing, language, ledger } = parts;
-  const { locale, translation } = language;
-  // The form's quality, which Vary keeps for an image that did not keep its own (stored before images kept it).
-  const { quality } = parts.request();
-  const referable = !!pricing.capability?.references?.max;
-  // An image booked at its price's bound (no reply said what it came to) that the user has since answered for: its
-  // card and receipt say what the answer booked, as the tally does, not the bound it was made at.
-  const bound = (image: { receipt?: { basis: string } }) => image.receipt?.basis === 'bound';
-  const entries = gallery.images.some(bound) ? ledger.ledger?.entries() : undefined;
-  const shown = gallery.images.map((image): GalleryItem => {
-    const booked = bound(image)
-      ? entries?.find(({ id, status, basis }) => id === image.entryId && status === 'charged' && !basis)?.charged
-      : undefined;
-    // One new image of it, as Vary sends it and Finalize loads the form: its settings, the references attached now,
-    // this page's endpoint.
-    const again = {
-      quality,
-      ...image,
-      provider: image.provider as ProviderId,
-      count: 1,
-      inputs: references.images,
-      endpoint: host.endpoint,
-      earnings: host.pollinationsEarnings,
-    };
-    return {
-      ...image,
-      ...(booked !== undefined && { charged: booked, receipt: { ...image.receipt!, basis: 'answer' } }),
-      payee: payeeOf(host, image.provider),
-      referable,
-      finalize: finalOf(again, host.models, pricing),
-      vary: mostSaid(pricing.price(again).quote ?? {}, locale, translation) || undefined,
-    };
-  });
-  const latest = shown.filter((image) => image.batch === shown[0].batch);
-  // The latest submission's images all deleted (each said, with its Undo): the one before it comes up under them, so
-  // that the canvas does not stand empty while the rest are far below.
-  const next = latest.every((image) => image.gone) ? shown.find((image) => !image.gone) : undefined;
-  const result = [...latest, ...shown.filter((image) => image.batch === next?.batch)];
-  return { result, history: shown.filter((image) => !result.includes(image)) };
-}
 
 /** More options: the count, the seed, the reference images, and the model's own controls once their part is here. */
 function renderMoreOptions(
@@ -375,25 +232,6 @@ const hostOf = (address: string) => {
 function keyHost(provider: ProviderId, endpoint: string): string | undefined {
   const origin = keyOrigin(provider, endpoint);
   return origin === keyOrigin(provider, '') ? undefined : parse(origin)?.host;
-}
-
-/**
- * Where the provider in force refused this page (no CORS, or a relay that would not carry it): the same model at the
- * cheapest other provider the page allows that can make the request, which the user can switch to.
- */
-function elsewhere({ host, language }: ImageParts, view: ImageView): Elsewhere | undefined {
-  const best = rankOffers(
-    view.offers.filter((offer) => offer.provider !== host.provider && offer.model === host.model),
-  ).find((offer) => offer.total !== undefined && !offer.problem);
-  return (
-    best && {
-      provider: best.provider,
-      model: best.model,
-      name: modelName(best.model),
-      payee: payeeAt(best.provider, ''),
-      price: mostSaid(best, language.locale, language.translation),
-    }
-  );
 }
 
 /** The key field's view of `key`: whom it pays, where to get one, what its account has left, what went wrong. */
