@@ -19,7 +19,7 @@ export const parseBudget = (stored: string | null) => decimalOf(stored)?.toFixed
 export function storeBudget(ledger: Ledger, value: string | null): string | null {
   const budget = value ? money(value) : null;
   try {
-    ledger.storage!.setItem(budgetKey(ledger), budget ?? '');
+    ledger.storage?.setItem(budgetKey(ledger), budget ?? ''); // none (the page may not store data): as if refused
   } catch {
     // storage refused it: the budget holds for this visit
   }

@@ -7,7 +7,7 @@ import { clock } from '../base/clock.js';
 import { isAmount } from '../base/checks.js';
 import { DAY_MS, dayOf, isoDay } from '../base/days.js';
 import { Decimal } from './amounts.js';
-import { isNumber, isString, type LedgerEntry } from './entry-codec.js';
+import { chargedAmount, isNumber, isString, settledTime, type LedgerEntry } from './entry-codec.js';
 
 /** Past MAX_ENTRIES stored entries, keep the KEEP_SETTLED newest settled ones and all settled in the last GRACE_MS. */
 const MAX_ENTRIES = 250;
@@ -64,7 +64,7 @@ function addToDayRow(days: History['days'], day: number, model: string, spent: s
 /** Adds a settled entry to the compacted rows (a void one adds nothing). */
 export const foldEntry = (days: History['days'], entry: LedgerEntry) =>
   entry.status === 'charged' &&
-  addToDayRow(days, dayOf(entry.settledAt!), entry.model, entry.charged!, +!entry.error, 1);
+  addToDayRow(days, dayOf(settledTime(entry)), entry.model, chargedAmount(entry), +!entry.error, 1);
 
 /** A day number a Date can show (|day| ≤ 10⁸), and counts that are whole and not negative. */
 const isDay = (value: unknown) => Number.isInteger(value) && Math.abs(value as number) <= 1e8;
@@ -86,7 +86,7 @@ export function compact(history: History): boolean {
   const { view, days } = history;
   if (view.size <= MAX_ENTRIES) return false;
   const settledTimes = [...view.values()]
-    .map((entry) => entry.settledAt!)
+    .map((entry) => entry.settledAt) // pending entries have none: left out
     .filter(isNumber)
     .sort((a, b) => b - a);
   const cut = Math.min(clock.now() - GRACE_MS, settledTimes[KEEP_SETTLED - 1] ?? 0);

@@ -69,6 +69,24 @@ export interface LedgerEntry {
   payee?: string;
 }
 
+/**
+ * When a settled entry settled. Every entry but a pending one has this time (`decodeEntry` refuses a row without it,
+ * and settling sets it), so one without it is a fault, not a case to count.
+ */
+export function settledTime(entry: LedgerEntry): number {
+  if (entry.settledAt === undefined) throw new Error(`A ${entry.status} ledger entry has no settlement time`);
+  return entry.settledAt;
+}
+
+/**
+ * What a charged entry cost, or an uncertain one may have. Both always say it (`decodeEntry` refuses a row without
+ * it, and settling sets it), so one without it is a fault, not a charge of nothing.
+ */
+export function chargedAmount(entry: LedgerEntry): string {
+  if (entry.charged === undefined) throw new Error(`A ${entry.status} ledger entry has no charge`);
+  return entry.charged;
+}
+
 const BASES: readonly unknown[] = ['reported', 'quote', 'balance', 'bound'] satisfies ChargeBasis[];
 
 export interface NewLedgerEntry {

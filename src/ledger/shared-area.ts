@@ -6,7 +6,7 @@
 import { clock } from '../base/clock.js';
 import { budgetKey, parseBudget } from './budget.js';
 import { compact, dayRowKey, foldEntry, isDayRow, type DayRow } from './compaction.js';
-import { decodeEntry, encodeEntry, isTime, type LedgerEntry } from './entry-codec.js';
+import { decodeEntry, encodeEntry, isString, isTime, settledTime, type LedgerEntry } from './entry-codec.js';
 import type { Sums } from './sums.js';
 import { ledgerText as text } from '../strings/ledger.js';
 import type { Sentence } from '../strings/strings.js';
@@ -76,7 +76,7 @@ function loadBudget(area: Area) {
 }
 
 /** Settled entries belong to the session they settled in; pending ones to every session until they settle. */
-const isVisible = (entry: LedgerEntry, since: number) => entry.status === 'pending' || entry.settledAt! >= since;
+const isVisible = (entry: LedgerEntry, since: number) => entry.status === 'pending' || settledTime(entry) >= since;
 
 /** Compares two states of one entry: > 0 when `a` is the later one. Total, so that merging converges. */
 function compareStates(a: LedgerEntry, b: LedgerEntry): number {
@@ -84,8 +84,8 @@ function compareStates(a: LedgerEntry, b: LedgerEntry): number {
   const stage = (entry: LedgerEntry) => (entry.status === 'pending' ? 0 : entry.status === 'uncertain' ? 1 : 2);
   const settled = stage(a) - stage(b);
   if (settled) return settled;
-  // Pending: the one with a task is later. Settled: the first settlement wins.
-  const progress = a.status === 'pending' ? +!!a.task - +!!b.task : b.settledAt! - a.settledAt!;
+  // Pending: the one with a task is later. Settled (both are, at the same stage): the first settlement wins.
+  const progress = a.status === 'pending' ? +!!a.task - +!!b.task : settledTime(b) - settledTime(a);
   if (progress) return progress;
   const rowA = JSON.stringify(encodeEntry(a));
   const rowB = JSON.stringify(encodeEntry(b));
@@ -139,7 +139,7 @@ export function areaFor(storageKey: string, storage?: Storage): Area {
 function mergeStored(area: Area, raw: string | null): [damaged: boolean, behind: boolean] {
   let parsed: StoredDocument | null | undefined;
   try {
-    parsed = JSON.parse(raw!);
+    parsed = raw === null ? null : JSON.parse(raw);
   } catch {
     // damaged: set aside by the caller
   }
@@ -175,9 +175,10 @@ function mergeStored(area: Area, raw: string | null): [damaged: boolean, behind:
   let behind = damaged || since !== stored || version !== 2;
   for (const own of area.own.values()) {
     const current = view.get(own.id);
+    const settledBeforeCut = own.settledAt !== undefined && own.settledAt < cut; // never so while pending
     // Cleared by a reset, or saved and since compacted into the stored `days`: nothing left to merge.
-    if (!isVisible(own, since) || (own.settledAt! < cut && !area.unsaved.has(own.id))) area.own.delete(own.id);
-    else if (own.settledAt! < cut) {
+    if (!isVisible(own, since) || (settledBeforeCut && !area.unsaved.has(own.id))) area.own.delete(own.id);
+    else if (settledBeforeCut) {
       // Never stored, so no one else has it: folded in here.
       behind = true;
       foldEntry(days, own);
@@ -194,8 +195,10 @@ function mergeStored(area: Area, raw: string | null): [damaged: boolean, behind:
 /** Sets a damaged stored value aside under `${key}:quarantine:${time}` and tells the user. */
 function quarantine(area: Area, raw: string) {
   const prefix = `${area.key}:quarantine:`;
+  const { storage } = area;
   try {
-    const storage = area.storage!;
+    // Without storage nothing was read, so nothing is damaged; should it ever be, there is nowhere to keep a copy.
+    if (!storage) throw new Error('No storage to set a damaged value aside in');
     const kept = Object.keys(storage)
       .filter((key) => key.startsWith(prefix))
       .sort((a, b) => Number(a.slice(prefix.length)) - Number(b.slice(prefix.length)));
@@ -225,7 +228,9 @@ function writeToStorage(area: Area) {
     entries: Array.from(area.view.values(), encodeEntry),
   });
   try {
-    area.storage!.setItem(area.key, json);
+    // Without storage (the page may not store data) the view is kept in memory, as when storage refuses the write.
+    if (!area.storage) throw new Error('No storage to write the ledger to');
+    area.storage.setItem(area.key, json);
     area.raw = json;
     area.unsaved.clear();
     if (area.notice?.text === text.storageFull().text) area.notice = null;
@@ -244,7 +249,7 @@ export function syncFromStorage(area: Area): Map<string, LedgerEntry> {
   if (raw !== area.raw) {
     const first = area.raw === undefined;
     const [damaged, behind] = mergeStored(area, raw);
-    if (damaged) quarantine(area, raw!);
+    if (damaged && raw !== null) quarantine(area, raw); // nothing stored is never damaged
     if (behind) writeToStorage(area);
     // Whichever read comes first takes in another tab's write, and the storage event that follows then finds nothing
     // new (`refresh`): the subscribers hear of it from here, once the read's own task is done.
@@ -371,5 +376,6 @@ export async function heldAmounts(area: Area): Promise<Map<string, string>> {
 /** The names of the locks held or asked for in every tab, as the lock manager knows them; none without Web Locks. */
 export async function lockNames(): Promise<string[] | undefined> {
   const snapshot = await navigator.locks?.query();
-  return snapshot && [...snapshot.held!, ...snapshot.pending!].map((lock) => lock.name!);
+  // A lock the manager lists without a name or a list it leaves out holds nothing that can be looked up by name.
+  return snapshot && [...(snapshot.held ?? []), ...(snapshot.pending ?? [])].map((lock) => lock.name).filter(isString);
 }

@@ -6,7 +6,7 @@ import type { Tally } from '../base/types.js';
 import { Decimal, decimalOf } from './amounts.js';
 import { dayOf } from '../base/days.js';
 import type { DayRow } from './compaction.js';
-import type { LedgerEntry } from './entry-codec.js';
+import { chargedAmount, settledTime, type LedgerEntry } from './entry-codec.js';
 
 export interface Sums {
   spent: Decimal;
@@ -54,18 +54,20 @@ export function summarize({ view, days }: Summed, byDay?: Map<number, Decimal>):
   };
   // A compacted row counts its charged entries, paid failures included (compaction.ts).
   for (const [day, model, usd, images, count] of days.values()) book(day, model, usd, images, count - images);
+  // The day an entry settled on, where it is asked for.
+  const dayBooked = (entry: LedgerEntry) => (byDay ? dayOf(settledTime(entry)) : 0);
   for (const entry of view.values())
     if (entry.status === 'pending') sums.held = sums.held.plus(entry.charged ?? entry.quoted);
     else if (entry.status === 'uncertain') {
       // What its balance showed certainly charged is spent; only the rest of what it may have cost is counted apart.
       const certain = entry.certain ?? '0';
-      sums.uncertain = sums.uncertain.plus(entry.charged!).minus(certain);
-      if (!new Decimal(certain).isZero()) book(byDay ? dayOf(entry.settledAt!) : 0, entry.model, certain, 0, 1);
+      sums.uncertain = sums.uncertain.plus(chargedAmount(entry)).minus(certain);
+      if (!new Decimal(certain).isZero()) book(dayBooked(entry), entry.model, certain, 0, 1);
       // Its image came, at a price's bound no reply said the cost of: one of the tally's images already, whatever the
       // user then says it cost (never "Spent $0.00 on 0 images" beside the image).
-      if (entry.basis === 'bound') book(byDay ? dayOf(entry.settledAt!) : 0, entry.model, '0', 1, 0);
+      if (entry.basis === 'bound') book(dayBooked(entry), entry.model, '0', 1, 0);
     } else if (entry.status === 'charged')
-      book(byDay ? dayOf(entry.settledAt!) : 0, entry.model, entry.charged!, +!entry.error, +!!entry.error);
+      book(dayBooked(entry), entry.model, chargedAmount(entry), +!entry.error, +!!entry.error);
   for (const split of sums.byModel.values()) sums.spent = sums.spent.plus(split.spent);
   return sums;
 }
