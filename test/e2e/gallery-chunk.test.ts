@@ -5,12 +5,11 @@
 // visit runs in a page of its own (an iframe), so that what it loaded is its own.
 import { expect } from '@open-wc/testing';
 import { ImageStore } from '../../src/images/image-store.js';
-import { builtFiles, builtPage, filesLoaded, partName, partsLoaded } from '../support/built.js';
-import { pngBlob } from '../support/images.js';
-import { bflEndpoint } from '../support/sim.js';
+import { builtFiles, builtPagesRemovedAfterEach, filesLoaded, partName, partsLoaded } from '../support/built.js';
+import { pngBlob, storedImage } from '../support/images.js';
 import { storageKeysForgottenAfterEach } from '../support/storage.js';
 import { sleep, until } from '../support/wait.js';
-import { imageWidgetIn, part } from '../support/widget.js';
+import { bflWidgetIn, part } from '../support/widget.js';
 
 /** What only the gallery's view carries (the lightbox its actions open), to know its code wherever rollup puts it. */
 const MARKER = 'dialog.lightbox';
@@ -22,47 +21,20 @@ async function galleryViewLoaded(view: Window): Promise<string[]> {
 }
 
 /** An image kept by an earlier visit, of submission `batch`. */
-const kept = async (id: string, batch: string, createdAt: number) => ({
-  id,
-  entryId: id,
-  batch,
-  blob: await pngBlob(8, 8),
-  prompt: `picture ${id}`,
-  model: 'flux-2-klein-4b',
-  provider: 'bfl',
-  width: 8,
-  height: 8,
-  charged: '0.014',
-  createdAt,
-});
+const kept = async (id: string, batch: string, createdAt: number) =>
+  storedImage(id, await pngBlob(8, 8), createdAt, { batch, prompt: `picture ${id}` });
 
 describe('the gallery’s view loads when there is something to show (the built files)', function () {
   this.timeout(20_000);
-  const frames: HTMLIFrameElement[] = [];
   const newStorageKey = storageKeysForgottenAfterEach();
-  afterEach(() => frames.splice(0).forEach((frame) => frame.remove()));
-  const page = async (importMap?: { imports: Record<string, string> }) => {
-    const opened = await builtPage(importMap);
-    frames.push(opened.frame);
-    return opened.view;
-  };
+  const page = builtPagesRemovedAfterEach();
   /** A BFL widget in `view` on `storageKey` (FLUX.2 [klein] 4B at the simulator, its key entered). */
-  async function bflWidgetIn(view: Window, storageKey: string) {
-    const el = await imageWidgetIn(view, {
-      provider: 'bfl',
-      model: 'flux-2-klein-4b',
-      'storage-key': storageKey,
-      endpoint: bflEndpoint(`pending=50;deliveryCors=1;run=${storageKey}`),
-      prompt: 'a fox in the snow',
-    });
-    el.apiKey = 'sim-gallery-key';
-    return el;
-  }
+  const widgetIn = (view: Window, storageKey: string) => bflWidgetIn(view, storageKey, 'sim-gallery-key');
 
   it('a first visit (nothing kept) loads everything it loads with no action, but not the gallery’s view', async () => {
     const view = await page();
     const storageKey = newStorageKey();
-    const el = await bflWidgetIn(view, storageKey);
+    const el = await widgetIn(view, storageKey);
     await until(() => part(el, 'more'), 10_000); // the panels
     // The image store of the storage key read (its database made by the read), and the widget drawn after it.
     await until(
@@ -78,7 +50,7 @@ describe('the gallery’s view loads when there is something to show (the built 
 
   it('a first visit loads the gallery’s view ahead of the click, when the focus comes to Generate', async () => {
     const view = await page();
-    const el = await bflWidgetIn(view, newStorageKey());
+    const el = await widgetIn(view, newStorageKey());
     await until(() => part(el, 'more'), 10_000); // the panels
     expect(await galleryViewLoaded(view)).to.deep.equal([]);
     part(el, 'submit')!.focus();
@@ -92,7 +64,7 @@ describe('the gallery’s view loads when there is something to show (the built 
     await store.put(await kept('a', 'first', 1));
     await store.put(await kept('b', 'second', 2));
     const view = await page();
-    const el = await bflWidgetIn(view, storageKey);
+    const el = await widgetIn(view, storageKey);
     await until(() => el.shadowRoot!.querySelector('[part~=result] .tile[data-id=b] img'), 10_000);
     await until(() => el.shadowRoot!.querySelector('[part~=gallery] .tile[data-id=a] img'), 10_000);
     expect(await galleryViewLoaded(view)).to.deep.equal(['elements/image/panels/gallery/index']);
@@ -114,7 +86,7 @@ describe('the gallery’s view loads when there is something to show (the built 
       new Blob([`await parent.galleryGate;\nexport * from '${gallery}?late';\n`], { type: 'text/javascript' }),
     );
     const view = await page({ imports: { [gallery]: held } });
-    const el = await bflWidgetIn(view, newStorageKey());
+    const el = await widgetIn(view, newStorageKey());
     let ended = false;
     const generated = el.generate().finally(() => (ended = true));
     // The image is made, saved and booked (the simulator answers in ms), but the submission waits for what draws it
@@ -139,7 +111,7 @@ describe('the gallery’s view loads when there is something to show (the built 
     )!;
     const broken = URL.createObjectURL(new Blob(['throw new TypeError("offline");\n'], { type: 'text/javascript' }));
     const view = await page({ imports: { [gallery]: broken } });
-    const el = await bflWidgetIn(view, newStorageKey());
+    const el = await widgetIn(view, newStorageKey());
     el.prompt = '   '; // refused before anything is sent
     const error = (await el.generate().catch((thrown: Error) => thrown)) as Error & { code: string };
     expect(error.code).to.equal('invalid-input');

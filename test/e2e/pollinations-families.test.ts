@@ -4,17 +4,22 @@
 // `x-pollen-cost`).
 import { expect } from '@open-wc/testing';
 import { LedgerStore } from '../../src/ledger/ledger.js';
-import { authorize, demoWidget, forgetDemo, openDemo, signInButton, signInPage, withPopup } from '../support/demo.js';
+import {
+  authorize,
+  demoForgottenAfterEach,
+  demoWidget,
+  openDemo,
+  signInButton,
+  signInPage,
+  withPopup,
+} from '../support/demo.js';
 import { simCharges, simLog } from '../support/sim.js';
 import { until } from '../support/wait.js';
 import { decision, part, words, panelsLoaded } from '../support/widget.js';
 
 describe('Pollinations’ other families (the demo, its simulator)', function () {
   this.timeout(60_000);
-  afterEach(async () => {
-    await forgetDemo();
-    sessionStorage.clear();
-  });
+  demoForgottenAfterEach();
 
   it('gpt-image-2 at 1254×1254: quoted and shown at 1024², sent so, booked from the budget it took', async () => {
     const view = await openDemo(1280);

@@ -7,10 +7,10 @@ import { expect } from '@open-wc/testing';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { generation as text } from '../../src/strings/generation.js';
 import { storageKeysForgottenAfterEach } from '../support/storage.js';
-import { builtFiles, builtPage, filesLoaded, partName, partsLoaded } from '../support/built.js';
+import { builtFiles, builtPagesRemovedAfterEach, filesLoaded, partName, partsLoaded } from '../support/built.js';
 import { PUTER_SRC, puterCalls, puterEndpoint, setPuterAccount } from '../support/puter.js';
 import { bflEndpoint, simEndpoint, simLog, unique } from '../support/sim.js';
-import { imageWidgetIn, part } from '../support/widget.js';
+import { bflWidgetIn, imageWidgetIn, part } from '../support/widget.js';
 import { until } from '../support/wait.js';
 
 /**
@@ -48,27 +48,10 @@ async function adaptersLoaded(view: Window): Promise<string[]> {
 
 describe('each provider’s adapter is a chunk of its own (the built files)', function () {
   this.timeout(20_000);
-  const frames: HTMLIFrameElement[] = [];
   const newStorageKey = storageKeysForgottenAfterEach();
-  afterEach(() => frames.splice(0).forEach((frame) => frame.remove()));
-  const page = async (importMap?: { imports: Record<string, string> }) => {
-    const opened = await builtPage(importMap);
-    frames.push(opened.frame);
-    return opened.view;
-  };
+  const page = builtPagesRemovedAfterEach();
   /** A BFL widget in `view` (FLUX.2 [klein] 4B at the simulator, its key entered), on a storage key of its own. */
-  async function bflWidgetIn(view: Window) {
-    const storageKey = newStorageKey();
-    const el = await imageWidgetIn(view, {
-      provider: 'bfl',
-      model: 'flux-2-klein-4b',
-      'storage-key': storageKey,
-      endpoint: bflEndpoint(`pending=50;deliveryCors=1;run=${storageKey}`),
-      prompt: 'a fox in the snow',
-    });
-    el.apiKey = 'sim-chunks-key';
-    return el;
-  }
+  const widgetIn = (view: Window) => bflWidgetIn(view, newStorageKey(), 'sim-chunks-key');
 
   it('each adapter’s code is in one built file: its adapter’s part, not the entry or the engine', async () => {
     // A bundled translation is words, not code: German's quotes the gateway's path as an example, as English does.
@@ -82,7 +65,7 @@ describe('each provider’s adapter is a chunk of its own (the built files)', fu
 
   it('a BFL session (key entered, one image) loads BFL’s adapter and no other', async () => {
     const view = await page();
-    const el = await bflWidgetIn(view);
+    const el = await widgetIn(view);
     const result = await el.generate();
     expect(result.charged).to.equal('0.014');
     expect(result.images.map((image) => image.saved)).to.deep.equal([true]);
@@ -100,7 +83,7 @@ describe('each provider’s adapter is a chunk of its own (the built files)', fu
 
   it('a BFL session loads More options’ controls only when the user opens More options', async () => {
     const view = await page();
-    const el = await bflWidgetIn(view);
+    const el = await widgetIn(view);
     await until(() => part(el, 'more'), 10_000); // the panels, and all a visit loads without a user's action
     await el.updateComplete;
     const before = filesLoaded(view);
@@ -206,7 +189,7 @@ describe('each provider’s adapter is a chunk of its own (the built files)', fu
     const bfl = [...(await builtFiles()).keys()].find((url) => partName(url) === 'providers/bfl/adapter')!;
     // The page's import map sends BFL's chunk to an address that answers 404, as a connection lost just then would.
     const view = await page({ imports: { [bfl]: '/dist/chunks/not-here.js' } });
-    const el = await bflWidgetIn(view);
+    const el = await widgetIn(view);
     const key = el.storageKey;
     const reported = new Promise<CustomEvent>((resolve) =>
       el.addEventListener('userpays-error', (event) => resolve(event as CustomEvent), { once: true }),

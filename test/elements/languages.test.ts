@@ -3,6 +3,7 @@
 // and dates in that language unless `locale` says otherwise; a `strings` property over it, sentence by sentence; and
 // what the layers below say (a provider's refusal, a size the model cannot make) said again in the element's words.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
 import { waitUntil } from '../support/wait.js';
 import '../../src/define.js';
 import type { UserPaysCost } from '../../src/elements/cost/userpays-cost.js';
@@ -27,6 +28,17 @@ const form = (el: HTMLElement) => ({
 });
 /** `<userpays-cost>`'s words, as read. */
 const costWords = (el: HTMLElement) => words(part(el, 'cost'));
+
+/**
+ * The `<userpays-image>` of `template` inside lang="de", a key entered, its update done; and its next `userpays-error`.
+ */
+async function keyedInGerman(template: TemplateResult) {
+  const box = await fixture<HTMLDivElement>(html`<div lang="de">${template}</div>`);
+  const el = box.querySelector<UserPaysImage>('userpays-image')!;
+  el.apiKey = 'sim-k';
+  await el.updateComplete;
+  return { el, emitted: oneEvent(el, 'userpays-error') as Promise<CustomEvent<ErrorDetail>> };
+}
 
 describe('the elements speak the language of their closest lang', function () {
   this.timeout(20_000);
@@ -122,21 +134,15 @@ describe('the elements speak the language of their closest lang', function () {
 
   it('a provider’s refusal, said below the elements, is shown and emitted in German inside lang="de"', async () => {
     const storageKey = newStorageKey();
-    const box = await fixture<HTMLDivElement>(
-      html`<div lang="de">
-        <userpays-image
-          provider="bfl"
-          model="flux-2-klein-4b"
-          storage-key=${storageKey}
-          endpoint=${bflEndpoint(`fault=403;deliveryCors=1;run=${storageKey}`)}
-          prompt="a fox"
-        ></userpays-image>
-      </div>`,
-    );
-    const el = box.querySelector<UserPaysImage>('userpays-image')!;
-    el.apiKey = 'sim-k';
-    await el.updateComplete;
-    const emitted = oneEvent(el, 'userpays-error') as Promise<CustomEvent<ErrorDetail>>;
+    const { el, emitted } = await keyedInGerman(html`
+      <userpays-image
+        provider="bfl"
+        model="flux-2-klein-4b"
+        storage-key=${storageKey}
+        endpoint=${bflEndpoint(`fault=403;deliveryCors=1;run=${storageKey}`)}
+        prompt="a fox"
+      ></userpays-image>
+    `);
     const thrown = await el.generate().then(
       () => undefined,
       (error: Error) => error,
@@ -165,20 +171,14 @@ describe('the elements speak the language of their closest lang', function () {
   });
 
   it('an endpoint the page may not use, said by the address checks: userpays-error in German inside lang="de"', async () => {
-    const box = await fixture<HTMLDivElement>(
-      html`<div lang="de">
-        <userpays-image
-          provider="bfl"
-          storage-key=${newStorageKey()}
-          endpoint="http://example.com"
-          prompt="a fox"
-        ></userpays-image>
-      </div>`,
-    );
-    const el = box.querySelector<UserPaysImage>('userpays-image')!;
-    el.apiKey = 'sim-k';
-    await el.updateComplete;
-    const emitted = oneEvent(el, 'userpays-error') as Promise<CustomEvent<ErrorDetail>>;
+    const { el, emitted } = await keyedInGerman(html`
+      <userpays-image
+        provider="bfl"
+        storage-key=${newStorageKey()}
+        endpoint="http://example.com"
+        prompt="a fox"
+      ></userpays-image>
+    `);
     await el.generate().catch(() => {});
     expect((await emitted).detail.message).to.equal(de.errors.endpointInsecure());
     await el.updateComplete;

@@ -12,36 +12,31 @@ import { LedgerStore } from '../../src/ledger/ledger.js';
 import { until } from '../support/wait.js';
 import {
   authorize,
-  forgetDemo,
+  demoForgottenAfterEach,
+  demoSignInButton,
   demoWidget,
   openDemo,
   signInButton,
   signInPage,
   toProvider,
   withPopup,
+  signInByPopup,
 } from '../support/demo.js';
-import { blocked, generateButton, imageWidget, part, words } from '../support/widget.js';
+import { accountLine, blocked, generateButton, imageWidget, part, words } from '../support/widget.js';
 import type { UserPaysError } from '../../src/base/errors.js';
-
-const accountLine = (widget: UserPaysImage) => words(part(widget, 'account'));
 
 describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', function () {
   this.timeout(40_000);
   // What a test's images and ledger left under the demo's storage key is forgotten before the next test (here or in
   // another file: demo.test.ts counts the demo's images) may open the demo.
-  afterEach(async () => {
-    await forgetDemo();
-    sessionStorage.clear();
-  });
+  demoForgottenAfterEach();
 
   for (const [provider, name] of [
     ['openrouter', 'OpenRouter'],
     ['huggingface', 'Hugging Face'],
   ] as const) {
     it(`${name} by popup: the page and the prompt being typed stay; the key pays; Sign out forgets it`, async () => {
-      const view = await openDemo(1280);
-      await demoWidget(view, provider);
-      const { widget, button } = await signInButton(view, provider);
+      const { view, widget, button } = await demoSignInButton(provider);
       expect(words(button)).to.equal(`Sign in with ${name}`);
       widget.prompt = 'a paper lantern on a dark river'; // being typed
       // No key yet: Generate says what is missing, pointing to the sign-in first, and its fix signs in, as the
@@ -102,9 +97,7 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     });
 
     it(`${name}: its sign-in page gets no window.opener, and the widget keeps its handle on the window`, async () => {
-      const view = await openDemo(1280);
-      await demoWidget(view, provider);
-      const { widget, button } = await signInButton(view, provider);
+      const { view, widget, button } = await demoSignInButton(provider);
       const leave = await toProvider(widget, button);
       const popup = await withPopup(view, () => leave.click());
       expect(popup, 'the widget keeps a handle on the window').to.exist;
@@ -119,9 +112,7 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     });
 
     it(`${name}: a sign-in window closed without an answer is cancelled, in words; its verifier, state and form removed`, async () => {
-      const view = await openDemo(1280);
-      await demoWidget(view, provider);
-      const { widget, button } = await signInButton(view, provider);
+      const { view, widget, button } = await demoSignInButton(provider);
       widget.prompt = 'a paper lantern on a dark river'; // kept for a redirect: here, removed with the rest
       const leave = await toProvider(widget, button);
       const popup = await withPopup(view, () => leave.click());
@@ -201,9 +192,7 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     await until(() => part(first, 'sign-in')?.dataset.provider === 'puter', 8000);
     await demoWidget(view, 'openrouter');
     const { widget, button } = await signInButton(view, 'openrouter');
-    const leave = await toProvider(widget, button, '0.01');
-    const popup = await withPopup(view, () => leave.click());
-    await authorize(() => popup);
+    await signInByPopup(view, widget, button, '0.01');
     await until(() => accountLine(widget).includes('$0.01 left'), 8000);
     expect(accountLine(widget)).not.to.contain('of your');
     expect(part(widget, 'balance'), 'one line says it').to.equal(null);
@@ -240,12 +229,8 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
 
   // A 402 with $0.01 left says not enough for this image, which is not "out of credit".
   it('OpenRouter: after a 402, the account line says the account has not enough credit, not what the cap leaves; still after a re-read', async () => {
-    const view = await openDemo(1280);
-    await demoWidget(view, 'openrouter', 'credits=0.01');
-    const { widget, button } = await signInButton(view, 'openrouter');
-    const leave = await toProvider(widget, button, '1');
-    const popup = await withPopup(view, () => leave.click());
-    await authorize(() => popup);
+    const { view, widget, button } = await demoSignInButton('openrouter', 'credits=0.01');
+    await signInByPopup(view, widget, button, '1');
     await until(() => accountLine(widget).includes('$1.00 left of your $1.00 cap at OpenRouter'), 8000);
     widget.model = 'flux-2-pro'; // more than the account's $0.01
     await widget.updateComplete;
@@ -291,12 +276,8 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
 
   // Its 401 is said in the sign-in's words, as OpenRouter's is, and, as every refusal booked as not charged, with that.
   it('Pollinations: a 401 of the key the sign-in gave says to sign in again, and that nothing was charged', async () => {
-    const view = await openDemo(1280);
-    await demoWidget(view, 'pollinations');
-    const { widget, button } = await signInButton(view, 'pollinations');
-    const leave = await toProvider(widget, button, '1');
-    const popup = await withPopup(view, () => leave.click());
-    await authorize(() => popup);
+    const { view, widget, button } = await demoSignInButton('pollinations');
+    await signInByPopup(view, widget, button, '1');
     await until(() => accountLine(widget).startsWith('Signed in with Pollinations'), 8000);
     const endpoint = widget.endpoint;
     widget.endpoint = `${new URL(endpoint || '/sim/pollinations', view.location.href).href.replace(/\/$/, '')}/s/fault=401`;
@@ -312,12 +293,8 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
   // Pollinations' key reads only its own budget (`pollenBudget`), which a 402 for the account's pollen leaves as it was:
   // the read after the refusal must not bring back "$1.00 left" beside "does not have enough credit".
   it('Pollinations: after a 402 for the account, the account line says it has not enough credit; still after the key’s budget is read again', async () => {
-    const view = await openDemo(1280);
-    await demoWidget(view, 'pollinations', 'pollen=0');
-    const { widget, button } = await signInButton(view, 'pollinations');
-    const leave = await toProvider(widget, button, '1');
-    const popup = await withPopup(view, () => leave.click());
-    await authorize(() => popup);
+    const { view, widget, button } = await demoSignInButton('pollinations', 'pollen=0');
+    await signInByPopup(view, widget, button, '1');
     // The key's budget, said as the key's: an account with no pollen may stand behind it.
     await until(() => accountLine(widget).includes('$1.00 left of this key’s budget at Pollinations'), 8000);
     const reads = countReplies(view, '/account/key');
@@ -334,21 +311,15 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
   });
 
   it('OpenRouter: a key made without the cap asked for is said to have none, and no amount is shown for what is left', async () => {
-    const view = await openDemo(1280);
-    await demoWidget(view, 'openrouter', 'limit=ignored');
-    const { widget, button } = await signInButton(view, 'openrouter');
-    const leave = await toProvider(widget, button);
-    const popup = await withPopup(view, () => leave.click());
-    await authorize(() => popup);
+    const { view, widget, button } = await demoSignInButton('openrouter', 'limit=ignored');
+    await signInByPopup(view, widget, button);
     await until(() => accountLine(widget).includes('OpenRouter set no cap on this key'), 8000);
     expect(accountLine(widget)).not.to.match(/\$\d/);
     expect(part(widget, 'balance'), 'no amount in the key field either').to.equal(null);
   });
 
   it('OpenRouter: a cap that is no amount above zero is said under its field, and nothing leaves; Cancel goes back', async () => {
-    const view = await openDemo(1280);
-    await demoWidget(view, 'openrouter');
-    const { widget, button } = await signInButton(view, 'openrouter');
+    const { view, widget, button } = await demoSignInButton('openrouter');
     const opened: unknown[] = [];
     const leave = await toProvider(widget, button);
     for (const typed of ['', 'five', '0', '-2', '1e3']) {
@@ -375,9 +346,7 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
   // "1,000" (or German "1.000") may be a thousand or one; it is refused in words, and the cap that leaves is written in
   // plain decimals, however large or small.
   it('OpenRouter: a cap with a thousands separator is refused in words; a huge or tiny one leaves in plain decimals', async () => {
-    const view = await openDemo(1280);
-    await demoWidget(view, 'openrouter');
-    const { widget, button } = await signInButton(view, 'openrouter');
+    const { view, widget, button } = await demoSignInButton('openrouter');
     const leave = await toProvider(widget, button);
     const opened: unknown[] = [];
     for (const typed of ['1,000', '1.000', '25.000']) {
@@ -398,9 +367,7 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     ['0,0000001', '0.0000001'],
   ]) {
     it(`OpenRouter: a cap typed "${typed}" leaves as limit=${sent}, in plain decimals`, async () => {
-      const view = await openDemo(1280);
-      await demoWidget(view, 'openrouter');
-      const { widget, button } = await signInButton(view, 'openrouter');
+      const { view, widget, button } = await demoSignInButton('openrouter');
       const leave = await toProvider(widget, button, typed);
       const popup = await withPopup(view, () => leave.click());
       // The address the window went to (the simulator refuses a limit finer than a micro-dollar or past what it
@@ -438,9 +405,7 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
   });
 
   it('Hugging Face: a free account is told before the click what it takes to pay, Generate is refused with why, and the 402 says the same way out', async () => {
-    const view = await openDemo(1280);
-    await demoWidget(view, 'huggingface');
-    const { widget, button } = await signInButton(view, 'huggingface');
+    const { view, widget, button } = await demoSignInButton('huggingface');
     const popup = await withPopup(view, () => button.click()); // its key carries no cap: no form before it
     await authorize(() => popup, 'authorize-free');
     await until(() => accountLine(widget).startsWith('Signed in with Hugging Face'), 8000);
@@ -473,9 +438,7 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
   // on this device" where it would remember a typed key. The sign-in's word is kept with the key: after a reload with
   // the key kept, still no field.
   it('Hugging Face: after the sign-in, no key field even after a 403, and the box keeps the sign-in, after a reload too', async () => {
-    const view = await openDemo(1280);
-    await demoWidget(view, 'huggingface');
-    const { widget, button } = await signInButton(view, 'huggingface');
+    const { view, widget, button } = await demoSignInButton('huggingface');
     const popup = await withPopup(view, () => button.click());
     await authorize(() => popup);
     await until(() => accountLine(widget).startsWith('Signed in with Hugging Face'), 8000);

@@ -33,6 +33,33 @@ import { simCharges, simEndpoint, type SimulatorName, uniqueStorageKey } from '.
 const FAST = { initialMs: 200, maxMs: 500, timeoutMs: 10_000, recheckMs: 100 };
 
 /**
+ * A second ledger on BFL's `key` (another storage key: another widget, or another site) that sends an image of its own
+ * as soon as ours, booked under `storageKey`, has been sent. The returned function stops watching and waits for that
+ * image.
+ */
+async function secondLedgerOnceOursLeft(key: string, storageKey: string) {
+  const ledger = new LedgerStore({ storageKey });
+  const bfl = await providerFor('bfl');
+  let other: Promise<unknown> | undefined;
+  const stop = ledger.subscribe(() => {
+    if (!other && ledger.entries().some((entry) => entry.sentAt !== undefined))
+      other = runGeneration(
+        generationJob({
+          provider: bfl,
+          endpoint: simEndpoint('bfl', `pending=50;run=${storageKey}-second`),
+          apiKey: key,
+          storageKey: uniqueStorageKey(),
+          poll: FAST,
+        }),
+      );
+  });
+  return async () => {
+    stop();
+    await other;
+  };
+}
+
+/**
  * One image at `provider`'s simulator under `scenario`, booked in a ledger of `storageKey` (localStorage, as every
  * tab's); `signedIn`: the key is one this site's sign-in made (this ledger's alone); `crossOrigin`: the simulator on the
  * other loopback name, as a provider's API is (its preflights leave connections the browser reuses, and resends on).
@@ -86,26 +113,11 @@ describe('a charge no reply confirmed, settled from the account’s balance', fu
   it('a second ledger on the same key: its image, charged between our reads, is not settled as our lost reply', async () => {
     const key = `sim-second-${uniqueStorageKey()}`;
     const storageKey = uniqueStorageKey();
-    const ledger = new LedgerStore({ storageKey });
     // The second ledger (another storage-key on the same page: another widget, or another site) sends its image once
     // ours has left; our read after the fault is held until BFL has accepted both (creditsAfter=2).
-    const bfl = await providerFor('bfl');
-    let other: Promise<unknown> | undefined;
-    const stop = ledger.subscribe(() => {
-      if (!other && ledger.entries().some((entry) => entry.sentAt !== undefined))
-        other = runGeneration(
-          generationJob({
-            provider: bfl,
-            endpoint: simEndpoint('bfl', `pending=50;run=${storageKey}-second`),
-            apiKey: key,
-            storageKey: uniqueStorageKey(),
-            poll: FAST,
-          }),
-        );
-    });
+    const second = await secondLedgerOnceOursLeft(key, storageKey);
     const { error, entry } = await lostReply('bfl', 'fault=accept-then-drop;creditsAfter=2', key, storageKey);
-    stop();
-    await other;
+    await second();
     const debited = await simCharges('bfl', key);
     expect(debited.tasks).to.equal(2);
     expect(entry.status, 'the second ledger’s image is not put down to ours').to.equal('uncertain');
@@ -116,24 +128,9 @@ describe('a charge no reply confirmed, settled from the account’s balance', fu
   it('a request that never reached BFL, while a second ledger’s image was charged: never booked as charged', async () => {
     const key = `sim-never-${uniqueStorageKey()}`;
     const storageKey = uniqueStorageKey();
-    const ledger = new LedgerStore({ storageKey });
-    const bfl = await providerFor('bfl');
-    let other: Promise<unknown> | undefined;
-    const stop = ledger.subscribe(() => {
-      if (!other && ledger.entries().some((entry) => entry.sentAt !== undefined))
-        other = runGeneration(
-          generationJob({
-            provider: bfl,
-            endpoint: simEndpoint('bfl', `pending=50;run=${storageKey}-second`),
-            apiKey: key,
-            storageKey: uniqueStorageKey(),
-            poll: FAST,
-          }),
-        );
-    });
+    const second = await secondLedgerOnceOursLeft(key, storageKey);
     const { entry } = await lostReply('bfl', 'fault=network', key, storageKey);
-    stop();
-    await other;
+    await second();
     expect((await simCharges('bfl', key)).tasks, 'only the second ledger’s task').to.equal(1);
     expect(entry.status).to.equal('uncertain');
     expect(entry.basis).to.equal(undefined);

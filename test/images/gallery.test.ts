@@ -3,21 +3,7 @@
 // shown without the others read back (`add`), as the store keeps them, and no read made before its save hides it.
 import { expect } from '@open-wc/testing';
 import { Gallery } from '../../src/images/gallery.js';
-import type { StoredImage } from '../../src/images/image-store.js';
-import { pngBlob } from '../support/images.js';
-
-const stored = (id: string, blob: Blob, createdAt: number): StoredImage => ({
-  id,
-  entryId: id,
-  blob,
-  prompt: id,
-  model: 'flux-2-klein-4b',
-  provider: 'bfl',
-  width: 8,
-  height: 8,
-  charged: '0.014',
-  createdAt,
-});
+import { pngBlob, storedImage } from '../support/images.js';
 
 /**
  * The object URLs the page makes (`createObjectURL`) or revokes (`revokeObjectURL`) while each test of the calling
@@ -43,8 +29,8 @@ describe('Gallery: an image shown', () => {
     const gallery = new Gallery(() => {});
     const jpeg = new Blob([await (await pngBlob(8, 8)).arrayBuffer()], { type: 'image/jpeg' });
     gallery.show([
-      stored('a', jpeg, 1),
-      { ...stored('b', jpeg, 2), blob: undefined, remote: { url: 'https://x/b.jpeg' } },
+      storedImage('a', jpeg, 1),
+      { ...storedImage('b', jpeg, 2), blob: undefined, remote: { url: 'https://x/b.jpeg' } },
     ]);
     expect(gallery.images.map((image) => [image.id, image.type])).to.deep.equal([
       ['b', undefined],
@@ -57,9 +43,9 @@ describe('Gallery: an image shown', () => {
     const gallery = new Gallery(() => {});
     const blob = await pngBlob(8, 8);
     gallery.show([
-      stored('a', blob, 1),
-      { ...stored('b', blob, 2), batch: 's1' },
-      { ...stored('c', blob, 3), batch: 's1' },
+      storedImage('a', blob, 1),
+      { ...storedImage('b', blob, 2), batch: 's1' },
+      { ...storedImage('c', blob, 3), batch: 's1' },
     ]);
     expect(gallery.images.map((image) => [image.id, image.batch])).to.deep.equal([
       ['c', 's1'],
@@ -80,9 +66,9 @@ describe('Gallery: preloaded images', () => {
     expect(made).to.have.length(1);
     const preloaded = made[0];
 
-    gallery.show([stored('a', a, 1)]); // b is not saved yet: it waits
+    gallery.show([storedImage('a', a, 1)]); // b is not saved yet: it waits
     expect(made).to.have.length(2);
-    gallery.show([stored('b', b, 2), stored('a', a, 1)]);
+    gallery.show([storedImage('b', b, 2), storedImage('a', a, 1)]);
     expect(made, 'no URL made for b, none again for a').to.have.length(2);
     expect(gallery.images.map((image) => image.url)).to.deep.equal([preloaded, made[1]]);
     const img = new Image();
@@ -145,48 +131,48 @@ describe('Gallery: an image just saved', () => {
     let changes = 0;
     const gallery = new Gallery(() => changes++);
     const [a, b] = [await pngBlob(8, 8), await pngBlob(8, 8)];
-    gallery.show([stored('a', a, 1)]);
+    gallery.show([storedImage('a', a, 1)]);
     const [shownA] = gallery.images;
     gallery.preload('b', b);
-    gallery.add(stored('b', b, 2), 50);
+    gallery.add(storedImage('b', b, 2), 50);
     expect(changes).to.equal(2);
     expect(gallery.images.map((image) => image.id)).to.deep.equal(['b', 'a']);
     expect(gallery.images[1]).to.equal(shownA);
     const preloaded = gallery.images[0].url!;
-    gallery.show([stored('b', b, 2), stored('a', a, 1)]); // the read after it: no URL changes, none revoked
+    gallery.show([storedImage('b', b, 2), storedImage('a', a, 1)]); // the read after it: no URL changes, none revoked
     expect(gallery.images.map((image) => image.url)).to.deep.equal([preloaded, shownA.url]);
     expect(revoked).to.deep.equal([]);
   });
 
   it('drops the oldest beyond what the store keeps, their URLs revoked, and is not shown twice', async () => {
     const gallery = new Gallery(() => {});
-    gallery.show([stored('b', await pngBlob(8, 8), 2), stored('a', await pngBlob(8, 8), 1)]);
+    gallery.show([storedImage('b', await pngBlob(8, 8), 2), storedImage('a', await pngBlob(8, 8), 1)]);
     const oldest = gallery.images[1].url!;
-    const c = stored('c', await pngBlob(8, 8), 3);
+    const c = storedImage('c', await pngBlob(8, 8), 3);
     gallery.add(c, 2);
     gallery.add(c, 2);
     expect(gallery.images.map((image) => image.id)).to.deep.equal(['c', 'b']);
     expect(revoked).to.deep.equal([oldest]);
-    gallery.add(stored('d', await pngBlob(8, 8), 4), 0); // a store that keeps none shows none
+    gallery.add(storedImage('d', await pngBlob(8, 8), 4), 0); // a store that keeps none shows none
     expect(gallery.images).to.deep.equal([]);
   });
 
   it('stays shown, its URL kept, through reads made before its save; once saved, reads decide', async () => {
     const gallery = new Gallery(() => {});
     const [a, b, c] = [await pngBlob(8, 8), await pngBlob(8, 8), await pngBlob(8, 8)];
-    gallery.show([stored('a', a, 1)]);
-    gallery.add(stored('c', c, 3), 50);
+    gallery.show([storedImage('a', a, 1)]);
+    gallery.add(storedImage('c', c, 3), 50);
     const url = gallery.images[0].url!;
     // A read made before c's save, with an image b from another tab: c stays first, a is as it was.
-    gallery.show([stored('b', b, 2), stored('a', a, 1)]);
+    gallery.show([storedImage('b', b, 2), storedImage('a', a, 1)]);
     expect(gallery.images.map((image) => image.id)).to.deep.equal(['c', 'b', 'a']);
     expect(gallery.images[0].url).to.equal(url);
     expect(revoked).to.deep.equal([]);
     gallery.saved('c');
-    gallery.show([stored('c', c, 3), stored('b', b, 2), stored('a', a, 1)]);
+    gallery.show([storedImage('c', c, 3), storedImage('b', b, 2), storedImage('a', a, 1)]);
     expect(gallery.images.map((image) => image.url)[0]).to.equal(url);
     // Removed meanwhile (in another tab): a read after its save no longer shows it, and its URL goes.
-    gallery.show([stored('b', b, 2), stored('a', a, 1)]);
+    gallery.show([storedImage('b', b, 2), storedImage('a', a, 1)]);
     expect(gallery.images.map((image) => image.id)).to.deep.equal(['b', 'a']);
     expect(revoked).to.deep.equal([url]);
   });
@@ -195,10 +181,10 @@ describe('Gallery: an image just saved', () => {
     let changes = 0;
     const gallery = new Gallery(() => changes++);
     const [a, b, c] = [await pngBlob(8, 8), await pngBlob(8, 8), await pngBlob(8, 8)];
-    gallery.show([stored('a', a, 1)]);
+    gallery.show([storedImage('a', a, 1)]);
     gallery.preload('b', b);
     gallery.preload('c', c);
-    gallery.add(stored('c', c, 3), 50);
+    gallery.add(storedImage('c', c, 3), 50);
     const [preloadedC] = gallery.images.map((image) => image.url);
     expect(changes).to.equal(2);
     gallery.forget('b'); // refused: never shown
@@ -215,7 +201,7 @@ describe('Gallery: an image just saved', () => {
 
   it('forgets an image not yet saved when cleared', async () => {
     const gallery = new Gallery(() => {});
-    gallery.add(stored('c', await pngBlob(8, 8), 3), 50);
+    gallery.add(storedImage('c', await pngBlob(8, 8), 3), 50);
     gallery.clear();
     gallery.show([]);
     expect(gallery.images).to.deep.equal([]);

@@ -30,6 +30,12 @@ const REDIRECT = `${location.origin}/callback`;
 const time = controlledClock('2026-11-23T10:00:00Z');
 
 const charged = (token: string) => simCharged('huggingface', token);
+/** The simulator's authorize URL for this page's app, with `challenge` and `state`. */
+const authorizeUrl = (challenge: string, state = 's') =>
+  huggingFaceAccount.authorizeUrl({ endpoint: SIM, redirectUri: REDIRECT, challenge, state, clientId: CLIENT_ID });
+/** The simulator's exchange of `code` with `verifier`, for this page's app. */
+const exchange = (code: string, verifier: string) =>
+  huggingFaceAccount.exchange({ endpoint: SIM, code, verifier, redirectUri: REDIRECT, clientId: CLIENT_ID });
 
 /** The simulator's authorize page for `url`, and where its Authorize (or Cancel) link sends the user back. */
 async function approve(url: string, button = 'authorize'): Promise<URL> {
@@ -46,18 +52,9 @@ async function approve(url: string, button = 'authorize'): Promise<URL> {
 async function signIn(button = 'authorize'): Promise<SignedIn> {
   const { verifier, challenge } = await pkcePair();
   const state = crypto.randomUUID();
-  const back = await approve(
-    huggingFaceAccount.authorizeUrl({ endpoint: SIM, redirectUri: REDIRECT, challenge, state, clientId: CLIENT_ID }),
-    button,
-  );
+  const back = await approve(authorizeUrl(challenge, state), button);
   expect(back.searchParams.get('state')).to.equal(state);
-  return huggingFaceAccount.exchange({
-    endpoint: SIM,
-    code: back.searchParams.get('code')!,
-    verifier,
-    redirectUri: REDIRECT,
-    clientId: CLIENT_ID,
-  });
+  return exchange(back.searchParams.get('code')!, verifier);
 }
 
 /** One image, with the price book's wiring for the model (its fal model id), as the widget hands it over. */
@@ -123,55 +120,25 @@ describe('Hugging Face sign-in (OAuthAccount)', () => {
 
   it('without read-billing the hub leaves canPay out: unknown, and nothing is said', async () => {
     const { verifier, challenge } = await pkcePair();
-    const url = new URL(
-      huggingFaceAccount.authorizeUrl({
-        endpoint: SIM,
-        redirectUri: REDIRECT,
-        challenge,
-        state: 's',
-        clientId: CLIENT_ID,
-      }),
-    );
+    const url = new URL(authorizeUrl(challenge));
     url.searchParams.set('scope', 'openid profile inference-api'); // an app that may not read billing
     const back = await approve(url.href, 'authorize-free');
-    const signedIn = await huggingFaceAccount.exchange({
-      endpoint: SIM,
-      code: back.searchParams.get('code')!,
-      verifier,
-      redirectUri: REDIRECT,
-      clientId: CLIENT_ID,
-    });
+    const signedIn = await exchange(back.searchParams.get('code')!, verifier);
     expect(signedIn.cannotPay, 'isPro false alone does not say the account cannot pay').to.equal(false);
   });
 
   it('refuses a wrong verifier and a code used twice: sign in again', async () => {
     const { verifier, challenge } = await pkcePair();
-    const back = await approve(
-      huggingFaceAccount.authorizeUrl({
-        endpoint: SIM,
-        redirectUri: REDIRECT,
-        challenge,
-        state: 's',
-        clientId: CLIENT_ID,
-      }),
-    );
+    const back = await approve(authorizeUrl(challenge));
     const code = back.searchParams.get('code')!;
-    const exchange = (v: string) =>
-      huggingFaceAccount.exchange({ endpoint: SIM, code, verifier: v, redirectUri: REDIRECT, clientId: CLIENT_ID });
-    const wrong = await failure(exchange((await pkcePair()).verifier));
+    const wrong = await failure(exchange(code, (await pkcePair()).verifier));
     expect(wrong).to.include({ code: 'auth-required', message: huggingFaceText.signInFailed() });
-    const reused = await failure(exchange(verifier)); // the failed exchange used the code up
+    const reused = await failure(exchange(code, verifier)); // the failed exchange used the code up
     expect(reused.code).to.equal('auth-required');
   });
 
   it('the simulator is strict: no PKCE, no inference-api or an unknown app is a 400, Cancel says access_denied', async () => {
-    const ok = huggingFaceAccount.authorizeUrl({
-      endpoint: SIM,
-      redirectUri: REDIRECT,
-      challenge: (await pkcePair()).challenge,
-      state: 's',
-      clientId: CLIENT_ID,
-    });
+    const ok = authorizeUrl((await pkcePair()).challenge);
     for (const [name, value] of [
       ['code_challenge_method', 'plain'],
       ['scope', 'openid profile'],

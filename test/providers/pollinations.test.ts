@@ -13,7 +13,16 @@ import { LedgerStore } from '../../src/ledger/ledger.js';
 import { failure } from '../support/failure.js';
 import { providerHarness } from '../support/provider-harness.js';
 import { simCharges, simLog, simEndpoint, unique } from '../support/sim.js';
-import { authorize, demoWidget, forgetDemo, openDemo, signInButton, signInPage, withPopup } from '../support/demo.js';
+import {
+  authorize,
+  demoForgottenAfterEach,
+  demoSignInButton,
+  demoWidget,
+  openDemo,
+  signInButton,
+  signInPage,
+  withPopup,
+} from '../support/demo.js';
 import { until } from '../support/wait.js';
 import { part, words } from '../support/widget.js';
 
@@ -169,15 +178,10 @@ describe('Pollinations adapter (against the simulator)', function () {
 
 describe('Sign in with Pollinations (the demo, its simulator)', function () {
   this.timeout(40_000);
-  afterEach(async () => {
-    await forgetDemo();
-    sessionStorage.clear();
-  });
+  demoForgottenAfterEach();
 
   it('asks the budget and the days first; the sign-in carries them, the App Key, state and S256; the key pays and what is left shows', async () => {
-    const view = await openDemo(1280);
-    await demoWidget(view, 'pollinations');
-    const { widget, button } = await signInButton(view, 'pollinations');
+    const { view, widget, button } = await demoSignInButton('pollinations');
     expect(words(button)).to.equal('Sign in with Pollinations');
     button.click();
     const grant = await until(() => widget.shadowRoot!.querySelector<HTMLElement>('[part~=grant]'));

@@ -17,6 +17,12 @@ const gateway = providerHarness(new OpenAiProvider(), {
   request: { model: 'flux-2-klein-9b', prompt: 'a red ceramic mug on white marble', width: 768, height: 512 },
 });
 
+/** How a run `started` at a simulator fails: its error's code and message. */
+async function refused(started: { promise: Promise<unknown> }) {
+  const error = await failure(started.promise);
+  return [error.code, error.message];
+}
+
 describe('a refusal names the provider that refused', () => {
   it('BFL, fal and the gateway declining a prompt each say who declined it', async () => {
     const declined = [
@@ -31,16 +37,14 @@ describe('a refusal names the provider that refused', () => {
       ]),
     );
     // BFL's refusal before generating is of the prompt alone (its status 'Request Moderated'), and says only that.
-    const before = await failure(bfl.start('fault=request-moderated').promise);
-    expect([before.code, before.message]).to.deep.equal([
+    expect(await refused(bfl.start('fault=request-moderated'))).to.deep.equal([
       'moderated',
       'BFL declined this prompt for safety reasons: rephrase it.',
     ]);
   });
 
   it('a key refused, or settings refused, name the provider too', async () => {
-    const key = await failure(fal.start('fault=401').promise);
-    expect([key.code, key.message]).to.deep.equal([
+    expect(await refused(fal.start('fault=401'))).to.deep.equal([
       'auth-failed',
       'fal did not accept your API key. Check the key (or create a new one in your fal account) and try again.',
     ]);
@@ -50,8 +54,7 @@ describe('a refusal names the provider that refused', () => {
   });
 
   it('a task that failed, or a reply the page cannot read, name the provider too', async () => {
-    const failed = await failure(bfl.start('fault=error').promise);
-    expect([failed.code, failed.message]).to.deep.equal([
+    expect(await refused(bfl.start('fault=error'))).to.deep.equal([
       'provider-error',
       'BFL could not make this image. Try again in a moment.',
     ]);

@@ -7,6 +7,8 @@ import { expect } from '@open-wc/testing';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import {
   authorize,
+  demoForgottenAfterEach,
+  demoSignInButton,
   demoWidget,
   forgetDemo,
   openDemo,
@@ -17,9 +19,8 @@ import {
 } from '../support/demo.js';
 import { foreignCode, signInCodeLoaded, siteFrameWith, tradeCode } from '../support/foreign-code.js';
 import { until } from '../support/wait.js';
-import { part, words } from '../support/widget.js';
+import { accountLine, part } from '../support/widget.js';
 
-const accountLine = (widget: UserPaysImage) => words(part(widget, 'account'));
 const signedIn = (widget: UserPaysImage) => accountLine(widget).startsWith('Signed in with OpenRouter');
 /** Whether `check` comes true within `ms` (false: it did not, which is what these tests expect of a hostile answer). */
 const within = (check: () => unknown, ms: number) =>
@@ -40,9 +41,7 @@ describe('a sign-in takes no answer it did not send for (a same-origin tab loadi
   });
 
   it('a frame of the site loads someone else’s ?code= while the popup is open: the sign-in ends with its own popup’s key, the other code unused', async () => {
-    const view = await openDemo(1280);
-    await demoWidget(view, 'openrouter');
-    const { widget, button } = await signInButton(view, 'openrouter');
+    const { view, widget, button } = await demoSignInButton('openrouter');
     const leave = await toProvider(widget, button);
     const popup = await withPopup(view, () => leave.click());
     await signInPage(() => popup); // the sign-in waits
@@ -106,15 +105,10 @@ describe('a sign-in takes no answer it did not send for (a same-origin tab loadi
 
 describe('a sign-in by popup after a redirect that came back without an answer', function () {
   this.timeout(40_000);
-  afterEach(async () => {
-    await forgetDemo();
-    sessionStorage.clear();
-  });
+  demoForgottenAfterEach();
 
   it('the window starts with a copy of the tab’s session storage, marker included: neither finishes the old sign-in, the new one signs in', async () => {
-    const view = await openDemo(1280);
-    await demoWidget(view, 'openrouter');
-    const { widget, button } = await signInButton(view, 'openrouter');
+    const { view, widget, button } = await demoSignInButton('openrouter');
     // What a page that reads no marker (no widget with a sign-in, no answer in its address) leaves behind.
     const here = view.location.origin + view.location.pathname;
     const stale = {

@@ -10,7 +10,7 @@ import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { cleanMadeStorage } from '../support/storage.js';
 import { until } from '../support/wait.js';
-import { authorize, demoWidget, forgetDemo, openDemo, signInButton, toProvider, withPopup } from '../support/demo.js';
+import { demoWidget, forgetDemo, openDemo, signInButton, signInByPopup } from '../support/demo.js';
 import { bflEndpoint, simLogOf, type SimulatorName, uniqueStorageKey } from '../support/sim.js';
 import { openTab } from '../support/tabs.js';
 import { blocked, imageWidget, part, typeKey, words } from '../support/widget.js';
@@ -51,9 +51,7 @@ describe('forgetting a key reaches every widget and tab of the storage key', fun
     const view = await openDemo(1280);
     const signedIn = await demoWidget(view, 'openrouter');
     const { button } = await signInButton(view, 'openrouter');
-    const leave = await toProvider(signedIn, button);
-    const popup = await withPopup(view, () => leave.click());
-    await authorize(() => popup);
+    await signInByPopup(view, signedIn, button);
     await until(() => signedIn.apiKey, 8000);
     const key = signedIn.apiKey;
     (part(signedIn, 'remember') as HTMLInputElement).click(); // remembered on this device

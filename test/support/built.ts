@@ -53,6 +53,17 @@ export async function builtPage(importMap?: { imports: Record<string, string> })
   return { frame, view: frame.contentWindow! };
 }
 
+/** Opens pages as `builtPage` does, for the calling suite: each removed after its test. Resolves with its window. */
+export function builtPagesRemovedAfterEach() {
+  const frames: HTMLIFrameElement[] = [];
+  afterEach(() => frames.splice(0).forEach((frame) => frame.remove()));
+  return async (importMap?: { imports: Record<string, string> }) => {
+    const { frame, view } = await builtPage(importMap);
+    frames.push(frame);
+    return view;
+  };
+}
+
 /** Every file of the build a page can load: the entry and each chunk it imports, statically or with `import()`. */
 export async function builtFiles(entry = '/dist/userpays.js'): Promise<Map<string, string>> {
   const files = new Map<string, string>();

@@ -109,3 +109,31 @@ export async function signInButton(view: Window, provider: string) {
   );
   return { widget: view.document.querySelector('userpays-image') as UserPaysImage, button };
 }
+
+/** The demo, 1280 px wide, on `provider`'s simulator under `scenario`, its sign-in button drawn: the page, its widget, the button. */
+export async function demoSignInButton(provider: string, scenario = '') {
+  const view = await openDemo(1280);
+  await demoWidget(view, provider, scenario);
+  return { view, ...(await signInButton(view, provider)) };
+}
+
+/**
+ * After each test of the calling suite: the demo forgotten (`forgetDemo`), and the tab's session storage cleared (what
+ * a sign-in keeps there for its return).
+ */
+export function demoForgottenAfterEach() {
+  afterEach(async () => {
+    await forgetDemo();
+    sessionStorage.clear();
+  });
+}
+
+/**
+ * Signs in with the popup as a user does: Continue on the widget's grant (`cap` typed there, where given), then
+ * Authorize on the provider's page in the popup.
+ */
+export async function signInByPopup(view: Window, widget: UserPaysImage, button: HTMLElement, cap?: string) {
+  const leave = await toProvider(widget, button, cap);
+  const popup = await withPopup(view, () => leave.click());
+  await authorize(() => popup);
+}

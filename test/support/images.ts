@@ -1,4 +1,6 @@
-// Real images made in the browser, as a user's files or references would be: small to send, real to decode.
+// Real images made in the browser, as a user's files or references would be: small to send, real to decode; and an
+// image as the store keeps it.
+import type { StoredImage } from '../../src/images/image-store.js';
 
 /** A PNG of that size (one colour), as a file input would give it. */
 export async function pngBlob(width: number, height: number): Promise<Blob> {
@@ -24,3 +26,26 @@ export function referenceImage(width: number, height: number, type = 'image/png'
   context.fillRect(0, 0, width, height);
   return { dataUrl: canvas.toDataURL(type), width, height };
 }
+
+/**
+ * An image as the image store keeps it: `id` (its entry's too), `blob`, made at `createdAt`, a FLUX.2 [klein] 4B
+ * picture of 8 × 8 from BFL, charged $0.014, its prompt its id; `more` in place of any of that.
+ */
+export const storedImage = (
+  id: string,
+  blob: Blob,
+  createdAt: number,
+  more: Partial<StoredImage> = {},
+): StoredImage => ({
+  id,
+  entryId: id,
+  blob,
+  prompt: id,
+  model: 'flux-2-klein-4b',
+  provider: 'bfl',
+  width: 8,
+  height: 8,
+  charged: '0.014',
+  createdAt,
+  ...more,
+});

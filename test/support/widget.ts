@@ -5,7 +5,7 @@
 import { fixture } from '@open-wc/testing';
 import { until, waitUntil } from './wait.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { simEndpoint, uniqueStorageKey, type SimulatorName } from './sim.js';
+import { bflEndpoint, simEndpoint, uniqueStorageKey, type SimulatorName } from './sim.js';
 import { storageKeysForgottenAfterEach } from './storage.js';
 
 /** A `<userpays-image>`, the source element or the built one (the examples load dist/). */
@@ -64,11 +64,30 @@ export async function imageWidgetIn(view: Window, attributes: Attributes): Promi
   return el;
 }
 
+/**
+ * A BFL widget in another page (`view`): FLUX.2 [klein] 4B at the simulator (its delivery host answering CORS), on
+ * `storageKey`, `apiKey` entered.
+ */
+export async function bflWidgetIn(view: Window, storageKey: string, apiKey: string) {
+  const el = await imageWidgetIn(view, {
+    provider: 'bfl',
+    model: 'flux-2-klein-4b',
+    'storage-key': storageKey,
+    endpoint: bflEndpoint(`pending=50;deliveryCors=1;run=${storageKey}`),
+    prompt: 'a fox in the snow',
+  });
+  el.apiKey = apiKey;
+  return el;
+}
+
 /** The first element of the widget's shadow tree with `name` among its parts. */
 export const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
 
 /** Whitespace as a reader hears it: runs of it as one space, none at the ends. */
 export const words = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** What the widget's account line says (who is signed in, what is left), as read. */
+export const accountLine = (el: HTMLElement) => words(part(el, 'account'));
 
 /** Waits for the panels (More options, the price details, the result and the history), loaded after the first paint. */
 export async function panelsLoaded(el: Widget) {
