@@ -307,7 +307,7 @@ export async function headless(request: unknown, options: unknown): Promise<Gene
           reportError(error);
         }
       },
-      urlOf: ({ blob }) => URL.createObjectURL(blob!),
+      urlOf: ({ blob }) => URL.createObjectURL(blob),
     });
     return partialError ? { ...result, error: partialError.toDetail() } : result;
   } catch (thrown) {

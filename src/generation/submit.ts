@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { invalid, isAmount } from '../base/checks.js';
 import { UserPaysError } from '../base/errors.js';
-import type { ImageStore, StoredImage } from '../images/image-store.js';
+import type { ImageStore, SavedImage, StoredImage } from '../images/image-store.js';
 import type { LedgerStore } from '../ledger/ledger.js';
 import { referenceAt } from '../images/reference-images.js';
 import type { Priced, TokenRates } from '../pricing/index.js';
@@ -59,7 +59,7 @@ export interface Submission {
   /** What the submission comes to, stage by stage (see `SubmissionStage`): `started`, each image's, `stored`. */
   onStage?: StageListener;
   /** The URL handed out for a saved image (a `blob:` URL of its bytes). */
-  urlOf(image: StoredImage): string;
+  urlOf(image: SavedImage): string;
 }
 
 export interface Submitted {
@@ -111,7 +111,7 @@ export async function submit(s: Submission): Promise<Submitted> {
     quote,
     charged: outcome.charged,
     images: outcome.stored.map((image) => ({
-      url: image.remote?.url ?? s.urlOf(image),
+      url: shownFrom(image, s.urlOf),
       saved: !image.remote,
       ...(image.remote?.expiresAt === undefined ? {} : { expiresAt: new Date(image.remote.expiresAt).toISOString() }),
       width: image.width,
@@ -127,6 +127,15 @@ export async function submit(s: Submission): Promise<Submitted> {
     ? text.modelRetiring(payee, modelName(request.model), outcome.retiring)
     : undefined;
   return { result, partialError: outcome.partialError, chargeNote, retiringNote };
+}
+
+/** Where a stored image is shown from: the provider's link where the page could not read it, else its bytes. */
+function shownFrom(image: StoredImage, urlOf: Submission['urlOf']): string {
+  if (image.remote) return image.remote.url;
+  const { blob } = image;
+  // The store keeps either the bytes or the link: an image with neither is a fault in it, not one to show blank.
+  if (!blob) throw new Error('A stored image has neither its bytes nor a link');
+  return urlOf({ ...image, blob });
 }
 
 /** A figure a provider said, as money where it is an amount, else as it was written (`true`, `"1.4"`). */

@@ -21,6 +21,18 @@ export interface GalleryImage extends Omit<StoredImage, 'blob' | 'remote' | 'bat
   gone?: boolean;
 }
 
+/**
+ * The object URL a saved image is shown from, which the gallery made and so revokes; none for an image not saved
+ * (its link is the provider's).
+ */
+const objectUrlOf = (image: GalleryImage) => (image.notSaved ? undefined : image.url);
+
+/** Revokes the object URL an image leaving the gallery was shown from, if the gallery made one. */
+function revokeShown(image: GalleryImage) {
+  const url = objectUrlOf(image);
+  if (url !== undefined) URL.revokeObjectURL(url);
+}
+
 /** setTimeout's longest wait (about 24.8 days): a later expiry is looked at again then. */
 const LONGEST_WAIT = 2 ** 31 - 1;
 
@@ -49,7 +61,12 @@ export class Gallery {
    * not yet saved that it lacks (it was read before their save).
    */
   show(stored: StoredImage[]) {
-    const known = new Map(this.images.flatMap((image) => (image.notSaved ? [] : [[image.id, image.url!]])));
+    const known = new Map(
+      this.images.flatMap((image) => {
+        const url = objectUrlOf(image);
+        return url === undefined ? [] : [[image.id, url]];
+      }),
+    );
     const now = clock.now();
     const read = new Set(stored.map((image) => image.id));
     const waiting = [...this.#unsaved.values()].filter((image) => !read.has(image.id));
@@ -72,7 +89,7 @@ export class Gallery {
     if (this.images.some((image) => image.id === stored.id)) return;
     const added = this.#shownAs(stored, new Map(), clock.now());
     const images = [added, ...this.images];
-    for (const dropped of images.splice(keep)) if (!dropped.notSaved) URL.revokeObjectURL(dropped.url!);
+    for (const dropped of images.splice(keep)) revokeShown(dropped);
     if (keep) this.#unsaved.set(added.id, added);
     this.images = images;
     this.#changed();
@@ -90,7 +107,7 @@ export class Gallery {
     this.#preloaded.delete(id);
     if (!this.#unsaved.delete(id)) return;
     const gone = this.images.find((image) => image.id === id);
-    if (gone && !gone.notSaved) URL.revokeObjectURL(gone.url!);
+    if (gone) revokeShown(gone);
     this.images = this.images.filter((image) => image !== gone);
     this.#changed();
   }
@@ -111,7 +128,7 @@ export class Gallery {
 
   /** Forgets every image (their object URLs revoked) and the expiry timer. */
   clear() {
-    for (const image of this.images) if (!image.notSaved) URL.revokeObjectURL(image.url!);
+    for (const image of this.images) revokeShown(image);
     for (const { url } of this.#preloaded.values()) URL.revokeObjectURL(url);
     this.#preloaded.clear();
     this.#unsaved.clear();
@@ -130,13 +147,15 @@ export class Gallery {
       known.set(meta.id, preloaded.url);
       this.#preloaded.delete(meta.id);
     }
-    if (!remote) {
-      const url = known.get(meta.id) ?? URL.createObjectURL(blob!);
-      known.delete(meta.id);
-      return { ...meta, url, type: blob!.type };
+    if (remote) {
+      const expired = remote.expiresAt !== undefined && remote.expiresAt <= now;
+      return { ...meta, url: expired ? undefined : remote.url, notSaved: { expiresAt: remote.expiresAt, expired } };
     }
-    const expired = remote.expiresAt !== undefined && remote.expiresAt <= now;
-    return { ...meta, url: expired ? undefined : remote.url, notSaved: { expiresAt: remote.expiresAt, expired } };
+    // The store keeps either the bytes or the link: an image with neither is a fault in it, not one to show blank.
+    if (!blob) throw new Error('A stored image has neither its bytes nor a link');
+    const url = known.get(meta.id) ?? URL.createObjectURL(blob);
+    known.delete(meta.id);
+    return { ...meta, url, type: blob.type };
   }
 
   /** Redraws when the first link still live expires. */

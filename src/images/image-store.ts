@@ -48,6 +48,9 @@ export interface StoredImage {
   settings?: ModelSettings;
 }
 
+/** A stored image whose bytes the page could read and saved: it is shown from them, not from a provider's link. */
+export type SavedImage = StoredImage & { blob: Blob };
+
 export interface ImageStoreOptions {
   /** Namespace of everything persisted; default 'userpays'. */
   storageKey?: string;

@@ -48,7 +48,10 @@ export async function referenceAt(image: ReferenceImage, size: Size): Promise<Re
     resizeQuality: 'high',
   });
   const canvas = new OffscreenCanvas(size.width, size.height);
-  canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
+  const context = canvas.getContext('2d');
+  // A new canvas always gives its first context; null only comes from one asked for another kind first.
+  if (!context) throw new Error('A new canvas gave no 2D context');
+  context.drawImage(bitmap, 0, 0);
   bitmap.close();
   const blob = await canvas.convertToBlob({ type: source.type, quality: 0.92 });
   return { dataUrl: await dataUrlOf(blob, text.referenceNotResized()), ...size };

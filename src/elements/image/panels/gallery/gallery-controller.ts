@@ -163,7 +163,7 @@ export class GalleryController implements ReactiveController {
         } else if (stage.stage === 'stored') return stored();
       },
       // Beyond keep-images it is evicted already: an object URL of its own, revoked on disconnect.
-      urlOf: ({ id, blob }) => urls.get(id) ?? this.#handOut(blob!),
+      urlOf: ({ id, blob }) => urls.get(id) ?? this.#handOut(blob),
       done: () => {
         for (const id of unsaved) this.#shown?.forget(id);
         if (this.#arriving === arriving) this.#arriving = undefined;
