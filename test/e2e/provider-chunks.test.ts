@@ -40,6 +40,14 @@ const ACCOUNT_PARTS = [
 /** The chunks of `ACCOUNT_PARTS` that `view` has loaded, in that order. */
 const accountPartsLoaded = (view: Window) => ACCOUNT_PARTS.filter((name) => partsLoaded(view).includes(name));
 
+/** The parts a session of `provider`'s widget loads: the engine, the ledger, the panels and the adapter. */
+const sessionParts = (provider: string) => [
+  'lazy/engine',
+  'ledger/ledger',
+  'elements/image/panels/index',
+  `providers/${provider}/adapter`,
+];
+
 /** The providers whose adapter code is in what `view` has loaded of the build. */
 async function adaptersLoaded(view: Window): Promise<string[]> {
   const sources = await Promise.all(filesLoaded(view).map(async (url) => (await fetch(url)).text()));
@@ -69,12 +77,7 @@ describe('each provider’s adapter is a chunk of its own (the built files)', fu
     const result = await el.generate();
     expect(result.charged).to.equal('0.014');
     expect(result.images.map((image) => image.saved)).to.deep.equal([true]);
-    expect(partsLoaded(view)).to.include.members([
-      'lazy/engine',
-      'ledger/ledger',
-      'elements/image/panels/index',
-      'providers/bfl/adapter',
-    ]);
+    expect(partsLoaded(view)).to.include.members(sessionParts('bfl'));
     expect(await adaptersLoaded(view)).to.deep.equal(['bfl']);
     // The headless API is a page's own call, not the widget's: its chunk is not loaded. Nor are the accounts' parts
     // of the providers the user signs in to (Puter's account, the sign-in and its OAuth): a key was typed.
@@ -121,12 +124,7 @@ describe('each provider’s adapter is a chunk of its own (the built files)', fu
     const result = await el.generate();
     expect(result.images).to.have.length(1);
     expect(await puterCalls(marker)).to.have.length(1);
-    expect(partsLoaded(view)).to.include.members([
-      'lazy/engine',
-      'ledger/ledger',
-      'elements/image/panels/index',
-      'providers/puter/adapter',
-    ]);
+    expect(partsLoaded(view)).to.include.members(sessionParts('puter'));
     expect(await adaptersLoaded(view)).to.deep.equal(['puter']);
     expect(accountPartsLoaded(view)).to.deep.equal(['elements/image/panels/accounts/puter/index']);
   });

@@ -10,17 +10,7 @@ import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { everyProvider } from '../support/every-provider.js';
 import { simEndpoint } from '../support/sim.js';
 import { waitUntil } from '../support/wait.js';
-import { imageWidget, openPriceDetails, panelsLoaded, part } from '../support/widget.js';
-
-/** The colour `variable` (a theme token of the widget's) computes to in `el`. */
-function colourOf(el: UserPaysImage, variable: string) {
-  const probe = document.createElement('span');
-  probe.style.color = `var(${variable})`;
-  el.shadowRoot!.append(probe);
-  const colour = getComputedStyle(probe).color;
-  probe.remove();
-  return colour;
-}
+import { imageWidget, openPriceDetails, panelsLoaded, part, themeColour } from '../support/widget.js';
 
 /** The visible elements of the widget that draw text of their own in `colour`, by tag and class. */
 function drawnIn(el: UserPaysImage, colour: string) {
@@ -57,12 +47,12 @@ describe('<userpays-image>: a calm first screen', function () {
       const el = await imageWidget(attributes());
       const reason = el.shadowRoot!.querySelector<HTMLElement>('#reason')!;
       expect(reason, 'a fresh widget says its next step').to.not.equal(null);
-      expect(getComputedStyle(reason).color).to.equal(colourOf(el, '--_muted'));
+      expect(getComputedStyle(reason).color).to.equal(themeColour(el, '--_muted'));
       expect(reason.hasAttribute('part'), 'not an error part').to.equal(false);
       expect(
         [...el.shadowRoot!.querySelectorAll('[aria-invalid=true]')].map((node) => node.id || node.localName),
       ).to.deep.equal([]);
-      expect(drawnIn(el, colourOf(el, '--_danger'))).to.deep.equal([]);
+      expect(drawnIn(el, themeColour(el, '--_danger'))).to.deep.equal([]);
       // Quiet, never small: no text of the fresh widget under 13 px, its hints and the sign-in's line under it too.
       await panelsLoaded(el);
       expect(smallText(el)).to.deep.equal([]);
@@ -93,7 +83,7 @@ describe('<userpays-image>: a calm first screen', function () {
     const el = await imageWidget({ provider: 'bfl', endpoint: simEndpoint('bfl'), prompt: 'a fox', width: 100 });
     const reason = el.shadowRoot!.querySelector<HTMLElement>('#reason')!;
     expect(reason.getAttribute('part')).to.equal('error');
-    expect(getComputedStyle(reason).color).to.equal(colourOf(el, '--_danger'));
+    expect(getComputedStyle(reason).color).to.equal(themeColour(el, '--_danger'));
   });
 });
 

@@ -12,11 +12,17 @@ import { imageWidget } from '../support/widget.js';
 const root = (el: UserPaysImage) => el.shadowRoot!;
 const field = (el: UserPaysImage, name: string) => root(el).querySelector<HTMLInputElement>(`[name=${name}]`);
 
+/** A FLUX.2 [pro] widget at BFL with `prompt`, its key entered, once More options are here (`what`, as waited for). */
+async function proWidget(prompt: string, what = 'the panels') {
+  const el = await imageWidget({ provider: 'bfl', model: 'flux-2-pro', locale: 'en-US', prompt });
+  el.apiKey = 'sim-test-key';
+  await waitUntil(() => root(el).querySelector('[part~=more]'), what);
+  return el;
+}
+
 describe('<userpays-image>: a custom size being typed', () => {
   it('clearing Width keeps every control, withholds the price, and typing it again brings the price back', async () => {
-    const el = await imageWidget({ provider: 'bfl', model: 'flux-2-pro', locale: 'en-US', prompt: 'a fox' });
-    el.apiKey = 'sim-test-key';
-    await waitUntil(() => root(el).querySelector('[part~=more]'), 'More options (with the reference area) are here');
+    const el = await proWidget('a fox', 'More options (with the reference area) are here');
     const custom = [...root(el).querySelectorAll<HTMLButtonElement>('button.link')].find(
       (button) => button.textContent!.trim() === 'Custom size',
     )!;
@@ -44,9 +50,7 @@ describe('<userpays-image>: a custom size being typed', () => {
   });
 
   it('a size the model cannot make marks Width and Height and says why under them; a good one clears them', async () => {
-    const el = await imageWidget({ provider: 'bfl', model: 'flux-2-pro', locale: 'en-US', prompt: 'a fox' });
-    el.apiKey = 'sim-test-key';
-    await waitUntil(() => root(el).querySelector('[part~=more]'), 'the panels');
+    const el = await proWidget('a fox');
     el.width = 1000;
     await el.updateComplete;
     const marks = () =>
@@ -70,9 +74,7 @@ describe('<userpays-image>: a custom size being typed', () => {
   });
 
   it('a problem that is not the size (no prompt) marks neither field', async () => {
-    const el = await imageWidget({ provider: 'bfl', model: 'flux-2-pro', locale: 'en-US', prompt: '' });
-    el.apiKey = 'sim-test-key';
-    await waitUntil(() => root(el).querySelector('[part~=more]'), 'the panels');
+    const el = await proWidget('');
     el.width = 1008;
     await el.updateComplete;
     expect(field(el, 'width')!.hasAttribute('aria-invalid')).to.equal(false);

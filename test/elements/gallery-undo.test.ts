@@ -31,6 +31,14 @@ async function twoImages() {
   return el;
 }
 
+/** A widget whose generation BFL failed: its error shown. */
+async function failedWidget() {
+  const el = await bflWidget({ scenario: 'fault=error', run: RUN, prompt: 'a fox', apiKey: 'sim-test-key' });
+  await el.generate().catch(() => {});
+  await el.updateComplete;
+  return el;
+}
+
 /** Clicks an image's action, from its toolbar or its menu. */
 function act(el: UserPaysImage, name: string, tile = tiles(el)[0]) {
   const menu = tile.querySelector<HTMLDetailsElement>('details.menu');
@@ -163,9 +171,7 @@ describe('<userpays-image>: the gallery’s actions, the form and the focus', fu
   });
 
   it('Dismiss of an error: the focus on Generate, never on the page', async () => {
-    const el = await bflWidget({ scenario: 'fault=error', run: RUN, prompt: 'a fox', apiKey: 'sim-test-key' });
-    await el.generate().catch(() => {});
-    await el.updateComplete;
+    const el = await failedWidget();
     const dismiss = root(el).querySelector<HTMLButtonElement>('[part~=error] button[aria-label=Dismiss]')!;
     dismiss.focus();
     dismiss.click();
@@ -176,9 +182,7 @@ describe('<userpays-image>: the gallery’s actions, the form and the focus', fu
   });
 
   it('Escape within an error dismisses it, as its × does', async () => {
-    const el = await bflWidget({ scenario: 'fault=error', run: RUN, prompt: 'a fox', apiKey: 'sim-test-key' });
-    await el.generate().catch(() => {});
-    await el.updateComplete;
+    const el = await failedWidget();
     const box = root(el).querySelector<HTMLElement>('[part~=error]')!;
     box.focus();
     await sendKeys({ press: 'Escape' });

@@ -3,7 +3,7 @@
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import { simEndpoint, uniqueStorageKey } from '../support/sim.js';
-import { decision, imageWidget, panelsLoaded, radios, switchToSimulator } from '../support/widget.js';
+import { checkedRadio, decision, imageWidget, panelsLoaded, radios, switchToSimulator } from '../support/widget.js';
 import { until } from '../support/wait.js';
 import { controlledClock } from '../support/clock.js';
 
@@ -27,8 +27,6 @@ async function atGoogle(model: string) {
   return el;
 }
 
-const checkedModel = (el: HTMLElement) => radios(el, 'model').find((radio) => radio.checked)?.value;
-
 describe('a change of provider keeps the model where the new provider sells it', function () {
   this.timeout(20_000);
   controlledClock(SOLD);
@@ -39,7 +37,7 @@ describe('a change of provider keeps the model where the new provider sells it',
     el.provider = 'puter';
     await el.updateComplete;
     expect(el.model).to.equal('gemini-3.1-flash-image');
-    expect(checkedModel(el)).to.equal('gemini-3.1-flash-image');
+    expect(checkedRadio(el, 'model')).to.equal('gemini-3.1-flash-image');
     expect(decision(el).price).to.match(/\$/);
   });
 

@@ -10,6 +10,14 @@ import { imageWidget, part, typeKey } from '../support/widget.js';
 import { errorEvent } from '../support/failure.js';
 import { cleanMadeStorage } from '../support/storage.js';
 
+/** A BFL widget on `storageKey` with `key` typed and Remember ticked, as a user does. */
+async function rememberingBfl(storageKey: string, key: string) {
+  const el = await imageWidget({ provider: 'bfl', 'storage-key': storageKey });
+  await typeKey(el, key);
+  (part(el, 'remember') as HTMLInputElement).click();
+  return el;
+}
+
 describe('keys stay with their provider', () => {
   const { carrying } = recordRequests();
   afterEach(cleanMadeStorage);
@@ -58,9 +66,7 @@ describe('keys stay with their provider', () => {
 
   it('an empty key set before the first update (a page that gives none) leaves the remembered key on this device', async () => {
     const storageKey = uniqueStorageKey();
-    const remembering = await imageWidget({ provider: 'bfl', 'storage-key': storageKey });
-    await typeKey(remembering, 'remembered-bfl-key');
-    (part(remembering, 'remember') as HTMLInputElement).click();
+    await rememberingBfl(storageKey, 'remembered-bfl-key');
     // As the demo did in the sign-in's popup and on each reload: `apiKey = ''` before the widget first drew.
     const el = Object.assign(document.createElement('userpays-image'), { apiKey: '', provider: 'bfl', storageKey });
     document.body.append(el);
@@ -72,9 +78,7 @@ describe('keys stay with their provider', () => {
 
   it('typed keys go to the provider in force; a remembered key only to its own provider', async () => {
     const storageKey = uniqueStorageKey();
-    const el = await imageWidget({ provider: 'bfl', 'storage-key': storageKey });
-    await typeKey(el, 'typed-bfl-key');
-    (part(el, 'remember') as HTMLInputElement).click();
+    const el = await rememberingBfl(storageKey, 'typed-bfl-key');
     el.provider = 'fal';
     await el.updateComplete;
     expect((part(el, 'key') as HTMLInputElement).value).to.equal('');

@@ -8,6 +8,7 @@ import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { simEndpoint, uniqueStorageKey } from '../support/sim.js';
 import {
   announced,
+  checkedRadio,
   decision,
   imageWidget,
   modelChoices,
@@ -53,8 +54,6 @@ async function pick(el: UserPaysImage, name: string, value: string) {
   await el.updateComplete;
 }
 
-const checkedQuality = (el: UserPaysImage) => radios(el, 'quality').find((radio) => radio.checked)?.value;
-
 describe('a quality tier follows the model where it can', function () {
   this.timeout(20_000);
   controlledClock(SOLD);
@@ -67,7 +66,7 @@ describe('a quality tier follows the model where it can', function () {
     await pick(el, 'quality', '0.5K');
     switchToSimulator(el, 'google', `now=${SOLD}`);
     await until(() => el.quality === '512', 5_000, 'the tier carried');
-    expect(checkedQuality(el)).to.equal('512');
+    expect(checkedRadio(el, 'quality')).to.equal('512');
     expect(decision(el).price).to.match(/\$/);
   });
 
@@ -86,12 +85,12 @@ describe('a quality tier follows the model where it can', function () {
     expect(announced(el)).to.include('Nano Banana Pro does not make 512: the quality is 1K now.');
     expect(decision(el).price).to.match(/\$/);
     expect((part(el, 'submit') as HTMLButtonElement).disabled).to.equal(false);
-    expect(checkedQuality(el)).to.equal('1K');
+    expect(checkedRadio(el, 'quality')).to.equal('1K');
     expect(part(el, 'shape'), 'the shapes are still there').to.not.equal(null);
     expect((await modelChoices(el)).filter((choice) => !choice.price).map((choice) => choice.id)).to.deep.equal([]);
     // Back to Nano Banana 2: its own default too (the tier picked went with the model that took it).
     await pick(el, 'model', 'gemini-3.1-flash-image');
-    expect(checkedQuality(el)).to.equal('1K');
+    expect(checkedRadio(el, 'quality')).to.equal('1K');
   });
 
   it('a fallback is said over the price with an Undo, and read out again the second time', async () => {
@@ -114,7 +113,7 @@ describe('a quality tier follows the model where it can', function () {
     note()!.querySelector('button')!.click();
     await el.updateComplete;
     expect([el.model, el.quality]).to.deep.equal(['gemini-3.1-flash-image', '512']);
-    expect(checkedQuality(el)).to.equal('512');
+    expect(checkedRadio(el, 'quality')).to.equal('512');
     expect(note()).to.equal(null);
     // Another edit of the form takes the note back: its Undo would throw the edit away.
     await pick(el, 'model', 'gemini-3-pro-image');
@@ -145,7 +144,7 @@ describe('a quality tier follows the model where it can', function () {
     const card = (await modelChoices(el)).find((choice) => choice.id === 'gemini-3.1-flash-image')!;
     expect(card.price).to.equal('$0.08');
     await pick(el, 'model', 'gemini-3.1-flash-image');
-    expect(checkedQuality(el)).to.equal('1K');
+    expect(checkedRadio(el, 'quality')).to.equal('1K');
   });
 
   it('a quality the page sets that its model does not take is still said, not replaced', async () => {

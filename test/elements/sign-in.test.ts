@@ -25,6 +25,18 @@ import {
 import { accountLine, blocked, generateButton, imageWidget, part, words } from '../support/widget.js';
 import type { UserPaysError } from '../../src/base/errors.js';
 
+/**
+ * Once the key has been read again (`reads`, stopped here): the account line still says `provider`'s account has not
+ * enough credit for this image, and says nothing is left.
+ */
+async function stillNotEnoughCredit(widget: UserPaysImage, reads: { stop(): void }, provider: string) {
+  reads.stop();
+  await widget.updateComplete;
+  await widget.updateComplete;
+  expect(accountLine(widget)).to.contain(`Your ${provider} account does not have enough credit for this image`);
+  expect(accountLine(widget)).not.to.contain('left');
+}
+
 describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', function () {
   this.timeout(40_000);
   // What a test's images and ledger left under the demo's storage key is forgotten before the next test (here or in
@@ -244,11 +256,7 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     );
     // The key is read again after the refusal: its cap still says $1.00, and that is not said as money.
     await until(() => reads.replies > 0, 8000);
-    reads.stop();
-    await widget.updateComplete;
-    await widget.updateComplete;
-    expect(accountLine(widget)).to.contain('Your OpenRouter account does not have enough credit for this image');
-    expect(accountLine(widget)).not.to.contain('left');
+    await stillNotEnoughCredit(widget, reads, 'OpenRouter');
   });
 
   // Hugging Face calls its keys access tokens (its settings list "Access Tokens"): the field and the account line say so
@@ -303,11 +311,7 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     // The read after the refusal (not one before sending): the key's budget still says $1.00, not said as money.
     const sent = reads.replies;
     await until(() => reads.replies > sent, 8000);
-    reads.stop();
-    await widget.updateComplete;
-    await widget.updateComplete;
-    expect(accountLine(widget)).to.contain('Your Pollinations account does not have enough credit for this image');
-    expect(accountLine(widget)).not.to.contain('left');
+    await stillNotEnoughCredit(widget, reads, 'Pollinations');
   });
 
   it('OpenRouter: a key made without the cap asked for is said to have none, and no amount is shown for what is left', async () => {

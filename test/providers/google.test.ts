@@ -29,7 +29,6 @@ import {
   blocked,
   decision,
   imageElement,
-  imageWidget,
   imageWidgetsForgottenAfterEach,
   modelChoices,
   panelsLoaded,
@@ -87,33 +86,36 @@ function bookedAt1K(model: string, images = 1) {
     .toString();
 }
 
-/** A widget on Google's key at the simulator on `day`, its storage forgotten after the test. */
-async function widgetOn(
-  mount: typeof imageWidget,
-  day: string,
-  run: string,
-  attributes: Record<string, string | number> = {},
-  apiKey = unique('goog'),
-  scenario = '',
-) {
-  const el = await mount(
-    {
-      provider: 'google',
-      prompt: PROMPT,
-      endpoint: googleOn(day, `${scenario ? `${scenario};` : ''}run=${run}`),
-      ...attributes,
-    },
-    { apiKey },
-  );
-  return { el, apiKey };
+/**
+ * Widgets on Google's key at the simulator on `day`, for the calling suite: their storage, and any other key handed to
+ * `forget`, forgotten after each test. Each resolves with the widget and its key.
+ */
+function widgetsOn(day: string) {
+  const mount = imageWidgetsForgottenAfterEach();
+  const widget = async (
+    run: string,
+    attributes: Record<string, string | number> = {},
+    apiKey = unique('goog'),
+    scenario = '',
+  ) => {
+    const el = await mount(
+      {
+        provider: 'google',
+        prompt: PROMPT,
+        endpoint: googleOn(day, `${scenario ? `${scenario};` : ''}run=${run}`),
+        ...attributes,
+      },
+      { apiKey },
+    );
+    return { el, apiKey };
+  };
+  return Object.assign(widget, { forget: mount.forget });
 }
 
 describe('Gemini with the user’s own Google key, today', function () {
   this.timeout(20_000);
   controlledClock(TODAY);
-  const mount = imageWidgetsForgottenAfterEach();
-  const widget = (run: string, attributes: Record<string, string | number> = {}, apiKey?: string, scenario = '') =>
-    widgetOn(mount, TODAY, run, attributes, apiKey, scenario);
+  const widget = widgetsOn(TODAY);
 
   it('goes to Google by default, at Google’s prices: each Gemini model a bound, by its tier', () => {
     expect(keyOrigin('google', '')).to.equal('https://generativelanguage.googleapis.com');
@@ -181,7 +183,7 @@ describe('Gemini with the user’s own Google key, today', function () {
       ['imagen-4-fast', 'gemini-nano-banana-2.1', 'Imagen 4 Fast was shut down on 2026-08-17: Nano Banana 2.1'],
       ['imagen-4-ultra', 'gemini-3-pro-image', 'Imagen 4 Ultra was shut down on 2026-08-17: Nano Banana Pro'],
     ]) {
-      const storageKey = mount.forget(uniqueStorageKey());
+      const storageKey = widget.forget(uniqueStorageKey());
       const made = await generate(
         { provider: 'google', model: named, prompt: PROMPT },
         { apiKey: unique('goog'), endpoint: googleOn(TODAY, `run=${run}`), storageKey },
@@ -332,7 +334,7 @@ describe('Gemini with the user’s own Google key, today', function () {
       const el = imageElement(document, { provider: 'google', prompt: PROMPT, endpoint: googleOn(TODAY, scenario) });
       el.apiKey = key;
       await fixture(el);
-      mount.forget(el.storageKey);
+      widget.forget(el.storageKey);
       return el;
     };
     const el = await keyed(apiKey);
@@ -595,9 +597,7 @@ describe('Gemini with the user’s own Google key, today', function () {
 describe('Imagen 4 and Nano Banana 2 with the user’s own Google key, on a day Google served them', function () {
   this.timeout(20_000);
   controlledClock(EARLIER);
-  const mount = imageWidgetsForgottenAfterEach();
-  const widget = (run: string, attributes: Record<string, string | number> = {}, apiKey?: string, scenario = '') =>
-    widgetOn(mount, EARLIER, run, attributes, apiKey, scenario);
+  const widget = widgetsOn(EARLIER);
 
   it('at Google’s prices: Imagen exact, Nano Banana 2 a bound with its 512 tier', () => {
     const imagen = quoteFor({ provider: 'google', model: 'imagen-4', width: 1024, height: 768, prompt: 'a fox' });
@@ -705,10 +705,10 @@ describe('a retirement Google announces in its reply, through the user’s own G
   // Nano Banana 2 was deprecated on 2026-10-06 and shuts down on 2026-10-29: its replies say so.
   const DAY = '2026-10-10T12:00:00Z';
   controlledClock(DAY);
-  const mount = imageWidgetsForgottenAfterEach();
+  const widget = widgetsOn(DAY);
 
   it('Google’s modelStatus says Nano Banana 2 retires on 2026-10-29: said after the image, which is booked', async () => {
-    const { el } = await widgetOn(mount, DAY, unique('retiring'), { model: 'gemini-3.1-flash-image' });
+    const { el } = await widget(unique('retiring'), { model: 'gemini-3.1-flash-image' });
     const result = await el.generate();
     expect(result.charged).to.equal(bookedAt1K('gemini-3.1-flash-image'));
     await el.updateComplete;

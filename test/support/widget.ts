@@ -86,6 +86,19 @@ export const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelec
 /** Whitespace as a reader hears it: runs of it as one space, none at the ends. */
 export const words = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
+/** The colour the theme token `variable` (`--_danger`…) computes to in `el` (a probe in its shadow root). */
+export function themeColour(el: HTMLElement, variable: string) {
+  const probe = document.createElement('span');
+  probe.style.color = `var(${variable})`;
+  el.shadowRoot!.append(probe);
+  const colour = getComputedStyle(probe).color;
+  probe.remove();
+  return colour;
+}
+
+/** The value of the checked radio of a group (`model`, `quality`…), if one is. */
+export const checkedRadio = (el: HTMLElement, name: string) => radios(el, name).find((radio) => radio.checked)?.value;
+
 /** What the widget's account line says (who is signed in, what is left), as read. */
 export const accountLine = (el: HTMLElement) => words(part(el, 'account'));
 

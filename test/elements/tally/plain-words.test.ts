@@ -11,7 +11,7 @@ import { storageKeysForgottenAfterEach } from '../../support/storage.js';
 import { until } from '../../support/wait.js';
 import { controlledClock } from '../../support/clock.js';
 import { uniqueStorageKey } from '../../support/sim.js';
-import { part, words } from '../../support/widget.js';
+import { part, themeColour, words } from '../../support/widget.js';
 
 /** The line that says when the session started. */
 const sinceLine = (el: UserPaysTally) =>
@@ -91,15 +91,6 @@ describe('<userpays-tally> in plain words', () => {
       if (meter.value <= meter.low) return 'optimum';
       return meter.value <= meter.high ? 'suboptimum' : 'even-less-good';
     }
-    /** The colour a theme token resolves to in the element (a probe in its shadow root). */
-    function token(el: UserPaysTally, name: string) {
-      const probe = document.createElement('span');
-      probe.style.color = `var(${name})`;
-      el.shadowRoot!.append(probe);
-      const color = getComputedStyle(probe).color;
-      probe.remove();
-      return color;
-    }
     /** The background each of the meter's regions is painted with, as the element's styles say. */
     function regionColours(el: UserPaysTally) {
       const rules = el
@@ -132,7 +123,7 @@ describe('<userpays-tally> in plain words', () => {
         expect(region(meter)).to.equal(state);
         // Words in the danger colour once the budget is reached; the theme's text colour before.
         const danger = state === 'even-less-good';
-        expect(getComputedStyle(meter.labels[0]).color).to.equal(token(el, danger ? '--_danger' : '--_text'));
+        expect(getComputedStyle(meter.labels[0]).color).to.equal(themeColour(el, danger ? '--_danger' : '--_text'));
       });
     }
 
@@ -160,9 +151,9 @@ describe('<userpays-tally> in plain words', () => {
           });
           const surface = getComputedStyle(el).backgroundColor;
           for (const name of ['--_accent', '--_warning', '--_danger']) {
-            expect(contrast(token(el, name), surface), `${name} in ${scheme}`).to.be.at.least(3);
+            expect(contrast(themeColour(el, name), surface), `${name} in ${scheme}`).to.be.at.least(3);
           }
-          expect(token(el, '--_warning')).not.to.equal(token(el, '--_danger'));
+          expect(themeColour(el, '--_warning')).not.to.equal(themeColour(el, '--_danger'));
         } finally {
           await emulateMedia({ colorScheme: 'light' });
         }
