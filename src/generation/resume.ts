@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { asUserPaysError } from '../base/errors.js';
 import { clock } from '../base/clock.js';
-import { chargedAmount, othersBetween, settleFromBalance, settledTime } from '../ledger/ledger.js';
+import { othersBetween, settleFromBalance } from '../ledger/ledger.js';
 import { spentAfter } from './balance-check.js';
 import type { ImageStore, StoredImage } from '../images/image-store.js';
 import type { LedgerEntry, LedgerStore, Settlement } from '../ledger/ledger.js';
@@ -196,9 +196,9 @@ async function settleLater(found: LedgerEntry, o: ResumeOptions) {
     const after = await spentAfter(source, before, o.recheckMs ?? 1000);
     const entries = o.ledger.entries();
     if (!after || othersBetween(entries, entry.id, entry.provider, before.at, after.at).length) return;
-    const settled = settleFromBalance(entry, chargedAmount(entry), before, after, entries, true);
+    const settled = settleFromBalance(entry, entry.charged, before, after, entries, true);
     if ('charged' in settled) return o.ledger.resolve(entry.id, { charged: settled.charged, basis: 'balance' });
-    if (!after.still || clock.now() - settledTime(entry) < RELEASE_MS) return;
+    if (!after.still || clock.now() - entry.settledAt < RELEASE_MS) return;
     if (settled.certain) return o.ledger.resolve(entry.id, { charged: settled.certain, basis: 'balance' });
     if (settled.measured !== undefined && new Decimal(settled.measured).isZero())
       o.ledger.resolve(entry.id, { void: true });

@@ -87,6 +87,17 @@ export function chargedAmount(entry: LedgerEntry): string {
   return entry.charged;
 }
 
+/** An uncertain entry as every one is: with what it may have cost, and when it became uncertain. */
+export type UncertainEntry = LedgerEntry & { status: 'uncertain'; charged: string; settledAt: number };
+
+/** Whether `entry` is uncertain; one without its charge or time is a fault (`decodeEntry` refuses it), not left out. */
+export function isUncertain(entry: LedgerEntry): entry is UncertainEntry {
+  if (entry.status !== 'uncertain') return false;
+  if (entry.charged === undefined || entry.settledAt === undefined)
+    throw new Error('An uncertain ledger entry lacks what it may have cost, or when it became uncertain');
+  return true;
+}
+
 const BASES: readonly unknown[] = ['reported', 'quote', 'balance', 'bound'] satisfies ChargeBasis[];
 
 export interface NewLedgerEntry {

@@ -12,7 +12,13 @@ import { formatUsd, formatUsdRounded } from '../pricing/format.js';
 import { Decimal, money, moneyIfGiven } from './amounts.js';
 import { storeBudget } from './budget.js';
 import { summaryOf, type DaySummary } from './compaction.js';
-import type { LedgerEntry, NewLedgerEntry, Settlement } from './entry-codec.js';
+import {
+  isUncertain,
+  type LedgerEntry,
+  type NewLedgerEntry,
+  type Settlement,
+  type UncertainEntry,
+} from './entry-codec.js';
 import {
   areaFor,
   commit,
@@ -140,8 +146,8 @@ export class LedgerStore {
   }
 
   /** Entries that may have been charged, not known yet. */
-  uncertain(): readonly LedgerEntry[] {
-    return this.entries().filter((entry) => entry.status === 'uncertain');
+  uncertain(): readonly UncertainEntry[] {
+    return this.entries().filter(isUncertain);
   }
 
   /**

@@ -1,5 +1,5 @@
 export { LedgerStore } from './ledger-store.js';
-export { chargedAmount, settledTime, type LedgerEntry, type Settlement } from './entry-codec.js';
+export { chargedAmount, settledTime, type LedgerEntry, type Settlement, type UncertainEntry } from './entry-codec.js';
 export {
   movedBy,
   othersBetween,

@@ -25,7 +25,11 @@ export function budgetFigures({ spent, uncertain, budget, remaining }: Tally, he
   const taken = new Decimal(spent).plus(uncertain ?? 0);
   if (!budget) return { held: held ?? '0' };
   const limit = new Decimal(budget);
-  const used = held ? taken.plus(held) : Decimal.max(taken, limit.minus(remaining!));
+  let used: Decimal;
+  if (held) used = taken.plus(held);
+  else if (remaining !== undefined) used = Decimal.max(taken, limit.minus(remaining));
+  // A tally with a budget says what remains of it (the ledger's `tally()` sets both): one without is a fault.
+  else throw new Error('A tally with a budget does not say what remains of it');
   const left = limit.minus(used);
   return { held: used.minus(taken).toFixed(), [left.isNeg() ? 'over' : 'left']: left.abs().toFixed() };
 }
@@ -57,8 +61,8 @@ export function renderTallySummary(tally: Tally, { locale, translation }: Spoken
   }${uncertain ? text.uncertainSummary(strong(uncertain, true)) : ''}${
     over
       ? html`<span class="error">${text.overBudget(strong(over))}</span>`
-      : left
-        ? text.budgetLeft(strong(left), money(budget!))
+      : left && budget // what is left is figured from a budget, never without one
+        ? text.budgetLeft(strong(left), money(budget))
         : ''
   }`;
 }

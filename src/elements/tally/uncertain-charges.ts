@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { DAY_MS, dayOf } from '../../base/days.js';
 import { formatDate } from '../../base/dates.js';
-import type { LedgerEntry, LedgerStore } from '../../ledger/ledger.js';
+import type { LedgerStore, UncertainEntry } from '../../ledger/ledger.js';
 import { wordsIn } from '../../strings/strings.js';
 import { tallyLine, type TallyLineStrings } from '../../strings/tally/tally-line.js';
 import type { Spoken } from '../shared/language-controller.js';
@@ -36,8 +36,9 @@ export interface UncertainCharge {
   /**
    * Where it may have been sent more than once and its balance showed less than one request: one request's price,
    * exactly, which "Charged once" books. A user who sees one charge in their account books that, not the whole bound.
+   * With it, the sends its bound counts (`sends`), which the answer "more than once" names.
    */
-  once?: { usd: string };
+  once?: { usd: string; sends: number };
   /**
    * Its image came, at a price that was a bound, and the reply did not say what it cost (SPEC §12): `usd` is the most
    * it can have cost, and "It was not" makes it a free image.
@@ -46,8 +47,8 @@ export interface UncertainCharge {
 }
 
 /** Where an uncertain charge's bound counts the browser sending it more than once: how many sends; else undefined. */
-function boundSends({ quoted, charged }: LedgerEntry): number | undefined {
-  const sends = new Decimal(charged!).div(quoted).floor().toNumber();
+function boundSends({ quoted, charged }: UncertainEntry): number | undefined {
+  const sends = new Decimal(charged).div(quoted).floor().toNumber();
   return Number(quoted) > 0 && sends > 1 ? sends : undefined;
 }
 
@@ -55,7 +56,7 @@ function boundSends({ quoted, charged }: LedgerEntry): number | undefined {
  * Where "Charged once" answers an uncertain charge: its bound counts several sends, and its balance showed less than
  * one request (`UncertainCharge.once`). Else "It was charged" books the whole of it.
  */
-export const chargedOnceApplies = (entry: LedgerEntry) =>
+export const chargedOnceApplies = (entry: UncertainEntry) =>
   !!boundSends(entry) && new Decimal(entry.certain ?? 0).lt(entry.quoted);
 
 /** The uncertain charges of `ledger`, at `now` (ms), in the words of `spoken`. */
@@ -71,11 +72,11 @@ export function uncertainCharges(ledger: LedgerStore, now: number, { locale, tra
       sent: spokenTime(sentAt ?? at, dayOf(now), locale, true, text),
       sentAt: sentAt ?? at,
       sentUntil: (until: number) => spokenTime(sentAt ?? at, dayOf(now), locale, true, text, until),
-      usd: new Decimal(charged!).minus(certain ?? 0).toFixed(),
-      bound: charged!,
+      usd: new Decimal(charged).minus(certain ?? 0).toFixed(),
+      bound: charged,
       ...(new Decimal(certain ?? 0).gt(0) && { shown: certain }),
       ...(sends && { sends }),
-      ...(chargedOnceApplies(entry) && { once: { usd: quoted } }),
+      ...(sends && chargedOnceApplies(entry) && { once: { usd: quoted, sends } }),
       ...(basis === 'bound' && { made: true }),
     };
   });
@@ -101,18 +102,19 @@ export function answerTimes(value: string): number | undefined {
 export function settleUncertain(ledger: LedgerStore | undefined, event: Event): boolean {
   const button = event.currentTarget as HTMLButtonElement;
   const ids = new Set(button.dataset.id?.split(' '));
-  const entries = ledger?.uncertain().filter((candidate) => ids.has(candidate.id)) ?? [];
+  if (!ledger) return false; // none loaded: nothing to settle
+  const entries = ledger.uncertain().filter((candidate) => ids.has(candidate.id));
   const times = answerTimes(button.value);
   for (const entry of entries)
-    ledger!.resolve(
+    ledger.resolve(
       entry.id,
       times === 0
         ? { void: true }
         : {
             charged:
               times === undefined
-                ? entry.charged!
-                : Decimal.min(new Decimal(entry.quoted).times(times), entry.charged!).toFixed(),
+                ? entry.charged
+                : Decimal.min(new Decimal(entry.quoted).times(times), entry.charged).toFixed(),
           },
     );
   return entries.length > 0;

@@ -29,7 +29,10 @@ export function chartOf(
   { locale, translation }: Spoken,
 ): ChartView | undefined {
   const days = Array.from({ length: 30 }, (_, i) => today - 29 + i);
-  const spent = days.flatMap((day) => (byDay.get(day)?.gt(0) ? [[day, byDay.get(day)!] as const] : []));
+  const spent = days.flatMap((day) => {
+    const usd = byDay.get(day);
+    return usd?.gt(0) ? [[day, usd] as const] : [];
+  });
   if (!spent.length) return;
   const max = Decimal.max(...spent.map(([, usd]) => usd));
   return {

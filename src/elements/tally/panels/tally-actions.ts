@@ -56,14 +56,19 @@ export function tallyHandlers(target: TallyActionTarget): TallyActions {
       const amount = typedAmount(typed, target.language.locale);
       if (typed && !amount) return refuse(typed.slice(0, 20));
       refuse('');
-      target.ledger()!.budget = amount?.toFixed() ?? null;
+      const ledger = target.ledger();
+      if (!ledger) return; // the field is drawn once the ledger is loaded: never without one
+      ledger.budget = amount?.toFixed() ?? null;
     },
     /** The field typed in again: what it said of the text before no longer holds. */
     budgetInput: () => refuse(''),
     /** Export CSV or JSON: the ledger as it is now, downloaded as `{storage-key}-spending.{csv,json}`. */
     exportClick(event) {
       const format = (event.currentTarget as HTMLButtonElement).value;
-      const file = ledgerFile(target.ledger()!, target.tally()!, format === 'csv');
+      const ledger = target.ledger();
+      const tally = target.tally();
+      if (!ledger || !tally) return; // the buttons are drawn with the tally of a loaded ledger: never without them
+      const file = ledgerFile(ledger, tally, format === 'csv');
       const link = document.createElement('a');
       link.download = `${target.storageKey()}-spending.${format}`;
       link.href = URL.createObjectURL(new Blob([file], { type: format === 'csv' ? 'text/csv' : 'application/json' }));
@@ -76,7 +81,7 @@ export function tallyHandlers(target: TallyActionTarget): TallyActions {
       const details = button.parentElement as HTMLDetailsElement;
       if (button.value === 'reset') target.ledger()?.reset();
       details.open = false;
-      details.querySelector('summary')!.focus();
+      details.querySelector('summary')?.focus(); // Reset…, the confirmation's summary, which it is always drawn with
     },
     /**
      * The user's word on an uncertain charge, from their provider account: booked as charged (at the amount

@@ -57,7 +57,7 @@ export function tallyView(
       ...(refused && { refused: text.budgetRefused(refused, typedForm('2.50', locale)) }),
     },
     figures,
-    meter: tally.budget && !ledger.budgetDamaged ? meterOf(tally, held, figures.over) : undefined,
+    meter: tally.budget && !ledger.budgetDamaged ? meterOf(tally, tally.budget, held, figures.over) : undefined,
     byDay: ledger.spentByDay(),
     today,
     generating: { items: generating.map(item), held: sum(generating) },
@@ -86,8 +86,8 @@ const sum = (entries: readonly LedgerEntry[]) =>
  * 0.29 × 100 in binary floating point is 28.999…), and what that means: under 90 %, close to the limit, the budget
  * reached exactly (nothing more can be spent), or passed.
  */
-function meterOf({ spent, uncertain, budget }: Tally, held: string, over?: string): BudgetMeter {
-  const limit = new Decimal(budget!);
+function meterOf({ spent, uncertain }: Tally, budget: string, held: string, over?: string): BudgetMeter {
+  const limit = new Decimal(budget);
   const used = new Decimal(spent).plus(uncertain ?? 0).plus(held);
   const percent = limit.isZero() ? 100 : used.div(limit).times(100).floor().toNumber();
   return {

@@ -10,7 +10,7 @@ import { wordsIn } from '../../../strings/strings.js';
 import { uncertain, type UncertainStrings } from '../../../strings/tally/uncertain.js';
 import type { Spoken } from '../../shared/language-controller.js';
 import { usd } from '../tally-summary.js';
-import type { LedgerEntry } from '../../../ledger/ledger.js';
+import type { UncertainEntry } from '../../../ledger/ledger.js';
 import { answerTimes, chargedOnceApplies, type UncertainCharge } from '../uncertain-charges.js';
 
 /** How far apart charges alike may be sent and still be one burst (a run of lost replies, retried by hand). */
@@ -33,8 +33,9 @@ function alike(charges: readonly UncertainCharge[]): UncertainCharge[][] {
     const burst = open.get(key);
     if (burst && charge.sentAt - burst[burst.length - 1].sentAt <= BURST_MS) burst.push(charge);
     else {
-      open.set(key, [charge]);
-      bursts.push(open.get(key)!);
+      const started = [charge];
+      open.set(key, started);
+      bursts.push(started);
     }
   }
   return bursts;
@@ -110,7 +111,7 @@ function renderAnswers(drawing: Drawing, charge: UncertainCharge) {
             answer(
               'charged',
               charge.once
-                ? text.uncertainChargedMore(mayHave(charge.bound), charge.sends!)
+                ? text.uncertainChargedMore(mayHave(charge.bound), charge.once.sends)
                 : text.uncertainCharged(mayHave(charge.bound)),
             ),
             answer('void', text.uncertainNotCharged()),
@@ -184,7 +185,7 @@ const inAll = (each: string, group: readonly UncertainCharge[]) => new Decimal(e
  * once, "Charged twice, $0.028" where it moved by more; and "It was not". The first books what the balance moved by
  * (`value` as `settleUncertain` reads it).
  */
-export function errorAnswers(entry: LedgerEntry, times: number, { translation, locale }: Spoken) {
+export function errorAnswers(entry: UncertainEntry, times: number, { translation, locale }: Spoken) {
   const text = wordsIn(translation, 'uncertain', uncertain);
   const total = usd(new Decimal(entry.quoted).times(times).toFixed(), locale);
   return {
@@ -204,7 +205,7 @@ export function errorAnswers(entry: LedgerEntry, times: number, { translation, l
  * where it may have been resent, "Counted as charged: $0.014" where not, "Counted as charged twice: $0.028" (to the
  * millionth, as prices are shown), or "Counted as not charged."
  */
-export function countedNote(entry: LedgerEntry, value: string, { translation, locale }: Spoken) {
+export function countedNote(entry: UncertainEntry, value: string, { translation, locale }: Spoken) {
   const text = wordsIn(translation, 'uncertain', uncertain);
   const times = answerTimes(value);
   if (!times) return text.uncertainCountedNone();
