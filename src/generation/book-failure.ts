@@ -158,6 +158,28 @@ export function sayBooked(
 }
 
 /**
+ * What the account's balance, read across a charge no reply said, says of it (`measured`: what it moved by): on a key
+ * this ledger's alone, what of it shows (`certain`), or what the balance did; on any other, what it did, which settles
+ * nothing by itself.
+ */
+function balanceSaid(
+  provider: string,
+  measured: string,
+  certain: string | undefined,
+  keyAlone: boolean,
+  locale?: string,
+) {
+  const moved = !new Decimal(measured).isZero();
+  if (!keyAlone) {
+    return moved
+      ? text.balanceMovedShared(provider, formatUsd(measured, locale))
+      : text.balanceShowsNoChargeShared(provider);
+  }
+  if (certain) return text.balanceShowsPart(provider, formatUsd(certain, locale));
+  return moved ? text.balanceMoved(provider, formatUsd(measured, locale)) : text.balanceShowsNoCharge(provider);
+}
+
+/**
  * What the user is told of a charge that may have happened, by why no reply said (see `bookFailure`), and what the
  * account's balance says of it, where it was read: on a key this ledger's alone (`keyAlone`), what of it is certain
  * and that the page keeps reading the rest; on any other, that the balance cannot settle it, and why.
@@ -170,21 +192,7 @@ function sayUncertain(
   keyAlone: boolean,
   locale?: string,
 ) {
-  const moved = measured !== undefined && !new Decimal(measured).isZero();
-  const balance =
-    measured === undefined
-      ? []
-      : [
-          !keyAlone
-            ? moved
-              ? text.balanceMovedShared(provider, formatUsd(measured, locale))
-              : text.balanceShowsNoChargeShared(provider)
-            : certain
-              ? text.balanceShowsPart(provider, formatUsd(certain, locale))
-              : moved
-                ? text.balanceMoved(provider, formatUsd(measured, locale))
-                : text.balanceShowsNoCharge(provider),
-        ];
+  const balance = measured === undefined ? [] : [balanceSaid(provider, measured, certain, keyAlone, locale)];
   if (error.code === 'cancelled') return error.say(text.cancelledMaybeCharged(provider, usd), ...balance);
   if (error.code === 'network') {
     // Sent more than once at most: one request's price first, the likely charge, then the bound; to three figures, as

@@ -4,7 +4,7 @@
  */
 import Decimal from 'decimal.js';
 import { asUserPaysError, type UserPaysError } from '../base/errors.js';
-import type { ProviderId } from '../base/types.js';
+import type { ChargeBasis, ProviderId } from '../base/types.js';
 import type { StoredImage } from '../images/image-store.js';
 import { movedBy, othersBetween, wholePricesMoved, type SpentReading } from '../ledger/ledger.js';
 import { mostPerImage } from '../pricing/quote.js';
@@ -73,6 +73,16 @@ interface Booked {
 /** What one image came to: what it stored and booked, or its error (in its final words) and what it booked. */
 export type AttemptSettled =
   (Booked & { stored: StoredImage; charged: string; more?: StoredImage[] }) | (Booked & { error: UserPaysError });
+
+/**
+ * How an image's charge is known, as its receipt says: from the balance (it fell by more than was reported), from the
+ * provider's report, at its price's bound (no reply said), or at the quote.
+ */
+function basisOf(fromBalance: boolean, reported: boolean, bound: boolean): ChargeBasis {
+  if (fromBalance) return 'balance';
+  if (reported) return 'reported';
+  return bound ? 'bound' : 'quote';
+}
 
 /**
  * Tells the page of an image (`bytes`, `downloaded`, `saved`): a throw there is the page's display failing,
@@ -248,13 +258,7 @@ export class ImageAttempt {
     stored.charged = charged = larger ?? charged;
     const receipt = {
       quoted: quote.perImage,
-      basis: larger
-        ? ('balance' as const)
-        : charge
-          ? ('reported' as const)
-          : bound
-            ? ('bound' as const)
-            : ('quote' as const),
+      basis: basisOf(!!larger, !!charge, bound),
       credits: larger ? undefined : charge?.credits,
       left: after?.usd?.toFixed(),
       ...(disbelieved !== undefined && { reported: disbelieved }),

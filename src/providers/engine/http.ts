@@ -66,6 +66,23 @@ export function retryAfterMs(response: Response): number | undefined {
 }
 
 /**
+ * What a refusal says to the user, by its status and body: out of credit, the key refused, too many requests (with the
+ * wait the provider asked, `waitMs`), the provider in trouble, a moderation, else the request refused in the provider's
+ * words (`said`).
+ */
+function refusalOf(status: number, bodyText: string, waitMs: number | undefined, said: string): UserPaysError {
+  if (status === 402 || /insufficient_quota|exhausted balance/i.test(bodyText))
+    return new UserPaysError('insufficient-funds', text.outOfCredits());
+  if (status === 401 || status === 403) return new UserPaysError('auth-failed', text.keyRejected());
+  if (status === 429)
+    return new UserPaysError('rate-limited', text.tooManyRequests(waitMs ? Math.ceil(waitMs / 1000) : undefined));
+  if (status >= 500) return new UserPaysError('provider-error', text.providerTrouble(status));
+  if (/content_policy|moderation_blocked/i.test(bodyText))
+    return new UserPaysError('moderated', text.moderated(), false);
+  return new UserPaysError('invalid-input', text.refused(said || `HTTP ${status}`), false);
+}
+
+/**
  * The error (docs/contract.md, Errors) for a non-2xx reply. `detail` (FastAPI style, as BFL and fal send it) or OpenAI's
  * `error.message` goes into the message. A body that says the account is out of money (OpenAI's
  * `insufficient_quota` on 429, fal's "Exhausted balance" on 403) is `insufficient-funds`; a 4xx naming
@@ -101,18 +118,7 @@ export function httpError(response: Response, body?: any, secret?: string): Http
       : words(detail),
     secret,
   ).slice(0, 300);
-  const error: HttpError =
-    status === 402 || /insufficient_quota|exhausted balance/i.test(bodyText)
-      ? new UserPaysError('insufficient-funds', text.outOfCredits())
-      : status === 401 || status === 403
-        ? new UserPaysError('auth-failed', text.keyRejected())
-        : status === 429
-          ? new UserPaysError('rate-limited', text.tooManyRequests(wait ? Math.ceil(wait / 1000) : undefined))
-          : status >= 500
-            ? new UserPaysError('provider-error', text.providerTrouble(status))
-            : /content_policy|moderation_blocked/i.test(bodyText)
-              ? new UserPaysError('moderated', text.moderated(), false)
-              : new UserPaysError('invalid-input', text.refused(said || `HTTP ${status}`), false);
+  const error: HttpError = refusalOf(status, bodyText, wait, said);
   error.retryAfterMs = wait;
   error.status = status;
   // A gateway in front of the provider (502, 504) may have passed the request on before failing: not an answer.
