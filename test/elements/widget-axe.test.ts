@@ -17,6 +17,16 @@ const RUN = uniqueStorageKey();
 const KEY = 'sim-axe-key';
 const widget = (scenario: string) => bflWidget({ scenario, run: RUN, prompt: 'a lighthouse in a storm', apiKey: KEY });
 
+/** A widget with two submissions made: the latest is the result, the other in the history. */
+async function twoImages() {
+  const el = await widget('pending=60');
+  await el.generate();
+  el.prompt = 'a quiet harbour';
+  await el.generate();
+  await waitUntil(() => part(el, 'result') && part(el, 'gallery'), 'result and history');
+  return el;
+}
+
 /** No text the widget shows is smaller than 12 px. */
 function expectNoSmallText(el: UserPaysImage) {
   const small = [...el.shadowRoot!.querySelectorAll<HTMLElement>('*')]
@@ -91,11 +101,7 @@ describe('<userpays-image>: axe, WCAG 2.2 AA, in every state, light and dark', f
   });
 
   it('result: the latest large with its toolbar and menu, the history, then the lightbox', async () => {
-    const el = await widget('pending=60');
-    await el.generate();
-    el.prompt = 'a quiet harbour';
-    await el.generate();
-    await waitUntil(() => part(el, 'result') && part(el, 'gallery'), 'result and history');
+    const el = await twoImages();
     el.shadowRoot!.querySelector<HTMLDetailsElement>('[part~=result] details.menu')!.open = true;
     await expectAccessible(el);
     el.shadowRoot!.querySelector<HTMLElement>('[part~=result] [data-action=open]')!.click();
@@ -104,11 +110,7 @@ describe('<userpays-image>: axe, WCAG 2.2 AA, in every state, light and dark', f
   });
 
   it('undo: a deleted image said in its place, with Undo; then a Reuse, its Undo above Generate', async () => {
-    const el = await widget('pending=60');
-    await el.generate();
-    el.prompt = 'a quiet harbour';
-    await el.generate();
-    await waitUntil(() => part(el, 'result') && part(el, 'gallery'), 'result and history');
+    const el = await twoImages();
     const act = (tile: Element, action: string) => {
       tile.querySelector<HTMLDetailsElement>('details.menu')!.open = true;
       tile.querySelector<HTMLElement>(`[data-action=${action}]`)!.click();

@@ -110,7 +110,10 @@ export async function signInButton(view: Window, provider: string) {
   return { widget: view.document.querySelector('userpays-image') as UserPaysImage, button };
 }
 
-/** The demo, 1280 px wide, on `provider`'s simulator under `scenario`, its sign-in button drawn: the page, its widget, the button. */
+/**
+ * The demo, 1280 px wide, on `provider`'s simulator under `scenario`, its sign-in button drawn: the page, its widget,
+ * the button.
+ */
 export async function demoSignInButton(provider: string, scenario = '') {
   const view = await openDemo(1280);
   await demoWidget(view, provider, scenario);
