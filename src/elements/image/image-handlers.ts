@@ -10,7 +10,6 @@ import type { ImageHandlers } from './view.js';
 export function imageHandlers(parts: ImageParts, panels: () => ImagePanels | undefined): ImageHandlers {
   const { host, form } = parts;
   const edited = () => panels()?.edited();
-  const root = () => host.shadowRoot!;
   /** A submission from the user's gesture: once per gesture (a double click is one intent). */
   const submitFromGesture = () => {
     if (!parts.gesture.claim()) return;
@@ -40,7 +39,7 @@ export function imageHandlers(parts: ImageParts, panels: () => ImagePanels | und
       // the tally's answers are, by the panels, which drew it.
       if (id) return panels()?.handlers.uncertainChoice(event);
       if (model) host.model = model;
-      if (focusTarget) root().querySelector<HTMLElement>(`#${focusTarget}`)?.focus();
+      if (focusTarget) host.renderRoot.querySelector<HTMLElement>(`#${focusTarget}`)?.focus();
     },
     press: () => parts.gesture.input(),
     numberInput: (event) => {
@@ -65,7 +64,8 @@ export function imageHandlers(parts: ImageParts, panels: () => ImagePanels | und
     customToggle: () => {
       const custom = !form.customSize;
       form.showCustomSize(custom);
-      if (custom) void host.updateComplete.then(() => root().querySelector<HTMLElement>('[name=width]')?.focus());
+      if (custom)
+        void host.updateComplete.then(() => host.renderRoot.querySelector<HTMLElement>('[name=width]')?.focus());
     },
     modelsToggle: () => form.showAllModels(!form.allModels),
     formKeydown: (event) => {

@@ -1,4 +1,5 @@
 import type { CSSResult, ReactiveController, ReactiveControllerHost } from 'lit';
+import { adoptBeside } from './adopted-styles.js';
 import type { StartupController } from './startup-controller.js';
 
 /**
@@ -55,8 +56,7 @@ export class PanelsController<Panels extends object> implements ReactiveControll
         if (this.panels) return;
         this.panels = panels;
         this.#arrived?.(panels);
-        const root = this.#host.shadowRoot!;
-        root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.#styles(panels).styleSheet!];
+        adoptBeside(this.#host, [this.#styles(panels)]);
         this.#host.requestUpdate();
       },
       () => {

@@ -21,6 +21,7 @@ import type { GalleryViewPart } from './gallery/index.js';
 import type { PaidFailure } from './gallery/result.js';
 import type * as UncertainList from '../../tally/uncertain-list/index.js';
 import { PanelPart } from './panel-part.js';
+import { adoptBeside } from '../../shared/adopted-styles.js';
 import { PinnedRowController } from './pinned-row.js';
 import { ColumnsController } from './columns.js';
 import { BalanceEvidence } from './balance-evidence.js';
@@ -152,7 +153,7 @@ export class PanelControllers {
     this.details = new PanelPart(host, {
       wanted: () => this.detailsOpen,
       worthPrefetching: () => true,
-      load: () => import('./details/index.js').then(({ priceDetailsPart }) => priceDetailsPart(host.shadowRoot!)),
+      load: () => import('./details/index.js').then(({ priceDetailsPart }) => priceDetailsPart(host)),
     });
     this.controls = this.#controlsOnDemand();
     this.galleryView = this.#galleryViewOnDemand();
@@ -160,8 +161,7 @@ export class PanelControllers {
       wanted: () => parts.ledger.tally?.uncertain,
       load: () =>
         import('../../tally/uncertain-list/index.js').then((list) => {
-          const root = host.shadowRoot!;
-          root.adoptedStyleSheets = [...root.adoptedStyleSheets, list.uncertainStyles.styleSheet!];
+          adoptBeside(host, [list.uncertainStyles]);
           return list;
         }),
     });
@@ -284,7 +284,10 @@ export class PanelControllers {
             flow: this.flow,
             signedKeys: this.signedKeys,
             report,
-            keyRefusal: () => (isKeyError(this.submission.error) ? this.submission.error!.message : undefined),
+            keyRefusal: () => {
+              const { error } = this.submission;
+              return error && isKeyError(error) ? error.message : undefined;
+            },
             keyReplaced: () => this.edited(),
           }),
         ),
@@ -328,7 +331,7 @@ export class PanelControllers {
         );
       },
       worthPrefetching: () => true,
-      load: () => import('./gallery/index.js').then(({ galleryViewPart }) => galleryViewPart(host.shadowRoot!)),
+      load: () => import('./gallery/index.js').then(({ galleryViewPart }) => galleryViewPart(host)),
     });
   }
 
@@ -428,13 +431,11 @@ function perTally<T>(read: (ledger: LedgerStore) => T) {
 const lastFailures = (ledger: LedgerStore): readonly PaidFailure[] =>
   ledger
     .entries()
-    .filter((entry) => entry.status === 'charged' && entry.error && Number(entry.charged) > 0)
-    .map(({ model, provider, settledAt, charged, error }) => ({
-      model,
-      provider,
-      at: settledAt!,
-      charged: charged!,
-      error: error!,
-    }))
+    // Charged (so settled, at a time), for more than nothing, and with an error: paid for, and no image came.
+    .flatMap(({ status, model, provider, settledAt, charged, error }) =>
+      status === 'charged' && error && charged !== undefined && settledAt !== undefined && Number(charged) > 0
+        ? [{ model, provider, at: settledAt, charged, error }]
+        : [],
+    )
     .sort((a, b) => b.at - a.at)
     .slice(0, 5);

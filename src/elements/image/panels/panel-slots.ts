@@ -255,7 +255,7 @@ function keyFieldView(
     token: callsKeysTokens(provider),
     remembered: keys.isRemembered(),
     waiting: resume.waiting[provider] ?? 0,
-    error: isKeyError(error) ? error!.message : undefined,
+    error: error && isKeyError(error) ? error.message : undefined,
     left: left && formatUsd(left, language.locale),
     cap: cap && formatUsd(cap, language.locale),
     outOfCredit: account.outOfCredit ? (account.empty ? 'empty' : 'short') : undefined,

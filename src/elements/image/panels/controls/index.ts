@@ -8,6 +8,7 @@ import type { Blocked } from '../../view.js';
 import { settingsOf } from '../../image-parts.js';
 import type { ImageProperties } from '../../image-properties.js';
 import { ControlsController } from './controls-controller.js';
+import { adoptBeside } from '../../../shared/adopted-styles.js';
 import { MODEL_SETTINGS } from '../../../../providers/model-settings.js';
 import { changeOf, controlStyles, renderControls, renderSeedControls } from './controls.js';
 
@@ -35,8 +36,7 @@ interface SettingProblem {
 
 /** The model's controls of the widget `host`, their styles adopted beside the panels'; `edited` is said on a change. */
 export function modelControlsPart(host: ImageProperties, edited: () => void): ModelControlsPart {
-  const root = host.shadowRoot!;
-  root.adoptedStyleSheets = [...root.adoptedStyleSheets, controlStyles.styleSheet!];
+  adoptBeside(host, [controlStyles]);
   const controller = new ControlsController(host, edited);
   const change = changeOf(controller.set);
   // In the order the controls are drawn: said beside Generate so, and the fix goes to the first.

@@ -7,6 +7,7 @@ import { quoteStyles } from '../../../shared/quote-view.js';
 import { compareStyles } from './compare.js';
 import { detailsStyles, renderDetails, type DetailsView } from './details.js';
 import { FamilyFilter } from './family-filter.js';
+import { adoptBeside } from '../../../shared/adopted-styles.js';
 
 /** What the price details draw, once here: `choose` is a click on an offer of the comparison. */
 export interface PriceDetailsPart {
@@ -14,18 +15,13 @@ export interface PriceDetailsPart {
 }
 
 /**
- * The price details of the widget whose shadow root is `root`, their styles adopted beside the panels': the breakdown's
+ * The price details of the widget `host`, their styles adopted beside the panels': the breakdown's
  * are `<userpays-cost>`'s (quoteStyles), the details' own after them. The family the comparison lists is theirs, kept
  * here (FamilyFilter).
  */
-export function priceDetailsPart(root: ShadowRoot): PriceDetailsPart {
-  root.adoptedStyleSheets = [
-    ...root.adoptedStyleSheets,
-    quoteStyles.styleSheet!,
-    detailsStyles.styleSheet!,
-    compareStyles.styleSheet!,
-  ];
-  const filter = new FamilyFilter(root.host as ReactiveElement);
+export function priceDetailsPart(host: ReactiveElement): PriceDetailsPart {
+  adoptBeside(host, [quoteStyles, detailsStyles, compareStyles]);
+  const filter = new FamilyFilter(host);
   return {
     render: (view, choose) => renderDetails({ ...view, family: filter.family }, { choose, pickFamily: filter.pick }),
   };

@@ -9,6 +9,7 @@
 // pointer or the focus comes to Generate. A visit that never generates, with no images kept, never loads it; until it
 // is here, an error is said in its words alone (panel-slots.ts). Which images there are is the gallery's controller's
 // (gallery-controller.ts, in the panels): it opens the store, which says whether this part is wanted.
+import { adoptBeside } from '../../../shared/adopted-styles.js';
 import { actOnImage } from './gallery-actions.js';
 import { failureStyles, renderFailure } from './failure.js';
 import { renderHistory, renderResult, resultStyles } from './result.js';
@@ -24,9 +25,8 @@ export interface GalleryViewPart {
   renderFailure: typeof renderFailure;
 }
 
-/** The gallery's view of the widget whose shadow root is `root`, its styles adopted beside the panels'. */
-export function galleryViewPart(root: ShadowRoot): GalleryViewPart {
-  const sheets = [runningStyles, failureStyles, resultStyles].map((styles) => styles.styleSheet!);
-  root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
+/** The gallery's view of the widget `host`, its styles adopted beside the panels'. */
+export function galleryViewPart(host: Element): GalleryViewPart {
+  adoptBeside(host, [runningStyles, failureStyles, resultStyles]);
   return { renderResult, renderHistory, act: actOnImage, renderRunning, renderFinishing, renderFailure };
 }

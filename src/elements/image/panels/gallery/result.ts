@@ -88,31 +88,40 @@ export function downloadName(prompt: string, seed: number | undefined, type = 'i
  */
 function renderNotSaved(image: GalleryItem, galleryText: GalleryStrings, locale: string | undefined, brief: boolean) {
   const { notSaved, url } = image;
+  if (!notSaved) return nothing; // saved: nothing to warn of
   const provider = image.payee ?? image.provider;
-  const at = notSaved!.expiresAt === undefined ? undefined : formatDate(notSaved!.expiresAt, locale, 'time');
+  const at = notSaved.expiresAt === undefined ? undefined : formatDate(notSaved.expiresAt, locale, 'time');
   if (!url) return html`<p part="not-saved" class="notice">${galleryText.linkExpired(provider, at)}</p>`;
   // The latest image's nudge is its Download link, first: a second line of the notice may fall below the fold.
   if (!brief)
     return html`<p part="not-saved" class="notice">
-      ${galleryText.notSaved(provider, at, (words) => download(image, galleryText, words, true))}
+      ${galleryText.notSaved(provider, at, (words) => download(image, url, galleryText, { words, nudge: true }))}
     </p>`;
   return html`<p part="not-saved" class="notice" title=${galleryText.notSaved(provider, at, (words) => words).join('')}>
-    ${galleryText.notSavedBrief(at)} ${download(image, galleryText, galleryText.download())}
+    ${galleryText.notSavedBrief(at)}
+    ${download(image, url, galleryText, { words: galleryText.download(), nudge: false })}
   </p>`;
 }
 
 /**
- * The image's Download: a link to its file, named for what it is, an icon in the toolbar (`text`: its word instead,
- * under an earlier image not kept; or, with `nudge`, the latest one's notice's own words, which are its name). An
- * image on the provider's host opens in a new tab, never away from the page, and its name says so.
+ * The image's Download: a link to its file at `url`, named for what it is, an icon in the toolbar (`shown.words`: its
+ * word instead, under an earlier image not kept; or, with `nudge`, the latest one's notice's own words, which are its
+ * name). An image on the provider's host opens in a new tab, never away from the page, and its name says so.
  */
-function download(image: GalleryItem, galleryText: GalleryStrings, text?: string, nudge = false) {
+function download(
+  image: GalleryItem,
+  url: string,
+  galleryText: GalleryStrings,
+  shown?: { words: string; nudge: boolean },
+) {
+  const text = shown?.words;
+  const nudge = shown?.nudge ?? false;
   const file = downloadName(image.prompt, image.seed, image.type);
   // Its name, where its words are not: and, where it opens a new tab, the visible words and that.
-  const name = nudge ? text! : galleryText.downloadLabel(file);
+  const name = shown?.nudge ? shown.words : galleryText.downloadLabel(file);
   return html`<a
     class=${text ? '' : 'tool'}
-    href=${image.url!}
+    href=${url}
     download=${file}
     target=${image.notSaved ? '_blank' : nothing}
     rel=${image.notSaved ? 'noopener noreferrer' : nothing}
@@ -148,8 +157,9 @@ function usd(amount: string | Decimal, locale?: string) {
  */
 function renderReceipt(image: GalleryItem, galleryText: GalleryStrings, locale?: string, translation?: Translation) {
   const { receipt, charged } = image;
+  if (!receipt) return nothing; // booked before receipts were kept
   const provider = image.payee ?? image.provider;
-  const { quoted, basis, credits, left, moved, reported } = receipt!;
+  const { quoted, basis, credits, left, moved, reported } = receipt;
   if (![charged, quoted, left ?? '0', credits ?? '0', moved ?? '0'].every(isAmount)) return nothing;
   const difference = new Decimal(charged).minus(quoted);
   return html`<details part="receipt" class="receipt">
@@ -231,11 +241,11 @@ function renderToolbar(image: GalleryItem, act: (event: Event) => void, galleryT
   const { prompt } = image;
   const finalize =
     image.finalize && galleryText.finalize(modelName(image.finalize.model), formatUsd(image.finalize.price, locale));
-  const saved = image.url && !image.notSaved;
+  const savedUrl = !image.notSaved && image.url; // the object URL of its saved bytes
   const varyPrice = image.vary;
   return html`<div class="toolbar" part="image-actions">
-    ${saved ? download(image, galleryText) : nothing}
-    ${saved ? tool(image, 'copy', galleryText.copyLabel(prompt), galleryText.copy(), act) : nothing}
+    ${savedUrl ? download(image, savedUrl, galleryText) : nothing}
+    ${savedUrl ? tool(image, 'copy', galleryText.copyLabel(prompt), galleryText.copy(), act) : nothing}
     ${
       varyPrice
         ? tool(
@@ -250,7 +260,7 @@ function renderToolbar(image: GalleryItem, act: (event: Event) => void, galleryT
         : nothing
     }
     ${
-      saved && image.referable
+      savedUrl && image.referable
         ? tool(image, 'reference', galleryText.referenceLabel(prompt), galleryText.asReference(), act)
         : nothing
     }
@@ -322,8 +332,7 @@ function renderTile(
             aria-label=${galleryText.expiredImage(image.prompt)}
           ></div>`
     }
-    ${image.notSaved ? renderNotSaved(image, galleryText, locale, inHistory) : nothing}
-    ${renderToolbar(image, act, galleryText, locale)}
+    ${renderNotSaved(image, galleryText, locale, inHistory)} ${renderToolbar(image, act, galleryText, locale)}
     <figcaption class="muted">
       ${galleryText.imageFacts(
         modelName(image.model),
@@ -335,7 +344,7 @@ function renderTile(
       ${formatDate(image.createdAt, locale, 'moment')}
       ${image.revisedPrompt ? html`<br />${galleryText.madeFrom(image.payee ?? image.provider, image.revisedPrompt)}` : nothing}
     </figcaption>
-    ${image.receipt ? renderReceipt(image, galleryText, locale, translation) : nothing}
+    ${renderReceipt(image, galleryText, locale, translation)}
   </figure>`;
 }
 
@@ -345,9 +354,10 @@ function renderTile(
  */
 export function renderResult(view: ResultView, act: (event: Event) => void) {
   const galleryText = wordsIn(view.translation, 'gallery', gallery);
-  if (!view.images.length) return nothing;
+  const last = view.images.at(-1);
+  if (!last) return nothing; // no images
   // A submission whose images were all deleted, said over the one before it, which came up (panel-slots.ts).
-  const last = view.images.at(-1)!;
+
   const deleted = view.images.filter((image) => image.gone && image.batch !== last.batch);
   const images = view.images.slice(deleted.length);
   return html`<div part="result" class="result">

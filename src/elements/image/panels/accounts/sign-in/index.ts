@@ -15,6 +15,7 @@ import type { AccountController } from '../account-controller.js';
 import type { ProviderKeys } from '../provider-keys.js';
 import type { SignedKeys } from '../signed-keys.js';
 import { SignInController } from './sign-in-controller.js';
+import { adoptBeside } from '../../../../shared/adopted-styles.js';
 import { renderSignIn, signInStyles, type SignInHandlers } from './sign-in.js';
 import { mostOf } from '../../../../../pricing/quote.js';
 
@@ -75,12 +76,12 @@ function controllerOf(host: ImageParts['host'], { keys, signedKeys, report, keyR
  * each leads (the field refused, or Sign in again after Cancel).
  */
 function handlersOf(
-  host: ImageParts['host'],
+  root: ShadowRoot,
   controller: SignInController,
   flow: FlowController,
   begin: () => void,
 ): SignInHandlers {
-  const field = (id: string) => host.shadowRoot!.querySelector<HTMLInputElement>(id)?.value;
+  const field = (id: string) => root.querySelector<HTMLInputElement>(id)?.value;
   const on: SignInHandlers = {
     keySignIn: () => begin(),
     grantContinue: () => {
@@ -175,14 +176,13 @@ function renderLine(
 export function signInPart(parts: ImageParts, needs: SignInNeeds): SignInPart {
   const { host } = parts;
   const { flow } = needs;
-  const root = host.shadowRoot!;
-  root.adoptedStyleSheets = [...root.adoptedStyleSheets, signInStyles.styleSheet!];
+  const root = adoptBeside(host, [signInStyles]);
   const controller = controllerOf(host, needs);
   const begin = (popup?: Window | null) => {
     controller.begin(popup);
     if (controller.granting) flow.focusAt('#grant-cap'); // the form that asks for the cap, in its place
   };
-  const on = handlersOf(host, controller, flow, begin);
+  const on = handlersOf(root, controller, flow, begin);
   return {
     controller,
     begin,
