@@ -115,8 +115,7 @@ const ownError = (body: any) => typeof body?.error?.code === 'number' && typeof 
  * other 5xx after the request left (a bare 502 from a proxy in front, a 500) may have been charged. The shared mapping
  * (`httpError`) for the rest.
  */
-function openRouterError(error: HttpError, body: any, context: RunContext): HttpError {
-  const key = context.apiKey!;
+function openRouterError(error: HttpError, body: any, key: string, context: RunContext): HttpError {
   const status = error.status ?? 0;
   if (status === 401) error.say(openRouterText.keyRevoked());
   if (status === 403) {
@@ -180,7 +179,10 @@ export class OpenRouterProvider implements Provider {
         const endpoint = checkEndpoint(context.endpoint);
         // The other families go to the image API, pinned to the endpoint priced (families.ts): never chat.
         const family = request.wiring?.via;
-        const model = family ? request.wiring!.model! : openRouterModel(request.model);
+        const pinned = family && request.wiring?.model;
+        // Every family is wired to the model it pins (families.ts): one without is a fault, not a model to guess.
+        if (family && !pinned) throw new Error(`The family ${request.model} is wired to no OpenRouter model`);
+        const model = pinned || openRouterModel(request.model);
         const route = family || (await listed(endpoint, context, signal)).has(model) ? images : chat;
         signal.throwIfAborted(); // cancelled while the list was read: nothing sent
         context.onProgress?.({ status: generationText.generatingNow() });
@@ -248,7 +250,7 @@ export class OpenRouterProvider implements Provider {
 
 /** POSTs `body` as JSON with the key; OpenRouter's errors mapped (`openRouterError`) with the reply's body. */
 async function post(url: string, body: object, context: RunContext, signal: AbortSignal) {
-  const key = context.apiKey!;
+  const key = keyOf(context, 'openrouter', true); // checked before anything is sent: never missing here
   let said: unknown;
   return fetchJson(
     routed(url, context.relay),
@@ -262,7 +264,7 @@ async function post(url: string, body: object, context: RunContext, signal: Abor
     undefined,
     (body) => (said = body),
   ).catch((thrown: unknown) => {
-    throw thrown instanceof UserPaysError ? openRouterError(thrown as HttpError, said, context) : thrown;
+    throw thrown instanceof UserPaysError ? openRouterError(thrown as HttpError, said, key, context) : thrown;
   });
 }
 

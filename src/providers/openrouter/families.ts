@@ -53,7 +53,7 @@ const GOOGLE_SLUGS: PriceSource = {
 };
 
 /** Each model: its rule and sizes, OpenRouter's id for it, and the endpoint's provider tag it is pinned to. */
-export const FAMILIES: Record<string, Omit<PriceEntry, 'source' | 'references' | 'exact'>> = {
+export const FAMILIES: Record<string, Omit<PriceEntry, 'source' | 'references' | 'exact'> & { model: string }> = {
   // openrouter.ai/docs, "Image Generation": `openai/gpt-image-2`, `openai/gpt-image-1`; OpenAI's rates.
   'gpt-image-2': {
     ...gptImage('gpt-image-2', { textIn: '5', imageIn: '8', imageOut: '30' }),
@@ -123,6 +123,6 @@ export const withSource = (id: string, rule: PriceRule, via: string, source: Pri
 /** OpenRouter's prices of the families as bundled (the widget lays the live ones over them: `liveFamilies`). */
 export const prices: ProviderPrices = {};
 for (const id in FAMILIES) {
-  const model = FAMILIES[id].model!;
+  const { model } = FAMILIES[id];
   prices[id] = withSource(id, FAMILIES[id].rule, TAGS[model.split('/')[0]], SOURCE);
 }

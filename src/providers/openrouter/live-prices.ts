@@ -63,13 +63,14 @@ function lineRule(bundled: PriceRule, lines: unknown): PriceRule | undefined {
       : undefined;
   }
   if (bundled.kind !== 'tier') return single ? { kind: 'flat', unit: 'usd', perImage: first.cost } : undefined;
-  const costs = bundled.qualities.map(
-    (tier) =>
-      (single ? first : outputs.find((output) => `${output.variant}`.toLowerCase() === tier.toLowerCase()))?.cost,
-  );
-  if (!costs.every(Boolean)) return undefined;
-  const cents = costs.map((cost) => new Decimal(cost!).mul(100).toFixed());
-  return { ...bundled, costs: Object.fromEntries(bundled.qualities.map((tier, index) => [tier, cents[index]])) };
+  const cents: [tier: string, cents: string][] = [];
+  for (const tier of bundled.qualities) {
+    const cost = (single ? first : outputs.find((output) => `${output.variant}`.toLowerCase() === tier.toLowerCase()))
+      ?.cost;
+    if (!cost) return undefined; // a tier not listed: the bundled prices apply
+    cents.push([tier, new Decimal(cost).mul(100).toFixed()]);
+  }
+  return { ...bundled, costs: Object.fromEntries(cents) };
 }
 
 /** JSON of `url`, without the user's cookies or key (the image models and their endpoints need none). */

@@ -81,13 +81,15 @@ function liveRule(bundled: PriceRule, pricing: Record<string, unknown>): PriceRu
       : undefined;
   }
   if (bundled.kind !== 'tokens') return undefined;
-  const rates: TokenRates = {
-    textIn: perMillion(pricing.promptTextTokens)!,
-    imageIn: perMillion(pricing.promptImageTokens)!,
-    imageOut: perMillion(pricing.completionImageTokens)!,
-    ...(bundled.rates.textOut && { textOut: perMillion(pricing.completionTextTokens)! }),
-  };
-  return Object.values(rates).every(Boolean) ? { ...bundled, rates } : undefined;
+  const textIn = perMillion(pricing.promptTextTokens);
+  const imageIn = perMillion(pricing.promptImageTokens);
+  const imageOut = perMillion(pricing.completionImageTokens);
+  if (!textIn || !imageIn || !imageOut) return undefined;
+  const rates: TokenRates = { textIn, imageIn, imageOut };
+  // Text out is priced only where the bundled rule prices it.
+  if (!bundled.rates.textOut) return { ...bundled, rates };
+  const textOut = perMillion(pricing.completionTextTokens);
+  return textOut ? { ...bundled, rates: { ...rates, textOut } } : undefined;
 }
 
 /**

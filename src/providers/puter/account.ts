@@ -257,17 +257,22 @@ const PUTER_ERRORS: [RegExp, ErrorCode, (match: RegExpExecArray) => Sentence][] 
   [/^500|internal_error/, 'provider-error', () => puterText.modelFailed()],
 ];
 
+/** The first of `PUTER_ERRORS` whose pattern `said` matches, as our error; undefined where none does. */
+function knownPuterError(said: string): UserPaysError | undefined {
+  for (const [pattern, code, sentence] of PUTER_ERRORS) {
+    const match = pattern.exec(said);
+    if (match) return new UserPaysError(code, sentence(match));
+  }
+  return undefined;
+}
+
 /**
  * The SDK's rejections (plain objects: `{code}`, `{error: {code}}`, `{error: 'popup_blocked'}`,
  * `{status: 401}`, or the XMLHttpRequest when the network failed) as our error codes (docs/providers.md).
  */
 export function puterError(thrown: any): UserPaysError {
   const said = `${thrown?.status}|${thrown?.code}|${thrown?.error?.code ?? thrown?.error}|${thrown?.message}`;
-  let match: RegExpExecArray | null = null;
-  const error = PUTER_ERRORS.find(([pattern]) => (match = pattern.exec(said)));
-  const mapped = error
-    ? new UserPaysError(error[1], error[2](match!))
-    : asUserPaysError(thrown?.status === 0 ? new TypeError() : thrown);
+  const mapped = knownPuterError(said) ?? asUserPaysError(thrown?.status === 0 ? new TypeError() : thrown);
   // Puter answered with an error body (it charges a call only when it succeeds), or with a status alone (the SDK's
   // `{status: 401, message: 'Unauthorized'}` where its sign-in again was declined: networkUtils.js `driverCall`); a
   // failed connection (status 0) is no answer, nor a gateway's 502 or 504 (engine/http.ts, as for every provider).

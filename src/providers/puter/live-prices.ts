@@ -105,19 +105,19 @@ function liveRule(bundled: PriceRule, live: any): PriceRule | undefined {
       const value = cents(costs[key]);
       return value && String(Number(value) / 100);
     });
-    const rates: TokenRates = { textIn: textIn!, imageIn: imageIn!, imageOut: imageOut! };
-    return textIn && imageIn && imageOut ? { ...bundled, rates } : undefined;
+    if (!textIn || !imageIn || !imageOut) return undefined;
+    const rates: TokenRates = { textIn, imageIn, imageOut };
+    return { ...bundled, rates };
   }
   if (bundled.kind === 'tier') {
     // By tier (Together), by `output:{tier}` (xAI), or one `per-image` at every quality (Imagen, Seedream).
-    const tiered = bundled.qualities.map((quality) =>
-      cents(costs[quality] ?? costs[`output:${quality}`] ?? costs['per-image']),
-    );
-    if (!tiered.every(Boolean)) return undefined;
-    return {
-      ...bundled,
-      costs: Object.fromEntries(bundled.qualities.map((quality, index) => [quality, tiered[index]!])),
-    };
+    const tiered: [quality: string, cost: string][] = [];
+    for (const quality of bundled.qualities) {
+      const cost = cents(costs[quality] ?? costs[`output:${quality}`] ?? costs['per-image']);
+      if (!cost) return undefined; // one missing: the bundled prices apply
+      tiered.push([quality, cost]);
+    }
+    return { ...bundled, costs: Object.fromEntries(tiered) };
   }
   if (bundled.kind === 'puter') {
     const key = Object.keys(bundled.costs)[0];
