@@ -1,5 +1,4 @@
 import type { CSSResult, ReactiveController, ReactiveControllerHost } from 'lit';
-import { adoptBeside } from './adopted-styles.js';
 import type { StartupController } from './startup-controller.js';
 
 /**
@@ -56,7 +55,8 @@ export class PanelsController<Panels extends object> implements ReactiveControll
         if (this.panels) return;
         this.panels = panels;
         this.#arrived?.(panels);
-        adoptBeside(this.#host, [this.#styles(panels)]);
+        const root = this.#host.shadowRoot!;
+        root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.#styles(panels).styleSheet!];
         this.#host.requestUpdate();
       },
       () => {
