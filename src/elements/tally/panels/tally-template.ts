@@ -209,6 +209,13 @@ function renderPending(view: TallyView, text: TallyStrings) {
   </div>`;
 }
 
+/** What the budget's meter says, by where the spending stands: passed, reached, nearly used, or how much is used. */
+function meterWords(text: TallyStrings, state: BudgetMeter['state'], percent: number): string {
+  if (state === 'over') return text.budgetPassed(percent);
+  if (state === 'reached') return text.budgetReached();
+  return state === 'near' ? text.budgetNearlyUsed(percent) : text.budgetUsed(percent);
+}
+
 /**
  * How much of the budget is used, in words and as a `<meter>` whose regions say it too: percents are whole, so past
  * `low` (90–99 %) is the warning region and past `high` (100 % and more) the danger one, `optimum` being none used.
@@ -218,14 +225,13 @@ function renderMeter(meter: BudgetMeter, text: TallyStrings) {
   const { percent, state } = meter;
   const used = state === 'reached' || state === 'over';
   return html`<label class=${used ? 'error' : ''}
-    >${
-      state === 'over'
-        ? text.budgetPassed(percent)
-        : state === 'reached'
-          ? text.budgetReached()
-          : state === 'near'
-            ? text.budgetNearlyUsed(percent)
-            : text.budgetUsed(percent)
-    }<meter min="0" max="1" optimum="0" low="0.89" high="0.99" .value=${Math.min(percent, 100) / 100}></meter
+    >${meterWords(text, state, percent)}<meter
+      min="0"
+      max="1"
+      optimum="0"
+      low="0.89"
+      high="0.99"
+      .value=${Math.min(percent, 100) / 100}
+    ></meter
   ></label>`;
 }

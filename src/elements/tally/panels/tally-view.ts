@@ -81,6 +81,13 @@ export function tallyView(
 const sum = (entries: readonly LedgerEntry[]) =>
   entries.reduce((total, { charged, quoted }) => total.plus(charged ?? quoted), new Decimal(0)).toFixed();
 
+/** Where the spending stands against the budget: passed, reached, nearly used, or fine. */
+function stateOf(over: boolean, reached: boolean, percent: number): BudgetMeter['state'] {
+  if (over) return 'over';
+  if (reached) return 'reached';
+  return percent >= NEAR_PERCENT ? 'near' : 'fine';
+}
+
 /**
  * How much of the budget spent + held + uncertain take (whole percent, rounded down, past 100 when over; in Decimal:
  * 0.29 × 100 in binary floating point is 28.999…), and what that means: under 90 %, close to the limit, the budget
@@ -92,6 +99,6 @@ function meterOf({ spent, uncertain }: Tally, budget: string, held: string, over
   const percent = limit.isZero() ? 100 : used.div(limit).times(100).floor().toNumber();
   return {
     percent,
-    state: over ? 'over' : used.eq(limit) ? 'reached' : percent >= NEAR_PERCENT ? 'near' : 'fine',
+    state: stateOf(!!over, used.eq(limit), percent),
   };
 }
