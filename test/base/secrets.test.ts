@@ -1,4 +1,4 @@
-// Issue 41, item 5: a provider's words that echo the key transformed — in capitals, in lower case, split by dots,
+// A provider's words that echo the key transformed — in capitals, in lower case, split by dots,
 // dashes or any other character, as base64 or hex — show none of it (base/secrets.ts), and words that hold no piece of
 // the key are left as they were.
 import { expect } from '@open-wc/testing';

@@ -1,4 +1,4 @@
-// What the README says of the price and of what the page contacts on load, held to the code (issue 43, 7): "exact"
+// What the README says of the price and of what the page contacts on load, held to the code: "exact"
 // only where the widget's quote is exact, "estimate" where it says so, and the origin the default provider reads its
 // price list from.
 import { expect } from '@open-wc/testing';

@@ -90,7 +90,7 @@ describe('<userpays-image>: one comparison across families', function () {
     const able = listed.filter((each) => each.bestFor !== 'Edits your image: add it next');
     const costs = able.map(most);
     expect(costs, 'ranked by the most each can cost').to.deep.equal([...costs].sort((a, b) => a - b));
-    // The figure that reads first (bold) is the one they are ranked by: the column rises steadily (issue 43, D10).
+    // The figure that reads first (bold) is the one they are ranked by: the column rises steadily.
     const bold = able.map((each) =>
       Number(/\$([\d.]+)/.exec(each.button.closest('tr')!.querySelector('strong')!.textContent!)![1]),
     );

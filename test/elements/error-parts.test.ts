@@ -1,4 +1,4 @@
-// Issue 29, 6: every error the elements show carries the shadow part `error` (docs/theming.md), so that a page that
+// Every error the elements show carries the shadow part `error` (docs/theming.md), so that a page that
 // styles `::part(error)` styles them all: the last submission's, the key's beside the key field, why the request
 // cannot be priced, made or paid beside Generate, `<userpays-cost>`'s and `<userpays-tally>`'s. What asks the user for
 // the next step of an empty form (a prompt, a key) is not an error, and does not carry it.
@@ -80,7 +80,7 @@ describe('every error an element shows carries part error', function () {
     const canvas = el.shadowRoot!.querySelector('section.canvas')!;
     const error = canvas.querySelector('[part~=error]')!;
     expect(error, 'the error in the canvas').to.not.equal(null);
-    // The last image stays (issue 43, D3: it had gone until Dismiss), under the error, which is where a new one goes.
+    // The last image stays, under the error, which is where a new one goes.
     const result = canvas.querySelector('[part~=result]')!;
     expect(result, 'the last image still shown').to.not.equal(null);
     expect(visible(result.querySelector('img')!)).to.equal(true);

@@ -22,7 +22,7 @@ describe('a page that opens on OpenAI’s own API, which sells GPT Image only', 
     expect(errors).to.deep.equal([]);
   });
 
-  it('the picker says a price that is a bound by its most, as the decision row words it (issue 43, D11)', async () => {
+  it('the picker says a price that is a bound by its most, as the decision row words it', async () => {
     const el = await imageWidget({ provider: 'openai', prompt: 'a fox' });
     await waitUntil(() => decision(el).price, 'GPT Image priced once the families load');
     await panelsLoaded(el); // the bound's words are the panels'

@@ -1,4 +1,4 @@
-// The gallery follows other tabs as the tally does (issue 23, defect 9): an image saved or deleted by another page of
+// The gallery follows other tabs as the tally does: an image saved or deleted by another page of
 // the same storage key (another ImageStore, as another tab has) shows or goes here without a reload, and so between
 // two widgets of one page.
 import { fixture, html } from '@open-wc/testing';

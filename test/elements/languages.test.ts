@@ -1,4 +1,4 @@
-// Issue 30, item 6: an element speaks the language of its closest `lang` (its own, else an ancestor's, across shadow
+// An element speaks the language of its closest `lang` (its own, else an ancestor's, across shadow
 // roots, followed as it changes, as native controls do), with German bundled and loaded only when asked for; amounts
 // and dates in that language unless `locale` says otherwise; a `strings` property over it, sentence by sentence; and
 // what the layers below say (a provider's refusal, a size the model cannot make) said again in the element's words.
@@ -186,7 +186,7 @@ describe('the elements speak the language of their closest lang', function () {
   });
 });
 
-// Issue 41, item 7: a `lang` that names a property every object has (`constructor`, `__proto__`, `toString`) is a
+// A `lang` that names a property every object has (`constructor`, `__proto__`, `toString`) is a
 // language like any other the widget does not bundle: English, and no error.
 describe('a lang named like a property of every object', function () {
   this.timeout(20_000);

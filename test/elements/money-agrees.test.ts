@@ -1,4 +1,4 @@
-// Every sentence about money agrees with what the ledger booked (issue 23, defect 4), over every fault of the demo's
+// Every sentence about money agrees with what the ledger booked, over every fault of the demo's
 // Simulate list for the providers paid with the user's own key: what the widget says of a failure (the error, the
 // key's error) is read beside what the tally booked for it. Booked as possibly charged: the words say "may have",
 // never "nothing was charged". Booked as nothing: no "may have", no "charged $…". Charged: the amount, as money.

@@ -57,7 +57,7 @@ describe('<userpays-image>: money in words', () => {
   });
 });
 
-describe('<userpays-image>: one sentence for each state of a charge (issue 21, 5)', function () {
+describe('<userpays-image>: one sentence for each state of a charge', function () {
   this.timeout(20_000);
 
   it('Cancel while the submit has left and no reply has come: "may have charged", never "nothing more"', async () => {
@@ -71,8 +71,8 @@ describe('<userpays-image>: one sentence for each state of a charge (issue 21, 5
     await until(async () => (await submissionsOf('bfl', storageKey)).length, 15_000, 'the submit at BFL');
     el.cancel();
     const error = await running;
-    // BFL's credits, read before the submit and again after the cancel, show nothing: it stays uncertain (issue 31, 4),
-    // and a pasted key's balance is said as a hint only, with why (issue 41, 3).
+    // BFL's credits, read before the submit and again after the cancel, show nothing: it stays uncertain,
+    // and a pasted key's balance is said as a hint only, with why.
     expect(error.message).to.equal(
       'Cancelled after the request left: BFL may have charged $0.014, counted as possibly spent. Your BFL balance shows no charge yet; one can show late.',
     );

@@ -1,4 +1,4 @@
-// Issue 44's words for OpenRouter: "Signed in to OpenRouter, GPT Image 2 at high 1024² is asked pinned to one endpoint
+// What a new user read for OpenRouter: "Signed in to OpenRouter, GPT Image 2 at high 1024² is asked pinned to one endpoint
 // without fallbacks and its `usage.cost` booked exactly" — the widget over the simulator (demo/sim/openrouter.mjs),
 // with the key a sign-in gives (a sign-in itself: sign-in.test.ts). Its own file: once the families load, they stay.
 import { expect } from '@open-wc/testing';

@@ -156,7 +156,7 @@ describe('ProviderKeys', () => {
     expect(regional.routes('bfl')).to.deep.equal(['https://api.eu.bfl.ai']); // said at the other host's field
   });
 
-  // Issue 41, 3 and 6: whether this site's sign-in made the key in force is known beside it (its balance is this
+  // Whether this site's sign-in made the key in force is known beside it (its balance is this
   // ledger's alone, and no key field is drawn for it; panels/accounts/signed-keys.ts), kept with a remembered key, and
   // lost when a key is typed or forgotten.
   it('knows which key this site’s sign-in made: kept with a remembered key, not a key typed since or forgotten', () => {

@@ -1,4 +1,4 @@
-// Issue 31, 5 (SPEC §5): every image keeps its receipt — the quote, the charge (the provider's own figure where it
+// Every image keeps its receipt — the quote, the charge (the provider's own figure where it
 // reports one), what was left at the provider after it — shown by part `receipt`, carried by `userpays-result` and the
 // ledger's export, and said in the widget's language.
 import { expect, oneEvent } from '@open-wc/testing';

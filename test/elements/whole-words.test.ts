@@ -1,4 +1,4 @@
-// Whole words (issue 43, 5): at the narrowest widget of two columns (360 px: a phone) and on a folded phone (280 px:
+// Whole words: at the narrowest widget of two columns (360 px: a phone) and on a folded phone (280 px:
 // the widget 248 px wide), in English and
 // in German, with every provider, a fresh widget cuts no words short by accident. A line is either whole, or
 // shortened on purpose: cut with "…" and its whole text in its `title`, for a pointer to read (the line under the

@@ -1,6 +1,6 @@
 // <userpays-image> through axe's WCAG 2.2 AA rules (target-size among them) and its default ones, in every state a
 // user meets — idle, busy, asking to stop, error, result (with the history and the lightbox open), resumed — in the
-// light and the dark scheme (issue 23, defect 8 and "Done when"); and no text under 12 px.
+// light and the dark scheme; and no text under 12 px.
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../support/wait.js';
 import { emulateMedia } from '@web/test-runner-commands';

@@ -1,4 +1,4 @@
-// Issue 29, 7: bad input, tried whole. What a page or a provider can hand the widget and the headless API, at its worst:
+// Bad input, tried whole. What a page or a provider can hand the widget and the headless API, at its worst:
 // prompts of 100,000 characters, control characters, emoji and right-to-left text; sizes, seeds and counts that are
 // NaN, negative, huge, fractional or words; references that are giant, not images, SVG with a script, or empty;
 // provider replies that are malformed, truncated or of another shape; image addresses that are `javascript:`,

@@ -1,7 +1,7 @@
-// Issue 21, 3: a connection reset after BFL accepted the submit. The browser sends a POST again by itself on a
+// A connection reset after BFL accepted the submit. The browser sends a POST again by itself on a
 // keep-alive connection it reused that breaks before any reply (providers/engine/http.ts, mostSends), and each copy
-// that reaches BFL is a task charged: what may have been charged covers every one of them. Issue 31, 4: BFL's
-// balance, read before and after, then says what they cost together. Issue 41, 3: a pasted BFL key may be spent from
+// that reaches BFL is a task charged: what may have been charged covers every one of them. BFL's
+// balance, read before and after, then says what they cost together. A pasted BFL key may be spent from
 // by other ledgers this one cannot see, so that stays a hint beside the bound, which is booked.
 import { expect } from '@open-wc/testing';
 import { LedgerStore } from '../../src/ledger/ledger.js';

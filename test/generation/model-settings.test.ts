@@ -1,4 +1,4 @@
-// Issue 32 (the provider side): the model's own controls through the pipeline, and the prompt the provider says it
+// The model's own controls through the pipeline, and the prompt the provider says it
 // used. Settings reach the provider as set (runGeneration, the headless call), a value the model does not take as given
 // is refused before anything is booked or sent (submit), and BFL's rewrite of the prompt (`result.prompt`, the
 // simulator's deterministic paraphrase where `prompt_upsampling` is on) comes back as the image's `revisedPrompt`:

@@ -1,5 +1,5 @@
 // ledger/balance-settlement.ts: when two readings of what an account had spent settle a charge no reply confirmed
-// (SPEC §5), and when they do not. Issue 41, 2 and 3: only a key this ledger's alone settles, only a balance that held
+// (SPEC §5), and when they do not. Only a key this ledger's alone settles, only a balance that held
 // still, only a whole number of the price, and only that much is certain: the rest of the bound stays uncertain.
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';

@@ -1,4 +1,4 @@
-// Issue 41, 2: an uncertain entry may hold a certain part (column 18, `certain`): what its balance, a key this ledger's
+// An uncertain entry may hold a certain part (column 18, `certain`): what its balance, a key this ledger's
 // alone, showed certainly charged. It counts as spent, only the rest apart; rows stored before the column read as they
 // did; a part larger than the whole, or on another status, is damage; and "It was not" books the certain part alone.
 import { expect } from '@open-wc/testing';
@@ -51,7 +51,7 @@ describe('an uncertain charge with a certain part', () => {
     ]);
     expect([second.status, second.charged, second.certain]).to.deep.equal(['charged', '0.098', undefined]);
     expect([ledger.tally().spent, ledger.tally().uncertain]).to.deep.equal(['0.112', undefined]);
-    // Neither brought an image: each is a paid request without one, as its error says (issue 43, P1).
+    // Neither brought an image: each is a paid request without one, as its error says.
     expect([first.error, second.error]).to.deep.equal(['network', 'network']);
     expect([ledger.tally().images, ledger.tally().paidFailures]).to.deep.equal([0, 2]);
   });

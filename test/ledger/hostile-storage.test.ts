@@ -91,7 +91,7 @@ describe('hostile storage', () => {
     expect(line.split(',').some((cell) => /^[=+\-@]/.test(cell))).to.equal(false);
   });
 
-  // Issue 41, item 7: a spreadsheet skips blanks before a formula (LibreOffice and Excel read " =1+1" as one), so a
+  // A spreadsheet skips blanks before a formula (LibreOffice and Excel read " =1+1" as one), so a
   // cell whose first non-blank character starts a formula is text as well, whatever white space comes first.
   it('exports text whose first non-blank character starts a formula as text: spaces, NBSP, U+3000 and the like first', async () => {
     const storageKey = key();
@@ -125,7 +125,7 @@ describe('hostile storage', () => {
     }
   });
 
-  // Issue 41, item 4: a stored budget that is not an amount was read as none, and everything could be spent. It stops
+  // A stored budget that is not an amount was read as none, and everything could be spent. It stops
   // spending, in words, as a bad `budget` attribute does, until the user sets a budget again.
   for (const stored of ['abc', '1,5', '-2', 'NaN', '{"usd": 5}', '1e3']) {
     it(`a stored budget of ${JSON.stringify(stored)} stops spending, in words, until it is set again`, async () => {

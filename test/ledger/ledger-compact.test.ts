@@ -54,7 +54,7 @@ class Expected {
     const tally = ledger.tally();
     expect(tally.spent).to.equal(this.spent.toFixed());
     expect(tally.images).to.equal(this.images);
-    // Paid failures, compacted or not: what the tally line says was paid for besides images (issue 43, 6).
+    // Paid failures, compacted or not: what the tally line says was paid for besides images.
     expect(tally.paidFailures).to.equal(this.failures || undefined);
     expect(tally.byModel).to.deep.equal(
       Object.fromEntries(

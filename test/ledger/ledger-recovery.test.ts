@@ -163,7 +163,7 @@ describe('LedgerStore: storage full or unavailable', () => {
   });
 });
 
-// Issue 41, item 4: an entry storage did not take is never sent: reserve() takes it back, ends its locks and says why.
+// An entry storage did not take is never sent: reserve() takes it back, ends its locks and says why.
 describe('LedgerStore.reserve: nothing opened that storage did not take', () => {
   /** The names of the Web Locks of `storageKey`'s ledger, held or asked for in this browser. */
   const locksOf = async (storageKey: string) => {

@@ -191,7 +191,7 @@ describe('Ledger across pages (iframes, BFL simulator)', () => {
     expect(await submissions(storageKey)).to.have.length(1);
   });
 
-  // Issue 41, item 4: an entry that could not be written is a charge a reload, or another tab, would not know of. With
+  // An entry that could not be written is a charge a reload, or another tab, would not know of. With
   // the origin's storage really full, nothing is sent (the simulator sees no submit), the widget says what to do, and
   // once there is room again the same request goes through and is on disk before it leaves.
   it('QuotaExceededError for real (a full origin): nothing is sent, the widget says what to do; with room again it goes', async () => {

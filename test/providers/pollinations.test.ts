@@ -1,4 +1,4 @@
-// Pollinations (issue 31, 3), against its simulator (demo/sim/pollinations.mjs, held to pollinations/pollinations'
+// Pollinations, against its simulator (demo/sim/pollinations.mjs, held to pollinations/pollinations'
 // own sources): the adapter alone, with pasted keys (`sk_sim…`), then "Sign in with Pollinations" in the demo, as a
 // user goes: the budget and the days chosen before leaving, the key scoped to them, the image booked at its price, what
 // is left of the budget shown, the key sent to no other host.

@@ -1,4 +1,4 @@
-// Words a user can act on (issue 43, 6): a refusal says which provider refused, where the adapter knows it, over
+// Words a user can act on: a refusal says which provider refused, where the adapter knows it, over
 // real HTTP against each provider's simulator. The shared mapping of replies (`httpError`) and the adapters' own
 // refusals say "the provider"; `guard` names it.
 import { expect } from '@open-wc/testing';

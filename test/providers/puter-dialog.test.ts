@@ -1,5 +1,5 @@
 // Puter out of funds (402): the real SDK opens its own modal "Low Balance" dialog over the page, which a strict CSP
-// leaves unstyled and invisible, swallowing every click (issue 23, defect 2). The widget says the same in its own
+// leaves unstyled and invisible, swallowing every click. The widget says the same in its own
 // words beside Generate, so the adapter closes the SDK's dialog and the page stays usable.
 import { expect } from '@open-wc/testing';
 import { UserPaysError } from '../../src/base/errors.js';

@@ -1,4 +1,4 @@
-// What a visitor is told where the site has not set up a sign-in (issue 43, 6): what is missing in their words, and
+// What a visitor is told where the site has not set up a sign-in: what is missing in their words, and
 // the way out; the attribute to set and where it is documented go to the developer's console, once a page.
 import { expect } from '@open-wc/testing';
 import { huggingFaceAccount } from '../../src/providers/huggingface/account.js';

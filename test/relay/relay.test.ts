@@ -135,7 +135,7 @@ describe('relay: origins', () => {
   });
 });
 
-describe('relay: never a page (issue 29, item 5)', () => {
+describe('relay: never a page', () => {
   const SAFE = { 'x-content-type-options': 'nosniff', 'content-security-policy': 'sandbox' };
   const navigations: Record<string, string>[] = [
     { 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' },
@@ -432,7 +432,7 @@ describe('relay: forwarding', () => {
     });
   });
 
-  // Issue 41, item 7: a reply to a request that carried a key is that account's (a task, a balance, an image's signed
+  // A reply to a request that carried a key is that account's (a task, a balance, an image's signed
   // address): a provider's `public, max-age` would let the browser's cache, or one between, keep it under the relay's
   // URL, which names no key, and hand it to a request that carries none. The relay says `no-store` instead; a reply
   // to a request without a key (an image from a CDN) keeps the provider's, so it may be cached.

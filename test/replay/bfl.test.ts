@@ -117,7 +117,7 @@ describe('real BFL tasks, replayed through the widget', function () {
       // name), at most two a second: the recorded Retry-After 0|1 is a hint BFL did not hold its recorded client to
       // (~10 polls a second, all answered), and the widget's 500 ms floor respects it (providers/bfl/adapter.ts).
       const log = await replayLog(run);
-      // The credits read before it (issue 31, 4: none was recorded, so the replay answers 404 and nothing is settled).
+      // The credits read before it.
       const [submit] = log.filter((e) => e.method === 'POST');
       const polls = log.filter((e) => e.path.includes('/get_result'));
       expect(submit).to.include({ method: 'POST', host: location.host, hasKey: true });

@@ -1,4 +1,4 @@
-// A sign-in takes its answer only from where this tab sent the user (issue 41, item 1): OpenRouter answers `?code=`
+// A sign-in takes its answer only from where this tab sent the user: OpenRouter answers `?code=`
 // alone, no state, and a code asked for without a challenge is traded whatever verifier comes, so a code that another
 // page of the site hands over could sign the user in to someone else's account. The demo (its simulators, under its
 // strict CSP) as a user drives it, and pages of the site loaded with answers nobody here asked for: a frame or a

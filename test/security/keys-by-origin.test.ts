@@ -1,4 +1,4 @@
-// Issue 21, 1: a key belongs to the origin it was typed or remembered for. Gateway A and gateway B are the gateway
+// A key belongs to the origin it was typed or remembered for. Gateway A and gateway B are the gateway
 // simulator under the test server's two loopback names (two origins, as two gateways are): A's key never reaches B,
 // in the element, after a reload with the key remembered, or through UserPays.generate.
 import { expect, fixture, html } from '@open-wc/testing';

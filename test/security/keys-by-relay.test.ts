@@ -1,4 +1,4 @@
-// Issue 29, 1: a key is bound to the relay it was given through, as it is to its provider and its endpoint's origin.
+// A key is bound to the relay it was given through, as it is to its provider and its endpoint's origin.
 // Two relays run relay/worker.js in workerd (test/relay/relay-server.mjs), both forwarding to the BFL simulator: the
 // page moves `relay` from the first to the second, and the key never goes through the second, typed, remembered, or
 // remembered before keys named their relay. What went through is read on both sides: the page's fetches (what each

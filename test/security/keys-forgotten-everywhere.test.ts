@@ -1,4 +1,4 @@
-// Issue 29, 2: Sign out, and unticking "Remember my key on this device", forget the key in every widget and tab of
+// Sign out, and unticking "Remember my key on this device", forget the key in every widget and tab of
 // the storage key at once, not only in the widget that was clicked. Two widgets on one page and one in another tab
 // (test/support/tabs.ts: a page of its own, with its own modules) share a remembered key; after the click in one, the
 // others ask for the key and send nothing with it, as the simulator's log shows. Requests are told apart by a scenario

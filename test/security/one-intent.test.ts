@@ -1,4 +1,4 @@
-// Issue 21, 2: one intent, one submission. A double click, a stray click at the same point and an Enter are one
+// One intent, one submission. A double click, a stray click at the same point and an Enter are one
 // gesture (elements/shared/gesture.ts): they start one submission, however soon Generate is enabled again; Cancel
 // never takes the place under the pointer that pressed Generate, and the Enter of the same hand does not cancel.
 // Real pointer and key presses (the browser's own click counting and implicit submission); the widget's clock is
@@ -28,7 +28,7 @@ async function generateButton(el: UserPaysImage): Promise<[number, number]> {
   return [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)];
 }
 
-/** Double click, one more click at the same point, then Enter: the gesture of issue 21. */
+/** Double click, one more click at the same point, then Enter: the gesture of a hurried user. */
 async function doubleClickClickEnter(position: [number, number]) {
   await sendMouse({ type: 'click', position });
   await sendMouse({ type: 'click', position });

@@ -1,4 +1,4 @@
-// The security suite: the attacks of issue 9's probe, each as a test (docs/contract.md, Security). A key goes
+// The security suite: the attacks of a hostile probe, each as a test (docs/contract.md, Security). A key goes
 // only to its provider's origin, redirects included, and never into storage, the DOM, an event or the console
 // without the user's opt-in; text from a provider or from storage renders as text; the built widget works
 // under a strict CSP with Trusted Types, and says so in words where the page forbids its scripts.

@@ -1,4 +1,4 @@
-// <userpays-tally> as a new user reads it (issue 11): the pending list, figures that add up to the budget, the
+// <userpays-tally> as a new user reads it: the pending list, figures that add up to the budget, the
 // chart's axis, the meter's words, the buttons, one budget for the page, overspend, dark pages, rounded money,
 // and a narrow column.
 import { expect, fixture, html } from '@open-wc/testing';

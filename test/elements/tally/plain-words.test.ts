@@ -1,4 +1,4 @@
-// <userpays-tally> as the user of issue 23 read it: when the session started, in words a person writes; a meter
+// <userpays-tally> as a new user reads it: when the session started, in words a person writes; a meter
 // that says when the budget is nearly used, used up or passed; and a task no page runs any more shown as what it is.
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';

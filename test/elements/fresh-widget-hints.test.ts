@@ -1,8 +1,8 @@
-// A calm first screen (issue 43, 5): a fresh widget greets the visitor with what to do, not with an error. With every
+// A calm first screen: a fresh widget greets the visitor with what to do, not with an error. With every
 // provider, before anyone has done anything, the form's next step ("Describe the image first", "Not signed in to
 // OpenRouter") is a hint in the muted colour, nothing is marked `aria-invalid`, and nothing is in
 // the error colour; what cannot be priced, made or paid is still said as an error (part `error`, the error colour).
-// And at 280 px (a folded phone), no part of a fresh widget reaches past its edge (issue 43, 4): each model in two
+// And at 280 px (a folded phone), no part of a fresh widget reaches past its edge: each model in two
 // lines, the line under the shapes cut short with "…".
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
