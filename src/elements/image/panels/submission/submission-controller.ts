@@ -50,11 +50,17 @@ interface Run {
 }
 
 /**
- * The widget's submissions, modelled on `@lit/task`: the element gives the work of one (`task`) and what it works on
+ * The widget's submissions, in `@lit/task`'s shape: the element gives the work of one (`task`) and what it works on
  * (`args`: everything as it stands at the click, read before anything is awaited, so that what changes afterwards
  * changes nothing of it); the controller runs it under an AbortController of its own, joins a second click to it,
  * follows its stages, and ends it in a result (`userpays-result`) or an error that is shown and fired as
  * `userpays-error`. Made with the panels: a submission's work, and what it shows, come with them.
+ *
+ * Not a `Task` itself, for money: `Task.run()` while a run is pending aborts it (@lit/task 1.0.3, `run`: "if
+ * PENDING, this._abortController?.abort()"), and a submission the provider may already be charging for must never be
+ * given up by a second click: here the second click joins the first. And "Stop waiting" frees the widget while the
+ * paid run goes on to land its image, which a Task, one run at a time, cannot hold. Its statuses are Task's, PENDING
+ * told in two (PREPARING, GENERATING), and `render` takes Task's renderer.
  */
 export class SubmissionController<Args> implements ReactiveController {
   status: SubmissionStatus = SubmissionStatus.INITIAL;
