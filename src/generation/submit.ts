@@ -139,7 +139,7 @@ function shownFrom(image: StoredImage, urlOf: Submission['urlOf']): string {
 }
 
 /** A figure a provider said, as money where it is an amount, else as it was written (`true`, `"1.4"`). */
-function figureSaid(said: string, locale?: string): string {
+function sayFigure(said: string, locale?: string): string {
   return isAmount(said.replace(/^-/, '')) ? formatUsd(said, locale) : said;
 }
 
@@ -165,7 +165,7 @@ function chargeNoteOf(
     ...outcome.stored.map((image) => (image.receipt?.basis === 'bound' ? image.charged : 0)),
   );
   if (outcome.disbelieved !== undefined)
-    return text.costReportedBeyondReason(payee, figureSaid(outcome.disbelieved, locale), rounded(atBound, true));
+    return text.costReportedBeyondReason(payee, sayFigure(outcome.disbelieved, locale), rounded(atBound, true));
   if (outcome.unreported) return text.costNotReported(payee, usd(charged));
   if (!atBound.isZero()) return text.costOfBoundNotReported(payee, rounded(atBound, true));
   if (outcome.upstream)
