@@ -39,8 +39,12 @@ const PROVIDERS_FIRST_PAINT = `^src/providers/[^/]+\\.ts$|${PROVIDER_PRICES}`;
  */
 const ENGINE = '^src/(generation|images)/|^src/providers/[^/]+/';
 const LEDGER = '^src/ledger/';
-/** Each element's panels: the `panels/` folder under it, which only that element loads, with `import()`. */
-const PANELS = '^src/elements/[^/]+/panels/';
+/**
+ * What each element loads after its first paint: its `panels/` folder (the part that lists what its features add
+ * later), and each of its features' `panel/` folder (what the feature draws and does once the panels are here, or at
+ * the user's action), which only that element loads, with `import()`.
+ */
+const PANELS = '^src/elements/[^/]+/(panels|[^/]+/panel)/';
 
 /** A rule forbidding `from` to import any of `to`. */
 const forbid = (name, comment, from, to, more = {}) => ({
@@ -168,8 +172,8 @@ module.exports = {
     ),
     forbid(
       'the-panels-load-lazily',
-      'An element reaches its panels (its `panels/` folder) only with import(), after its first paint (its PanelsController); the rest of the element may name their types.',
-      '^src/elements/(?![^/]+/panels/)',
+      'An element reaches its panels (its `panels/` folder and its features’ `panel/` folders) only with import(), after its first paint (its PanelsController); its first paint may name their types.',
+      '^src/elements/(?![^/]+/(panels|[^/]+/panel)/)',
       PANELS,
       { dependencyTypesNot: ['type-only', 'dynamic-import'] },
     ),

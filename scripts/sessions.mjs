@@ -17,10 +17,10 @@ export const SET_ASIDE = {
  * aside in the others' sessions (test/e2e/session-parts.test.ts holds each list to the providers' info).
  */
 export const OPENED_BY = {
-  'src/elements/image/panels/accounts/sign-in/index.ts': ['openrouter', 'huggingface', 'pollinations'],
+  'src/elements/image/accounts/panel/sign-in/index.ts': ['openrouter', 'huggingface', 'pollinations'],
   'src/providers/engine/oauth.ts': ['openrouter', 'huggingface', 'pollinations'],
-  'src/elements/image/panels/controls/index.ts': ['bfl', 'fal', 'pollinations'],
-  'src/elements/image/panels/accounts/puter/index.ts': ['puter'],
+  'src/elements/image/options/panel/controls/index.ts': ['bfl', 'fal', 'pollinations'],
+  'src/elements/image/accounts/panel/puter/index.ts': ['puter'],
 };
 
 /** The manifest's parts, the entry first, then by name: the order a list of parts is given in. */

@@ -1,5 +1,5 @@
 // The price details (the breakdown, the projection, the comparison of every offer) are a part of their own,
-// `elements/image/panels/details/index`, loaded when the user opens them or points at their summary: a page loads it
+// `elements/image/details/panel/index`, loaded when the user opens them or points at their summary: a page loads it
 // with no user action nowhere. On the built files, in a page of
 // their own, so that what it loaded is its own.
 import { expect } from '@open-wc/testing';
@@ -24,11 +24,11 @@ describe('the price details’ part (the built files)', function () {
       const root = el.shadowRoot!;
       await waitUntil(() => root.querySelector('[part~=more]'), 'the panels');
       await new Promise((resolve) => view.setTimeout(resolve, 300));
-      expect(partsLoaded(view)).to.not.include('elements/image/panels/details/index');
+      expect(partsLoaded(view)).to.not.include('elements/image/details/panel/index');
       expect(root.querySelector('[part~=compare]')).to.equal(null);
       root.querySelector<HTMLElement>('details.details > summary')!.click();
       await waitUntil(() => root.querySelector('[part~=compare]'), 'the price details');
-      expect(partsLoaded(view)).to.include('elements/image/panels/details/index');
+      expect(partsLoaded(view)).to.include('elements/image/details/panel/index');
     } finally {
       frame.remove();
     }

@@ -1,5 +1,5 @@
 // The gallery's view (the latest submission, large, the earlier images and the paid failures: the panels' part
-// `elements/image/panels/gallery/index`) loads when there is something to show, on the built
+// `elements/image/gallery/panel/index`) loads when there is something to show, on the built
 // files as a static site uses them: a first visit that never generates does not load it; a returning visitor's images
 // are drawn with no action; a submission draws its images once it ends, even where the part arrives after them. Each
 // visit runs in a page of its own (an iframe), so that what it loaded is its own.
@@ -55,7 +55,7 @@ describe('the gallery’s view loads when there is something to show (the built 
     expect(await galleryViewLoaded(view)).to.deep.equal([]);
     part(el, 'submit')!.focus();
     await until(async () => (await galleryViewLoaded(view)).length, 10_000, 'the gallery’s view is prefetched');
-    expect(await galleryViewLoaded(view)).to.deep.equal(['elements/image/panels/gallery/index']);
+    expect(await galleryViewLoaded(view)).to.deep.equal(['elements/image/gallery/panel/index']);
   });
 
   it('a returning visitor: the images kept are drawn, the latest large and the earlier ones below, with no action', async () => {
@@ -67,7 +67,7 @@ describe('the gallery’s view loads when there is something to show (the built 
     const el = await widgetIn(view, storageKey);
     await until(() => el.shadowRoot!.querySelector('[part~=result] .tile[data-id=b] img'), 10_000);
     await until(() => el.shadowRoot!.querySelector('[part~=gallery] .tile[data-id=a] img'), 10_000);
-    expect(await galleryViewLoaded(view)).to.deep.equal(['elements/image/panels/gallery/index']);
+    expect(await galleryViewLoaded(view)).to.deep.equal(['elements/image/gallery/panel/index']);
     // Its styles came with it: the history is laid out as a grid of tiles.
     const tiles = el.shadowRoot!.querySelector('[part~=gallery] .tiles')!;
     expect(view.getComputedStyle(tiles).display).to.equal('grid');
@@ -76,7 +76,7 @@ describe('the gallery’s view loads when there is something to show (the built 
 
   it('a new result arriving before the gallery’s view: the submission ends once it is here, its image drawn', async () => {
     const gallery = [...(await builtFiles()).keys()].find(
-      (url) => partName(url) === 'elements/image/panels/gallery/index',
+      (url) => partName(url) === 'elements/image/gallery/panel/index',
     )!;
     // The page's import map holds the gallery's chunk until the test lets it through (the same file, then).
     let letThrough = () => {};
@@ -107,7 +107,7 @@ describe('the gallery’s view loads when there is something to show (the built 
 
   it('where the gallery’s view cannot load (offline for a moment), a submission’s error is said in its words all the same', async () => {
     const gallery = [...(await builtFiles()).keys()].find(
-      (url) => partName(url) === 'elements/image/panels/gallery/index',
+      (url) => partName(url) === 'elements/image/gallery/panel/index',
     )!;
     const broken = URL.createObjectURL(new Blob(['throw new TypeError("offline");\n'], { type: 'text/javascript' }));
     const view = await page({ imports: { [gallery]: broken } });

@@ -32,8 +32,8 @@ const MARKERS: Record<string, string> = {
  * account, the sign-in's part and the sign-in itself (OAuth).
  */
 const ACCOUNT_PARTS = [
-  'elements/image/panels/accounts/puter/index',
-  'elements/image/panels/accounts/sign-in/index',
+  'elements/image/accounts/panel/puter/index',
+  'elements/image/accounts/panel/sign-in/index',
   'providers/engine/oauth',
 ];
 
@@ -90,12 +90,12 @@ describe('each provider’s adapter is a chunk of its own (the built files)', fu
     await until(() => part(el, 'more'), 10_000); // the panels, and all a visit loads without a user's action
     await el.updateComplete;
     const before = filesLoaded(view);
-    expect(before.map(partName)).not.to.include('elements/image/panels/controls/index');
+    expect(before.map(partName)).not.to.include('elements/image/options/panel/controls/index');
     (part(el, 'more') as HTMLDetailsElement).open = true;
     // FLUX.2 [klein]'s moderation level and format, drawn in More options once its part has come.
     await until(() => el.shadowRoot!.querySelector('.model-controls [name=safetyTolerance]'), 10_000);
     const after = filesLoaded(view).filter((url) => !before.includes(url));
-    expect(after.map(partName)).to.include('elements/image/panels/controls/index');
+    expect(after.map(partName)).to.include('elements/image/options/panel/controls/index');
     expect(after.length, JSON.stringify(after)).to.be.greaterThan(0);
   });
 
@@ -126,7 +126,7 @@ describe('each provider’s adapter is a chunk of its own (the built files)', fu
     expect(await puterCalls(marker)).to.have.length(1);
     expect(partsLoaded(view)).to.include.members(sessionParts('puter'));
     expect(await adaptersLoaded(view)).to.deep.equal(['puter']);
-    expect(accountPartsLoaded(view)).to.deep.equal(['elements/image/panels/accounts/puter/index']);
+    expect(accountPartsLoaded(view)).to.deep.equal(['elements/image/accounts/panel/puter/index']);
   });
 
   it('a session with a provider the user signs in to loads the sign-in’s part when Sign in is pressed, OAuth not until a sign-in, nor Puter’s account', async () => {
@@ -144,14 +144,14 @@ describe('each provider’s adapter is a chunk of its own (the built files)', fu
     signIn.click();
     await until(() => part(el, 'grant'), 10_000);
     const requested = (view.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
-      ({ name }) => partName(name) === 'elements/image/panels/accounts/sign-in/index',
+      ({ name }) => partName(name) === 'elements/image/accounts/panel/sign-in/index',
     );
     expect(requested.map(({ startTime }) => startTime > clickedAt)).to.deep.equal([true]);
     expect(part(el, 'sign-in'), 'the form in its place').to.equal(null);
     // OAuth loads when the user signs in (test/elements/sign-in.test.ts), or where the address carries an answer.
-    expect(accountPartsLoaded(view)).to.deep.equal(['elements/image/panels/accounts/sign-in/index']);
+    expect(accountPartsLoaded(view)).to.deep.equal(['elements/image/accounts/panel/sign-in/index']);
     // More options was not opened: its controls part is not loaded.
-    expect(partsLoaded(view)).not.to.include('elements/image/panels/controls/index');
+    expect(partsLoaded(view)).not.to.include('elements/image/options/panel/controls/index');
   });
 
   it('a first visit with Pollinations shows its live price with the reader of its prices, not its adapter', async () => {

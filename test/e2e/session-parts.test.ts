@@ -43,12 +43,12 @@ describe('each provider’s whole session, as the size check counts it', functio
       Object.fromEntries(Object.entries(OPENED_BY).map(([module, list]) => [module, [...list].sort()])),
     ).to.deep.equal({
       // Signing in: the sign-in line and its form, and the OAuth flow.
-      'src/elements/image/panels/accounts/sign-in/index.ts': signIn,
+      'src/elements/image/accounts/panel/sign-in/index.ts': signIn,
       'src/providers/engine/oauth.ts': signIn,
       // More options' model controls.
-      'src/elements/image/panels/controls/index.ts': controls,
+      'src/elements/image/options/panel/controls/index.ts': controls,
       // Puter's account line: the one provider paid from its own account without a key.
-      'src/elements/image/panels/accounts/puter/index.ts': withInfo((id) => !PROVIDERS[id].info.needsKey),
+      'src/elements/image/accounts/panel/puter/index.ts': withInfo((id) => !PROVIDERS[id].info.needsKey),
     });
   });
 

@@ -5,7 +5,7 @@ import { expect } from '@open-wc/testing';
 import { waitUntil } from '../support/wait.js';
 import { render } from 'lit';
 import '../../src/define.js';
-import { renderProjection } from '../../src/elements/image/panels/details/projection.js';
+import { renderProjection } from '../../src/elements/image/details/panel/projection.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { image } from '../support/ledger.js';

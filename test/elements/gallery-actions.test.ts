@@ -6,7 +6,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { downloadName } from '../../src/elements/image/panels/gallery/result.js';
+import { downloadName } from '../../src/elements/image/gallery/panel/result.js';
 import type { SubmitDetail } from '../../src/base/types.js';
 import { bflWidget } from '../support/bfl-widget.js';
 import { simLog, submissionsSince, uniqueStorageKey } from '../support/sim.js';

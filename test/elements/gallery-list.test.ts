@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { render } from 'lit';
-import { renderHistory, renderResult, resultStyles } from '../../src/elements/image/panels/gallery/result.js';
-import { iconStyles } from '../../src/elements/image/panels/icons.js';
+import { renderHistory, renderResult, resultStyles } from '../../src/elements/image/gallery/panel/result.js';
+import { iconStyles } from '../../src/elements/image/gallery/panel/icons.js';
 import { theme } from '../../src/elements/shared/theme.js';
-import type { GalleryItem } from '../../src/elements/image/panels/gallery/result.js';
+import type { GalleryItem } from '../../src/elements/image/gallery/panel/result.js';
 
 const item = (id: string, createdAt: number): GalleryItem => ({
   id,

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { render } from 'lit';
 import { formatDate } from '../../src/base/dates.js';
-import { renderHistory } from '../../src/elements/image/panels/gallery/result.js';
+import { renderHistory } from '../../src/elements/image/gallery/panel/result.js';
 
 const AT = Date.UTC(2026, 10, 22, 17, 5);
 

@@ -2,8 +2,8 @@
 // in memory or remembered on disk. Every request the widget makes is recorded with its headers.
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
-import { ProviderKeys } from '../../src/elements/image/panels/accounts/provider-keys.js';
-import { SignedKeys } from '../../src/elements/image/panels/accounts/signed-keys.js';
+import { ProviderKeys } from '../../src/elements/image/accounts/panel/provider-keys.js';
+import { SignedKeys } from '../../src/elements/image/accounts/panel/signed-keys.js';
 import { bflEndpoint, falEndpoint, uniqueStorageKey } from '../support/sim.js';
 import { recordRequests } from '../support/record-fetches.js';
 import { imageWidget, part, typeKey } from '../support/widget.js';

@@ -10,7 +10,7 @@ import {
   SubmissionController,
   SubmissionStatus,
   type SubmissionRun,
-} from '../../src/elements/image/panels/submission/submission-controller.js';
+} from '../../src/elements/image/submission/panel/submission-controller.js';
 
 /** One run of the task as the controller began it, and how the test ends it. */
 interface Begun {

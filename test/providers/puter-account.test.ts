@@ -7,7 +7,7 @@ import { sendMouse } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { UserPaysError } from '../../src/base/errors.js';
-import { PuterAccountController } from '../../src/elements/image/panels/accounts/puter/puter-account-controller.js';
+import { PuterAccountController } from '../../src/elements/image/accounts/panel/puter/puter-account-controller.js';
 import type { ErrorDetail } from '../../src/base/types.js';
 import { simLog, unique, uniqueStorageKey } from '../support/sim.js';
 import { blocked, decision, generateButton, part, priceDetailsText, words } from '../support/widget.js';

@@ -1,4 +1,4 @@
-// Finding and driving the controls of `<userpays-image>` as a user does (src/elements/image/form-template.ts,
+// Finding and driving the controls of `<userpays-image>` as a user does (src/elements/image/prompt/prompt-template.ts,
 // image-template.ts and the panels of src/elements/image/panels/): native radio groups for the model, the shape, the size
 // and the count; More options and the price details, which arrive with the panels after the first paint; the
 // decision row (the price, what it buys, Generate and why it cannot run); the result and the history.

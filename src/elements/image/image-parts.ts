@@ -14,7 +14,7 @@ import { LedgerController } from '../shared/ledger-controller.js';
 import { QuoteController } from '../shared/quote-controller.js';
 import type { StartupController } from '../shared/startup-controller.js';
 import type { ImageProperties } from './image-properties.js';
-import type { KeysGiven } from './key-slots.js';
+import type { KeysGiven } from './accounts/key-slots.js';
 
 /** What the user asked for, as the element's properties say at this moment (the click's: `Submission.asked`). */
 export interface SubmissionRequest extends Asked {

@@ -1,7 +1,7 @@
 import { css } from 'lit';
 import { theme } from '../shared/theme.js';
-import { formStyles } from './form-template.js';
-import { choicesStyles } from './choices/choices.js';
+import { formStyles } from './prompt/prompt-template.js';
+import { choicesStyles } from '../shared/choices/choices.js';
 import { modelPickerStyles } from './models/model-picker.js';
 import { shapePickerStyles } from './shape/shape-picker.js';
 import { widgetStyles } from './image-template.js';

@@ -11,7 +11,7 @@ import { imageStyles } from './image-styles.js';
 import { renderImageWidget } from './image-template.js';
 import { imageHandlers } from './image-handlers.js';
 import { ImageParts, settingsOf, type SubmissionRequest } from './image-parts.js';
-import { keySlot, readKey, type KeyRoute } from './key-slots.js';
+import { keySlot, readKey, type KeyRoute } from './accounts/key-slots.js';
 import { imageView } from './image-view.js';
 import type { ImagePanels } from './panels/image-panels.js';
 import type * as Panels from './panels/index.js';

@@ -1,9 +1,9 @@
 import type { ImageParts } from '../image-parts.js';
 import type { PanelControllers } from './panel-controllers.js';
-import { accountHandlers, type AccountHandlers } from './accounts/account-handlers.js';
-import { galleryHandlers, type GalleryHandlers } from './gallery/gallery-handlers.js';
-import { referenceHandlers, type ReferenceHandlers } from './reference-handlers.js';
-import { submissionHandlers, type SubmissionHandlers } from './submission/submission-handlers.js';
+import { accountHandlers, type AccountHandlers } from '../accounts/panel/account-handlers.js';
+import { galleryHandlers, type GalleryHandlers } from '../gallery/panel/gallery-handlers.js';
+import { referenceHandlers, type ReferenceHandlers } from '../options/panel/reference-handlers.js';
+import { submissionHandlers, type SubmissionHandlers } from '../submission/panel/submission-handlers.js';
 
 /** What the panels' controls of `<userpays-image>` do, each feature's own: loaded with the panels that draw them. */
 export type PanelHandlers = AccountHandlers & ReferenceHandlers & GalleryHandlers & SubmissionHandlers;

@@ -8,30 +8,30 @@ import { providerInfo } from '../../../providers/catalog.js';
 import { progress as progressWords } from '../../../strings/image/progress.js';
 import { wordsIn } from '../../../strings/strings.js';
 import type { ImageParts, SubmissionAsItStands } from '../image-parts.js';
-import type { PuterAccountPart } from './accounts/puter/index.js';
-import { AccountController } from './accounts/account-controller.js';
-import { SignInOnDemand } from './accounts/sign-in-on-demand.js';
-import { KeysChannel } from './accounts/keys-channel.js';
-import { ProviderKeys } from './accounts/provider-keys.js';
-import { SignedKeys } from './accounts/signed-keys.js';
-import type { ModelControlsPart } from './controls/index.js';
-import type { PriceDetailsPart } from './details/index.js';
-import { GalleryController } from './gallery/gallery-controller.js';
-import type { GalleryViewPart } from './gallery/index.js';
-import type { PaidFailure } from './gallery/result.js';
+import type { PuterAccountPart } from '../accounts/panel/puter/index.js';
+import { AccountController } from '../accounts/panel/account-controller.js';
+import { SignInOnDemand } from '../accounts/panel/sign-in-on-demand.js';
+import { KeysChannel } from '../accounts/panel/keys-channel.js';
+import { ProviderKeys } from '../accounts/panel/provider-keys.js';
+import { SignedKeys } from '../accounts/panel/signed-keys.js';
+import type { ModelControlsPart } from '../options/panel/controls/index.js';
+import type { PriceDetailsPart } from '../details/panel/index.js';
+import { GalleryController } from '../gallery/panel/gallery-controller.js';
+import type { GalleryViewPart } from '../gallery/panel/index.js';
+import type { PaidFailure } from '../gallery/panel/result.js';
 import type * as UncertainList from '../../tally/uncertain-list/index.js';
 import { PanelPart } from './panel-part.js';
 import { adoptBeside } from '../../shared/adopted-styles.js';
-import { PinnedRowController } from './pinned-row.js';
-import { ColumnsController } from './columns.js';
-import { BalanceEvidence } from './balance-evidence.js';
-import { RequiredImageController } from './required-image.js';
-import { carryQuality } from './quality-carried.js';
-import { ReferenceImages } from './reference-images.js';
-import { FlowController, NEXT_STEP } from './submission/flow-controller.js';
+import { PinnedRowController } from '../price/panel/pinned-row.js';
+import { ColumnsController } from '../gallery/panel/columns.js';
+import { BalanceEvidence } from '../price/panel/balance-evidence.js';
+import { RequiredImageController } from '../options/panel/required-image.js';
+import { carryQuality } from '../models/panel/quality-carried.js';
+import { ReferenceImages } from '../options/panel/reference-images.js';
+import { FlowController, NEXT_STEP } from '../submission/panel/flow-controller.js';
 import { isKeyError } from '../../../base/errors.js';
-import { ResumeController } from './submission/resume-controller.js';
-import { SubmissionController, type SubmissionRun } from './submission/submission-controller.js';
+import { ResumeController } from '../submission/panel/resume-controller.js';
+import { SubmissionController, type SubmissionRun } from '../submission/panel/submission-controller.js';
 
 /** The work of one submission of the widget: what it stood at the click, the run's own signal, veto and stages. */
 export type SubmissionTask = (
@@ -147,13 +147,14 @@ export class PanelControllers {
     const report = (error: unknown) => this.submission.report(asUserPaysError(error));
     this.puter = new PanelPart(host, {
       wanted: () => host.provider === 'puter',
-      load: () => import('./accounts/puter/index.js').then(({ puterAccountPart }) => puterAccountPart(parts, report)),
+      load: () =>
+        import('../accounts/panel/puter/index.js').then(({ puterAccountPart }) => puterAccountPart(parts, report)),
     });
     this.signIn = this.#signInOnDemand(report);
     this.details = new PanelPart(host, {
       wanted: () => this.detailsOpen,
       worthPrefetching: () => true,
-      load: () => import('./details/index.js').then(({ priceDetailsPart }) => priceDetailsPart(host)),
+      load: () => import('../details/panel/index.js').then(({ priceDetailsPart }) => priceDetailsPart(host)),
     });
     this.controls = this.#controlsOnDemand();
     this.galleryView = this.#galleryViewOnDemand();
@@ -277,7 +278,7 @@ export class PanelControllers {
       madeBySignIn: () => this.signedKeys.madeBySignIn(),
       report,
       load: () =>
-        import('./accounts/sign-in/index.js').then(({ signInPart }) =>
+        import('../accounts/panel/sign-in/index.js').then(({ signInPart }) =>
           signInPart(parts, {
             keys: this.keys,
             account: this.account,
@@ -308,7 +309,7 @@ export class PanelControllers {
         loadEngine()
           .then((engine) => engine.providerFor(host.provider))
           .catch(() => {}); // the controller asks again, and says nothing where it cannot load
-        return import('./controls/index.js').then(({ modelControlsPart }) =>
+        return import('../options/panel/controls/index.js').then(({ modelControlsPart }) =>
           modelControlsPart(host, () => this.edited()),
         );
       },
@@ -331,7 +332,7 @@ export class PanelControllers {
         );
       },
       worthPrefetching: () => true,
-      load: () => import('./gallery/index.js').then(({ galleryViewPart }) => galleryViewPart(host)),
+      load: () => import('../gallery/panel/index.js').then(({ galleryViewPart }) => galleryViewPart(host)),
     });
   }
 

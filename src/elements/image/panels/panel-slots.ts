@@ -12,17 +12,17 @@ import { models } from '../../../strings/image/models.js';
 import type { ProviderId } from '../../../base/types.js';
 import { renderTallySummary } from '../../tally/tally-summary.js';
 import { uncertainCharges } from '../../tally/uncertain-charges.js';
-import { slot } from '../form-template.js';
+import { slot } from '../prompt/prompt-template.js';
 import type { ImageParts } from '../image-parts.js';
 import type { ImageHandlers, ImageView } from '../view.js';
 import type { PanelSlots } from './slots.js';
-import { renderKeyField, type KeyFieldView } from './accounts/accounts.js';
-import { renderSignInButton } from './accounts/sign-in-button.js';
+import { renderKeyField, type KeyFieldView } from '../accounts/panel/accounts.js';
+import { renderSignInButton } from '../accounts/panel/sign-in-button.js';
 import type { PanelHandlers } from './image-actions.js';
 import type { PanelControllers } from './panel-controllers.js';
-import { renderExamples, renderMore } from './more.js';
-import { renderOutcome, renderSpentBrief } from './notes.js';
-import { canvasSlots } from './canvas-slots.js';
+import { renderExamples, renderMore } from '../options/panel/more.js';
+import { renderOutcome, renderSpentBrief } from '../price/panel/notes.js';
+import { canvasSlots } from '../gallery/panel/canvas.js';
 import { mostOf } from '../../../pricing/quote.js';
 
 /**

@@ -1,10 +1,10 @@
 import { css } from 'lit';
-import { accountStyles } from './accounts/accounts.js';
-import { evidenceStyles } from './balance-evidence.js';
-import { iconStyles } from './icons.js';
-import { moreStyles } from './more.js';
+import { accountStyles } from '../accounts/panel/accounts.js';
+import { evidenceStyles } from '../price/panel/balance-evidence.js';
+import { iconStyles } from '../gallery/panel/icons.js';
+import { moreStyles } from '../options/panel/more.js';
 import { slotStyles } from './panel-slots.js';
-import { pinnedRowStyles } from './pinned-row.js';
+import { pinnedRowStyles } from '../price/panel/pinned-row.js';
 
 /*
  * The panels' styles, adopted by the element beside its own once the panels load (PanelsController): a

@@ -4,7 +4,7 @@ import { live } from 'lit/directives/live.js';
 import type { WidgetStrings } from '../../../strings/image/widget.js';
 import { pickers } from '../../../strings/image/pickers.js';
 import { wordsIn, type Translation } from '../../../strings/strings.js';
-import { segmented } from '../choices/choices.js';
+import { segmented } from '../../shared/choices/choices.js';
 import type { ShapeHandlers } from '../view.js';
 import type { SizeView } from './size-choices.js';
 

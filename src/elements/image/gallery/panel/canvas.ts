@@ -1,0 +1,235 @@
+import { html, nothing } from 'lit';
+import { formatUsd, modelName } from '../../../../pricing/index.js';
+import { rankOffers } from '../../../../pricing/compare.js';
+import { finalOf } from '../../../../pricing/offers.js';
+import { payeeAt, providerInfo } from '../../../../providers/catalog.js';
+import { progress as progressWords } from '../../../../strings/image/progress.js';
+import { offers } from '../../../../strings/image/offers.js';
+import { wordsIn } from '../../../../strings/strings.js';
+import { words } from '../../../../strings/words.js';
+import type { ProgressDetail, ProviderId } from '../../../../base/types.js';
+import type { ImageParts } from '../../image-parts.js';
+import type { ImageHandlers, ImageView } from '../../view.js';
+import { mostSaid } from '../../models/price-words.js';
+import type { PanelSlots } from '../../panels/slots.js';
+import type { PanelHandlers } from '../../panels/image-actions.js';
+import type { PanelControllers } from '../../panels/panel-controllers.js';
+import type { Elsewhere } from './failure.js';
+import type { GalleryItem } from './result.js';
+import { renderAsking, renderUndo } from '../../price/panel/notes.js';
+
+/** What the canvas's slots draw with: the gallery's view, once it is here, and the images as the widget shows them. */
+interface Canvas {
+  parts: ImageParts;
+  panels: PanelControllers;
+  view: ImageView;
+  on: ImageHandlers & PanelHandlers;
+  /** Until the gallery's view is here, the canvas stays as it is before any image (it loads as soon as there is one). */
+  galleryView: PanelControllers['galleryView']['loaded'];
+  latest: { result: GalleryItem[]; history: GalleryItem[] };
+}
+
+/**
+ * What the canvas draws: what runs, the error, the latest submission large and the earlier ones, and the notes over
+ * the price (what the provider asks, a change just made with its Undo, the answer a lost reply's balance points to).
+ */
+export function canvasSlots(
+  parts: ImageParts,
+  panels: PanelControllers,
+  view: ImageView,
+  on: ImageHandlers & PanelHandlers,
+): Pick<PanelSlots, 'running' | 'notices' | 'note' | 'result' | 'history'> {
+  const canvas: Canvas = {
+    parts,
+    panels,
+    view,
+    on,
+    galleryView: panels.galleryView.loaded,
+    latest: latestAndHistory(parts, panels),
+  };
+  const { galleryView, latest } = canvas;
+  const { submission } = panels;
+  const shape = parts.pricing.fitted ?? parts.host; // the size made: of the placeholders
+  // A change just made (Delete, Reuse…), with its Undo: said on the image it concerns, where that is shown.
+  const { undoable } = panels;
+  const undo = undoable && renderUndo(undoable.sentence, undoable.undo && on.undo, parts.language.translation);
+  const shown = !!galleryView && [...latest.result, ...latest.history].some((image) => image.id === undoable?.near);
+  const undoNear = undo && shown ? { at: undoable.near!, bar: undo } : undefined;
+  const failure = renderFailureSlot(canvas);
+  // The paid images still being made after Stop waiting, then the error: over the images, where there are any; else in
+  // the result's place (a narrow widget shows its canvas only once it has one). In one column (a phone), where the
+  // canvas stands above the controls, they are said under the images instead, just above the controls and their pinned
+  // row with Generate, where the eye is after the click: over the images, they would push the row below the screen.
+  const notices = html`${galleryView?.renderFinishing(submission.finishing, parts.language) ?? nothing}${failure}`;
+  const below = panels.columns.one;
+  const { locale, translation } = parts.language;
+  const resultView = { images: latest.result, locale, translation, undo: undoNear };
+  return {
+    running: renderRunningSlot(canvas),
+    notices: latest.result.length ? (below ? nothing : notices) : failure,
+    // While the provider asks in its own box, that; else a change just made, beside the toolbar of the image it
+    // concerns where that image is shown, else here; else the answer a lost reply's balance points to.
+    note: submission.asking
+      ? renderAsking(submission.asking)
+      : undo && !undoNear
+        ? undo
+        : panels.evidence.render(view, on.uncertainChoice),
+    result: !galleryView
+      ? nothing
+      : latest.result.length
+        ? html`${galleryView.renderResult(resultView, on.imageAction)}${below ? notices : nothing}`
+        : galleryView.renderFinishing(submission.finishing, parts.language, shape),
+    history: renderHistorySlot(canvas, undoNear),
+  };
+}
+
+/** The user's submission as it runs, else what closed pages left being finished: placeholders, progress, Cancel. */
+function renderRunningSlot({ parts, panels, on, galleryView }: Canvas) {
+  const { host, pricing } = parts;
+  const { submission, resume } = panels;
+  const { locale, translation } = parts.language;
+  const shape = pricing.fitted ?? host;
+  const running = (progress?: ProgressDetail) =>
+    galleryView?.renderRunning(
+      {
+        progress,
+        elapsed: panels.flow.elapsedSeconds,
+        usualWait: submission.usualWait,
+        // As priced: the count as set may be anything a page wrote (Infinity, NaN) until the submission refuses it.
+        placeholder: { width: shape.width, height: shape.height, count: pricing.quote?.count ?? 1 },
+        arrived: panels.gallery.arrived,
+        confirmCancel: submission.confirmingCancel
+          ? { provider: payeeOf(host, host.provider), billed: formatUsd(submission.billed, locale) }
+          : undefined,
+        stopping: submission.stopping,
+        translation,
+      },
+      on,
+    );
+  if (submission.pending) return submission.render({ pending: running }) ?? nothing;
+  if (resume.resuming)
+    return running({ status: wordsIn(translation, 'progress', progressWords).resuming(), elapsedMs: 0 }) ?? nothing;
+  return nothing;
+}
+
+/**
+ * The last submission's error with its ways on (funds to add, another provider that answers this page, the question a
+ * charge no reply confirmed asks); where the part that draws it could not load (offline for a moment), its words alone.
+ */
+function renderFailureSlot({ parts, panels, view, on, galleryView }: Canvas) {
+  if (!galleryView) {
+    return view.error
+      ? html`<p part="error" class="error" tabindex="-1" data-focus="error">${view.error.message}</p>`
+      : nothing;
+  }
+  const { host } = parts;
+  const { submission } = panels;
+  const { translation } = parts.language;
+  const providerName = wordsIn(translation, 'words', words).providerName(payeeAt(host.provider, host.endpoint));
+  const info = providerInfo(host.provider);
+  const charge = submission.uncertainCharge;
+  // Asked while the charge is still open: the tally's answer, or another tab's, settles it too.
+  const open = charge && parts.ledger.ledger?.uncertain().find((entry) => entry.id === charge.entry);
+  const fundsUrl = submission.billingUrl || (view.error?.code === 'insufficient-funds' ? info?.fundsUrl : undefined);
+  return galleryView.renderFailure(
+    view,
+    {
+      funds: fundsUrl ? { url: fundsUrl, provider: providerName } : undefined,
+      elsewhere: submission.pageRefused ? elsewhere(parts, view) : undefined,
+      uncertain: open && {
+        entry: open.id,
+        answers: charge.timesMoved
+          ? panels.uncertainList.loaded?.errorAnswers(open, charge.timesMoved, parts.language)
+          : undefined,
+        ask: wordsIn(translation, 'offers', offers).settleUncertain(1),
+      },
+    },
+    on,
+  );
+}
+
+/** The earlier images, grouped by submission, with the paid generations that brought no image. */
+function renderHistorySlot({ parts, panels, on, galleryView, latest }: Canvas, undo?: { at: string; bar: unknown }) {
+  if (!galleryView) return nothing;
+  const { host } = parts;
+  const { ledger, tally } = parts.ledger;
+  const { locale, translation } = parts.language;
+  const failures =
+    ledger && tally
+      ? panels.paidFailures(ledger, tally).map((failure) => ({ ...failure, payee: payeeOf(host, failure.provider) }))
+      : [];
+  return galleryView.renderHistory({ undo, images: latest.history, failures, locale, translation }, on.imageAction);
+}
+
+/**
+ * Whom the user paid with `provider`, as its receipts and notes name it: at the page's endpoint where it is the
+ * provider in force (OpenAI at its own API), else at its own default one (the offers say it so too). An image keeps
+ * its provider, not the endpoint it was made at.
+ */
+const payeeOf = (host: ImageParts['host'], provider: string) =>
+  payeeAt(provider, provider === host.provider ? host.endpoint : '');
+
+/**
+ * The gallery's images as the widget shows them (each with what Vary costs and what Finalize makes of it): the latest
+ * submission (the newest image's), large, and the rest as history.
+ */
+function latestAndHistory(parts: ImageParts, { gallery, references }: PanelControllers) {
+  const { host, pricing, language, ledger } = parts;
+  const { locale, translation } = language;
+  // The form's quality, which Vary keeps for an image that did not keep its own (stored before images kept it).
+  const { quality } = parts.request();
+  const referable = !!pricing.capability?.references?.max;
+  // An image booked at its price's bound (no reply said what it came to) that the user has since answered for: its
+  // card and receipt say what the answer booked, as the tally does, not the bound it was made at.
+  const bound = (image: { receipt?: { basis: string } }) => image.receipt?.basis === 'bound';
+  const entries = gallery.images.some(bound) ? ledger.ledger?.entries() : undefined;
+  const shown = gallery.images.map((image): GalleryItem => {
+    const booked = bound(image)
+      ? entries?.find(({ id, status, basis }) => id === image.entryId && status === 'charged' && !basis)?.charged
+      : undefined;
+    // One new image of it, as Vary sends it and Finalize loads the form: its settings, the references attached now,
+    // this page's endpoint.
+    const again = {
+      quality,
+      ...image,
+      provider: image.provider as ProviderId,
+      count: 1,
+      inputs: references.images,
+      endpoint: host.endpoint,
+      earnings: host.pollinationsEarnings,
+    };
+    return {
+      ...image,
+      ...(booked !== undefined && { charged: booked, receipt: { ...image.receipt!, basis: 'answer' } }),
+      payee: payeeOf(host, image.provider),
+      referable,
+      finalize: finalOf(again, host.models, pricing),
+      vary: mostSaid(pricing.price(again).quote ?? {}, locale, translation) || undefined,
+    };
+  });
+  const latest = shown.filter((image) => image.batch === shown[0].batch);
+  // The latest submission's images all deleted (each said, with its Undo): the one before it comes up under them, so
+  // that the canvas does not stand empty while the rest are far below.
+  const next = latest.every((image) => image.gone) ? shown.find((image) => !image.gone) : undefined;
+  const result = [...latest, ...shown.filter((image) => image.batch === next?.batch)];
+  return { result, history: shown.filter((image) => !result.includes(image)) };
+}
+
+/**
+ * Where the provider in force refused this page (no CORS, or a relay that would not carry it): the same model at the
+ * cheapest other provider the page allows that can make the request, which the user can switch to.
+ */
+function elsewhere({ host, language }: ImageParts, view: ImageView): Elsewhere | undefined {
+  const best = rankOffers(
+    view.offers.filter((offer) => offer.provider !== host.provider && offer.model === host.model),
+  ).find((offer) => offer.total !== undefined && !offer.problem);
+  return (
+    best && {
+      provider: best.provider,
+      model: best.model,
+      name: modelName(best.model),
+      payee: payeeAt(best.provider, ''),
+      price: mostSaid(best, language.locale, language.translation),
+    }
+  );
+}

@@ -1,0 +1,465 @@
+import { html, nothing } from 'lit';
+import Decimal from 'decimal.js';
+import { isAmount } from '../../../../base/checks.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { formatUsd, formatUsdRounded, modelName } from '../../../../pricing/index.js';
+import { gallery, type GalleryStrings, type SaidBasis } from '../../../../strings/image/gallery.js';
+import { offers } from '../../../../strings/image/offers.js';
+import { wordsIn, type Translation } from '../../../../strings/strings.js';
+import { words } from '../../../../strings/words.js';
+import type { Spoken } from '../../../shared/language-controller.js';
+import type { GalleryImage } from '../../../../images/gallery.js';
+import type { Receipt } from '../../../../base/types.js';
+import { formatDate } from '../../../../base/dates.js';
+import { lightboxKeys, menuKeys, menuLeft, menuToggled, shortPrompt } from './gallery-actions.js';
+import { icon, type IconName } from './icons.js';
+
+// The styles of what this draws, kept beside it, where the gallery's part takes them with its templates.
+export { resultStyles } from './result.styles.js';
+
+/** An image of the gallery, with what the widget offers to do with it. */
+export interface GalleryItem extends Omit<GalleryImage, 'receipt'> {
+  receipt?: Omit<Receipt, 'charged' | 'basis'> & { basis: SaidBasis };
+  /** The model to finalize it on (same prompt, size and seed) and that one's price; none where it is that model. */
+  finalize?: { model: string; price: string };
+  /**
+   * What Vary costs, in words as the picker says prices ("$0.014"; a bound "at most $0.0733"): one new image of its
+   * prompt and settings, with the references attached now; none without a price.
+   */
+  vary?: string;
+  /** Whether the current model takes reference images (Use as reference). */
+  referable: boolean;
+  /** Whom it was paid to, as the words name it (`payeeAt`: OpenAI at its own API); its provider where not given. */
+  payee?: string;
+}
+
+/** A paid generation that brought no image: when, on what, what it cost, and why. */
+export interface PaidFailure {
+  model: string;
+  provider: string;
+  at: number;
+  charged: string;
+  error: string;
+  /** Whom it was paid to, as the words name it (`payeeAt`); its provider where not given. */
+  payee?: string;
+}
+
+/** A change just made to an image (Delete) said with its Undo (`bar`), in the place of image `at`. */
+interface UndoNear {
+  at: string;
+  bar: unknown;
+}
+
+/** The latest submission's images, large. */
+export interface ResultView extends Spoken {
+  images: readonly GalleryItem[];
+  undo?: UndoNear;
+}
+
+/** The earlier images, newest first, and the paid failures. */
+export interface HistoryView extends Spoken {
+  images: readonly GalleryItem[];
+  failures: readonly PaidFailure[];
+  undo?: UndoNear;
+}
+
+/**
+ * A file name that says what the image is: the prompt's first words and the seed, and the extension of its type
+ * ("a-red-fox-seed-42.jpg"; PNG where the type is not known: an image not saved, on its provider's link).
+ */
+export function downloadName(prompt: string, seed: number | undefined, type = 'image/png'): string {
+  const words =
+    prompt
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '') // accents come apart from their letters: drop them
+      .match(/[a-z0-9]+/g) ?? [];
+  const slug = words.slice(0, 8).join('-').slice(0, 60).replace(/-$/, '') || 'image';
+  const extension = { 'image/jpeg': 'jpg', 'image/webp': 'webp' }[type] ?? 'png';
+  return `${slug}${seed === undefined ? '' : `-seed-${seed}`}.${extension}`;
+}
+
+/**
+ * What the user must know of an image shown from the provider's link, right under it, as a warning: it is not kept,
+ * and when the link ends; while the link lasts, its first words ("Download it before 2:37 PM") are the image's
+ * Download, its only one (the toolbar has none then): the action that keeps the image is where the warning begins,
+ * on the first screen. Under an earlier image's small tile (`brief`), only when its link ends, the whole sentence in
+ * its title: the same long warning under each tile of the history buried the images.
+ */
+function renderNotSaved(image: GalleryItem, galleryText: GalleryStrings, locale: string | undefined, brief: boolean) {
+  const { notSaved, url } = image;
+  if (!notSaved) return nothing; // saved: nothing to warn of
+  const provider = image.payee ?? image.provider;
+  const at = notSaved.expiresAt === undefined ? undefined : formatDate(notSaved.expiresAt, locale, 'time');
+  if (!url) return html`<p part="not-saved" class="notice">${galleryText.linkExpired(provider, at)}</p>`;
+  // The latest image's nudge is its Download link, first: a second line of the notice may fall below the fold.
+  if (!brief)
+    return html`<p part="not-saved" class="notice">
+      ${galleryText.notSaved(provider, at, (words) => download(image, url, galleryText, { words, nudge: true }))}
+    </p>`;
+  return html`<p part="not-saved" class="notice" title=${galleryText.notSaved(provider, at, (words) => words).join('')}>
+    ${galleryText.notSavedBrief(at)}
+    ${download(image, url, galleryText, { words: galleryText.download(), nudge: false })}
+  </p>`;
+}
+
+/**
+ * The image's Download: a link to its file at `url`, named for what it is, an icon in the toolbar (`shown.words`: its
+ * word instead, under an earlier image not kept; or, with `nudge`, the latest one's notice's own words, which are its
+ * name). An image on the provider's host opens in a new tab, never away from the page, and its name says so.
+ */
+function download(
+  image: GalleryItem,
+  url: string,
+  galleryText: GalleryStrings,
+  shown?: { words: string; nudge: boolean },
+) {
+  const text = shown?.words;
+  const nudge = shown?.nudge ?? false;
+  const file = downloadName(image.prompt, image.seed, image.type);
+  // Its name, where its words are not: and, where it opens a new tab, the visible words and that.
+  const name = shown?.nudge ? shown.words : galleryText.downloadLabel(file);
+  return html`<a
+    class=${text ? '' : 'tool'}
+    href=${url}
+    download=${file}
+    target=${image.notSaved ? '_blank' : nothing}
+    rel=${image.notSaved ? 'noopener noreferrer' : nothing}
+    aria-label=${image.notSaved ? galleryText.inNewTab(name) : nudge ? nothing : name}
+    title=${nudge ? galleryText.downloadLabel(file) : galleryText.download()}
+    >${text ?? html`${icon('download')}<span class="word" aria-hidden="true">${galleryText.download()}</span>`}</a
+  >`;
+}
+
+/**
+ * What the image cost, as the card says it: where it was booked at its price's bound (no reply said what it came to),
+ * as the preview said that ("at most $0.0733", rounded up); else as `usd`. The exact figure in its title.
+ */
+function chargedSaid({ charged, receipt }: GalleryItem, locale?: string, translation?: Translation) {
+  if (receipt?.basis !== 'bound') return usd(charged, locale);
+  const most = wordsIn(translation, 'offers', offers).atMostUnder(formatUsdRounded(charged, locale, true));
+  return html`<span title=${formatUsd(charged, locale)}>${most}</span>`;
+}
+
+/** An amount as the card shows it (three significant digits), the exact figure in its title where they differ. */
+function usd(amount: string | Decimal, locale?: string) {
+  const [exact, rounded] = [formatUsd(amount, locale), formatUsdRounded(amount, locale)];
+  return exact === rounded ? exact : html`<span title=${exact}>${rounded}</span>`;
+}
+
+/**
+ * What the image cost (part `receipt`, closed until asked): one charge, the figure the tally counts, and how it is
+ * known; the quote and how the charge differs from it; what was left at the provider after it. Where the balance fell
+ * by something else across the image (another use of the account, or its accounting catching up), that is a footnote,
+ * never a second charge. The charge and the quote are rounded as the card shows them; what is left, exactly as the
+ * account line says it. Stored figures that are no amounts (tampered
+ * storage) leave the receipt out.
+ */
+function renderReceipt(image: GalleryItem, galleryText: GalleryStrings, locale?: string, translation?: Translation) {
+  const { receipt, charged } = image;
+  if (!receipt) return nothing; // booked before receipts were kept
+  const provider = image.payee ?? image.provider;
+  const { quoted, basis, credits, left, moved, reported } = receipt;
+  if (![charged, quoted, left ?? '0', credits ?? '0', moved ?? '0'].every(isAmount)) return nothing;
+  const difference = new Decimal(charged).minus(quoted);
+  return html`<details part="receipt" class="receipt">
+    <summary>${galleryText.receipt()}</summary>
+    <dl>
+      <dt>${galleryText.receiptCharged()}</dt>
+      <dd>${chargedSaid(image, locale, translation)} · ${galleryText.chargeBasis(basis, provider, credits)}</dd>
+      <dt>${galleryText.receiptQuoted()}</dt>
+      <dd>${usd(quoted, locale)}</dd>
+      ${
+        left === undefined
+          ? nothing
+          : html`<dt>${galleryText.receiptLeft(provider)}</dt>
+              <dd>${formatUsd(left, locale)}</dd>`
+      }
+    </dl>
+    <p>
+      ${galleryText.receiptDifference(
+        difference.isZero() ? undefined : formatUsdRounded(difference.abs(), locale),
+        difference.isPositive(),
+      )}
+    </p>
+    ${
+      moved && !new Decimal(moved).eq(charged)
+        ? html`<p class="footnote">${galleryText.receiptMoved(provider, formatUsdRounded(moved, locale))}</p>`
+        : nothing
+    }
+    ${
+      reported === undefined
+        ? nothing
+        : html`<p class="footnote">
+            ${galleryText.receiptReported(provider, isAmount(reported.replace(/^-/, '')) ? formatUsd(reported, locale) : reported)}
+          </p>`
+    }
+  </details>`;
+}
+
+/**
+ * A button of the toolbar: the action (`data-action`, drawn by the icon of its name) on which image (`data-id`), named
+ * for both; `word`, the action in a word, shown beside the icon where the image is large (`.word`); `price`, what the
+ * action costs (Vary), always shown, a space apart from the word: its visible text reads as its name begins ("Vary
+ * $0.014", "Variieren 0,005 $"), as a voice user says it (WCAG 2.5.3).
+ */
+const tool = (
+  image: GalleryItem,
+  action: 'copy' | 'vary' | 'reference',
+  name: string,
+  word: string,
+  act: (event: Event) => void,
+  price?: string,
+) =>
+  html`<button
+    type="button"
+    class=${price ? 'tool priced' : 'tool'}
+    data-action=${action}
+    data-id=${image.id}
+    aria-label=${name}
+    title=${name}
+    @click=${act}
+  >
+    ${icon(action)}<span class="word" aria-hidden="true">${word}</span>
+    ${price ? html`<span>${price}</span>` : nothing}
+  </button>`;
+
+/**
+ * An item of the toolbar's menu: the action (`data-action`) on which image (`data-id`), its icon and its words. Reached
+ * with the arrows, not Tab (the menu button pattern: `menuKeys`).
+ */
+const menuItem = (image: GalleryItem, action: string, drawn: IconName, name: string, act: (event: Event) => void) =>
+  html`<button type="button" role="menuitem" tabindex="-1" data-action=${action} data-id=${image.id} @click=${act}>
+    ${icon(drawn)}${name}
+  </button>`;
+
+/**
+ * The image's toolbar, under it: Download, Copy, Vary, Use as reference, and a menu for Reuse, Finalize and Delete.
+ * Every target is at least 32 px square.
+ */
+function renderToolbar(image: GalleryItem, act: (event: Event) => void, galleryText: GalleryStrings, locale?: string) {
+  const { prompt } = image;
+  const finalize =
+    image.finalize && galleryText.finalize(modelName(image.finalize.model), formatUsd(image.finalize.price, locale));
+  const savedUrl = !image.notSaved && image.url; // the object URL of its saved bytes
+  const varyPrice = image.vary;
+  return html`<div class="toolbar" part="image-actions">
+    ${savedUrl ? download(image, savedUrl, galleryText) : nothing}
+    ${savedUrl ? tool(image, 'copy', galleryText.copyLabel(prompt), galleryText.copy(), act) : nothing}
+    ${
+      varyPrice
+        ? tool(
+            image,
+            'vary',
+            // Its name begins with the words it shows, its price as shown (WCAG 2.5.3).
+            galleryText.varyLabel(prompt, varyPrice),
+            galleryText.vary(),
+            act,
+            varyPrice,
+          )
+        : nothing
+    }
+    ${
+      savedUrl && image.referable
+        ? tool(image, 'reference', galleryText.referenceLabel(prompt), galleryText.asReference(), act)
+        : nothing
+    }
+    <details class="menu" @keydown=${menuKeys} @toggle=${menuToggled} @focusout=${menuLeft}>
+      <summary class="tool" aria-label=${galleryText.moreActions(prompt)} title=${galleryText.moreActions(prompt)}>
+        ${icon('more')}
+      </summary>
+      <div class="menu-items" role="menu">
+        ${menuItem(image, 'reuse', 'reuse', galleryText.reuse(), act)}
+        ${
+          image.revisedPrompt
+            ? menuItem(image, 'reuse-revised', 'reuse', galleryText.reuseRevised(image.payee ?? image.provider), act)
+            : nothing
+        }
+        ${finalize ? menuItem(image, 'finalize', 'finalize', finalize, act) : nothing}
+        ${menuItem(image, 'delete', 'remove', galleryText.remove(), act)}
+      </div>
+    </details>
+  </div>`;
+}
+
+/**
+ * One image: a button that opens it full size, its toolbar, and what it is (model, size, seed, price, when). The focus
+ * after a result goes to the first image itself (`data-focus=result`), named by its prompt, not by its toolbar.
+ * `galleryText`: the gallery's words, looked up once for every tile and handed on to its parts. An image just deleted
+ * (`gone`) keeps its place, where what was deleted is said, with Undo while that is the change to undo.
+ */
+function renderTile(
+  image: GalleryItem,
+  act: (event: Event) => void,
+  galleryText: GalleryStrings,
+  { locale, translation, undo }: Spoken & { undo?: UndoNear },
+  first: boolean,
+  inHistory = false,
+) {
+  const focus = first ? 'result' : nothing;
+  if (image.gone)
+    return html`<div class="tile gone">
+      ${undo?.at === image.id ? undo.bar : html`<p class="undo">${galleryText.deleted(shortPrompt(image.prompt))}</p>`}
+    </div>`;
+  return html`<figure class="tile" data-id=${image.id}>
+    ${
+      image.url
+        ? html`<button
+            type="button"
+            class="open"
+            data-focus=${focus}
+            data-action="open"
+            data-id=${image.id}
+            aria-label=${galleryText.openLabel(image.prompt)}
+            @click=${act}
+          >
+            <img
+              part="image"
+              src=${image.url}
+              alt=${image.prompt}
+              width=${image.width}
+              height=${image.height}
+              referrerpolicy="no-referrer"
+            />
+          </button>`
+        : html`<div
+            part="image"
+            class="expired"
+            tabindex="-1"
+            data-focus=${focus}
+            role="img"
+            style=${`aspect-ratio: ${image.width} / ${image.height}`}
+            aria-label=${galleryText.expiredImage(image.prompt)}
+          ></div>`
+    }
+    ${renderNotSaved(image, galleryText, locale, inHistory)} ${renderToolbar(image, act, galleryText, locale)}
+    <figcaption class="muted">
+      ${galleryText.imageFacts(
+        modelName(image.model),
+        wordsIn(translation, 'words', words).providerName(image.payee ?? image.provider),
+        `${image.width}×${image.height}`,
+        image.seed,
+      )}
+      · ${image.paidWith ? galleryText.paidWithOther() : chargedSaid(image, locale, translation)} ·
+      ${formatDate(image.createdAt, locale, 'moment')}
+      ${image.revisedPrompt ? html`<br />${galleryText.madeFrom(image.payee ?? image.provider, image.revisedPrompt)}` : nothing}
+    </figcaption>
+    ${renderReceipt(image, galleryText, locale, translation)}
+  </figure>`;
+}
+
+/**
+ * The latest submission, large (a grid for more than one image), under its prompt; and the lightbox a click on an
+ * image opens (a modal `<dialog>`: the keyboard stays in it, Escape closes it, arrows step through the images).
+ */
+export function renderResult(view: ResultView, act: (event: Event) => void) {
+  const galleryText = wordsIn(view.translation, 'gallery', gallery);
+  const last = view.images.at(-1);
+  if (!last) return nothing; // no images
+  // A submission whose images were all deleted, said over the one before it, which came up (panel-slots.ts).
+
+  const deleted = view.images.filter((image) => image.gone && image.batch !== last.batch);
+  const images = view.images.slice(deleted.length);
+  return html`<div part="result" class="result">
+    ${
+      deleted.length
+        ? html`<p class="result-prompt">${deleted[0].prompt}</p>
+            ${deleted.map((image) => renderTile(image, act, galleryText, view, false))}`
+        : nothing
+    }
+    <p class="result-prompt">${images[0].prompt}</p>
+    <div class="result-images count-${Math.min(images.length, 4)}">
+      ${repeat(
+        images,
+        (image) => image.id,
+        (image, index) => renderTile(image, act, galleryText, view, index === 0),
+      )}
+    </div>
+    <dialog
+      part="lightbox"
+      class="lightbox"
+      aria-label=${galleryText.lightboxLabel(images[0].prompt)}
+      @keydown=${lightboxKeys}
+    >
+      <img alt="" />
+      <p class="caption"></p>
+      <div class="lightbox-tools">
+        <button type="button" data-action="previous" aria-label=${galleryText.previousImage()} @click=${act}>
+          ${icon('previous')}
+        </button>
+        <button type="button" data-action="next" aria-label=${galleryText.nextImage()} @click=${act}>
+          ${icon('next')}
+        </button>
+        <button type="button" data-action="close" aria-label=${galleryText.closeLightbox()} @click=${act}>
+          ${icon('close')}
+        </button>
+      </div>
+    </dialog>
+  </div>`;
+}
+
+/** Images grouped by the submission that made them, the prompt once per group. */
+function groups(images: readonly GalleryItem[]) {
+  const byBatch: GalleryItem[][] = [];
+  for (const image of images) {
+    const last = byBatch.at(-1);
+    if (last?.[0].batch === image.batch) last.push(image);
+    else byBatch.push([image]);
+  }
+  return byBatch;
+}
+
+/**
+ * The earlier images, grouped by submission (one `<li>` per image, kept by id so a new image moves none of the
+ * others' nodes, their `<img>` or the focus), then the paid generations that brought no image.
+ */
+export function renderHistory(view: HistoryView, act: (event: Event) => void) {
+  const { images, failures, locale, translation } = view;
+  const galleryText = wordsIn(translation, 'gallery', gallery);
+  if (!images.length && !failures.length) return nothing;
+  return html`${
+    images.length
+      ? html`<section class="history" aria-labelledby="history">
+          <h2 id="history">${galleryText.historyLabel()}</h2>
+          <ul part="gallery" class="gallery" aria-label=${galleryText.galleryLabel()}>
+            ${repeat(
+              groups(images),
+              (group) => group[0].batch,
+              (group) =>
+                html`<li class="group">
+                  <p class="group-prompt" title=${group[0].prompt}>${group[0].prompt}</p>
+                  <ul class="tiles">
+                    ${repeat(
+                      group,
+                      (image) => image.id,
+                      (image) => html`<li>${renderTile(image, act, galleryText, view, false, true)}</li>`,
+                    )}
+                  </ul>
+                </li>`,
+            )}
+          </ul>
+        </section>`
+      : nothing
+  }
+  ${
+    failures.length
+      ? html`<section part="failures" class="failures" aria-labelledby="failures">
+          <h2 id="failures">${galleryText.paidFailures()}</h2>
+          <ul>
+            ${failures.map(
+              (failure) =>
+                html`<li>
+                  ${galleryText.paidFailure(
+                    modelName(failure.model),
+                    failure.payee ?? failure.provider,
+                    formatDate(failure.at, locale, 'moment'),
+                    formatUsdRounded(failure.charged, locale),
+                    galleryText.failureReason(failure.error),
+                  )}
+                </li>`,
+            )}
+          </ul>
+        </section>`
+      : nothing
+  }`;
+}
