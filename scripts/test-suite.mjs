@@ -57,7 +57,7 @@ const LEFT_OUT = [
   'test/e2e/pinned-decision.test.ts',
   'test/e2e/session-parts.test.ts',
   'test/elements/looks.test.ts',
-  'test/elements/widget-axe.test.ts',
+  'test/elements/image/widget-axe.test.ts',
   'test/faults/bad-input.test.ts',
   'test/faults/soak.test.ts',
 ];

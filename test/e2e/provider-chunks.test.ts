@@ -148,7 +148,7 @@ describe('each provider’s adapter is a chunk of its own (the built files)', fu
     );
     expect(requested.map(({ startTime }) => startTime > clickedAt)).to.deep.equal([true]);
     expect(part(el, 'sign-in'), 'the form in its place').to.equal(null);
-    // OAuth loads when the user signs in (test/elements/sign-in.test.ts), or where the address carries an answer.
+    // OAuth loads when the user signs in (test/elements/image/accounts/sign-in.test.ts), or where the address carries an answer.
     expect(accountPartsLoaded(view)).to.deep.equal(['elements/image/accounts/panel/sign-in/index']);
     // More options was not opened: its controls part is not loaded.
     expect(partsLoaded(view)).not.to.include('elements/image/options/panel/controls/index');

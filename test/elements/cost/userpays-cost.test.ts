@@ -1,0 +1,134 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../../src/define.js';
+import type { UserPaysCost } from '../../../src/elements/cost/userpays-cost.js';
+import type { Quote } from '../../../src/base/types.js';
+import { nextEvent } from '../../support/sim.js';
+import { until } from '../../support/wait.js';
+import { imageWidget } from '../../support/widget.js';
+
+const text = (el: UserPaysCost) => el.shadowRoot!.querySelector('[part=cost]')!.textContent!.replace(/\s+/g, ' ');
+
+describe('<userpays-cost>', () => {
+  it('shows the exact BFL price with its breakdown and source', async () => {
+    const el = await fixture<UserPaysCost>(html`<userpays-cost provider="bfl" locale="en-US"></userpays-cost>`);
+    expect(el.quote?.total).to.equal('0.014');
+    expect(text(el)).to.contain('$0.014');
+    expect(text(el)).to.contain('1.4 credits');
+    expect(text(el)).to.match(/as of \d{4}-\d{2}-\d{2}/);
+    const region = el.shadowRoot!.querySelector('[part=cost]')!;
+    expect(region.getAttribute('aria-live')).to.equal('polite');
+  });
+
+  it('updates in the same update cycle when a size crosses one megapixel', async () => {
+    const el = await fixture<UserPaysCost>(html`<userpays-cost provider="bfl" locale="en-US"></userpays-cost>`);
+    el.setAttribute('height', '1040');
+    await el.updateComplete;
+    expect(el.quote?.total).to.equal('0.015');
+    expect(text(el)).to.contain('$0.015');
+  });
+
+  it('fires userpays-quote once per change, not per re-render', async () => {
+    const el = await fixture<UserPaysCost>(html`<userpays-cost provider="bfl"></userpays-cost>`);
+    const seen: Quote[] = [];
+    el.addEventListener('userpays-quote', (e) => seen.push(e.detail));
+    el.count = 3;
+    await el.updateComplete;
+    el.locale = 'de-DE'; // re-render, same quote
+    await el.updateComplete;
+    expect(seen.map((q) => q.total)).to.deep.equal(['0.042']);
+  });
+
+  it('bills reference images given as WxH sizes', async () => {
+    const el = await fixture<UserPaysCost>(
+      html`<userpays-cost provider="bfl" model="flux-2-pro" inputs="1024x1024"></userpays-cost>`,
+    );
+    expect(el.quote?.total).to.equal('0.045');
+    expect(el.quote?.inputMegapixels).to.equal(1);
+  });
+
+  it('explains a size the model cannot make beside its price, and the quote says it cannot be sent', async () => {
+    const quoted = nextEvent<Quote>(document.body, 'userpays-quote');
+    const el = await fixture<UserPaysCost>(html`<userpays-cost provider="bfl" width="1000"></userpays-cost>`);
+    expect(el.quote?.total, 'still priced as billed').to.equal('0.014');
+    expect(el.quote?.problem).to.equal('Width must be a multiple of 16 for FLUX.2 [klein] 4B — try 992 or 1008.');
+    expect((await quoted).detail.problem, 'the event is never payable either').to.equal(el.quote?.problem);
+    const error = el.shadowRoot!.querySelector('[part=error]')!;
+    expect(error.textContent).to.contain(el.quote!.problem);
+  });
+
+  it('prices references as sent: a 6000×4000 photo on FLUX.2 [pro] at BFL is resized to 4 MP, $0.09', async () => {
+    const el = await fixture<UserPaysCost>(
+      html`<userpays-cost provider="bfl" model="flux-2-pro" inputs="6000x4000" locale="en-US"></userpays-cost>`,
+    );
+    expect(el.quote?.total).to.equal('0.09');
+    expect(text(el)).to.contain('$0.09').and.contain('resized from 6000×4000');
+  });
+
+  it('refuses sizes it cannot read, in words', async () => {
+    for (const inputs of ['1024x1024x5', '1024', 'axb', '1024x']) {
+      const el = await fixture<UserPaysCost>(
+        html`<userpays-cost provider="bfl" model="flux-2-pro" inputs=${inputs}></userpays-cost>`,
+      );
+      expect(el.quote, inputs).to.equal(undefined);
+      expect(el.shadowRoot!.querySelector('[part=error]')!.textContent, inputs).to.match(
+        /Reference image 1 has no usable size/,
+      );
+    }
+  });
+
+  it('prices FLUX.1 Fill without the image, saying to add it', async () => {
+    const el = await fixture<UserPaysCost>(
+      html`<userpays-cost provider="bfl" model="flux-pro-1.0-fill" locale="en-US"></userpays-cost>`,
+    );
+    expect(el.quote?.total).to.equal('0.05');
+    expect(text(el)).to.contain('$0.05').and.contain('add the image to edit');
+  });
+
+  it('bubbles the quote event out of shadow roots', async () => {
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    const quoted = nextEvent<Quote>(host, 'userpays-quote');
+    host.attachShadow({ mode: 'open' }).innerHTML =
+      '<userpays-cost provider="bfl" model="flux-kontext-max"></userpays-cost>';
+    expect((await quoted).detail.total).to.equal('0.08');
+  });
+
+  it('is accessible', async () => {
+    const el = await fixture<UserPaysCost>(html`<userpays-cost provider="bfl" count="2"></userpays-cost>`);
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<userpays-cost provider="puter">', () => {
+  it('prices Puter from the live catalogue of its endpoint, exactly as the widget does', async () => {
+    const endpoint = `${location.origin}/sim/puter/s/scale=3`;
+    const cost = await fixture<UserPaysCost>(
+      html`<userpays-cost provider="puter" endpoint=${endpoint} model="flux-2-pro"></userpays-cost>`,
+    );
+    const widget = await imageWidget({ provider: 'puter', endpoint, model: 'flux-2-pro' });
+    await until(() => cost.quote?.source.name === 'Puter live catalogue');
+    await until(() => widget.quote?.source.name === 'Puter live catalogue');
+    expect(cost.quote).to.deep.equal(widget.quote);
+    expect(text(cost)).to.contain('Puter live catalogue');
+  });
+});
+
+describe('<userpays-cost provider="puter"> without an endpoint', () => {
+  it('asks Puter’s own API for its live prices (and keeps the bundled ones when it cannot be reached)', async () => {
+    const asked: string[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      asked.push(String(input));
+      return realFetch(input, init);
+    };
+    try {
+      const el = await fixture<UserPaysCost>(html`<userpays-cost provider="puter" model="flux-2-max"></userpays-cost>`);
+      // Asked after the first paint, by the reader of Puter's prices, which may still be on its way.
+      await until(() => asked.includes('https://api.puter.com/puterai/image/models/details'));
+      expect(el.quote?.source.name).to.equal('Puter model catalogue (bundled)');
+      // Megapixels of 10⁶ px read to two decimals; the price stays exact.
+      expect(text(el)).to.contain('≈1.05 MP output').and.contain('≈1.05 megapixels').and.not.contain('1.048576');
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+});
