@@ -1,3 +1,4 @@
+// Holds: src/base/formatters.ts
 import { expect } from '@open-wc/testing';
 import { render } from 'lit';
 import { formatDate } from '../../src/base/dates.js';

@@ -3,6 +3,9 @@
 // an adapter that does not arrive (offline for a moment) is said in words, books nothing and sends nothing; the
 // accounts' parts (Puter's account, the sign-in) load only with their providers. Each
 // session runs in a page of its own (an iframe), so that what it loaded is its own.
+// Holds: src/lazy/index.ts
+// Holds: src/lazy/engine.ts
+// Holds: src/elements/image/panels/panel-part.ts
 import { expect } from '@open-wc/testing';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { generation as text } from '../../src/strings/generation.js';

@@ -2,6 +2,14 @@
 // what the widget does: the parts only some providers' sessions open (`OPENED_BY`)
 // are listed for exactly the providers whose info opens them, and what a page with each provider loads by itself, with
 // no user action, is inside that provider's session as counted. Each page is one of its own (an iframe).
+// Holds: src/providers/bfl/info.ts
+// Holds: src/providers/fal/info.ts
+// Holds: src/providers/google/info.ts
+// Holds: src/providers/huggingface/info.ts
+// Holds: src/providers/openai/info.ts
+// Holds: src/providers/openrouter/info.ts
+// Holds: src/providers/pollinations/info.ts
+// Holds: src/providers/puter/info.ts
 import { expect } from '@open-wc/testing';
 import type { ProviderId } from '../../src/base/types.js';
 import { PROVIDERS } from '../../src/providers/registry.js';

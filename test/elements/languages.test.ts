@@ -2,6 +2,11 @@
 // roots, followed as it changes, as native controls do), with German bundled and loaded only when asked for; amounts
 // and dates in that language unless `locale` says otherwise; a `strings` property over it, sentence by sentence; and
 // what the layers below say (a provider's refusal, a size the model cannot make) said again in the element's words.
+// Holds: src/elements/shared/language-controller.ts
+// Holds: src/elements/shared/userpays-element.ts
+// Holds: src/strings/sentence.ts
+// Holds: src/strings/strings.ts
+// Holds: src/translations/languages.ts
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { waitUntil } from '../support/wait.js';

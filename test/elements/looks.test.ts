@@ -1,5 +1,6 @@
 // Light and dark, any host background, down to 280 px: each element paints its own surface with tokens that
 // keep text readable, follows the user's prefers-color-scheme unless the page sets `color-scheme`, and reflows.
+// Holds: src/elements/image/image-styles.ts
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from '../support/wait.js';
 import { emulateMedia } from '@web/test-runner-commands';

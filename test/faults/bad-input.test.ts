@@ -7,6 +7,7 @@
 // against what the simulator says it charged), no script of theirs runs, and the widget goes on working.
 // Page-side inputs go through `UserPays.generate` (src/generation/headless.ts) and the widget; provider-side ones
 // through the simulators' fault scenarios (demo/sim/bfl.mjs, openrouter.mjs), over real HTTP on loopback.
+// Holds: src/base/checks.ts
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../support/wait.js';
 import Decimal from 'decimal.js';

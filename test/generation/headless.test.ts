@@ -2,6 +2,7 @@
 // real HTTP against the simulators the test server mounts under /sim/. Each test checks the books against what the
 // simulator says it charged, and that the widget, the headless call and other tabs of a storage key share one
 // ledger and one gallery.
+// Holds: src/strings/headless.ts
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import { generate, tally } from '../../src/api.js';

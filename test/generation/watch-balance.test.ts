@@ -2,6 +2,7 @@
 // "checking again for a minute" until a read settles it. Reads that end with the charge still open (the account stops
 // answering, another image moves the balance, or no more of it shows) say so too: `onSettled` hears nothing, and the
 // widget says that it stays counted until the user answers.
+// Holds: src/generation/balance-check.ts
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import { watchBalance, type Watched } from '../../src/generation/book-failure.js';

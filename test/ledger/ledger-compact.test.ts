@@ -1,6 +1,8 @@
 // Bounded growth: compaction of old entries into per-day, per-model aggregates, its merge across tabs,
 // and the v1 → v2 migration. Time is set on a controlled clock (test/support/clock.ts), storage is per "tab"
 // (helpers.ts).
+// Holds: src/base/clock.ts
+// Holds: src/ledger/compaction.ts
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import { dayOf } from '../../src/base/days.js';

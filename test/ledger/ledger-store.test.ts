@@ -1,3 +1,4 @@
+// Holds: src/ledger/amounts.ts
 import { expect } from '@open-wc/testing';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { UserPaysError } from '../../src/base/errors.js';

@@ -1,5 +1,6 @@
 // The ledger guarantees across pages, for real: each "tab" is an iframe running test/fixtures/tab.ts (its own
 // module instances, Web Lock holder and storage events), generating against the BFL simulator over HTTP.
+// Holds: src/ledger/shared-area.ts
 import { expect } from '@open-wc/testing';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { ImageStore } from '../../src/images/image-store.js';

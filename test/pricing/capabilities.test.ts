@@ -1,6 +1,8 @@
 // What each provider makes of each model (src/pricing/capabilities.ts and the price book beside it): sizes a
 // provider takes only as ratios, sizes it snaps, references resized to what it takes and priced so, totals,
 // gateway prices by host, and every malformed input refused in plain words.
+// Holds: src/pricing/price-book-problems.ts
+// Holds: src/strings/price-book.ts
 import { expect } from '@open-wc/testing';
 import { toldDeveloper } from '../support/console.js';
 import { UserPaysError } from '../../src/base/errors.js';

@@ -1,5 +1,6 @@
 // FLUX 3 Image at BFL, priced before the click: one price per image by resolution class (the request's quality), in
 // BFL's credits, by the tier rule (src/pricing/tiers.ts), at the sizes each class makes (src/providers/bfl/prices.ts).
+// Holds: src/pricing/tiers.ts
 import { expect } from '@open-wc/testing';
 import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
 import { mergePriceBook, modelsIn, priceOf, type PriceBook } from '../../src/pricing/index.js';

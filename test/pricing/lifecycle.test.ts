@@ -1,6 +1,7 @@
 // A model's life on a path (PriceEntry.lifecycle, SPEC §12): by the page's clock, a model past its shutdown is neither
 // offered nor priced, so never sent; a page that names it gets the replacement, said in one sentence; a month ahead,
 // the quote says it is going.
+// Holds: src/pricing/replacement.ts
 import { expect } from '@open-wc/testing';
 import { quote } from '../../src/api.js';
 import { modelsIn, replacementOf, type PriceBook, type PriceEntry } from '../../src/pricing/index.js';

@@ -1,3 +1,4 @@
+// Holds: src/providers/bfl/prices.ts
 import { expect } from '@open-wc/testing';
 import { toldDeveloper } from '../support/console.js';
 import Decimal from 'decimal.js';

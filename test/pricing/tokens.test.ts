@@ -1,6 +1,8 @@
 // Prices that can be a bound (SPEC §12): GPT Image billed in tokens, with the user's own OpenAI key. The image's tokens
 // are fixed by quality and size; the prompt's and any text written are not known before the call, so the quote is the
 // expected total and `atMost`, the most it can come to.
+// Holds: src/pricing/qualities.ts
+// Holds: src/providers/model-facts.ts
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import { UserPaysError } from '../../src/base/errors.js';

@@ -2,6 +2,8 @@
 // the fal simulator (demo/sim/fal.mjs): priced from fal's pricing API with the user's key (a `sim-discount-25-` key is
 // an account with 25% off there, so a live price is told apart from the bundled one), booked from the result's
 // `x-fal-billable-units` where the page may read it, else at the quote; and what the simulator refuses.
+// Holds: src/providers/fal/families.ts
+// Holds: src/providers/fal/live-prices.ts
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../support/wait.js';
 import '../../src/define.js';

@@ -1,6 +1,7 @@
 // The fal adapter end to end, over real HTTP against the fal queue simulator mounted on the test server
 // (demo/sim/fal.mjs; faults by scenario path segment, see the comment at its top). The simulator is reached
 // on the test server's OTHER loopback name, so every call is cross-origin with CORS, as fal is for a page.
+// Holds: src/providers/fal/prices.ts
 import { expect, oneEvent } from '@open-wc/testing';
 import '../../src/define.js';
 import { UserPaysError } from '../../src/base/errors.js';

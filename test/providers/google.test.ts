@@ -4,6 +4,7 @@
 // and the tier always), Gemini's bound, what is booked, and the key only in its header and only to its origin. Each
 // test sets the day on the page's clock and on Google's (the simulator's `now=`): the models Google serves today, or
 // a day Imagen 4 and Nano Banana 2 were still served.
+// Holds: src/providers/google/live-models.ts
 import { expect, fixture } from '@open-wc/testing';
 import { until, waitUntil } from '../support/wait.js';
 import Decimal from 'decimal.js';

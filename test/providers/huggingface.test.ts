@@ -2,6 +2,7 @@
 // OAuth endpoints and the Inference Providers router in front of fal's queue), reached on the test server's OTHER
 // loopback name, so every call is cross-origin with CORS as the router is for a page. The real clients
 // (@huggingface/hub's OAuth helpers, @huggingface/inference's textToImage) are proven against the same simulator.
+// Holds: src/providers/huggingface/prices.ts
 import { expect } from '@open-wc/testing';
 import { oauthHandleRedirectIfPresent, oauthLoginUrl } from '@huggingface/hub';
 import { textToImage } from '@huggingface/inference';

@@ -1,6 +1,7 @@
 // The OpenAI-compatible gateway adapter end to end, over real HTTP against the gateway simulator mounted on
 // the test server (demo/sim/openai.mjs; faults by scenario path segment). The simulator is reached on the test
 // server's OTHER loopback name, so every call is cross-origin with CORS, as a gateway is for a page.
+// Holds: src/providers/openai/live-models.ts
 import { expect, oneEvent } from '@open-wc/testing';
 import OpenAI from 'openai';
 import '../../src/define.js';

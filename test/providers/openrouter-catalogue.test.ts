@@ -1,6 +1,8 @@
 // What OpenRouter sells today (SPEC §12, "The catalog as the providers sell it today"): the bundled slugs and tags as
 // OpenRouter names them, each model's end upstream by the page's clock, the image API's list deciding what is offered,
 // and a live price out of all reason taken as no price (demo/sim/openrouter.mjs serves each case).
+// Holds: src/pricing/sane-prices.ts
+// Holds: src/providers/openrouter/live-prices.ts
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysCost } from '../../src/elements/cost/userpays-cost.js';

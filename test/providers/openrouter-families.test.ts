@@ -1,6 +1,7 @@
 // OpenRouter's other model families (SPEC §12): priced from the endpoints' `pricing` lines the simulator serves
 // (demo/sim/openrouter.mjs), a bundled dated copy where they cannot be read, asked pinned to the endpoint quoted and
 // booked at `usage.cost`; and the simulator refusing what OpenRouter refuses.
+// Holds: src/providers/openrouter/families.ts
 import { expect } from '@open-wc/testing';
 import { OpenRouter } from '@openrouter/sdk';
 import { priceOf, type PriceBook } from '../../src/pricing/index.js';

@@ -1,5 +1,6 @@
 // The OpenRouter adapter end to end, over real HTTP against the OpenRouter simulator mounted on the test server
 // (demo/sim/openrouter.mjs), and the simulator proven by OpenRouter's own client (@openrouter/sdk).
+// Holds: src/providers/openrouter/prices.ts
 import { expect } from '@open-wc/testing';
 import { OpenRouter } from '@openrouter/sdk';
 import { quoteFor } from '../../src/providers/prices.js';

@@ -2,6 +2,7 @@
 // simulator over real HTTP (demo/sim/puter.mjs and puter-families.mjs, which follow Puter's source): each priced from
 // the bundled or the live catalogue, asked with the model, the provider, the quality and the size Puter will not
 // replace, and booked at what the account's usage fell by.
+// Holds: src/providers/puter/families.ts
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import { mergePriceBook, quoteDetails, type PriceBook } from '../../src/pricing/index.js';

@@ -2,6 +2,7 @@
 // real HTTP against simulators whose replies lie about what they billed (the bill itself unchanged: `_charges`), the
 // image is kept, booked at its bound as uncertain, the figure said kept in its receipt, and the tally, the budget and
 // the words stay sane.
+// Holds: src/providers/engine/figure-said.ts
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import { generate } from '../../src/api.js';

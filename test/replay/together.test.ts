@@ -2,6 +2,7 @@
 // `/v1/images/generations` with `width` and `height` (Together ignores `size`), answered with `data[].url` on a
 // short link; replayed through the widget with the built-in Together price book (test/support/replay-server.mjs).
 // And the gateway simulator's Together and DeepInfra dialects, which follow the same facts.
+// Holds: src/providers/openai/prices.ts
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';

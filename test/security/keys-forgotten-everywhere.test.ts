@@ -5,6 +5,7 @@
 // segment, `run=…`, which the simulators ignore and a key's account does not depend on (it is the endpoint's origin):
 // one tag before the click and another after it, so that a balance read begun before the click, and answered after,
 // is not taken for one sent after it.
+// Holds: src/elements/image/accounts/panel/keys-channel.ts
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';

@@ -2,6 +2,8 @@
 // only to its provider's origin, redirects included, and never into storage, the DOM, an event or the console
 // without the user's opt-in; text from a provider or from storage renders as text; the built widget works
 // under a strict CSP with Trusted Types, and says so in words where the page forbids its scripts.
+// Holds: src/providers/puter/scripts.ts
+// Holds: src/elements/shared/adopted-styles.ts
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';

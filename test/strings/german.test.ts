@@ -1,6 +1,7 @@
 // German is bundled whole (src/translations/de.ts, typed `Strings`: a sentence missing is a compile
 // error), and none of it is English left in place: every sentence of every module, said with the same values in both
 // languages, differs from its English, but for the few that are the same words in both (names, symbols), listed here.
+// Holds: src/translations/de/
 import { compare } from '../../src/strings/image/compare.js';
 import { controls } from '../../src/strings/image/controls.js';
 import { expect } from '@open-wc/testing';

@@ -1,3 +1,7 @@
+// Holds: src/elements/cost/parse-sizes.ts
+// Holds: src/elements/shared/quote-controller.ts
+// Holds: src/elements/shared/quote-view.ts
+// Holds: src/elements/shared/events.ts
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/define.js';
 import type { UserPaysCost } from '../../../src/elements/cost/userpays-cost.js';

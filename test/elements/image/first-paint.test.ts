@@ -1,5 +1,6 @@
 // The widget's first paint is whole (SPEC §8): at its first render, before its panels load, it has the prompt, the model picker (every family the provider sells, one step away, priced), the shape radio group,
 // the price and Generate, each usable; a page naming a model of the families besides FLUX is priced at once.
+// Holds: src/elements/shared/panels-controller.ts
 import { expect, oneEvent } from '@open-wc/testing';
 import '../../../src/define.js';
 import type { UserPaysImage } from '../../../src/elements/image/userpays-image.js';

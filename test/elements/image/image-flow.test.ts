@@ -3,6 +3,9 @@
 // no live region speaks every second or reads the whole price breakdown on each keystroke), and a provider that
 // reports no progress still shows time passing. Keys are real key presses (sendKeys), so
 // the browser's own implicit form submission is what is tested.
+// Holds: src/elements/image/image-handlers.ts
+// Holds: src/elements/image/prompt/prompt-template.ts
+// Holds: src/elements/image/submission/panel/flow-controller.ts
 import { expect, oneEvent } from '@open-wc/testing';
 import { until, waitUntil } from '../../support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';

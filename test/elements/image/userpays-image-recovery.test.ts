@@ -1,6 +1,8 @@
 // The widget's side of the ledger's recovery and of key storage (docs/ledger.md, docs/contract.md): paid work a closed page left behind is finished on the next load
 // (asking for the key when it is needed), the gallery is bounded by keep-images, and a key is persisted
 // only on the user's explicit opt-in.
+// Holds: src/elements/image/accounts/panel/account-handlers.ts
+// Holds: src/elements/image/submission/panel/resume-controller.ts
 import { expect } from '@open-wc/testing';
 import '../../../src/define.js';
 import type { UserPaysImage } from '../../../src/elements/image/userpays-image.js';

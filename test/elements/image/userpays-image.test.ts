@@ -1,3 +1,6 @@
+// Holds: src/elements/image/image-parts.ts
+// Holds: src/elements/image/image-properties.ts
+// Holds: src/elements/image/submission/panel/submission-run.ts
 import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../support/wait.js';
 import '../../../src/define.js';

@@ -1,6 +1,8 @@
 // <userpays-tally> as a new user reads it: the pending list, figures that add up to the budget, the
 // chart's axis, the meter's words, the buttons, one budget for the page, overspend, dark pages, rounded money,
 // and a narrow column.
+// Holds: src/elements/tally/panels/tally-template.ts
+// Holds: src/elements/tally/panels/styles.ts
 import { expect, fixture, html } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import '../../../src/define.js';

@@ -1,3 +1,8 @@
+// Holds: src/elements/shared/ledger-controller.ts
+// Holds: src/elements/tally/panels/export.ts
+// Holds: src/elements/tally/panels/tally-actions.ts
+// Holds: src/elements/tally/uncertain-list/index.ts
+// Holds: src/ledger/budget.ts
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define.js';

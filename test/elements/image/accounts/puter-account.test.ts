@@ -2,6 +2,7 @@
 // simulator: the account area, sign-in through Puter's own popup (from a real click, or its consent dialog),
 // live prices, generation through the shared pipeline, the balance and the check that stops what it cannot cover.
 // (One file: the SDK opens its popup by the name "Puter", which two pages of the same origin would share.)
+// Holds: src/elements/image/accounts/panel/puter/index.ts
 import { expect } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import '../../../../src/define.js';

@@ -2,6 +2,13 @@
 // does: by popup (the page stays as it is, the prompt being typed with it) and by redirect where popups are blocked
 // (the page leaves for the account system and comes back with its form); the key the sign-in gives pays, the account
 // line says what is left, Sign out forgets it, and the key goes only to the provider's own origin.
+// Holds: src/elements/image/accounts/panel/accounts.ts
+// Holds: src/elements/image/accounts/panel/sign-in-button.ts
+// Holds: src/elements/image/accounts/panel/sign-in-on-demand.ts
+// Holds: src/elements/image/accounts/panel/sign-in/index.ts
+// Holds: src/elements/image/accounts/panel/sign-in/sign-in-controller.ts
+// Holds: src/elements/image/accounts/panel/sign-in/sign-in.ts
+// Holds: src/providers/engine/oauth.ts
 import { expect } from '@open-wc/testing';
 import '../../../../src/define.js';
 import { countReplies } from '../../../support/record-fetches.js';

@@ -2,6 +2,9 @@
 // chosen is priced on every model of every account the page allows, FLUX beside GPT Image, Nano Banana and Seedream,
 // each with what it is best for; a price billed in tokens is a bound and said as one ("at most"), and the
 // offers are ranked by the most each can cost; a click on another family's row switches to it.
+// Holds: src/elements/image/details/panel/compare.ts
+// Holds: src/elements/image/details/panel/family-filter.ts
+// Holds: src/elements/image/models/price-words.ts
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../../../support/wait.js';
 import '../../../../src/define.js';

@@ -1,6 +1,8 @@
 // The widget as a place to decide what an image is worth: the request priced on every model and provider the
 // page allows (`compare`, with prices in the model picker too), and what it means for the user's money
 // (`projection`: 100 of these, per $1, what fits the budget, this month's pace from the ledger).
+// Holds: src/elements/image/details/panel/details.ts
+// Holds: src/elements/image/details/panel/index.ts
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../../../support/wait.js';
 import { render } from 'lit';

@@ -1,6 +1,8 @@
 // The gallery as a workbench: each image says what it is (model, provider, size, seed, charge, date) and offers
 // open, download under a meaningful name, copy, reuse, vary, use as reference, finalize a draft, delete; paid
 // generations that brought no image are listed with their reason and cost. The seed is always known.
+// Holds: src/elements/image/gallery/panel/gallery-actions.ts
+// Holds: src/elements/image/gallery/panel/index.ts
 import { expectWcag22 } from '../../../support/axe.js';
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';

@@ -1,6 +1,7 @@
 // The gallery follows other tabs as the tally does: an image saved or deleted by another page of
 // the same storage key (another ImageStore, as another tab has) shows or goes here without a reload, and so between
 // two widgets of one page.
+// Holds: src/elements/image/gallery/panel/gallery-controller.ts
 import { fixture, html } from '@open-wc/testing';
 import { waitUntil } from '../../../support/wait.js';
 import '../../../../src/define.js';

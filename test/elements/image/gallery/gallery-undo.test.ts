@@ -2,6 +2,8 @@
 // form into view, say what changed and offer Undo (pinned above Generate, in view with the form), which puts back what
 // was being typed; Delete says what it deleted, with Undo, in the place the image had, the focus on that Undo; the
 // focus never falls to <body> (after Delete, Undo or Dismiss).
+// Holds: src/elements/image/gallery/panel/gallery-handlers.ts
+// Holds: src/elements/image/price/panel/notes.ts
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { waitUntil } from '../../../support/wait.js';

@@ -1,6 +1,7 @@
 // On a page with a strict Content-Security-Policy (the demo's: no `blob:` in connect-src, as in all four examples)
 // the gallery's Copy and Use as reference read the image the widget stored, never fetch() its own blob: URL, which
 // that policy refuses.
+// Holds: src/elements/image/gallery/panel/copy-image.ts
 import { expect } from '@open-wc/testing';
 import { demoWidget, forgetDemo, openDemo } from '../../../support/demo.js';
 import { until } from '../../../support/wait.js';

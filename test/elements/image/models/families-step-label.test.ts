@@ -1,6 +1,7 @@
 // The picker's step to the other families names them from the first paint (the families each provider's prices
 // cover, never one it does not sell), and keeps its words, its height and the cards above it as the price details
 // open.
+// Holds: src/elements/image/models/models-view.ts
 import { expect } from '@open-wc/testing';
 import '../../../../src/define.js';
 import { controlledClock } from '../../../support/clock.js';

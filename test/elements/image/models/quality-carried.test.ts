@@ -2,6 +2,7 @@
 // Nano Banana 2, then Nano Banana Pro clicked (whose smallest tier is 1K), would leave "—" beside a disabled Generate,
 // "Nano Banana Pro takes the quality 1K, 2K, 4K, not "512"", the pickers gone and other cards without a price. And
 // where the provider changes, or the next model has no tiers.
+// Holds: src/elements/image/models/panel/quality-carried.ts
 import { expect } from '@open-wc/testing';
 import '../../../../src/define.js';
 import type { UserPaysImage } from '../../../../src/elements/image/userpays-image.js';

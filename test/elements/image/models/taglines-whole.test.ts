@@ -4,6 +4,7 @@
 // bound gives ("at most $0.0529", "höchstens 0,0529 $", the demo's prompt counted), in English and German, in a 390 px
 // phone's widget, a 280 px phone's, and in the column beside the canvas at 1280 px, where one line would cut "Sharp
 // text, 4K (Gemini 3 Pro)" to "Sharp text, 4…".
+// Holds: src/elements/image/models/model-picker.ts
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../../../support/wait.js';
 import '../../../../src/define.js';

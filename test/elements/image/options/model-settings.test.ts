@@ -3,6 +3,11 @@
 // model takes but not as written is refused in words, and nothing is sent or booked. More options shows them, and
 // the settings without an attribute ([flex]'s steps and guidance, Ultra's raw and reference strength), as the user
 // sets them there.
+// Holds: src/elements/image/options/panel/controls/
+// Holds: src/providers/engine/controls.ts
+// Holds: src/providers/bfl/controls.ts
+// Holds: src/providers/fal/controls.ts
+// Holds: src/providers/model-settings.ts
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../../src/define.js';

@@ -2,6 +2,7 @@
 // the price over the simulators' plain http), which a small budget cannot carry; where the account's balance fell by
 // exactly one price across it, and nothing else of this ledger ran meanwhile, that answer is offered first, one click,
 // beside Generate and in the budget's refusal, and booked as the tally's own answers are.
+// Holds: src/elements/image/price/panel/balance-evidence.ts
 import { expect } from '@open-wc/testing';
 import '../../../../src/define.js';
 import type { UserPaysImage } from '../../../../src/elements/image/userpays-image.js';

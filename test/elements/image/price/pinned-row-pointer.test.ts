@@ -1,6 +1,7 @@
 // A first click on a disclosure partly under the pinned decision row does what it says. Were the focus a press gives
 // scrolled clear of the row (PinnedRowController) between the press and the release, the release would fall elsewhere
 // and no click would come. What the keyboard focuses is still scrolled clear (test/e2e/pinned-decision.test.ts).
+// Holds: src/elements/image/price/panel/pinned-row.ts
 import { expect } from '@open-wc/testing';
 import { resetMouse, sendMouse, setViewport } from '@web/test-runner-commands';
 import '../../../../src/define.js';

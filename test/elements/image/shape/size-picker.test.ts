@@ -1,6 +1,9 @@
 // The size picker: one group of shapes from 21:9 to 9:21 (those the provider can make of the model), drawn at
 // their ratio, and for rules in pixels one group of sizes of the shape in force, each exactly that shape (a
 // "16:9" that is 7:4 would lie). Native radios: one Tab stop per group, arrows move within it.
+// Holds: src/elements/image/shape/shape-picker.ts
+// Holds: src/elements/image/shape/shape-view.ts
+// Holds: src/elements/shared/choices/choices.ts
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../../src/define.js';

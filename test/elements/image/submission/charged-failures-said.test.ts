@@ -1,6 +1,8 @@
 // Money the widget must never leave unsaid: a failure the provider charged for says what it charged; Cancel on a
 // provider that has billed and keeps working asks first, and "Stop waiting" still fetches the paid image; a
 // generation an earlier visit left at the provider shows as under way, and Generate waits for it.
+// Holds: src/elements/image/gallery/panel/failure.ts
+// Holds: src/elements/image/submission/panel/submission-handlers.ts
 import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../../support/wait.js';
 import { emulateMedia } from '@web/test-runner-commands';

@@ -1,6 +1,9 @@
 // The widget against simulators as strict as the real services (demo/sim/): what it sends is what each
 // provider takes — Puter's Replicate ratios and Together's single reference through the real Puter SDK, BFL's
 // 4 MP references priced exactly as sent — and what a provider would refuse is refused before anything leaves.
+// Holds: src/elements/image/options/panel/reference-handlers.ts
+// Holds: src/elements/image/options/panel/reference-images.ts
+// Holds: src/images/reference-images.ts
 import { expect } from '@open-wc/testing';
 import '../../../../src/define.js';
 import type { UserPaysImage } from '../../../../src/elements/image/userpays-image.js';

@@ -1,5 +1,6 @@
 // While an image is made, the widget says how long such an image has usually taken in this browser (the median of the
 // last waits of the same provider, model and size: src/generation/durations.ts), beside the seconds it counts.
+// Holds: src/elements/image/gallery/panel/running.ts
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../../../support/wait.js';
 import { bflWidget } from '../../../support/bfl-widget.js';

@@ -1,5 +1,6 @@
 // A key belongs to one provider: switching `provider` never sends the previous provider's key anywhere else,
 // in memory or remembered on disk. Every request the widget makes is recorded with its headers.
+// Holds: src/elements/image/accounts/panel/account-controller.ts
 import { expect } from '@open-wc/testing';
 import '../../../../../src/define.js';
 import { ProviderKeys } from '../../../../../src/elements/image/accounts/panel/provider-keys.js';

@@ -1,3 +1,4 @@
+// Holds: src/elements/image/gallery/panel/result.styles.ts
 import { expect } from '@open-wc/testing';
 import { render } from 'lit';
 import { renderHistory, renderResult, resultStyles } from '../../../../../src/elements/image/gallery/panel/result.js';
