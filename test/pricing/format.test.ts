@@ -2,15 +2,26 @@ import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import { formatUsd, formatUsdRounded } from '../../src/pricing/index.js';
 
+/** Each amount of `table` said by `format` in `locale` as the words beside it. */
+function says(
+  format: (amount: string | Decimal, locale?: string) => string,
+  locale: string,
+  table: [string | Decimal, string][],
+) {
+  for (const [amount, words] of table) expect(format(amount, locale), String(amount)).to.equal(words);
+}
+
 describe('formatUsd', () => {
   it('shows at least cents and every digit the amount has', () => {
-    expect(formatUsd('0.015', 'en-US')).to.equal('$0.015');
-    expect(formatUsd('0.1', 'en-US')).to.equal('$0.10');
-    expect(formatUsd('0', 'en-US')).to.equal('$0.00');
-    expect(formatUsd('0.16', 'en-US')).to.equal('$0.16');
-    expect(formatUsd('0.075', 'en-US')).to.equal('$0.075');
-    expect(formatUsd('12', 'en-US')).to.equal('$12.00');
-    expect(formatUsd('1234.5', 'en-US')).to.equal('$1,234.50');
+    says(formatUsd, 'en-US', [
+      ['0.015', '$0.015'],
+      ['0.1', '$0.10'],
+      ['0', '$0.00'],
+      ['0.16', '$0.16'],
+      ['0.075', '$0.075'],
+      ['12', '$12.00'],
+      ['1234.5', '$1,234.50'],
+    ]);
   });
 
   it('takes a Decimal too', () => {
@@ -41,24 +52,28 @@ describe('formatUsd', () => {
 
 describe('formatUsdRounded: money at a glance', () => {
   it('rounds to the cent from $1 up, half up', () => {
-    expect(formatUsdRounded('12.3456', 'en-US')).to.equal('$12.35');
-    expect(formatUsdRounded('1234.5', 'en-US')).to.equal('$1,234.50');
-    expect(formatUsdRounded('1.005', 'en-US')).to.equal('$1.01');
-    expect(formatUsdRounded('0', 'en-US')).to.equal('$0.00');
+    says(formatUsdRounded, 'en-US', [
+      ['12.3456', '$12.35'],
+      ['1234.5', '$1,234.50'],
+      ['1.005', '$1.01'],
+      ['0', '$0.00'],
+    ]);
   });
 
   it('keeps three significant digits below $1 (at least cents), so $0.999 left never reads as $1.00', () => {
-    expect(formatUsdRounded('0.999', 'en-US')).to.equal('$0.999');
-    expect(formatUsdRounded('0.651106', 'en-US')).to.equal('$0.651');
-    expect(formatUsdRounded('0.126', 'en-US')).to.equal('$0.126');
-    expect(formatUsdRounded('0.1255', 'en-US')).to.equal('$0.126');
-    expect(formatUsdRounded('0.1', 'en-US')).to.equal('$0.10');
-    expect(formatUsdRounded('0.014', 'en-US')).to.equal('$0.014');
-    expect(formatUsdRounded('0.0421053', 'en-US')).to.equal('$0.0421');
-    expect(formatUsdRounded('0.05', 'en-US')).to.equal('$0.05');
-    expect(formatUsdRounded('0.00123456', 'en-US')).to.equal('$0.00123');
-    expect(formatUsdRounded('0.09996', 'en-US')).to.equal('$0.10');
-    expect(formatUsdRounded(new Decimal('0.0421053'), 'en-US')).to.equal('$0.0421');
+    says(formatUsdRounded, 'en-US', [
+      ['0.999', '$0.999'],
+      ['0.651106', '$0.651'],
+      ['0.126', '$0.126'],
+      ['0.1255', '$0.126'],
+      ['0.1', '$0.10'],
+      ['0.014', '$0.014'],
+      ['0.0421053', '$0.0421'],
+      ['0.05', '$0.05'],
+      ['0.00123456', '$0.00123'],
+      ['0.09996', '$0.10'],
+      [new Decimal('0.0421053'), '$0.0421'],
+    ]);
   });
 
   it('follows the locale, and survives a malformed one', () => {

@@ -90,7 +90,7 @@ describe('Puter’s late meter: each image booked once', function () {
 
   it('the same from two tabs: the first image made in this page, the second in another', async () => {
     const { token, run, at } = await account();
-    const frame = await loadedFrame('/test/fixtures/puter-tab.html');
+    const frame = await loadedFrame('/test/fixtures/frame.html#puter-tab');
     frames.push(frame);
     const tab = (frame.contentWindow as unknown as { puterTab: PuterTab }).puterTab;
     tab.stopClock(time.now());

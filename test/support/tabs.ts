@@ -15,7 +15,7 @@ export function tabLoaded(frame: HTMLIFrameElement): Promise<void> {
 export async function openTab(storageKey: string, { origin = location.origin, query = '' } = {}) {
   const frame = document.createElement('iframe');
   const ready = tabLoaded(frame);
-  frame.src = `${origin}/test/fixtures/tab.html?key=${storageKey}${query}`;
+  frame.src = `${origin}/test/fixtures/frame.html?key=${storageKey}${query}#tab`;
   document.body.append(frame);
   await ready;
   return frame;

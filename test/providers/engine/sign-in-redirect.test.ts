@@ -6,7 +6,8 @@ import { loadedFrame } from '../../support/frames.js';
 import { until } from '../../support/wait.js';
 import { LEFT_TO_SIGN_IN } from '../../../src/providers/engine/sign-in-redirect.js';
 
-const PAGE = '/test/fixtures/sign-in-return.html';
+/** The page at `query` (test/fixtures/frame.html running sign-in-return.ts). */
+const page = (query: string) => `/test/fixtures/frame.html${query}#sign-in-return`;
 
 /** The page's outcome (test/fixtures/sign-in-return.ts): the key it signed in with, or the error it said. */
 type Page = Window & { back?: Promise<{ key?: string; code?: string; message?: string }> };
@@ -14,14 +15,14 @@ type Page = Window & { back?: Promise<{ key?: string; code?: string; message?: s
 /** Loads `query` in `frame`, as the tab loads a page, and gives what that page made of the sign-in. */
 async function load(frame: HTMLIFrameElement, query: string) {
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  frame.src = `${PAGE}${query}`;
+  frame.src = page(query);
   await loaded;
   return await until(() => (frame.contentWindow as Page).back, 5_000, 'the page finished');
 }
 
 /** A frame whose page left to sign in (it is on the account system's page now), and the state it left with. */
 async function leftToSignIn() {
-  const frame = await loadedFrame(`${PAGE}?leave`);
+  const frame = await loadedFrame(page('?leave'));
   const state = await until(() => sessionStorage.getItem(LEFT_TO_SIGN_IN), 5_000, 'the page left');
   await until(() => frame.contentWindow!.location.href === 'about:blank', 5_000, 'at the account system');
   return { frame, state };
