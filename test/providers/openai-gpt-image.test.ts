@@ -9,6 +9,7 @@ import Decimal from 'decimal.js';
 import '../../src/define.js';
 import { generate } from '../../src/api.js';
 import type { UserPaysCost } from '../../src/elements/cost/userpays-cost.js';
+import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { keyOrigin } from '../../src/providers/catalog.js';
 import { formatUsdRounded, mergePriceBook } from '../../src/pricing/index.js';
 import type { PriceBook } from '../../src/pricing/index.js';
@@ -66,6 +67,37 @@ async function widgetOn(
     { priceBook: OPENAI_BOOK, apiKey },
   );
   return { el, apiKey };
+}
+
+/** A widget of `widget` on `model` under `run`, the page naming no quality, after Generate: it, and what OpenAI was sent. */
+async function generated(
+  widget: (run: string, attributes: Record<string, string | number>) => Promise<{ el: UserPaysImage }>,
+  run: string,
+  model: string,
+) {
+  const { el } = await widget(run, { model });
+  await el.generate();
+  const [sent] = await submissionsOf('openai', run);
+  return { el, sent };
+}
+
+/**
+ * What the decision row says (`price`, and what the budget `buys`; the bound's words are the panels'), then Generate:
+ * the result and what OpenAI was sent under `run`, the charge booked being what the simulator charged `apiKey`.
+ */
+async function bought(
+  el: UserPaysImage,
+  run: string,
+  apiKey: string,
+  { price, buys }: { price: string; buys: RegExp },
+) {
+  await panelsLoaded(el);
+  expect(decision(el).price).to.equal(price);
+  expect(decision(el).buys).to.match(buys);
+  const result = await el.generate();
+  const [sent] = await submissionsOf('openai', run);
+  expect(await simCharged('openai', apiKey)).to.equal(result.charged);
+  return { result, sent };
 }
 
 describe('GPT Image with the user’s own OpenAI key', function () {
@@ -128,10 +160,7 @@ describe('GPT Image with the user’s own OpenAI key', function () {
   });
 
   it('sends the price book’s quality where the page names none, never OpenAI’s default', async () => {
-    const run = unique('gpt-default');
-    const { el } = await widget(run, { model: 'gpt-image-2' });
-    await el.generate();
-    const [sent] = await submissionsOf('openai', run);
+    const { sent } = await generated(widget, unique('gpt-default'), 'gpt-image-2');
     expect(sent.asked).to.deep.include({ model: 'gpt-image-2', quality: 'medium', size: '1024x1024' });
   });
 
@@ -147,15 +176,10 @@ describe('GPT Image with the user’s own OpenAI key', function () {
     });
     // 7,024 × $30/M + 15 × $5/M expected; at most twice the image's tokens, 57 × $5/M, and 2,000 text tokens × $30/M.
     expect(el.quote).to.include({ total: '0.210795', atMost: '0.481725', exact: false });
-    await panelsLoaded(el);
-    expect(decision(el).price).to.equal('at most $0.482');
-    expect(decision(el).buys).to.match(/^about \$0\.211 · /);
-    const result = await el.generate();
-    const [sent] = await submissionsOf('openai', run);
+    const { result, sent } = await bought(el, run, apiKey, { price: 'at most $0.482', buys: /^about \$0\.211 · / });
     expect(sent.asked).to.deep.include({ model: 'gpt-image-2.6-flare', quality: 'high', size: '1024x1024', n: 1 });
     // 15 × $5/M + ceil(7,024 × 1.3) = 9,132 image × $30/M + 300 text × $30/M, as the reply's usage says.
     expect(result.charged).to.equal('0.283035');
-    expect(await simCharged('openai', apiKey)).to.equal(result.charged);
     expect(result.images[0].receipt).to.deep.include({ basis: 'reported', charged: '0.283035' });
     expect(el.tally).to.deep.include({ spent: '0.283035' });
   });
@@ -263,15 +287,10 @@ describe('GPT Image 1, 1.5 and 1-mini with the user’s own OpenAI key, on a day
   it('gpt-image-1 at medium 1024²: sends quality "medium" and size "1024x1024", shows "at most", books the usage', async () => {
     const run = unique('gpt1');
     const { el, apiKey } = await widget(run, { model: 'gpt-image-1', quality: 'medium', width: 1024, height: 1024 });
-    await panelsLoaded(el); // the bound's words are the panels'
-    expect(decision(el).price).to.equal('at most $0.0426');
-    expect(decision(el).buys).to.match(/^about \$0\.0423 · /);
-    const result = await el.generate();
-    const [sent] = await submissionsOf('openai', run);
+    const { result, sent } = await bought(el, run, apiKey, { price: 'at most $0.0426', buys: /^about \$0\.0423 · / });
     expect(sent.asked).to.deep.include({ model: 'gpt-image-1', quality: 'medium', size: '1024x1024', n: 1 });
     // The simulator counts the prompt as the quote expects it (a token per 4 bytes): 15 tokens × $5/M + 1,056 × $40/M.
     expect(result.charged).to.equal('0.042315');
-    expect(await simCharged('openai', apiKey)).to.equal(result.charged);
     expect(result.images[0].receipt).to.deep.include({ basis: 'reported', quoted: '0.042315' });
   });
 
@@ -293,10 +312,7 @@ describe('GPT Image 1, 1.5 and 1-mini with the user’s own OpenAI key, on a day
   });
 
   it('gpt-image-1-mini sends the price book’s quality where the page names none, and is offered beside 1 and 1.5', async () => {
-    const run = unique('gpt-mini');
-    const { el } = await widget(run, { model: 'gpt-image-1-mini' });
-    await el.generate();
-    const [sent] = await submissionsOf('openai', run);
+    const { el, sent } = await generated(widget, unique('gpt-mini'), 'gpt-image-1-mini');
     expect(sent.asked).to.deep.include({ model: 'gpt-image-1-mini', quality: 'medium', size: '1024x1024' });
     expect((await modelChoices(el)).map(({ id }) => id)).to.include.members([
       'gpt-image-1',

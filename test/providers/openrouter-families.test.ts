@@ -11,7 +11,15 @@ import { OpenRouterProvider } from '../../src/providers/openrouter/adapter.js';
 import type { Charge, ProviderRequest } from '../../src/providers/provider.js';
 import type { QuoteRequest } from '../../src/base/types.js';
 import { failure } from '../support/failure.js';
-import { simCharged, simEndpoint, simLogOf, submissionsOf, unique } from '../support/sim.js';
+import {
+  GPT_IMAGE_2_AT_OPENROUTER,
+  pinnedTo,
+  simCharged,
+  simEndpoint,
+  simLogOf,
+  submissionsOf,
+  unique,
+} from '../support/sim.js';
 
 const provider = new OpenRouterProvider();
 const PROMPT = 'a lighthouse at dawn';
@@ -77,13 +85,7 @@ describe('OpenRouter’s other families (against the simulator)', function () {
     expect(entry.via).to.equal('openai');
     const { outcome, charge, key } = await generate(`run=${run}`, sent);
     const [request] = await submissionsOf('openrouter', run);
-    expect(request.asked).to.deep.include({
-      route: 'images',
-      model: 'openai/gpt-image-2',
-      size: '1024x1024',
-      quality: 'high',
-      provider: { only: ['openai'], allow_fallbacks: false },
-    });
+    expect(request.asked).to.deep.include(GPT_IMAGE_2_AT_OPENROUTER);
     expect(charge).to.deep.equal({ usd: await simCharged('openrouter', key) });
     expect(charge!.usd).to.equal('0.210745');
     expect(outcome.unreported).to.equal(false);
@@ -102,7 +104,7 @@ describe('OpenRouter’s other families (against the simulator)', function () {
     expect(request.asked).to.deep.include({
       aspect_ratio: '1:1',
       resolution: '2K',
-      provider: { only: ['seed'], allow_fallbacks: false },
+      ...pinnedTo('seed'),
     });
   });
 
@@ -132,7 +134,7 @@ describe('OpenRouter’s other families (against the simulator)', function () {
       model: 'google/gemini-3-pro-image',
       aspect_ratio: '1:1',
       resolution: '1K',
-      provider: { only: ['google-ai-studio'], allow_fallbacks: false },
+      ...pinnedTo('google-ai-studio'),
     });
   });
 
@@ -157,37 +159,36 @@ describe('the OpenRouter simulator refuses what OpenRouter refuses', function ()
       body: JSON.stringify({ prompt: PROMPT, n: 1, ...body }),
     }).then(async (response) => [response.status, (await response.json()).error?.message]);
   const gpt2 = { model: 'openai/gpt-image-2', size: '1024x1024', quality: 'high' };
-  const pin = (tag: string) => ({ provider: { only: [tag], allow_fallbacks: false } });
 
   it('an unknown model, a size or tier the endpoint does not take, no key, too few credits; and a request unpinned', async () => {
-    expect((await pinned({ ...gpt2, model: 'openai/gpt-image-9', ...pin('openai') }))[0]).to.equal(400);
+    expect((await pinned({ ...gpt2, model: 'openai/gpt-image-9', ...pinnedTo('openai') }))[0]).to.equal(400);
     const before = 'now=2026-10-01';
-    const gpt1 = { ...gpt2, model: 'openai/gpt-image-1', ...pin('openai') };
+    const gpt1 = { ...gpt2, model: 'openai/gpt-image-1', ...pinnedTo('openai') };
     expect((await pinned({ ...gpt1, size: '1024x768' }, undefined, before))[0]).to.equal(400);
-    const pro = { model: 'google/gemini-3-pro-image', aspect_ratio: '1:1', ...pin('google-ai-studio') };
+    const pro = { model: 'google/gemini-3-pro-image', aspect_ratio: '1:1', ...pinnedTo('google-ai-studio') };
     expect((await pinned({ ...pro, resolution: '512' }))[0]).to.equal(400);
-    expect((await pinned({ ...gpt2, ...pin('openai') }, ''))[0]).to.equal(401);
-    expect((await pinned({ ...gpt2, ...pin('openai') }, undefined, 'credits=0.10'))[0]).to.equal(402);
+    expect((await pinned({ ...gpt2, ...pinnedTo('openai') }, ''))[0]).to.equal(401);
+    expect((await pinned({ ...gpt2, ...pinnedTo('openai') }, undefined, 'credits=0.10'))[0]).to.equal(402);
     expect((await pinned(gpt2))[0]).to.equal(400);
     expect((await pinned({ ...gpt2, provider: { only: ['openai'] } }))[0]).to.equal(400);
-    expect((await pinned({ ...gpt2, ...pin('fal') }))[0]).to.equal(404);
+    expect((await pinned({ ...gpt2, ...pinnedTo('fal') }))[0]).to.equal(404);
     const preview = { ...pro, model: 'google/gemini-3-pro-image-preview', resolution: '1K' };
     expect((await pinned(preview))[0], 'a preview id Google has shut').to.equal(400);
   });
 
   it('a model past its end upstream, by the simulator’s clock: served the day before, refused from that day', async () => {
-    const gpt1 = { ...gpt2, model: 'openai/gpt-image-1', ...pin('openai') };
+    const gpt1 = { ...gpt2, model: 'openai/gpt-image-1', ...pinnedTo('openai') };
     expect((await pinned(gpt1, undefined, 'now=2026-10-22T23:59:59Z'))[0]).to.equal(200);
     expect((await pinned(gpt1, undefined, 'now=2026-10-23T00:00:00Z'))[0]).to.equal(400);
     const flash = { model: 'google/gemini-3.1-flash-image', aspect_ratio: '1:1', resolution: '1K' };
-    const pinnedFlash = { ...flash, ...pin('google-ai-studio') };
+    const pinnedFlash = { ...flash, ...pinnedTo('google-ai-studio') };
     expect((await pinned(pinnedFlash, undefined, 'now=2026-10-28T12:00:00Z'))[0]).to.equal(200);
     expect((await pinned(pinnedFlash, undefined, 'now=2026-10-29T00:00:00Z'))[0]).to.equal(400);
   });
 
   it('a pinned request is billed at its endpoint’s line: the same image at Azure’s $32 per million', async () => {
     const key = unique('sk-or-fam');
-    expect(await pinned({ ...gpt2, ...pin('azure') }, key)).to.deep.equal([200, undefined]);
+    expect(await pinned({ ...gpt2, ...pinnedTo('azure') }, key)).to.deep.equal([200, undefined]);
     // 7,024 image tokens at $32 per million, and the prompt's 5 tokens at $5.
     expect(await simCharged('openrouter', key)).to.equal('0.224793');
   });

@@ -13,16 +13,7 @@ import { LedgerStore } from '../../src/ledger/ledger.js';
 import { failure } from '../support/failure.js';
 import { providerHarness } from '../support/provider-harness.js';
 import { simCharges, simLog, simEndpoint, unique } from '../support/sim.js';
-import {
-  authorize,
-  demoForgottenAfterEach,
-  demoSignInButton,
-  demoWidget,
-  openDemo,
-  signInButton,
-  signInPage,
-  withPopup,
-} from '../support/demo.js';
+import { authorize, demoForgottenAfterEach, demoSignInButton, signInPage, withPopup } from '../support/demo.js';
 import { until } from '../support/wait.js';
 import { part, words } from '../support/widget.js';
 
@@ -235,14 +226,12 @@ describe('Sign in with Pollinations (the demo, its simulator)', function () {
   });
 
   it('a site that earns: its App Key in the sign-in, the share on its own line, booked and taken; the key’s days said, then its end', async () => {
-    const view = await openDemo(1280);
-    const widget = await demoWidget(view, 'pollinations', 'app=pk_simearn');
+    const { view, widget, button } = await demoSignInButton('pollinations', 'app=pk_simearn');
     expect([widget.pollinationsAppKey, widget.pollinationsEarnings]).to.deep.equal(['pk_simearn', true]);
     expect(widget.quote!.lines).to.deep.equal([
       { label: 'Flat price per image', amount: '0.005' },
       { label: 'This site’s share (25%)', amount: '0.00125' },
     ]);
-    const { button } = await signInButton(view, 'pollinations');
     button.click();
     const leave = await until(() => part(widget, 'grant')?.querySelector<HTMLElement>('button.secondary'));
     const popup = await withPopup(view, () => leave.click());

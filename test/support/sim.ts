@@ -172,3 +172,15 @@ export function uniqueStorageKey(): string {
 export function nextEvent<T = unknown>(target: EventTarget, type: string): Promise<CustomEvent<T>> {
   return new Promise((resolve) => target.addEventListener(type, (e) => resolve(e as CustomEvent<T>), { once: true }));
 }
+
+/** OpenRouter's image API asked to keep to one upstream's endpoint (`tag`: OpenRouter's name), with no fallbacks. */
+export const pinnedTo = (tag: string) => ({ provider: { only: [tag], allow_fallbacks: false } });
+
+/** What OpenRouter's image API is asked for GPT Image 2 at high 1024², the widget's request: pinned to OpenAI. */
+export const GPT_IMAGE_2_AT_OPENROUTER = {
+  route: 'images',
+  model: 'openai/gpt-image-2',
+  size: '1024x1024',
+  quality: 'high',
+  ...pinnedTo('openai'),
+};

@@ -5,7 +5,7 @@ import { expect } from '@open-wc/testing';
 import { waitUntil } from '../../../support/wait.js';
 import '../../../../src/define.js';
 import { decision, imageWidget, panelsLoaded } from '../../../support/widget.js';
-import { simCharged, simEndpoint, submissionsOf, unique } from '../../../support/sim.js';
+import { GPT_IMAGE_2_AT_OPENROUTER, simCharged, simEndpoint, submissionsOf, unique } from '../../../support/sim.js';
 
 /**
  * A widget on OpenRouter's simulator under `scenario`, signed in with `apiKey`: GPT Image 2 at high 1024², once it is
@@ -43,13 +43,7 @@ describe('the widget signed in to OpenRouter, on a model of the other families',
     expect(el.quote).to.include({ total: '0.210745', atMost: '0.21082' });
     await el.generate();
     const [sent] = await submissionsOf('openrouter', run);
-    expect(sent.asked).to.deep.include({
-      route: 'images',
-      model: 'openai/gpt-image-2',
-      size: '1024x1024',
-      quality: 'high',
-      provider: { only: ['openai'], allow_fallbacks: false },
-    });
+    expect(sent.asked).to.deep.include(GPT_IMAGE_2_AT_OPENROUTER);
     const charged = await simCharged('openrouter', apiKey);
     expect(charged).to.equal('0.210745');
     expect(el.tally).to.include({ spent: charged, images: 1 });
