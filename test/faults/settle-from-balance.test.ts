@@ -68,8 +68,7 @@ async function lostReply(
   provider: ProviderId,
   scenario: string,
   key: string,
-  storageKey = uniqueStorageKey(),
-  { signedIn = false, crossOrigin = false } = {},
+  { storageKey = uniqueStorageKey(), signedIn = false, crossOrigin = false } = {},
 ) {
   const ledger = new LedgerStore({ storageKey });
   const job = generationJob({
@@ -116,7 +115,7 @@ describe('a charge no reply confirmed, settled from the account’s balance', fu
     // The second ledger (another storage-key on the same page: another widget, or another site) sends its image once
     // ours has left; our read after the fault is held until BFL has accepted both (creditsAfter=2).
     const second = await secondLedgerOnceOursLeft(key, storageKey);
-    const { error, entry } = await lostReply('bfl', 'fault=accept-then-drop;creditsAfter=2', key, storageKey);
+    const { error, entry } = await lostReply('bfl', 'fault=accept-then-drop;creditsAfter=2', key, { storageKey });
     await second();
     const debited = await simCharges('bfl', key);
     expect(debited.tasks).to.equal(2);
@@ -129,7 +128,7 @@ describe('a charge no reply confirmed, settled from the account’s balance', fu
     const key = `sim-never-${uniqueStorageKey()}`;
     const storageKey = uniqueStorageKey();
     const second = await secondLedgerOnceOursLeft(key, storageKey);
-    const { entry } = await lostReply('bfl', 'fault=network', key, storageKey);
+    const { entry } = await lostReply('bfl', 'fault=network', key, { storageKey });
     await second();
     expect((await simCharges('bfl', key)).tasks, 'only the second ledger’s task').to.equal(1);
     expect(entry.status).to.equal('uncertain');
@@ -138,7 +137,7 @@ describe('a charge no reply confirmed, settled from the account’s balance', fu
 
   it('OpenRouter, a key its sign-in made: a 502 from a proxy after the image was made is booked at what the key’s usage rose by', async () => {
     const key = `sim-settle-${uniqueStorageKey()}`;
-    const { error, entry } = await lostReply('openrouter', 'fault=502-bare', key, undefined, { signedIn: true });
+    const { error, entry } = await lostReply('openrouter', 'fault=502-bare', key, { signedIn: true });
     const debited = await simCharges('openrouter', key);
     expect(Number(debited.usd)).to.be.greaterThan(0);
     expect(error.code).to.equal('provider-error');
@@ -150,15 +149,9 @@ describe('a charge no reply confirmed, settled from the account’s balance', fu
 
   it('Pollinations, a key its sign-in made: a reply lost after the image was made is booked at what its pollenBudget fell by, and the rest of the bound stays uncertain', async () => {
     const key = `sk_sim-settle-${uniqueStorageKey()}`;
-    const { error, entry, tally } = await lostReply(
-      'pollinations',
-      'fault=accept-then-drop;keybudget=1',
-      key,
-      undefined,
-      {
-        signedIn: true,
-      },
-    );
+    const { error, entry, tally } = await lostReply('pollinations', 'fault=accept-then-drop;keybudget=1', key, {
+      signedIn: true,
+    });
     const debited = await simCharges('pollinations', key);
     expect([debited.images, debited.usd]).to.deep.equal([1, '0.005']);
     expect(error.code).to.equal('network');
@@ -220,16 +213,10 @@ describe('a charge no reply confirmed, settled from the account’s balance', fu
     const key = `sim-lag-${uniqueStorageKey()}`;
     // The browser sends the request again on each connection it reused (accept-then-reset, cross-origin): each copy is
     // an image OpenRouter made and charged, and /key shows each debit two reads after the one before (usagelag=2).
-    const { error, entry, ledger } = await lostReply(
-      'openrouter',
-      'fault=accept-then-reset;usagelag=2',
-      key,
-      undefined,
-      {
-        signedIn: true,
-        crossOrigin: true,
-      },
-    );
+    const { error, entry, ledger } = await lostReply('openrouter', 'fault=accept-then-reset;usagelag=2', key, {
+      signedIn: true,
+      crossOrigin: true,
+    });
     const debited = await simCharges('openrouter', key);
     expect(debited.images, 'the browser sent it again by itself').to.be.greaterThan(1);
     const price = new Decimal(debited.usd).div(debited.images);
@@ -256,7 +243,7 @@ describe('a charge no reply confirmed, settled from the account’s balance', fu
 
   it('OpenRouter, a key its sign-in made: a request that never arrived is released once the balance has shown nothing for a while', async () => {
     const key = `sim-never-${uniqueStorageKey()}`;
-    const { error, entry, ledger } = await lostReply('openrouter', 'fault=network', key, undefined, { signedIn: true });
+    const { error, entry, ledger } = await lostReply('openrouter', 'fault=network', key, { signedIn: true });
     expect((await simCharges('openrouter', key)).images).to.equal(0);
     expect([error.code, entry.status]).to.deep.equal(['network', 'uncertain']);
     expect(error.message).to.match(/Your OpenRouter balance shows no charge yet; checking again for a minute or so\.$/);
@@ -277,9 +264,7 @@ describe('a charge no reply confirmed, settled from the account’s balance', fu
     expect(refused === undefined ? 'refused' : 'read', 'a reply naming EUR').to.equal('refused');
     const read = await openrouter.balance!({ endpoint: simEndpoint('openrouter'), apiKey: key });
     expect(read && 'spent' in read ? 'read' : 'refused', 'the same reply without it').to.equal('read');
-    const { entry } = await lostReply('openrouter', 'fault=502-bare;balancecurrency=EUR', key, undefined, {
-      signedIn: true,
-    });
+    const { entry } = await lostReply('openrouter', 'fault=502-bare;balancecurrency=EUR', key, { signedIn: true });
     expect((await simCharges('openrouter', key)).images).to.equal(1);
     expect([entry.status, entry.basis]).to.deep.equal(['uncertain', undefined]);
   });
@@ -310,7 +295,7 @@ describe('a charge no reply confirmed, settled from the account’s balance', fu
       if (!other && ledger.entries().some((entry) => entry.sentAt !== undefined))
         other = tab.generate(simEndpoint('bfl', `pending=50;run=${storageKey}-tab`), 'another tab', 1, key);
     });
-    const ours = lostReply('bfl', 'fault=accept-then-drop;creditsAfter=2', key, storageKey);
+    const ours = lostReply('bfl', 'fault=accept-then-drop;creditsAfter=2', key, { storageKey });
     const { error } = await ours;
     stop();
     const theirs = await other!;

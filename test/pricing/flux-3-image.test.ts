@@ -12,14 +12,13 @@ describe('FLUX 3 Image at BFL', () => {
   controlledClock('2026-11-27T12:00:00Z');
 
   it('is quoted per resolution class, in credits, not exact (third parties’ figures), 1k where none is named', () => {
-    const classes = [
+    for (const [quality, total, credits] of [
       ['768sq', '0.041', '4.1'],
       ['1k', '0.048', '4.8'],
       ['1.5k', '0.07', '7'],
       ['2k', '0.1', '10'],
       ['4k', '0.607', '60.7'],
-    ];
-    for (const [quality, total, credits] of classes) {
+    ]) {
       const quote = quoteFor({ ...flux3, quality, width: 1024, height: 1024 });
       expect(quote, quality).to.include({ total, credits, exact: false });
       expect(quote.lines, quality).to.deep.equal([{ label: 'Flat price per image', amount: total }]);

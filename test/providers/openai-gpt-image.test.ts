@@ -69,7 +69,10 @@ async function widgetOn(
   return { el, apiKey };
 }
 
-/** A widget of `widget` on `model` under `run`, the page naming no quality, after Generate: it, and what OpenAI was sent. */
+/**
+ * A widget of `widget` on `model` under `run`, the page naming no quality, after Generate: it, and what OpenAI was
+ * sent.
+ */
 async function generated(
   widget: (run: string, attributes: Record<string, string | number>) => Promise<{ el: UserPaysImage }>,
   run: string,

@@ -48,9 +48,9 @@ describe('a refusal names the provider that refused', () => {
       'auth-failed',
       'fal did not accept your API key. Check the key (or create a new one in your fal account) and try again.',
     ]);
-    const settings = await failure(bfl.start('fault=422').promise);
-    expect(settings.code).to.equal('invalid-input');
-    expect(settings.message).to.match(/^BFL refused the request \(.+\)\. Change the settings and try again\.$/);
+    const [code, message] = await refused(bfl.start('fault=422'));
+    expect(code).to.equal('invalid-input');
+    expect(message).to.match(/^BFL refused the request \(.+\)\. Change the settings and try again\.$/);
   });
 
   it('a task that failed, or a reply the page cannot read, name the provider too', async () => {
@@ -58,8 +58,8 @@ describe('a refusal names the provider that refused', () => {
       'provider-error',
       'BFL could not make this image. Try again in a moment.',
     ]);
-    const unreadable = await failure(gateway.start('fault=bad-json').promise);
-    expect(unreadable.message).to.equal('The gateway sent a reply this page could not read. Try again in a moment.');
+    const [, unreadable] = await refused(gateway.start('fault=bad-json'));
+    expect(unreadable).to.equal('The gateway sent a reply this page could not read. Try again in a moment.');
   });
 });
 

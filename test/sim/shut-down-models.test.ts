@@ -76,27 +76,44 @@ async function openaiList(now: string, headers: Record<string, string> = { autho
   return { status: response.status, ids: (body.data ?? []).map(({ id }: { id: string }) => id) as string[], body };
 }
 
-describe('the Google simulator serves each model until Google shut it down', () => {
-  for (const [model, shutdown] of [
-    ['gemini-3.1-flash-image-preview', '2026-06-25'],
-    ['gemini-3-pro-image-preview', '2026-06-25'],
-    ['gemini-3.1-flash-image', '2026-10-29'],
-  ])
-    it(`${model}: made the second before ${shutdown}, from then on Google's 404 NOT_FOUND`, async () => {
-      const eve = new Date(Date.parse(`${shutdown}T00:00:00Z`) - 1000).toISOString();
-      expect((await gemini(eve, model)).status).to.equal(200);
-      const gone = await gemini(`${shutdown}T00:00:00Z`, model);
-      expect(gone).to.deep.equal({
-        status: 404,
-        body: {
-          error: {
-            code: 404,
-            message: `models/${model} is not found for API version v1beta, or is not supported for generateContent. Call ListModels to see the list of available models and their supported methods.`,
-            status: 'NOT_FOUND',
-          },
-        },
-      });
+/**
+ * A test for each model of `ended` and the day its provider shut it down: asked of the simulator (`ask`, at its `now=`)
+ * the second before that day begins, it is made; from then on the answer is the provider's 404 (`gone`, said `named`).
+ */
+function servedUntilShutdown(
+  ended: [model: string, shutdown: string][],
+  ask: (now: string, model: string) => Promise<{ status: number }>,
+  named: string,
+  gone: (model: string) => object,
+) {
+  for (const [model, shutdown] of ended)
+    it(`${model}: made the second before ${shutdown}, from then on ${named}`, async () => {
+      const day = `${shutdown}T00:00:00Z`;
+      expect((await ask(new Date(Date.parse(day) - 1000).toISOString(), model)).status).to.equal(200);
+      expect(await ask(day, model)).to.deep.equal(gone(model));
     });
+}
+
+describe('the Google simulator serves each model until Google shut it down', () => {
+  servedUntilShutdown(
+    [
+      ['gemini-3.1-flash-image-preview', '2026-06-25'],
+      ['gemini-3-pro-image-preview', '2026-06-25'],
+      ['gemini-3.1-flash-image', '2026-10-29'],
+    ],
+    (now, model) => gemini(now, model),
+    "Google's 404 NOT_FOUND",
+    (model) => ({
+      status: 404,
+      body: {
+        error: {
+          code: 404,
+          message: `models/${model} is not found for API version v1beta, or is not supported for generateContent. Call ListModels to see the list of available models and their supported methods.`,
+          status: 'NOT_FOUND',
+        },
+      },
+    }),
+  );
 
   it('Imagen 4: made the second before 2026-08-17, from then on Google’s 404 NOT_FOUND, each of the three', async () => {
     for (const model of ['imagen-4.0-fast-generate-001', 'imagen-4.0-generate-001', 'imagen-4.0-ultra-generate-001']) {
@@ -198,26 +215,26 @@ describe('the Google simulator serves each model until Google shut it down', () 
 });
 
 describe('the OpenAI simulator serves each GPT Image model until OpenAI shut it down', () => {
-  for (const [model, shutdown] of [
-    ['gpt-image-1.5', '2026-12-01'],
-    ['gpt-image-1-mini', '2026-12-01'],
-    ['gpt-image-1', '2026-10-23'],
-  ])
-    it(`${model}: made the second before ${shutdown}, from then on OpenAI's 404 model_not_found`, async () => {
-      const eve = new Date(Date.parse(`${shutdown}T00:00:00Z`) - 1000).toISOString();
-      expect((await gptImage(eve, { model })).status).to.equal(200);
-      expect(await gptImage(`${shutdown}T00:00:00Z`, { model })).to.deep.equal({
-        status: 404,
-        body: {
-          error: {
-            message: `The model \`${model}\` does not exist or you do not have access to it.`,
-            type: 'invalid_request_error',
-            param: null,
-            code: 'model_not_found',
-          },
+  servedUntilShutdown(
+    [
+      ['gpt-image-1.5', '2026-12-01'],
+      ['gpt-image-1-mini', '2026-12-01'],
+      ['gpt-image-1', '2026-10-23'],
+    ],
+    (now, model) => gptImage(now, { model }),
+    "OpenAI's 404 model_not_found",
+    (model) => ({
+      status: 404,
+      body: {
+        error: {
+          message: `The model \`${model}\` does not exist or you do not have access to it.`,
+          type: 'invalid_request_error',
+          param: null,
+          code: 'model_not_found',
         },
-      });
-    });
+      },
+    }),
+  );
 
   it('its list names the GPT Image models served that day, and asks for the key', async () => {
     const today = await openaiList(TODAY);

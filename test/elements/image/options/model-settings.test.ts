@@ -81,6 +81,10 @@ describe('<userpays-image>: the model’s own controls, in More options', functi
     input.dispatchEvent(new Event('change', { bubbles: true }));
     await el.updateComplete;
   }
+  /** Changes each control named, in turn, as the user does (`choose`). */
+  async function chooseEach(el: UserPaysImage, values: Record<string, string | boolean>) {
+    for (const [name, value] of Object.entries(values)) await choose(el, name, value);
+  }
 
   it('FLUX.2 [pro]: the rewriting is on, as BFL’s default, and saying so; switched off, BFL receives prompt_upsampling false', async () => {
     const run = uniqueStorageKey();
@@ -113,10 +117,7 @@ describe('<userpays-image>: the model’s own controls, in More options', functi
     // The range each takes is in its label, before anything is typed.
     expect(words(control(el, 'steps').closest('label')!)).to.equal('Steps (1–50)');
     expect(words(control(el, 'guidance').closest('label')!)).to.equal('Guidance (1.5–10)');
-    await choose(el, 'safetyTolerance', '4');
-    await choose(el, 'outputFormat', 'png');
-    await choose(el, 'steps', '20');
-    await choose(el, 'guidance', '3.5');
+    await chooseEach(el, { safetyTolerance: '4', outputFormat: 'png', steps: '20', guidance: '3.5' });
     expect([el.safetyTolerance, el.outputFormat]).to.deep.equal([4, 'png']);
     await el.generate();
     expect(await asked(run)).to.deep.equal({
@@ -131,12 +132,9 @@ describe('<userpays-image>: the model’s own controls, in More options', functi
   it('FLUX.2 [flex]: Vary sends the settings its image was made with, and puts them back in the form', async () => {
     const run = uniqueStorageKey();
     const el = await withControls(run, 'flux-2-flex');
-    await choose(el, 'outputFormat', 'png');
-    await choose(el, 'steps', '20');
-    await choose(el, 'guidance', '3.5');
+    await chooseEach(el, { outputFormat: 'png', steps: '20', guidance: '3.5' });
     await el.generate();
-    await choose(el, 'outputFormat', 'webp');
-    await choose(el, 'steps', '30');
+    await chooseEach(el, { outputFormat: 'webp', steps: '30' });
     const vary = await until(() => el.shadowRoot!.querySelector<HTMLElement>('[part~=result] [data-action=vary]'));
     vary.click();
     const sent = async () => (await submissionsOf('bfl', `run=${run}`)).map(({ asked }) => asked);
