@@ -2,26 +2,20 @@ import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import { formatUsd, formatUsdRounded } from '../../src/pricing/index.js';
 
-/** Each amount of `table` said by `format` in `locale` as the words beside it. */
-function says(
-  format: (amount: string | Decimal, locale?: string) => string,
-  locale: string,
-  table: [string | Decimal, string][],
-) {
-  for (const [amount, words] of table) expect(format(amount, locale), String(amount)).to.equal(words);
+/** Each amount of `table` as `formatUsdRounded` says it in American English: the words beside it. */
+function roundedSays(table: [amount: string | Decimal, words: string][]) {
+  for (const [amount, words] of table) expect(formatUsdRounded(amount, 'en-US'), String(amount)).to.equal(words);
 }
 
 describe('formatUsd', () => {
   it('shows at least cents and every digit the amount has', () => {
-    says(formatUsd, 'en-US', [
-      ['0.015', '$0.015'],
-      ['0.1', '$0.10'],
-      ['0', '$0.00'],
-      ['0.16', '$0.16'],
-      ['0.075', '$0.075'],
-      ['12', '$12.00'],
-      ['1234.5', '$1,234.50'],
-    ]);
+    expect(formatUsd('0.015', 'en-US')).to.equal('$0.015');
+    expect(formatUsd('0.1', 'en-US')).to.equal('$0.10');
+    expect(formatUsd('0', 'en-US')).to.equal('$0.00');
+    expect(formatUsd('0.16', 'en-US')).to.equal('$0.16');
+    expect(formatUsd('0.075', 'en-US')).to.equal('$0.075');
+    expect(formatUsd('12', 'en-US')).to.equal('$12.00');
+    expect(formatUsd('1234.5', 'en-US')).to.equal('$1,234.50');
   });
 
   it('takes a Decimal too', () => {
@@ -52,7 +46,7 @@ describe('formatUsd', () => {
 
 describe('formatUsdRounded: money at a glance', () => {
   it('rounds to the cent from $1 up, half up', () => {
-    says(formatUsdRounded, 'en-US', [
+    roundedSays([
       ['12.3456', '$12.35'],
       ['1234.5', '$1,234.50'],
       ['1.005', '$1.01'],
@@ -61,7 +55,7 @@ describe('formatUsdRounded: money at a glance', () => {
   });
 
   it('keeps three significant digits below $1 (at least cents), so $0.999 left never reads as $1.00', () => {
-    says(formatUsdRounded, 'en-US', [
+    roundedSays([
       ['0.999', '$0.999'],
       ['0.651106', '$0.651'],
       ['0.126', '$0.126'],
