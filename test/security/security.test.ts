@@ -4,6 +4,7 @@
 // under a strict CSP with Trusted Types, and says so in words where the page forbids its scripts.
 // Holds: src/providers/puter/scripts.ts
 // Holds: src/elements/shared/adopted-styles.ts
+// Holds: src/elements/image/panels/styles.ts
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
