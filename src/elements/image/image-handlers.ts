@@ -9,7 +9,7 @@ import type { ImageHandlers } from './view.js';
  */
 export function imageHandlers(parts: ImageParts, panels: () => ImagePanels | undefined): ImageHandlers {
   const { host, form } = parts;
-  const edited = () => panels()?.edited();
+  const edited = () => panels()?.submission.edited();
   /** A submission from the user's gesture: once per gesture (a double click is one intent). */
   const submitFromGesture = () => {
     if (!parts.gesture.claim()) return;
@@ -21,7 +21,7 @@ export function imageHandlers(parts: ImageParts, panels: () => ImagePanels | und
       host.prompt = (event.target as HTMLTextAreaElement).value;
     },
     moreToggle: (event) => form.setMoreOpen((event.target as HTMLDetailsElement).open),
-    morePrefetch: () => panels()?.controls.prefetch(),
+    morePrefetch: () => panels()?.options.controls.prefetch(),
     submit: (event) => {
       event.preventDefault();
       // The second click of a double click, a stray third, the Enter after them: one intent, one submission.
@@ -78,7 +78,7 @@ export function imageHandlers(parts: ImageParts, panels: () => ImagePanels | und
         if (!panels()?.handlers.refusedSubmit(event, target)) handlers.submit(event); // it prevents the default itself
       } else if (target.localName === 'input') {
         event.preventDefault();
-        if (target.id === 'key') panels()?.resume.keyEntered(); // Enter commits the key, as leaving the field does
+        if (target.id === 'key') panels()?.submission.resume.keyEntered(); // Enter commits the key, as leaving the field does
       }
     },
   };

@@ -66,7 +66,7 @@ export function imageView(parts: ImageParts, panels?: ImagePanels): ImageView {
   const { quote } = pricing;
   const offers = parts.offers();
   const key = keyView(parts);
-  const submission = panels?.submission;
+  const submission = panels?.submission.controller;
   const made = pricing.fitted ?? { width: host.width, height: host.height }; // the size the provider makes and bills
   const blocked = blockedOf(parts, panels, key);
   // An image to edit still to be chosen leaves the price standing: it does not depend on that image.
@@ -97,8 +97,8 @@ export function imageView(parts: ImageParts, panels?: ImagePanels): ImageView {
           blocked,
         }
       : { estimate: false, blocked },
-    busy: !!submission?.pending || !!panels?.resume.resuming,
-    announcement: panels?.flow.announcement ?? '',
+    busy: !!submission?.pending || !!panels?.submission.resume.resuming,
+    announcement: panels?.submission.flow.announcement ?? '',
     // The key's error is said beside the key (panels/accounts/accounts.ts).
     error: key && isKeyError(submission?.error) ? undefined : submission?.error,
   };

@@ -110,7 +110,7 @@ export class UserPaysImage extends ImageProperties {
    * the element's first update, to the provider of that update), and is never sent to another.
    */
   get apiKey(): string {
-    if (this.#panels) return this.#panels.keys.current;
+    if (this.#panels) return this.#panels.accounts.keys.current;
     // Before the panels: the one given before the first update, else the one given for the route in force, else
     // the one remembered on this device (the panels hold the keys: panels/accounts/provider-keys.ts).
     const where = keySlot(this.storageKey, ...this.#route());
@@ -118,8 +118,8 @@ export class UserPaysImage extends ImageProperties {
   }
   set apiKey(key: string) {
     if (this.#panels) {
-      this.#panels.keys.current = key;
-      this.#panels.resume.keyEntered();
+      this.#panels.accounts.keys.current = key;
+      this.#panels.submission.resume.keyEntered();
     } else if (this.hasUpdated) this.#give(key);
     else this.#unroutedKey = key;
   }
@@ -140,13 +140,13 @@ export class UserPaysImage extends ImageProperties {
    * again returns the same promise: a double click is one submission.
    */
   generate(): Promise<GenerationResult> {
-    if (this.#panels) return this.#panels.generate();
+    if (this.#panels) return this.#panels.submission.generate();
     // A click before the panels: as it stands now, submitted once they are here (a second click joins it then).
     const standing = this.#parts.asItStands();
     const early = (this.#early ??= new AbortController());
     return this.#panelsLoader.loaded().then(() => {
       if (this.#early === early) this.#early = undefined;
-      if (this.#panels && !early.signal.aborted) return this.#panels.generate(standing);
+      if (this.#panels && !early.signal.aborted) return this.#panels.submission.generate(standing);
       // Cancelled while they loaded, or they could not load (offline): said as an engine that could not load is.
       const failure = asUserPaysError(early.signal.aborted ? early.signal.reason : new TypeError('no panels'));
       this.#report(failure);
@@ -157,7 +157,7 @@ export class UserPaysImage extends ImageProperties {
   /** Stops the running submission; what the provider already charged stays booked. */
   cancel() {
     this.#early?.abort();
-    this.#panels?.submission.cancel();
+    this.#panels?.submission.controller.cancel();
   }
 
   /** Starts a new tally session. Images are kept. */
@@ -213,7 +213,7 @@ export class UserPaysImage extends ImageProperties {
 
   /** An error of the widget's: shown with the panels (and fired as `userpays-error`), else fired alone. */
   #report(error: UserPaysError) {
-    if (this.#panels) this.#panels.submission.report(error);
+    if (this.#panels) this.#panels.submission.controller.report(error);
     else emit(this, 'userpays-error', error.toDetail(this.language.translation));
   }
 
@@ -240,11 +240,11 @@ export class UserPaysImage extends ImageProperties {
       height,
       count,
       seed: this.seed ?? undefined, // a removed attribute is null
-      inputs: panels?.references.images ?? [], // attached with the panels (More options)
+      inputs: panels?.options.references.images ?? [], // attached with the panels (More options)
       endpoint,
       quality: quality || undefined,
       earnings: this.pollinationsEarnings || undefined,
-      settings: settingsOf(this, panels?.controls.loaded?.controller.settings),
+      settings: settingsOf(this, panels?.options.controls.loaded?.controller.settings),
     };
   }
 }

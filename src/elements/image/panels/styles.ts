@@ -3,7 +3,7 @@ import { accountStyles } from '../accounts/panel/accounts.js';
 import { evidenceStyles } from '../price/panel/balance-evidence.js';
 import { iconStyles } from '../gallery/panel/icons.js';
 import { moreStyles } from '../options/panel/more.js';
-import { slotStyles } from './panel-slots.js';
+import { examplesStyles } from '../prompt/panel/examples.js';
 import { pinnedRowStyles } from '../price/panel/pinned-row.js';
 
 /*
@@ -13,6 +13,49 @@ import { pinnedRowStyles } from '../price/panel/pinned-row.js';
  * the list of uncertain charges) are adopted when those load (accounts/sign-in/index.ts, controls/index.ts,
  * gallery/index.ts, panel-controllers.ts).
  */
+
+/** What the panels change of the widget's places (image-template.ts) as they draw into them. */
+const placeStyles = css`
+  /* Narrow: the result above the controls (while a submission runs too). */
+  @container (width < 720px) {
+    .has-result .canvas {
+      order: -1;
+    }
+  }
+  /*
+   * No sentence the panels say (an error, a notice, a setting's reason, the tally line) leaves a word alone on its
+   * last line ("… from 1 to ⏎ 50.", "… budget ⏎ left"): the first screen's short labels have none to leave.
+   */
+  p {
+    text-wrap: pretty;
+  }
+  .tally strong {
+    color: var(--_text);
+  }
+  /*
+   * The pinned row's note over the price (price/panel/notes.ts): what the provider asks in its own box, or a change just made with
+   * its Undo (which a deleted image's place says too: gallery/panel/result.ts).
+   */
+  .asking,
+  .undo {
+    grid-column: 1 / -1;
+    margin: 0;
+    font-size: 0.875rem;
+  }
+  /* The session's spend under Generate, beside what the price buys: the price's two lines span both rows. */
+  .spent {
+    grid-column: -2;
+    margin: 0;
+    font-size: 0.875rem;
+    text-align: end;
+  }
+  .decision:has(> .spent) > .total {
+    grid-row: span 2;
+  }
+  .spent.muted strong {
+    color: var(--_text);
+  }
+`;
 
 /**
  * The controls only the panels draw, over the widget's own (../image-styles.ts). Sign-in, Continue, Cancel, Retry,
@@ -57,7 +100,8 @@ const panelControls = css`
 export const imagePanelStyles = css`
   ${panelControls}
   ${accountStyles}
-  ${slotStyles}
+  ${placeStyles}
+  ${examplesStyles}
   ${moreStyles}
   ${iconStyles}
   ${pinnedRowStyles}

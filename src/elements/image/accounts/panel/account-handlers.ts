@@ -1,5 +1,5 @@
 import type { ImageParts } from '../../image-parts.js';
-import type { PanelControllers } from '../../panels/panel-controllers.js';
+import type { AccountsShared, Features } from '../../panels/features.js';
 
 /** What the account's controls drawn with the panels do: the key field, "Remember", and Sign in before its part. */
 export interface AccountHandlers {
@@ -12,20 +12,20 @@ export interface AccountHandlers {
 }
 
 /** The account's handlers: they set the keys' state and ask for an update, never draw. */
-export function accountHandlers({ host }: ImageParts, panels: PanelControllers): AccountHandlers {
+export function accountHandlers({ host }: ImageParts, accounts: AccountsShared, features: Features): AccountHandlers {
   return {
     keyInput: (event) => {
-      panels.edited();
-      panels.keys.current = (event.target as HTMLInputElement).value.trim();
+      features.submission.edited();
+      accounts.keys.current = (event.target as HTMLInputElement).value.trim();
       host.requestUpdate();
     },
     // Committed (Enter, or focus left the field): only then may waiting images be fetched with the key.
-    keyCommit: () => panels.resume.keyEntered(),
+    keyCommit: () => features.submission.resume.keyEntered(),
     rememberChange: (event) => {
-      panels.keys.remember((event.target as HTMLInputElement).checked);
-      panels.signedKeys.keep(); // "Stay signed in": the sign-in's word goes with its key
+      accounts.keys.remember((event.target as HTMLInputElement).checked);
+      accounts.signedKeys.keep(); // "Stay signed in": the sign-in's word goes with its key
       host.requestUpdate();
     },
-    signInFirst: () => panels.signIn.begin(),
+    signInFirst: () => accounts.signIn.begin(),
   };
 }

@@ -1,31 +1,35 @@
 import { html, nothing } from 'lit';
-import { formatUsd, modelName } from '../../../../pricing/index.js';
+import { modelName } from '../../../../pricing/index.js';
 import { rankOffers } from '../../../../pricing/compare.js';
 import { finalOf } from '../../../../pricing/offers.js';
 import { payeeAt, providerInfo } from '../../../../providers/catalog.js';
-import { progress as progressWords } from '../../../../strings/image/progress.js';
 import { offers } from '../../../../strings/image/offers.js';
 import { wordsIn } from '../../../../strings/strings.js';
 import { words } from '../../../../strings/words.js';
-import type { ProgressDetail, ProviderId } from '../../../../base/types.js';
+import type { ProviderId } from '../../../../base/types.js';
 import type { ImageParts } from '../../image-parts.js';
 import type { ImageHandlers, ImageView } from '../../view.js';
 import { mostSaid } from '../../models/price-words.js';
 import type { PanelSlots } from '../../panels/slots.js';
-import type { PanelHandlers } from '../../panels/image-actions.js';
-import type { PanelControllers } from '../../panels/panel-controllers.js';
+import type { Features } from '../../panels/features.js';
+import type { PriceHandlers } from '../../price/panel/price-handlers.js';
+import type { SubmissionHandlers } from '../../submission/panel/submission-handlers.js';
+import type { GalleryHandlers } from './gallery-handlers.js';
+import type { GalleryViewPart } from './index.js';
 import type { Elsewhere } from './failure.js';
 import type { GalleryItem } from './result.js';
-import { renderAsking, renderUndo } from '../../price/panel/notes.js';
+
+/** What the canvas's controls do: the images', and those of the submission and the notes drawn over them. */
+export type CanvasHandlers = ImageHandlers & GalleryHandlers & PriceHandlers & SubmissionHandlers;
 
 /** What the canvas's slots draw with: the gallery's view, once it is here, and the images as the widget shows them. */
 interface Canvas {
   parts: ImageParts;
-  panels: PanelControllers;
+  features: Features;
   view: ImageView;
-  on: ImageHandlers & PanelHandlers;
+  on: CanvasHandlers;
   /** Until the gallery's view is here, the canvas stays as it is before any image (it loads as soon as there is one). */
-  galleryView: PanelControllers['galleryView']['loaded'];
+  galleryView: GalleryViewPart | undefined;
   latest: { result: GalleryItem[]; history: GalleryItem[] };
 }
 
@@ -35,45 +39,41 @@ interface Canvas {
  */
 export function canvasSlots(
   parts: ImageParts,
-  panels: PanelControllers,
+  features: Features,
   view: ImageView,
-  on: ImageHandlers & PanelHandlers,
-): Pick<PanelSlots, 'running' | 'notices' | 'note' | 'result' | 'history'> {
+  on: CanvasHandlers,
+): Pick<PanelSlots, 'notices' | 'note' | 'result' | 'history'> {
   const canvas: Canvas = {
     parts,
-    panels,
+    features,
     view,
     on,
-    galleryView: panels.galleryView.loaded,
-    latest: latestAndHistory(parts, panels),
+    galleryView: features.gallery.view.loaded,
+    latest: latestAndHistory(parts, features),
   };
   const { galleryView, latest } = canvas;
-  const { submission } = panels;
+  const { price } = features;
+  const submission = features.submission.controller;
   const shape = parts.pricing.fitted ?? parts.host; // the size made: of the placeholders
   // A change just made (Delete, Reuse…), with its Undo: said on the image it concerns, where that is shown.
-  const { undoable } = panels;
-  const undo = undoable && renderUndo(undoable.sentence, undoable.undo && on.undo, parts.language.translation);
+  const { undoable } = price;
+  const undo = price.renderUndo(on);
   const shown = !!galleryView && [...latest.result, ...latest.history].some((image) => image.id === undoable?.near);
-  const undoNear = undo && shown ? { at: undoable.near!, bar: undo } : undefined;
+  const undoNear = undo && shown && undoable?.near ? { at: undoable.near, bar: undo } : undefined;
   const failure = renderFailureSlot(canvas);
   // The paid images still being made after Stop waiting, then the error: over the images, where there are any; else in
   // the result's place (a narrow widget shows its canvas only once it has one). In one column (a phone), where the
   // canvas stands above the controls, they are said under the images instead, just above the controls and their pinned
   // row with Generate, where the eye is after the click: over the images, they would push the row below the screen.
   const notices = html`${galleryView?.renderFinishing(submission.finishing, parts.language) ?? nothing}${failure}`;
-  const below = panels.columns.one;
+  const below = features.gallery.columns.one;
   const { locale, translation } = parts.language;
   const resultView = { images: latest.result, locale, translation, undo: undoNear };
   return {
-    running: renderRunningSlot(canvas),
     notices: latest.result.length ? (below ? nothing : notices) : failure,
     // While the provider asks in its own box, that; else a change just made, beside the toolbar of the image it
     // concerns where that image is shown, else here; else the answer a lost reply's balance points to.
-    note: submission.asking
-      ? renderAsking(submission.asking)
-      : undo && !undoNear
-        ? undo
-        : panels.evidence.render(view, on.uncertainChoice),
+    note: price.note(submission.asking, undoNear ? undefined : undo, view, on),
     result: !galleryView
       ? nothing
       : latest.result.length
@@ -83,47 +83,18 @@ export function canvasSlots(
   };
 }
 
-/** The user's submission as it runs, else what closed pages left being finished: placeholders, progress, Cancel. */
-function renderRunningSlot({ parts, panels, on, galleryView }: Canvas) {
-  const { host, pricing } = parts;
-  const { submission, resume } = panels;
-  const { locale, translation } = parts.language;
-  const shape = pricing.fitted ?? host;
-  const running = (progress?: ProgressDetail) =>
-    galleryView?.renderRunning(
-      {
-        progress,
-        elapsed: panels.flow.elapsedSeconds,
-        usualWait: submission.usualWait,
-        // As priced: the count as set may be anything a page wrote (Infinity, NaN) until the submission refuses it.
-        placeholder: { width: shape.width, height: shape.height, count: pricing.quote?.count ?? 1 },
-        arrived: panels.gallery.arrived,
-        confirmCancel: submission.confirmingCancel
-          ? { provider: payeeOf(host, host.provider), billed: formatUsd(submission.billed, locale) }
-          : undefined,
-        stopping: submission.stopping,
-        translation,
-      },
-      on,
-    );
-  if (submission.pending) return submission.render({ pending: running }) ?? nothing;
-  if (resume.resuming)
-    return running({ status: wordsIn(translation, 'progress', progressWords).resuming(), elapsedMs: 0 }) ?? nothing;
-  return nothing;
-}
-
 /**
  * The last submission's error with its ways on (funds to add, another provider that answers this page, the question a
  * charge no reply confirmed asks); where the part that draws it could not load (offline for a moment), its words alone.
  */
-function renderFailureSlot({ parts, panels, view, on, galleryView }: Canvas) {
+function renderFailureSlot({ parts, features, view, on, galleryView }: Canvas) {
   if (!galleryView) {
     return view.error
       ? html`<p part="error" class="error" tabindex="-1" data-focus="error">${view.error.message}</p>`
       : nothing;
   }
   const { host } = parts;
-  const { submission } = panels;
+  const submission = features.submission.controller;
   const { translation } = parts.language;
   const providerName = wordsIn(translation, 'words', words).providerName(payeeAt(host.provider, host.endpoint));
   const info = providerInfo(host.provider);
@@ -139,7 +110,7 @@ function renderFailureSlot({ parts, panels, view, on, galleryView }: Canvas) {
       uncertain: open && {
         entry: open.id,
         answers: charge.timesMoved
-          ? panels.uncertainList.loaded?.errorAnswers(open, charge.timesMoved, parts.language)
+          ? features.price.uncertainList.loaded?.errorAnswers(open, charge.timesMoved, parts.language)
           : undefined,
         ask: wordsIn(translation, 'offers', offers).settleUncertain(1),
       },
@@ -149,14 +120,16 @@ function renderFailureSlot({ parts, panels, view, on, galleryView }: Canvas) {
 }
 
 /** The earlier images, grouped by submission, with the paid generations that brought no image. */
-function renderHistorySlot({ parts, panels, on, galleryView, latest }: Canvas, undo?: { at: string; bar: unknown }) {
+function renderHistorySlot({ parts, features, on, galleryView, latest }: Canvas, undo?: { at: string; bar: unknown }) {
   if (!galleryView) return nothing;
   const { host } = parts;
   const { ledger, tally } = parts.ledger;
   const { locale, translation } = parts.language;
   const failures =
     ledger && tally
-      ? panels.paidFailures(ledger, tally).map((failure) => ({ ...failure, payee: payeeOf(host, failure.provider) }))
+      ? features.gallery
+          .paidFailures(ledger, tally)
+          .map((failure) => ({ ...failure, payee: payeeOf(host, failure.provider) }))
       : [];
   return galleryView.renderHistory({ undo, images: latest.history, failures, locale, translation }, on.imageAction);
 }
@@ -173,7 +146,9 @@ const payeeOf = (host: ImageParts['host'], provider: string) =>
  * The gallery's images as the widget shows them (each with what Vary costs and what Finalize makes of it): the latest
  * submission (the newest image's), large, and the rest as history.
  */
-function latestAndHistory(parts: ImageParts, { gallery, references }: PanelControllers) {
+function latestAndHistory(parts: ImageParts, features: Features) {
+  const gallery = features.gallery.controller;
+  const { references } = features.options;
   const { host, pricing, language, ledger } = parts;
   const { locale, translation } = language;
   // The form's quality, which Vary keeps for an image that did not keep its own (stored before images kept it).

@@ -2,7 +2,7 @@ import type { ProviderId } from '../../../../base/types.js';
 import { finalOf } from '../../../../pricing/offers.js';
 import { providerInfo } from '../../../../providers/catalog.js';
 import type { ImageParts } from '../../image-parts.js';
-import type { PanelControllers } from '../../panels/panel-controllers.js';
+import type { Features } from '../../panels/features.js';
 import { NEXT_STEP } from '../../submission/panel/flow-controller.js';
 import type { ImageSettings } from './gallery-actions.js';
 
@@ -17,36 +17,38 @@ export interface GalleryHandlers {
 }
 
 /** The gallery's handlers: they set the element's state, never draw. */
-export function galleryHandlers(parts: ImageParts, panels: PanelControllers): GalleryHandlers {
+export function galleryHandlers(parts: ImageParts, features: Features): GalleryHandlers {
   const { host } = parts;
   const handlers: GalleryHandlers = {
     // Drawn by the gallery's view only: it is here whenever one of its images is clicked.
-    imageAction: (event) => void act(parts, panels, event),
+    imageAction: (event) => void act(parts, features, event),
     offerChoose: (event) => {
       const { provider, model } = (event.currentTarget as HTMLElement).dataset;
-      panels.edited();
+      features.submission.edited();
       [host.provider, host.model] = [provider as ProviderId, model!];
     },
     // The error goes with the switch: the next thing to do is Generate, or what the new provider still needs.
     useElsewhere: (event) => {
       handlers.offerChoose(event);
-      panels.flow.focusAt(NEXT_STEP);
+      features.submission.flow.focusAt(NEXT_STEP);
     },
   };
   return handlers;
 }
 
 /** An image's action, done by the gallery's view with what of the widget it needs. */
-function act(parts: ImageParts, panels: PanelControllers, event: Event) {
+function act(parts: ImageParts, features: Features, event: Event) {
   const { host } = parts;
-  const { gallery, references, flow } = panels;
+  const gallery = features.gallery.controller;
+  const { references } = features.options;
+  const { flow } = features.submission;
   const root = () => host.shadowRoot;
-  return panels.galleryView.loaded?.act(event, gallery.images, {
+  return features.gallery.view.loaded?.act(event, gallery.images, {
     translation: parts.language.translation,
     blob: (id) => gallery.blob(id),
     remove: (id) => gallery.remove(id),
     say: (sentence) => flow.say(sentence),
-    offerUndo: (sentence, undo, near) => panels.offerUndo(sentence, undo, near),
+    offerUndo: (sentence, undo, near) => features.price.offerUndo(sentence, undo, near),
     addReference: async (file) => {
       await references.add([file], parts.pricing.capability?.references.max ?? 0);
       // Where it went: More options open, and the new chip itself in the middle of the view, where the eye is.
@@ -55,7 +57,7 @@ function act(parts: ImageParts, panels: PanelControllers, event: Event) {
       await host.updateComplete;
       root()?.querySelector('.thumbs li:last-child')?.scrollIntoView({ block: 'center', behavior: 'smooth' });
     },
-    reuse: (image, final) => reuse(parts, panels, image, final),
+    reuse: (image, final) => reuse(parts, features, image, final),
     generate: () => void host.generate().catch(() => {}), // its error is shown where its image would have been
     showForm: () => {
       const prompt = root()?.querySelector<HTMLElement>('#prompt');
@@ -72,15 +74,16 @@ function act(parts: ImageParts, panels: PanelControllers, event: Event) {
  * element's own and then the model's (More options holds them: its part loads for them where the provider shows them);
  * with `final`, on the final model of the family. What Undo puts back, and whether anything changed.
  */
-async function reuse(parts: ImageParts, panels: PanelControllers, image: ImageSettings, final: boolean) {
+async function reuse(parts: ImageParts, features: Features, image: ImageSettings, final: boolean) {
   const { host } = parts;
+  const { controls } = features.options;
   const { quality, settings: madeWith, ...fields } = image;
-  panels.edited();
+  features.submission.edited();
   const { prompt, provider, model, width, height, seed, count } = host;
   const { enhancePrompt, safetyTolerance, outputFormat, quality: qualityBefore } = host;
   const kept = { enhancePrompt, safetyTolerance, outputFormat, quality: qualityBefore };
   const before = { prompt, provider, model, width, height, seed, count, ...kept }; // what Undo puts back
-  const ownBefore = panels.controls.loaded?.controller.settings ?? {};
+  const ownBefore = controls.loaded?.controller.settings ?? {};
   if (quality) host.quality = quality;
   if (madeWith) {
     const { enhancePrompt: rewritten, safetyTolerance: tolerance, outputFormat: format = '' } = madeWith;
@@ -93,18 +96,18 @@ async function reuse(parts: ImageParts, panels: PanelControllers, image: ImageSe
   Object.assign(host, fields);
   if (madeWith) {
     const shows = providerInfo(fields.provider)?.showsControls && Object.keys(madeWith).length;
-    const part = shows ? await panels.controls.load().catch(() => undefined) : panels.controls.loaded;
+    const part = shows ? await controls.load().catch(() => undefined) : controls.loaded;
     part?.controller.restore(madeWith, fields.provider, fields.model);
   }
   const finalModel = final && finalOf(parts.request(), host.models, parts.pricing)?.model;
   if (finalModel) host.model = finalModel;
-  const ownAfter = panels.controls.loaded?.controller.settings ?? {};
+  const ownAfter = controls.loaded?.controller.settings ?? {};
   const changed =
     (Object.keys(before) as (keyof typeof before)[]).some((field) => host[field] !== before[field]) ||
     JSON.stringify(ownAfter) !== JSON.stringify(ownBefore);
   const undo = () => {
     Object.assign(host, before);
-    panels.controls.loaded?.controller.restore(ownBefore, provider, model);
+    controls.loaded?.controller.restore(ownBefore, provider, model);
   };
   return { undo, changed };
 }

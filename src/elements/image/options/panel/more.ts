@@ -1,7 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { formatUsd } from '../../../../pricing/index.js';
-import { prompts } from '../../../../strings/image/prompts.js';
 import { moreOptions, type MoreOptionsStrings } from '../../../../strings/more-options.js';
 import { wordsIn, type Translation } from '../../../../strings/strings.js';
 import { icon } from '../../gallery/panel/icons.js';
@@ -149,35 +148,11 @@ export function renderMore(view: MoreView, on: MoreHandlers) {
     ${view.seedControls ?? nothing} ${renderReferences(view, on, moreText)} ${view.controls ?? nothing}`;
 }
 
-/** While the prompt is empty: a few prompts to start from, each a button that puts it in. */
-export function renderExamples(choose: (event: Event) => void, wideShape: boolean, translation?: Translation) {
-  const promptsText = wordsIn(translation, 'prompts', prompts);
-  return html`<div
-    class="examples ${wideShape ? 'wide-shape' : ''}"
-    role="group"
-    aria-label=${promptsText.examplesLabel()}
-  >
-    <span class="muted" aria-hidden="true">${promptsText.examplesLabel()}</span>
-    ${promptsText
-      .examplePrompts()
-      .map(
-        ({ name, prompt }) =>
-          html`<button type="button" class="chip" value=${prompt} title=${prompt} @click=${choose}>${name}</button>`,
-      )}
-  </div>`;
-}
-
 /**
- * The examples' buttons (their place is laid out in the first paint: form-template.ts, image-template.ts), and More
- * options' reference images: the drop zone, the thumbnails (each with a tool of the image toolbar's look, Remove:
+ * More options' reference images: the drop zone, the thumbnails (each with a tool of the image toolbar's look, Remove:
  * icons.ts), the file chooser. The count and the seed are drawn as the sizes and the custom size are (pickers.ts).
  */
 export const moreStyles = css`
-  /* A shape so wide that the empty canvas's frame is lower than the words over it (a 4.9:1 size typed): the words under
-     the frame instead, not hanging out of it. */
-  .empty:has(.wide-shape) > .start {
-    grid-area: 2 / 1;
-  }
   /*
    * More options' fields, 0.75rem apart, as the form's: where the browser lays a <details>' content out in a box of its
    * own (::details-content, Chromium 131 on), the grid of .more[open] (image-template.ts) spaces only the summary from
@@ -188,18 +163,6 @@ export const moreStyles = css`
     display: grid;
     gap: 0.75rem;
   }
-  .chip {
-    white-space: nowrap;
-    overflow: hidden;
-    text-overflow: ellipsis;
-    font-size: 0.8125rem;
-    border: 1px solid var(--_border);
-    background: var(--_field);
-    color: var(--_text);
-    border-radius: 999px;
-    padding: 0 0.75rem;
-  }
-  .chip:hover,
   .drop:hover {
     border-color: var(--_accent);
   }

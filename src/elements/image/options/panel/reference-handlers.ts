@@ -1,27 +1,22 @@
 import { providerInfo } from '../../../../providers/catalog.js';
 import type { ImageParts } from '../../image-parts.js';
-import type { PanelControllers } from '../../panels/panel-controllers.js';
+import type { Features, OptionsShared } from '../../panels/features.js';
 
-/** What the prompt's examples and the reference images' controls do. */
+/** What the reference images' controls do. */
 export interface ReferenceHandlers {
-  /** An example prompt (`value`). */
-  exampleChoose(event: Event): void;
   /** Reference images chosen in the picker (`change`), dropped (`dragover`, `drop`) or pasted (`paste`). */
   referencesChosen(event: Event): void;
   /** Click on a reference's remove button (`data-index`). */
   referenceRemove(event: Event): void;
 }
 
-/** The handlers of the prompt's examples and the references: they set the element's state, never draw. */
-export function referenceHandlers(parts: ImageParts, panels: PanelControllers): ReferenceHandlers {
-  const { host } = parts;
-  const { references, flow } = panels;
+/** The handlers of the references: they set the element's state, never draw. */
+export function referenceHandlers(
+  parts: ImageParts,
+  features: Features,
+  { references }: OptionsShared,
+): ReferenceHandlers {
   return {
-    exampleChoose: (event) => {
-      panels.edited();
-      host.prompt = (event.currentTarget as HTMLButtonElement).value;
-      flow.focusAt('#prompt');
-    },
     referencesChosen: (event) => {
       // Chosen in the picker, dropped on the area, or pasted: the files of the event that carries them.
       const given = event as Partial<DragEvent & ClipboardEvent>;
@@ -31,7 +26,7 @@ export function referenceHandlers(parts: ImageParts, panels: PanelControllers): 
       if (event.type === 'dragover' || !files?.length) return;
       void references
         .add([...files], parts.pricing.capability?.references.max ?? 0)
-        .then(() => showRefused(parts, panels));
+        .then(() => showRefused(parts, features));
       if (event.type === 'change') input.value = ''; // the same file can be chosen again
     },
     referenceRemove: (event) => references.remove(Number((event.currentTarget as HTMLElement).dataset.index)),
@@ -42,13 +37,13 @@ export function referenceHandlers(parts: ImageParts, panels: PanelControllers): 
  * A refusal of a chosen file is said under the drop zone: More options opens to show it, and it is brought into view
  * clear of the pinned decision row (on a phone it fell just under the row, where no one saw it).
  */
-async function showRefused({ host }: ImageParts, panels: PanelControllers) {
-  if (!panels.references.refused.length) return;
+async function showRefused({ host }: ImageParts, { options, price }: Features) {
+  if (!options.references.refused.length) return;
   const more = host.shadowRoot?.querySelector<HTMLDetailsElement>('[part~=more]');
   if (more) more.open = true;
   // Once the model's controls, drawn above the drop zone as More options opens, are in their place.
-  if (providerInfo(host.provider)?.showsControls) await panels.controls.load().catch(() => {});
+  if (providerInfo(host.provider)?.showsControls) await options.controls.load().catch(() => {});
   await host.updateComplete;
   const said = host.shadowRoot?.querySelector('#references-refused');
-  if (said) panels.pinnedRow.bringClear(said);
+  if (said) price.pinnedRow.bringClear(said);
 }

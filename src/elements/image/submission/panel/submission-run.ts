@@ -7,7 +7,7 @@ import { loadEngine } from '../../../../lazy/index.js';
 import { formatUsd, modelName } from '../../../../pricing/index.js';
 import { cheapestWithin } from '../../../../pricing/offers.js';
 import type { ImageParts } from '../../image-parts.js';
-import type { PanelControllers } from '../../panels/panel-controllers.js';
+import type { Features } from '../../panels/features.js';
 import { mostOf } from '../../../../pricing/quote.js';
 
 /**
@@ -18,41 +18,41 @@ import { mostOf } from '../../../../pricing/quote.js';
  */
 export async function runSubmission(
   parts: ImageParts,
-  panels: PanelControllers,
+  features: Features,
   submission: Omit<Submission, 'images' | 'urlOf'>,
 ): Promise<Submitted> {
   let done = () => {};
   // What draws the submission in the canvas loads beside the work: the submission ends once it is here, so its images,
   // or its error, are drawn at once (where it cannot load, the images are kept all the same, and drawn once it has
   // loaded: PanelPart; the error is said in its words alone: panel-slots.ts).
-  const galleryView = panels.galleryView.load().catch(() => {});
+  const galleryView = features.gallery.view.load().catch(() => {});
   try {
     const { submit } = await (await loadEngine()).loadGeneration();
-    const { done: received, onStage, ...images } = panels.gallery.receive();
+    const { done: received, onStage, ...images } = features.gallery.controller.receive();
     done = received;
     const submitted = await submit({
       ...submission,
       ...images,
-      beforeSend: submission.asked.provider === 'puter' ? (quote) => puterReady(parts, panels, quote) : undefined,
+      beforeSend: submission.asked.provider === 'puter' ? (quote) => puterReady(parts, features, quote) : undefined,
       onStage: (stage) => {
         void submission.onStage?.(stage);
         return onStage(stage);
       },
     });
     // An image paid for says the account has credit, unless another was refused for want of it.
-    panels.account.outOfCredit = submitted.partialError?.code === 'insufficient-funds';
+    features.accounts.account.outOfCredit = submitted.partialError?.code === 'insufficient-funds';
     return submitted;
   } catch (error) {
     // Refused for want of credit: the account line stops saying what the key's cap leaves, as if it were money. Not
     // where the want is of this model alone (a model sold for bought pollen only): the account pays for others.
     const { code, modelOnly } = error as UserPaysError;
-    if (code === 'insufficient-funds' && !modelOnly) panels.account.outOfCredit = true;
+    if (code === 'insufficient-funds' && !modelOnly) features.accounts.account.outOfCredit = true;
     // A key the user never typed cannot be checked by them: the sign-in that gave it gives another. A provider whose
     // refusal already speaks of the sign-in (`auth-required`: Hugging Face's 403 asks to allow inference when signing
     // in again, which a new sign-in without it would not) keeps its words. What booking it said of money stays: a
     // refusal booked as not charged ends "Nothing was charged." (sayBooked), as every other refusal does, and in the
     // sign-in's words too.
-    if (isKeyError(error as UserPaysError) && code !== 'auth-required' && panels.signedKeys.madeBySignIn()) {
+    if (isKeyError(error as UserPaysError) && code !== 'auth-required' && features.accounts.signedKeys.madeBySignIn()) {
       const uncharged = /nothing was/i.test((error as UserPaysError).message);
       (error as UserPaysError).say(
         generationText.signedKeyRefused(submission.asked.provider),
@@ -62,8 +62,8 @@ export async function runSubmission(
     throw error;
   } finally {
     done();
-    void panels.account.refresh();
-    void panels.puter.loaded?.account.refresh();
+    void features.accounts.account.refresh();
+    void features.accounts.puter.loaded?.account.refresh();
     await galleryView;
   }
 }
@@ -72,8 +72,8 @@ export async function runSubmission(
  * Puter's last step before sending: signs in from the click, and refuses what the balance cannot cover, saying both
  * amounts and the cheapest model of the provider in force that it covers, where there is one.
  */
-async function puterReady(parts: ImageParts, panels: PanelControllers, quote: Quote) {
-  const { account } = await panels.puter.load();
+async function puterReady(parts: ImageParts, features: Features, quote: Quote) {
+  const { account } = await features.accounts.puter.load();
   const found = await account.check(mostOf(quote));
   if (!found.enough) {
     const cheaper = found.left && cheaperChoice(parts, found.left);

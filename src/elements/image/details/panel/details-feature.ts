@@ -1,0 +1,92 @@
+import { nothing } from 'lit';
+import { clock } from '../../../../base/clock.js';
+import { dayOf } from '../../../../base/days.js';
+import { mostOf } from '../../../../pricing/quote.js';
+import { payeeAt } from '../../../../providers/catalog.js';
+import { models } from '../../../../strings/image/models.js';
+import { wordsIn } from '../../../../strings/strings.js';
+import type { ImageParts } from '../../image-parts.js';
+import { PanelPart } from '../../panels/panel-part.js';
+import { perTally } from '../../panels/per-tally.js';
+import type { PanelSlots } from '../../panels/slots.js';
+import type { ImageView } from '../../view.js';
+import type { PriceDetailsPart } from './index.js';
+
+/**
+ * The price details (the breakdown, the source, the projection, the comparison): a part loaded when the user opens
+ * them, prefetched when the pointer or the focus comes to their summary.
+ */
+export class DetailsFeature {
+  readonly part: PanelPart<PriceDetailsPart>;
+  /** The price details are open (their disclosure's `toggle`, heard on its way down: a toggle does not bubble). */
+  open = false;
+  /** The ledger's spending per local day, read again when the tally changes. */
+  readonly spentByDay = perTally((ledger) => ledger.spentByDay());
+  readonly #parts: ImageParts;
+
+  constructor(parts: ImageParts) {
+    const { host } = parts;
+    this.#parts = parts;
+    this.part = new PanelPart(host, {
+      wanted: () => this.open,
+      worthPrefetching: () => true,
+      load: () => import('./index.js').then(({ priceDetailsPart }) => priceDetailsPart(host)),
+    });
+    host.renderRoot.addEventListener(
+      'toggle',
+      (event) => {
+        const details = event.target as HTMLDetailsElement;
+        if (!details.matches('.details')) return;
+        this.open = details.open;
+        host.requestUpdate();
+      },
+      true,
+    );
+  }
+
+  /** The details' part, ahead of their opening, when the pointer or the focus comes to their summary. */
+  prefetch(target: Element) {
+    if (target.closest('.details')) this.part.prefetch();
+  }
+
+  /**
+   * The price details, drawn once their part is here. Each offer with what its model is for and whom it pays (another
+   * provider at its own endpoint); the projection where the ledger is read.
+   */
+  slots(view: ImageView, on: { offerChoose(event: Event): void }): Pick<PanelSlots, 'details'> {
+    const { host, pricing, ledger: ledgerPart, language } = this.#parts;
+    const { quote } = pricing;
+    const details = this.part.loaded;
+    if (!quote || !details) return { details: nothing };
+    const { ledger, tally } = ledgerPart;
+    const { locale, translation } = language;
+    const { bestFor } = wordsIn(translation, 'models', models);
+    const rendered = details.render(
+      {
+        // A request the model cannot make has no payable price: the details compare what can make it.
+        quote: pricing.problem ? undefined : quote,
+        locale,
+        translation,
+        offers: view.offers.map((offer) => ({
+          ...offer,
+          bestFor: bestFor(offer.model),
+          payee: payeeAt(offer.provider, offer.provider === host.provider ? host.endpoint : ''),
+        })),
+        provider: host.provider,
+        model: host.model,
+        projection: ledger &&
+          tally && {
+            total: mostOf(quote),
+            count: quote.count,
+            remaining: tally.remaining,
+            byDay: this.spentByDay(ledger, tally),
+            today: dayOf(clock.now()),
+            locale,
+            translation,
+          },
+      },
+      on.offerChoose,
+    );
+    return { details: rendered };
+  }
+}

@@ -1,0 +1,92 @@
+import type { LedgerStore } from '../../../../ledger/ledger.js';
+import type { ImageParts } from '../../image-parts.js';
+import type { Features, GalleryShared } from '../../panels/features.js';
+import { PanelPart } from '../../panels/panel-part.js';
+import { perTally } from '../../panels/per-tally.js';
+import type { PanelSlots } from '../../panels/slots.js';
+import type { ImageView } from '../../view.js';
+import { canvasSlots, type CanvasHandlers } from './canvas.js';
+import { ColumnsController } from './columns.js';
+import { GalleryController } from './gallery-controller.js';
+import { galleryHandlers, type GalleryHandlers } from './gallery-handlers.js';
+import type { GalleryViewPart } from './index.js';
+import type { PaidFailure } from './result.js';
+
+/**
+ * The images kept in this browser and what draws them in the canvas (what a submission made, large; the earlier ones
+ * with the paid failures; the error where its image would have been), with what a click on them does.
+ */
+export class GalleryFeature implements GalleryShared {
+  /** The images kept in this browser: the image store of the storage key, opened after the first paint. */
+  readonly controller: GalleryController;
+  /**
+   * What draws a submission in the canvas (what runs, its error, the images it made, large, and the earlier ones with
+   * the paid failures) and what a click on them does: loaded when there is something to show (an image kept, a
+   * submission, an error, a paid failure), prefetched when the pointer or the focus comes to Generate.
+   */
+  readonly view: PanelPart<GalleryViewPart>;
+  readonly columns: ColumnsController;
+  /** What the images' actions and the offers of another model or provider do. */
+  readonly handlers: GalleryHandlers;
+  readonly paidFailures = perTally(lastFailures);
+  readonly #parts: ImageParts;
+  readonly #features: Features;
+
+  constructor(parts: ImageParts, features: Features) {
+    const { host } = parts;
+    this.#parts = parts;
+    this.#features = features;
+    this.controller = new GalleryController(
+      host,
+      {
+        storageKey: () => host.storageKey,
+        keepImages: () => host.keepImages,
+        opened: () => void features.submission.resume.resume(),
+      },
+      parts.startup,
+    );
+    this.columns = new ColumnsController(host);
+    this.view = new PanelPart(host, {
+      wanted: () => this.#somethingToShow(),
+      worthPrefetching: () => true,
+      load: () => import('./index.js').then(({ galleryViewPart }) => galleryViewPart(host)),
+    });
+    this.handlers = galleryHandlers(parts, features);
+  }
+
+  /** An image kept, a submission, an error, what closed pages left, or a paid failure: the canvas has something. */
+  #somethingToShow() {
+    const { ledger, tally } = this.#parts.ledger;
+    const { controller: submission, resume } = this.#features.submission;
+    return (
+      this.controller.images.length ||
+      submission.pending ||
+      submission.error ||
+      resume.resuming ||
+      (ledger && tally && this.paidFailures(ledger, tally).length)
+    );
+  }
+
+  /** What draws a submission's images: loaded ahead when the pointer or the focus comes to Generate. */
+  prefetch(target: Element) {
+    if (target.closest('[part~=submit]')) this.view.prefetch();
+  }
+
+  /** The canvas: the latest submission large, the earlier ones, the error, and the notes over the price. */
+  slots(view: ImageView, on: CanvasHandlers): Pick<PanelSlots, 'notices' | 'note' | 'result' | 'history'> {
+    return canvasSlots(this.#parts, this.#features, view, on);
+  }
+}
+
+/** The paid generations that brought no image (newest first, at most 5). */
+const lastFailures = (ledger: LedgerStore): readonly PaidFailure[] =>
+  ledger
+    .entries()
+    // Charged (so settled, at a time), for more than nothing, and with an error: paid for, and no image came.
+    .flatMap(({ status, model, provider, settledAt, charged, error }) =>
+      status === 'charged' && error && charged !== undefined && settledAt !== undefined && Number(charged) > 0
+        ? [{ model, provider, at: settledAt, charged, error }]
+        : [],
+    )
+    .sort((a, b) => b.at - a.at)
+    .slice(0, 5);

@@ -1,0 +1,79 @@
+import { isKeyError } from '../../../../base/errors.js';
+import { widget } from '../../../../strings/image/widget.js';
+import { wordsIn } from '../../../../strings/strings.js';
+import { settleUncertain } from '../../../tally/uncertain-charges.js';
+import type { ImageParts } from '../../image-parts.js';
+import type { Features, PriceShared } from '../../panels/features.js';
+import { NEXT_STEP } from '../../submission/panel/flow-controller.js';
+
+/** What the decision row's notes and answers do. */
+export interface PriceHandlers {
+  /** Undo the change just made (Vary, Reuse, Finalize, Delete). */
+  undo(): void;
+  /** "It was charged" or "It was not" on a charge no reply confirmed or denied (`value`; `data-id`). */
+  uncertainChoice(event: Event): void;
+  /**
+   * Ctrl/Cmd+Enter in `target` where Generate is refused: true, and nothing is submitted (it would only say the same
+   * again, in the canvas, far from the field); the reason is said, and the keyboard goes to its fix, unless it is
+   * already in the field the fix goes to. False where Generate is not refused.
+   */
+  refusedSubmit(event: Event, target: HTMLElement): boolean;
+}
+
+/** The decision row's handlers: they book the user's answers and move the focus, never draw. */
+export function priceHandlers(
+  parts: ImageParts,
+  features: Features,
+  price: PriceShared & { undo(): void },
+): PriceHandlers {
+  const { host } = parts;
+  // Asked when a handler runs: the submission's feature is made after this one.
+  const flow = () => features.submission.flow;
+  return {
+    uncertainChoice: (event) => answerUncertain(parts, features, event),
+    refusedSubmit: (event, target) => {
+      const reason = host.shadowRoot?.querySelector<HTMLElement>('#reason');
+      if (!reason) return false;
+      event.preventDefault();
+      flow().say(reason.querySelector('span')?.textContent ?? '');
+      const fix = reason.querySelector<HTMLElement>('a, button');
+      if (fix && !(fix.dataset.focusTarget && target.id === fix.dataset.focusTarget)) fix.focus();
+      return true;
+    },
+    undo: () => {
+      price.undo();
+      flow().say(wordsIn(parts.language.translation, 'widget', widget).undone());
+    },
+  };
+}
+
+/**
+ * The user's word, from their provider account, settles what no reply did; the next thing to do is Generate, or the
+ * next such charge, never the page.
+ */
+function answerUncertain(parts: ImageParts, features: Features, event: Event) {
+  const { controller: submission, flow } = features.submission;
+  // The error's own answers, and the one a balance points to beside Generate: what they booked is said there.
+  const answer = event.currentTarget as HTMLButtonElement;
+  const entry =
+    answer.closest('.error-box, .evidence') &&
+    parts.ledger.ledger?.uncertain().find(({ id }) => id === answer.dataset.id);
+  if (!settleUncertain(parts.ledger.ledger, event)) return;
+  // The note that a price's bound is counted as may have been charged is not true once the user has said.
+  const left = parts.ledger.ledger?.uncertain() ?? [];
+  const said = submission.chargeNote?.said?.[1] ?? '';
+  const boundNote = ['costOfBoundNotReported', 'costReportedBeyondReason'].includes(said);
+  if (boundNote && !left.some(({ basis }) => basis === 'bound')) submission.chargeNote = undefined;
+  // The error's own answer: its box goes (or loses the answers), so what it booked is said beside Generate.
+  const counted = entry && features.price.uncertainList.loaded?.countedNote(entry, answer.value, parts.language);
+  if (counted) {
+    features.price.noteDone(counted);
+    flow.say(counted);
+  }
+  if (left.length) return flow.focusAt('#uncertain-first');
+  // The last such charge settled: an error still shown of the attempt that left it would say it is counted as
+  // possibly spent beside a tally that no longer counts it, so it goes, unless it is about the key or the credit.
+  const { error } = submission;
+  if (error && !isKeyError(error) && error.code !== 'insufficient-funds') submission.dismissError();
+  flow.focusAt(NEXT_STEP);
+}

@@ -1,0 +1,185 @@
+import { nothing } from 'lit';
+import type { GenerationResult, ProgressDetail } from '../../../../base/types.js';
+import { formatUsd } from '../../../../pricing/index.js';
+import { payeeAt } from '../../../../providers/catalog.js';
+import { progress as progressWords } from '../../../../strings/image/progress.js';
+import { wordsIn } from '../../../../strings/strings.js';
+import type { ImageParts, SubmissionAsItStands } from '../../image-parts.js';
+import type { Features, SubmissionShared } from '../../panels/features.js';
+import type { PanelSlots } from '../../panels/slots.js';
+import type { ImageHandlers } from '../../view.js';
+import { FlowController, NEXT_STEP } from './flow-controller.js';
+import { ResumeController } from './resume-controller.js';
+import { SubmissionController } from './submission-controller.js';
+import { submissionHandlers, type SubmissionHandlers } from './submission-handlers.js';
+import { runSubmission } from './submission-run.js';
+
+/**
+ * The widget's submissions once the panels are here: the work of each click (`runSubmission`), what closed pages left
+ * (resume), the focus and the words around a submission, and the errors that go once what they said moved on.
+ */
+export class SubmissionFeature implements SubmissionShared {
+  readonly controller: SubmissionController<SubmissionAsItStands>;
+  readonly resume: ResumeController;
+  readonly flow: FlowController;
+  /** What the controls of a submission under way, or of how it ended, do. */
+  readonly handlers: SubmissionHandlers;
+  readonly #parts: ImageParts;
+  readonly #features: Features;
+
+  constructor(parts: ImageParts, features: Features) {
+    const { host, language } = parts;
+    this.#parts = parts;
+    this.#features = features;
+    this.controller = new SubmissionController(
+      host,
+      (standing, run) => {
+        const { keys, signedKeys } = features.accounts;
+        return runSubmission(parts, features, {
+          ...standing,
+          ...run,
+          // Whether this site's sign-in made the key: known to the panels only (the first paint carries none of it);
+          // the key must be the one in force (a key of another route is never taken for the sign-in's).
+          keyMadeBySignIn: !!standing.apiKey && standing.apiKey === keys.current && signedKeys.madeBySignIn(),
+        });
+      },
+      () => parts.asItStands(),
+      language,
+    );
+    this.resume = this.#resumeOf();
+    this.flow = this.#flowOf();
+    this.handlers = submissionHandlers(parts, this);
+    this.#sayWhatMoved();
+  }
+
+  /** What closed pages left, finished with the key of its provider and route, into the gallery. */
+  #resumeOf(): ResumeController {
+    const { host, ledger } = this.#parts;
+    const { accounts } = this.#features;
+    return new ResumeController(
+      host,
+      {
+        ledger: () => ledger.ready(),
+        endpoint: (provider) => (provider === host.provider ? host.endpoint : ''),
+        relay: () => host.relay,
+        apiKey: (provider, endpoint, relay) => accounts.keys.get(provider, endpoint, relay),
+        keyMadeBySignIn: (provider, endpoint, relay) => accounts.signedKeys.madeBySignIn(provider, endpoint, relay),
+      },
+      this.#features.gallery.controller,
+    );
+  }
+
+  /** The focus and the words around a submission. */
+  #flowOf(): FlowController {
+    const { host, language } = this.#parts;
+    const images = () => this.#features.gallery.controller.images;
+    return new FlowController(host, {
+      busy: () => this.controller.pending || this.resume.resuming,
+      submitted: () => this.controller.pending,
+      failure: () => this.controller.error?.message,
+      // Not the place of an image just deleted: gone at the next read, it would make every image shown new.
+      shown: () => images().flatMap((image) => (image.gone ? [] : image.id)),
+      ready: (count) => wordsIn(language.translation, 'progress', progressWords).imagesReady(count, images()[0].prompt),
+    });
+  }
+
+  /** What is said beside Generate, or goes, once what it was said of has moved on (the tally, the provider). */
+  #sayWhatMoved() {
+    const { host } = this.#parts;
+    // A later read of the balance settled what the error shown left uncertain: the error goes, and what the read found
+    // is said in its place, beside Generate (and read out), as an answer to the error's own question would be.
+    host.addController({
+      hostUpdate: () => {
+        const settled = this.controller.takeSettledLater();
+        if (!settled) return;
+        if (host.shadowRoot?.activeElement?.closest('.error-box')) this.flow.focusNext('submit');
+        this.#features.price.noteDone(settled);
+        this.flow.say(settled);
+      },
+    });
+    // An error that this page's way to the provider was refused (no CORS, a relay that would not carry it) goes once
+    // that way changes (a relay set, another endpoint or provider): it no longer says what a click would meet ("this
+    // site has not set up the relay it needs" would stand beside the relay just chosen).
+    this.#dismissWhenMoved(
+      () => this.controller.pageRefused,
+      () => [host.provider, host.endpoint, host.relay].join(' '),
+    );
+    // A budget's refusal says what was left of it and held at the click. Once the tally moves (an image under way in
+    // another tab paid for, or failed and let go) those figures are gone by: the refusal goes, and the decision row
+    // says, as it stands, whether the budget is still in the way ("($0.014 is held for images under way)" would stay
+    // after that image was paid for). The keyboard in its box goes to Generate, or where the budget is still in the
+    // way, to the row's fix.
+    this.#dismissWhenMoved(
+      () => this.controller.error?.code === 'budget-exceeded',
+      () => this.#parts.ledger.tally,
+      NEXT_STEP,
+    );
+  }
+
+  /**
+   * An error said of a moment (`says`) goes once what it was said of moves: `state` as the first update that showed it
+   * found it, compared by identity. Where the keyboard was in its box, it goes to what `focus` finds.
+   */
+  #dismissWhenMoved(says: () => boolean, state: () => unknown, focus?: string) {
+    let said: { at: unknown } | undefined;
+    const { host } = this.#parts;
+    host.addController({
+      hostUpdate: () => {
+        if (!says()) said = undefined;
+        else if (!said) said = { at: state() };
+        else if (said.at !== state()) {
+          said = undefined;
+          if (focus && host.shadowRoot?.activeElement?.closest('.error-box')) this.flow.focusAt(focus);
+          this.controller.dismissError();
+        }
+      },
+    });
+  }
+
+  /** A submission of the widget as it stands now, or as it stood at a click made before the panels (`standing`). */
+  generate(standing?: SubmissionAsItStands): Promise<GenerationResult> {
+    // What an answer booked is in the tally now; a change to the form (Vary's, Reuse's) was what this one sends.
+    const { price } = this.#features;
+    price.withdrawFormUndo();
+    price.forgetDone();
+    return this.controller.generate(standing);
+  }
+
+  edited() {
+    if (!this.controller.pending) this.controller.dismissError();
+    this.#features.price.withdrawFormUndo();
+  }
+
+  /** The user's submission as it runs, else what closed pages left being finished: placeholders, progress, Cancel. */
+  slots(on: ImageHandlers & SubmissionHandlers): Pick<PanelSlots, 'running'> {
+    const { host, pricing, language } = this.#parts;
+    const { controller: submission, resume } = this;
+    const { gallery } = this.#features;
+    const { locale, translation } = language;
+    const shape = pricing.fitted ?? host;
+    const running = (progress?: ProgressDetail) =>
+      gallery.view.loaded?.renderRunning(
+        {
+          progress,
+          elapsed: this.flow.elapsedSeconds,
+          usualWait: submission.usualWait,
+          // As priced: the count as set may be anything a page wrote (Infinity, NaN) until the submission refuses it.
+          placeholder: { width: shape.width, height: shape.height, count: pricing.quote?.count ?? 1 },
+          arrived: gallery.controller.arrived,
+          confirmCancel: submission.confirmingCancel
+            ? { provider: payeeAt(host.provider, host.endpoint), billed: formatUsd(submission.billed, locale) }
+            : undefined,
+          stopping: submission.stopping,
+          translation,
+        },
+        on,
+      );
+    if (submission.pending) return { running: submission.render({ pending: running }) ?? nothing };
+    if (resume.resuming)
+      return {
+        running:
+          running({ status: wordsIn(translation, 'progress', progressWords).resuming(), elapsedMs: 0 }) ?? nothing,
+      };
+    return { running: nothing };
+  }
+}
