@@ -133,3 +133,5 @@ if (missing.length) {
   console.log('');
 }
 console.log(`${modules.length - missing.length} of ${modules.length} modules have a test home`);
+// A module without a home, or a Holds line naming none, fails `npm run check`: each module's tests stay findable.
+if (missing.length || stale.length) process.exitCode = 1;

@@ -30,7 +30,7 @@ export const models: ModelsStrings = {
       'flux-1-dev': 'FLUX.1, open weights',
       // The other families, by what their makers say each is for (OpenAI's image generation guide, Google's Gemini
       // and Imagen model pages, ByteDance's Seedream pages, Qwen's and xAI's announcements). Each short enough to stand
-      // whole beside "at most $0.0529" on a phone's card (test/elements/taglines-whole.test.ts).
+      // whole beside "at most $0.0529" on a phone's card (test/elements/image/models/taglines-whole.test.ts).
       // 2.6 and 2.5 as their resellers' notes tell them apart: Flare the faster, Sunburst the more detailed.
       'gpt-image-2.6-flare': 'Newest GPT Image, faster',
       'gpt-image-2.6-sunburst': 'Newest GPT Image, detail',

@@ -6,6 +6,8 @@
 // Holds: src/elements/image/gallery/panel/columns.ts
 // Holds: src/elements/image/image-template.ts
 // Holds: src/elements/image/options/panel/more.ts
+// Holds: src/elements/image/prompt/panel/examples.ts
+// Holds: src/elements/image/prompt/panel/prompt-feature.ts
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from '../../support/wait.js';
 import { setViewport } from '@web/test-runner-commands';

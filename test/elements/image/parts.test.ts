@@ -3,6 +3,7 @@
 // been made, an image not saved,
 // a key's balance, Puter's account, the form before a capped sign-in): no part documented that does not exist, none
 // drawn that is not documented.
+// Holds: src/elements/image/panels/image-panels.ts
 import { expect } from '@open-wc/testing';
 import '../../../src/define.js';
 import type { UserPaysImage } from '../../../src/elements/image/userpays-image.js';

@@ -9,6 +9,8 @@
 // Holds: src/elements/image/accounts/panel/sign-in/sign-in-controller.ts
 // Holds: src/elements/image/accounts/panel/sign-in/sign-in.ts
 // Holds: src/providers/engine/oauth.ts
+// Holds: src/elements/image/accounts/panel/accounts-feature.ts
+// Holds: src/elements/image/accounts/panel/key-field-view.ts
 import { expect } from '@open-wc/testing';
 import '../../../../src/define.js';
 import { countReplies } from '../../../support/record-fetches.js';

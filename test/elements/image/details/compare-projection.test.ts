@@ -3,6 +3,7 @@
 // (`projection`: 100 of these, per $1, what fits the budget, this month's pace from the ledger).
 // Holds: src/elements/image/details/panel/details.ts
 // Holds: src/elements/image/details/panel/index.ts
+// Holds: src/elements/image/details/panel/details-feature.ts
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../../../support/wait.js';
 import { render } from 'lit';

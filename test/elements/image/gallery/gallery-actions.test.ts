@@ -3,6 +3,7 @@
 // generations that brought no image are listed with their reason and cost. The seed is always known.
 // Holds: src/elements/image/gallery/panel/gallery-actions.ts
 // Holds: src/elements/image/gallery/panel/index.ts
+// Holds: src/elements/image/gallery/panel/gallery-feature.ts
 import { expectWcag22 } from '../../../support/axe.js';
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';

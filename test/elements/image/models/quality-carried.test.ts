@@ -3,6 +3,7 @@
 // "Nano Banana Pro takes the quality 1K, 2K, 4K, not "512"", the pickers gone and other cards without a price. And
 // where the provider changes, or the next model has no tiers.
 // Holds: src/elements/image/models/panel/quality-carried.ts
+// Holds: src/elements/image/models/panel/models-feature.ts
 import { expect } from '@open-wc/testing';
 import '../../../../src/define.js';
 import type { UserPaysImage } from '../../../../src/elements/image/userpays-image.js';

@@ -8,6 +8,7 @@
 // Holds: src/providers/bfl/controls.ts
 // Holds: src/providers/fal/controls.ts
 // Holds: src/providers/model-settings.ts
+// Holds: src/elements/image/options/panel/options-feature.ts
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../../src/define.js';

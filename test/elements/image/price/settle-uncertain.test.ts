@@ -1,6 +1,8 @@
 // A charge no reply confirmed or denied is settled in the widget itself: on a key whose balance
 // settles nothing, only the user's word does, and until then it counts against the budget and can stop Generate.
 // Holds: src/elements/image/price/panel/spending.ts
+// Holds: src/elements/image/price/panel/price-feature.ts
+// Holds: src/elements/image/price/panel/price-handlers.ts
 import { expect } from '@open-wc/testing';
 import '../../../../src/define.js';
 import type { UserPaysImage } from '../../../../src/elements/image/userpays-image.js';
