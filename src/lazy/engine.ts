@@ -7,7 +7,6 @@
 // it, as the headless API (loadHeadless() in index.ts) does. What it shares with the entry, rollup shares: it carries
 // no copy of it.
 import { lazily } from '../base/lazily.js';
-import type * as Generation from '../generation/submit.js';
 import type * as Resume from '../generation/resume.js';
 import type * as SignIn from '../providers/engine/oauth.js';
 
@@ -29,13 +28,6 @@ export { leftToSignIn } from '../providers/engine/sign-in-redirect.js';
  * the ledger holds such an entry (after a crash or a reload mid-generation), not on every visit.
  */
 export const loadResume = lazily<typeof Resume>(() => import('../generation/resume.js'));
-
-/**
- * The generation pipeline (generation/submit.ts: the checks, the ledger's entries, the provider calls, the image
- * store, the settlement), loaded at the user's first Generate (prefetched when the pointer or the focus comes to it),
- * or the headless API's first call: a visit that generates nothing never loads it.
- */
-export const loadGeneration = lazily<typeof Generation>(() => import('../generation/submit.js'));
 
 /**
  * Signing in to an account system (OAuth PKCE: OpenRouter, Hugging Face, Pollinations), loaded when the user signs in,

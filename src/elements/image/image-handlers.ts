@@ -1,4 +1,3 @@
-import { loadEngine } from '../../lazy/index.js';
 import type { ImageParts } from './image-parts.js';
 import type { ImagePanels } from './panels/image-panels.js';
 import type { ImageHandlers } from './view.js';
@@ -27,11 +26,6 @@ export function imageHandlers(parts: ImageParts, panels: () => ImagePanels | und
       // The second click of a double click, a stray third, the Enter after them: one intent, one submission.
       submitFromGesture();
     },
-    // What a submission needs, ahead of the click (where it cannot load, the click says so).
-    submitPrefetch: () =>
-      void loadEngine()
-        .then((engine) => engine.loadGeneration())
-        .catch(() => {}),
     retry: submitFromGesture,
     fix: (event) => {
       const { focusTarget, model, id } = (event.currentTarget as HTMLElement).dataset;

@@ -38,8 +38,6 @@ function renderDecision(view: ImageView, slots: PanelSlots | undefined, on: Imag
         part="submit"
         type="submit"
         data-focus="submit"
-        @pointerenter=${on.submitPrefetch}
-        @focus=${on.submitPrefetch}
         ?disabled=${busy || !!blocked}
         aria-describedby=${blocked ? 'reason' : nothing}
         aria-keyshortcuts=${view.mac ? 'Meta+Enter' : 'Control+Enter'}

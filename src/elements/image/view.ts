@@ -141,8 +141,6 @@ export interface ImageHandlers extends ModelHandlers, ShapeHandlers {
   /** The pointer or the focus on More options' summary: what opening it shows starts loading. */
   morePrefetch(): void;
   submit(event: Event): void;
-  /** The pointer or the focus on Generate: what a submission needs starts loading. */
-  submitPrefetch(): void;
   /** The fix the decision row offers (`data-focus`, `data-model`, or an answer's `value` and `data-id`). */
   fix(event: Event): void;
   /** `keydown` anywhere in the form: Enter never spends; Ctrl/Cmd+Enter submits. */

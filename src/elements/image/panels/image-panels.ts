@@ -46,11 +46,12 @@ export class ImagePanels implements Features {
       ...this.submission.handlers,
       ...this.prompt.handlers,
     };
-    // What draws the result, ahead of the click: loaded when the pointer or the focus comes to Generate; the price
-    // details' part when it comes to their summary; the sign-in's when it comes to Sign in.
+    // What a submission needs and what draws its result, ahead of the click: loaded when the pointer or the focus comes
+    // to Generate; the price details' part when it comes to their summary; the sign-in's when it comes to Sign in.
     const prefetch = (event: Event) => {
       if (!(event.target instanceof Element)) return;
-      for (const feature of [this.gallery, this.details, this.accounts]) feature.prefetch(event.target);
+      for (const feature of [this.submission, this.gallery, this.details, this.accounts])
+        feature.prefetch(event.target);
     };
     parts.host.renderRoot.addEventListener('pointerover', prefetch);
     parts.host.renderRoot.addEventListener('focusin', prefetch);

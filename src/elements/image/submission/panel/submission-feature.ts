@@ -1,5 +1,6 @@
 import { nothing } from 'lit';
 import type { GenerationResult, ProgressDetail } from '../../../../base/types.js';
+import { loadGeneration } from '../../../../lazy/index.js';
 import { formatUsd } from '../../../../pricing/index.js';
 import { payeeAt } from '../../../../providers/catalog.js';
 import { progress as progressWords } from '../../../../strings/image/progress.js';
@@ -134,6 +135,14 @@ export class SubmissionFeature implements SubmissionShared {
         }
       },
     });
+  }
+
+  /**
+   * What a submission needs, ahead of the click, when the pointer or the focus comes to Generate (where it cannot load,
+   * the click says so).
+   */
+  prefetch(target: Element) {
+    if (target.closest('[part~=submit]')) void loadGeneration().catch(() => {});
   }
 
   /** A submission of the widget as it stands now, or as it stood at a click made before the panels (`standing`). */

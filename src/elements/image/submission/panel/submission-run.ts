@@ -3,7 +3,7 @@ import { isKeyError, type UserPaysError } from '../../../../base/errors.js';
 import { generationText } from '../../../../strings/generation.js';
 import type { Quote } from '../../../../base/types.js';
 import type { Submission, Submitted } from '../../../../generation/submit.js';
-import { loadEngine } from '../../../../lazy/index.js';
+import { loadGeneration } from '../../../../lazy/index.js';
 import { formatUsd, modelName } from '../../../../pricing/index.js';
 import { cheapestWithin } from '../../../../pricing/offers.js';
 import type { ImageParts } from '../../image-parts.js';
@@ -27,7 +27,7 @@ export async function runSubmission(
   // loaded: PanelPart; the error is said in its words alone: panel-slots.ts).
   const galleryView = features.gallery.view.load().catch(() => {});
   try {
-    const { submit } = await (await loadEngine()).loadGeneration();
+    const { submit } = await loadGeneration();
     const { done: received, onStage, ...images } = features.gallery.controller.receive();
     done = received;
     const submitted = await submit({
