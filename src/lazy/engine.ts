@@ -2,10 +2,10 @@
 // of earlier images, reading reference images, the provider code the adapters share, and each provider's adapter
 // through the registry (providerFor, accountFor, keyBalance, liveCatalogue, loadPuter: each adapter a chunk of its own,
 // loaded when its provider is first used), a chunk loaded on first need rather than with the elements (loadEngine() in
-// index.ts; docs/architecture.md, "Loading"). What generates (the pipeline: loadGeneration()), signing in
-// (loadSignIn()) and finishing what closed pages left (loadResume()) build on it, each a chunk of its own loaded through
-// it, as the headless API (loadHeadless() in index.ts) does. What it shares with the entry, rollup shares: it carries
-// no copy of it.
+// index.ts; docs/architecture.md, "Loading"). Signing in (loadSignIn()) and finishing what closed pages left
+// (loadResume()) build on it, each a chunk of its own loaded through it; what generates (the pipeline: loadGeneration()
+// in index.ts) and the headless API (loadHeadless()) import it with them. What it shares with the entry, rollup shares:
+// it carries no copy of it.
 import { lazily } from '../base/lazily.js';
 import type * as Resume from '../generation/resume.js';
 import type * as SignIn from '../providers/engine/oauth.js';
