@@ -48,6 +48,11 @@ export interface QuoteRequest {
    * share, where the provider has one (`PriceEntry.earningsShare`).
    */
   earnings?: boolean;
+  /**
+   * Where the request edits its first input (SPEC §13): a model is priced only for the kinds of edit it makes; an erase
+   * takes no prompt.
+   */
+  edit?: PublicEdit;
 }
 
 export interface QuoteLine {
@@ -258,6 +263,22 @@ export interface ProgressDetail {
   progress?: number;
 }
 
+/**
+ * What an edit does to its image (SPEC §13): follow an instruction over the whole image (`instruction`), repaint only
+ * what the user painted (`mask`), or remove what the user painted, with no prompt (`erase`).
+ */
+export type EditKind = 'instruction' | 'mask' | 'erase';
+
+/** The kinds of edit, in the order the editor offers them. */
+export const EDIT_KINDS: readonly EditKind[] = ['instruction', 'mask', 'erase'];
+
+/** An edit as events, receipts and the ledger say it: never its pixels. */
+export interface PublicEdit {
+  kind: EditKind;
+  /** The image edited, by its gallery id, where it is one of the widget's (a file the user chose has none). */
+  editOf?: string;
+}
+
 /** The request as events expose it: never carries a key. */
 export interface PublicRequest {
   provider: ProviderId;
@@ -274,6 +295,8 @@ export interface PublicRequest {
   quality?: string;
   /** The model's own controls as set; absent ones are the provider's defaults. */
   settings?: ModelSettings;
+  /** Where the request edits an image (its first input): the kind of edit, and which image. */
+  edit?: PublicEdit;
 }
 
 export interface SubmitDetail {

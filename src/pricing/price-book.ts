@@ -1,4 +1,4 @@
-import type { PriceSource, ProviderId } from '../base/types.js';
+import type { EditKind, PriceSource, ProviderId } from '../base/types.js';
 import type { ReferenceRule, SizeRule } from './capabilities.js';
 import { clock } from '../base/clock.js';
 import { retired, type Lifecycle } from './lifecycle.js';
@@ -110,6 +110,11 @@ export interface PriceEntry {
   sizes?: SizeRule;
   /** The reference images it takes; default: up to 4 (none at a gateway), resized to 4 MP. */
   references?: ReferenceRule;
+  /**
+   * The kinds of edit it makes of its first reference (SPEC §13), where it makes any: an instruction over the whole
+   * image, a repaint of what is painted (a mask sent beside it), an erase of what is painted (a mask, no prompt).
+   */
+  edits?: readonly EditKind[];
   /** Gateways: the gateway's own name for the model; default `black-forest-labs/<our id>`. */
   model?: string;
   /**

@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import type { ModelSettings, OutputFormat, ProviderId } from '../base/types.js';
+import type { EditKind, ModelSettings, OutputFormat, ProviderId } from '../base/types.js';
 import type { PriceBook, PriceEntry, ProviderPrices, TokenRates } from '../pricing/index.js';
 import type { Sentence } from '../strings/strings.js';
 import type { OAuthAccount } from './sign-in.js';
@@ -86,6 +86,20 @@ export interface ReferenceImage {
   height: number;
 }
 
+/**
+ * An edit of the request's first input (`ProviderRequest.inputs[0]`, the image edited, as sent): its kind and, for
+ * `mask` and `erase`, where the user painted.
+ */
+export interface ProviderEdit {
+  kind: EditKind;
+  /**
+   * Where the user painted, at exactly the size of the image as sent: a PNG, white (255) where painted, black (0)
+   * elsewhere, nothing in between. Each adapter sends it as its provider takes a mask (BFL: so; OpenAI: a PNG whose
+   * alpha is 0 where painted).
+   */
+  mask?: ReferenceImage;
+}
+
 /** One provider call makes exactly one image. `count` is handled above the providers. */
 export interface ProviderRequest {
   model: string;
@@ -107,6 +121,8 @@ export interface ProviderRequest {
   inputs?: ReferenceImage[];
   /** The model's own controls as set (`ModelSettings`): sent where the model takes them (`Provider.controls`). */
   settings?: ModelSettings;
+  /** Where the request edits its first input: how (SPEC §13). */
+  edit?: ProviderEdit;
 }
 
 /** A control that takes a number: its range, inclusive, and the provider's default. */
