@@ -8,12 +8,15 @@
 // deliveryCors=1 makes the delivery host answer CORS (tests of other things that need the bytes). The test-only
 // routes (_log, _charges, _reset) always answer CORS.
 //   POST /sim/bfl/v1/{model}           header x-key, JSON body → {id, polling_url, cost, input_mp, output_mp}
+//   POST /sim/bfl/v1/flux-tools/erase-v1   FLUX Erase, the same way (below)
 //   GET  /sim/bfl/v1/get_result?id=    no key needed → {id, status, result, progress, details, preview} with
 //                                      Retry-After: 0 or 1
 //   GET  /sim/bfl/v1/credits           header x-key → {credits} (every new key starts with 1000; 'sim-empty' has 0)
 //   GET  /sim/delivery/{id}.png?se=&sig=   the signed image URL (result.sample); 403 once expired or if tampered
 //   GET  /sim/bfl/_log                 the requests received: [{method, path, host, origin, hasKey, hasAuthorization, id, at}];
 //                                      submits also `inputs`: [[w, h] | null, …] the reference images received, in field order;
+//                                      `fields`: the body's field names, sorted; with a `mask` (Fill, Erase), `mask`: its
+//                                      [w, h] as received, or null where it is not a PNG;
 //                                      fault=hang: `hung: true`, then `closedAt` (ms) once the client's socket closed;
 //                                      fault=redirect: the 307 `redirectedTo` (its Location), the target `redirected: true`;
 //                                      fault=accept-then-drop: `dropped: true` and the task's `id`
@@ -163,6 +166,17 @@
 // aspect_ratio between 21:9 and 9:21; more than 24 active tasks per key → 429. Costs come from this file's own
 // table (it plays BFL), not from src/providers/bfl/prices.ts. A FLUX.2 reference over 4 MP counts (cost, input_mp,
 // the 9 MP total) as resized to 4 MP at its shape: BFL processes at most 4 MP.
+//
+// Masks (SPEC §13): Fill's optional `mask` and Erase's required one must be a base64 PNG of the image's size
+// (FluxProFillInputs: "The endpoint verifies that the dimensions of the mask match the original image"); otherwise 422,
+// `loc: ['body', 'mask']`. Only the headers are read, never the pixels.
+//
+// FLUX Erase (`POST /v1/flux-tools/erase-v1`, docs.bfl.ml/flux_erase) takes `image` and `mask` (both required),
+// `dilate_pixels` (an integer 0–25), `seed`, `output_format`, `safety_tolerance` (an integer 0–5) and the webhook's
+// fields: any other, `prompt` first of all, is refused 422 (`extra_forbidden`), as a schema without it would. It
+// answers like any task (id, polling_url, cost, input_mp, output_mp), its result at the image's size; its `cost` by the
+// resellers' figures the price book bundles (BFL's own is UNVERIFIED): 3 credits for the first megapixel made, 0.4 for
+// each further one, 0.4 for each megapixel of the image, at least 3 of them (`eraseCost`).
 //
 // FLUX 3 Image (`POST /v1/flux-3-image`, bfl-flux-3.mjs) takes only the fields its schema names: `prompt` (required),
 // `resolution` ('768sq' | '1k' | '1.5k' | '2k' | '4k', default 1k), `aspect_ratio` ('auto', the default, or 21:9, 2:1,
@@ -315,6 +329,90 @@ function sizeForRatio(ratio, megapixels) {
  */
 const processedSize = (size) => fitWithin(size, 4 * MB);
 
+/** FLUX Erase's route under /v1/ (docs.bfl.ml/flux_erase: `POST https://api.bfl.ai/v1/flux-tools/erase-v1`). */
+const ERASE_ROUTE = 'flux-tools/erase-v1';
+/**
+ * The fields Flux2EraseInputs names (docs.bfl.ml/api-reference/models/erase-an-object-from-an-image.md; Comfy Router's
+ * copy of the schema): any other, a `prompt` first of all, is refused as a schema that forbids extras refuses it.
+ */
+const ERASE_FIELDS = [
+  'image',
+  'mask',
+  'dilate_pixels',
+  'seed',
+  'output_format',
+  'safety_tolerance',
+  'webhook_url',
+  'webhook_secret',
+];
+const ERASE_CONTROLS = {
+  safety_tolerance: { kind: 'integer', min: 0, max: 5 },
+  output_format: { kind: 'format', nullable: true },
+  dilate_pixels: { kind: 'integer', min: 0, max: 25 },
+  seed: { kind: 'integer', min: 0, max: Number.MAX_SAFE_INTEGER, nullable: true },
+};
+
+/**
+ * What BFL says of `body.mask` beside an image of `image`'s size (`{ width, height }`, undefined where the image could
+ * not be read): a black-and-white PNG "the same dimensions as the image" (FluxProFillInputs: "The endpoint verifies
+ * that the dimensions of the mask match the original image"; Erase: "a black/white PNG at the same resolution as your
+ * input image", docs.bfl.ml/flux_erase). Its pixels are not read: only its header. `[w, h]` of the mask as received
+ * (null: not a PNG) goes to the submit's log entry as `mask`.
+ */
+function maskProblems(body, image, entry) {
+  const size = readBase64ImageSize(body.mask);
+  entry.mask = size?.type === 'png' ? [size.width, size.height] : null;
+  if (size?.type !== 'png') return [detail(['mask'], 'Could not decode the mask: send a base64 PNG')];
+  if (image && (size.width !== image.width || size.height !== image.height))
+    return [
+      detail(
+        ['mask'],
+        `The mask must have the same dimensions as the image: the mask is ${size.width}x${size.height}, the image ${image.width}x${image.height}`,
+      ),
+    ];
+  return [];
+}
+
+/**
+ * FLUX Erase's body checked as its schema checks it: `image` (a base64 PNG, JPEG or WebP) and `mask` required, no
+ * field it does not name (`extra_forbidden`), its controls in range. The output takes the image's size (its
+ * reference, resized to 4 MP where larger, as Runware says BFL does: runware.ai/docs/models/bfl-flux-erase).
+ */
+function validateErase(body, entry) {
+  const problems = [];
+  for (const field of Object.keys(body))
+    if (!ERASE_FIELDS.includes(field))
+      problems.push(detail([field], 'Extra inputs are not permitted', 'extra_forbidden'));
+  const inputs = [];
+  const received = [];
+  const asked = {};
+  for (const field of ['image', 'mask'])
+    if (body[field] == null) problems.push(detail([field], 'Field required', 'missing'));
+  const image = body.image == null ? undefined : readBase64ImageSize(body.image);
+  if (body.image != null) {
+    received.push(image ? [image.width, image.height] : null);
+    if (image) inputs.push(processedSize(image));
+    else problems.push(detail(['image'], 'Could not decode the image: send a base64 PNG, JPEG or WebP'));
+  }
+  if (body.mask != null) problems.push(...maskProblems(body, image, entry));
+  for (const [field, control] of Object.entries(ERASE_CONTROLS)) {
+    if (field in body) asked[field] = body[field];
+    const problem = controlProblem(field, body[field], control);
+    if (problem) problems.push(problem);
+  }
+  const { width, height } = inputs[0] ?? { width: 1024, height: 1024 };
+  return { width, height, inputs, received, asked, problems };
+}
+
+/**
+ * FLUX Erase's cost in hundredths of a credit. BFL publishes none (UNVERIFIED): the simulator charges by its resellers'
+ * figures, which the price book bundles as its estimate (src/providers/bfl/prices.ts; fal's fal-ai/flux-pro/v1/erase
+ * and runware.ai/docs/models/bfl-flux-erase, read 2026-11-28): 3 credits for the first megapixel made, 0.4 for each
+ * further one, and 0.4 for each of the image's megapixels, at least 3 of them.
+ */
+const eraseCost = (width, height, image) =>
+  300 + (mp(width, height) - 1) * 40 + Math.max(3, mp(image.width, image.height)) * 40;
+
 export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlMs = 10 * 60 * 1000 } = {}) {
   const secret = randomUUID();
   const tasks = new Map();
@@ -349,7 +447,7 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
   const sign = (id, se) => createHmac('sha256', secret).update(`${id}\n${se}`).digest('base64url');
 
   /** Checks the body like BFL does; returns `{ width, height, inputs, received, asked, problems }`. */
-  function validate(model, body) {
+  function validate(model, body, entry) {
     const problems = [];
     if (typeof body.prompt !== 'string' || !body.prompt.trim()) {
       problems.push(
@@ -380,6 +478,8 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     }
     if (model === 'flux-pro-1.0-fill' && body.image == null)
       problems.push(detail(['image'], 'Field required', 'missing'));
+    // Fill's `mask` (optional: the image's alpha may be its mask), checked against the image as BFL checks it.
+    if (model === 'flux-pro-1.0-fill' && body.mask != null) problems.push(...maskProblems(body, inputs[0], entry));
     const asked = {};
     for (const [field, control] of Object.entries(controlsOf(model))) {
       if (field in body) asked[field] = body[field];
@@ -473,9 +573,14 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
    * is on; [klein] and FLUX 3 have none) and how long its sample URL lasts (FLUX 3's an hour, flux3_image_generate; the
    * others' 10 minutes).
    */
-  function checked(model, body) {
+  function checked(model, body, entry) {
     if (model === FLUX3_MODEL) return { ...validateFlux3(body), used: body.prompt, linkMs: 3600_000 };
-    const valid = validate(model, body);
+    if (model === ERASE_ROUTE) {
+      const valid = validateErase(body, entry);
+      const cost = valid.inputs[0] ? eraseCost(valid.width, valid.height, valid.inputs[0]) : 0;
+      return { ...valid, cost, used: undefined, linkMs: deliveryTtlMs };
+    }
+    const valid = validate(model, body, entry);
     const upsampled = 'prompt_upsampling' in controlsOf(model) && (body.prompt_upsampling ?? UPSAMPLED.has(model));
     return {
       ...valid,
@@ -490,7 +595,8 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     const body = await readJson(req);
     const fault = submitFault(req, scenario, segment, faultCounter);
     if (edgeFault(req, res, fault, scenario, entry, { json: faultBody, truncated: '{"id": "' })) return;
-    if (!FLUX2[model] && !FLAT[model] && model !== FLUX3_MODEL) return send(req, res, 404, { detail: 'Not Found' });
+    if (!FLUX2[model] && !FLAT[model] && model !== FLUX3_MODEL && model !== ERASE_ROUTE)
+      return send(req, res, 404, { detail: 'Not Found' });
     if (!key) return send(req, res, 401, { detail: 'Not authenticated: send your API key in the x-key header' });
     if (key === 'sim-bad') return send(req, res, 403, faultBody(403));
     if (fault === '401' || fault === '403' || fault === '500') return send(req, res, Number(fault), faultBody(fault));
@@ -513,7 +619,8 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
         detail: [{ loc: ['body'], msg: 'Field required: a JSON object', type: 'missing' }],
       });
     }
-    const { width, height, inputs, received, asked, problems, cost, used, linkMs } = checked(model, body);
+    entry.fields = Object.keys(body).sort();
+    const { width, height, inputs, received, asked, problems, cost, used, linkMs } = checked(model, body, entry);
     entry.inputs = received;
     entry.asked = asked;
     if (problems.length) return send(req, res, 422, { detail: problems });
@@ -666,7 +773,8 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
       const path = url.pathname;
       const delivery = /^\/sim\/delivery\/([\w-]+)\.png$/.exec(path);
       if (!delivery && !/^\/sim\/bfl(\/|$)/.test(path)) return false;
-      const api = /^\/sim\/bfl(?:\/s\/([^/]*))?\/v1\/([^/]+)$/.exec(path);
+      // One segment after /v1/ (the model), or BFL's tools under /v1/flux-tools/ (FLUX Erase).
+      const api = /^\/sim\/bfl(?:\/s\/([^/]*))?\/v1\/((?:flux-tools\/)?[^/]+)$/.exec(path);
       if (delivery) req.withoutCors = !tasks.get(delivery[1])?.scenario.deliveryCors;
       else if (api) req.withoutCors = parseScenario(api[1]).cors === 'none';
       if (req.method === 'OPTIONS') {

@@ -33,6 +33,8 @@ export const MODELS: readonly ModelInfo[] = [
   model('flux-pro-1.1', 'FLUX1.1 [pro]'),
   model('flux-pro-1.1-ultra', 'FLUX1.1 [pro] Ultra'),
   model('flux-pro-1.0-fill', 'FLUX.1 Fill [pro]'),
+  // BFL's erase tool (docs.bfl.ml/flux_erase): removes what is painted, no prompt; an edit only, as Fill is.
+  model('flux-erase', 'FLUX Erase'),
   // The families besides FLUX (SPEC §12), after it, by the names people know them by.
   model('gpt-image-2.6-flare', 'GPT Image 2.6 Flare', 'GPT Image'),
   model('gpt-image-2.6-sunburst', 'GPT Image 2.6 Sunburst', 'GPT Image'),

@@ -1,7 +1,8 @@
 import Decimal from 'decimal.js';
 import { figureSaid } from '../engine/figure-said.js';
 import { UserPaysError } from '../../base/errors.js';
-import { CREDIT_USD, aspectRatio, nearestRatio, type PriceRule } from '../../pricing/index.js';
+import { CREDIT_USD, aspectRatio, modelName, nearestRatio, type PriceRule } from '../../pricing/index.js';
+import { invalid } from '../../base/checks.js';
 import { downloadImage, fetchJson, guard, inKnownUnit, keyOf, readBalance, retryAfterMs } from '../engine/http.js';
 import { checkProviderUrl, routed } from '../engine/provider-urls.js';
 import { checkEndpoint } from '../urls.js';
@@ -31,13 +32,16 @@ const bflText = sayer('bfl', bflWords);
  * width/height; Kontext and Ultra an aspect ratio; Fill the first reference image as `image`
  * (BFL's OpenAPI schema: Flux2Inputs, FluxKontextProInputs, FluxUltraInput, FluxProFillInputs). References go as
  * raw base64 (no `data:` prefix): `input_image`, `input_image_2`… (FLUX.2, Kontext) or `image_prompt`
- * (FLUX1.1 [pro], Ultra). The settings the model takes, checked, under BFL's names (`output_format` the model's
+ * (FLUX1.1 [pro], Ultra). An edit (SPEC §13): Fill's mask beside its image as `mask`; Erase its own body (`eraseBody`);
+ * an instruction as references are. The settings the model takes, checked, under BFL's names (`output_format` the model's
  * default where none is chosen); a setting out of the model's range is refused here, before anything is sent.
  */
 export function bflBody(request: ProviderRequest): Record<string, unknown> {
   const { model, width, height } = request;
-  const images = (request.inputs ?? []).map((input) => input.dataUrl.slice(input.dataUrl.indexOf(',') + 1));
+  const images = (request.inputs ?? []).map(base64Of);
   const rule = prices[model]?.rule;
+  const mask = maskOf(request);
+  if (request.edit?.kind === 'erase' || erases(model)) return eraseBody(request, images[0], mask!);
   if (rule?.kind === 'tier') return classBody(request, rule, images);
   const body: Record<string, unknown> = {
     prompt: request.prompt,
@@ -47,11 +51,61 @@ export function bflBody(request: ProviderRequest): Record<string, unknown> {
   const sizing = prices[model]?.sizes?.kind;
   if (sizing === 'aspect') body.aspect_ratio = request.ratio ?? aspectRatio(width, height);
   else if (sizing !== 'input') Object.assign(body, { width, height });
-  if (sizing === 'input') body.image = images[0];
+  if (sizing === 'input') Object.assign(body, { image: images[0] }, mask && { mask });
   else if (/^flux-pro-1\.1/.test(model)) body.image_prompt = images[0];
   else images.forEach((image, i) => (body[i ? `input_image_${i + 1}` : 'input_image'] = image));
   return body;
 }
+
+/** A model that only erases (FLUX Erase): whatever the request says, it is an erase, and needs its mask. */
+const erases = (model: string) => prices[model]?.edits?.every((kind) => kind === 'erase') === true;
+
+/** A data URL's raw base64, as BFL takes images (no `data:` prefix). */
+const base64Of = (image: { dataUrl: string }) => image.dataUrl.slice(image.dataUrl.indexOf(',') + 1);
+
+/**
+ * The mask of an edit that repaints or erases what is painted, as raw base64, checked before anything is sent: the
+ * model must make that kind of edit (a mask is never sent where it would be ignored in silence, SPEC §13), and the mask
+ * must be there and of the image's size (FluxProFillInputs' `mask`: "same dimensions as the image … The endpoint
+ * verifies that the dimensions of the mask match"; Erase: "a black/white PNG at the same resolution as your input
+ * image", docs.bfl.ml/flux_erase). Undefined for an instruction, or no edit (Fill then takes an image whose alpha is
+ * its mask, as it always has). Refused in plain words otherwise.
+ */
+function maskOf({ model, edit, inputs }: ProviderRequest): string | undefined {
+  const kind = edit?.kind ?? (erases(model) ? 'erase' : undefined);
+  if (!kind) return undefined;
+  if (!prices[model]?.edits?.includes(kind)) invalid(bflText.editNotMade(modelName(model)));
+  if (kind === 'instruction') return undefined;
+  const image = inputs?.[0];
+  if (!edit?.mask || !image) invalid(bflText.maskMissing());
+  const { width, height } = edit.mask;
+  if (width !== image.width || height !== image.height)
+    invalid(bflText.maskSize(width, height, image.width, image.height));
+  return base64Of(edit.mask);
+}
+
+/**
+ * FLUX Erase's body (`POST /v1/flux-tools/erase-v1`, Flux2EraseInputs, docs.bfl.ml/flux_erase and
+ * docs.bfl.ml/api-reference/models/erase-an-object-from-an-image.md): the image and the mask (white, 255, removed;
+ * black kept), raw base64 PNGs of one size, the seed and the settings it takes; no prompt at all ("No prompt is
+ * needed — the model uses a built-in erase instruction"), no size (the output takes the image's). `dilate_pixels` is
+ * left to its default, 10.
+ */
+function eraseBody(request: ProviderRequest, image: string, mask: string): Record<string, unknown> {
+  return {
+    image,
+    mask,
+    seed: request.seed,
+    ...wireSettings(bflControls(request.model), request.settings, BFL_WIRE),
+  };
+}
+
+/**
+ * Where a model is submitted under `/v1/`: its id (`/v1/flux-2-pro`), but for the tools BFL serves under
+ * `/v1/flux-tools/` (docs.bfl.ml/flux_erase: `POST https://api.bfl.ai/v1/flux-tools/erase-v1`).
+ */
+const ROUTES: Record<string, string> = { 'flux-erase': 'flux-tools/erase-v1' };
+const routeOf = (model: string) => (Object.hasOwn(ROUTES, model) ? ROUTES[model] : model);
 
 /**
  * The body of a model BFL prices by resolution class (FLUX 3 Image), whose schema refuses any field it does not name
@@ -130,7 +184,7 @@ export class BflProvider implements Provider {
         // Checked again here: the key must never travel to a host docs/contract.md (Security) does not allow.
         context.onSending?.();
         const reply = await fetchJson(
-          routed(`${checkEndpoint(context.endpoint)}/v1/${request.model}`, context.relay),
+          routed(`${checkEndpoint(context.endpoint)}/v1/${routeOf(request.model)}`, context.relay),
           {
             method: 'POST',
             headers: { 'x-key': key, 'content-type': 'application/json' },

@@ -71,6 +71,11 @@ const CONTROLS: Record<string, ModelControls> = {
     steps: { min: 15, max: 50, default: 50 },
     guidance: { min: 1.5, max: 100, default: 60 },
   },
+  // FLUX Erase (Flux2EraseInputs; its fields as Comfy Router republishes BFL's schema,
+  // docs.comfy.org/development/comfy-router/models/black-forest-labs/erase-v1/code, read 2026-11-28): `safety_tolerance`
+  // an integer 0–5, default 2; `output_format` jpeg | png | webp (BFL states no default: the first, always sent); a
+  // seed. No prompt, so nothing to rewrite; `dilate_pixels` (0–25, default 10) is left to BFL.
+  'flux-erase': { ...FLUX2 },
 };
 
 /** BFL's names of the settings (the same schemas). */

@@ -30,6 +30,8 @@ const bflMegapixel = (first: string, extra: string, maxReferences: number): Pric
   exact: true,
   sizes: FLUX2_SIZES,
   references: referenceRule(maxReferences, { totalPixels: 9 * MP }),
+  // An instruction over the whole image, its first reference (docs.bfl.ml/flux_2/flux2_image_editing).
+  edits: ['instruction'],
 });
 
 /**
@@ -80,15 +82,57 @@ const flux3: PriceEntry = {
   },
   sizes: FLUX3_SIZES,
   references: referenceRule(10),
+  // An instruction over its first image in `images` (docs.bfl.ai/flux_3/flux3_image_generate); it takes no mask.
+  edits: ['instruction'],
 };
 
-/** FLUX.1 at BFL, flat per image, with its size rule and references (the schemas of BFL's OpenAPI, named in the table). */
-const bflFlat = (perImage: string, capability: Capability): PriceEntry => ({
+/**
+ * FLUX.1 at BFL, flat per image, with its size rule and references (the schemas of BFL's OpenAPI, named in the table)
+ * and the kinds of edit it makes, where any.
+ */
+const bflFlat = (perImage: string, capability: Capability, edits?: PriceEntry['edits']): PriceEntry => ({
   rule: { kind: 'flat', unit: 'credit', perImage },
   source: BFL_DOCS,
   exact: true,
   ...capability,
+  ...(edits && { edits }),
 });
+
+/**
+ * FLUX Erase at BFL (`POST /v1/flux-tools/erase-v1`, docs.bfl.ml/flux_erase and
+ * docs.bfl.ml/api-reference/models/erase-an-object-from-an-image.md): the image and a black-and-white mask of its size,
+ * no prompt; the output takes the image's size. BFL's own price is UNVERIFIED (no BFL page found states it): bundled
+ * as an estimate from its resellers, fal (fal-ai/flux-pro/v1/erase) and Runware (runware.ai/docs/models/bfl-flux-erase),
+ * read 2026-11-28: "$0.03 for the first megapixel generated, then $0.004 for each subsequent megapixel. Each reference
+ * megapixel also costs $0.004 set at 3 MP minimum" (fal; Runware the same figures without the minimum). So the reply's
+ * `cost` books the truth. No existing rule says a minimum, so the 3 MP of the image are priced as its started
+ * megapixels (`inputs`) plus the 2 MP a 1 MP image falls short of the minimum, folded into the first megapixel:
+ * 3 + 2 × 0.4 = 3.8 credits. Exact for an image of 1 MP (the size the widget sends: 4.2 credits, $0.042), and above
+ * the formula by at most 0.8 credits for a larger one: never below it.
+ */
+const ERASE_ESTIMATE: PriceSource = {
+  name: "fal's and Runware's FLUX Erase price (BFL's own UNVERIFIED)",
+  asOf: '2026-11-28',
+  url: 'https://runware.ai/docs/models/bfl-flux-erase',
+};
+const fluxErase: PriceEntry = {
+  rule: { kind: 'megapixel', unit: 'credit', first: '3.8', extra: '0.4', inputs: true },
+  source: ERASE_ESTIMATE,
+  exact: false,
+  lifecycle: {
+    // UNVERIFIED: Runware's model page dates it; BFL's release notes were not read.
+    released: '2026-05-21',
+    source: {
+      name: "Runware's FLUX Erase page",
+      asOf: '2026-11-28',
+      url: 'https://runware.ai/docs/models/bfl-flux-erase',
+    },
+  },
+  sizes: { kind: 'input' },
+  // Its image is required: like Fill, never a picture made from text alone.
+  references: referenceRule(1, { required: true }),
+  edits: ['erase'],
+};
 
 /**
  * BFL's prices, in credits (1 credit = $0.01, `CREDIT_USD`). BFL does not host FLUX.2 [dev] ("Local only",
@@ -102,12 +146,15 @@ export const prices: ProviderPrices = {
   'flux-2-max': bflMegapixel('7', '3', 8),
   'flux-3-image': flux3,
   // FluxKontextProInputs: aspect_ratio, input_image … input_image_4 (2–4 "experimental multiref").
-  'flux-kontext-pro': bflFlat('4', { sizes: ASPECT_SIZES, references: referenceRule(4) }),
-  'flux-kontext-max': bflFlat('8', { sizes: ASPECT_SIZES, references: referenceRule(4) }),
+  'flux-kontext-pro': bflFlat('4', { sizes: ASPECT_SIZES, references: referenceRule(4) }, ['instruction']),
+  'flux-kontext-max': bflFlat('8', { sizes: ASPECT_SIZES, references: referenceRule(4) }, ['instruction']),
   // FluxPro11Inputs: width/height 256–1440, multiples of 32; one `image_prompt`.
   'flux-pro-1.1': bflFlat('4', { sizes: FLUX11_SIZES, references: referenceRule(1) }),
   // FluxUltraInput: aspect_ratio; one `image_prompt`.
   'flux-pro-1.1-ultra': bflFlat('6', { sizes: ASPECT_SIZES, references: referenceRule(1) }),
-  // FluxProFillInputs: `image` required, the output takes its size.
-  'flux-pro-1.0-fill': bflFlat('5', { sizes: { kind: 'input' }, references: referenceRule(1, { required: true }) }),
+  // FluxProFillInputs: `image` required, the output takes its size; `mask` beside it, white where it repaints.
+  'flux-pro-1.0-fill': bflFlat('5', { sizes: { kind: 'input' }, references: referenceRule(1, { required: true }) }, [
+    'mask',
+  ]),
+  'flux-erase': fluxErase,
 };
