@@ -47,6 +47,20 @@
 //   POST /sim/{openai,together}/v1/images/generations, /sim/deepinfra/v1/openai/images/generations
 //        header `Authorization: Bearer …`, JSON {model, prompt, n?, size? | width?, height?, response_format?}
 //        → after the generation time, the dialect's reply (generic: {created, data:[{url} | {b64_json}], usage})
+//   POST /sim/openai/v1/images/edits   OpenAI's edits call for GPT Image (SPEC §13; openai/openai-node@7b7d6ca
+//        `src/resources/images.ts`, ImageEditParamsBase): `multipart/form-data` (the boundary from the Content-Type;
+//        binary parts) with `model` and `prompt` required, 1–16 `image` or `image[]` files (PNG, WebP or JPEG by their
+//        bytes, each under 50 MB; the body at most 64 MB here, else 413), an optional `mask` (a PNG under 4 MB of the
+//        first image's width and height, with an alpha channel: colour type 4 or 6, or a tRNS chunk), `input_fidelity`
+//        high | low (400 naming `input_fidelity` for gpt-image-1-mini), and `size`, `quality`, `n` as generations take
+//        them (`size` auto: the first image's, where the model makes it); anything else 400 naming its param. Faults,
+//        shut-down models, billing and the reply as for a generation, plus the images' tokens in:
+//        `usage.input_tokens_details.image_tokens`, 1,536 per started 1024² of each image (the simulator's own figure,
+//        `EDIT_IMAGE_TOKENS`), billed at the model's image-in rate. The image made is a new pattern over the whole of
+//        it, unlike the one given outside the mask too (GPT Image repaints what its mask keeps, as vercel/ai#14360
+//        measured), so that a page's composite over the original can be tested. The log's `asked`: {model, size,
+//        quality, n, input_fidelity, output_format, parts (the parts' names in order), images: [{type, width, height,
+//        bytes}], mask: {type, width, height, bytes, alpha}}
 //   GET  /sim/openai[/s/{scenario}]/v1/models   header `Authorization: Bearer …` (none: 401 as OpenAI answers)
 //        → {object: 'list', data: [{id, object: 'model', created, owned_by}]}: the GPT Image models served that day,
 //        the gateway's FLUX.2 (`black-forest-labs/…`) and two of OpenAI's other models
@@ -132,6 +146,7 @@ import {
   parseDecimal,
   parseScenario,
   preflight,
+  readBody,
   readJson,
   requestUrl,
   retryAfter,
@@ -150,6 +165,7 @@ import {
   requestEntry,
   seedFrom,
 } from './kit.mjs';
+import { pngHasAlpha, readImageSize } from './png.mjs';
 
 const OWNER = 'black-forest-labs';
 const MODELS = ['flux-2-klein-4b', 'flux-2-klein-9b', 'flux-2-dev', 'flux-2-pro', 'flux-2-flex', 'flux-2-max'];
@@ -301,6 +317,98 @@ const DIALECTS = {
   },
 };
 
+/**
+ * The tokens an image given to an edit is billed, as `usage.input_tokens_details.image_tokens` counts them: the
+ * simulator's own figure (no source publishes OpenAI's rule): 1,536 for each started 1024² of the image's pixels
+ * (1,536 up to 1024×1024, 3,072 for 1536×1024), the same whatever the model and `input_fidelity`. Observed counts are
+ * all below it (194 for 1024² on gpt-image-1, 352 on gpt-image-2; "roughly 1.5k" in a third party's note): the figure
+ * a quote's bound per image has to cover.
+ */
+const EDIT_IMAGE_TOKENS = 1536;
+const inputImageTokens = ({ width, height }) => EDIT_IMAGE_TOKENS * Math.ceil((width * height) / 1024 ** 2);
+
+/** OpenAI's limits on an edit (openai/openai-node@7b7d6ca `src/resources/images.ts`, `ImageEditParamsBase`). */
+const MOST_EDIT_IMAGES = 16;
+const MOST_IMAGE_BYTES = 50 * 1024 * 1024;
+const MOST_MASK_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The parts of a `multipart/form-data` body (RFC 7578), by the boundary its Content-Type names: `[{name, filename,
+ * type, data}]`, `data` a Buffer of the part's bytes as sent (binary parts too); undefined where the body is not one.
+ */
+function parseMultipart(body, contentType = '') {
+  const named = /^multipart\/form-data\s*;.*?\bboundary=(?:"([^"]+)"|([^\s;]+))/i.exec(contentType);
+  if (!named) return undefined;
+  const delimiter = Buffer.from(`--${named[1] ?? named[2]}`);
+  const between = Buffer.concat([Buffer.from('\r\n'), delimiter]);
+  const parts = [];
+  let at = body.indexOf(delimiter);
+  if (at < 0) return undefined;
+  for (;;) {
+    at += delimiter.length;
+    const after = body.toString('latin1', at, at + 2);
+    if (after === '--') return parts;
+    if (after !== '\r\n') return undefined;
+    const headEnd = body.indexOf('\r\n\r\n', at + 2);
+    if (headEnd < 0) return undefined;
+    const head = body.toString('utf8', at + 2, headEnd);
+    const next = body.indexOf(between, headEnd + 4);
+    const disposition = /^content-disposition:\s*form-data(.*)$/im.exec(head);
+    if (next < 0 || !disposition) return undefined;
+    parts.push({
+      name: /;\s*name="([^"]*)"/i.exec(disposition[1])?.[1],
+      filename: /;\s*filename="([^"]*)"/i.exec(disposition[1])?.[1],
+      type: /^content-type:\s*(.+)$/im.exec(head)?.[1].trim(),
+      data: body.subarray(headEnd + 4, next),
+    });
+    at = next + 2;
+  }
+}
+
+/**
+ * Why OpenAI refuses an edit's images, mask or `input_fidelity` for `model` ([message, param, code]), or undefined:
+ * 1 to 16 images, each PNG, WebP or JPEG (by its bytes) under 50 MB; a mask a PNG under 4 MB of the first image's
+ * width and height, with an alpha channel (its transparent pixels say where to edit); `input_fidelity` high or low,
+ * and none for gpt-image-1-mini ("unsupported for `gpt-image-1-mini`"). Sources as for the limits above; the words
+ * are the simulator's own.
+ */
+function editProblem(model, { images, mask, fidelity }) {
+  if (!images.length) return ["Missing required parameter: 'image'.", 'image', 'missing_required_parameter'];
+  if (images.length > MOST_EDIT_IMAGES)
+    return [`Invalid 'image': ${images.length} images given, at most ${MOST_EDIT_IMAGES} are supported.`, 'image'];
+  const bad = images.findIndex((image) => !image.type || image.bytes >= MOST_IMAGE_BYTES);
+  if (bad >= 0)
+    return [
+      `Invalid image file ${bad + 1}: each image must be a png, webp or jpg file less than 50MB.`,
+      'image',
+      'invalid_image_format',
+    ];
+  const [first] = images;
+  if (mask && (mask.type !== 'png' || mask.bytes >= MOST_MASK_BYTES))
+    return ['Invalid mask: it must be a valid PNG file, less than 4MB.', 'mask', 'invalid_image_format'];
+  if (mask && (mask.width !== first.width || mask.height !== first.height))
+    return [
+      `Invalid mask: its size (${mask.width}x${mask.height}) must be the same as the image's (${first.width}x${first.height}).`,
+      'mask',
+      'invalid_mask_size',
+    ];
+  if (mask && !mask.alpha)
+    return [
+      'Invalid mask: it must have an alpha channel, whose fully transparent areas say where to edit.',
+      'mask',
+      'invalid_image_format',
+    ];
+  if (fidelity !== undefined && !['high', 'low'].includes(fidelity))
+    return [`Invalid value: '${fidelity}'. Supported values are: 'high' and 'low'.`, 'input_fidelity'];
+  if (fidelity !== undefined && model === 'gpt-image-1-mini')
+    return [
+      "The parameter 'input_fidelity' is not supported for gpt-image-1-mini.",
+      'input_fidelity',
+      'unsupported_parameter',
+    ];
+  return undefined;
+}
+
 const error = (message, type, code = null, param = null) => ({ error: { message, type, param, code } });
 
 /** The gateway's refusal of a key it does not know (OpenAI's words for it, its `invalid_api_key`). */
@@ -336,9 +444,13 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
     forget: [made, images, faultCounter],
   });
 
-  async function generate(req, res, dialect, scenario, segment, entry) {
+  /**
+   * What every generation and edit meets before its body is read for meaning: the scenario's faults at the edge, the
+   * key, the balance, the quota, the rate limit and the server error, each refused as OpenAI does. The scenario's
+   * fault, or undefined where the request was answered.
+   */
+  function atTheDoor(req, res, scenario, segment, entry) {
     const auth = req.headers.authorization ?? '';
-    const body = await readJson(req);
     const fault = submitFault(req, scenario, segment, faultCounter);
     const edge = {
       json: (status) =>
@@ -348,7 +460,7 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
       truncated: '{"created": 1767225600, "data": [{"url": "',
       reply,
     };
-    if (edgeFault(req, res, fault, scenario, entry, edge)) return;
+    if (edgeFault(req, res, fault, scenario, entry, edge)) return undefined;
     if (!/^Bearer \S/.test(auth) || fault === '401') {
       return reply(req, res, 401, INVALID_KEY);
     }
@@ -388,6 +500,14 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
         500,
         error('The server had an error while processing your request. Sorry about that!', 'server_error'),
       );
+    return fault ?? '';
+  }
+
+  async function generate(req, res, dialect, scenario, segment, entry) {
+    const auth = req.headers.authorization ?? '';
+    const body = await readJson(req);
+    const fault = atTheDoor(req, res, scenario, segment, entry);
+    if (fault === undefined) return;
     if (!body || typeof body !== 'object' || Array.isArray(body)) {
       return reply(req, res, 400, error('We could not parse the JSON body of your request.', 'invalid_request_error'));
     }
@@ -528,8 +648,71 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
     reply(req, res, 200, dialect.reply(data, model), dialect.cors?.());
   }
 
+  /**
+   * OpenAI's edits call (`POST /v1/images/edits`, multipart): read, checked as OpenAI checks an edit, then made, billed
+   * and answered as a generation of the same model is, with its images' tokens in (`inputImageTokens`). The image made
+   * is a new pattern over the whole of it, so that it differs from the one given outside the mask too (as GPT Image's
+   * does: it repaints what its mask keeps). The log's `asked` has the parts' names in order, the fields, and each
+   * image's and the mask's type, size and bytes (the mask's `alpha`: whether it has an alpha channel).
+   */
+  async function editImage(req, res, scenario, segment, entry) {
+    const auth = req.headers.authorization ?? '';
+    const raw = await readBody(req);
+    const fault = atTheDoor(req, res, scenario, segment, entry);
+    if (fault === undefined) return;
+    const refuse = (message, param, code = 'invalid_value') =>
+      reply(req, res, 400, error(message, 'invalid_request_error', code, param));
+    const parts = parseMultipart(raw, req.headers['content-type']);
+    if (!parts)
+      return refuse(
+        `Invalid Content-Type header (${req.headers['content-type'] ?? 'none'}), expected multipart/form-data.`,
+        null,
+        'invalid_request',
+      );
+    const field = (name) => parts.find((part) => part.name === name && part.filename === undefined)?.data.toString();
+    const described = (part) => ({ ...readImageSize(part.data), bytes: part.data.length });
+    const images = parts.filter((part) => part.name === 'image' || part.name === 'image[]').map(described);
+    const maskPart = parts.find((part) => part.name === 'mask');
+    const mask = maskPart && { ...described(maskPart), alpha: pngHasAlpha(maskPart.data) };
+    const fidelity = field('input_fidelity');
+    const n = field('n');
+    const body = {
+      model: field('model'),
+      prompt: field('prompt'),
+      size: field('size'),
+      quality: field('quality'),
+      response_format: field('response_format'),
+      ...(n !== undefined && { n: Number(n) }),
+    };
+    entry.asked = {
+      model: body.model,
+      size: body.size,
+      quality: body.quality,
+      n: body.n,
+      input_fidelity: fidelity,
+      output_format: field('output_format'),
+      parts: parts.map((part) => part.name),
+      images,
+      mask,
+    };
+    if (!body.model) return refuse("Missing required parameter: 'model'.", 'model', 'missing_required_parameter');
+    if (!Object.hasOwn(GPT, body.model))
+      return reply(
+        req,
+        res,
+        404,
+        error(
+          `The model '${body.model}' does not exist or you do not have access to it.`,
+          'invalid_request_error',
+          'model_not_found',
+          'model',
+        ),
+      );
+    return gptImage(req, res, body, body.model, scenario, fault, entry, auth, { images, mask, fidelity });
+  }
+
   /** OpenAI's own Image API for a GPT Image model (see the header): checked, made, billed and answered by its rules. */
-  async function gptImage(req, res, body, model, scenario, fault, entry, auth) {
+  async function gptImage(req, res, body, model, scenario, fault, entry, auth, edit) {
     const refuse = (message, param, code = 'invalid_value') =>
       reply(req, res, 400, error(message, 'invalid_request_error', code, param));
     const now = simulatorNow(scenario);
@@ -558,6 +741,8 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
       );
     if (typeof body.prompt !== 'string' || !body.prompt.trim())
       return refuse("Missing required parameter: 'prompt'.", 'prompt', 'missing_required_parameter');
+    const problem = edit && editProblem(model, edit);
+    if (problem) return refuse(...problem);
     const n = body.n ?? 1;
     if (!Number.isInteger(n) || n < 1 || n > 10) return refuse(`Invalid 'n': must be between 1 and 10.`, 'n');
     if (body.response_format !== undefined)
@@ -569,7 +754,10 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
         'quality',
       );
     const asked = body.size ?? 'auto';
-    const size = asked === 'auto' ? (GPT[model].second ? '1254x1254' : '1024x1024') : String(asked);
+    // An edit made at `auto` takes the first image's size where the model makes it (the simulator's choice).
+    const first = edit?.images[0];
+    const sized = first && !gptSizeProblem(model, first.width, first.height) && `${first.width}x${first.height}`;
+    const size = asked === 'auto' ? sized || (GPT[model].second ? '1254x1254' : '1024x1024') : String(asked);
     const [width, height] = /^\d+x\d+$/.test(size) ? size.split('x').map(Number) : [0, 0];
     const sizeProblem =
       fault === '400' ? 'Invalid size.' : width ? gptSizeProblem(model, width, height) : `Invalid value: '${size}'.`;
@@ -596,10 +784,10 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
     const input = Math.max(1, Math.ceil(Buffer.byteLength(body.prompt) / 4));
     const image = Math.ceil(imageTokens(model, quality, width, height) * (GPT[model].scaled ? scale : 1)) * n;
     const text = GPT[model].text === undefined ? 0 : Number(scenario.textTokens ?? GPT[model].text);
-    const [textIn, , imageOut, textOut] = GPT[model].rates;
-    charges.charge(auth.slice('Bearer '.length).trim(), input * textIn + image * imageOut + text * textOut, {
-      count: n,
-    });
+    const imageIn = (edit?.images ?? []).reduce((sum, each) => sum + inputImageTokens(each), 0);
+    const [textIn, imageInRate, imageOut, textOut] = GPT[model].rates;
+    const billed = input * textIn + imageIn * imageInRate + image * imageOut + text * textOut;
+    charges.charge(auth.slice('Bearer '.length).trim(), billed, { count: n });
     const seed = seedFrom();
     const data = [];
     for (let i = 0; i < n; i++) {
@@ -619,27 +807,30 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
       quality,
       size,
       // usage=none: a server of the same API that reports no usage (a proxy that strips it).
-      usage: scenario.usage === 'none' ? undefined : usageSaid(scenario.usage, input, image, text, GPT[model].details),
+      usage:
+        scenario.usage === 'none'
+          ? undefined
+          : usageSaid(scenario.usage, { input, imageIn, image, text }, GPT[model].details),
     });
   }
 
   /**
-   * The `usage` a reply says of `input` prompt tokens, `image` and `text` tokens out (`details`: with their parts), or
-   * what a lying reply says instead (`said`: `huge`, `zero`).
+   * The `usage` a reply says of `input` prompt tokens, `imageIn` tokens of the images an edit was given, `image` and
+   * `text` tokens out (`details`: with their parts), or what a lying reply says instead (`said`: `huge`, `zero`).
    */
-  function usageSaid(said, input, image, text, details) {
-    const [inSaid, imageSaid, textSaid] =
+  function usageSaid(said, { input, imageIn, image, text }, details) {
+    const [inSaid, imageInSaid, imageSaid, textSaid] =
       said === 'huge'
-        ? [input, Number.MAX_SAFE_INTEGER - text, text]
+        ? [input, imageIn, Number.MAX_SAFE_INTEGER - text, text]
         : said === 'zero'
-          ? [0, 0, 0]
-          : [input, image, text];
+          ? [0, 0, 0, 0]
+          : [input, imageIn, image, text];
     return {
-      input_tokens: inSaid,
-      input_tokens_details: { image_tokens: 0, text_tokens: inSaid },
+      input_tokens: inSaid + imageInSaid,
+      input_tokens_details: { image_tokens: imageInSaid, text_tokens: inSaid },
       output_tokens: imageSaid + textSaid,
       ...(details && { output_tokens_details: { image_tokens: imageSaid, text_tokens: textSaid } }),
-      total_tokens: inSaid + imageSaid + textSaid,
+      total_tokens: inSaid + imageInSaid + imageSaid + textSaid,
     };
   }
 
@@ -748,6 +939,8 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
       try {
         if (match?.[1] === 'openai' && match[3] === 'v1/models' && req.method === 'GET') {
           listModels(req, res, parseScenario(match[2]));
+        } else if (match?.[1] === 'openai' && match[3] === 'v1/images/edits' && req.method === 'POST') {
+          await editImage(req, res, parseScenario(match[2]), match[2] ?? '', entry);
         } else if (match?.[3] !== dialect?.path)
           reply(
             req,

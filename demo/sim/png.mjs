@@ -149,3 +149,19 @@ export function readImageSize(buf) {
   }
   return undefined;
 }
+
+/**
+ * Whether a PNG has an alpha channel: colour type 4 (grey and alpha) or 6 (RGB and alpha) in its IHDR, or a `tRNS`
+ * chunk (transparency for a palette, grey or RGB image) before its image data (the PNG specification, 11.2.2 and
+ * 11.3.2.1). False for anything that is not a PNG.
+ */
+export function pngHasAlpha(buf) {
+  if (readImageSize(buf)?.type !== 'png' || buf.length < 26) return false;
+  if (buf[25] === 4 || buf[25] === 6) return true;
+  for (let at = 8; at + 8 <= buf.length; at += 12 + buf.readUInt32BE(at)) {
+    const type = buf.toString('latin1', at + 4, at + 8);
+    if (type === 'tRNS') return true;
+    if (type === 'IDAT' || type === 'IEND') return false;
+  }
+  return false;
+}

@@ -13,8 +13,17 @@ import {
 } from '../engine/http.js';
 import { routed } from '../engine/provider-urls.js';
 import { checkEndpoint, parse } from '../urls.js';
-import type { Charge, Provider, ProviderImage, ProviderOutcome, ProviderRequest, RunContext } from '../provider.js';
+import type {
+  Charge,
+  Provider,
+  ProviderImage,
+  ProviderOutcome,
+  ProviderRequest,
+  RunContext,
+  Wiring,
+} from '../provider.js';
 import type { TokenRates } from '../../pricing/index.js';
+import { editPath, startEdit } from './edit-request.js';
 import { info } from './info.js';
 import { openaiWords } from './words.js';
 import { sayer } from '../../strings/strings.js';
@@ -76,6 +85,21 @@ export function chargeOfUsage(usage: unknown, rates: TokenRates): Charge | undef
   return { usd: usd.div(1e6).toString() };
 }
 
+/** The generations call's JSON body: one image of the model, at the size and quality priced. */
+function generationBody(request: ProviderRequest, model: string, sizeAs: Wiring['sizeAs']): string {
+  const { width, height } = request;
+  return JSON.stringify({
+    model,
+    prompt: request.prompt,
+    n: 1,
+    // Together AI reads `width` and `height` and ignores `size` (test/recorded/together-flux-2-max.json asks for
+    // 512×512 so); OpenAI and the others read `size`.
+    ...(sizeAs === 'width-height' ? { width, height } : { size: `${width}x${height}` }),
+    // GPT Image: the quality priced, always (OpenAI's default, `auto`, is its own choice and price).
+    ...(request.quality && { quality: request.quality }),
+  });
+}
+
 /**
  * OpenAI's Image API (GPT Image, at https://api.openai.com unless the page names another endpoint) and
  * OpenAI-compatible gateways (`POST {endpoint}/v1/images/generations`), paid from the user's own account: one
@@ -89,35 +113,40 @@ export class OpenAiProvider implements Provider {
   /** OpenAI's own Image API, unless the page names a gateway (or the user's proxy) in `endpoint`. */
   readonly defaultEndpoint = info.defaultEndpoint();
   readonly needsKey = true;
+  /**
+   * GPT Image treats an edit's mask as advice: it repaints pixels the mask keeps (vercel/ai#14360 measured half of
+   * them changed on gpt-image-1; Wei-Shaw/sub2api#6273 saw the same on gpt-image-2), so the widget lays the result over
+   * the original through the mask (SPEC §13).
+   */
+  readonly softMasks = true;
 
   generate(request: ProviderRequest, context: RunContext): Promise<ProviderOutcome> {
     return guard(
       context,
       async (signal) => {
-        const key = startOneCall(request, context, 'openai');
-        const { width, height } = request;
         const {
           model = gatewayModel(request.model),
           path = '/v1/images/generations',
           sizeAs,
           rates,
         } = request.wiring ?? {};
+        // An edit goes to the edits call as multipart (edit-request.ts), its content type and boundary the browser's.
+        // GPT Image (billed in tokens) takes reference images only there: images attached to a generation are an
+        // instruction edit of the first (OpenAI's API reference has no images on the generations call).
+        const edit = request.edit ?? (rates && request.inputs?.length ? { kind: 'instruction' as const } : undefined);
+        const { key, body } = edit
+          ? await startEdit({ ...request, edit }, context, model)
+          : { key: startOneCall(request, context, 'openai'), body: generationBody(request, model, sizeAs) };
         let refusal: unknown;
         const reply = await fetchJson(
-          routed(gatewayUrl(checkEndpoint(context.endpoint), path), context.relay),
+          routed(gatewayUrl(checkEndpoint(context.endpoint), edit ? editPath(path) : path), context.relay),
           {
             method: 'POST',
-            headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-            body: JSON.stringify({
-              model,
-              prompt: request.prompt,
-              n: 1,
-              // Together AI reads `width` and `height` and ignores `size` (test/recorded/together-flux-2-max.json
-              // asks for 512×512 so); OpenAI and the others read `size`.
-              ...(sizeAs === 'width-height' ? { width, height } : { size: `${width}x${height}` }),
-              // GPT Image: the quality priced, always (OpenAI's default, `auto`, is its own choice and price).
-              ...(request.quality && { quality: request.quality }),
-            }),
+            headers: {
+              authorization: `Bearer ${key}`,
+              ...(typeof body === 'string' && { 'content-type': 'application/json' }),
+            },
+            body,
           },
           signal,
           key,

@@ -1,4 +1,4 @@
-import type { PriceEntry, ProviderPrices, TokenRates } from '../../pricing/index.js';
+import { referenceRule, type PriceEntry, type ProviderPrices, type TokenRates } from '../../pricing/index.js';
 import { endsUpstream, gptImage } from '../model-facts.js';
 
 /**
@@ -25,8 +25,23 @@ const OPENAI_SOURCE = {
   asOf: '2026-11-25',
   url: 'https://platform.openai.com/docs/pricing',
 };
+/**
+ * What GPT Image edits at OpenAI (SPEC §13; `/v1/images/edits`, edit-request.ts): an instruction over the whole image
+ * and a repaint of what is painted (a mask); no erase (it takes no edit without a prompt). Up to 16 images, the first
+ * the one edited ("You can provide up to 16 images", each "a `png`, `webp`, or `jpg` file less than 50MB":
+ * openai/openai-node@7b7d6ca `src/resources/images.ts`, `ImageEditParamsBase`, read 2026-11-28). GPT Image 1, 1.5 and
+ * 1-mini make nothing larger than 1536×1024 (their sizes): an image they edit is sent at most that large, which also
+ * keeps its input tokens (billed per image, by size) to what a result of theirs can show; gpt-image-2 and those after
+ * it take images to the widget's usual 4 MP (`referenceRule`).
+ */
+const EDITS = { edits: ['instruction', 'mask'] } as const;
+const editing = (model: string) => ({
+  ...EDITS,
+  references: referenceRule(16, /^gpt-image-1/.test(model) ? { maxPixels: 1536 * 1024 } : {}),
+});
 const entry = (model: string, rates: TokenRates, textCeiling = 0): PriceEntry => ({
   ...gptImage(model, rates, textCeiling),
+  ...editing(model),
   source: OPENAI_SOURCE,
   exact: false,
   model,
