@@ -10,6 +10,7 @@
  */
 import type { CompareStrings } from './image/compare.js';
 import type { ControlsStrings } from './image/controls.js';
+import type { EditorStrings } from './image/editor.js';
 import type { ErrorsStrings } from './errors.js';
 import type { GalleryStrings } from './image/gallery.js';
 import type { GenerationStrings } from './generation.js';
@@ -41,6 +42,7 @@ export type { Sayer, Sentence };
 export interface Strings {
   compare: CompareStrings;
   controls: ControlsStrings;
+  editor: EditorStrings;
   errors: ErrorsStrings;
   gallery: GalleryStrings;
   generation: GenerationStrings;

@@ -6,6 +6,7 @@
 import type { Strings } from '../strings/strings.js';
 import { compare } from './de/image/compare.js';
 import { controls } from './de/image/controls.js';
+import { editor } from './de/image/editor.js';
 import { errors } from './de/errors.js';
 import { gallery } from './de/image/gallery.js';
 import { generation } from './de/generation.js';
@@ -38,6 +39,7 @@ import { google } from './de/providers/google.js';
 export const de: Strings = {
   compare,
   controls,
+  editor,
   errors,
   gallery,
   generation,

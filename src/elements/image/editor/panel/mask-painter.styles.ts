@@ -1,0 +1,79 @@
+import { css } from 'lit';
+
+/**
+ * The mask painter: the image and its overlay at the same box (both fitted, letterboxed alike), the tools in a
+ * wrapping row below, and what is painted said under them.
+ */
+export const maskPainterStyles = css`
+  .mask-painter {
+    display: grid;
+    gap: 0.5rem;
+    min-width: 0;
+  }
+  .mask-area {
+    position: relative;
+    block-size: min(70vh, 36rem);
+    border-radius: var(--_radius);
+    background: var(--_field);
+    overflow: hidden;
+  }
+  .mask-image,
+  .mask-overlay {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    object-fit: contain;
+  }
+  .mask-image {
+    pointer-events: none;
+    user-select: none;
+  }
+  /* Its colour is the tint the painter paints with (read from it): the accent, light or dark. */
+  .mask-overlay {
+    color: var(--_accent);
+    cursor: crosshair;
+    touch-action: none;
+  }
+  .mask-instructions,
+  .mask-said {
+    margin: 0;
+  }
+  .mask-tools {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.4rem;
+  }
+  .mask-tools button {
+    min-height: 32px;
+    padding: 0.25rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 0.6);
+    background: var(--_field);
+    color: var(--_text);
+    font: inherit;
+    cursor: pointer;
+  }
+  .mask-tools button:hover:not(:disabled) {
+    background: var(--_selected);
+  }
+  .mask-tools button[aria-pressed='true'] {
+    border-color: var(--_accent);
+    background: var(--_selected);
+    font-weight: 600;
+  }
+  .mask-tools button:disabled {
+    background: var(--_disabled);
+    color: var(--_muted);
+    cursor: not-allowed;
+  }
+  .mask-size {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4rem;
+  }
+  .mask-size input {
+    accent-color: var(--_accent);
+  }
+`;
