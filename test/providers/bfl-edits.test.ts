@@ -149,8 +149,12 @@ describe('Editing an image at BFL', function () {
     ]);
     const taken = await submitToBfl(endpoint(), newKey(), 'flux-tools/erase-v1', { image, mask });
     expect(taken.status).to.equal(200);
-    // 1 MP made (3 credits) and the image at fal's 3 MP minimum (3 × 0.4).
+    // 1 MP made (3 credits) and the image at fal's 3 MP minimum (3 × 0.4): what the book quotes (the next tests).
     expect([taken.body.cost, taken.body.input_mp, taken.body.output_mp]).to.deep.equal([4.2, 0, 0]);
+    const large = base64(reference(2048, 1536));
+    const largeMask = base64(await paintedMask(2048, 1536));
+    const three = await submitToBfl(endpoint(), newKey(), 'flux-tools/erase-v1', { image: large, mask: largeMask });
+    expect([three.body.cost, three.body.input_mp, three.body.output_mp]).to.deep.equal([5, 3, 3]);
   });
 
   it('Erase sends no prompt, to /v1/flux-tools/erase-v1, and books the cost BFL reports', async () => {
@@ -190,6 +194,14 @@ describe('Editing an image at BFL', function () {
     ]);
     expect(quote!.source).to.deep.include({ asOf: '2026-11-28' });
     expect(quote!.source.name).to.match(/UNVERIFIED/);
+    // A 3 MP image: 4.2 + 2 × 0.4 credits; a larger one goes at 3 MP, and is priced so.
+    const threeMp = { ...erase, inputs: [{ width: 2048, height: 1536 }], edit: { kind: 'erase' as const } };
+    expect(priceOf(threeMp, BUILTIN_PRICE_BOOK).quote!.credits).to.equal('5');
+    const larger = priceOf({ ...threeMp, inputs: [{ width: 4096, height: 3072 }] }, BUILTIN_PRICE_BOOK);
+    expect([larger.fitted!.inputs[0].width * larger.fitted!.inputs[0].height, larger.quote!.credits]).to.deep.equal([
+      3 * 1024 * 1024,
+      '5',
+    ]);
     // Like Fill, it makes nothing without an image to edit: the quote says so, and it is never payable.
     expect(priceOf(erase, BUILTIN_PRICE_BOOK).quote!.problem).to.match(/image/i);
     expect(BUILTIN_PRICE_BOOK['flux-erase'].bfl!.edits).to.deep.equal(['erase']);

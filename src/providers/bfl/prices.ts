@@ -105,10 +105,10 @@ const bflFlat = (perImage: string, capability: Capability, edits?: PriceEntry['e
  * as an estimate from its resellers, fal (fal-ai/flux-pro/v1/erase) and Runware (runware.ai/docs/models/bfl-flux-erase),
  * read 2026-11-28: "$0.03 for the first megapixel generated, then $0.004 for each subsequent megapixel. Each reference
  * megapixel also costs $0.004 set at 3 MP minimum" (fal; Runware the same figures without the minimum). So the reply's
- * `cost` books the truth. No existing rule says a minimum, so the 3 MP of the image are priced as its started
- * megapixels (`inputs`) plus the 2 MP a 1 MP image falls short of the minimum, folded into the first megapixel:
- * 3 + 2 × 0.4 = 3.8 credits. Exact for an image of 1 MP (the size the widget sends: 4.2 credits, $0.042), and above
- * the formula by at most 0.8 credits for a larger one: never below it.
+ * `cost` books the truth. No existing rule says a minimum, so the image is sent at most 3 MP (`maxPixels`; the model
+ * was trained at about 1 MP, Runware's page; SPEC §13 sends an input at 1 MP unless the user keeps it whole): its MP
+ * are then always billed as the 3 of the minimum, 1.2 credits, folded into the first megapixel made: 3 + 1.2 = 4.2
+ * credits, and 0.4 for each further megapixel made. The resellers' formula exactly, for every size sent.
  */
 const ERASE_ESTIMATE: PriceSource = {
   name: "fal's and Runware's FLUX Erase price (BFL's own UNVERIFIED)",
@@ -116,7 +116,7 @@ const ERASE_ESTIMATE: PriceSource = {
   url: 'https://runware.ai/docs/models/bfl-flux-erase',
 };
 const fluxErase: PriceEntry = {
-  rule: { kind: 'megapixel', unit: 'credit', first: '3.8', extra: '0.4', inputs: true },
+  rule: { kind: 'megapixel', unit: 'credit', first: '4.2', extra: '0.4', inputs: false },
   source: ERASE_ESTIMATE,
   exact: false,
   lifecycle: {
@@ -129,8 +129,8 @@ const fluxErase: PriceEntry = {
     },
   },
   sizes: { kind: 'input' },
-  // Its image is required: like Fill, never a picture made from text alone.
-  references: referenceRule(1, { required: true }),
+  // Its image is required: like Fill, never a picture made from text alone. At most 3 MP: see above.
+  references: referenceRule(1, { required: true, maxPixels: 3 * MP }),
   edits: ['erase'],
 };
 
