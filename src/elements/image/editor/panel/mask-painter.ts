@@ -48,6 +48,8 @@ export class MaskPainter {
   /** The painted fraction, counted once per kept change: a stroke's share is said when it ends. */
   #area = 0;
   #canvas?: HTMLCanvasElement;
+  /** The overlay's next drawing, while a stroke goes on. */
+  #frame?: number;
   readonly #changed: () => void;
 
   constructor(size: MaskSize, changed: () => void) {
@@ -142,7 +144,11 @@ export class MaskPainter {
     const last = stroke.points[stroke.points.length - 1]!;
     stroke.points.push(point);
     applyOperation(this.#raster.context, { ...stroke, points: [last, point] }, this.size);
-    this.#draw();
+    // Pointers move faster than screens draw: the overlay once a frame, however many moves it holds.
+    this.#frame ??= requestAnimationFrame(() => {
+      this.#frame = undefined;
+      this.#draw();
+    });
   }
 
   /** The pointer lifted: the stroke is kept, and the mask replayed whole, as an export would make it. */
@@ -240,6 +246,8 @@ export class MaskPainter {
 
   /** The overlay: what is painted, tinted with the canvas's colour (the accent), and the rectangle's outline. */
   #draw() {
+    if (this.#frame !== undefined) cancelAnimationFrame(this.#frame);
+    this.#frame = undefined;
     const canvas = this.#canvas;
     const context = canvas?.getContext('2d');
     if (!canvas || !context) return;

@@ -160,6 +160,22 @@ describe('the mask painter', () => {
     expect(inverted.whiteShare).to.be.closeTo(1 - painted.whiteShare, 1e-9);
   });
 
+  it('says the painted share once the stroke ends, not as it goes', async () => {
+    const painter = await mountPainter();
+    const { canvas } = painter;
+    const box = canvas.getBoundingClientRect();
+    const init = { bubbles: true, pointerId: 3, pointerType: 'pen', button: 0, clientY: box.top + 200 };
+    canvas.dispatchEvent(new PointerEvent('pointerdown', { ...init, clientX: box.left + 100 }));
+    canvas.dispatchEvent(new PointerEvent('pointermove', { ...init, clientX: box.left + 500 }));
+    await painter.host.updateComplete;
+    expect(painter.said()).to.equal(editor.nothingPainted());
+    expect(painter.painter.area()).to.equal(0);
+    canvas.dispatchEvent(new PointerEvent('pointerup', { ...init, clientX: box.left + 500 }));
+    await painter.host.updateComplete;
+    expect(painter.painter.area()).to.be.above(0);
+    expect(painter.said()).to.equal(editor.painted(`${Math.round(painter.painter.area() * 100)}%`));
+  });
+
   it('says a sliver of paint as under one percent', async () => {
     const painter = await mountPainter({ width: 1000, height: 1000, box: [500, 500] });
     painter.painter.brushSize = painter.painter.minBrushSize;
@@ -184,6 +200,11 @@ describe('the mask painter', () => {
     [red, green, blue].forEach((channel, index) => expect(channel).to.be.closeTo(accent[index]!, 2));
     expect(alpha).to.be.closeTo(0.45 * 255, 2);
     expect(painter.canvas.getContext('2d')!.getImageData(10, 10, 1, 1).data[3]).to.equal(0);
+    // In the dark scheme, the dark accent (#a5b4fc), so that the tint shows on either.
+    painter.host.style.colorScheme = 'dark';
+    await painter.stroke([[60, 60]]);
+    const dark = [...painter.canvas.getContext('2d')!.getImageData(60, 60, 1, 1).data];
+    [0xa5, 0xb4, 0xfc].forEach((channel, index) => expect(dark[index]).to.be.closeTo(channel, 2));
     // The keyboard's rectangle, while placed, is outlined (opaque), its inside left as it was.
     await painter.press('Enter');
     const pixel = (x: number, y: number) => [...painter.canvas.getContext('2d')!.getImageData(x, y, 1, 1).data];
