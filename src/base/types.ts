@@ -277,6 +277,11 @@ export interface PublicEdit {
   kind: EditKind;
   /** The image edited, by its gallery id, where it is one of the widget's (a file the user chose has none). */
   editOf?: string;
+  /**
+   * Send the image whole where the path bills each input megapixel (FLUX.2): by default it is sent at 1 MP at most,
+   * the difference said in the quote's note.
+   */
+  whole?: boolean;
 }
 
 /** The request as events expose it: never carries a key. */

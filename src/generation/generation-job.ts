@@ -1,6 +1,6 @@
 import type { ImageStore } from '../images/image-store.js';
 import type { LedgerStore } from '../ledger/ledger.js';
-import type { PollPolicy, Provider, ReferenceImage, Wiring } from '../providers/provider.js';
+import type { PollPolicy, Provider, ProviderEdit, ReferenceImage, Wiring } from '../providers/provider.js';
 import type { PublicRequest, Quote } from '../base/types.js';
 import type { StageListener } from './stages.js';
 
@@ -15,6 +15,8 @@ export interface GenerationJob {
   relay?: string;
   request: PublicRequest;
   inputs: ReferenceImage[];
+  /** Where the request edits its first input: how, and where the user painted, at that input's size as sent. */
+  edit?: ProviderEdit;
   /** The aspect ratio to send, for a model the provider sizes by ratio. */
   ratio?: string;
   /** How the provider wants the request, where the price book says (see `ProviderRequest.wiring`). */

@@ -6,13 +6,14 @@ import Decimal from 'decimal.js';
 import { asUserPaysError, type UserPaysError } from '../base/errors.js';
 import type { ChargeBasis, ProviderId } from '../base/types.js';
 import type { StoredImage } from '../images/image-store.js';
+import { laidOver } from '../images/masks.js';
 import { movedBy, othersBetween, wholePricesMoved, type SpentReading } from '../ledger/ledger.js';
 import { mostPerImage } from '../pricing/quote.js';
 import { formatUsd } from '../pricing/index.js';
 import { generationText as text } from '../strings/generation.js';
 import { payeeAt, providerInfo } from '../providers/catalog.js';
 import { parse } from '../providers/urls.js';
-import type { Charge, PollPolicy, ProviderOutcome, ProviderProgress } from '../providers/provider.js';
+import type { Charge, PollPolicy, ProviderImage, ProviderOutcome, ProviderProgress } from '../providers/provider.js';
 import { readBalanceNow, spentAfter, type BalanceReading } from './balance-check.js';
 import {
   bookFailure,
@@ -40,6 +41,8 @@ export interface ReservedEntry {
   prompt: string;
   /** Whom the user pays, where the provider's id does not say it (OpenAI at its own API). */
   payee?: string;
+  /** The image it edits, by its gallery id (SPEC §13). */
+  editOf?: string;
 }
 
 /** What every image of a submission shares: set by `runGeneration` before any is sent; no attempt changes it. */
@@ -167,6 +170,7 @@ export class ImageAttempt {
         seed: request.seed === undefined ? undefined : request.seed + this.#index,
         inputs: job.inputs,
         settings: request.settings,
+        edit: job.edit,
       },
       {
         endpoint: job.endpoint,
@@ -189,7 +193,8 @@ export class ImageAttempt {
           void job.onStage?.({ stage: 'accepted', charge });
         },
         onBilled: () => (seen.billed = true),
-        onBytes: (blob) => tell(job.onStage, { stage: 'bytes', id: this.#entryId, blob }),
+        // A result laid over the original is shown once it is: never the provider's own first, changed where unpainted.
+        onBytes: (blob) => this.#laysOver() || tell(job.onStage, { stage: 'bytes', id: this.#entryId, blob }),
         onUncharged: () => (seen.uncharged = true),
         onProgress: (said) => this.#progressed(said),
       },
@@ -213,6 +218,23 @@ export class ImageAttempt {
     this.#shared.progress(this.#index, said);
   }
 
+  /** Whether the result is laid over the original through the mask: a masked edit at a provider that takes it as advice. */
+  #laysOver(): boolean {
+    const { edit, provider } = this.#shared.job;
+    return edit?.kind === 'mask' && !!edit.mask && !!provider.softMasks;
+  }
+
+  /**
+   * The image as it is kept: where it is laid over the original (`#laysOver`), that, with the provider's own result
+   * beside it; where that cannot be done (bytes the page may not read), the provider's result, as paid for.
+   */
+  async #kept(image: ProviderImage): Promise<ProviderImage & { asMade?: Blob }> {
+    const { edit, inputs } = this.#shared.job;
+    if (!this.#laysOver() || !image.blob || !edit?.mask) return image;
+    const blob = await laidOver(inputs[0], image.blob, edit.mask).catch(() => undefined);
+    return blob ? { ...image, blob, asMade: image.blob } : image;
+  }
+
   /** The image made: stored with its receipt, then its entry settled at what it cost. */
   async #store(outcome: ProviderOutcome, unreported: boolean): Promise<AttemptSettled> {
     const { job, batch, before } = this.#shared;
@@ -230,7 +252,8 @@ export class ImageAttempt {
     // What the account has left after it, for its receipt: read while the page is told of the image.
     const leftRead = readBalanceNow(job);
     const stored: StoredImage = {
-      ...outcome.image,
+      ...(await this.#kept(outcome.image)),
+      ...(job.request.edit && { edit: job.request.edit }),
       id: entryId,
       entryId,
       batch,

@@ -57,6 +57,7 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
     quoted: mostPerImage(quote),
     prompt,
     ...(payee !== provider && { payee }),
+    ...(request.edit?.editOf && { editOf: request.edit.editOf }),
   };
   // What the account had spent, read before anything is sent (where its provider says): it settles a charge no
   // reply confirms. Read while the entries are reserved.

@@ -3,6 +3,7 @@ import { invalid, isAmount } from '../base/checks.js';
 import { UserPaysError } from '../base/errors.js';
 import type { ImageStore, SavedImage, StoredImage } from '../images/image-store.js';
 import type { LedgerStore } from '../ledger/ledger.js';
+import { maskAt } from '../images/masks.js';
 import { referenceAt } from '../images/reference-images.js';
 import type { Priced, TokenRates } from '../pricing/index.js';
 import { formatUsd, formatUsdRounded, modelName } from '../pricing/index.js';
@@ -24,6 +25,11 @@ import { Durations, kindOf } from './durations.js';
 export interface Asked extends Omit<PublicRequest, 'inputs'> {
   /** The reference images as chosen (resized to what the provider takes just before they are sent). */
   inputs: ReferenceImage[];
+  /**
+   * Where the request edits its first input with a mask (`edit.kind` `mask` or `erase`): where the user painted, at
+   * that input's size as chosen, white where painted (sent at the input's size as sent: `maskAt`).
+   */
+  mask?: ReferenceImage;
 }
 
 /**
@@ -92,8 +98,9 @@ export async function submit(s: Submission): Promise<Submitted> {
   if (!store) invalid(text.notOnPage());
   // The model's own controls, as its provider takes them: one set out of range is refused here, nothing booked.
   provider.checkSettings?.(request.model, request.settings);
-  // Sent as priced: each reference at the size the quote billed.
+  // Sent as priced: each reference at the size the quote billed, and an edit's mask at its image's.
   const inputs = await Promise.all(s.asked.inputs.map((input, i) => referenceAt(input, fitted.inputs[i])));
+  const mask = s.asked.mask && (await maskAt(s.asked.mask, inputs[0]));
   s.signal.throwIfAborted();
   // How long such an image has usually taken here: said beside the seconds counted while this one is made.
   const usualWait = new Durations(job.ledger.storageKey, job.ledger.storage).usualWait(kindOf(request));
@@ -103,6 +110,7 @@ export async function submit(s: Submission): Promise<Submitted> {
     provider,
     images: store,
     inputs,
+    ...(request.edit && { edit: { kind: request.edit.kind, ...(mask && { mask }) } }),
     signal: s.signal,
     onStage: s.onStage,
   });
@@ -197,6 +205,23 @@ function reportedAt(rates: TokenRates, quote: Quote, endpoint: string): TokenRat
 }
 
 /**
+ * An edit's own checks, before anything is sent: a mask or an erase needs where the user painted, at the size of the
+ * image it edits; an instruction takes no mask (it would be ignored in silence).
+ */
+function checkEdit({ edit, mask, inputs }: Asked) {
+  if (!edit) return;
+  const image = inputs[0];
+  if (!image) invalid(text.editWithoutImage());
+  if (edit.kind === 'instruction') {
+    if (mask) invalid(text.maskNotTaken());
+    return;
+  }
+  if (!mask) invalid(text.maskMissing());
+  if (mask.width !== image.width || mask.height !== image.height)
+    invalid(text.maskOfAnotherSize(mask.width, mask.height, image.width, image.height));
+}
+
+/**
  * Every check that can fail before anything is sent, with the job to run: priced from `asked` itself, at the
  * size the provider makes of it (`fitted`).
  */
@@ -205,8 +230,10 @@ function prepare(s: Submission, ledger: LedgerStore | undefined) {
   const { quote, problem, fitted, entry } = s.priced;
   if (!quote || !fitted || problem) invalid(problem);
   const prompt = asked.prompt.trim();
-  // Control and format characters alone (NUL, zero-width spaces, a byte-order mark) describe nothing either.
-  if (!/[^\p{C}\p{Z}\s]/u.test(prompt)) invalid(text.promptMissing());
+  checkEdit(asked);
+  // Control and format characters alone (NUL, zero-width spaces, a byte-order mark) describe nothing either. An erase
+  // takes none: what to remove is what is painted.
+  if (asked.edit?.kind !== 'erase' && !/[^\p{C}\p{Z}\s]/u.test(prompt)) invalid(text.promptMissing());
   if (s.budgetProblem) invalid(s.budgetProblem);
   const provider = providerInfo(asked.provider);
   if (!provider) invalid(text.unknownProvider(asked.provider));
@@ -230,6 +257,7 @@ function prepare(s: Submission, ledger: LedgerStore | undefined) {
     ...(asked.earnings && { earnings: true }),
     ...(asked.settings && { settings: asked.settings }),
     ...(fitted.quality && { quality: fitted.quality }),
+    ...(asked.edit && { edit: asked.edit }),
   };
   const { seed = randomSeed() } = asked;
   if (!Number.isSafeInteger(seed) || seed < 0 || seed > MAX_SEED) {

@@ -1,6 +1,6 @@
 import { generationText as text } from '../strings/generation.js';
 import type { Sentence } from '../strings/strings.js';
-import type { ModelSettings, Receipt } from '../base/types.js';
+import type { ModelSettings, PublicEdit, Receipt } from '../base/types.js';
 
 /**
  * Finished images, kept in IndexedDB (`${storageKey}-images`) as soon as they are fetched: provider
@@ -46,6 +46,13 @@ export interface StoredImage {
    */
   quality?: string;
   settings?: ModelSettings;
+  /** Where it is an edit of an image (SPEC §13): the kind of edit, and the image it edits. */
+  edit?: PublicEdit;
+  /**
+   * The provider's own result, where the widget laid it over the original through the mask (`blob` is that): one
+   * click away, as the user may want what the provider made outside the painted area too.
+   */
+  asMade?: Blob;
 }
 
 /** A stored image whose bytes the page could read and saved: it is shown from them, not from a provider's link. */

@@ -67,6 +67,8 @@ export interface LedgerEntry {
    * ("OpenAI"), where `openai` is every OpenAI-compatible gateway too.
    */
   payee?: string;
+  /** The image this one edits, by its gallery id, where it is an edit of one of the widget's images (SPEC §13). */
+  editOf?: string;
 }
 
 /**
@@ -110,6 +112,8 @@ export interface NewLedgerEntry {
   prompt?: string;
   /** Whom the user pays, where the provider's id does not say it (`LedgerEntry.payee`). */
   payee?: string;
+  /** The image it edits (`LedgerEntry.editOf`). */
+  editOf?: string;
 }
 
 export type Settlement =
@@ -143,6 +147,7 @@ const COLUMNS = [
   'certain',
   'before',
   'payee',
+  'editOf',
 ] as const;
 
 /** Columns before this one are required, and it holds the status. */
@@ -187,6 +192,7 @@ const COLUMN_CHECKS: (((value: unknown) => boolean) | 0)[] = [
     typeof value[0] === 'string' &&
     isAmount(value[0].replace(/^-/, '')) &&
     isTime(value[1]),
+  isString,
   isString,
 ];
 

@@ -80,6 +80,7 @@ export class LedgerStore {
     };
     if (prompt) opened.prompt = prompt;
     if (entry.payee) opened.payee = entry.payee;
+    if (entry.editOf) opened.editOf = entry.editOf;
     holdLock(this.#area, opened.id, opened.quoted);
     syncFromStorage(this.#area);
     commit(this.#area, opened);

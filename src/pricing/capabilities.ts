@@ -122,6 +122,8 @@ export interface Fitted {
   problem?: string;
   /** What was changed to fit (a size snapped, a reference resized), in plain words. */
   note?: string;
+  /** An edit's mask, as it is sent (the size of the image it edits), where the edit has one. */
+  mask?: Size;
 }
 
 /** The greatest common divisor of two whole numbers. */

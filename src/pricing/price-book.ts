@@ -50,6 +50,12 @@ export type PriceRule =
        */
       imageMost?: number;
       textCeiling: number;
+      /**
+       * Each image sent (to edit, or as a reference), where the model bills it as image tokens and no published rule
+       * counts them (GPT Image: SPEC §13): about `expected` and at most `most` tokens per started 1024² of it, a stated
+       * ceiling beside its sources. An edit's mask is priced as at most one more such image, none expected.
+       */
+      inputTokens?: { expected: number; most: number };
     }
   /**
    * One flat price per image by the tier that the request's `quality` names (SPEC §12): `costs` by quality, in US cents

@@ -5,7 +5,16 @@ import * as pricesDeveloper from '../strings/prices.js';
 import { errors } from '../strings/errors.js';
 import { prices, type PricesStrings } from '../strings/prices.js';
 import { sayer, wordsIn, type Translation } from '../strings/strings.js';
-import type { ProviderId, Quote, QuoteLine, QuoteRequest, Size } from '../base/types.js';
+import {
+  EDIT_KINDS,
+  type EditKind,
+  type ProviderId,
+  type PublicEdit,
+  type Quote,
+  type QuoteLine,
+  type QuoteRequest,
+  type Size,
+} from '../base/types.js';
 import { capabilityOf, fitRequest, type Capability, type Fitted } from './capabilities.js';
 import { MODELS, modelInfo } from './models.js';
 import { tokensPricer } from './tokens.js';
@@ -139,6 +148,7 @@ function checkRequest(request: unknown, text: PricesStrings) {
     earnings,
     prompt = '',
     quality,
+    edit,
   } = request;
   if (typeof provider !== 'string') invalid(text.noPrice(String(model), String(provider)));
   if (typeof model !== 'string') invalid(text.noSuchModel(String(model), MODELS[0].label));
@@ -157,6 +167,7 @@ function checkRequest(request: unknown, text: PricesStrings) {
   if (typeof prompt !== 'string' || (quality !== undefined && typeof quality !== 'string'))
     invalid(pricesDeveloper.promptOrQualityNotText());
   return {
+    ...(edit !== undefined && { edit: checkEdit(edit) }),
     provider: provider as ProviderId,
     model,
     width: width as number,
@@ -168,6 +179,15 @@ function checkRequest(request: unknown, text: PricesStrings) {
     prompt,
     quality,
   };
+}
+
+/** An edit as a page may hand it (SPEC §13): a kind the widget knows, the image's id as text, `whole` true or absent. */
+function checkEdit(edit: unknown): PublicEdit {
+  if (!isRecord(edit) || !EDIT_KINDS.includes(edit.kind as EditKind)) invalid(pricesDeveloper.editNotAKind());
+  const { kind, editOf, whole } = edit;
+  if ((editOf !== undefined && typeof editOf !== 'string') || (whole !== undefined && typeof whole !== 'boolean'))
+    invalid(pricesDeveloper.editNotAKind());
+  return { kind: kind as EditKind, ...(editOf !== undefined && { editOf }), ...(whole && { whole }) };
 }
 
 /**
@@ -190,11 +210,52 @@ export function priceRequest(request: QuoteRequest, book: PriceBook, text = pric
       : invalid(text.noPrice(model.label, asked.provider));
   const { rule } = entry;
   if (!BUILT_IN_RULES.includes(rule.kind) && !PRICERS[rule.kind]) wrongBook(where, text, { kind: 'rule' });
-  const capability = capabilityOf(entry, asked.provider);
+  const capability = editCapability(capabilityOf(entry, asked.provider), entry, asked.edit);
   const fit = (fitTo = capability) => fitRequest(fitTo, model, asked.width, asked.height, asked.inputs, text);
   // A rule the families price by settles its own settings too (the quality tier sent, and the size it makes).
-  const fitted = PRICERS[rule.kind]?.fit(rule, fit, capability, asked.quality, model.label, text) ?? fit();
+  const fitted = editFitted(
+    PRICERS[rule.kind]?.fit(rule, fit, capability, asked.quality, model.label, text) ?? fit(),
+    entry,
+    asked.edit,
+    model.label,
+    text,
+  );
   return { asked, model, entry, capability, fitted, where, replaced };
+}
+
+/**
+ * What the provider takes of an edit's image (SPEC §13): FLUX.2, which bills each input by its megapixels, is sent the
+ * image to edit at 1 MP at most, unless the user keeps it whole (`edit.whole`); the note says where it was resized.
+ */
+function editCapability(capability: Capability, entry: PriceEntry, edit?: PublicEdit): Capability {
+  if (!edit || edit.whole || entry.rule.kind !== 'megapixel' || !entry.rule.inputs) return capability;
+  const maxPixels = Math.min(capability.references.maxPixels, EDIT_INPUT_PIXELS);
+  return { ...capability, references: { ...capability.references, maxPixels } };
+}
+
+/** What an edit sends at most of its image where each input megapixel is billed: 1 MP, as BFL counts it. */
+const EDIT_INPUT_PIXELS = 1024 * 1024;
+
+/**
+ * The request fitted, with what an edit adds: why it cannot be made (a model that does not make this kind of edit
+ * here, no image to edit), and its mask's size (the image's as sent), where it has one.
+ */
+function editFitted(
+  fitted: Fitted,
+  entry: PriceEntry,
+  edit: PublicEdit | undefined,
+  label: string,
+  text: PricesStrings,
+) {
+  if (!edit) return fitted;
+  const image = fitted.inputs[0];
+  const problem = !entry.edits?.includes(edit.kind)
+    ? text.cannotEdit(label, edit.kind)
+    : !image
+      ? text.editNeedsImage()
+      : undefined;
+  const mask = edit.kind !== 'instruction' && image ? { mask: image } : {};
+  return { ...fitted, ...mask, ...(problem && !fitted.problem && { problem }) };
 }
 
 /** Per image, in the rule's unit: the breakdown's parts, and the megapixels billed. */

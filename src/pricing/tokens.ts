@@ -2,7 +2,8 @@ import Decimal from 'decimal.js';
 import { isRecord } from '../base/checks.js';
 import type { Fitted } from './capabilities.js';
 import type { ImageTokens, PriceRule } from './price-book.js';
-import { tokenPrices } from '../strings/token-prices.js';
+import { tokenPrices, type TokenPricesStrings } from '../strings/token-prices.js';
+import type { Size } from '../base/types.js';
 import { wordsIn } from '../strings/strings.js';
 import type { RulePricer } from './rule-pricer.js';
 import { fitQuality } from './qualities.js';
@@ -31,6 +32,27 @@ export function promptTokens(prompt: string): { expected: number; most: number }
   return { expected: Math.ceil(most / 4), most };
 }
 
+/** Each image sent as billed in tokens (`inputTokens`), a line each, and an edit's mask, none expected. */
+function inputLines(
+  { expected, most }: { expected: number; most: number },
+  fitted: Fitted,
+  perToken: Decimal,
+  text: TokenPricesStrings,
+): [string, Decimal, Decimal][] {
+  /** An image's started 1024² squares, the unit its tokens are bounded by. */
+  const squares = ({ width, height }: Size) => Math.max(1, Math.ceil((width * height) / (1024 * 1024)));
+  const lines: [string, Decimal, Decimal][] = fitted.inputs.map((size, index) => [
+    text.inputImageTokens(index + 1, expected * squares(size), most * squares(size)),
+    perToken.mul(expected * squares(size)),
+    perToken.mul(most * squares(size)),
+  ]);
+  if (fitted.mask) {
+    const tokens = most * squares(fitted.mask);
+    lines.push([text.maskTokens(tokens), new Decimal(0), perToken.mul(tokens)]);
+  }
+  return lines;
+}
+
 /**
  * A price in tokens (PriceRule `tokens`, SPEC §12): the image's tokens, fixed by quality and size; the prompt's and
  * the text written besides may vary, so their lines carry the most they can come to.
@@ -42,7 +64,13 @@ export const tokensPricer: RulePricer = {
     Array.isArray(rule.qualities) &&
     rule.qualities.includes(rule.quality) &&
     Number.isInteger(rule.textCeiling) &&
-    (rule.imageMost === undefined || (typeof rule.imageMost === 'number' && rule.imageMost >= 1)),
+    (rule.imageMost === undefined || (typeof rule.imageMost === 'number' && rule.imageMost >= 1)) &&
+    (rule.inputTokens === undefined ||
+      (isRecord(rule.inputTokens) &&
+        Number.isInteger(rule.inputTokens.expected) &&
+        Number.isInteger(rule.inputTokens.most) &&
+        (rule.inputTokens.expected as number) >= 0 &&
+        (rule.inputTokens.most as number) >= (rule.inputTokens.expected as number))),
   fit: fitQuality,
   lines(rule: PriceRule, fitted: Fitted, prompt, amount, translation) {
     if (rule.kind !== 'tokens') return [];
@@ -70,6 +98,7 @@ export const tokensPricer: RulePricer = {
     // Text written besides the image, where the model writes any: none expected, at most its ceiling.
     if (textCeiling)
       lines.push([text.textTokens(textCeiling), new Decimal(0), perToken(rates.textOut).mul(textCeiling)]);
+    if (rule.inputTokens) lines.push(...inputLines(rule.inputTokens, fitted, perToken(rates.imageIn), text));
     return lines;
   },
 };

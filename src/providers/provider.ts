@@ -339,6 +339,11 @@ export interface Provider {
   readonly defaultEndpoint: string;
   /** True for BYO-key providers (bfl, fal, openai). */
   readonly needsKey: boolean;
+  /**
+   * It may change pixels an edit's mask keeps (GPT Image repainted half of them: vercel/ai#14360): the pipeline lays
+   * its result over the original through the mask, so that what the user did not paint stays the original's.
+   */
+  readonly softMasks?: boolean;
   /** Submit, wait, fetch the bytes. Rejects with `UserPaysError` only. */
   generate(request: ProviderRequest, context: RunContext): Promise<ProviderOutcome>;
   /**

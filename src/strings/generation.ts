@@ -19,6 +19,13 @@ export interface GenerationStrings {
   adapterNotLoaded(provider: string): string;
   vetoed(): string;
   promptMissing(): string;
+  /** An edit names no image to edit. */
+  editWithoutImage(): string;
+  /** An instruction edit came with a mask, which it would ignore. */
+  maskNotTaken(): string;
+  /** A masked edit or an erase came without the area painted. */
+  maskMissing(): string;
+  maskOfAnotherSize(width: number, height: number, imageWidth: number, imageHeight: number): string;
   /** `signIn`: the user may sign in to the provider instead (OpenRouter, Hugging Face, Pollinations). */
   keyMissing(provider: string, signIn?: boolean): string;
   notOnPage(): string;
@@ -141,6 +148,12 @@ export const generation: GenerationStrings = {
     `Could not load what the widget needs to use ${words.theProvider(provider)}. Check your connection and try again: nothing was sent, and nothing was charged.`,
   vetoed: () => 'The page stopped this submission before it was sent.',
   promptMissing: () => 'Describe the image you want in the prompt box first.',
+  editWithoutImage: () => 'Choose the image to edit first.',
+  maskNotTaken: () =>
+    'An edit that follows an instruction changes the whole image: it takes no painted area. Choose “Change the painted area” to use one.',
+  maskMissing: () => 'Paint the area to change on the image first.',
+  maskOfAnotherSize: (width, height, imageWidth, imageHeight) =>
+    `The painted area is ${width}×${height} pixels, but the image is ${imageWidth}×${imageHeight}: paint it again on this image.`,
   keyMissing: (provider, signIn) =>
     signIn
       ? `Sign in with ${words.providerName(provider)} (or enter your own ${words.providerName(provider)} key), then try again.`

@@ -26,6 +26,12 @@ export const generation: GenerationStrings = {
     `Was das Widget für ${words.theProvider(provider)} braucht, konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es noch einmal: Nichts wurde gesendet, nichts wurde berechnet.`,
   vetoed: () => 'Die Seite hat diesen Auftrag angehalten, bevor er gesendet wurde.',
   promptMissing: () => 'Beschreiben Sie zuerst im Prompt-Feld das Bild, das Sie möchten.',
+  editWithoutImage: () => 'Wählen Sie zuerst das Bild, das Sie bearbeiten möchten.',
+  maskNotTaken: () =>
+    'Eine Bearbeitung nach Anweisung ändert das ganze Bild: Sie nimmt keinen bemalten Bereich. Wählen Sie „Bemalten Bereich ändern“, um einen zu nutzen.',
+  maskMissing: () => 'Bemalen Sie zuerst auf dem Bild den Bereich, der sich ändern soll.',
+  maskOfAnotherSize: (width, height, imageWidth, imageHeight) =>
+    `Der bemalte Bereich ist ${width}×${height} Pixel groß, das Bild aber ${imageWidth}×${imageHeight}: Bemalen Sie ihn auf diesem Bild noch einmal.`,
   keyMissing: (provider, signIn) =>
     signIn
       ? `Melden Sie sich bei ${words.providerName(provider)} an (oder geben Sie Ihren eigenen Schlüssel für ${words.providerName(provider)} ein) und versuchen Sie es dann noch einmal.`

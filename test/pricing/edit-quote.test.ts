@@ -1,0 +1,120 @@
+// An edit is priced before the click as every request is (SPEC §13): only by a model that makes that kind of edit at
+// its provider, with a line for each input, exact where every line is, else "at most".
+// Holds: src/pricing/tokens.ts
+import { expect } from '@open-wc/testing';
+import { UserPaysError } from '../../src/base/errors.js';
+import type { PublicEdit, QuoteRequest } from '../../src/base/types.js';
+import { quoteDetails, type PriceBook } from '../../src/pricing/index.js';
+import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
+
+const IMAGE = { width: 1024, height: 1024 };
+const mask: PublicEdit = { kind: 'mask' };
+
+/** A token-billed model that edits, as GPT Image is: its image fixed, each input at most 4,096 tokens a 1024². */
+const TOKEN_BOOK: PriceBook = {
+  'gpt-image-1.5': {
+    openai: {
+      rule: {
+        kind: 'tokens',
+        unit: 'usd',
+        rates: { textIn: '5', imageIn: '8', imageOut: '32' },
+        qualities: ['low', 'medium', 'high'],
+        quality: 'medium',
+        imageTokens: { byQuality: [272, 1056, 4160] },
+        textCeiling: 0,
+        inputTokens: { expected: 1536, most: 4096 },
+      },
+      edits: ['instruction', 'mask'],
+      references: { max: 16, maxPixels: 4_000_000 },
+      source: { name: 'a test book', asOf: '2026-11-28' },
+      exact: false,
+    },
+  },
+};
+
+const tokenQuote = (more: Partial<QuoteRequest>) =>
+  quoteDetails({ provider: 'openai', model: 'gpt-image-1.5', prompt: 'make the sky purple', ...more }, TOKEN_BOOK)
+    .quote;
+
+describe('the quote of an edit', () => {
+  it('Fill [pro] with a painted area: $0.05, exact, the image it edits sets the size', () => {
+    const quote = quoteFor({ provider: 'bfl', model: 'flux-pro-1.0-fill', inputs: [IMAGE], edit: mask });
+    expect(quote.problem).to.equal(undefined);
+    expect(quote.total).to.equal('0.05');
+    expect(quote.exact).to.equal(true);
+    expect(quote.atMost).to.equal(undefined);
+  });
+
+  it('a model that does not make this kind of edit says so, and is not payable', () => {
+    const quote = quoteFor({
+      provider: 'bfl',
+      model: 'flux-pro-1.0-fill',
+      inputs: [IMAGE],
+      edit: { kind: 'instruction' },
+    });
+    expect(quote.problem).to.equal(
+      'FLUX.1 Fill [pro] cannot edit an image by an instruction here: choose a model that can, or another kind of edit.',
+    );
+    const plain = quoteFor({ provider: 'bfl', model: 'flux-2-klein-4b', inputs: [IMAGE], edit: mask });
+    expect(plain.problem).to.match(/cannot change only a painted area here/);
+  });
+
+  it('an edit with no image to edit asks for one', () => {
+    const quote = quoteFor({ provider: 'bfl', model: 'flux-2-klein-4b', edit: { kind: 'instruction' } });
+    expect(quote.problem).to.equal('Choose the image to edit.');
+  });
+
+  it('FLUX.2 is sent the image to edit at 1 MP, billed so, unless the user keeps it whole', () => {
+    const large = { width: 1536, height: 1024 };
+    const sent = quoteDetails(
+      { provider: 'bfl', model: 'flux-2-klein-4b', inputs: [large], edit: { kind: 'instruction' } },
+      BUILTIN_PRICE_BOOK,
+    );
+    expect(sent.fitted.inputs[0].width * sent.fitted.inputs[0].height).to.be.at.most(1024 * 1024);
+    expect(sent.quote.references).to.deep.equal([{ megapixels: 1, amount: '0.001' }]);
+    expect(sent.quote.note).to.match(/resized from 1536×1024/);
+    const whole = quoteFor({
+      provider: 'bfl',
+      model: 'flux-2-klein-4b',
+      inputs: [large],
+      edit: { kind: 'instruction', whole: true },
+    });
+    expect(whole.references).to.deep.equal([{ megapixels: 2, amount: '0.002' }]);
+  });
+
+  it('an image billed in tokens is its own "at most" line; the painted area one more, none expected', () => {
+    const instruction = tokenQuote({ inputs: [IMAGE], edit: { kind: 'instruction' } });
+    const line = instruction.lines.find((each) => each.label.startsWith('Image 1 sent'))!;
+    expect(line.label).to.equal('Image 1 sent: about 1,536 tokens (may vary, at most 4,096)');
+    expect(line.amount).to.equal('0.012288');
+    expect(line.atMost).to.equal('0.032768');
+    const masked = tokenQuote({ inputs: [IMAGE], edit: mask });
+    const maskLine = masked.lines.find((each) => each.label.startsWith('The painted area'))!;
+    expect(maskLine).to.deep.equal({
+      label: 'The painted area sent: none expected (may vary, at most 4,096 tokens)',
+      amount: '0',
+      atMost: '0.032768',
+    });
+    // The total expects the input; the most it can come to bounds every input and the mask.
+    expect(masked.total).to.equal(instruction.total);
+    expect(Number(masked.atMost)).to.be.closeTo(Number(instruction.atMost) + 0.032768, 1e-9);
+  });
+
+  it('a larger image sent is bounded by its started 1024² squares', () => {
+    const quote = tokenQuote({ inputs: [{ width: 2048, height: 1024 }], edit: { kind: 'instruction' } });
+    expect(quote.lines.some((line) => line.label === 'Image 1 sent: about 3,072 tokens (may vary, at most 8,192)')).to
+      .be.true;
+  });
+
+  it('an edit a page hands over of no kind the widget knows is refused in words', () => {
+    let error: unknown;
+    try {
+      quoteFor({ provider: 'bfl', model: 'flux-pro-1.0-fill', inputs: [IMAGE], edit: { kind: 'repaint' } } as never);
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).to.be.instanceOf(UserPaysError);
+    expect((error as UserPaysError).code).to.equal('invalid-input');
+    expect((error as UserPaysError).message).to.match(/An edit must be \{ kind: "instruction" \| "mask" \| "erase" \}/);
+  });
+});
