@@ -1,4 +1,6 @@
 import { invalid, isRecord, isTypedAmount } from '../base/checks.js';
+import * as editPricing from '../pricing/edit-pricing.js';
+import { useEditPricing } from '../pricing/edit-hook.js';
 import { asUserPaysError } from '../base/errors.js';
 import { ImageStore } from '../images/image-store.js';
 import { LedgerStore } from '../ledger/ledger.js';
@@ -241,6 +243,8 @@ async function puterReady(endpoint: string, src: string, total: string) {
  * `storageKey` — resolving to the images (`blob:` URLs the caller owns) and what was charged.
  */
 export async function headless(request: unknown, options: unknown): Promise<GenerateResult> {
+  // What the request sends is priced with its inputs whatever has loaded before (edits, images billed as tokens).
+  useEditPricing(editPricing);
   const { references, ...asked } = checkRequest(request);
   const run = checkOptions(options);
   const { provider } = asked;

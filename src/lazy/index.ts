@@ -13,10 +13,10 @@
 import { lazily } from '../base/lazily.js';
 import type * as Engine from './engine.js';
 import type * as Ledger from '../ledger/ledger.js';
-import type * as Generation from '../generation/submit.js';
+import type * as EditPricing from '../pricing/edit-pricing.js';
 import type * as Headless from '../generation/headless.js';
 
-export type { Engine, Generation, Headless, Ledger };
+export type { Engine, Headless, Ledger };
 
 /** The ledger (spending, budget, the tally): read from storage just after the first paint. */
 export const loadLedger = lazily<typeof Ledger>(() => import('../ledger/ledger.js'));
@@ -25,12 +25,10 @@ export const loadLedger = lazily<typeof Ledger>(() => import('../ledger/ledger.j
 export const loadEngine = lazily<typeof Engine>(() => import('./engine.js'));
 
 /**
- * The generation pipeline (generation/submit.ts: the checks, the ledger's entries, the provider calls, the image
- * store, the settlement), loaded at the user's first Generate (prefetched when the pointer or the focus comes to it):
- * a visit that generates nothing never loads it. A click's one lazy step: what it shares with the engine comes with it,
- * in the same round trip, and the provider's adapter is the pipeline's own to load.
+ * How edits are priced (pricing/edit-pricing.ts): loaded just after the first paint, which edits nothing, so that
+ * `UserPays.quote()` prices an edit from a moment after the page starts (the widget's panels carry it too).
  */
-export const loadGeneration = lazily<typeof Generation>(() => import('../generation/submit.js'));
+export const loadEditPricing = lazily<typeof EditPricing>(() => import('../pricing/edit-pricing.js'));
 
 /** The headless API: the widget's submission without the widget, loaded when a page first calls it (with the engine). */
 export const loadHeadless = lazily<typeof Headless>(() => import('../generation/headless.js'));

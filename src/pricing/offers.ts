@@ -1,16 +1,11 @@
-import Decimal from 'decimal.js';
 import type { ProviderId, Quote, QuoteRequest, Size } from '../base/types.js';
 import type { Priced } from './index.js';
 import type { Offer } from './compare.js';
 import type { PriceRule } from './price-book.js';
 import { carriedQuality } from './carried-quality.js';
-import { mostOf } from './quote.js';
 
 /** A quote's bound, where its price is one (`Offer.atMost`). */
 const bound = (quote: Quote) => (quote.atMost ? { atMost: quote.atMost } : {});
-
-/** An offer with a price. */
-type Bounded = Offer & { total: string };
 
 /** What the offers are priced with: the widget's price book in force (its QuoteController). */
 export interface Pricer {
@@ -36,7 +31,7 @@ export interface OfferAsk {
 export function offersOf(ask: OfferAsk, pricing: Pricer): Offer[] {
   const providers = new Set([ask.provider, ...(ask.providers.split(/\s+/).filter(Boolean) as ProviderId[])]);
   return [...providers].flatMap((provider) =>
-    pricing.models(provider, ask.models).map((model) => {
+    pricing.models(provider, ask.models).flatMap((model): Offer | [] => {
       // The page's endpoint is the current provider's: another is priced at its own.
       const endpoint = provider === ask.provider ? ask.request.endpoint : '';
       // The request's own model keeps the quality asked: one it does not take is said beside Generate. The others' rule
@@ -45,7 +40,9 @@ export function offersOf(ask: OfferAsk, pricing: Pricer): Offer[] {
       const current = provider === ask.provider && model === ask.request.model;
       const quality = current || !asking ? asking : carriedQuality(pricing.rule?.(provider, model), asking);
       const asked = { ...ask.request, provider, model, endpoint, quality };
-      const { quote, problem, capability } = pricing.price(asked);
+      const { quote, problem, capability, entry } = pricing.price(asked);
+      // A model that erases what is painted makes nothing of a prompt (FLUX Erase): offered for an erase alone.
+      if (entry?.edits?.includes('erase') && ask.request.edit?.kind !== 'erase') return [];
       if (quote && !problem) return { provider, model, total: quote.total, ...bound(quote), problem };
       // A model that edits the user's image, asked with none: its price where the image does not change it (FLUX.1
       // Fill: per image, whatever the image), found by asking again with an image of the output's size; the image
@@ -66,26 +63,4 @@ export function offersOf(ask: OfferAsk, pricing: Pricer): Offer[] {
       return { provider, model, problem };
     }),
   );
-}
-
-/** The cheapest offer of the provider in force that can make the request for at most `left` (USD). */
-export function cheapestWithin(ask: OfferAsk, pricing: Pricer, left: Decimal): Offer | undefined {
-  return offersOf(ask, pricing)
-    .filter(
-      (offer) => offer.provider === ask.provider && offer.total && !offer.problem && left.gte(mostOf(offer as Bounded)),
-    )
-    .sort((a, b) => new Decimal(mostOf(a as Bounded)).cmp(mostOf(b as Bounded)))[0];
-}
-
-/**
- * The model a draft ([klein]) is finalized on, with its price for `request`: the form as Finalize loads it (the
- * draft's settings, one image, the reference images attached now, the page's endpoint), so that the price on the
- * button is the price the form then shows. None for a final already.
- */
-export function finalOf(request: QuoteRequest & { provider: ProviderId }, wanted: string, pricing: Pricer) {
-  const model = 'flux-2-pro';
-  if (!request.model.startsWith('flux-2-klein')) return undefined;
-  if (!pricing.models(request.provider, wanted).includes(model)) return undefined;
-  const { quote } = pricing.price({ ...request, model });
-  return quote && { model, price: quote.total };
 }

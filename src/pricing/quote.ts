@@ -5,16 +5,8 @@ import * as pricesDeveloper from '../strings/prices.js';
 import { errors } from '../strings/errors.js';
 import { prices, type PricesStrings } from '../strings/prices.js';
 import { sayer, wordsIn, type Translation } from '../strings/strings.js';
-import {
-  EDIT_KINDS,
-  type EditKind,
-  type ProviderId,
-  type PublicEdit,
-  type Quote,
-  type QuoteLine,
-  type QuoteRequest,
-  type Size,
-} from '../base/types.js';
+import type { ProviderId, Quote, QuoteLine, QuoteRequest, Size } from '../base/types.js';
+import { editPricing } from './edit-hook.js';
 import { capabilityOf, fitRequest, type Capability, type Fitted } from './capabilities.js';
 import { MODELS, modelInfo } from './models.js';
 import { tokensPricer } from './tokens.js';
@@ -167,7 +159,7 @@ function checkRequest(request: unknown, text: PricesStrings) {
   if (typeof prompt !== 'string' || (quality !== undefined && typeof quality !== 'string'))
     invalid(pricesDeveloper.promptOrQualityNotText());
   return {
-    ...(edit !== undefined && { edit: checkEdit(edit) }),
+    ...(edit !== undefined && { edit: editPricing().checkEdit(edit) }),
     provider: provider as ProviderId,
     model,
     width: width as number,
@@ -181,22 +173,13 @@ function checkRequest(request: unknown, text: PricesStrings) {
   };
 }
 
-/** An edit as a page may hand it (SPEC §13): a kind the widget knows, the image's id as text, `whole` true or absent. */
-function checkEdit(edit: unknown): PublicEdit {
-  if (!isRecord(edit) || !EDIT_KINDS.includes(edit.kind as EditKind)) invalid(pricesDeveloper.editNotAKind());
-  const { kind, editOf, whole } = edit;
-  if ((editOf !== undefined && typeof editOf !== 'string') || (whole !== undefined && typeof whole !== 'boolean'))
-    invalid(pricesDeveloper.editNotAKind());
-  return { kind: kind as EditKind, ...(editOf !== undefined && { editOf }), ...(whole && { whole }) };
-}
-
 /**
  * What a request costs and what the provider makes of it, checked against `book` (the built-in prices, the page's,
  * Puter's live ones: src/providers/prices.ts puts the built-in ones together): the entry for the model and provider,
  * its capability and the request fitted to it (`Fitted`). Throws `invalid-input` where no price exists; shared by the
  * quote and the submission, which sends what was priced.
  */
-export function priceRequest(request: QuoteRequest, book: PriceBook, text = prices) {
+export function priceRequest(request: QuoteRequest, book: PriceBook, text = prices, translation?: Translation) {
   const { asked, replaced } = servedModel(book, checkRequest(request, text), text);
   const model = modelInfo(asked.model) ?? invalid(text.noSuchModel(asked.model, MODELS[0].label));
   const byProvider = Object.hasOwn(book, model.id) ? book[model.id] : undefined;
@@ -210,52 +193,14 @@ export function priceRequest(request: QuoteRequest, book: PriceBook, text = pric
       : invalid(text.noPrice(model.label, asked.provider));
   const { rule } = entry;
   if (!BUILT_IN_RULES.includes(rule.kind) && !PRICERS[rule.kind]) wrongBook(where, text, { kind: 'rule' });
-  const capability = editCapability(capabilityOf(entry, asked.provider), entry, asked.edit);
+  const { edit } = asked;
+  const own = capabilityOf(entry, asked.provider);
+  const capability = edit ? editPricing().editCapability(own, entry, edit) : own;
   const fit = (fitTo = capability) => fitRequest(fitTo, model, asked.width, asked.height, asked.inputs, text);
   // A rule the families price by settles its own settings too (the quality tier sent, and the size it makes).
-  const fitted = editFitted(
-    PRICERS[rule.kind]?.fit(rule, fit, capability, asked.quality, model.label, text) ?? fit(),
-    entry,
-    asked.edit,
-    model.label,
-    text,
-  );
+  const made = PRICERS[rule.kind]?.fit(rule, fit, capability, asked.quality, model.label, text) ?? fit();
+  const fitted = edit ? editPricing().editFitted(made, entry, edit, model.label, translation) : made;
   return { asked, model, entry, capability, fitted, where, replaced };
-}
-
-/**
- * What the provider takes of an edit's image (SPEC §13): FLUX.2, which bills each input by its megapixels, is sent the
- * image to edit at 1 MP at most, unless the user keeps it whole (`edit.whole`); the note says where it was resized.
- */
-function editCapability(capability: Capability, entry: PriceEntry, edit?: PublicEdit): Capability {
-  if (!edit || edit.whole || entry.rule.kind !== 'megapixel' || !entry.rule.inputs) return capability;
-  const maxPixels = Math.min(capability.references.maxPixels, EDIT_INPUT_PIXELS);
-  return { ...capability, references: { ...capability.references, maxPixels } };
-}
-
-/** What an edit sends at most of its image where each input megapixel is billed: 1 MP, as BFL counts it. */
-const EDIT_INPUT_PIXELS = 1024 * 1024;
-
-/**
- * The request fitted, with what an edit adds: why it cannot be made (a model that does not make this kind of edit
- * here, no image to edit), and its mask's size (the image's as sent), where it has one.
- */
-function editFitted(
-  fitted: Fitted,
-  entry: PriceEntry,
-  edit: PublicEdit | undefined,
-  label: string,
-  text: PricesStrings,
-) {
-  if (!edit) return fitted;
-  const image = fitted.inputs[0];
-  const problem = !entry.edits?.includes(edit.kind)
-    ? text.cannotEdit(label, edit.kind)
-    : !image
-      ? text.editNeedsImage()
-      : undefined;
-  const mask = edit.kind !== 'instruction' && image ? { mask: image } : {};
-  return { ...fitted, ...mask, ...(problem && !fitted.problem && { problem }) };
 }
 
 /** Per image, in the rule's unit: the breakdown's parts, and the megapixels billed. */
@@ -371,7 +316,7 @@ export function priceOf(request: QuoteRequest, book: PriceBook, translation?: Tr
  * the rules the other families price by).
  */
 export function quoteDetails(request: QuoteRequest, book: PriceBook, text = prices, translation?: Translation) {
-  const priced = priceRequest(request, book, text);
+  const priced = priceRequest(request, book, text, translation);
   const { asked, entry, fitted, where } = priced;
   const { count } = asked;
   const {

@@ -2,8 +2,8 @@ import Decimal from 'decimal.js';
 import { isRecord } from '../base/checks.js';
 import type { Fitted } from './capabilities.js';
 import type { ImageTokens, PriceRule } from './price-book.js';
-import { tokenPrices, type TokenPricesStrings } from '../strings/token-prices.js';
-import type { Size } from '../base/types.js';
+import { tokenPrices } from '../strings/token-prices.js';
+import { editPricing } from './edit-hook.js';
 import { wordsIn } from '../strings/strings.js';
 import type { RulePricer } from './rule-pricer.js';
 import { fitQuality } from './qualities.js';
@@ -30,27 +30,6 @@ export function imageTokens(tokens: ImageTokens, quality: number, width: number,
 export function promptTokens(prompt: string): { expected: number; most: number } {
   const most = new TextEncoder().encode(prompt).length;
   return { expected: Math.ceil(most / 4), most };
-}
-
-/** Each image sent as billed in tokens (`inputTokens`), a line each, and an edit's mask, none expected. */
-function inputLines(
-  { expected, most }: { expected: number; most: number },
-  fitted: Fitted,
-  perToken: Decimal,
-  text: TokenPricesStrings,
-): [string, Decimal, Decimal][] {
-  /** An image's started 1024² squares, the unit its tokens are bounded by. */
-  const squares = ({ width, height }: Size) => Math.max(1, Math.ceil((width * height) / (1024 * 1024)));
-  const lines: [string, Decimal, Decimal][] = fitted.inputs.map((size, index) => [
-    text.inputImageTokens(index + 1, expected * squares(size), most * squares(size)),
-    perToken.mul(expected * squares(size)),
-    perToken.mul(most * squares(size)),
-  ]);
-  if (fitted.mask) {
-    const tokens = most * squares(fitted.mask);
-    lines.push([text.maskTokens(tokens), new Decimal(0), perToken.mul(tokens)]);
-  }
-  return lines;
 }
 
 /**
@@ -98,7 +77,9 @@ export const tokensPricer: RulePricer = {
     // Text written besides the image, where the model writes any: none expected, at most its ceiling.
     if (textCeiling)
       lines.push([text.textTokens(textCeiling), new Decimal(0), perToken(rates.textOut).mul(textCeiling)]);
-    if (rule.inputTokens) lines.push(...inputLines(rule.inputTokens, fitted, perToken(rates.imageIn), text));
+    // The images sent, where the model bills them as tokens (GPT Image's edits): priced once edits' pricing is here.
+    if (rule.inputTokens && fitted.inputs.length)
+      lines.push(...editPricing().inputTokenLines(rule, fitted, perToken(rates.imageIn), translation));
     return lines;
   },
 };

@@ -1,14 +1,7 @@
 /** What the price book and the quote say: sizes a model cannot make, price-book problems, and the lines of the cost preview. */
 
-import type { EditKind, Size } from '../base/types.js';
+import type { Size } from '../base/types.js';
 import { mp, plural, words } from './words.js';
-
-/** What each kind of edit does, said after "cannot". */
-const EDIT_VERBS: Record<EditKind, string> = {
-  instruction: 'edit an image by an instruction',
-  mask: 'change only a painted area',
-  erase: 'erase a painted area',
-};
 
 export interface PricesStrings {
   referencesUnsupported(): string;
@@ -44,10 +37,7 @@ export interface PricesStrings {
   countRange(): string;
   tooManyReferences(model: string, max: number, extra: number): string;
   needsImage(model: string): string;
-  /** The model makes no edit of this kind (`kind`: what the user asked, in words) at this provider. */
-  cannotEdit(model: string, kind: EditKind): string;
-  /** An edit asked with no image to edit. */
-  editNeedsImage(): string;
+
   referenceWithoutSize(index: number): string;
   firstMegapixel(): string;
   moreMegapixels(n: number): string;
@@ -124,9 +114,7 @@ export const prices: PricesStrings = {
   tooManyReferences: (model, max, extra) =>
     `${model} takes at most ${plural(max, 'reference image')} — remove ${extra}.`,
   needsImage: (model) => `${model} edits an image you provide — add the image to edit.`,
-  cannotEdit: (model, kind) =>
-    `${model} cannot ${EDIT_VERBS[kind]} here: choose a model that can, or another kind of edit.`,
-  editNeedsImage: () => 'Choose the image to edit.',
+
   referenceWithoutSize: (index) =>
     `Reference image ${index} has no usable size — use an image file with a real width and height.`,
   firstMegapixel: () => 'First megapixel',
@@ -166,5 +154,5 @@ export const notARequest = () =>
 export const referencesNotAList = () =>
   'Reference images must be a list of sizes, such as [{ width: 1024, height: 1024 }].';
 export const promptOrQualityNotText = () => 'The prompt and the quality, where given, must be text, such as "high".';
-export const editNotAKind = () =>
-  'An edit must be { kind: "instruction" | "mask" | "erase" }, with `editOf` the id of the image edited, where given, and `whole` true or absent.';
+export const editPricingNotLoaded = () =>
+  'Edits, and images sent to a model that bills them in tokens, are priced a moment after the page starts: ask again then.';

@@ -31,6 +31,8 @@ import type { UncertainStrings } from './tally/uncertain.js';
 import type { WidgetStrings } from './image/widget.js';
 import type { PickersStrings } from './image/pickers.js';
 import type { WordsStrings } from './words.js';
+import type { EditPricesStrings } from './edit-prices.js';
+import type { BoundsStrings } from './image/bounds.js';
 import { sentencesOf, type Sayer, type Sentence } from './sentence.js';
 
 export type { Sayer, Sentence };
@@ -40,9 +42,11 @@ export type { Sayer, Sentence };
  * folder) adds itself here by declaration merging: `declare module '…/strings/strings.js' { interface Strings { … } }`.
  */
 export interface Strings {
+  bounds: BoundsStrings;
   compare: CompareStrings;
   controls: ControlsStrings;
   editor: EditorStrings;
+  editPrices: EditPricesStrings;
   errors: ErrorsStrings;
   gallery: GalleryStrings;
   generation: GenerationStrings;

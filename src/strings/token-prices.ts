@@ -8,10 +8,6 @@ export interface TokenPricesStrings {
   imageTokensAbout(tokens: number, most: number, quality: string): string;
   promptTokens(expected: number, most: number): string;
   textTokens(most: number): string;
-  /** An image sent to be edited or as a reference (`index` from 1): its tokens, about so many, at most a ceiling. */
-  inputImageTokens(index: number, expected: number, most: number): string;
-  /** The mask of an edit, where it may be billed as an image too: none expected, at most a ceiling. */
-  maskTokens(most: number): string;
 }
 
 export const tokenPrices: TokenPricesStrings = {
@@ -21,7 +17,4 @@ export const tokenPrices: TokenPricesStrings = {
   promptTokens: (expected, most) =>
     `Prompt: about ${expected.toLocaleString('en')} tokens (may vary, at most ${most.toLocaleString('en')})`,
   textTokens: (most) => `Text the model writes: none expected (may vary, at most ${most.toLocaleString('en')} tokens)`,
-  inputImageTokens: (index, expected, most) =>
-    `Image ${index} sent: about ${expected.toLocaleString('en')} tokens (may vary, at most ${most.toLocaleString('en')})`,
-  maskTokens: (most) => `The painted area sent: none expected (may vary, at most ${most.toLocaleString('en')} tokens)`,
 };

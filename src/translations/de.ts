@@ -23,6 +23,8 @@ import { signIn } from './de/sign-in.js';
 import { tallyLine } from './de/tally/tally-line.js';
 import { tally } from './de/tally/tally.js';
 import { tokenPrices } from './de/token-prices.js';
+import { editPrices } from './de/edit-prices.js';
+import { bounds } from './de/image/bounds.js';
 import { uncertain } from './de/tally/uncertain.js';
 import { widget } from './de/image/widget.js';
 import { pickers } from './de/image/pickers.js';
@@ -57,6 +59,8 @@ export const de: Strings = {
   tallyLine,
   tally,
   tokenPrices,
+  editPrices,
+  bounds,
   uncertain,
   widget,
   words,

@@ -1,7 +1,7 @@
 // The generation pipeline (`generation/submit`: the checks, the ledger's entries, the provider calls) is a click's one
 // lazy step, on the built files as a static site uses them: a visit that never comes near Generate does not load it;
 // the pointer or the focus on Generate loads it ahead of the click, and with it what it shares with the engine.
-// Holds: src/lazy/index.ts
+// Holds: src/lazy/generation.ts
 import { expect } from '@open-wc/testing';
 import { builtPagesRemovedAfterEach, partsLoaded } from '../support/built.js';
 import { storageKeysForgottenAfterEach } from '../support/storage.js';

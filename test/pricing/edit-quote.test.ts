@@ -1,11 +1,14 @@
 // An edit is priced before the click as every request is (SPEC §13): only by a model that makes that kind of edit at
 // its provider, with a line for each input, exact where every line is, else "at most".
-// Holds: src/pricing/tokens.ts
+// Holds: src/pricing/edit-pricing.ts
+// Holds: src/pricing/edit-hook.ts
 import { expect } from '@open-wc/testing';
 import { UserPaysError } from '../../src/base/errors.js';
 import type { PublicEdit, QuoteRequest } from '../../src/base/types.js';
 import { quoteDetails, type PriceBook } from '../../src/pricing/index.js';
 import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
+import * as editPricing from '../../src/pricing/edit-pricing.js';
+import { useEditPricing } from '../../src/pricing/edit-hook.js';
 
 const IMAGE = { width: 1024, height: 1024 };
 const mask: PublicEdit = { kind: 'mask' };
@@ -36,7 +39,22 @@ const tokenQuote = (more: Partial<QuoteRequest>) =>
   quoteDetails({ provider: 'openai', model: 'gpt-image-1.5', prompt: 'make the sky purple', ...more }, TOKEN_BOOK)
     .quote;
 
+describe('an edit quoted before its pricing has loaded', () => {
+  it('is refused in words, never priced without its inputs', () => {
+    let error: unknown;
+    try {
+      quoteFor({ provider: 'bfl', model: 'flux-pro-1.0-fill', inputs: [IMAGE], edit: mask });
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect((error as UserPaysError).code).to.equal('invalid-input');
+    expect((error as UserPaysError).message).to.match(/priced a moment after the page starts/);
+  });
+});
+
 describe('the quote of an edit', () => {
+  before(() => useEditPricing(editPricing));
+
   it('Fill [pro] with a painted area: $0.05, exact, the image it edits sets the size', () => {
     const quote = quoteFor({ provider: 'bfl', model: 'flux-pro-1.0-fill', inputs: [IMAGE], edit: mask });
     expect(quote.problem).to.equal(undefined);

@@ -20,6 +20,7 @@ describe('models', () => {
       'flux-pro-1.1',
       'flux-pro-1.1-ultra',
       'flux-pro-1.0-fill',
+      'flux-erase',
       'gpt-image-2.6-flare',
       'gpt-image-2.6-sunburst',
       'gpt-image-2.5-flare',
@@ -71,6 +72,7 @@ describe('models', () => {
       'flux-pro-1.1': 'pixels/32 1',
       'flux-pro-1.1-ultra': 'aspect 1',
       'flux-pro-1.0-fill': 'input 1 required',
+      'flux-erase': 'input 1 required',
     });
   });
 

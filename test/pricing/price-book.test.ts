@@ -14,6 +14,7 @@ describe('price book', () => {
       exact: true,
       sizes: { kind: 'pixels', step: 16, min: 64, maxPixels: 4 * 1024 * 1024 },
       references: { max: 8, maxPixels: 4_000_000, totalPixels: 9 * 1024 * 1024 },
+      edits: ['instruction'],
     });
     expect(BUILTIN_PRICE_BOOK['flux-kontext-max']?.bfl?.rule).to.deep.equal({
       kind: 'flat',

@@ -10,6 +10,8 @@ import { BflProvider } from '../../src/providers/bfl/adapter.js';
 import type { ProviderRequest, ReferenceImage } from '../../src/providers/provider.js';
 import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
 import { priceOf } from '../../src/pricing/index.js';
+import * as editPricing from '../../src/pricing/edit-pricing.js';
+import { useEditPricing } from '../../src/pricing/edit-hook.js';
 import { referenceImage as reference } from '../support/images.js';
 import { providerHarness } from '../support/provider-harness.js';
 import { submitToBfl, taskLog } from '../support/sim.js';
@@ -72,6 +74,7 @@ async function pixelsOf(raw: string) {
 
 describe('Editing an image at BFL', function () {
   this.timeout(20_000);
+  before(() => useEditPricing(editPricing));
 
   it('Fill repaints what is painted: the mask goes beside the image, black and white at its size, $0.05 booked', async () => {
     const image = reference(64, 48);

@@ -24,6 +24,9 @@ import { tallyLine } from '../../src/strings/tally/tally-line.js';
 import { tally } from '../../src/strings/tally/tally.js';
 import { tokenPrices } from '../../src/strings/token-prices.js';
 import { widget } from '../../src/strings/image/widget.js';
+import { editor } from '../../src/strings/image/editor.js';
+import { editPrices } from '../../src/strings/edit-prices.js';
+import { bounds } from '../../src/strings/image/bounds.js';
 import { words } from '../../src/strings/words.js';
 import { uncertain } from '../../src/strings/tally/uncertain.js';
 import { puterWords } from '../../src/providers/puter/words.js';
@@ -39,6 +42,9 @@ import { MODELS } from '../../src/pricing/models.js';
 
 /** Every module in English: typed `Strings`, so that a module added to the widget is walked here too. */
 const english: Strings = {
+  editor,
+  editPrices,
+  bounds,
   compare,
   controls,
   errors,

@@ -8,16 +8,6 @@ export interface OffersStrings {
   /** The cheapest offer, `payee` whom it pays (a provider's id, or its name at its own API: "OpenAI"). */
   compareSummary(model: string, payee: string, price: string): string;
   cheapest(): string;
-  /**
-   * A price that is a bound, by the most it can cost ("at most $0.0541"): in the comparison (its figure, above the
-   * expected price) and in the model picker.
-   */
-  atMostUnder(price: string): string;
-  /**
-   * Beside a bound, what the offer is expected to cost: under it in the comparison, before what the price buys in the
-   * decision row ("about $0.0535 · 1 image").
-   */
-  about(price: string): string;
   /** The comparison's columns after the model's (the model picker's label). */
   providerColumn(): string;
   priceColumn(): string;
@@ -46,8 +36,6 @@ export const offers: OffersStrings = {
   compareSummary: (model, payee, price) =>
     `Compare prices · cheapest: ${model} at ${words.theProvider(payee)}, ${price}`,
   cheapest: () => 'cheapest',
-  atMostUnder: (price) => `at most ${price}`,
-  about: (price) => `about ${price}`,
   providerColumn: () => 'Provider',
   priceColumn: () => 'Price',
   hundredOf: (price, count) =>

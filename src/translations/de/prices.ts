@@ -1,12 +1,4 @@
-import type { EditKind } from '../../base/types.js';
 import type { PricesStrings } from '../../strings/prices.js';
-
-/** Was jede Art der Bearbeitung nicht kann, gesagt nach „kann hier“. */
-const EDIT_VERBS: Record<EditKind, string> = {
-  instruction: 'kein Bild nach Anweisung bearbeiten',
-  mask: 'nicht nur einen bemalten Bereich ändern',
-  erase: 'keinen bemalten Bereich entfernen',
-};
 import { atProvider, images, mp, number, ofProvider, referenceImages } from './words.js';
 
 /**
@@ -78,9 +70,7 @@ export const prices: PricesStrings = {
   tooManyReferences: (model, max, extra) =>
     `${model} nimmt höchstens ${referenceImages(max)} an – entfernen Sie ${extra}.`,
   needsImage: (model) => `${model} bearbeitet ein Bild, das Sie angeben – fügen Sie das zu bearbeitende Bild hinzu.`,
-  cannotEdit: (model, kind) =>
-    `${model} kann hier ${EDIT_VERBS[kind]}: Wählen Sie ein Modell, das es kann, oder eine andere Art der Bearbeitung.`,
-  editNeedsImage: () => 'Wählen Sie das Bild, das Sie bearbeiten möchten.',
+
   referenceWithoutSize: (index) =>
     `Referenzbild ${index} hat keine brauchbare Größe – verwenden Sie eine Bilddatei mit echter Breite und Höhe.`,
   firstMegapixel: () => 'Erstes Megapixel',

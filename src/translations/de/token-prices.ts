@@ -9,8 +9,4 @@ export const tokenPrices: TokenPricesStrings = {
     `Prompt: etwa ${number(expected)} Tokens (kann schwanken, höchstens ${number(most)})`,
   textTokens: (most) =>
     `Text, den das Modell schreibt: keiner erwartet (kann schwanken, höchstens ${number(most)} Tokens)`,
-  inputImageTokens: (index, expected, most) =>
-    `Gesendetes Bild ${index}: etwa ${number(expected)} Tokens (kann schwanken, höchstens ${number(most)})`,
-  maskTokens: (most) =>
-    `Gesendeter bemalter Bereich: keine erwartet (kann schwanken, höchstens ${number(most)} Tokens)`,
 };

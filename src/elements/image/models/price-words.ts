@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { formatUsd, formatUsdRounded } from '../../../pricing/index.js';
-import { offers } from '../../../strings/image/offers.js';
+import { bounds } from '../../../strings/image/bounds.js';
 import { wordsIn, type Translation } from '../../../strings/strings.js';
 import type { Phrase } from '../view.js';
 
@@ -14,7 +14,7 @@ export function mostSaid(
   locale: string | undefined,
   translation: Translation | undefined,
 ): string {
-  if (atMost) return wordsIn(translation, 'offers', offers).atMostUnder(formatUsdRounded(atMost, locale, true));
+  if (atMost) return wordsIn(translation, 'bounds', bounds).atMostUnder(formatUsdRounded(atMost, locale, true));
   return total ? formatUsdRounded(total, locale) : '';
 }
 
@@ -28,7 +28,7 @@ export function boundSaid(
   locale: string | undefined,
   translation: Translation | undefined,
 ): { price: Phrase; exact: string; about: string } {
-  const text = wordsIn(translation, 'offers', offers);
+  const text = wordsIn(translation, 'bounds', bounds);
   const most = formatUsdRounded(atMost, locale, true);
   const said = text.atMostUnder(most);
   // "at most" set small over the figure, as a price tag says "from": the figure keeps one line beside Generate in

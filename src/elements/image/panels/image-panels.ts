@@ -1,4 +1,6 @@
 import type { Quote } from '../../../base/types.js';
+import * as editPricing from '../../../pricing/edit-pricing.js';
+import { useEditPricing } from '../../../pricing/edit-hook.js';
 import { AccountsFeature } from '../accounts/panel/accounts-feature.js';
 import { DetailsFeature } from '../details/panel/details-feature.js';
 import { GalleryFeature } from '../gallery/panel/gallery-feature.js';
@@ -30,6 +32,8 @@ export class ImagePanels implements Features {
   readonly handlers;
 
   constructor(parts: ImageParts) {
+    // An edit, and images sent to a model that bills them in tokens, are priced with the panels at the latest.
+    useEditPricing(editPricing);
     this.accounts = new AccountsFeature(parts, this);
     this.price = new PriceFeature(parts, this);
     this.options = new OptionsFeature(parts, this);

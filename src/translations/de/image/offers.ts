@@ -10,8 +10,6 @@ export const offers: OffersStrings = {
   compareSummary: (model, payee, price) =>
     `Preise vergleichen · am günstigsten: ${model} ${atProvider(payee)}, ${price}`,
   cheapest: () => 'am günstigsten',
-  atMostUnder: (price) => `höchstens ${price}`,
-  about: (price) => `etwa ${price}`,
   providerColumn: () => 'Anbieter',
   priceColumn: () => 'Preis',
   hundredOf: (price, count) =>

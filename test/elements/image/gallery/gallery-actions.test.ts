@@ -4,6 +4,7 @@
 // Holds: src/elements/image/gallery/panel/gallery-actions.ts
 // Holds: src/elements/image/gallery/panel/index.ts
 // Holds: src/elements/image/gallery/panel/gallery-feature.ts
+// Holds: src/pricing/offer-choices.ts
 import { expectWcag22 } from '../../../support/axe.js';
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';

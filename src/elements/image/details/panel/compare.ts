@@ -4,6 +4,7 @@ import { familyOf, formatUsdRounded, modelName } from '../../../../pricing/index
 import { rankOffers, type Offer, type Ranked } from '../../../../pricing/compare.js';
 import { compare, type CompareStrings } from '../../../../strings/image/compare.js';
 import { offers, type OffersStrings } from '../../../../strings/image/offers.js';
+import { bounds } from '../../../../strings/image/bounds.js';
 import { wordsIn, type Translation } from '../../../../strings/strings.js';
 import { widget } from '../../../../strings/image/widget.js';
 import { words, type WordsStrings } from '../../../../strings/words.js';
@@ -114,11 +115,13 @@ function renderOffer(offer: Ranked<ComparedOffer>, index: number, line: LineNeed
 }
 
 /** An offer's price: the most it can cost, bold; where that is a bound, "about" the expected price quiet under it. */
-function renderPrice(offer: ComparedOffer, { view, offersText, most }: LineNeeds) {
+function renderPrice(offer: ComparedOffer, { view, most }: LineNeeds) {
   return html`<strong>${most(offer)}</strong>${
       offer.atMost
         ? // A space before the line, so that the bound and the price read apart as text.
-          html` <span class="expected">${offersText.about(formatUsdRounded(offer.total!, view.locale))}</span>`
+          html` <span class="expected"
+            >${wordsIn(view.translation, 'bounds', bounds).about(formatUsdRounded(offer.total!, view.locale))}</span
+          >`
         : ''
     }`;
 }

@@ -1,5 +1,5 @@
 import type { ProviderId } from '../../../../base/types.js';
-import { finalOf } from '../../../../pricing/offers.js';
+import { finalOf } from '../../../../pricing/offer-choices.js';
 import { providerInfo } from '../../../../providers/catalog.js';
 import type { ImageParts } from '../../image-parts.js';
 import type { Features } from '../../panels/features.js';

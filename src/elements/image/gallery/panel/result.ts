@@ -4,7 +4,7 @@ import { isAmount } from '../../../../base/checks.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { formatUsd, formatUsdRounded, modelName } from '../../../../pricing/index.js';
 import { gallery, type GalleryStrings, type SaidBasis } from '../../../../strings/image/gallery.js';
-import { offers } from '../../../../strings/image/offers.js';
+import { bounds } from '../../../../strings/image/bounds.js';
 import { wordsIn, type Translation } from '../../../../strings/strings.js';
 import { words } from '../../../../strings/words.js';
 import type { Spoken } from '../../../shared/language-controller.js';
@@ -137,7 +137,7 @@ function download(
  */
 function chargedSaid({ charged, receipt }: GalleryItem, locale?: string, translation?: Translation) {
   if (receipt?.basis !== 'bound') return usd(charged, locale);
-  const most = wordsIn(translation, 'offers', offers).atMostUnder(formatUsdRounded(charged, locale, true));
+  const most = wordsIn(translation, 'bounds', bounds).atMostUnder(formatUsdRounded(charged, locale, true));
   return html`<span title=${formatUsd(charged, locale)}>${most}</span>`;
 }
 

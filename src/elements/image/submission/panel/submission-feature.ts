@@ -1,6 +1,6 @@
 import { nothing } from 'lit';
 import type { GenerationResult, ProgressDetail } from '../../../../base/types.js';
-import { loadGeneration } from '../../../../lazy/index.js';
+import { loadGeneration } from '../../../../lazy/generation.js';
 import { formatUsd } from '../../../../pricing/index.js';
 import { payeeAt } from '../../../../providers/catalog.js';
 import { progress as progressWords } from '../../../../strings/image/progress.js';

@@ -1,0 +1,83 @@
+import Decimal from 'decimal.js';
+import { invalid, isRecord } from '../base/checks.js';
+import { EDIT_KINDS, type EditKind, type PublicEdit, type Size } from '../base/types.js';
+import { editNotAKind, editPrices } from '../strings/edit-prices.js';
+import { wordsIn, type Translation } from '../strings/strings.js';
+import type { Capability, Fitted } from './capabilities.js';
+import type { PriceEntry, PriceRule } from './price-book.js';
+
+// How an edit is priced (SPEC §13), loaded just after the first paint (and with the widget's panels and the headless
+// API), as nothing at the first paint edits: a model is priced only for the kinds of edit it makes at its provider; the
+// image to edit is sent at 1 MP where each input megapixel is billed (FLUX.2), unless kept whole; each image sent to a
+// model that bills images in tokens is a line of its own, "at most", and an edit's mask one more, none expected.
+
+/** An edit as a page may hand it: a kind the widget knows, the image's id as text, `whole` true or absent. */
+export function checkEdit(edit: unknown): PublicEdit {
+  if (!isRecord(edit) || !EDIT_KINDS.includes(edit.kind as EditKind)) invalid(editNotAKind());
+  const { kind, editOf, whole } = edit;
+  if ((editOf !== undefined && typeof editOf !== 'string') || (whole !== undefined && typeof whole !== 'boolean'))
+    invalid(editNotAKind());
+  return { kind: kind as EditKind, ...(editOf !== undefined && { editOf }), ...(whole && { whole }) };
+}
+
+/** What an edit sends at most of its image where each input megapixel is billed: 1 MP, as BFL counts it. */
+const EDIT_INPUT_PIXELS = 1024 * 1024;
+
+/**
+ * What the provider takes of an edit's image: FLUX.2, which bills each input by its megapixels, is sent the image to
+ * edit at 1 MP at most, unless the user keeps it whole (`edit.whole`); the quote's note says where it was resized.
+ */
+export function editCapability(capability: Capability, entry: PriceEntry, edit: PublicEdit): Capability {
+  if (edit.whole || entry.rule.kind !== 'megapixel' || !entry.rule.inputs) return capability;
+  const maxPixels = Math.min(capability.references.maxPixels, EDIT_INPUT_PIXELS);
+  return { ...capability, references: { ...capability.references, maxPixels } };
+}
+
+/**
+ * The request fitted, with what an edit adds: why it cannot be made (a model that does not make this kind of edit
+ * here, no image to edit), and its mask's size (the image's as sent), where it has one.
+ */
+export function editFitted(
+  fitted: Fitted,
+  entry: PriceEntry,
+  edit: PublicEdit,
+  label: string,
+  translation?: Translation,
+): Fitted {
+  const text = wordsIn(translation, 'editPrices', editPrices);
+  const image = fitted.inputs[0];
+  const problem = !entry.edits?.includes(edit.kind)
+    ? text.cannotEdit(label, edit.kind)
+    : !image
+      ? text.editNeedsImage()
+      : undefined;
+  const mask = edit.kind !== 'instruction' && image ? { mask: image } : {};
+  return { ...fitted, ...mask, ...(problem && !fitted.problem && { problem }) };
+}
+
+/** An image's started 1024² squares, the unit its tokens are bounded by. */
+const squares = ({ width, height }: Size) => Math.max(1, Math.ceil((width * height) / (1024 * 1024)));
+
+/**
+ * Each image sent to a model that bills images in tokens (`inputTokens`), a line each, about so many and at most a
+ * stated ceiling per started 1024², and an edit's mask, none expected, at most one more image.
+ */
+export function inputTokenLines(
+  rule: Extract<PriceRule, { kind: 'tokens' }>,
+  fitted: Fitted,
+  perToken: Decimal,
+  translation?: Translation,
+): [string, Decimal, Decimal][] {
+  const text = wordsIn(translation, 'editPrices', editPrices);
+  const { expected = 0, most = 0 } = rule.inputTokens ?? {};
+  const lines: [string, Decimal, Decimal][] = fitted.inputs.map((size, index) => [
+    text.inputImageTokens(index + 1, expected * squares(size), most * squares(size)),
+    perToken.mul(expected * squares(size)),
+    perToken.mul(most * squares(size)),
+  ]);
+  if (fitted.mask) {
+    const tokens = most * squares(fitted.mask);
+    lines.push([text.maskTokens(tokens), new Decimal(0), perToken.mul(tokens)]);
+  }
+  return lines;
+}

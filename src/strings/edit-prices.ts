@@ -1,0 +1,38 @@
+import type { EditKind } from '../base/types.js';
+
+/**
+ * What the quote of an edit says (SPEC §13): a model that does not make the kind of edit asked, an edit with no image,
+ * and the lines of the images sent to a model that bills them in tokens (src/pricing/edit-pricing.ts, loaded just after
+ * the first paint).
+ */
+export interface EditPricesStrings {
+  /** The model makes no edit of this kind at this provider. */
+  cannotEdit(model: string, kind: EditKind): string;
+  /** An edit asked with no image to edit. */
+  editNeedsImage(): string;
+  /** An image sent to be edited or as a reference (`index` from 1): its tokens, about so many, at most a ceiling. */
+  inputImageTokens(index: number, expected: number, most: number): string;
+  /** The mask of an edit, where it may be billed as an image too: none expected, at most a ceiling. */
+  maskTokens(most: number): string;
+}
+
+/** What each kind of edit does, said after "cannot". */
+const EDIT_VERBS: Record<EditKind, string> = {
+  instruction: 'edit an image by an instruction',
+  mask: 'change only a painted area',
+  erase: 'erase a painted area',
+};
+
+export const editPrices: EditPricesStrings = {
+  cannotEdit: (model, kind) =>
+    `${model} cannot ${EDIT_VERBS[kind]} here: choose a model that can, or another kind of edit.`,
+  editNeedsImage: () => 'Choose the image to edit.',
+  inputImageTokens: (index, expected, most) =>
+    `Image ${index} sent: about ${expected.toLocaleString('en')} tokens (may vary, at most ${most.toLocaleString('en')})`,
+  maskTokens: (most) => `The painted area sent: none expected (may vary, at most ${most.toLocaleString('en')} tokens)`,
+};
+
+// Said to the page's developer, never to its user (the headless API speaks English): an edit `UserPays.quote` was
+// given that it does not take, and an edit asked before its pricing has loaded.
+export const editNotAKind = () =>
+  'An edit must be { kind: "instruction" | "mask" | "erase" }, with `editOf` the id of the image edited, where given, and `whole` true or absent.';

@@ -1,0 +1,20 @@
+import type { EditKind } from '../../base/types.js';
+import type { EditPricesStrings } from '../../strings/edit-prices.js';
+import { number } from './words.js';
+
+/** Was jede Art der Bearbeitung nicht kann, gesagt nach „kann hier“. */
+const EDIT_VERBS: Record<EditKind, string> = {
+  instruction: 'kein Bild nach Anweisung bearbeiten',
+  mask: 'nicht nur einen bemalten Bereich ändern',
+  erase: 'keinen bemalten Bereich entfernen',
+};
+
+export const editPrices: EditPricesStrings = {
+  cannotEdit: (model, kind) =>
+    `${model} kann hier ${EDIT_VERBS[kind]}: Wählen Sie ein Modell, das es kann, oder eine andere Art der Bearbeitung.`,
+  editNeedsImage: () => 'Wählen Sie das Bild, das Sie bearbeiten möchten.',
+  inputImageTokens: (index, expected, most) =>
+    `Gesendetes Bild ${index}: etwa ${number(expected)} Tokens (kann schwanken, höchstens ${number(most)})`,
+  maskTokens: (most) =>
+    `Gesendeter bemalter Bereich: keine erwartet (kann schwanken, höchstens ${number(most)} Tokens)`,
+};
