@@ -269,9 +269,6 @@ export interface ProgressDetail {
  */
 export type EditKind = 'instruction' | 'mask' | 'erase';
 
-/** The kinds of edit, in the order the editor offers them. */
-export const EDIT_KINDS: readonly EditKind[] = ['instruction', 'mask', 'erase'];
-
 /** An edit as events, receipts and the ledger say it: never its pixels. */
 export interface PublicEdit {
   kind: EditKind;

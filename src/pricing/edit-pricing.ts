@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { invalid, isRecord } from '../base/checks.js';
-import { EDIT_KINDS, type EditKind, type PublicEdit, type Size } from '../base/types.js';
+import type { EditKind, PublicEdit, Size } from '../base/types.js';
 import { editNotAKind, editPrices } from '../strings/edit-prices.js';
 import { wordsIn, type Translation } from '../strings/strings.js';
 import type { Capability, Fitted } from './capabilities.js';
@@ -10,6 +10,9 @@ import type { PriceEntry, PriceRule } from './price-book.js';
 // API), as nothing at the first paint edits: a model is priced only for the kinds of edit it makes at its provider; the
 // image to edit is sent at 1 MP where each input megapixel is billed (FLUX.2), unless kept whole; each image sent to a
 // model that bills images in tokens is a line of its own, "at most", and an edit's mask one more, none expected.
+
+/** The kinds of edit, in the order the editor offers them. */
+export const EDIT_KINDS: readonly EditKind[] = ['instruction', 'mask', 'erase'];
 
 /** An edit as a page may hand it: a kind the widget knows, the image's id as text, `whole` true or absent. */
 export function checkEdit(edit: unknown): PublicEdit {

@@ -39,13 +39,27 @@ const editing = (model: string) => ({
   ...EDITS,
   references: referenceRule(16, /^gpt-image-1/.test(model) ? { maxPixels: 1536 * 1024 } : {}),
 });
-const entry = (model: string, rates: TokenRates, textCeiling = 0): PriceEntry => ({
-  ...gptImage(model, rates, textCeiling),
-  ...editing(model),
-  source: OPENAI_SOURCE,
-  exact: false,
-  model,
-});
+/**
+ * The tokens of each image GPT Image is sent, billed at its image-in rate: no source publishes a rule (SPEC §13). Seen
+ * per image of about 1024²: 194 on gpt-image-1 at low fidelity (community.openai.com, thread 1281361), 352 on
+ * gpt-image-2 (Wei-Shaw/sub2api#4386, its full `usage`), "roughly 1.5k" (Bike4Mind/bike4mind#3067), "3,050 tokens in
+ * high fidelity mode" on 1 and 1.5 (fal's gpt-image-1.5 edit page); Puter books 560 before the call
+ * (OpenAiImageProvider.ts @8307e8c). All UNVERIFIED against OpenAI, read 2026-11-28. Quoted at about 1,536 and at most
+ * 4,096 per started 1024² of each image (edit-pricing.ts), a stated ceiling a third over the most seen; `usage` books
+ * what was charged.
+ */
+const INPUT_TOKENS = { expected: 1536, most: 4096 };
+const entry = (model: string, rates: TokenRates, textCeiling = 0): PriceEntry => {
+  const made = gptImage(model, rates, textCeiling);
+  return {
+    ...made,
+    rule: { ...made.rule, inputTokens: INPUT_TOKENS },
+    ...editing(model),
+    source: OPENAI_SOURCE,
+    exact: false,
+    model,
+  };
+};
 
 /**
  * GPT Image 2.5 and 2.6 (Flare, the faster, and Sunburst): OpenAI's deprecations page names 2.6 as the replacement of
