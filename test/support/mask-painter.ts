@@ -2,13 +2,13 @@
 // template and handlers, in a box of a known size; and what tests do with it: strokes of a pointer at pixels of the
 // source, keys on the painting area, the mask exported and decoded.
 import { LitElement, css } from 'lit';
-import { MaskPainter } from '../../src/elements/image/editor/panel/mask-painter.js';
-import { maskPainterHandlers } from '../../src/elements/image/editor/panel/mask-painter-handlers.js';
+import { MaskPainter } from '../../src/elements/image/editor/panel/view/mask-painter.js';
+import { maskPainterHandlers } from '../../src/elements/image/editor/panel/view/mask-painter-handlers.js';
 import {
   maskPainterStyles,
   renderMaskPainter,
   type MaskPainterHandlers,
-} from '../../src/elements/image/editor/panel/mask-painter-template.js';
+} from '../../src/elements/image/editor/panel/view/mask-painter-template.js';
 import { theme } from '../../src/elements/shared/theme.js';
 import type { Translation } from '../../src/strings/strings.js';
 import { pngBlob } from './images.js';

@@ -1,8 +1,8 @@
-// Holds: src/elements/image/editor/panel/mask-painter.ts
-// Holds: src/elements/image/editor/panel/mask-raster.ts
-// Holds: src/elements/image/editor/panel/mask-painter-handlers.ts
-// Holds: src/elements/image/editor/panel/mask-painter-template.ts
-// Holds: src/elements/image/editor/panel/mask-painter.styles.ts
+// Holds: src/elements/image/editor/panel/view/mask-painter.ts
+// Holds: src/elements/image/editor/panel/view/mask-raster.ts
+// Holds: src/elements/image/editor/panel/view/mask-painter-handlers.ts
+// Holds: src/elements/image/editor/panel/view/mask-painter-template.ts
+// Holds: src/elements/image/editor/panel/view/mask-painter.styles.ts
 // Holds: src/strings/image/editor.ts
 import { expect } from '@open-wc/testing';
 import { editor } from '../../../../../src/strings/image/editor.js';

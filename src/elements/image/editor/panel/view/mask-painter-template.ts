@@ -1,8 +1,8 @@
 import { html, nothing } from 'lit';
 import { ref } from 'lit/directives/ref.js';
-import { editor, type EditorStrings } from '../../../../strings/image/editor.js';
-import { wordsIn } from '../../../../strings/strings.js';
-import type { Spoken } from '../../../shared/language-controller.js';
+import { editor, type EditorStrings } from '../../../../../strings/image/editor.js';
+import { wordsIn } from '../../../../../strings/strings.js';
+import type { Spoken } from '../../../../shared/language-controller.js';
 import type { MaskPainterState, MaskRectangle } from './mask-view.js';
 
 // The styles of what this draws, kept beside it, where the editor's part takes them with its templates.
