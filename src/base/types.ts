@@ -242,6 +242,8 @@ export interface GenerationResult {
   /** USD actually booked for this submission (the provider's reported cost where known). */
   charged: string;
   quote: Quote;
+  /** Where the submission edited one of the widget's images: that image's id (its images are new versions of it). */
+  editOf?: string;
 }
 
 /**

@@ -118,6 +118,7 @@ export async function submit(s: Submission): Promise<Submitted> {
   const result: GenerationResult = {
     quote,
     charged: outcome.charged,
+    ...(request.edit?.editOf && { editOf: request.edit.editOf }),
     images: outcome.stored.map((image) => ({
       url: shownFrom(image, s.urlOf),
       saved: !image.remote,

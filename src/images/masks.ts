@@ -60,7 +60,8 @@ export async function maskAt(mask: ReferenceImage, size: Size): Promise<Referenc
   }
   const { canvas, context } = canvasOf(size);
   context.putImageData(pixels, 0, 0);
-  return { dataUrl: await dataUrlOf(await canvas.convertToBlob({ type: 'image/png' })), ...size };
+  const { width, height } = size;
+  return { dataUrl: await dataUrlOf(await canvas.convertToBlob({ type: 'image/png' })), width, height };
 }
 
 /**

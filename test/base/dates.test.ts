@@ -59,6 +59,7 @@ describe('panel dates: one formatter per locale and style', () => {
       charged: '0.03',
       createdAt: AT,
       referable: false,
+      editable: false,
     };
     const failure = { model: 'flux-2-pro', provider: 'bfl', at: AT, charged: '0.03', error: 'provider-error' };
     const host = document.createElement('div');

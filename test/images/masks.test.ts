@@ -42,6 +42,15 @@ describe('an edit’s mask', () => {
     }
   });
 
+  it('is the mask, not the image, when sized by the image as sent (a reference image, with its own pixels)', async () => {
+    const mask = png(40, 20, '#000', { colour: '#fff', rect: [0, 0, 10, 20] });
+    const image = png(40, 20, '#3a6');
+    const sent = await maskAt(mask, image);
+    expect(sent.dataUrl).to.not.equal(image.dataUrl);
+    const { data } = await pixels(sent.dataUrl);
+    expect([data[0], data[(20 * 40 - 1) * 4]]).to.deep.equal([255, 0]);
+  });
+
   it('lays the result over the original: the original outside the feathered edge, the result where painted', async () => {
     const original = png(64, 64, '#204080');
     // The provider repainted everything, as GPT Image does outside its mask.

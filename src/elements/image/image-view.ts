@@ -24,7 +24,8 @@ function blockedOf(parts: ImageParts, panels?: ImagePanels, key?: ImageView['key
   // The page's budget is not an amount: nothing can be spent until the page fixes it.
   const { budgetProblem } = parts.ledger;
   if (budgetProblem) return { reason: budgetProblem, at: 'price' };
-  if (!parts.host.prompt.trim())
+  // An erase takes no prompt: what to remove is what is painted.
+  if (!parts.host.prompt.trim() && parts.request().edit?.kind !== 'erase')
     return {
       reason: widgetText.describeFirst(),
       at: 'prompt',

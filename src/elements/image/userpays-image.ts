@@ -228,10 +228,13 @@ export class UserPaysImage extends ImageProperties {
     return [this.provider, this.endpoint, this.relay];
   }
 
-  /** The request as the element's properties, and what More options holds, say now. */
+  /**
+   * The request as the element's properties say now, with what the panels add (the reference images and the model's
+   * own controls of More options, or the image being edited and the edit).
+   */
   #request(): SubmissionRequest {
     const { provider, model, prompt, width, height, count, endpoint, quality } = this;
-    const panels = this.#panels;
+    const { settings, ...added } = this.#panels?.asked() ?? { inputs: [] };
     return {
       provider,
       model,
@@ -240,11 +243,11 @@ export class UserPaysImage extends ImageProperties {
       height,
       count,
       seed: this.seed ?? undefined, // a removed attribute is null
-      inputs: panels?.options.references.images ?? [], // attached with the panels (More options)
       endpoint,
       quality: quality || undefined,
       earnings: this.pollinationsEarnings || undefined,
-      settings: settingsOf(this, panels?.options.controls.loaded?.controller.settings),
+      settings: settingsOf(this, settings),
+      ...added,
     };
   }
 }

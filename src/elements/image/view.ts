@@ -38,7 +38,8 @@ export interface Blocked {
      */
     | {
         label: string;
-        focus: 'prompt' | 'key' | 'sign-in' | 'references-input' | 'uncertain-first' | `setting-${string}`;
+        focus:
+          'prompt' | 'key' | 'sign-in' | 'references-input' | 'uncertain-first' | 'mask-area' | `setting-${string}`;
       }
     | { label: string; model: string }
     | { label: string; url: string }

@@ -33,6 +33,39 @@ export interface EditorStrings {
    * paints it, or erases it (`erase`, the eraser in hand).
    */
   rectangle(left: string, top: string, width: string, height: string, erase: boolean): string;
+  /** Edit, on an image's toolbar and in the lightbox: opens the editor on it. */
+  edit(): string;
+  /** Edit's name on an image's toolbar, with the image's prompt. */
+  editLabel(prompt: string): string;
+  /** The editor's name (part `editor`), with what it edits. */
+  editorLabel(): string;
+  /** Leaves the editor: the form makes new images again. */
+  stopEditing(): string;
+  /** The kinds of edit, as the editor offers them. */
+  kindLabel(): string;
+  kindInstruction(): string;
+  kindMask(): string;
+  kindErase(): string;
+  /** Why a kind cannot be chosen: no model of the provider in force makes it. */
+  kindNotHere(provider: string): string;
+  /** The instruction box: the prompt of an edit. */
+  instructionLabel(): string;
+  instructionPlaceholder(): string;
+  /** The models that can make this kind of edit here, each priced for this image. */
+  editModelsLabel(): string;
+  /** Beside Generate, while nothing is painted for an edit that needs it. */
+  paintFirst(): string;
+  /** The fix beside it: to the painting area. */
+  toPainting(): string;
+  /** An image the page could not read (shown from the provider's link): it cannot be edited here. */
+  notReadable(): string;
+  /** A result laid over the original through the mask, said under it. */
+  keptOutside(): string;
+  /** Shows the provider's own result instead (all of it, outside the painted area too), or the widget's again. */
+  showAsMade(): string;
+  showKept(): string;
+  /** Chooses an image of the user's own to edit. */
+  editOwn(): string;
 }
 
 export const editor: EditorStrings = {
@@ -54,4 +87,24 @@ export const editor: EditorStrings = {
   nothingPainted: () => 'Nothing is painted yet: paint what to change',
   rectangle: (left, top, width, height, erase) =>
     `Rectangle ${width} wide and ${height} high, ${left} from the left and ${top} from the top: Enter ${erase ? 'erases' : 'paints'} it, Escape drops it.`,
+  edit: () => 'Edit',
+  editLabel: (prompt) => `Edit “${prompt}”`,
+  editorLabel: () => 'Edit this image',
+  stopEditing: () => 'Stop editing',
+  kindLabel: () => 'What to do',
+  kindInstruction: () => 'Follow an instruction',
+  kindMask: () => 'Change the painted area',
+  kindErase: () => 'Erase the painted area',
+  kindNotHere: (provider) => `No model at ${provider} does this.`,
+  instructionLabel: () => 'What to change',
+  instructionPlaceholder: () => 'Make the sky purple; remove the cup; only the face smiles…',
+  editModelsLabel: () => 'Edit with',
+  paintFirst: () => 'Paint the area to change on the image first.',
+  toPainting: () => 'Paint',
+  notReadable: () =>
+    'This image is shown from the provider’s link, which this page may not read: it cannot be edited here. Download it and choose it with “Edit an image of your own”.',
+  keptOutside: () => 'Outside the painted area: your original, pixel for pixel.',
+  showAsMade: () => 'Show what the provider made',
+  showKept: () => 'Show with your original outside',
+  editOwn: () => 'Edit an image of your own',
 };

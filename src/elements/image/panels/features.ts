@@ -1,5 +1,7 @@
 import type Decimal from 'decimal.js';
 import type { TemplateResult } from 'lit';
+import type { EditKind } from '../../../base/types.js';
+import type { ReferenceImage } from '../../../providers/provider.js';
 import type { LedgerStore } from '../../../ledger/ledger.js';
 import type * as UncertainList from '../../tally/uncertain-list/index.js';
 import type { AccountController } from '../accounts/panel/account-controller.js';
@@ -107,8 +109,23 @@ export interface PriceShared {
   forgetDone(): void;
 }
 
+/** Editing an image: the image being edited, what it adds to the request and to a submission. */
+export interface EditorShared {
+  /** The image being edited, while the editor is open (its gallery id, where it is one of the widget's). */
+  readonly session?: { readonly editOf?: string; readonly kind: EditKind };
+  /** Opens the editor on `blob` (an image of the gallery, `editOf`, or one of the user's own). */
+  open(blob: Blob, editOf?: string): Promise<void>;
+  /** Leaves the editor; `giveBack`: the form's model as it was before. */
+  close(giveBack?: boolean): void;
+  /** Where the user painted, at the image's size, for an edit that paints. */
+  mask(): Promise<ReferenceImage | undefined>;
+  /** The editor, drawn where the result is shown while an image is edited. */
+  render(view: ImageView): Slot;
+}
+
 /** The features of `<userpays-image>` that others ask something of, once its panels are here. */
 export interface Features {
+  readonly editor: EditorShared;
   readonly accounts: AccountsShared;
   readonly submission: SubmissionShared;
   readonly gallery: GalleryShared;

@@ -1,4 +1,6 @@
-import type { Quote } from '../../../base/types.js';
+import type { ModelSettings, PublicEdit, Quote } from '../../../base/types.js';
+import type { ReferenceImage } from '../../../providers/provider.js';
+import { EditorFeature } from '../editor/panel/editor-feature.js';
 import * as editPricing from '../../../pricing/edit-pricing.js';
 import { useEditPricing } from '../../../pricing/edit-hook.js';
 import { AccountsFeature } from '../accounts/panel/accounts-feature.js';
@@ -28,6 +30,7 @@ export class ImagePanels implements Features {
   readonly submission: SubmissionFeature;
   readonly details: DetailsFeature;
   readonly prompt: PromptFeature;
+  readonly editor: EditorFeature;
   /** What the panels' controls do, each feature's. */
   readonly handlers;
 
@@ -41,6 +44,7 @@ export class ImagePanels implements Features {
     this.submission = new SubmissionFeature(parts, this);
     this.details = new DetailsFeature(parts);
     this.prompt = new PromptFeature(parts, this);
+    this.editor = new EditorFeature(parts, this);
     new ModelsFeature(parts, this);
     this.handlers = {
       ...this.accounts.handlers,
@@ -68,12 +72,26 @@ export class ImagePanels implements Features {
    */
   blocked(quote: Quote): Blocked | undefined {
     const { cannotPay, capped } = this.accounts.spending();
-    return this.options.blocked() ?? this.accounts.blocked() ?? this.price.blocked(quote, cannotPay, capped);
+    return (
+      this.editor.blocked() ??
+      this.options.blocked() ??
+      this.accounts.blocked() ??
+      this.price.blocked(quote, cannotPay, capped)
+    );
   }
 
   /** Why a request cannot be made as it stands (`problem`), with its fix where More options has one. */
   problemBlocked(problem: string, priced: boolean): Blocked {
     return this.options.problemBlocked(problem, priced);
+  }
+
+  /**
+   * What the panels add to the request as it stands: the reference images attached and the model's own controls as
+   * set (More options), or, while an image is edited, that image and the edit.
+   */
+  asked(): { inputs: ReferenceImage[]; settings?: ModelSettings; edit?: PublicEdit } {
+    const own = this.options.controls.loaded?.controller.settings;
+    return { ...(own && { settings: own }), ...(this.editor.asked() ?? { inputs: this.options.references.images }) };
   }
 
   /** What the features draw into the widget's places, from its view. */

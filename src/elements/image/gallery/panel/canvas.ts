@@ -8,7 +8,7 @@ import { wordsIn } from '../../../../strings/strings.js';
 import { words } from '../../../../strings/words.js';
 import type { ProviderId } from '../../../../base/types.js';
 import type { ImageParts } from '../../image-parts.js';
-import type { ImageHandlers, ImageView } from '../../view.js';
+import type { ImageHandlers, ImageView, Slot } from '../../view.js';
 import { mostSaid } from '../../models/price-words.js';
 import type { PanelSlots } from '../../panels/slots.js';
 import type { Features } from '../../panels/features.js';
@@ -74,13 +74,22 @@ export function canvasSlots(
     // While the provider asks in its own box, that; else a change just made, beside the toolbar of the image it
     // concerns where that image is shown, else here; else the answer a lost reply's balance points to.
     note: price.note(submission.asking, undoNear ? undefined : undo, view, on),
-    result: !galleryView
-      ? nothing
-      : latest.result.length
-        ? html`${galleryView.renderResult(resultView, on.imageAction)}${below ? notices : nothing}`
-        : galleryView.renderFinishing(submission.finishing, parts.language, shape),
+    result: resultSlot(canvas, () =>
+      latest.result.length
+        ? html`${galleryView?.renderResult(resultView, on.imageAction)}${below ? notices : nothing}`
+        : galleryView?.renderFinishing(submission.finishing, parts.language, shape),
+    ),
     history: renderHistorySlot(canvas, undoNear),
   };
+}
+
+/**
+ * Where the result is shown: the editor while an image is edited; else, once the gallery's view is here, what `shown`
+ * draws (the latest submission large, or a paid image still being made after Stop waiting).
+ */
+function resultSlot({ features, view, galleryView }: Canvas, shown: () => Slot | undefined): Slot {
+  if (features.editor.session) return features.editor.render(view);
+  return galleryView ? (shown() ?? nothing) : nothing;
 }
 
 /**
@@ -178,6 +187,8 @@ function latestAndHistory(parts: ImageParts, features: Features) {
       ...(booked !== undefined && { charged: booked, receipt: { ...image.receipt!, basis: 'answer' } }),
       payee: payeeOf(host, image.provider),
       referable,
+      // Its bytes, read to be sent: an image shown from the provider's link cannot be.
+      editable: !image.notSaved,
       finalize: finalOf(again, host.models, pricing),
       vary: mostSaid(pricing.price(again).quote ?? {}, locale, translation) || undefined,
     };

@@ -1,3 +1,4 @@
+import { editor } from '../../../../strings/image/editor.js';
 import type { GalleryImage } from '../../../../images/gallery.js';
 import { gallery } from '../../../../strings/image/gallery.js';
 import { wordsIn, type Translation } from '../../../../strings/strings.js';
@@ -32,6 +33,8 @@ export interface ImageActionTarget {
    */
   offerUndo(sentence: string, undo: () => unknown, near?: string): void;
   addReference(file: File): Promise<void>;
+  /** Opens the editor on the image's bytes (Edit). */
+  edit(blob: Blob, id: string): Promise<void>;
   /**
    * Sets the widget to these settings (an image's quality and settings where it kept them, else the form's stay);
    * `final`: on the model a draft finalizes on. Resolves to what sets them back, and whether the form changed.
@@ -79,8 +82,10 @@ export async function actOnImage(event: Event, shown: readonly GalleryImage[], t
     target.say(sentence);
     target.offerUndo(sentence, undo, near);
   };
-  const { action, id } = (event.currentTarget as HTMLElement).dataset;
+  const { action, id: own } = (event.currentTarget as HTMLElement).dataset;
   const dialog = lightboxOf(event);
+  // The lightbox's own tools act on the image it shows.
+  const id = own ?? dialog?.dataset.id;
   if (action === 'close') return dialog?.close();
   if (action === 'previous' || action === 'next') {
     const at = images.findIndex((image) => image.id === dialog?.dataset.id);
@@ -94,6 +99,12 @@ export async function actOnImage(event: Event, shown: readonly GalleryImage[], t
   if (action === 'copy') {
     const blob = await target.blob(image.id);
     return target.say(blob ? await copyImage(blob, galleryText) : galleryText.copyFailed());
+  }
+  if (action === 'edit') {
+    dialog?.close();
+    const blob = await target.blob(image.id);
+    if (!blob) return target.say(wordsIn(target.translation, 'editor', editor).notReadable());
+    return target.edit(blob, image.id);
   }
   if (action === 'reference') {
     const blob = await target.blob(image.id);

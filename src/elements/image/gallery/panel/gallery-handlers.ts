@@ -58,6 +58,7 @@ function act(parts: ImageParts, features: Features, event: Event) {
       root()?.querySelector('.thumbs li:last-child')?.scrollIntoView({ block: 'center', behavior: 'smooth' });
     },
     reuse: (image, final) => reuse(parts, features, image, final),
+    edit: (blob, id) => features.editor.open(blob, id),
     generate: () => void host.generate().catch(() => {}), // its error is shown where its image would have been
     showForm: () => {
       const prompt = root()?.querySelector<HTMLElement>('#prompt');

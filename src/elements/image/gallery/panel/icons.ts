@@ -16,6 +16,7 @@ const ICONS = {
   close: 'M6 6l12 12M18 6 6 18',
   previous: 'M15 5l-7 7 7 7',
   next: 'M9 5l7 7-7 7',
+  edit: 'M4 20h4L19 9l-4-4L4 16zM13.5 6.5l4 4',
 } as const;
 
 export type IconName = keyof typeof ICONS;

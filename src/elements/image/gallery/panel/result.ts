@@ -4,6 +4,7 @@ import { isAmount } from '../../../../base/checks.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { formatUsd, formatUsdRounded, modelName } from '../../../../pricing/index.js';
 import { gallery, type GalleryStrings, type SaidBasis } from '../../../../strings/image/gallery.js';
+import { editor } from '../../../../strings/image/editor.js';
 import { bounds } from '../../../../strings/image/bounds.js';
 import { wordsIn, type Translation } from '../../../../strings/strings.js';
 import { words } from '../../../../strings/words.js';
@@ -29,6 +30,8 @@ export interface GalleryItem extends Omit<GalleryImage, 'receipt'> {
   vary?: string;
   /** Whether the current model takes reference images (Use as reference). */
   referable: boolean;
+  /** Whether it can be edited here: its bytes are saved, and the page allows editing (Edit). */
+  editable: boolean;
   /** Whom it was paid to, as the words name it (`payeeAt`: OpenAI at its own API); its provider where not given. */
   payee?: string;
 }
@@ -205,7 +208,7 @@ function renderReceipt(image: GalleryItem, galleryText: GalleryStrings, locale?:
  */
 const tool = (
   image: GalleryItem,
-  action: 'copy' | 'vary' | 'reference',
+  action: 'copy' | 'vary' | 'reference' | 'edit',
   name: string,
   word: string,
   act: (event: Event) => void,
@@ -237,12 +240,18 @@ const menuItem = (image: GalleryItem, action: string, drawn: IconName, name: str
  * The image's toolbar, under it: Download, Copy, Vary, Use as reference, and a menu for Reuse, Finalize and Delete.
  * Every target is at least 32 px square.
  */
-function renderToolbar(image: GalleryItem, act: (event: Event) => void, galleryText: GalleryStrings, locale?: string) {
+function renderToolbar(
+  image: GalleryItem,
+  act: (event: Event) => void,
+  galleryText: GalleryStrings,
+  { locale, translation }: Spoken,
+) {
   const { prompt } = image;
   const finalize =
     image.finalize && galleryText.finalize(modelName(image.finalize.model), formatUsd(image.finalize.price, locale));
   const savedUrl = !image.notSaved && image.url; // the object URL of its saved bytes
   const varyPrice = image.vary;
+  const editText = wordsIn(translation, 'editor', editor);
   return html`<div class="toolbar" part="image-actions">
     ${savedUrl ? download(image, savedUrl, galleryText) : nothing}
     ${savedUrl ? tool(image, 'copy', galleryText.copyLabel(prompt), galleryText.copy(), act) : nothing}
@@ -264,6 +273,7 @@ function renderToolbar(image: GalleryItem, act: (event: Event) => void, galleryT
         ? tool(image, 'reference', galleryText.referenceLabel(prompt), galleryText.asReference(), act)
         : nothing
     }
+    ${savedUrl && image.editable ? tool(image, 'edit', editText.editLabel(prompt), editText.edit(), act) : nothing}
     <details class="menu" @keydown=${menuKeys} @toggle=${menuToggled} @focusout=${menuLeft}>
       <summary class="tool" aria-label=${galleryText.moreActions(prompt)} title=${galleryText.moreActions(prompt)}>
         ${icon('more')}
@@ -332,7 +342,8 @@ function renderTile(
             aria-label=${galleryText.expiredImage(image.prompt)}
           ></div>`
     }
-    ${renderNotSaved(image, galleryText, locale, inHistory)} ${renderToolbar(image, act, galleryText, locale)}
+    ${renderNotSaved(image, galleryText, locale, inHistory)}
+    ${renderToolbar(image, act, galleryText, { locale, translation })}
     <figcaption class="muted">
       ${galleryText.imageFacts(
         modelName(image.model),
@@ -390,6 +401,18 @@ export function renderResult(view: ResultView, act: (event: Event) => void) {
         <button type="button" data-action="next" aria-label=${galleryText.nextImage()} @click=${act}>
           ${icon('next')}
         </button>
+        ${
+          images.some((image) => image.editable)
+            ? html`<button
+                type="button"
+                data-action="edit"
+                aria-label=${wordsIn(view.translation, 'editor', editor).edit()}
+                @click=${act}
+              >
+                ${icon('edit')}
+              </button>`
+            : nothing
+        }
         <button type="button" data-action="close" aria-label=${galleryText.closeLightbox()} @click=${act}>
           ${icon('close')}
         </button>

@@ -28,10 +28,13 @@ export async function runSubmission(
   const galleryView = features.gallery.view.load().catch(() => {});
   try {
     const { submit } = await loadGeneration();
+    // An edit that paints sends where the user painted, as it stands as the submission starts.
+    const mask = submission.asked.edit && (await features.editor.mask());
     const { done: received, onStage, ...images } = features.gallery.controller.receive();
     done = received;
     const submitted = await submit({
       ...submission,
+      asked: { ...submission.asked, ...(mask && { mask }) },
       ...images,
       beforeSend: submission.asked.provider === 'puter' ? (quote) => puterReady(parts, features, quote) : undefined,
       onStage: (stage) => {
@@ -41,6 +44,8 @@ export async function runSubmission(
     });
     // An image paid for says the account has credit, unless another was refused for want of it.
     features.accounts.account.outOfCredit = submitted.partialError?.code === 'insufficient-funds';
+    // The edit made: its result, the new version, is shown where the editor stood (its Edit goes on from it).
+    if (submission.asked.edit) features.editor.close(false);
     return submitted;
   } catch (error) {
     // Refused for want of credit: the account line stops saying what the key's cap leaves, as if it were money. Not

@@ -19,6 +19,7 @@ const item = (id: string, createdAt: number): GalleryItem => ({
   charged: '0.03',
   createdAt,
   referable: true,
+  editable: false,
   vary: '0.03', // what Vary would cost: it is offered
 });
 const [a, b, c] = [item('a', 1), item('b', 2), item('c', 3)];

@@ -69,6 +69,7 @@ export function renderMaskPainter(view: MaskPainterView, on: MaskPainterHandlers
   return html`<div class="mask-painter">
     <div
       part="mask"
+      id="mask-area"
       class="mask-area"
       tabindex="0"
       role="application"

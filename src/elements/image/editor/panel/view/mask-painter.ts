@@ -214,7 +214,8 @@ export class MaskPainter {
    */
   async mask(): Promise<{ blob: Blob; dataUrl: string; width: number; height: number }> {
     const blob = await blackAndWhite(this.#raster.context, this.size);
-    return { blob, dataUrl: await dataUrlOf(blob), ...this.size };
+    const { width, height } = this.size;
+    return { blob, dataUrl: await dataUrlOf(blob), width, height };
   }
 
   /** The canvas the overlay is drawn onto (the template's, at the source's size); none once it is gone. */

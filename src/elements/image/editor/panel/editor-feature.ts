@@ -1,0 +1,187 @@
+import { nothing } from 'lit';
+import type { EditKind, PublicEdit } from '../../../../base/types.js';
+import { loadEngine } from '../../../../lazy/index.js';
+import { EDIT_KINDS } from '../../../../pricing/edit-pricing.js';
+import { modelName } from '../../../../pricing/index.js';
+import { payeeAt } from '../../../../providers/catalog.js';
+import type { ReferenceImage } from '../../../../providers/provider.js';
+import { editor } from '../../../../strings/image/editor.js';
+import { wordsIn } from '../../../../strings/strings.js';
+import { words } from '../../../../strings/words.js';
+import type { ImageParts } from '../../image-parts.js';
+import { mostSaid } from '../../models/price-words.js';
+import type { EditorShared, Features } from '../../panels/features.js';
+import { PanelPart } from '../../panels/panel-part.js';
+import type { Blocked, ImageView, Slot } from '../../view.js';
+import type { EditorPart } from './view/index.js';
+import type { EditorHandlers } from './view/editor-template.js';
+import type { MaskPainter } from './view/mask-painter.js';
+
+/** An image being edited: the image as read (its pixels, its size), where it came from, and how it is edited. */
+interface EditSession {
+  image: ReferenceImage;
+  /** The gallery's id of the image, where it is one of the widget's. */
+  editOf?: string;
+  kind: EditKind;
+  painter: MaskPainter;
+  on: EditorHandlers;
+  /** The model the form had before the editor took it, given back when editing stops. */
+  modelBefore: string;
+}
+
+/**
+ * Editing an image (SPEC §13), once the panels are here: Edit on an image opens it where the result is shown, with the
+ * editor's own part (loaded at that click); the request is then an edit of it (its first input, its kind, its mask at
+ * the click), priced and sent as every request is; a result is the new version, shown with its Edit to go on.
+ */
+export class EditorFeature implements EditorShared {
+  /** The image being edited, while the editor is open. */
+  session?: EditSession;
+  readonly part: PanelPart<EditorPart>;
+  readonly #parts: ImageParts;
+  readonly #features: Features;
+
+  constructor(parts: ImageParts, features: Features) {
+    const { host } = parts;
+    this.#parts = parts;
+    this.#features = features;
+    this.part = new PanelPart(host, {
+      wanted: () => this.session,
+      load: () => import('./view/index.js').then(({ editorPart }) => editorPart(host)),
+    });
+  }
+
+  /** Opens the editor on `blob` (an image of the gallery, `editOf`, or one of the user's own). */
+  async open(blob: Blob, editOf?: string) {
+    const [engine, part] = await Promise.all([loadEngine(), this.part.load()]);
+    const image = await engine.readReferenceImage(new File([blob], 'edit', { type: blob.type }));
+    const { host } = this.#parts;
+    const { painter, on } = part.painterFor({ width: image.width, height: image.height }, () => host.requestUpdate());
+    // Editing another image (a new version's Edit): the form's model before the first is still the one to give back.
+    const modelBefore = this.session?.modelBefore ?? host.model;
+    this.session = { image, editOf, kind: 'instruction', painter, on: { ...on, ...this.#handlers() }, modelBefore };
+    this.#choose('instruction');
+    this.#features.submission.edited();
+    host.requestUpdate();
+    await host.updateComplete;
+    host.renderRoot.querySelector<HTMLElement>('[part~=editor] input:checked')?.focus();
+  }
+
+  /** Leaves the editor; `giveBack`: the form's model as it was before (not where the result of an edit is shown). */
+  close(giveBack = true) {
+    const { session } = this;
+    if (!session) return;
+    this.session = undefined;
+    const { host } = this.#parts;
+    if (giveBack) host.model = session.modelBefore;
+    host.requestUpdate();
+  }
+
+  /** What an edit adds to the request: the image as its first input, the kind and which image it edits. */
+  asked(): { inputs: ReferenceImage[]; edit: PublicEdit } | undefined {
+    const { session } = this;
+    if (!session) return undefined;
+    return {
+      inputs: [session.image],
+      edit: { kind: session.kind, ...(session.editOf && { editOf: session.editOf }) },
+    };
+  }
+
+  /** Where the user painted, at the image's size, for an edit that paints; read when a submission starts. */
+  async mask(): Promise<ReferenceImage | undefined> {
+    const { session } = this;
+    if (!session || session.kind === 'instruction') return undefined;
+    const { dataUrl, width, height } = await session.painter.mask();
+    return { dataUrl, width, height };
+  }
+
+  /** Why Generate cannot send the edit yet: nothing painted for a kind that paints; the fix goes to the painting. */
+  blocked(): Blocked | undefined {
+    const { session } = this;
+    if (!session || session.kind === 'instruction' || session.painter.painted) return undefined;
+    const text = wordsIn(this.#parts.language.translation, 'editor', editor);
+    return { reason: text.paintFirst(), at: 'image', fix: { label: text.toPainting(), focus: 'mask-area' } };
+  }
+
+  /** The editor, drawn where the result is shown while an image is edited; `nothing` else. */
+  render(view: ImageView): Slot {
+    const { session } = this;
+    const part = this.part.loaded;
+    if (!session || !part) return nothing;
+    const { host, language } = this.#parts;
+    const payee = wordsIn(language.translation, 'words', words).providerName(payeeAt(host.provider, host.endpoint));
+    return part.render(
+      {
+        src: session.image.dataUrl,
+        alt: host.prompt,
+        kind: session.kind,
+        kinds: EDIT_KINDS.map((kind) => ({ kind, available: this.#modelsFor(kind).length > 0 })),
+        provider: payee,
+        instruction: host.prompt,
+        models: this.#modelsView(view),
+        painter: session.painter.view(),
+        locale: language.locale,
+        translation: language.translation,
+      },
+      session.on,
+    );
+  }
+
+  /** The models of the provider in force that make `kind` of edit, in the price book's order. */
+  #modelsFor(kind: EditKind): string[] {
+    const { host, pricing } = this.#parts;
+    const book = pricing.prices();
+    return pricing.models(host.provider, '').filter((model) => book[model]?.[host.provider]?.edits?.includes(kind));
+  }
+
+  /** The models that make this kind of edit here, each priced for this image as the request stands. */
+  #modelsView(view: ImageView) {
+    const { host, pricing, language } = this.#parts;
+    const kind = this.session?.kind ?? 'instruction';
+    const request = this.#parts.request();
+    return this.#modelsFor(kind).map((model) => {
+      const { quote } = pricing.price({ ...request, model });
+      return {
+        id: model,
+        label: modelName(model),
+        price: quote ? mostSaid(quote, language.locale, view.translation) : '',
+        selected: model === host.model,
+      };
+    });
+  }
+
+  /** `kind` chosen: the model in force kept where it makes it, else the first that does. */
+  #choose(kind: EditKind) {
+    const { session } = this;
+    if (!session) return;
+    session.kind = kind;
+    const models = this.#modelsFor(kind);
+    const { host } = this.#parts;
+    if (models.length && !models.includes(host.model)) host.model = models[0];
+  }
+
+  /** The editor's own controls: the kind, the instruction (the edit's prompt), the model, Stop editing. */
+  #handlers(): Omit<EditorHandlers, keyof ReturnType<EditorPart['painterFor']>['on']> {
+    const { host } = this.#parts;
+    const edited = () => this.#features.submission.edited();
+    return {
+      editKind: (event) => {
+        edited();
+        this.#choose((event.target as HTMLInputElement).value as EditKind);
+        host.requestUpdate();
+      },
+      editInstruction: (event) => {
+        edited();
+        host.prompt = (event.target as HTMLTextAreaElement).value;
+      },
+      editModel: (event) => {
+        edited();
+        host.model = (event.target as HTMLInputElement).value;
+      },
+      editClose: () => {
+        this.close();
+        this.#features.submission.flow.focusAt('#prompt');
+      },
+    };
+  }
+}

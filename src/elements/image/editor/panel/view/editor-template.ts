@@ -1,0 +1,123 @@
+import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import type { EditKind } from '../../../../../base/types.js';
+import { editor } from '../../../../../strings/image/editor.js';
+import { wordsIn } from '../../../../../strings/strings.js';
+import type { Spoken } from '../../../../shared/language-controller.js';
+import { renderMaskPainter, type MaskPainterHandlers } from './mask-painter-template.js';
+import type { MaskPainterState } from './mask-view.js';
+
+/** A kind of edit as the editor offers it: whether a model of the provider in force makes it. */
+export interface EditorKindView {
+  kind: EditKind;
+  available: boolean;
+}
+
+/** A model that makes the kind of edit chosen, with its price for this image (`price`, in words). */
+export interface EditorModelView {
+  id: string;
+  label: string;
+  price: string;
+  selected: boolean;
+}
+
+/** What the editor shows: the image, the kind of edit, the instruction, the models that make it, the painter. */
+export interface EditorView extends Spoken {
+  /** The image edited, as the browser shows it, and its words. */
+  src: string;
+  alt: string;
+  kind: EditKind;
+  kinds: readonly EditorKindView[];
+  /** The provider in force, named as the words name it (why a kind cannot be chosen). */
+  provider: string;
+  instruction: string;
+  models: readonly EditorModelView[];
+  /** The painter's state, for the kinds that paint (a mask, an erase). */
+  painter: MaskPainterState;
+}
+
+/** What the editor's controls do, the painter's among them. */
+export interface EditorHandlers extends MaskPainterHandlers {
+  /** A kind of edit chosen (`value`). */
+  editKind(event: Event): void;
+  /** The instruction typed: the edit's prompt. */
+  editInstruction(event: Event): void;
+  /** A model chosen (`value`). */
+  editModel(event: Event): void;
+  editClose(): void;
+}
+
+const KIND_WORDS = { instruction: 'kindInstruction', mask: 'kindMask', erase: 'kindErase' } as const;
+
+/**
+ * The editor (part `editor`), where the result is shown: what to do (an instruction over the whole image, a change of
+ * the painted area, an erase of it), the image large (with the mask painter where the kind paints), the instruction,
+ * and the models that make this kind of edit, each priced for this image. Generate, in the decision row, sends it.
+ */
+export function renderEditor(view: EditorView, on: EditorHandlers) {
+  const text = wordsIn(view.translation, 'editor', editor);
+  const paints = view.kind !== 'instruction';
+  return html`<section part="editor" class="editor" aria-label=${text.editorLabel()}>
+    <div class="editor-head">
+      <fieldset class="edit-kinds">
+        <legend class="label">${text.kindLabel()}</legend>
+        ${view.kinds.map(
+          ({ kind, available }) =>
+            html`<label class="edit-kind" title=${ifDefined(available ? undefined : text.kindNotHere(view.provider))}>
+              <input
+                type="radio"
+                name="edit-kind"
+                value=${kind}
+                .checked=${live(kind === view.kind)}
+                ?disabled=${!available}
+                @change=${on.editKind}
+              />
+              <span>${text[KIND_WORDS[kind]]()}</span>
+            </label>`,
+        )}
+      </fieldset>
+      <button type="button" class="secondary" @click=${on.editClose}>${text.stopEditing()}</button>
+    </div>
+    ${
+      paints
+        ? renderMaskPainter({ ...view, painter: view.painter }, on)
+        : html`<img class="edit-image" src=${view.src} alt=${view.alt} />`
+    }
+    ${
+      view.kind === 'erase'
+        ? nothing
+        : html`<label class="label" for="edit-instruction">${text.instructionLabel()}</label>
+            <textarea
+              id="edit-instruction"
+              rows="2"
+              placeholder=${text.instructionPlaceholder()}
+              .value=${live(view.instruction)}
+              @input=${on.editInstruction}
+            ></textarea>`
+    }
+    ${renderModels(view, on, text.editModelsLabel())}
+  </section>`;
+}
+
+/** The models that make the kind of edit chosen here, each with its price for this image. */
+function renderModels(view: EditorView, on: EditorHandlers, label: string) {
+  if (!view.models.length) return nothing;
+  return html`<fieldset class="edit-models">
+    <legend class="label">${label}</legend>
+    ${view.models.map(
+      (model) =>
+        html`<label class="edit-model">
+          <input
+            type="radio"
+            name="edit-model"
+            value=${model.id}
+            .checked=${live(model.selected)}
+            @change=${on.editModel}
+          />
+          <span class="name">${model.label}</span>
+          <span class="price">${model.price}</span>
+        </label>`,
+    )}
+  </fieldset>`;
+}

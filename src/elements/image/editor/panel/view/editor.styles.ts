@@ -1,0 +1,73 @@
+import { css } from 'lit';
+
+/** The editor: the kinds of edit over the image, the image large, the instruction and the models under it. */
+export const editorStyles = css`
+  .editor {
+    display: grid;
+    gap: 0.75rem;
+    min-width: 0;
+  }
+  .editor-head {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1rem;
+    align-items: end;
+    justify-content: space-between;
+  }
+  .edit-kinds,
+  .edit-models {
+    border: 0;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    min-width: 0;
+  }
+  .edit-kinds legend,
+  .edit-models legend {
+    margin-bottom: 0.35rem;
+  }
+  .edit-kind,
+  .edit-model {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4rem;
+    padding: 0.4rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    background: var(--_field);
+    font-size: 0.875rem;
+    cursor: pointer;
+  }
+  .edit-kind:has(:checked),
+  .edit-model:has(:checked) {
+    border-color: var(--_accent);
+    box-shadow: inset 0 0 0 1px var(--_accent);
+  }
+  .edit-kind:has(:disabled) {
+    opacity: 0.55;
+    cursor: not-allowed;
+  }
+  .edit-kind:has(:focus-visible),
+  .edit-model:has(:focus-visible) {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .edit-model .price {
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .edit-image {
+    display: block;
+    width: 100%;
+    max-height: min(70vh, 640px);
+    object-fit: contain;
+    border-radius: calc(var(--_radius) * 0.75);
+    background: var(--_field);
+  }
+  #edit-instruction {
+    width: 100%;
+    resize: vertical;
+  }
+`;

@@ -1,0 +1,145 @@
+// Editing an image the widget made, as a user does, by keyboard: Edit on the image opens the editor where the result
+// was; "Change the painted area" takes a model that repaints a mask (BFL's Fill), a rectangle is placed and painted with
+// the keys, the price is the edit's ($0.05, exact), and Generate sends the image with the mask, black and white at the
+// image's size, white exactly where painted; the result is a new version of the image, booked once.
+// Holds: src/elements/image/editor/panel/editor-feature.ts
+// Holds: src/elements/image/editor/panel/view/index.ts
+// Holds: src/elements/image/editor/panel/view/editor-template.ts
+// Holds: src/elements/image/editor/panel/view/editor.styles.ts
+import { expect, oneEvent } from '@open-wc/testing';
+import type { UserPaysImage } from '../../../../src/elements/image/userpays-image.js';
+import { expectWcag22 } from '../../../support/axe.js';
+import { bflWidget } from '../../../support/bfl-widget.js';
+import { uniqueStorageKey } from '../../../support/sim.js';
+import { until, waitUntil } from '../../../support/wait.js';
+import { blocked, decision, generateButton, imageAction, part, tiles, words } from '../../../support/widget.js';
+
+const RUN = uniqueStorageKey();
+
+/** The JSON bodies the page POSTs while `run` runs. */
+async function bodiesSent<T>(run: () => Promise<T>): Promise<{ outcome: T; bodies: Record<string, any>[] }> {
+  const bodies: Record<string, any>[] = [];
+  const original = window.fetch;
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    if (init?.method === 'POST' && typeof init.body === 'string') bodies.push(JSON.parse(init.body));
+    return original(input, init);
+  };
+  try {
+    return { outcome: await run(), bodies };
+  } finally {
+    window.fetch = original;
+  }
+}
+
+/** A raw base64 PNG's size, and whether its pixel (x, y) is white, decoded by the browser. */
+async function maskOf(raw: string) {
+  const bytes = Uint8Array.from(atob(raw), (c) => c.charCodeAt(0));
+  const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const context = canvas.getContext('2d')!;
+  context.drawImage(bitmap, 0, 0);
+  const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+  const levels = new Set<number>();
+  let white = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    levels.add(data[i]);
+    if (data[i] === 255) white++;
+  }
+  const at = (x: number, y: number) => data[(y * bitmap.width + x) * 4];
+  return { width: bitmap.width, height: bitmap.height, levels: [...levels].sort((a, b) => a - b), white, at };
+}
+
+/** A key pressed on the painting area. */
+function press(area: HTMLElement, key: string) {
+  area.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }));
+}
+
+/** A BFL widget with one image made, its Edit clicked: the editor open on it. */
+async function editing(): Promise<{ el: UserPaysImage; source: string }> {
+  const el = await bflWidget({ scenario: 'pending=40', run: RUN, prompt: 'a lighthouse at dusk', apiKey: 'sim-edit' });
+  await el.generate();
+  await waitUntil(() => tiles(el)[0], 'the gallery shows the image');
+  const source = tiles(el)[0].dataset.id!;
+  (imageAction(tiles(el)[0], 'edit') as HTMLButtonElement).click();
+  await until(() => part(el, 'editor'), 10_000, 'the editor opens');
+  await el.updateComplete;
+  return { el, source };
+}
+
+describe('<userpays-image>: editing an image', function () {
+  this.timeout(30_000);
+
+  it('Edit opens the editor where the result was, on that image, asking what to do', async () => {
+    const { el } = await editing();
+    const editor = part(el, 'editor')!;
+    expect(editor.getAttribute('aria-label')).to.equal('Edit this image');
+    expect(editor.querySelector<HTMLImageElement>('.edit-image')!.src).to.match(/^data:image\/png/);
+    const kinds = [...editor.querySelectorAll<HTMLInputElement>('input[name=edit-kind]')];
+    expect(kinds.map((kind) => [kind.value, kind.checked, kind.disabled])).to.deep.equal([
+      ['instruction', true, false],
+      ['mask', false, false],
+      ['erase', false, false],
+    ]);
+    expect(words(editor)).to.contain('What to change');
+    await expectWcag22(el);
+  });
+
+  it('paints a rectangle by keyboard, prices the repaint exactly, sends the mask, makes a new version', async () => {
+    const { el, source } = await editing();
+    const editor = part(el, 'editor')!;
+    editor.querySelector<HTMLInputElement>('input[value=mask]')!.click();
+    await el.updateComplete;
+    expect(el.model).to.equal('flux-pro-1.0-fill');
+    // Nothing painted yet: Generate waits, and says what to do, with the way there.
+    expect(generateButton(el).disabled).to.equal(true);
+    expect(blocked(el).reason).to.contain('Paint the area to change on the image first.');
+    const area = part(el, 'mask')!;
+    area.focus();
+    press(area, 'Enter'); // a rectangle, a quarter of the image each way, in its middle
+    press(area, 'Enter'); // painted
+    await el.updateComplete;
+    const instruction = editor.querySelector<HTMLTextAreaElement>('#edit-instruction')!;
+    instruction.value = 'a red door';
+    instruction.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(generateButton(el).disabled).to.equal(false);
+    expect(decision(el).price).to.equal('$0.05');
+    const result = oneEvent(el, 'userpays-result');
+    const { bodies } = await bodiesSent(async () => {
+      generateButton(el).click();
+      return result;
+    });
+    const { detail } = await result;
+    expect(detail.editOf).to.equal(source);
+    expect(detail.charged).to.equal('0.05');
+    const fill = bodies.find((body) => 'mask' in body)!;
+    expect(fill.prompt).to.equal('a red door');
+    expect(fill.mask === fill.image, 'the mask is not the image').to.equal(false);
+    const mask = await maskOf(fill.mask);
+    expect([mask.width, mask.height, mask.levels]).to.deep.equal([1024, 1024, [0, 255]]);
+    expect(mask.white).to.equal(256 * 256);
+    expect([
+      mask.at(512, 512),
+      mask.at(384, 384),
+      mask.at(383, 383),
+      mask.at(639, 639),
+      mask.at(640, 640),
+    ]).to.deep.equal([255, 255, 0, 255, 0]);
+    // The new version is shown where the editor stood, with its own Edit to go on from it.
+    await until(() => !part(el, 'editor'), 10_000, 'the editor gives way to the result');
+    await waitUntil(() => tiles(el)[0]?.dataset.id !== source, 'the new version is the latest');
+    expect(imageAction(tiles(el)[0], 'edit')).to.not.equal(null);
+    expect(el.tally?.images).to.equal(2);
+  });
+
+  it('Stop editing gives the form back its model', async () => {
+    const { el } = await editing();
+    part(el, 'editor')!.querySelector<HTMLInputElement>('input[value=mask]')!.click();
+    await el.updateComplete;
+    expect(el.model).to.equal('flux-pro-1.0-fill');
+    [...part(el, 'editor')!.querySelectorAll('button')].find((button) => words(button) === 'Stop editing')!.click();
+    await el.updateComplete;
+    expect(part(el, 'editor')).to.equal(null);
+    expect(el.model).to.equal('flux-2-klein-4b');
+  });
+});
