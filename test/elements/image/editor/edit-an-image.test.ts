@@ -6,13 +6,25 @@
 // Holds: src/elements/image/editor/panel/view/index.ts
 // Holds: src/elements/image/editor/panel/view/editor-template.ts
 // Holds: src/elements/image/editor/panel/view/editor.styles.ts
+// Holds: src/images/masks.ts
 import { expect, oneEvent } from '@open-wc/testing';
 import type { UserPaysImage } from '../../../../src/elements/image/userpays-image.js';
 import { expectWcag22 } from '../../../support/axe.js';
 import { bflWidget } from '../../../support/bfl-widget.js';
-import { uniqueStorageKey } from '../../../support/sim.js';
+import { simEndpoint, unique, uniqueStorageKey } from '../../../support/sim.js';
+import { mergePriceBook } from '../../../../src/pricing/index.js';
+import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS } from '../../../../src/providers/prices.js';
 import { until, waitUntil } from '../../../support/wait.js';
-import { blocked, decision, generateButton, imageAction, part, tiles, words } from '../../../support/widget.js';
+import {
+  blocked,
+  decision,
+  generateButton,
+  imageAction,
+  imageWidget,
+  part,
+  tiles,
+  words,
+} from '../../../support/widget.js';
 
 const RUN = uniqueStorageKey();
 
@@ -141,5 +153,79 @@ describe('<userpays-image>: editing an image', function () {
     await el.updateComplete;
     expect(part(el, 'editor')).to.equal(null);
     expect(el.model).to.equal('flux-2-klein-4b');
+  });
+});
+
+/** The RGB of an image's pixels, decoded by the browser, at the size it has. */
+async function rgbOf(url: string) {
+  const bitmap = await createImageBitmap(await (await fetch(url)).blob());
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const context = canvas.getContext('2d')!;
+  context.drawImage(bitmap, 0, 0);
+  const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+  return {
+    width: bitmap.width,
+    at: (x: number, y: number) => [...data.slice((y * bitmap.width + x) * 4, (y * bitmap.width + x) * 4 + 3)],
+  };
+}
+
+describe('<userpays-image>: a GPT Image edit keeps what is not painted', function () {
+  this.timeout(40_000);
+  const OPENAI_BOOK = mergePriceBook(BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS['api.openai.com']);
+
+  it('lays the result over the original through the mask, says so, and shows what the provider made', async () => {
+    const run = unique('edit-gpt');
+    const el = await imageWidget(
+      {
+        provider: 'openai',
+        model: 'gpt-image-1.5',
+        prompt: 'a teapot on a table',
+        locale: 'en-US',
+        'storage-key': uniqueStorageKey(),
+        endpoint: simEndpoint('openai', `now=2026-09-01T12:00:00Z;pending=20;run=${run}`, { crossOrigin: true }),
+      },
+      { priceBook: OPENAI_BOOK, apiKey: unique('sk-edit') },
+    );
+    const first = await el.generate();
+    const original = await rgbOf(first.images[0].url);
+    await waitUntil(() => tiles(el)[0], 'the gallery shows the image');
+    (imageAction(tiles(el)[0], 'edit') as HTMLButtonElement).click();
+    await until(() => part(el, 'editor'), 10_000, 'the editor opens');
+    await el.updateComplete;
+    part(el, 'editor')!.querySelector<HTMLInputElement>('input[value=mask]')!.click();
+    await el.updateComplete;
+    expect(el.model).to.equal('gpt-image-1.5');
+    const area = part(el, 'mask')!;
+    area.focus();
+    press(area, 'Enter');
+    press(area, 'Enter');
+    await el.updateComplete;
+    // The image and the mask are each a line of the price, "at most": GPT Image bills them in tokens.
+    expect(el.quote!.lines.map((line) => line.label)).to.include.members([
+      'Image 1 sent: about 1,536 tokens (may vary, at most 4,096)',
+      'The painted area sent: none expected (may vary, at most 4,096 tokens)',
+    ]);
+    const edited = await el.generate();
+    const result = await rgbOf(edited.images[0].url);
+    expect(result.width).to.equal(original.width);
+    // Outside the painted square (a quarter of the image each way, in its middle) and its feathered edge: the original.
+    const size = original.width;
+    for (const [x, y] of [
+      [0, 0],
+      [size - 1, 0],
+      [10, size - 1],
+      [size / 4 - 10, size / 2],
+      [size / 2, (3 * size) / 4 + 10],
+    ])
+      expect(result.at(x, y), `${x},${y}`).to.deep.equal(original.at(x, y));
+    // Where painted, what GPT Image made (the simulator repaints the whole image: it differs from the original there).
+    expect(result.at(size / 2, size / 2)).to.not.deep.equal(original.at(size / 2, size / 2));
+    await until(() => part(el, 'kept-outside'), 10_000, 'the result says what lies outside the painted area');
+    expect(words(part(el, 'kept-outside'))).to.contain('Outside the painted area: your original, pixel for pixel.');
+    part(el, 'kept-outside')!.querySelector('button')!.click();
+    await until(() => el.shadowRoot!.querySelector<HTMLDialogElement>('dialog.lightbox')?.open, 5_000, 'the lightbox');
+    const shown = el.shadowRoot!.querySelector<HTMLImageElement>('dialog.lightbox img')!;
+    const asMade = await rgbOf(shown.src);
+    expect(asMade.at(0, 0), 'the provider’s own result, all of it').to.not.deep.equal(original.at(0, 0));
   });
 });

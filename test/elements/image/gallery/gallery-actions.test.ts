@@ -2,6 +2,8 @@
 // open, download under a meaningful name, copy, reuse, vary, use as reference, finalize a draft, delete; paid
 // generations that brought no image are listed with their reason and cost. The seed is always known.
 // Holds: src/elements/image/gallery/panel/gallery-actions.ts
+// Holds: src/elements/image/gallery/panel/toolbar.ts
+// Holds: src/elements/image/gallery/panel/gallery-item.ts
 // Holds: src/elements/image/gallery/panel/index.ts
 // Holds: src/elements/image/gallery/panel/gallery-feature.ts
 // Holds: src/pricing/offer-choices.ts
@@ -10,7 +12,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../../src/define.js';
 import type { UserPaysImage } from '../../../../src/elements/image/userpays-image.js';
-import { downloadName } from '../../../../src/elements/image/gallery/panel/result.js';
+import { downloadName } from '../../../../src/elements/image/gallery/panel/toolbar.js';
 import type { SubmitDetail } from '../../../../src/base/types.js';
 import { bflWidget } from '../../../support/bfl-widget.js';
 import { simLog, submissionsSince, uniqueStorageKey } from '../../../support/sim.js';

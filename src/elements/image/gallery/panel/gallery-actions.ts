@@ -57,6 +57,23 @@ function lightboxOf(event: Event) {
   return root.querySelector<HTMLDialogElement>('dialog.lightbox');
 }
 
+/**
+ * Shows what the provider made of an edit laid over its original (`asMade`, all of it, outside the painted area too) in
+ * the lightbox, from an object URL of its own, let go once the lightbox shows another image or closes.
+ */
+function showAsMade(dialog: HTMLDialogElement, image: GalleryImage, asMade: Blob) {
+  const url = URL.createObjectURL(asMade);
+  show(dialog, { ...image, url });
+  const img = dialog.querySelector('img')!;
+  const letGo = () => {
+    if (img.src === url) return;
+    URL.revokeObjectURL(url);
+    dialog.removeEventListener('close', letGo);
+  };
+  dialog.addEventListener('close', () => (img.src = ''), { once: true });
+  dialog.addEventListener('close', letGo);
+}
+
 /** Shows `image` in the lightbox (opening it when it is closed). */
 function show(dialog: HTMLDialogElement, image: GalleryImage) {
   dialog.dataset.id = image.id;
@@ -100,6 +117,7 @@ export async function actOnImage(event: Event, shown: readonly GalleryImage[], t
     const blob = await target.blob(image.id);
     return target.say(blob ? await copyImage(blob, galleryText) : galleryText.copyFailed());
   }
+  if (action === 'as-made') return dialog && image.asMade && showAsMade(dialog, image, image.asMade);
   if (action === 'edit') {
     dialog?.close();
     const blob = await target.blob(image.id);

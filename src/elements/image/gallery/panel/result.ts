@@ -3,38 +3,22 @@ import Decimal from 'decimal.js';
 import { isAmount } from '../../../../base/checks.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { formatUsd, formatUsdRounded, modelName } from '../../../../pricing/index.js';
-import { gallery, type GalleryStrings, type SaidBasis } from '../../../../strings/image/gallery.js';
+import { gallery, type GalleryStrings } from '../../../../strings/image/gallery.js';
 import { editor } from '../../../../strings/image/editor.js';
 import { bounds } from '../../../../strings/image/bounds.js';
 import { wordsIn, type Translation } from '../../../../strings/strings.js';
 import { words } from '../../../../strings/words.js';
 import type { Spoken } from '../../../shared/language-controller.js';
-import type { GalleryImage } from '../../../../images/gallery.js';
-import type { Receipt } from '../../../../base/types.js';
 import { formatDate } from '../../../../base/dates.js';
-import { lightboxKeys, menuKeys, menuLeft, menuToggled, shortPrompt } from './gallery-actions.js';
-import { icon, type IconName } from './icons.js';
+import { lightboxKeys, shortPrompt } from './gallery-actions.js';
+import type { GalleryItem } from './gallery-item.js';
+import { download, renderLaidOver, renderToolbar } from './toolbar.js';
+import { icon } from './icons.js';
 
 // The styles of what this draws, kept beside it, where the gallery's part takes them with its templates.
 export { resultStyles } from './result.styles.js';
 
-/** An image of the gallery, with what the widget offers to do with it. */
-export interface GalleryItem extends Omit<GalleryImage, 'receipt'> {
-  receipt?: Omit<Receipt, 'charged' | 'basis'> & { basis: SaidBasis };
-  /** The model to finalize it on (same prompt, size and seed) and that one's price; none where it is that model. */
-  finalize?: { model: string; price: string };
-  /**
-   * What Vary costs, in words as the picker says prices ("$0.014"; a bound "at most $0.0733"): one new image of its
-   * prompt and settings, with the references attached now; none without a price.
-   */
-  vary?: string;
-  /** Whether the current model takes reference images (Use as reference). */
-  referable: boolean;
-  /** Whether it can be edited here: its bytes are saved, and the page allows editing (Edit). */
-  editable: boolean;
-  /** Whom it was paid to, as the words name it (`payeeAt`: OpenAI at its own API); its provider where not given. */
-  payee?: string;
-}
+export type { GalleryItem } from './gallery-item.js';
 
 /** A paid generation that brought no image: when, on what, what it cost, and why. */
 export interface PaidFailure {
@@ -67,22 +51,6 @@ export interface HistoryView extends Spoken {
 }
 
 /**
- * A file name that says what the image is: the prompt's first words and the seed, and the extension of its type
- * ("a-red-fox-seed-42.jpg"; PNG where the type is not known: an image not saved, on its provider's link).
- */
-export function downloadName(prompt: string, seed: number | undefined, type = 'image/png'): string {
-  const words =
-    prompt
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '') // accents come apart from their letters: drop them
-      .match(/[a-z0-9]+/g) ?? [];
-  const slug = words.slice(0, 8).join('-').slice(0, 60).replace(/-$/, '') || 'image';
-  const extension = { 'image/jpeg': 'jpg', 'image/webp': 'webp' }[type] ?? 'png';
-  return `${slug}${seed === undefined ? '' : `-seed-${seed}`}.${extension}`;
-}
-
-/**
  * What the user must know of an image shown from the provider's link, right under it, as a warning: it is not kept,
  * and when the link ends; while the link lasts, its first words ("Download it before 2:37 PM") are the image's
  * Download, its only one (the toolbar has none then): the action that keeps the image is where the warning begins,
@@ -104,34 +72,6 @@ function renderNotSaved(image: GalleryItem, galleryText: GalleryStrings, locale:
     ${galleryText.notSavedBrief(at)}
     ${download(image, url, galleryText, { words: galleryText.download(), nudge: false })}
   </p>`;
-}
-
-/**
- * The image's Download: a link to its file at `url`, named for what it is, an icon in the toolbar (`shown.words`: its
- * word instead, under an earlier image not kept; or, with `nudge`, the latest one's notice's own words, which are its
- * name). An image on the provider's host opens in a new tab, never away from the page, and its name says so.
- */
-function download(
-  image: GalleryItem,
-  url: string,
-  galleryText: GalleryStrings,
-  shown?: { words: string; nudge: boolean },
-) {
-  const text = shown?.words;
-  const nudge = shown?.nudge ?? false;
-  const file = downloadName(image.prompt, image.seed, image.type);
-  // Its name, where its words are not: and, where it opens a new tab, the visible words and that.
-  const name = shown?.nudge ? shown.words : galleryText.downloadLabel(file);
-  return html`<a
-    class=${text ? '' : 'tool'}
-    href=${url}
-    download=${file}
-    target=${image.notSaved ? '_blank' : nothing}
-    rel=${image.notSaved ? 'noopener noreferrer' : nothing}
-    aria-label=${image.notSaved ? galleryText.inNewTab(name) : nudge ? nothing : name}
-    title=${nudge ? galleryText.downloadLabel(file) : galleryText.download()}
-    >${text ?? html`${icon('download')}<span class="word" aria-hidden="true">${galleryText.download()}</span>`}</a
-  >`;
 }
 
 /**
@@ -201,98 +141,6 @@ function renderReceipt(image: GalleryItem, galleryText: GalleryStrings, locale?:
 }
 
 /**
- * A button of the toolbar: the action (`data-action`, drawn by the icon of its name) on which image (`data-id`), named
- * for both; `word`, the action in a word, shown beside the icon where the image is large (`.word`); `price`, what the
- * action costs (Vary), always shown, a space apart from the word: its visible text reads as its name begins ("Vary
- * $0.014", "Variieren 0,005 $"), as a voice user says it (WCAG 2.5.3).
- */
-const tool = (
-  image: GalleryItem,
-  action: 'copy' | 'vary' | 'reference' | 'edit',
-  name: string,
-  word: string,
-  act: (event: Event) => void,
-  price?: string,
-) =>
-  html`<button
-    type="button"
-    class=${price ? 'tool priced' : 'tool'}
-    data-action=${action}
-    data-id=${image.id}
-    aria-label=${name}
-    title=${name}
-    @click=${act}
-  >
-    ${icon(action)}<span class="word" aria-hidden="true">${word}</span>
-    ${price ? html`<span>${price}</span>` : nothing}
-  </button>`;
-
-/**
- * An item of the toolbar's menu: the action (`data-action`) on which image (`data-id`), its icon and its words. Reached
- * with the arrows, not Tab (the menu button pattern: `menuKeys`).
- */
-const menuItem = (image: GalleryItem, action: string, drawn: IconName, name: string, act: (event: Event) => void) =>
-  html`<button type="button" role="menuitem" tabindex="-1" data-action=${action} data-id=${image.id} @click=${act}>
-    ${icon(drawn)}${name}
-  </button>`;
-
-/**
- * The image's toolbar, under it: Download, Copy, Vary, Use as reference, and a menu for Reuse, Finalize and Delete.
- * Every target is at least 32 px square.
- */
-function renderToolbar(
-  image: GalleryItem,
-  act: (event: Event) => void,
-  galleryText: GalleryStrings,
-  { locale, translation }: Spoken,
-) {
-  const { prompt } = image;
-  const finalize =
-    image.finalize && galleryText.finalize(modelName(image.finalize.model), formatUsd(image.finalize.price, locale));
-  const savedUrl = !image.notSaved && image.url; // the object URL of its saved bytes
-  const varyPrice = image.vary;
-  const editText = wordsIn(translation, 'editor', editor);
-  return html`<div class="toolbar" part="image-actions">
-    ${savedUrl ? download(image, savedUrl, galleryText) : nothing}
-    ${savedUrl ? tool(image, 'copy', galleryText.copyLabel(prompt), galleryText.copy(), act) : nothing}
-    ${
-      varyPrice
-        ? tool(
-            image,
-            'vary',
-            // Its name begins with the words it shows, its price as shown (WCAG 2.5.3).
-            galleryText.varyLabel(prompt, varyPrice),
-            galleryText.vary(),
-            act,
-            varyPrice,
-          )
-        : nothing
-    }
-    ${
-      savedUrl && image.referable
-        ? tool(image, 'reference', galleryText.referenceLabel(prompt), galleryText.asReference(), act)
-        : nothing
-    }
-    ${savedUrl && image.editable ? tool(image, 'edit', editText.editLabel(prompt), editText.edit(), act) : nothing}
-    <details class="menu" @keydown=${menuKeys} @toggle=${menuToggled} @focusout=${menuLeft}>
-      <summary class="tool" aria-label=${galleryText.moreActions(prompt)} title=${galleryText.moreActions(prompt)}>
-        ${icon('more')}
-      </summary>
-      <div class="menu-items" role="menu">
-        ${menuItem(image, 'reuse', 'reuse', galleryText.reuse(), act)}
-        ${
-          image.revisedPrompt
-            ? menuItem(image, 'reuse-revised', 'reuse', galleryText.reuseRevised(image.payee ?? image.provider), act)
-            : nothing
-        }
-        ${finalize ? menuItem(image, 'finalize', 'finalize', finalize, act) : nothing}
-        ${menuItem(image, 'delete', 'remove', galleryText.remove(), act)}
-      </div>
-    </details>
-  </div>`;
-}
-
-/**
  * One image: a button that opens it full size, its toolbar, and what it is (model, size, seed, price, when). The focus
  * after a result goes to the first image itself (`data-focus=result`), named by its prompt, not by its toolbar.
  * `galleryText`: the gallery's words, looked up once for every tile and handed on to its parts. An image just deleted
@@ -343,7 +191,7 @@ function renderTile(
           ></div>`
     }
     ${renderNotSaved(image, galleryText, locale, inHistory)}
-    ${renderToolbar(image, act, galleryText, { locale, translation })}
+    ${renderToolbar(image, act, galleryText, { locale, translation })} ${renderLaidOver(image, act, translation)}
     <figcaption class="muted">
       ${galleryText.imageFacts(
         modelName(image.model),
