@@ -137,6 +137,21 @@ source, a count outside 1–4, sizes that are not whole pixels.
 the whole submission. Where references are billed, \`references\` lists each one's billed megapixels and what it adds to
 \`total\` (the widget shows "adds 2 MP = $0.03" beside it). Every submission is priced again from the request as it is at
 the click, and sent exactly as priced.
+
+## Edits
+
+An edit (SPEC §13) is priced by the model that makes it, with every input on a line of its own, and only by a model
+whose entry names that kind of edit (\`edits\`: \`instruction\`, \`mask\`, \`erase\`); another says it cannot. FLUX.1 Fill
+[pro] repaints what is painted at its flat 5 credits, exact. FLUX Erase is the resellers' formula (fal, Runware: $0.03
+for the first megapixel made, $0.004 for each further one, $0.004 per input megapixel with a 3 MP minimum), marked an
+estimate until BFL's \`cost\` books it. FLUX.2 is sent the image to edit at 1 MP at most (billed so), unless the user
+keeps it whole. GPT Image bills the images it is sent in tokens, by no published rule: each image is a line of about
+1,536 and at most 4,096 tokens per started 1024² of it, at its image-in rate, and the painted area one more such image,
+none expected; the most seen per image of about 1024² was 3,050 tokens at high fidelity (fal's gpt-image-1.5 edit
+page), then 1,500, 560 (Puter's estimate before the call), 352 (gpt-image-2) and 194 (gpt-image-1 at low fidelity), all
+read 2026-11-28 and unconfirmed by OpenAI. The quote is then "at most", and the reply's \`usage\` books the charge.
+The edits' pricing loads a moment after the first paint (which edits nothing): \`quote()\` of an edit, or of images sent
+to a model that bills them in tokens, before then says so (\`invalid-input\`) rather than price it without them.
 `;
 
 /** The whole page: the introduction, each provider's table, then the prices known at some hosts only. */

@@ -62,7 +62,11 @@ import type * as Panels from './panels/index.js';
  * @csspart gallery - The earlier images, grouped by submission.
  * @csspart image - One generated image.
  * @csspart receipt - An image's receipt: quoted, charged (and how that is known), what was left at the provider after it.
- * @csspart image-actions - An image's toolbar, under each image (each action's word beside its icon where the latest image is large): Download, Copy, Vary, Use as reference, and a menu of Reuse, Finalize, Delete.
+ * @csspart image-actions - An image's toolbar, under each image (each action's word beside its icon where the latest image is large): Download, Copy, Vary, Use as reference, Edit, and a menu of Reuse, Finalize, Delete.
+ * @csspart editor - The image editor, where the result is shown while an image is edited: what to do (follow an instruction, change the painted area, erase it), the image large, the instruction, the models that make this kind of edit, each priced for this image.
+ * @csspart mask - The editor's painting area: the image with what is painted tinted over it; focusable, painted with the pointer, a finger or the keyboard's rectangle.
+ * @csspart mask-tools - The mask painter's tools: brush, eraser, brush size, undo, redo, clear, invert, mark a rectangle.
+ * @csspart kept-outside - Under an edit laid over its original through the mask (GPT Image takes a mask as advice): that outside the painted area is the original, and the way to what the provider made.
  * @csspart not-saved - Right under an image shown from the provider's link (its host refused the page its bytes), in the warning colour, with its Download: download it before its link expires (when), as it is not saved.
  * @csspart failures - Paid generations that brought no image, each with what it cost and why.
  * @cssproperty --userpays-accent - Accent colour (button, focus ring).
