@@ -115,6 +115,7 @@ export async function mountPainter({
     press,
     click,
     said,
+    client,
     mask: () => decoded(host.painter),
   };
 }

@@ -38,7 +38,9 @@ export class OptionsFeature implements OptionsShared {
     // A model that edits the user's image, chosen with none: where images are added is opened.
     new RequiredImageController(
       host,
-      () => !!parts.pricing.capability?.references.required && !this.references.images.length,
+      // Not while an image is edited: that image is the one the model edits.
+      () =>
+        !!parts.pricing.capability?.references.required && !this.references.images.length && !features.editor.session,
     );
     // Images pasted anywhere in the widget become reference images, where the model takes them.
     host.renderRoot.addEventListener('paste', (event) => {

@@ -5,6 +5,7 @@
 // Holds: src/elements/image/editor/panel/view/mask-painter.styles.ts
 // Holds: src/strings/image/editor.ts
 import { expect } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
 import { editor } from '../../../../../src/strings/image/editor.js';
 import { mountPainter, unmountPainters } from '../../../../support/mask-painter.js';
 
@@ -18,6 +19,22 @@ function fromSegment(x: number, y: number, [ax, ay]: [number, number], [bx, by]:
 }
 
 describe('the mask painter', () => {
+  it('paints along a real mouse stroke, whose moves the browser coalesces', async () => {
+    const painter = await mountPainter(); // 320 × 200 shown at 640 × 400
+    const at = (x: number, y: number): [number, number] => {
+      const { clientX, clientY } = painter.client(x, y);
+      return [Math.round(clientX), Math.round(clientY)];
+    };
+    await sendMouse({ type: 'move', position: at(40, 60) });
+    await sendMouse({ type: 'down' });
+    for (const x of [80, 120, 160, 200, 240]) await sendMouse({ type: 'move', position: at(x, 60) });
+    await sendMouse({ type: 'up' });
+    await painter.host.updateComplete;
+    const mask = await painter.mask();
+    for (const x of [40, 100, 160, 240]) expect(mask.at(x, 60), `${x},60`).to.equal(255);
+    expect(mask.at(160, 150)).to.equal(0);
+  });
+
   it('paints the pixels under a pointer stroke, white on black at the source size, nothing grey', async () => {
     const painter = await mountPainter(); // 320 × 200 shown at 640 × 400
     expect(painter.painter.brushSize).to.equal(16);

@@ -59,7 +59,8 @@ export function paintingKey(painter: MaskPainter, event: KeyboardEvent): boolean
 export function maskPainterHandlers(painter: MaskPainter): MaskPainterHandlers {
   /** The pointer painting (one at a time: a second finger does not paint). */
   let pointer: number | undefined;
-  const at = (event: PointerEvent) => sourcePoint(event.currentTarget as Element, painter.size, event);
+  /** Where `event` is on `canvas` (a coalesced event has no target of its own: its dispatched one's is given). */
+  const at = (event: PointerEvent, canvas = event.currentTarget as Element) => sourcePoint(canvas, painter.size, event);
   return {
     canvas: (element) => painter.attach(element instanceof HTMLCanvasElement ? element : undefined),
     pointerDown: (event) => {
@@ -76,7 +77,8 @@ export function maskPainterHandlers(painter: MaskPainter): MaskPainterHandlers {
     pointerMove: (event) => {
       if (event.pointerId !== pointer) return;
       const events = event.getCoalescedEvents?.() ?? [];
-      for (const each of events.length > 0 ? events : [event]) painter.extendStroke(at(each));
+      const canvas = event.currentTarget as Element;
+      for (const each of events.length > 0 ? events : [event]) painter.extendStroke(at(each, canvas));
     },
     pointerUp: (event) => {
       if (event.pointerId !== pointer) return;
