@@ -71,6 +71,7 @@ export function renderMaskPainter(view: MaskPainterView, on: MaskPainterHandlers
       part="mask"
       id="mask-area"
       class="mask-area"
+      style=${`--_mask-ratio: ${painter.size.width} / ${painter.size.height}`}
       tabindex="0"
       role="application"
       aria-label=${text.maskLabel()}

@@ -10,9 +10,13 @@ export const maskPainterStyles = css`
     gap: 0.5rem;
     min-width: 0;
   }
+  /* The image's own shape (its ratio given on the element), no taller than most of the screen: on a phone it is not
+     framed in a tall box of empty field above and below it. */
   .mask-area {
     position: relative;
-    block-size: min(70vh, 36rem);
+    inline-size: 100%;
+    aspect-ratio: var(--_mask-ratio, 1);
+    max-block-size: min(70vh, 36rem);
     border-radius: var(--_radius);
     background: var(--_field);
     overflow: hidden;
