@@ -1,3 +1,4 @@
+import type { EditKind } from '../base/types.js';
 import { invalid, isRecord, isTypedAmount } from '../base/checks.js';
 import * as editPricing from '../pricing/edit-pricing.js';
 import { useEditPricing } from '../pricing/edit-hook.js';
@@ -42,6 +43,13 @@ export interface GenerateRequest {
    * default; sent where the model takes them, a value out of its range refused in words before anything is sent.
    */
   settings?: ModelSettings;
+  /**
+   * Edits an image (SPEC §13; docs/editing.md) instead of making one from the prompt alone: `image` a Blob, the id of
+   * an image of the gallery (the result's `editOf` then names it) or its URL; `kind` follows the prompt over the whole
+   * image (`instruction`), repaints what `mask` paints (`mask`), or removes it, with no prompt (`erase`); `mask` a
+   * Blob of the image's size, white where painted. Priced and sent as the widget's editor does.
+   */
+  edit?: { image: Blob | string; kind: EditKind; mask?: Blob };
 }
 
 /** How and where `UserPays.generate()` runs; the widget's attributes of the same names. */
@@ -111,7 +119,10 @@ function checkRequest(request: unknown) {
   if (!isRecord(request)) invalid(headlessWords.notAGenerateRequest());
   const { provider = 'puter', model = DEFAULT_MODEL, prompt, width = 1024, height = 1024, count = 1, seed } = request;
   const { references = [], earnings, settings, quality } = request;
-  if (typeof prompt !== 'string' || !prompt.trim()) invalid(headlessWords.promptNotText());
+  const edit = request.edit === undefined ? undefined : checkEdit(request.edit);
+  // An erase takes no prompt: what to remove is what is painted.
+  const prompted = typeof prompt === 'string' && (!!prompt.trim() || edit?.kind === 'erase');
+  if (!prompted) invalid(headlessWords.promptNotText());
   if (!Array.isArray(references) || !references.every((image) => image instanceof Blob)) {
     invalid(headlessWords.referencesNotImages());
   }
@@ -128,14 +139,42 @@ function checkRequest(request: unknown) {
     count,
     seed,
     references,
+    edit,
     earnings: earnings === true,
     settings: own,
     // Checked by the quote: text, and a quality the model has.
     ...(quality !== undefined && { quality }),
-  } as Omit<Asked, 'inputs'> & {
+  } as Omit<Asked, 'inputs' | 'edit'> & {
     references: Blob[];
+    edit?: ReturnType<typeof checkEdit>;
   };
 }
+
+/** An edit as a page hands it: an image (a Blob, an id, an address), a kind the widget knows, a mask as a Blob. */
+function checkEdit(edit: unknown) {
+  if (!isRecord(edit)) invalid(headlessWords.editNotAnImage());
+  const { image, mask } = edit;
+  const { kind } = editPricing.checkEdit({ kind: edit.kind });
+  if (!(image instanceof Blob || typeof image === 'string') || !(mask === undefined || mask instanceof Blob))
+    invalid(headlessWords.editNotAnImage());
+  return { image, kind, mask };
+}
+
+/**
+ * The image an edit names, as a file: the Blob given, or an image of the gallery of `storageKey` by its id (which the
+ * result then names as the one it edits), or what an address holds.
+ */
+async function editedImage(image: Blob | string, images: ImageStore): Promise<{ file: Blob; editOf?: string }> {
+  if (image instanceof Blob) return { file: image };
+  const kept = await images.get(image);
+  if (kept?.blob) return { file: kept.blob, editOf: image };
+  const read = await fetch(image).catch(() => undefined);
+  if (!read?.ok) invalid(headlessWords.editImageNotFound(image));
+  return { file: await read.blob() };
+}
+
+/** A Blob as a file input gives it, named for what it is. */
+const asFile = (blob: Blob, name: string) => (blob instanceof File ? blob : new File([blob], name, { type: blob.type }));
 
 /**
  * Keys from `UserPays.signIn()`, by `provider route` (`keyRoute`: the endpoint's origin and the relay's): memory
@@ -245,7 +284,7 @@ async function puterReady(endpoint: string, src: string, total: string) {
 export async function headless(request: unknown, options: unknown): Promise<GenerateResult> {
   // What the request sends is priced with its inputs whatever has loaded before (edits, images billed as tokens).
   useEditPricing(editPricing);
-  const { references, ...asked } = checkRequest(request);
+  const { references, edit, ...asked } = checkRequest(request);
   const run = checkOptions(options);
   const { provider } = asked;
   const { endpoint } = run;
@@ -255,13 +294,16 @@ export async function headless(request: unknown, options: unknown): Promise<Gene
   if (run.signal?.aborted) cancel();
   run.signal?.addEventListener('abort', cancel);
   try {
+    const images = stores.get(run.storageKey) ?? new ImageStore({ storageKey: run.storageKey });
+    stores.set(run.storageKey, images);
+    const edited = edit && (await editedImage(edit.image, images));
     const inputs = await Promise.all(
-      references.map((image, i) =>
-        readReferenceImage(
-          image instanceof File ? image : new File([image], moreOptions.referenceAlt(i + 1), { type: image.type }),
-        ),
+      [...(edited ? [edited.file] : []), ...references].map((image, i) =>
+        readReferenceImage(asFile(image, moreOptions.referenceAlt(i + 1))),
       ),
     );
+    const mask = edit?.mask && (await readReferenceImage(asFile(edit.mask, 'mask.png')));
+    const editAsked = edit && { edit: { kind: edit.kind, ...(edited?.editOf && { editOf: edited.editOf }) } };
     let live: LiveBook = { book: priceBookFor(endpoint, BUILTIN_PRICE_BOOK, provider) };
     const info = providerInfo(provider);
     if (info?.livePrices) {
@@ -277,14 +319,12 @@ export async function headless(request: unknown, options: unknown): Promise<Gene
     // The page's own prices are held to the provider's list too (as the element holds them).
     const withPage = mergePriceBook(live.book, run.priceBook);
     const book = live.listed ? soldOnly(withPage, provider, live.listed) : withPage;
-    const priced = priceOf({ ...asked, inputs, endpoint }, book);
+    const priced = priceOf({ ...asked, ...editAsked, inputs, endpoint }, book);
     controller.signal.throwIfAborted();
     const ledger = new LedgerStore({ storageKey: run.storageKey }); // the one its elements and tabs use
-    const images = stores.get(run.storageKey) ?? new ImageStore({ storageKey: run.storageKey });
-    stores.set(run.storageKey, images);
     const { onProgress } = run;
     const { result, partialError } = await submit({
-      asked: { ...asked, inputs },
+      asked: { ...asked, ...editAsked, inputs, ...(mask && { mask }) },
       priced,
       endpoint,
       relay: run.relay,

@@ -53,8 +53,6 @@ export interface EditorStrings {
   instructionPlaceholder(): string;
   /** The models that can make this kind of edit here, each priced for this image. */
   editModelsLabel(): string;
-  /** Beside Generate, while nothing is painted for an edit that needs it. */
-  paintFirst(): string;
   /** The fix beside it: to the painting area. */
   toPainting(): string;
   /** An image the page could not read (shown from the provider's link): it cannot be edited here. */
@@ -99,7 +97,6 @@ export const editor: EditorStrings = {
   instructionLabel: () => 'What to change',
   instructionPlaceholder: () => 'Make the sky purple; remove the cup; only the face smiles…',
   editModelsLabel: () => 'Edit with',
-  paintFirst: () => 'Paint the area to change on the image first.',
   toPainting: () => 'Paint',
   notReadable: () =>
     'This image is shown from the provider’s link, which this page may not read: it cannot be edited here. Download it and choose it with “Edit an image of your own”.',

@@ -31,7 +31,6 @@ export const editor: EditorStrings = {
   instructionLabel: () => 'Was sich ändern soll',
   instructionPlaceholder: () => 'Den Himmel lila machen; die Tasse entfernen; nur das Gesicht lächelt …',
   editModelsLabel: () => 'Bearbeiten mit',
-  paintFirst: () => 'Bemalen Sie zuerst auf dem Bild den Bereich, der sich ändern soll.',
   toPainting: () => 'Malen',
   notReadable: () =>
     'Dieses Bild wird über den Link des Anbieters gezeigt, den diese Seite nicht lesen darf: Es lässt sich hier nicht bearbeiten. Laden Sie es herunter und wählen Sie es mit „Eigenes Bild bearbeiten“.',

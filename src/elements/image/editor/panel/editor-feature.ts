@@ -5,6 +5,7 @@ import { EDIT_KINDS } from '../../../../pricing/edit-pricing.js';
 import { modelName } from '../../../../pricing/index.js';
 import { payeeAt } from '../../../../providers/catalog.js';
 import type { ReferenceImage } from '../../../../providers/provider.js';
+import { generation as generationWords } from '../../../../strings/generation.js';
 import { editor } from '../../../../strings/image/editor.js';
 import { wordsIn } from '../../../../strings/strings.js';
 import { words } from '../../../../strings/words.js';
@@ -99,8 +100,14 @@ export class EditorFeature implements EditorShared {
   blocked(): Blocked | undefined {
     const { session } = this;
     if (!session || session.kind === 'instruction' || session.painter.painted) return undefined;
-    const text = wordsIn(this.#parts.language.translation, 'editor', editor);
-    return { reason: text.paintFirst(), at: 'image', fix: { label: text.toPainting(), focus: 'mask-area' } };
+    const { translation } = this.#parts.language;
+    // Said as the pipeline says it where a page sends an edit with nothing painted.
+    const reason = wordsIn(translation, 'generation', generationWords).maskMissing();
+    return {
+      reason,
+      at: 'image',
+      fix: { label: wordsIn(translation, 'editor', editor).toPainting(), focus: 'mask-area' },
+    };
   }
 
   /** The editor, drawn where the result is shown while an image is edited; `nothing` else. */
