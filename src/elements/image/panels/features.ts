@@ -117,6 +117,8 @@ export interface EditorShared {
   open(blob: Blob, editOf?: string): Promise<void>;
   /** Leaves the editor; `giveBack`: the form's model as it was before. */
   close(giveBack?: boolean): void;
+  /** Whether a model of the provider in force makes any kind of edit. */
+  canEdit(): boolean;
   /** Where the user painted, at the image's size, for an edit that paints. */
   mask(): Promise<ReferenceImage | undefined>;
   /** The editor, drawn where the result is shown while an image is edited. */

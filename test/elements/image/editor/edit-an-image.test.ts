@@ -11,6 +11,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import type { UserPaysImage } from '../../../../src/elements/image/userpays-image.js';
 import { expectWcag22 } from '../../../support/axe.js';
 import { bflWidget } from '../../../support/bfl-widget.js';
+import { pngBlob } from '../../../support/images.js';
 import { simEndpoint, unique, uniqueStorageKey } from '../../../support/sim.js';
 import { mergePriceBook } from '../../../../src/pricing/index.js';
 import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS } from '../../../../src/providers/prices.js';
@@ -227,5 +228,27 @@ describe('<userpays-image>: a GPT Image edit keeps what is not painted', functio
     const shown = el.shadowRoot!.querySelector<HTMLImageElement>('dialog.lightbox img')!;
     const asMade = await rgbOf(shown.src);
     expect(asMade.at(0, 0), 'the provider’s own result, all of it').to.not.deep.equal(original.at(0, 0));
+  });
+});
+
+describe('<userpays-image>: editing an image of one’s own', function () {
+  this.timeout(20_000);
+
+  it('More options offers it where a model here edits; the chosen image opens in the editor', async () => {
+    const el = await bflWidget({ run: RUN, apiKey: 'sim-edit-own' });
+    const more = part(el, 'more') as HTMLDetailsElement;
+    more.open = true;
+    await until(() => el.shadowRoot!.querySelector('.edit-own input[type=file]'), 10_000, 'the way to one’s own image');
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('.edit-own input[type=file]')!;
+    expect(words(input.closest('label'))).to.equal('Edit an image of your own');
+    const files = new DataTransfer();
+    files.items.add(new File([await pngBlob(300, 200)], 'mine.png', { type: 'image/png' }));
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    await until(() => part(el, 'editor'), 10_000, 'the editor opens on it');
+    await el.updateComplete;
+    expect(el.quote?.inputMegapixels).to.equal(1); // the image sent, 300×200, one started megapixel
+    // Not a version of any image of the gallery: its result will name none.
+    expect(el.shadowRoot!.querySelector('.edit-own')).to.equal(null);
   });
 });

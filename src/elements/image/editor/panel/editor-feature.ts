@@ -78,6 +78,10 @@ export class EditorFeature implements EditorShared {
     host.requestUpdate();
   }
 
+  canEdit(): boolean {
+    return EDIT_KINDS.some((kind) => this.#modelsFor(kind).length > 0);
+  }
+
   /** What an edit adds to the request: the image as its first input, the kind and which image it edits. */
   asked(): { inputs: ReferenceImage[]; edit: PublicEdit } | undefined {
     const { session } = this;

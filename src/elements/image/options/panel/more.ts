@@ -36,6 +36,8 @@ export interface MoreView {
    */
   seedControls?: unknown;
   controls?: unknown;
+  /** Where a model of the provider in force edits images: the way to edit one of the user's own (its label). */
+  editOwn?: string;
   locale?: string;
   /** The element's words over English (see `wordsIn`). */
   translation?: Translation;
@@ -47,6 +49,8 @@ export interface MoreHandlers {
   numberInput(event: Event): void;
   referencesChosen(event: Event): void;
   referenceRemove(event: Event): void;
+  /** An image of the user's own chosen to edit. */
+  editOwnChosen(event: Event): void;
 }
 
 /**
@@ -145,7 +149,16 @@ export function renderMore(view: MoreView, on: MoreHandlers) {
         .value=${live(view.seed === undefined ? '' : String(view.seed))}
         @input=${on.numberInput}
     /></label>
-    ${view.seedControls ?? nothing} ${renderReferences(view, on, moreText)} ${view.controls ?? nothing}`;
+    ${view.seedControls ?? nothing} ${renderReferences(view, on, moreText)} ${view.controls ?? nothing}
+    ${
+      view.editOwn
+        ? html`<p class="edit-own">
+            <label class="choose"
+              >${view.editOwn}<input type="file" accept="image/png,image/jpeg,image/webp" @change=${on.editOwnChosen}
+            /></label>
+          </p>`
+        : nothing
+    }`;
 }
 
 /**

@@ -6,6 +6,7 @@ import { moreOptions } from '../../../../strings/more-options.js';
 import { prices } from '../../../../strings/prices.js';
 import { reword, wordsIn } from '../../../../strings/strings.js';
 import { words } from '../../../../strings/words.js';
+import { editor } from '../../../../strings/image/editor.js';
 import type { ImageParts } from '../../image-parts.js';
 import type { Features, OptionsShared } from '../../panels/features.js';
 import { PanelPart } from '../../panels/panel-part.js';
@@ -28,10 +29,12 @@ export class OptionsFeature implements OptionsShared {
   /** What the reference images' controls do. */
   readonly handlers: ReferenceHandlers;
   readonly #parts: ImageParts;
+  readonly #features: Features;
 
   constructor(parts: ImageParts, features: Features) {
     const { host } = parts;
     this.#parts = parts;
+    this.#features = features;
     this.references = new ReferenceImages(host, (error) => features.submission.controller.report(error));
     this.controls = this.#controlsOnDemand(features);
     this.handlers = referenceHandlers(parts, features, this);
@@ -100,7 +103,11 @@ export class OptionsFeature implements OptionsShared {
     const providerName = wordsIn(language.translation, 'words', words).providerName(
       payeeAt(host.provider, host.endpoint),
     );
-    return { more: renderMoreOptions(this.#parts, this, providerName, on) };
+    // Where a model here edits images, the way to edit one of the user's own (not while one is edited).
+    const editing = this.#features.editor;
+    const editOwn =
+      editing.canEdit() && !editing.session ? wordsIn(language.translation, 'editor', editor).editOwn() : undefined;
+    return { more: renderMoreOptions(this.#parts, this, providerName, on, editOwn) };
   }
 }
 
@@ -110,6 +117,7 @@ function renderMoreOptions(
   { controls, references: attached }: OptionsShared,
   providerName: string,
   on: MoreHandlers,
+  editOwn: string | undefined,
 ) {
   const { quote } = pricing;
   const references = pricing.capability?.references;
@@ -144,6 +152,7 @@ function renderMoreOptions(
         : undefined,
       seedControls: modelControls?.seed ?? nothing,
       controls: modelControls?.model ?? nothing,
+      editOwn,
       locale,
       translation,
     },

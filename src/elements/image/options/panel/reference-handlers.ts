@@ -1,3 +1,4 @@
+import { asUserPaysError } from '../../../../base/errors.js';
 import { providerInfo } from '../../../../providers/catalog.js';
 import type { ImageParts } from '../../image-parts.js';
 import type { Features, OptionsShared } from '../../panels/features.js';
@@ -8,6 +9,8 @@ export interface ReferenceHandlers {
   referencesChosen(event: Event): void;
   /** Click on a reference's remove button (`data-index`). */
   referenceRemove(event: Event): void;
+  /** An image of the user's own chosen to edit (More options' "Edit an image of your own"): the editor opens on it. */
+  editOwnChosen(event: Event): void;
 }
 
 /** The handlers of the references: they set the element's state, never draw. */
@@ -30,6 +33,13 @@ export function referenceHandlers(
       if (event.type === 'change') input.value = ''; // the same file can be chosen again
     },
     referenceRemove: (event) => references.remove(Number((event.currentTarget as HTMLElement).dataset.index)),
+    editOwnChosen: (event) => {
+      const input = event.target as HTMLInputElement;
+      const [file] = input.files ?? [];
+      input.value = ''; // the same file can be chosen again
+      if (file)
+        void features.editor.open(file).catch((error) => features.submission.controller.report(asUserPaysError(error)));
+    },
   };
 }
 
