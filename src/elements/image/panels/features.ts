@@ -117,7 +117,9 @@ export interface EditorShared {
   open(blob: Blob, editOf?: string): Promise<void>;
   /** Leaves the editor; `giveBack`: the form's model as it was before. */
   close(giveBack?: boolean): void;
-  /** Whether a model of the provider in force makes any kind of edit. */
+  /** Whether the page allows editing (`edit="off"` hides it). */
+  allowed(): boolean;
+  /** Whether the page allows editing and a model of the provider in force makes any kind of edit. */
   canEdit(): boolean;
   /** Where the user painted, at the image's size, for an edit that paints. */
   mask(): Promise<ReferenceImage | undefined>;

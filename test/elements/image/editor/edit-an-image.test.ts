@@ -252,3 +252,20 @@ describe('<userpays-image>: editing an image of one’s own', function () {
     expect(el.shadowRoot!.querySelector('.edit-own')).to.equal(null);
   });
 });
+
+describe('<userpays-image edit="off">', function () {
+  this.timeout(20_000);
+
+  it('offers no editing while the page turns it off, and closes an editor open', async () => {
+    const { el } = await editing();
+    el.setAttribute('edit', 'off');
+    await until(() => !part(el, 'editor'), 5_000, 'the editor closes');
+    await el.updateComplete;
+    expect(imageAction(tiles(el)[0], 'edit')).to.equal(null);
+    (part(el, 'more') as HTMLDetailsElement).open = true;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.edit-own')).to.equal(null);
+    el.setAttribute('edit', 'on');
+    await until(() => imageAction(tiles(el)[0], 'edit'), 5_000, 'Edit is offered again');
+  });
+});

@@ -50,6 +50,17 @@ export class EditorFeature implements EditorShared {
       wanted: () => this.session,
       load: () => import('./view/index.js').then(({ editorPart }) => editorPart(host)),
     });
+    // The page may turn editing off, and on again, at any time (`edit="off"`): what offers it is drawn again, and an
+    // editor open closes. An attribute the panels read alone: the first paint offers no editing.
+    new MutationObserver(() => {
+      if (!this.allowed()) this.close();
+      host.requestUpdate();
+    }).observe(host, { attributes: true, attributeFilter: ['edit'] });
+  }
+
+  /** Whether the page allows editing (`edit`, `on` or absent; `off` hides it). */
+  allowed(): boolean {
+    return this.#parts.host.getAttribute('edit') !== 'off';
   }
 
   /** Opens the editor on `blob` (an image of the gallery, `editOf`, or one of the user's own). */
@@ -79,7 +90,7 @@ export class EditorFeature implements EditorShared {
   }
 
   canEdit(): boolean {
-    return EDIT_KINDS.some((kind) => this.#modelsFor(kind).length > 0);
+    return this.allowed() && EDIT_KINDS.some((kind) => this.#modelsFor(kind).length > 0);
   }
 
   /** What an edit adds to the request: the image as its first input, the kind and which image it edits. */

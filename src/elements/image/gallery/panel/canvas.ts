@@ -188,7 +188,7 @@ function latestAndHistory(parts: ImageParts, features: Features) {
       payee: payeeOf(host, image.provider),
       referable,
       // Its bytes, read to be sent: an image shown from the provider's link cannot be.
-      editable: !image.notSaved,
+      editable: !image.notSaved && features.editor.allowed(),
       finalize: finalOf(again, host.models, pricing),
       vary: mostSaid(pricing.price(again).quote ?? {}, locale, translation) || undefined,
     };
