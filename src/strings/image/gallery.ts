@@ -79,6 +79,17 @@ export interface GalleryStrings {
   receiptReported(provider: string, figure: string): string;
   /** In place of its price, on an image made by the same call as another, whose charge paid for both (`paidWith`). */
   paidWithOther(): string;
+  /**
+   * Under an edit (a new version of an image still in the gallery): the image it edits, named by its prompt, which
+   * `source` draws as the button that goes to it.
+   */
+  editOf(prompt: string, source: (prompt: string) => unknown): unknown[];
+  /** The disclosure under an edit that shows it over the version before it, a slider dividing them. */
+  beforeAndAfter(): string;
+  /** That slider's name: which side is which, and the edit, by its prompt. */
+  compareLabel(prompt: string): string;
+  /** The slider's value in words: how much of the width shows the version before (`before`, in percent), and after. */
+  compareValue(before: number): string;
 }
 
 export const gallery: GalleryStrings = {
@@ -156,4 +167,8 @@ export const gallery: GalleryStrings = {
   paidWithOther: () => 'paid in the charge of the image made with it',
   receiptReported: (provider, figure) =>
     `${words.TheProvider(provider)}'s reply said ${figure}, more than this image can cost or nothing at all: kept here for the record, never booked.`,
+  editOf: (prompt, source) => ['Edit of: ', source(prompt)],
+  beforeAndAfter: () => 'Before and after',
+  compareLabel: (prompt) => `Slide between before (left) and after (right): ${prompt}`,
+  compareValue: (before) => `Before ${before} %, after ${100 - before} %`,
 };

@@ -167,7 +167,10 @@ function latestAndHistory(parts: ImageParts, features: Features) {
   // card and receipt say what the answer booked, as the tally does, not the bound it was made at.
   const bound = (image: { receipt?: { basis: string } }) => image.receipt?.basis === 'bound';
   const entries = gallery.images.some(bound) ? ledger.ledger?.entries() : undefined;
+  // The version each edit was made from, where it is still here (not just deleted): the chain original → edit → edit.
+  const sources = new Map(gallery.images.filter((image) => !image.gone).map((image) => [image.id, image]));
   const shown = gallery.images.map((image): GalleryItem => {
+    const source = image.edit?.editOf === undefined ? undefined : sources.get(image.edit.editOf);
     const booked = bound(image)
       ? entries?.find(({ id, status, basis }) => id === image.entryId && status === 'charged' && !basis)?.charged
       : undefined;
@@ -191,6 +194,7 @@ function latestAndHistory(parts: ImageParts, features: Features) {
       editable: !image.notSaved && features.editor.allowed(),
       finalize: finalOf(again, host.models, pricing),
       vary: mostSaid(pricing.price(again).quote ?? {}, locale, translation) || undefined,
+      before: source && { id: source.id, url: source.url, prompt: source.prompt },
     };
   });
   const latest = shown.filter((image) => image.batch === shown[0].batch);

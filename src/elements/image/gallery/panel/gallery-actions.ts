@@ -1,6 +1,6 @@
 import { editor } from '../../../../strings/image/editor.js';
 import type { GalleryImage } from '../../../../images/gallery.js';
-import { gallery } from '../../../../strings/image/gallery.js';
+import { gallery, type GalleryStrings } from '../../../../strings/image/gallery.js';
 import { wordsIn, type Translation } from '../../../../strings/strings.js';
 import { copyImage } from './copy-image.js';
 
@@ -117,6 +117,9 @@ export async function actOnImage(event: Event, shown: readonly GalleryImage[], t
     const blob = await target.blob(image.id);
     return target.say(blob ? await copyImage(blob, galleryText) : galleryText.copyFailed());
   }
+  // Back a version: the source, in the gallery with its own Edit and receipt, comes into view with the focus; nothing
+  // is sent.
+  if (action === 'source') return target.focusImage(image.id);
   if (action === 'as-made') return dialog && image.asMade && showAsMade(dialog, image, image.asMade);
   if (action === 'edit') {
     dialog?.close();
@@ -226,4 +229,16 @@ export function menuToggled(event: Event) {
 export function menuLeft(event: FocusEvent) {
   const menu = event.currentTarget as HTMLDetailsElement;
   if (!menu.contains(event.relatedTarget as Node | null)) menu.open = false;
+}
+
+/**
+ * The before-and-after range moved (by pointer, touch or keys): the source shows up to its value, from the left (the
+ * frame's `--_before`), and its value is said in words. Set here, not drawn: moving the divider is no change to the
+ * widget's state, so nothing renders, and nothing is sent.
+ */
+export function versionsSlid(event: Event, galleryText: GalleryStrings) {
+  const range = event.currentTarget as HTMLInputElement;
+  const before = Number(range.value);
+  range.closest<HTMLElement>('.versions-frame')?.style.setProperty('--_before', `${before}%`);
+  range.setAttribute('aria-valuetext', galleryText.compareValue(before));
 }

@@ -18,4 +18,9 @@ export interface GalleryItem extends Omit<GalleryImage, 'receipt'> {
   editable: boolean;
   /** Whom it was paid to, as the words name it (`payeeAt`: OpenAI at its own API); its provider where not given. */
   payee?: string;
+  /**
+   * Where it is an edit of an image still in the gallery (`edit.editOf`): that image, the version before it, to compare
+   * with and to go back to. None for an original, or where its source was deleted.
+   */
+  before?: { id: string; url?: string; prompt: string };
 }

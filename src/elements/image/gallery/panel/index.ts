@@ -2,7 +2,8 @@
 // placeholder at each image's shape with the progress and Cancel, and what is still being made after Stop waiting
 // (running.ts); its error where its image would have been (failure.ts); the images it made, large, with their
 // toolbar, receipt and lightbox, the earlier ones below the widget and the paid generations that brought no image
-// (result.ts), what a click on them does, and their styles.
+// (result.ts), under an edit the version it edits with before and after (versions.ts), what a click on them does, and
+// their styles.
 // Loaded by the panels (a PanelPart: panel-controllers.ts) when there is something to show: the image store of the
 // widget's storage key holds an image (a returning visitor), a submission starts (it ends once this part is here),
 // what closed pages left is finished, an error is to be shown, or a paid failure is to be listed; prefetched when the
@@ -14,6 +15,7 @@ import { actOnImage } from './gallery-actions.js';
 import { failureStyles, renderFailure } from './failure.js';
 import { renderHistory, renderResult, resultStyles } from './result.js';
 import { renderFinishing, renderRunning, runningStyles } from './running.js';
+import { versionsStyles } from './versions.styles.js';
 
 /** What the panels draw of the gallery, and what a click on an image does, once this part is here. */
 export interface GalleryViewPart {
@@ -27,6 +29,6 @@ export interface GalleryViewPart {
 
 /** The gallery's view of the widget `host`, its styles adopted beside the panels'. */
 export function galleryViewPart(host: Element): GalleryViewPart {
-  adoptBeside(host, [runningStyles, failureStyles, resultStyles]);
+  adoptBeside(host, [runningStyles, failureStyles, resultStyles, versionsStyles]);
   return { renderResult, renderHistory, act: actOnImage, renderRunning, renderFinishing, renderFailure };
 }

@@ -14,6 +14,7 @@ import { lightboxKeys, shortPrompt } from './gallery-actions.js';
 import type { GalleryItem } from './gallery-item.js';
 import { download, renderLaidOver, renderToolbar } from './toolbar.js';
 import { icon } from './icons.js';
+import { renderVersions } from './versions.js';
 
 // The styles of what this draws, kept beside it, where the gallery's part takes them with its templates.
 export { resultStyles } from './result.styles.js';
@@ -192,6 +193,7 @@ function renderTile(
     }
     ${renderNotSaved(image, galleryText, locale, inHistory)}
     ${renderToolbar(image, act, galleryText, { locale, translation })} ${renderLaidOver(image, act, translation)}
+    ${renderVersions(image, act, galleryText)}
     <figcaption class="muted">
       ${galleryText.imageFacts(
         modelName(image.model),
