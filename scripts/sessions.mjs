@@ -21,6 +21,8 @@ export const OPENED_BY = {
   'src/providers/engine/oauth.ts': ['openrouter', 'huggingface', 'pollinations'],
   'src/elements/image/options/panel/controls/index.ts': ['bfl', 'fal', 'pollinations'],
   'src/elements/image/accounts/panel/puter/index.ts': ['puter'],
+  // The editor: Edit is offered where a model of the provider edits images (its price-book entries' `edits`).
+  'src/elements/image/editor/panel/view/index.ts': ['bfl', 'openai'],
 };
 
 /** The manifest's parts, the entry first, then by name: the order a list of parts is given in. */

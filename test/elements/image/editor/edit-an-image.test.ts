@@ -12,7 +12,7 @@ import type { UserPaysImage } from '../../../../src/elements/image/userpays-imag
 import { expectWcag22 } from '../../../support/axe.js';
 import { bflWidget } from '../../../support/bfl-widget.js';
 import { pngBlob } from '../../../support/images.js';
-import { simEndpoint, unique, uniqueStorageKey } from '../../../support/sim.js';
+import { falEndpoint, simEndpoint, unique, uniqueStorageKey } from '../../../support/sim.js';
 import { mergePriceBook } from '../../../../src/pricing/index.js';
 import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS } from '../../../../src/providers/prices.js';
 import { until, waitUntil } from '../../../support/wait.js';
@@ -267,5 +267,20 @@ describe('<userpays-image edit="off">', function () {
     expect(el.shadowRoot!.querySelector('.edit-own')).to.equal(null);
     el.setAttribute('edit', 'on');
     await until(() => imageAction(tiles(el)[0], 'edit'), 5_000, 'Edit is offered again');
+  });
+});
+
+describe('<userpays-image>: Edit where a model edits', function () {
+  this.timeout(20_000);
+
+  it('is not offered where no model of the provider in force edits images (fal today)', async () => {
+    const { el } = await editing();
+    (part(el, 'editor')!.querySelector('button.secondary') as HTMLButtonElement).click(); // Stop editing
+    el.provider = 'fal';
+    el.endpoint = falEndpoint();
+    await until(() => tiles(el)[0] && !imageAction(tiles(el)[0], 'edit'), 5_000, 'Edit goes');
+    (part(el, 'more') as HTMLDetailsElement).open = true;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.edit-own')).to.equal(null);
   });
 });

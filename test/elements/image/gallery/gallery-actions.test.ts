@@ -161,10 +161,12 @@ describe('<userpays-image>: the gallery', () => {
       const toolbar = el.shadowRoot!.querySelector('[part~=result] [part~=image-actions]')!;
       await waitUntil(() => lang === 'en' || toolbar.textContent!.includes('Herunterladen'), 'the German words');
       const shown = [...toolbar.querySelectorAll<HTMLElement>('.tool .word')].filter((word) => word.checkVisibility());
+      // Download, Copy, Vary, Use as reference, and Edit (BFL edits images).
       expect(
         shown.map((word) => word.textContent),
         lang,
-      ).to.have.length(4);
+      ).to.have.length(5);
+      expect(shown.at(-1)!.textContent, lang).to.equal(lang === 'en' ? 'Edit' : 'Bearbeiten');
       // All it shows, Vary's price too, is in its name (axe's label-content-name-mismatch).
       for (const word of shown) {
         const tool = word.closest('.tool')!;

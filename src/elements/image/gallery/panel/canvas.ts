@@ -163,6 +163,9 @@ function latestAndHistory(parts: ImageParts, features: Features) {
   // The form's quality, which Vary keeps for an image that did not keep its own (stored before images kept it).
   const { quality } = parts.request();
   const referable = !!pricing.capability?.references?.max;
+  // Edit where the page allows it and a model of the provider in force edits images (else the editor would offer
+  // nothing it could do).
+  const editing = features.editor.canEdit();
   // An image booked at its price's bound (no reply said what it came to) that the user has since answered for: its
   // card and receipt say what the answer booked, as the tally does, not the bound it was made at.
   const bound = (image: { receipt?: { basis: string } }) => image.receipt?.basis === 'bound';
@@ -191,7 +194,7 @@ function latestAndHistory(parts: ImageParts, features: Features) {
       payee: payeeOf(host, image.provider),
       referable,
       // Its bytes, read to be sent: an image shown from the provider's link cannot be.
-      editable: !image.notSaved && features.editor.allowed(),
+      editable: editing && !image.notSaved,
       finalize: finalOf(again, host.models, pricing),
       vary: mostSaid(pricing.price(again).quote ?? {}, locale, translation) || undefined,
       before: source && { id: source.id, url: source.url, prompt: source.prompt },
