@@ -174,7 +174,8 @@ async function editedImage(image: Blob | string, images: ImageStore): Promise<{ 
 }
 
 /** A Blob as a file input gives it, named for what it is. */
-const asFile = (blob: Blob, name: string) => (blob instanceof File ? blob : new File([blob], name, { type: blob.type }));
+const asFile = (blob: Blob, name: string) =>
+  blob instanceof File ? blob : new File([blob], name, { type: blob.type });
 
 /**
  * Keys from `UserPays.signIn()`, by `provider route` (`keyRoute`: the endpoint's origin and the relay's): memory
