@@ -1,7 +1,8 @@
 // The shadow parts custom-elements.json declares for <userpays-image> are exactly those it draws, over the states
 // that draw them all (idle, custom size, running, result and history, lightbox, a paid failure, a charge that may have
 // been made, an image not saved,
-// a key's balance, Puter's account, the form before a capped sign-in): no part documented that does not exist, none
+// a key's balance, Puter's account, the form before a capped sign-in, the editor and an edit's versions): no part
+// documented that does not exist, none
 // drawn that is not documented.
 // Holds: src/elements/image/panels/image-panels.ts
 import { expect } from '@open-wc/testing';
@@ -59,6 +60,21 @@ describe('<userpays-image>: its shadow parts', function () {
     await until(() => el.shadowRoot!.querySelector('[part~=gallery]'), 10_000);
     el.shadowRoot!.querySelector<HTMLElement>('[part~=result] [data-action=open]')!.click();
     look(el);
+    el.shadowRoot!.querySelector<HTMLDialogElement>('dialog.lightbox')!.close();
+
+    // Editing the latest image: the editor, its painting area and tools; the edit made, its versions.
+    el.shadowRoot!.querySelector<HTMLElement>('[part~=result] [data-action=edit]')!.click();
+    await until(() => el.shadowRoot!.querySelector('[part~=editor]'), 10_000);
+    el.shadowRoot!.querySelector<HTMLInputElement>('[part~=editor] input[value=mask]')!.click();
+    await el.updateComplete;
+    const area = el.shadowRoot!.querySelector<HTMLElement>('[part~=mask]')!;
+    for (const key of ['Enter', 'Enter'])
+      area.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }));
+    await el.updateComplete;
+    look(el);
+    await el.generate();
+    await until(() => el.shadowRoot!.querySelector('[part~=versions]'), 10_000);
+    look(el);
 
     const failed = await bfl('fault=content-moderated;pending=60'); // paid for, and no image
     await failed.generate().catch(() => {});
@@ -99,6 +115,7 @@ describe('<userpays-image>: its shadow parts', function () {
     // Drawn only after a sign-in through the account system's own page (a window of its own): seen there.
     const elsewhere: Record<string, string> = {
       revoke: 'test/elements/image/accounts/sign-in.test.ts, after signing in with OpenRouter',
+      'kept-outside': 'test/elements/image/editor/edit-an-image.test.ts, after a GPT Image edit with a mask',
     };
     expect([...seen, ...Object.keys(elsewhere)].sort()).to.deep.equal([...declared].sort());
   });
