@@ -179,11 +179,12 @@ describe('<userpays-image>: a GPT Image edit keeps what is not painted', functio
     const el = await imageWidget(
       {
         provider: 'openai',
-        model: 'gpt-image-1.5',
+        // Sold on every day the suite runs at (1.5 and 1-mini shut down on 2026-12-01).
+        model: 'gpt-image-2',
         prompt: 'a teapot on a table',
         locale: 'en-US',
         'storage-key': uniqueStorageKey(),
-        endpoint: simEndpoint('openai', `now=2026-09-01T12:00:00Z;pending=20;run=${run}`, { crossOrigin: true }),
+        endpoint: simEndpoint('openai', `pending=20;run=${run}`, { crossOrigin: true }),
       },
       { priceBook: OPENAI_BOOK, apiKey: unique('sk-edit') },
     );
@@ -195,7 +196,7 @@ describe('<userpays-image>: a GPT Image edit keeps what is not painted', functio
     await el.updateComplete;
     part(el, 'editor')!.querySelector<HTMLInputElement>('input[value=mask]')!.click();
     await el.updateComplete;
-    expect(el.model).to.equal('gpt-image-1.5');
+    expect(el.model).to.equal('gpt-image-2');
     const area = part(el, 'mask')!;
     area.focus();
     press(area, 'Enter');
