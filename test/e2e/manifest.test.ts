@@ -19,7 +19,7 @@ interface Declaration {
 const API: Record<string, { attributes: string[]; propertiesOnly: string[]; methods: string[]; events: string[] }> = {
   'userpays-image': {
     attributes:
-      'provider providers model models width height count seed prompt endpoint relay budget lang locale storage-key puter-src keep-images huggingface-client-id pollinations-app-key pollinations-earnings enhance-prompt safety-tolerance output-format quality'.split(
+      'provider providers model models width height count seed prompt endpoint relay budget lang locale storage-key puter-src keep-images huggingface-client-id pollinations-app-key pollinations-earnings enhance-prompt safety-tolerance output-format quality edit'.split(
         ' ',
       ),
     propertiesOnly: ['priceBook', 'apiKey', 'quote', 'tally', 'strings'],
@@ -40,8 +40,11 @@ const API: Record<string, { attributes: string[]; propertiesOnly: string[]; meth
   },
 };
 
-/** HTML's own attributes the elements document (the language of their words): no field of the element's own. */
-const GLOBAL_ATTRIBUTES = ['lang'];
+/**
+ * Attributes with no field of the element's own: HTML's `lang` (the language of their words), and `edit` (`off` hides
+ * editing), which only the panels read, as nothing of the first paint edits.
+ */
+const GLOBAL_ATTRIBUTES = ['lang', 'edit'];
 
 const camelCase = (attribute: string) => attribute.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
 

@@ -8,18 +8,7 @@ import { UserPaysError } from '../../src/base/errors.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import { storageKeysForgottenAfterEach } from '../support/storage.js';
 import { bflEndpoint, simCharged, simLogOf, unique } from '../support/sim.js';
-import { pngBlob } from '../support/images.js';
-
-/** A mask of that size: black, a white square in its middle (a quarter of each side). */
-async function maskBlob(width: number, height: number) {
-  const canvas = new OffscreenCanvas(width, height);
-  const context = canvas.getContext('2d')!;
-  context.fillStyle = '#000';
-  context.fillRect(0, 0, width, height);
-  context.fillStyle = '#fff';
-  context.fillRect(width / 4, height / 4, width / 2, height / 2);
-  return canvas.convertToBlob({ type: 'image/png' });
-}
+import { maskPng, pngBlob } from '../support/images.js';
 
 describe('UserPays.generate, editing an image', function () {
   this.timeout(20_000);
@@ -38,7 +27,7 @@ describe('UserPays.generate, editing an image', function () {
         provider: 'bfl',
         model: 'flux-pro-1.0-fill',
         prompt: 'a red door',
-        edit: { image: await pngBlob(256, 192), kind: 'mask', mask: await maskBlob(256, 192) },
+        edit: { image: await pngBlob(256, 192), kind: 'mask', mask: await maskPng(256, 192) },
       },
       settings,
     );
@@ -74,7 +63,7 @@ describe('UserPays.generate, editing an image', function () {
         provider: 'bfl',
         model: 'flux-erase',
         prompt: '',
-        edit: { image: await pngBlob(256, 256), kind: 'erase', mask: await maskBlob(256, 256) },
+        edit: { image: await pngBlob(256, 256), kind: 'erase', mask: await maskPng(256, 256) },
       },
       options(run),
     );

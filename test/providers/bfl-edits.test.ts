@@ -12,7 +12,15 @@ import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
 import { priceOf } from '../../src/pricing/index.js';
 import * as editPricing from '../../src/pricing/edit-pricing.js';
 import { useEditPricing } from '../../src/pricing/edit-hook.js';
-import { referenceImage as reference } from '../support/images.js';
+import { maskPng, referenceImage as reference } from '../support/images.js';
+import { jsonPostedDuring } from '../support/record-fetches.js';
+import { base64Png, dataUrlOf } from '../support/png-pixels.js';
+
+/** A raw base64 PNG's size and the distinct levels of its red channel. */
+const levelsOf = async (raw: string) => {
+  const { width, height, levels } = await base64Png(raw);
+  return { width, height, levels };
+};
 import { providerHarness } from '../support/provider-harness.js';
 import { submitToBfl, taskLog } from '../support/sim.js';
 
@@ -27,50 +35,10 @@ const { start, completed, refused, calls, endpoint, newKey } = harness;
  * drawn with OffscreenCanvas and read back as a data URL.
  */
 async function paintedMask(width: number, height: number): Promise<ReferenceImage> {
-  const canvas = new OffscreenCanvas(width, height);
-  const context = canvas.getContext('2d')!;
-  context.fillStyle = '#000';
-  context.fillRect(0, 0, width, height);
-  context.fillStyle = '#fff';
-  context.fillRect(width / 4, height / 4, width / 2, height / 2);
-  const blob = await canvas.convertToBlob({ type: 'image/png' });
-  const dataUrl = await new Promise<string>((resolve) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as string);
-    reader.readAsDataURL(blob);
-  });
-  return { dataUrl, width, height };
+  return { dataUrl: await dataUrlOf(await maskPng(width, height)), width, height };
 }
 
 const base64 = (image: { dataUrl: string }) => image.dataUrl.slice(image.dataUrl.indexOf(',') + 1);
-
-/** The JSON bodies the page POSTs while `run` runs, read beside the adapter. */
-async function bodiesSent<T>(run: () => Promise<T>): Promise<{ outcome: T; bodies: Record<string, any>[] }> {
-  const bodies: Record<string, any>[] = [];
-  const original = window.fetch;
-  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-    if (init?.method === 'POST' && typeof init.body === 'string') bodies.push(JSON.parse(init.body));
-    return original(input, init);
-  };
-  try {
-    return { outcome: await run(), bodies };
-  } finally {
-    window.fetch = original;
-  }
-}
-
-/** A raw base64 PNG's size and the distinct grey levels of its red channel, decoded by the browser. */
-async function pixelsOf(raw: string) {
-  const bytes = Uint8Array.from(atob(raw), (c) => c.charCodeAt(0));
-  const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-  const context = canvas.getContext('2d')!;
-  context.drawImage(bitmap, 0, 0);
-  const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
-  const levels = new Set<number>();
-  for (let i = 0; i < data.length; i += 4) levels.add(data[i]);
-  return { width: bitmap.width, height: bitmap.height, levels: [...levels].sort((a, b) => a - b) };
-}
 
 describe('Editing an image at BFL', function () {
   this.timeout(20_000);
@@ -79,13 +47,13 @@ describe('Editing an image at BFL', function () {
   it('Fill repaints what is painted: the mask goes beside the image, black and white at its size, $0.05 booked', async () => {
     const image = reference(64, 48);
     const mask = await paintedMask(64, 48);
-    const { outcome: run, bodies } = await bodiesSent(() =>
+    const { outcome: run, bodies } = await jsonPostedDuring(() =>
       completed('pending=50;deliveryCors=1', { inputs: [image], edit: { kind: 'mask', mask } }),
     );
     const [body] = bodies;
     expect(body.image).to.equal(base64(image));
     expect(body.mask).to.equal(base64(mask));
-    expect(await pixelsOf(body.mask)).to.deep.equal({ width: 64, height: 48, levels: [0, 255] });
+    expect(await levelsOf(body.mask)).to.deep.equal({ width: 64, height: 48, levels: [0, 255] });
     const [submit] = await taskLog('bfl', run.task!.id);
     expect([submit.inputs, (submit as any).mask]).to.deep.equal([[[64, 48]], [64, 48]]);
     expect(run.charge).to.deep.equal({ credits: '5', usd: '0.05' });
@@ -226,7 +194,7 @@ describe('Editing an image at BFL', function () {
     expect(quote.lines.map((line) => line.amount)).to.deep.equal(['0.014', '0.001']);
     // Sent as FLUX.2 takes references: `input_image`, and booked from BFL's cost, the same.
     const image = reference(1024, 1024);
-    const { outcome: run, bodies } = await bodiesSent(() =>
+    const { outcome: run, bodies } = await jsonPostedDuring(() =>
       completed('pending=50', {
         model: 'flux-2-klein-4b',
         width: 1024,

@@ -113,6 +113,8 @@ const VALUES: Record<string, unknown[][]> = {
     ['bfl', '3:01 PM', (words: string) => words],
     ['bfl', undefined, (words: string) => words],
   ],
+  // Its source's prompt drawn as the button it is: here, its words.
+  'gallery.editOf': [['a lighthouse at dusk', (prompt: string) => prompt]],
   'widget.shortcut': [[false]],
   'pickers.megapixelChoice': [[2.5]],
   'pickers.pixels': [[1024, 1024]],

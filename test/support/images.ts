@@ -49,3 +49,14 @@ export const storedImage = (
   createdAt,
   ...more,
 });
+
+/** A mask as the editor paints one: a PNG of that size, black but for a white square in its middle (half each side). */
+export async function maskPng(width: number, height: number): Promise<Blob> {
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d')!;
+  context.fillStyle = '#000';
+  context.fillRect(0, 0, width, height);
+  context.fillStyle = '#fff';
+  context.fillRect(width / 4, height / 4, width / 2, height / 2);
+  return canvas.convertToBlob({ type: 'image/png' });
+}

@@ -81,3 +81,24 @@ export async function pngOfType(width: number, height: number, colourType: 0 | 2
   const parts = [signature, chunk('IHDR', header), chunk('IDAT', data), chunk('IEND', new Uint8Array())];
   return new Blob(parts, { type: 'image/png' });
 }
+
+/**
+ * A PNG given as raw base64 (as BFL takes it), decoded by the browser: its size, the distinct levels of its red channel
+ * (a mask's are 0 and 255), how many pixels are white, and the red level at (x, y).
+ */
+export async function base64Png(raw: string) {
+  const bytes = Uint8Array.from(atob(raw), (c) => c.charCodeAt(0));
+  const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const context = canvas.getContext('2d')!;
+  context.drawImage(bitmap, 0, 0);
+  const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+  const levels = new Set<number>();
+  let white = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    levels.add(data[i]);
+    if (data[i] === 255) white++;
+  }
+  const at = (x: number, y: number) => data[(y * bitmap.width + x) * 4];
+  return { width: bitmap.width, height: bitmap.height, levels: [...levels].sort((a, b) => a - b), white, at };
+}

@@ -65,3 +65,36 @@ export function countReplies(view: Window, suffix: string) {
   };
   return counted;
 }
+
+/** A fetch the page made: where to, its method and its body as given. */
+export interface Fetched {
+  url: string;
+  method?: string;
+  body: unknown;
+}
+
+/** Every fetch the page makes while `run` runs (then `fetch` is the page's own again), and what `run` came to. */
+export async function fetchesDuring<T>(run: () => Promise<T>): Promise<{ outcome: T; sent: Fetched[] }> {
+  const sent: Fetched[] = [];
+  const realFetch = window.fetch;
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    sent.push({ url: input instanceof Request ? input.url : String(input), method: init?.method, body: init?.body });
+    return realFetch(input, init);
+  };
+  try {
+    return { outcome: await run(), sent };
+  } finally {
+    window.fetch = realFetch;
+  }
+}
+
+/** The JSON bodies of the POSTs the page makes while `run` runs, and what `run` came to. */
+export async function jsonPostedDuring<T>(
+  run: () => Promise<T>,
+): Promise<{ outcome: T; bodies: Record<string, any>[] }> {
+  const { outcome, sent } = await fetchesDuring(run);
+  const bodies = sent.flatMap(({ method, body }) =>
+    method === 'POST' && typeof body === 'string' ? [JSON.parse(body)] : [],
+  );
+  return { outcome, bodies };
+}

@@ -12,6 +12,8 @@ import type { UserPaysImage } from '../../../../src/elements/image/userpays-imag
 import { expectWcag22 } from '../../../support/axe.js';
 import { bflWidget } from '../../../support/bfl-widget.js';
 import { pngBlob } from '../../../support/images.js';
+import { jsonPostedDuring } from '../../../support/record-fetches.js';
+import { base64Png } from '../../../support/png-pixels.js';
 import { falEndpoint, simEndpoint, unique, uniqueStorageKey } from '../../../support/sim.js';
 import { mergePriceBook } from '../../../../src/pricing/index.js';
 import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS } from '../../../../src/providers/prices.js';
@@ -28,39 +30,6 @@ import {
 } from '../../../support/widget.js';
 
 const RUN = uniqueStorageKey();
-
-/** The JSON bodies the page POSTs while `run` runs. */
-async function bodiesSent<T>(run: () => Promise<T>): Promise<{ outcome: T; bodies: Record<string, any>[] }> {
-  const bodies: Record<string, any>[] = [];
-  const original = window.fetch;
-  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-    if (init?.method === 'POST' && typeof init.body === 'string') bodies.push(JSON.parse(init.body));
-    return original(input, init);
-  };
-  try {
-    return { outcome: await run(), bodies };
-  } finally {
-    window.fetch = original;
-  }
-}
-
-/** A raw base64 PNG's size, and whether its pixel (x, y) is white, decoded by the browser. */
-async function maskOf(raw: string) {
-  const bytes = Uint8Array.from(atob(raw), (c) => c.charCodeAt(0));
-  const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-  const context = canvas.getContext('2d')!;
-  context.drawImage(bitmap, 0, 0);
-  const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
-  const levels = new Set<number>();
-  let white = 0;
-  for (let i = 0; i < data.length; i += 4) {
-    levels.add(data[i]);
-    if (data[i] === 255) white++;
-  }
-  const at = (x: number, y: number) => data[(y * bitmap.width + x) * 4];
-  return { width: bitmap.width, height: bitmap.height, levels: [...levels].sort((a, b) => a - b), white, at };
-}
 
 /** A key pressed on the painting area. */
 function press(area: HTMLElement, key: string) {
@@ -118,7 +87,7 @@ describe('<userpays-image>: editing an image', function () {
     expect(generateButton(el).disabled).to.equal(false);
     expect(decision(el).price).to.equal('$0.05');
     const result = oneEvent(el, 'userpays-result');
-    const { bodies } = await bodiesSent(async () => {
+    const { bodies } = await jsonPostedDuring(async () => {
       generateButton(el).click();
       return result;
     });
@@ -128,7 +97,7 @@ describe('<userpays-image>: editing an image', function () {
     const fill = bodies.find((body) => 'mask' in body)!;
     expect(fill.prompt).to.equal('a red door');
     expect(fill.mask === fill.image, 'the mask is not the image').to.equal(false);
-    const mask = await maskOf(fill.mask);
+    const mask = await base64Png(fill.mask);
     expect([mask.width, mask.height, mask.levels]).to.deep.equal([1024, 1024, [0, 255]]);
     expect(mask.white).to.equal(256 * 256);
     expect([

@@ -5,6 +5,7 @@
 // edit says it edits the first edit (original → edit → edit).
 // Holds: src/elements/image/gallery/panel/versions.ts
 // Holds: src/elements/image/gallery/panel/versions.styles.ts
+import { fetchesDuring } from '../../../support/record-fetches.js';
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { UserPaysImage } from '../../../../src/elements/image/userpays-image.js';
@@ -22,20 +23,8 @@ function press(area: HTMLElement, key: string) {
 }
 
 /** The POSTs the page makes while `run` runs: a submission is one. */
-async function postsDuring(run: () => Promise<unknown>) {
-  let posts = 0;
-  const original = window.fetch;
-  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-    if (init?.method === 'POST') posts++;
-    return original(input, init);
-  };
-  try {
-    await run();
-  } finally {
-    window.fetch = original;
-  }
-  return posts;
-}
+const postsDuring = async (run: () => Promise<unknown>) =>
+  (await fetchesDuring(run)).sent.filter(({ method }) => method === 'POST').length;
 
 /**
  * Edits the latest image as a user does by keyboard (Edit, "Change the painted area", a rectangle painted with the

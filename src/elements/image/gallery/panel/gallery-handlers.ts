@@ -1,3 +1,4 @@
+import { asUserPaysError } from '../../../../base/errors.js';
 import type { ProviderId } from '../../../../base/types.js';
 import { finalOf } from '../../../../pricing/offer-choices.js';
 import { providerInfo } from '../../../../providers/catalog.js';
@@ -58,7 +59,9 @@ function act(parts: ImageParts, features: Features, event: Event) {
       root()?.querySelector('.thumbs li:last-child')?.scrollIntoView({ block: 'center', behavior: 'smooth' });
     },
     reuse: (image, final) => reuse(parts, features, image, final),
-    edit: (blob, id) => features.editor.open(blob, id),
+    // An image that cannot be read to edit (a file too large, one the browser cannot decode) says why, where errors are.
+    edit: (blob, id) =>
+      features.editor.open(blob, id).catch((error) => features.submission.controller.report(asUserPaysError(error))),
     generate: () => void host.generate().catch(() => {}), // its error is shown where its image would have been
     showForm: () => {
       const prompt = root()?.querySelector<HTMLElement>('#prompt');
