@@ -64,9 +64,10 @@ describe('OpenAiProvider against the gateway simulator', () => {
     expect(calls).to.have.length(2);
     expect(run.statuses).to.deep.equal(['Generating', 'Downloading image']);
 
+    // This run's own: other files' tests call the same simulator meanwhile (on either loopback name).
     const log = (await simLog('openai')).slice(before);
-    const submit = log.find((e) => e.method === 'POST')!;
-    const cdn = log.filter((e) => e.path.startsWith('/sim/openai-cdn/'));
+    const submit = log.find((e) => e.method === 'POST' && e.path.endsWith('/s/pending=300/v1/images/generations'))!;
+    const cdn = log.filter((e) => e.path.startsWith('/sim/openai-cdn/') && e.id === submit.id);
     expect([submit.host, submit.hasKey]).to.deep.equal([OTHER_HOST, true]);
     expect(cdn).to.have.length(1);
     expect(cdn[0].id).to.equal(submit.id);
