@@ -32,6 +32,11 @@ function exportedConstants() {
 /** Text for a table cell: one line, its pipes escaped (GitHub splits cells on them, code spans included). */
 const cell = (text = '') => text.replace(/\s+/g, ' ').trim().replaceAll('|', '\\|');
 const code = (text) => `\`${text}\``;
+/** A method's parameters as its signature names them (`options?: { edit?: EditInput }`). */
+const parameters = (method) =>
+  (method.parameters ?? [])
+    .map((p) => `${p.name}${p.optional ? '?' : ''}${p.type ? `: ${cell(p.type.text)}` : ''}`)
+    .join(', ');
 
 /** A default as a reader wants it: the value, not the source that spells it. */
 function shownDefault(attribute, constants) {
@@ -93,7 +98,7 @@ function reference(manifest, constants) {
         members
           .filter((m) => m.kind === 'method')
           .map((m) => [
-            code(`${m.name}()${m.return?.type ? `: ${cell(m.return.type.text)}` : ''}`),
+            code(`${m.name}(${parameters(m)})${m.return?.type ? `: ${cell(m.return.type.text)}` : ''}`),
             cell(m.description),
           ]),
       ),

@@ -271,6 +271,19 @@ export interface ProgressDetail {
  */
 export type EditKind = 'instruction' | 'mask' | 'erase';
 
+/**
+ * An edit as a page asks for it (`generate({ edit })`, `UserPays.generate({ edit })`; SPEC §13): `image` a Blob, the id
+ * of an image of the gallery (the result's `editOf` then names it) or its URL; `kind` follows the prompt over the whole
+ * image (`instruction`), repaints what `mask` paints (`mask`), or removes it, with no prompt (`erase`); `mask` a Blob of
+ * the image's size, white where painted; `whole` sends the image at its full size where each input megapixel is billed.
+ */
+export interface EditInput {
+  image: Blob | string;
+  kind: EditKind;
+  mask?: Blob;
+  whole?: boolean;
+}
+
 /** An edit as events, receipts and the ledger say it: never its pixels. */
 export interface PublicEdit {
   kind: EditKind;

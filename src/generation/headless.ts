@@ -1,8 +1,8 @@
-import type { EditKind } from '../base/types.js';
 import { invalid, isRecord, isTypedAmount } from '../base/checks.js';
 import * as editPricing from '../pricing/edit-pricing.js';
 import { useEditPricing } from '../pricing/edit-hook.js';
 import { asUserPaysError } from '../base/errors.js';
+import { asFile, checkEditInput, editedImage } from '../images/edit-input.js';
 import { ImageStore } from '../images/image-store.js';
 import { LedgerStore } from '../ledger/ledger.js';
 import { readReferenceImage } from '../images/reference-images.js';
@@ -15,7 +15,7 @@ import { BUILTIN_PRICE_BOOK, priceBookFor } from '../providers/prices.js';
 import { checkEndpoint, checkRelay } from '../providers/urls.js';
 import * as headlessWords from '../strings/headless.js';
 import { moreOptions } from '../strings/more-options.js';
-import type { GenerateResult, ModelSettings, ProgressDetail, ProviderId } from '../base/types.js';
+import type { EditInput, GenerateResult, ModelSettings, ProgressDetail, ProviderId } from '../base/types.js';
 import { resumeOrphans } from './resume.js';
 import { submit, type Asked } from './submit.js';
 import { mostOf } from '../pricing/quote.js';
@@ -43,13 +43,8 @@ export interface GenerateRequest {
    * default; sent where the model takes them, a value out of its range refused in words before anything is sent.
    */
   settings?: ModelSettings;
-  /**
-   * Edits an image (SPEC §13; docs/editing.md) instead of making one from the prompt alone: `image` a Blob, the id of
-   * an image of the gallery (the result's `editOf` then names it) or its URL; `kind` follows the prompt over the whole
-   * image (`instruction`), repaints what `mask` paints (`mask`), or removes it, with no prompt (`erase`); `mask` a
-   * Blob of the image's size, white where painted. Priced and sent as the widget's editor does.
-   */
-  edit?: { image: Blob | string; kind: EditKind; mask?: Blob };
+  /** Edits an image instead of making one from the prompt alone (SPEC §13; docs/editing.md): see `EditInput`. */
+  edit?: EditInput;
 }
 
 /** How and where `UserPays.generate()` runs; the widget's attributes of the same names. */
@@ -119,7 +114,7 @@ function checkRequest(request: unknown) {
   if (!isRecord(request)) invalid(headlessWords.notAGenerateRequest());
   const { provider = 'puter', model = DEFAULT_MODEL, prompt, width = 1024, height = 1024, count = 1, seed } = request;
   const { references = [], earnings, settings, quality } = request;
-  const edit = request.edit === undefined ? undefined : checkEdit(request.edit);
+  const edit = request.edit === undefined ? undefined : checkEditInput(request.edit);
   // An erase takes no prompt: what to remove is what is painted.
   const prompted = typeof prompt === 'string' && (!!prompt.trim() || edit?.kind === 'erase');
   if (!prompted) invalid(headlessWords.promptNotText());
@@ -146,36 +141,9 @@ function checkRequest(request: unknown) {
     ...(quality !== undefined && { quality }),
   } as Omit<Asked, 'inputs' | 'edit'> & {
     references: Blob[];
-    edit?: ReturnType<typeof checkEdit>;
+    edit?: EditInput;
   };
 }
-
-/** An edit as a page hands it: an image (a Blob, an id, an address), a kind the widget knows, a mask as a Blob. */
-function checkEdit(edit: unknown) {
-  if (!isRecord(edit)) invalid(headlessWords.editNotAnImage());
-  const { image, mask } = edit;
-  const { kind } = editPricing.checkEdit({ kind: edit.kind });
-  if (!(image instanceof Blob || typeof image === 'string') || !(mask === undefined || mask instanceof Blob))
-    invalid(headlessWords.editNotAnImage());
-  return { image, kind, mask };
-}
-
-/**
- * The image an edit names, as a file: the Blob given, or an image of the gallery of `storageKey` by its id (which the
- * result then names as the one it edits), or what an address holds.
- */
-async function editedImage(image: Blob | string, images: ImageStore): Promise<{ file: Blob; editOf?: string }> {
-  if (image instanceof Blob) return { file: image };
-  const kept = await images.get(image);
-  if (kept?.blob) return { file: kept.blob, editOf: image };
-  const read = await fetch(image).catch(() => undefined);
-  if (!read?.ok) invalid(headlessWords.editImageNotFound(image));
-  return { file: await read.blob() };
-}
-
-/** A Blob as a file input gives it, named for what it is. */
-const asFile = (blob: Blob, name: string) =>
-  blob instanceof File ? blob : new File([blob], name, { type: blob.type });
 
 /**
  * Keys from `UserPays.signIn()`, by `provider route` (`keyRoute`: the endpoint's origin and the relay's): memory
@@ -297,14 +265,16 @@ export async function headless(request: unknown, options: unknown): Promise<Gene
   try {
     const images = stores.get(run.storageKey) ?? new ImageStore({ storageKey: run.storageKey });
     stores.set(run.storageKey, images);
-    const edited = edit && (await editedImage(edit.image, images));
+    const edited = edit && (await editedImage(edit.image, async (id) => (await images.get(id))?.blob));
     const inputs = await Promise.all(
       [...(edited ? [edited.file] : []), ...references].map((image, i) =>
         readReferenceImage(asFile(image, moreOptions.referenceAlt(i + 1))),
       ),
     );
     const mask = edit?.mask && (await readReferenceImage(asFile(edit.mask, 'mask.png')));
-    const editAsked = edit && { edit: { kind: edit.kind, ...(edited?.editOf && { editOf: edited.editOf }) } };
+    const editAsked = edit && {
+      edit: { kind: edit.kind, ...(edited?.editOf && { editOf: edited.editOf }), ...(edit.whole && { whole: true }) },
+    };
     let live: LiveBook = { book: priceBookFor(endpoint, BUILTIN_PRICE_BOOK, provider) };
     const info = providerInfo(provider);
     if (info?.livePrices) {

@@ -11,7 +11,7 @@ export const budgetNotAnAmount = () =>
 export const referencesNotImages = () =>
   'references must be a list of image files (File or Blob objects), such as the files of an <input type="file">.';
 export const editNotAnImage = () =>
-  'edit must be { image, kind, mask? }: image a Blob (as a file input gives it), the id of an image of the gallery, or its URL; kind "instruction", "mask" or "erase"; mask a Blob of the image\'s size, white where to change.';
+  'edit must be { image, kind, mask?, whole? }: image a Blob (as a file input gives it), the id of an image of the gallery, or its URL; kind "instruction", "mask" or "erase"; mask a Blob of the image\'s size, white where to change; whole true to send the image at its full size.';
 export const editImageNotFound = (id: string) =>
   `No image "${id}" is kept in this browser for this storage key, and it is no address to read one from.`;
 export const settingsNotAnObject = () =>

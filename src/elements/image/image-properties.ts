@@ -1,7 +1,7 @@
 import type { PropertyDeclarations } from 'lit';
 import { DEFAULT_MODEL } from '../../pricing/index.js';
 import type { PriceBook } from '../../pricing/index.js';
-import type { GenerationResult, ProviderId } from '../../base/types.js';
+import type { EditInput, GenerationResult, ProviderId } from '../../base/types.js';
 import { UserPaysElement } from '../shared/userpays-element.js';
 
 /**
@@ -132,5 +132,5 @@ export abstract class ImageProperties extends UserPaysElement {
    * Submits the current inputs, priced as they are at the call. While a submission runs, calling it
    * again returns the same promise: a double click is one submission.
    */
-  abstract generate(): Promise<GenerationResult>;
+  abstract generate(options?: { edit?: EditInput }): Promise<GenerationResult>;
 }

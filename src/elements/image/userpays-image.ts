@@ -1,6 +1,6 @@
 import type { PropertyDeclarations } from 'lit';
 import { DEFAULT_MODEL, modelInfo, MODELS } from '../../pricing/index.js';
-import type { GenerationResult, Quote, Tally } from '../../base/types.js';
+import type { EditInput, GenerationResult, Quote, Tally } from '../../base/types.js';
 import { asUserPaysError, type UserPaysError } from '../../base/errors.js';
 import { prices } from '../../strings/prices.js';
 import { wordsIn } from '../../strings/strings.js';
@@ -143,16 +143,18 @@ export class UserPaysImage extends ImageProperties {
 
   /**
    * Submits the current inputs, priced as they are at the call. While a submission runs, calling it
-   * again returns the same promise: a double click is one submission.
+   * again returns the same promise: a double click is one submission. With `edit` (SPEC §13; docs/editing.md), an
+   * edit of `edit.image` instead, the prompt its instruction: the editor opens on it as asked, and it is sent once a
+   * submission running has ended.
    */
-  generate(): Promise<GenerationResult> {
-    if (this.#panels) return this.#panels.submission.generate();
+  generate(options?: { edit?: EditInput }): Promise<GenerationResult> {
+    if (this.#panels) return this.#panels.generate(options);
     // A click before the panels: as it stands now, submitted once they are here (a second click joins it then).
     const standing = this.#parts.asItStands();
     const early = (this.#early ??= new AbortController());
     return this.#panelsLoader.loaded().then(() => {
       if (this.#early === early) this.#early = undefined;
-      if (this.#panels && !early.signal.aborted) return this.#panels.submission.generate(standing);
+      if (this.#panels && !early.signal.aborted) return this.#panels.generate(options, standing);
       // Cancelled while they loaded, or they could not load (offline): said as an engine that could not load is.
       const failure = asUserPaysError(early.signal.aborted ? early.signal.reason : new TypeError('no panels'));
       this.#report(failure);

@@ -64,6 +64,15 @@ export interface EditorStrings {
   showKept(): string;
   /** Chooses an image of the user's own to edit. */
   editOwn(): string;
+  /**
+   * Where the model bills each input megapixel: sends the image at its full size (`megapixels`, in the locale's way)
+   * instead of at 1 MP, for `more` (a price in the locale's way).
+   */
+  sendWhole(megapixels: string, more: string): string;
+  /** A page asked for an edit (`generate({ edit })`) on a widget whose editing it turned off. */
+  editingOff(): string;
+  /** The mask a page gave is no image the browser can read. */
+  maskNotAnImage(): string;
 }
 
 export const editor: EditorStrings = {
@@ -104,4 +113,8 @@ export const editor: EditorStrings = {
   showAsMade: () => 'Show what the provider made',
   showKept: () => 'Show with your original outside',
   editOwn: () => 'Edit an image of your own',
+  sendWhole: (megapixels, more) => `Send it whole, ${megapixels} MP: ${more} more (otherwise at 1 MP)`,
+  editingOff: () => 'Editing is turned off on this widget (edit="off"): turn it on to send an edit.',
+  maskNotAnImage: () =>
+    'The mask is no image this browser can read: give a PNG of the image’s size, white where to change.',
 };

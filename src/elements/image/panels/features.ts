@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import type { TemplateResult } from 'lit';
-import type { EditKind } from '../../../base/types.js';
+import type { EditKind, GenerationResult } from '../../../base/types.js';
 import type { ReferenceImage } from '../../../providers/provider.js';
 import type { LedgerStore } from '../../../ledger/ledger.js';
 import type * as UncertainList from '../../tally/uncertain-list/index.js';
@@ -62,6 +62,8 @@ export interface SubmissionShared {
    * the form for them (Vary's, Reuse's) is no longer what it holds.
    */
   edited(): void;
+  /** A submission of the widget as it stands now (a second call while one runs joins it). */
+  generate(): Promise<GenerationResult>;
 }
 
 /** The images kept in this browser, what draws them, and the widget's columns. */
@@ -115,6 +117,8 @@ export interface EditorShared {
   readonly session?: { readonly editOf?: string; readonly kind: EditKind };
   /** Opens the editor on `blob` (an image of the gallery, `editOf`, or one of the user's own). */
   open(blob: Blob, editOf?: string): Promise<void>;
+  /** `generate(options)`: with `edit`, the editor opened on the page's image as asked, then the submission. */
+  generate(options: unknown): Promise<GenerationResult>;
   /** Leaves the editor; `giveBack`: the form's model as it was before. */
   close(giveBack?: boolean): void;
   /** Whether the page allows editing (`edit="off"` hides it). */

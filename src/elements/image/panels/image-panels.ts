@@ -1,4 +1,4 @@
-import type { ModelSettings, PublicEdit, Quote } from '../../../base/types.js';
+import type { GenerationResult, ModelSettings, PublicEdit, Quote } from '../../../base/types.js';
 import type { ReferenceImage } from '../../../providers/provider.js';
 import { EditorFeature } from '../editor/panel/editor-feature.js';
 import * as editPricing from '../../../pricing/edit-pricing.js';
@@ -6,7 +6,7 @@ import { useEditPricing } from '../../../pricing/edit-hook.js';
 import { AccountsFeature } from '../accounts/panel/accounts-feature.js';
 import { DetailsFeature } from '../details/panel/details-feature.js';
 import { GalleryFeature } from '../gallery/panel/gallery-feature.js';
-import type { ImageParts } from '../image-parts.js';
+import type { ImageParts, SubmissionAsItStands } from '../image-parts.js';
 import { ModelsFeature } from '../models/panel/models-feature.js';
 import { OptionsFeature } from '../options/panel/options-feature.js';
 import { PriceFeature } from '../price/panel/price-feature.js';
@@ -78,6 +78,14 @@ export class ImagePanels implements Features {
       this.accounts.blocked() ??
       this.price.blocked(quote, cannotPay, capped)
     );
+  }
+
+  /**
+   * The element's `generate()`: the widget's submission as it stands (or as it stood at a click made before the panels,
+   * `standing`), or, with `options` (`edit`), as they ask.
+   */
+  generate(options?: unknown, standing?: SubmissionAsItStands): Promise<GenerationResult> {
+    return options === undefined ? this.submission.generate(standing) : this.editor.generate(options);
   }
 
   /** Why a request cannot be made as it stands (`problem`), with its fix where More options has one. */

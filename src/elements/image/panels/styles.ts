@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { accountStyles } from '../accounts/panel/accounts.js';
+import { imageDropStyles } from '../editor/panel/image-drop.js';
 import { evidenceStyles } from '../price/panel/balance-evidence.js';
 import { iconStyles } from '../gallery/panel/icons.js';
 import { moreStyles } from '../options/panel/more.js';
@@ -106,4 +107,5 @@ export const imagePanelStyles = css`
   ${iconStyles}
   ${pinnedRowStyles}
   ${evidenceStyles}
+  ${imageDropStyles}
 `;

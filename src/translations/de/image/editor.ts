@@ -38,4 +38,9 @@ export const editor: EditorStrings = {
   showAsMade: () => 'Zeigen, was der Anbieter gemacht hat',
   showKept: () => 'Mit Ihrem Original außerhalb zeigen',
   editOwn: () => 'Eigenes Bild bearbeiten',
+  sendWhole: (megapixels, more) => `Ganz senden, ${megapixels} MP: ${more} mehr (sonst mit 1 MP)`,
+  editingOff: () =>
+    'Das Bearbeiten ist in diesem Widget ausgeschaltet (edit="off"): Schalten Sie es ein, um eine Bearbeitung zu senden.',
+  maskNotAnImage: () =>
+    'Die Maske ist kein Bild, das dieser Browser lesen kann: Geben Sie ein PNG in der Größe des Bildes, weiß, wo sich etwas ändern soll.',
 };

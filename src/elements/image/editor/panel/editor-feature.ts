@@ -1,11 +1,15 @@
+import Decimal from 'decimal.js';
 import { nothing } from 'lit';
-import type { EditKind, PublicEdit } from '../../../../base/types.js';
+import { invalid, isRecord } from '../../../../base/checks.js';
+import { asUserPaysError } from '../../../../base/errors.js';
+import type { EditKind, GenerationResult, PublicEdit } from '../../../../base/types.js';
 import { loadEngine } from '../../../../lazy/index.js';
 import { EDIT_KINDS } from '../../../../pricing/edit-pricing.js';
-import { modelName } from '../../../../pricing/index.js';
+import { formatUsd, megapixelsOf, modelName } from '../../../../pricing/index.js';
 import { payeeAt } from '../../../../providers/catalog.js';
 import type { ReferenceImage } from '../../../../providers/provider.js';
 import { generation as generationWords } from '../../../../strings/generation.js';
+import * as headlessWords from '../../../../strings/headless.js';
 import { editor } from '../../../../strings/image/editor.js';
 import { wordsIn } from '../../../../strings/strings.js';
 import { words } from '../../../../strings/words.js';
@@ -14,6 +18,7 @@ import { mostSaid } from '../../models/price-words.js';
 import type { EditorShared, Features } from '../../panels/features.js';
 import { PanelPart } from '../../panels/panel-part.js';
 import type { Blocked, ImageView, Slot } from '../../view.js';
+import { listenForImages } from './image-drop.js';
 import type { EditorPart } from './view/index.js';
 import type { EditorHandlers } from './view/editor-template.js';
 import type { MaskPainter } from './view/mask-painter.js';
@@ -28,6 +33,8 @@ interface EditSession {
   on: EditorHandlers;
   /** The model the form had before the editor took it, given back when editing stops. */
   modelBefore: string;
+  /** Sent at its full size where each input megapixel is billed (by default at 1 MP at most). */
+  whole?: boolean;
 }
 
 /**
@@ -56,6 +63,12 @@ export class EditorFeature implements EditorShared {
       if (!this.allowed()) this.close();
       host.requestUpdate();
     }).observe(host, { attributes: true, attributeFilter: ['edit'] });
+    listenForImages(host.renderRoot, {
+      wanted: () => this.canEdit(),
+      editing: () => !!this.session,
+      open: (file) =>
+        void this.open(file).catch((error) => features.submission.controller.report(asUserPaysError(error))),
+    });
   }
 
   /** Whether the page allows editing (`edit`, `on` or absent; `off` hides it). */
@@ -66,7 +79,9 @@ export class EditorFeature implements EditorShared {
   /** Opens the editor on `blob` (an image of the gallery, `editOf`, or one of the user's own). */
   async open(blob: Blob, editOf?: string) {
     const [engine, part] = await Promise.all([loadEngine(), this.part.load()]);
-    const image = await engine.readReferenceImage(new File([blob], 'edit', { type: blob.type }));
+    // A file keeps its name: a refusal names the file the user chose.
+    const file = blob instanceof File ? blob : new File([blob], 'edit', { type: blob.type });
+    const image = await engine.readReferenceImage(file);
     const { host } = this.#parts;
     const { painter, on } = part.painterFor({ width: image.width, height: image.height }, () => host.requestUpdate());
     // Editing another image (a new version's Edit): the form's model before the first is still the one to give back.
@@ -77,6 +92,62 @@ export class EditorFeature implements EditorShared {
     host.requestUpdate();
     await host.updateComplete;
     host.renderRoot.querySelector<HTMLElement>('[part~=editor] input:checked')?.focus();
+  }
+
+  /**
+   * `generate(options)` with options (SPEC §13): with `edit`, once a submission running has ended, the edit opened as
+   * asked (`begin`) and sent; without, the widget's submission as it stands. What fails before the submission starts
+   * is said where the widget shows errors, as the submission says its own.
+   */
+  async generate(options: unknown): Promise<GenerationResult> {
+    const { submission } = this.#features;
+    try {
+      if (!isRecord(options)) invalid(headlessWords.editNotAnImage());
+      if (options.edit !== undefined) {
+        if (submission.controller.pending) await submission.generate().catch(() => {});
+        await this.begin(options.edit);
+      }
+    } catch (thrown) {
+      const failure = asUserPaysError(thrown);
+      submission.controller.report(failure);
+      throw failure;
+    }
+    return submission.generate();
+  }
+
+  /**
+   * `generate({ edit })`: the editor opened on the page's image (a Blob, a gallery id, an address) as asked, its kind
+   * chosen, its mask painted, ready to send; a request the widget cannot make refused in words (`invalid-input`).
+   */
+  async begin(input: unknown) {
+    const engine = await loadEngine();
+    const edit = engine.checkEditInput(input);
+    const text = wordsIn(this.#parts.language.translation, 'editor', editor);
+    if (!this.allowed()) invalid(text.editingOff());
+    const gallery = this.#features.gallery.controller;
+    const { file, editOf } = await engine.editedImage(edit.image, (id) => gallery.blob(id));
+    const mask = edit.mask && (await pixelsOf(edit.mask).catch(() => invalid(text.maskNotAnImage())));
+    await this.open(file, editOf);
+    const { session } = this;
+    if (!session) return;
+    if (mask) {
+      const { width, height } = session.image;
+      if (mask.width !== width || mask.height !== height) {
+        this.close();
+        invalid(
+          wordsIn(this.#parts.language.translation, 'generation', generationWords).maskOfAnotherSize(
+            mask.width,
+            mask.height,
+            width,
+            height,
+          ),
+        );
+      }
+      session.painter.paintPicture(mask);
+    }
+    this.#choose(edit.kind);
+    session.whole = edit.whole;
+    this.#parts.host.requestUpdate();
   }
 
   /** Leaves the editor; `giveBack`: the form's model as it was before (not where the result of an edit is shown). */
@@ -99,7 +170,11 @@ export class EditorFeature implements EditorShared {
     if (!session) return undefined;
     return {
       inputs: [session.image],
-      edit: { kind: session.kind, ...(session.editOf && { editOf: session.editOf }) },
+      edit: {
+        kind: session.kind,
+        ...(session.editOf && { editOf: session.editOf }),
+        ...(session.whole && { whole: true }),
+      },
     };
   }
 
@@ -141,6 +216,7 @@ export class EditorFeature implements EditorShared {
         provider: payee,
         instruction: host.prompt,
         models: this.#modelsView(view),
+        whole: this.#wholeView(),
         painter: session.painter.view(),
         locale: language.locale,
         translation: language.translation,
@@ -172,6 +248,24 @@ export class EditorFeature implements EditorShared {
     });
   }
 
+  /**
+   * Where the model bills each input megapixel and the image is larger than it sends by default (1 MP): its size and
+   * what sending it whole adds, for the user to choose; undefined where that changes nothing.
+   */
+  #wholeView() {
+    const { session } = this;
+    const request = this.#parts.request();
+    if (!session || !request.edit) return undefined;
+    const { pricing, language } = this.#parts;
+    const resized = pricing.price({ ...request, edit: { ...request.edit, whole: false } }).quote;
+    const whole = pricing.price({ ...request, edit: { ...request.edit, whole: true } }).quote;
+    if (!resized || !whole || resized.problem || whole.problem) return undefined;
+    const more = new Decimal(whole.total).minus(resized.total);
+    if (more.lte(0)) return undefined;
+    const megapixels = megapixelsOf(session.image.width, session.image.height).toLocaleString(language.locale);
+    return { checked: !!session.whole, megapixels, more: formatUsd(more, language.locale) };
+  }
+
   /** `kind` chosen: the model in force kept where it makes it, else the first that does. */
   #choose(kind: EditKind) {
     const { session } = this;
@@ -200,10 +294,26 @@ export class EditorFeature implements EditorShared {
         edited();
         host.model = (event.target as HTMLInputElement).value;
       },
+      editWhole: (event) => {
+        edited();
+        if (this.session) this.session.whole = (event.target as HTMLInputElement).checked;
+        host.requestUpdate();
+      },
       editClose: () => {
         this.close();
         this.#features.submission.flow.focusAt('#prompt');
       },
     };
   }
+}
+
+/** A mask the page gave, as pixels (its size, to hold it to the image's). */
+async function pixelsOf(mask: Blob): Promise<ImageData> {
+  const bitmap = await createImageBitmap(mask);
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('A new canvas gave no 2D context');
+  context.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  return context.getImageData(0, 0, canvas.width, canvas.height);
 }

@@ -45,9 +45,10 @@ export class OptionsFeature implements OptionsShared {
       () =>
         !!parts.pricing.capability?.references.required && !this.references.images.length && !features.editor.session,
     );
-    // Images pasted anywhere in the widget become reference images, where the model takes them.
+    // Images pasted anywhere in the widget become reference images, where the model takes them (while an image is
+    // edited, a pasted one is the image to edit: the editor's).
     host.renderRoot.addEventListener('paste', (event) => {
-      if (parts.pricing.capability?.references?.max) this.handlers.referencesChosen(event);
+      if (parts.pricing.capability?.references?.max && !features.editor.session) this.handlers.referencesChosen(event);
     });
   }
 

@@ -35,6 +35,11 @@ export interface EditorView extends Spoken {
   models: readonly EditorModelView[];
   /** The painter's state, for the kinds that paint (a mask, an erase). */
   painter: MaskPainterState;
+  /**
+   * Where the model bills each input megapixel and the image is larger than it sends by default (1 MP): whether it is
+   * sent whole, its size in megapixels and what that adds, in the locale's words.
+   */
+  whole?: { checked: boolean; megapixels: string; more: string };
 }
 
 /** What the editor's controls do, the painter's among them. */
@@ -45,6 +50,8 @@ export interface EditorHandlers extends MaskPainterHandlers {
   editInstruction(event: Event): void;
   /** A model chosen (`value`). */
   editModel(event: Event): void;
+  /** The image sent whole, or at 1 MP (`checked`). */
+  editWhole(event: Event): void;
   editClose(): void;
 }
 
@@ -97,6 +104,14 @@ export function renderEditor(view: EditorView, on: EditorHandlers) {
             ></textarea>`
     }
     ${renderModels(view, on, text.editModelsLabel())}
+    ${
+      view.whole
+        ? html`<label class="edit-whole">
+            <input type="checkbox" .checked=${live(view.whole.checked)} @change=${on.editWhole} />
+            <span>${text.sendWhole(view.whole.megapixels, view.whole.more)}</span>
+          </label>`
+        : nothing
+    }
   </section>`;
 }
 

@@ -1,6 +1,7 @@
 import {
   applyOperation,
   blackAndWhite,
+  coverageOf,
   dataUrlOf,
   maskRaster,
   paintedPixels,
@@ -156,6 +157,15 @@ export class MaskPainter {
     const stroke = this.#stroke;
     this.#stroke = undefined;
     if (stroke) this.#commit(stroke);
+  }
+
+  /**
+   * A mask given whole, of the source's size (a page's, white where to change): it becomes what is painted, shown and
+   * sent as any painting; Undo takes it back.
+   */
+  paintPicture(mask: ImageData) {
+    if (mask.width !== this.size.width || mask.height !== this.size.height) return;
+    this.#commit({ kind: 'picture', coverage: coverageOf(mask) });
   }
 
   /** Places the keyboard's rectangle in the middle of the image (where none is). */

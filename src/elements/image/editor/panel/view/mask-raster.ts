@@ -11,7 +11,9 @@ export type MaskOperation =
   | { kind: 'stroke'; mode: MaskTool; diameter: number; points: MaskPoint[] }
   | { kind: 'rectangle'; mode: MaskTool; rectangle: MaskRectangle }
   | { kind: 'invert' }
-  | { kind: 'clear' };
+  | { kind: 'clear' }
+  /** A mask given whole (a page's `generate({ edit })`), as the raster holds it: it stands for all painted before. */
+  | { kind: 'picture'; coverage: ImageData };
 
 /**
  * A pixel counts as painted where its coverage is at least half: the brush's antialiased edge is painted or not,
@@ -36,6 +38,7 @@ export function applyOperation(
   context.save();
   context.fillStyle = context.strokeStyle = '#fff';
   if (operation.kind === 'clear') context.clearRect(0, 0, width, height);
+  else if (operation.kind === 'picture') context.putImageData(operation.coverage, 0, 0);
   else if (operation.kind === 'invert') {
     // Coverage a becomes 1 − a: painted and unpainted change places.
     context.globalCompositeOperation = 'xor';
@@ -66,6 +69,21 @@ function strokeOnto(context: OffscreenCanvasRenderingContext2D, points: readonly
   context.moveTo(first[0], first[1]);
   for (const [x, y] of rest) context.lineTo(x, y);
   context.stroke();
+}
+
+/**
+ * A black and white mask (white where to change, as the providers take it) as the raster holds what is painted: white,
+ * fully covered where the mask is light (opaque and at least half white), uncovered elsewhere.
+ */
+export function coverageOf({ data, width, height }: ImageData): ImageData {
+  const coverage = new ImageData(width, height);
+  const pixels = coverage.data;
+  for (let at = 0; at < data.length; at += 4) {
+    const light = ((data[at]! + data[at + 1]! + data[at + 2]!) / 3) * (data[at + 3]! / 255);
+    pixels[at] = pixels[at + 1] = pixels[at + 2] = 255;
+    pixels[at + 3] = light >= PAINTED ? 255 : 0;
+  }
+  return coverage;
 }
 
 /** How many pixels of `context`'s raster are painted. */
