@@ -2,7 +2,7 @@
 // that brings the source into view in the gallery, where it keeps its own receipt and Edit; and "Before and after",
 // the edit over its source divided by a native range, named, its value said in words, moved by the keys. Comparing
 // and going back a version send nothing: no submission, the tally's count unchanged. The chain goes on: an edit of the
-// edit says it edits the first edit (original → edit → edit).
+// edit says it edits the first edit (original → edit → edit), each version with its receipt, each booked once.
 // Holds: src/elements/image/gallery/panel/versions.ts
 // Holds: src/elements/image/gallery/panel/versions.styles.ts
 import { fetchesDuring } from '../../../support/record-fetches.js';
@@ -148,6 +148,11 @@ describe('<userpays-image>: versions, before and after', function () {
     expect(versionsOf(tileOf(el, firstEdit))!.querySelector<HTMLElement>('[data-action=source]')!.dataset.id).to.equal(
       original,
     );
+    // Each version keeps its own receipt; the latest compares with the one it edits; each edit booked once.
+    for (const id of [original, firstEdit, latest.dataset.id!])
+      expect(tileOf(el, id).querySelector('[part~=receipt]'), id).to.not.equal(null);
+    expect(versionsOf(latest)!.querySelector('details.compare summary')).to.not.equal(null);
     expect(el.tally?.images).to.equal(3);
+    expect(el.tally?.spent).to.equal('0.114'); // FLUX.2 [klein] 4B's $0.014, then Fill's $0.05 twice
   });
 });

@@ -70,4 +70,19 @@ export const editorStyles = css`
     width: 100%;
     resize: vertical;
   }
+  /* Send it whole: a choice of price, read beside the models it prices, its box a full target. */
+  .edit-whole {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-height: 32px;
+    font-size: 0.875rem;
+    font-variant-numeric: tabular-nums;
+  }
+  .edit-whole input {
+    width: 18px;
+    height: 18px;
+    margin: 0;
+    accent-color: var(--_accent);
+  }
 `;
