@@ -1,6 +1,7 @@
 import { invalid, isRecord, isTypedAmount } from '../base/checks.js';
 import * as editPricing from '../pricing/edit-pricing.js';
 import { useEditPricing } from '../pricing/edit-hook.js';
+import { capabilityOf } from '../pricing/capabilities.js';
 import { asUserPaysError } from '../base/errors.js';
 import { asFile, checkEditInput, editedImage } from '../images/edit-input.js';
 import { ImageStore } from '../images/image-store.js';
@@ -112,7 +113,10 @@ function checkOptions(options: unknown) {
 /** The request with its defaults; sizes and count are checked by the quote, as the widget's are. */
 function checkRequest(request: unknown) {
   if (!isRecord(request)) invalid(headlessWords.notAGenerateRequest());
-  const { provider = 'puter', model = DEFAULT_MODEL, prompt, width = 1024, height = 1024, count = 1, seed } = request;
+  const { provider = 'puter', model = DEFAULT_MODEL, prompt, count = 1, seed } = request;
+  // An edit asks for the image's own size unless the page names one (its model's nearest: `sized` at the call).
+  const sized = request.edit !== undefined && request.width === undefined && request.height === undefined;
+  const { width = 1024, height = 1024 } = request;
   const { references = [], earnings, settings, quality } = request;
   const edit = request.edit === undefined ? undefined : checkEditInput(request.edit);
   // An erase takes no prompt: what to remove is what is painted.
@@ -135,6 +139,7 @@ function checkRequest(request: unknown) {
     seed,
     references,
     edit,
+    sized,
     earnings: earnings === true,
     settings: own,
     // Checked by the quote: text, and a quality the model has.
@@ -142,6 +147,7 @@ function checkRequest(request: unknown) {
   } as Omit<Asked, 'inputs' | 'edit'> & {
     references: Blob[];
     edit?: EditInput;
+    sized: boolean;
   };
 }
 
@@ -253,7 +259,7 @@ async function puterReady(endpoint: string, src: string, total: string) {
 export async function headless(request: unknown, options: unknown): Promise<GenerateResult> {
   // What the request sends is priced with its inputs whatever has loaded before (edits, images billed as tokens).
   useEditPricing(editPricing);
-  const { references, edit, ...asked } = checkRequest(request);
+  const { references, edit, sized, ...asked } = checkRequest(request);
   const run = checkOptions(options);
   const { provider } = asked;
   const { endpoint } = run;
@@ -290,6 +296,8 @@ export async function headless(request: unknown, options: unknown): Promise<Gene
     // The page's own prices are held to the provider's list too (as the element holds them).
     const withPage = mergePriceBook(live.book, run.priceBook);
     const book = live.listed ? soldOnly(withPage, provider, live.listed) : withPage;
+    const entry = book[asked.model]?.[provider];
+    if (sized && entry && inputs[0]) Object.assign(asked, editPricing.editSize(capabilityOf(entry, provider).sizes, inputs[0]));
     const priced = priceOf({ ...asked, ...editAsked, inputs, endpoint }, book);
     controller.signal.throwIfAborted();
     const ledger = new LedgerStore({ storageKey: run.storageKey }); // the one its elements and tabs use

@@ -1,6 +1,6 @@
 // UserPays.generate() edits an image as the widget's editor does (SPEC §13): the image as a Blob or as the id of an
-// image of the gallery (the result then names it, `editOf`), a mask as a Blob of its size; an erase needs no prompt;
-// what it cannot take is refused in words before anything is sent.
+// image of the gallery (the result then names it, `editOf`), a mask as a Blob of its size; made at the image's size
+// unless the page names one; an erase needs no prompt; what it cannot take is refused in words before anything is sent.
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import { generate } from '../../src/api.js';
@@ -52,7 +52,9 @@ describe('UserPays.generate, editing an image', function () {
       options(unique(), storageKey),
     );
     expect(edited.editOf).to.equal(id);
-    // FLUX.2 [klein] 4B: 1.4 credits for the image made at 1 MP, 0.1 for the image edited (512², one started MP).
+    // No size named: the edit is made at the image's own (512², as FLUX.2 makes it).
+    expect(edited.images[0]).to.include({ width: 512, height: 512 });
+    // FLUX.2 [klein] 4B: 1.4 credits for the image made (one started MP), 0.1 for the image edited (512², one too).
     expect(edited.charged).to.equal('0.015');
   });
 

@@ -136,3 +136,46 @@ describe('the quote of an edit', () => {
     expect((error as UserPaysError).message).to.match(/An edit must be \{ kind: "instruction" \| "mask" \| "erase" \}/);
   });
 });
+
+describe('the size an edit asks for', () => {
+  const { editSize } = editPricing;
+
+  it('is the image’s own where the model makes it', () => {
+    expect(
+      editSize({ kind: 'pixels', step: 16, min: 64, maxPixels: 4 * 2 ** 20 }, { width: 1600, height: 1008 }),
+    ).to.deep.equal({ width: 1600, height: 1008 });
+    expect(editSize({ kind: 'snapped', step: 32, min: 256 }, { width: 1000, height: 700 })).to.deep.equal({
+      width: 1000,
+      height: 700,
+    });
+  });
+
+  it('else about its shape, in the model’s steps, within its sides and its area', () => {
+    const flux2 = { kind: 'pixels', step: 16, min: 64, maxPixels: 4 * 2 ** 20 } as const;
+    expect(editSize(flux2, { width: 1600, height: 1000 })).to.deep.equal({ width: 1600, height: 992 });
+    // 12 MP from a phone: down to 4 MP, its shape kept.
+    const phone = editSize(flux2, { width: 4000, height: 3000 });
+    expect(phone.width * phone.height).to.be.at.most(4 * 2 ** 20);
+    expect(phone.width / phone.height).to.be.closeTo(4 / 3, 0.01);
+    expect([phone.width % 16, phone.height % 16]).to.deep.equal([0, 0]);
+    // Sides at most 1440 (FLUX 1.1 [pro]): the longer one held to it, the shape kept.
+    expect(editSize({ kind: 'pixels', step: 32, min: 256, max: 1440 }, { width: 2880, height: 1920 })).to.deep.equal({
+      width: 1440,
+      height: 960,
+    });
+    // At least so many pixels: up to them, in steps.
+    const least = editSize({ kind: 'pixels', step: 16, min: 64, minPixels: 2 ** 20 }, { width: 300, height: 200 });
+    expect(least.width * least.height).to.be.at.least(2 ** 20);
+  });
+
+  it('of fixed sizes, the nearest in shape, then in area; of ratios, the nearest ratio', () => {
+    const gpt = { kind: 'sizes', sizes: ['1024x1024', '1536x1024', '1024x1536'] } as const;
+    expect(editSize(gpt, { width: 1600, height: 1000 })).to.deep.equal({ width: 1536, height: 1024 });
+    expect(editSize(gpt, { width: 600, height: 900 })).to.deep.equal({ width: 1024, height: 1536 });
+    const ratios = editSize(
+      { kind: 'ratios', ratios: ['1:1', '16:9', '9:16'], pixels: 2 ** 20 },
+      { width: 1920, height: 1080 },
+    );
+    expect(ratios.width / ratios.height).to.be.closeTo(16 / 9, 0.02);
+  });
+});

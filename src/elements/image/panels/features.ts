@@ -119,7 +119,7 @@ export interface EditorShared {
   open(blob: Blob, editOf?: string): Promise<void>;
   /** `generate(options)`: with `edit`, the editor opened on the page's image as asked, then the submission. */
   generate(options: unknown): Promise<GenerationResult>;
-  /** Leaves the editor; `giveBack`: the form's model as it was before. */
+  /** Leaves the editor; `giveBack`: the form's model and size as they were before. */
   close(giveBack?: boolean): void;
   /** Whether the page allows editing (`edit="off"` hides it). */
   allowed(): boolean;

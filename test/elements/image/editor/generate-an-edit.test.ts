@@ -1,7 +1,7 @@
 // A page asks for an edit itself (`el.generate({ edit })`, SPEC §13): the editor opens on the image it names (a Blob or
 // an image of the gallery), with its kind and its mask as given, and sends it as a user's edit is sent; what the widget
-// cannot make is refused in words before anything is sent. And the image sent whole, where each input megapixel is
-// billed: offered with what it adds, and sent so when chosen.
+// cannot make is refused in words before anything is sent. An edit asks for the image's shape and size, as the model
+// makes it. And the image sent whole, where each input megapixel is billed: offered with what it adds, and sent so.
 // Holds: src/images/edit-input.ts
 // Holds: src/elements/image/editor/panel/image-drop.ts
 import { expect, oneEvent } from '@open-wc/testing';
@@ -132,6 +132,8 @@ describe('<userpays-image>: an image to edit sent whole', function () {
     // 1,600 × 1,000: 1.6 MP, sent at 1 MP unless kept whole.
     await dropOnCanvas(el, new File([await pngBlob(1600, 1000)], 'large.png', { type: 'image/png' }));
     await until(() => part(el, 'editor')?.querySelector('.edit-whole'), 10_000, 'the choice to send it whole');
+    // The edit asks for the image's shape and size, as the model makes it (sides in steps of 16).
+    expect([el.width, el.height]).to.deep.equal([1600, 992]);
     const resized = decision(el).price;
     const choice = part(el, 'editor')!.querySelector<HTMLLabelElement>('.edit-whole')!;
     expect(words(choice)).to.match(/^Send it whole, 1\.5 MP: \$0\.\d+ more \(otherwise at 1 MP\)$/);
@@ -142,5 +144,15 @@ describe('<userpays-image>: an image to edit sent whole', function () {
     expect(outcome.images.length).to.equal(1);
     const sent = await base64Png(bodies.find((body) => body.prompt === 'the sky purple')!.input_image);
     expect([sent.width, sent.height]).to.deep.equal([1600, 1000]);
+  });
+
+  it('Stop editing gives the form back the size it had', async () => {
+    const el = await bflWidget({ run: RUN, apiKey: 'sim-edit-whole' });
+    await dropOnCanvas(el, new File([await pngBlob(1600, 1000)], 'large.png', { type: 'image/png' }));
+    const editor = await until(() => part(el, 'editor'), 10_000, 'the editor opens on it');
+    expect([el.width, el.height]).to.deep.equal([1600, 992]);
+    [...editor.querySelectorAll('button')].find((button) => words(button) === 'Stop editing')!.click();
+    await el.updateComplete;
+    expect([el.width, el.height]).to.deep.equal([1024, 1024]);
   });
 });

@@ -2,9 +2,10 @@ import Decimal from 'decimal.js';
 import { nothing } from 'lit';
 import { invalid, isRecord } from '../../../../base/checks.js';
 import { asUserPaysError } from '../../../../base/errors.js';
-import type { EditKind, GenerationResult, PublicEdit } from '../../../../base/types.js';
+import type { EditKind, GenerationResult, PublicEdit, Size } from '../../../../base/types.js';
 import { loadEngine } from '../../../../lazy/index.js';
-import { EDIT_KINDS } from '../../../../pricing/edit-pricing.js';
+import { capabilityOf } from '../../../../pricing/capabilities.js';
+import { EDIT_KINDS, editSize } from '../../../../pricing/edit-pricing.js';
 import { formatUsd, megapixelsOf, modelName } from '../../../../pricing/index.js';
 import { payeeAt } from '../../../../providers/catalog.js';
 import type { ReferenceImage } from '../../../../providers/provider.js';
@@ -31,8 +32,12 @@ interface EditSession {
   kind: EditKind;
   painter: MaskPainter;
   on: EditorHandlers;
-  /** The model the form had before the editor took it, given back when editing stops. */
+  /** The model and size the form had before the editor took them, given back when editing stops. */
   modelBefore: string;
+  sizeBefore: Size;
+  /** The size the editor last asked for, and for which model: the image's, as that model makes it. */
+  sized?: Size;
+  sizedFor?: string;
   /** Sent at its full size where each input megapixel is billed (by default at 1 MP at most). */
   whole?: boolean;
 }
@@ -63,6 +68,8 @@ export class EditorFeature implements EditorShared {
       if (!this.allowed()) this.close();
       host.requestUpdate();
     }).observe(host, { attributes: true, attributeFilter: ['edit'] });
+    // Another model chosen while an image is edited asks for the image's size as that model makes it.
+    host.addController({ hostUpdate: () => this.session?.sizedFor !== host.model && this.#fitSize() });
     listenForImages(host.renderRoot, {
       wanted: () => this.canEdit(),
       editing: () => !!this.session,
@@ -86,7 +93,10 @@ export class EditorFeature implements EditorShared {
     const { painter, on } = part.painterFor({ width: image.width, height: image.height }, () => host.requestUpdate());
     // Editing another image (a new version's Edit): the form's model before the first is still the one to give back.
     const modelBefore = this.session?.modelBefore ?? host.model;
-    this.session = { image, editOf, kind: 'instruction', painter, on: { ...on, ...this.#handlers() }, modelBefore };
+    const sizeBefore = this.session?.sizeBefore ?? { width: host.width, height: host.height };
+    const handlers = { ...on, ...this.#handlers() };
+    this.session = { image, editOf, kind: 'instruction', painter, on: handlers, modelBefore, sizeBefore };
+    this.#fitSize();
     this.#choose('instruction');
     this.#features.submission.edited();
     host.requestUpdate();
@@ -150,13 +160,13 @@ export class EditorFeature implements EditorShared {
     this.#parts.host.requestUpdate();
   }
 
-  /** Leaves the editor; `giveBack`: the form's model as it was before (not where the result of an edit is shown). */
+  /** Leaves the editor; `giveBack`: the form's model and size as they were before (not where the result of an edit is shown). */
   close(giveBack = true) {
     const { session } = this;
     if (!session) return;
     this.session = undefined;
     const { host } = this.#parts;
-    if (giveBack) host.model = session.modelBefore;
+    if (giveBack) Object.assign(host, { model: session.modelBefore, ...session.sizeBefore });
     host.requestUpdate();
   }
 
@@ -264,6 +274,22 @@ export class EditorFeature implements EditorShared {
     if (more.lte(0)) return undefined;
     const megapixels = megapixelsOf(session.image.width, session.image.height).toLocaleString(language.locale);
     return { checked: !!session.whole, megapixels, more: formatUsd(more, language.locale) };
+  }
+
+  /**
+   * An edit keeps the image's shape and size: the form asks for them, as the model in force makes them (`editSize`),
+   * unless the user has asked for another size since the editor last set it.
+   */
+  #fitSize() {
+    const { session } = this;
+    const { host, pricing } = this.#parts;
+    const entry = pricing.prices()[host.model]?.[host.provider];
+    if (!session || !entry) return;
+    const { sized } = session;
+    if (sized && (sized.width !== host.width || sized.height !== host.height)) return;
+    const size = editSize(capabilityOf(entry, host.provider).sizes, session.image);
+    Object.assign(session, { sized: size, sizedFor: host.model });
+    Object.assign(host, size);
   }
 
   /** `kind` chosen: the model in force kept where it makes it, else the first that does. */
