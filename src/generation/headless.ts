@@ -1,7 +1,6 @@
 import { invalid, isRecord, isTypedAmount } from '../base/checks.js';
 import * as editPricing from '../pricing/edit-pricing.js';
 import { useEditPricing } from '../pricing/edit-hook.js';
-import { capabilityOf } from '../pricing/capabilities.js';
 import { asUserPaysError } from '../base/errors.js';
 import { asFile, checkEditInput, editedImage } from '../images/edit-input.js';
 import { ImageStore } from '../images/image-store.js';
@@ -296,8 +295,8 @@ export async function headless(request: unknown, options: unknown): Promise<Gene
     // The page's own prices are held to the provider's list too (as the element holds them).
     const withPage = mergePriceBook(live.book, run.priceBook);
     const book = live.listed ? soldOnly(withPage, provider, live.listed) : withPage;
-    const entry = book[asked.model]?.[provider];
-    if (sized && entry && inputs[0]) Object.assign(asked, editPricing.editSize(capabilityOf(entry, provider).sizes, inputs[0]));
+    const { capability } = priceOf({ ...asked, ...editAsked, inputs, endpoint }, book);
+    if (sized && capability && inputs[0]) Object.assign(asked, editPricing.editSize(capability.sizes, inputs[0]));
     const priced = priceOf({ ...asked, ...editAsked, inputs, endpoint }, book);
     controller.signal.throwIfAborted();
     const ledger = new LedgerStore({ storageKey: run.storageKey }); // the one its elements and tabs use

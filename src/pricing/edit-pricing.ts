@@ -3,7 +3,7 @@ import { invalid, isRecord } from '../base/checks.js';
 import type { EditKind, PublicEdit, Size } from '../base/types.js';
 import { editNotAKind, editPrices } from '../strings/edit-prices.js';
 import { wordsIn, type Translation } from '../strings/strings.js';
-import { fitWithin, nearestRatio, sizeOfRatio, type Capability, type Fitted, type SizeRule } from './capabilities.js';
+import type { Capability, Fitted, SizeRule } from './capabilities.js';
 import type { PriceEntry, PriceRule } from './price-book.js';
 
 // How an edit is priced (SPEC §13), loaded just after the first paint (and with the widget's panels and the headless
@@ -61,31 +61,31 @@ export function editFitted(
 /**
  * The size an edit asks for, by the model's rule: the image's own, or where the model cannot make it, the nearest of
  * about its shape it can (within its sides and area, sides in its steps; of its sizes, the nearest in shape, then in
- * area; of its ratios, the nearest); an edit keeps the image's shape rather than the size the form had.
+ * area); an edit keeps the image's shape rather than the size the form had. A model of ratios makes the ratio nearest
+ * the image's of itself (fitRequest).
  */
 export function editSize(rule: SizeRule, image: Size): Size {
+  const { width, height } = image;
   if (rule.kind === 'pixels') {
     const { step, min, max = Infinity, maxPixels = Infinity, minPixels = 0 } = rule;
-    const within = fitWithin(image, maxPixels);
-    const shrink = Math.min(1, max / within.width, max / within.height);
-    const grow = Math.max(1, Math.sqrt(minPixels / (image.width * image.height)));
-    const side = (length: number, round: (value: number) => number) =>
-      Math.min(max, Math.max(min, round(length / step) * step));
-    const round = grow > 1 ? Math.ceil : Math.floor; // down stays within the area, up reaches its least
-    return { width: side(within.width * shrink * grow, round), height: side(within.height * shrink * grow, round) };
+    // One scale for both sides keeps the shape: down to the area and the longest side allowed, or up to the least area.
+    const area = width * height;
+    const down = Math.min(1, Math.sqrt(maxPixels / area), max / width, max / height);
+    const up = Math.max(1, Math.sqrt(minPixels / area));
+    const round = up > 1 ? Math.ceil : Math.floor; // down stays within the area, up reaches its least
+    const side = (length: number) => Math.min(max, Math.max(min, round((length * down * up) / step) * step));
+    return { width: side(width), height: side(height) };
   }
   if (rule.kind === 'sizes') {
     const sizes = rule.sizes.flatMap((size) => {
-      const [width = 0, height = 0] = size.split('x').map(Number);
-      return width && height ? [{ width, height }] : [];
+      const [wide = 0, high = 0] = size.split('x').map(Number);
+      return wide && high ? [{ width: wide, height: high }] : [];
     });
-    const shape = (size: Size) => Math.abs(Math.log(size.width / size.height / (image.width / image.height)));
-    const area = (size: Size) => Math.abs(Math.log((size.width * size.height) / (image.width * image.height)));
-    return sizes.sort((a, b) => shape(a) - shape(b) || area(a) - area(b))[0] ?? image;
+    const shape = (size: Size) => Math.abs(Math.log(size.width / size.height / (width / height)));
+    const pixels = (size: Size) => Math.abs(Math.log((size.width * size.height) / (width * height)));
+    return sizes.sort((a, b) => shape(a) - shape(b) || pixels(a) - pixels(b))[0] ?? { width, height };
   }
-  if (rule.kind === 'ratios')
-    return sizeOfRatio(nearestRatio(rule.ratios, image.width, image.height), image.width * image.height);
-  return { width: image.width, height: image.height };
+  return { width, height };
 }
 
 /** An image's started 1024² squares, the unit its tokens are bounded by. */

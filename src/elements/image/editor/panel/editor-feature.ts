@@ -4,7 +4,6 @@ import { invalid, isRecord } from '../../../../base/checks.js';
 import { asUserPaysError } from '../../../../base/errors.js';
 import type { EditKind, GenerationResult, PublicEdit, Size } from '../../../../base/types.js';
 import { loadEngine } from '../../../../lazy/index.js';
-import { capabilityOf } from '../../../../pricing/capabilities.js';
 import { EDIT_KINDS, editSize } from '../../../../pricing/edit-pricing.js';
 import { formatUsd, megapixelsOf, modelName } from '../../../../pricing/index.js';
 import { payeeAt } from '../../../../providers/catalog.js';
@@ -283,11 +282,11 @@ export class EditorFeature implements EditorShared {
   #fitSize() {
     const { session } = this;
     const { host, pricing } = this.#parts;
-    const entry = pricing.prices()[host.model]?.[host.provider];
-    if (!session || !entry) return;
-    const { sized } = session;
-    if (sized && (sized.width !== host.width || sized.height !== host.height)) return;
-    const size = editSize(capabilityOf(entry, host.provider).sizes, session.image);
+    const { sized } = session ?? {};
+    if (!session || (sized && (sized.width !== host.width || sized.height !== host.height))) return;
+    const { capability } = pricing.price(this.#parts.request());
+    if (!capability) return;
+    const size = editSize(capability.sizes, session.image);
     Object.assign(session, { sized: size, sizedFor: host.model });
     Object.assign(host, size);
   }
