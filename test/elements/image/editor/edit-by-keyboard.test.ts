@@ -44,7 +44,12 @@ describe('<userpays-image>: editing by keyboard alone', function () {
     const editor = await until(() => part(el, 'editor'), 10_000, 'the editor opens');
     await until(() => focused(el)?.matches('input[name=edit-kind]:checked'), 5_000, 'the kind of edit takes the focus');
     await expectWcag22(el);
-    await sendKeys({ press: 'ArrowDown' }); // "Change the painted area"
+    await sendKeys({ press: 'ArrowUp' }); // round to the last: "Erase the painted area", no instruction
+    await el.updateComplete;
+    expect(editor.querySelector<HTMLInputElement>('input[value=erase]')!.checked).to.equal(true);
+    expect(editor.querySelector('#edit-instruction')).to.equal(null);
+    await expectWcag22(el);
+    await sendKeys({ press: 'ArrowUp' }); // "Change the painted area"
     await el.updateComplete;
     expect(editor.querySelector<HTMLInputElement>('input[value=mask]')!.checked).to.equal(true);
     await tabTo(el, (node) => node.matches('[part~=mask]'), 'the painting area');
