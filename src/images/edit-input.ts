@@ -1,18 +1,19 @@
 import { invalid, isRecord } from '../base/checks.js';
 import type { EditInput } from '../base/types.js';
-import { checkEdit } from '../pricing/edit-pricing.js';
-import * as headlessWords from '../strings/headless.js';
+import { editPricing } from '../pricing/edit-hook.js';
+import { editImageNotFound, editNotAnImage } from '../strings/edit-input.js';
 
 /**
  * An edit as a page hands it to `generate()` or `UserPays.generate()`: an image (a Blob, a gallery id, an address), a
  * kind the widget knows, a mask as a Blob, `whole` true or absent; anything else refused in words (`invalid-input`).
  */
 export function checkEditInput(edit: unknown): EditInput {
-  if (!isRecord(edit)) invalid(headlessWords.editNotAnImage());
+  if (!isRecord(edit)) invalid(editNotAnImage());
   const { image, mask, whole } = edit;
-  const { kind } = checkEdit({ kind: edit.kind, whole });
+  // Checked as a quote checks an edit: the edits' pricing is in force wherever an edit is handed over.
+  const { kind } = editPricing().checkEdit({ kind: edit.kind, whole });
   if (!(image instanceof Blob || typeof image === 'string') || !(mask === undefined || mask instanceof Blob))
-    invalid(headlessWords.editNotAnImage());
+    invalid(editNotAnImage());
   return { image, kind, ...(mask && { mask }), ...(whole === true && { whole }) };
 }
 
@@ -28,7 +29,7 @@ export async function editedImage(
   const blob = await kept(image).catch(() => undefined);
   if (blob) return { file: asFile(blob, 'edit'), editOf: image };
   const read = await fetch(image).catch(() => undefined);
-  if (!read?.ok) invalid(headlessWords.editImageNotFound(image));
+  if (!read?.ok) invalid(editImageNotFound(image));
   return { file: asFile(await read.blob(), 'edit') };
 }
 

@@ -10,10 +10,6 @@ export const budgetNotAnAmount = () =>
   'The budget must be an amount of dollars written as text, such as "2.50", so that nothing is spent past a mistyped one.';
 export const referencesNotImages = () =>
   'references must be a list of image files (File or Blob objects), such as the files of an <input type="file">.';
-export const editNotAnImage = () =>
-  'edit must be { image, kind, mask?, whole? }: image a Blob (as a file input gives it), the id of an image of the gallery, or its URL; kind "instruction", "mask" or "erase"; mask a Blob of the image\'s size, white where to change; whole true to send the image at its full size.';
-export const editImageNotFound = (id: string) =>
-  `No image "${id}" is kept in this browser for this storage key, and it is no address to read one from.`;
 export const settingsNotAnObject = () =>
   'settings must be an object of the model\'s own controls, such as { enhancePrompt: false, outputFormat: "png" }.';
 export const notAFunction = (name: string) => `${name} must be a function.`;

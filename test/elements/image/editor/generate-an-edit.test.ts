@@ -3,6 +3,7 @@
 // cannot make is refused in words before anything is sent. An edit asks for the image's shape and size, as the model
 // makes it. And the image sent whole, where each input megapixel is billed: offered with what it adds, and sent so.
 // Holds: src/images/edit-input.ts
+// Holds: src/strings/edit-input.ts
 // Holds: src/elements/image/editor/panel/image-drop.ts
 import { expect, oneEvent } from '@open-wc/testing';
 import type { UserPaysImage } from '../../../../src/elements/image/userpays-image.js';

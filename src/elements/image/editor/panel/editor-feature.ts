@@ -9,7 +9,7 @@ import { formatUsd, megapixelsOf, modelName } from '../../../../pricing/index.js
 import { payeeAt } from '../../../../providers/catalog.js';
 import type { ReferenceImage } from '../../../../providers/provider.js';
 import { generation as generationWords } from '../../../../strings/generation.js';
-import * as headlessWords from '../../../../strings/headless.js';
+import { editNotAnImage } from '../../../../strings/edit-input.js';
 import { editor } from '../../../../strings/image/editor.js';
 import { wordsIn } from '../../../../strings/strings.js';
 import { words } from '../../../../strings/words.js';
@@ -111,7 +111,7 @@ export class EditorFeature implements EditorShared {
   async generate(options: unknown): Promise<GenerationResult> {
     const { submission } = this.#features;
     try {
-      if (!isRecord(options)) invalid(headlessWords.editNotAnImage());
+      if (!isRecord(options)) invalid(editNotAnImage());
       if (options.edit !== undefined) {
         if (submission.controller.pending) await submission.generate().catch(() => {});
         await this.begin(options.edit);
