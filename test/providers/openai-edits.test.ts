@@ -10,6 +10,7 @@ import { OpenAiProvider } from '../../src/providers/openai/adapter.js';
 import type { ProviderOutcome, ProviderRequest, ReferenceImage } from '../../src/providers/provider.js';
 import type { UserPaysError } from '../../src/base/errors.js';
 import { referenceImage } from '../support/images.js';
+import { MASKED_EDIT_FIELDS } from '../support/openai-edits.js';
 import { paintedMask, pixelsOf, pngOfType } from '../support/png-pixels.js';
 import { pageFetch, simCharged, simEndpoint, submissionsOf, unique } from '../support/sim.js';
 
@@ -126,16 +127,7 @@ describe('GPT Image edits at OpenAI', function () {
     const { image, outcome } = edit(run, { edit: { kind: 'mask', mask } });
     const result = await outcome;
     const form = editsSent()[0].body as FormData;
-    expect([...form.keys()]).to.deep.equal([
-      'model',
-      'prompt',
-      'image[]',
-      'mask',
-      'n',
-      'size',
-      'quality',
-      'input_fidelity',
-    ]);
+    expect([...form.keys()]).to.deep.equal(MASKED_EDIT_FIELDS);
     const sentMask = form.get('mask') as File;
     expect(sentMask.type).to.equal('image/png');
     const { width, height, data } = await pixelsOf(sentMask);

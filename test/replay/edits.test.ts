@@ -19,6 +19,7 @@ import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS, quoteFor } from '../../src/pro
 import type { ProviderOutcome } from '../../src/providers/provider.js';
 import { controlledClock } from '../support/clock.js';
 import { referenceImage } from '../support/images.js';
+import { MASKED_EDIT_FIELDS } from '../support/openai-edits.js';
 import { dataUrlOf, paintedMask, pngOfType } from '../support/png-pixels.js';
 import { recorded } from '../support/recorded.js';
 import { pageFetch, simEndpoint, unique } from '../support/sim.js';
@@ -205,16 +206,7 @@ describe('GPT Image edits as recorded, replayed through the OpenAI adapter', fun
     // OpenAI as gpt-image-1; size 1024x1024 and quality high (issue-14360.ts). The widget also sends n and, as OpenAI
     // takes it for gpt-image-1, input_fidelity high (the recording asked none: its image tokens are at the default,
     // low).
-    expect([...form.keys()]).to.deep.equal([
-      'model',
-      'prompt',
-      'image[]',
-      'mask',
-      'n',
-      'size',
-      'quality',
-      'input_fidelity',
-    ]);
+    expect([...form.keys()]).to.deep.equal(MASKED_EDIT_FIELDS);
     expect(form.getAll('image[]')).to.have.length(1);
     expect((form.get('mask') as File).type).to.equal('image/png');
     expect(
