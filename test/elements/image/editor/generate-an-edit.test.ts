@@ -90,6 +90,7 @@ async function dropOnCanvas(el: UserPaysImage, file: File) {
     canvas.dispatchEvent(new DragEvent(type, { dataTransfer: files, bubbles: true, composed: true, cancelable: true }));
   await until(() => !drag('dragover'), 10_000, 'the place of results takes a dropped image');
   expect(canvas.hasAttribute('data-drop'), 'it says it takes it').to.equal(true);
+  expect(getComputedStyle(canvas).outlineStyle, 'a dashed frame, seen').to.equal('dashed');
   drag('drop');
   expect(canvas.hasAttribute('data-drop')).to.equal(false);
 }

@@ -56,7 +56,7 @@ export function listenForImages(
 /** Where results are shown, while files are dragged over it: a dashed frame in the accent colour, inside its edge. */
 export const imageDropStyles = css`
   .canvas[data-drop] {
-    outline: 2px dashed var(--userpays-accent);
+    outline: 2px dashed var(--_accent);
     outline-offset: -6px;
   }
 `;
