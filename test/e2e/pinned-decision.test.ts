@@ -1,7 +1,8 @@
 // Pin the decision, not the details: the row that stays in view holds the price, what it buys and Generate (and why
-// Generate cannot), nothing more. Price details and the comparison open in the form's flow above it, as wide as the
-// controls, each price at the right: with both open in it (on the demo, which compares every provider it simulates,
-// some 30 offers), the pinned row would grow to 2,600 px and fill a phone's screen.
+// Generate cannot), nothing more. Price details and the comparison open over the controls above it, as wide as the
+// controls, each price at the right, and move nothing as they open and close: with both open in the row (on the demo,
+// which compares every provider it simulates, some 30 offers), the pinned row would grow to 2,600 px and fill a
+// phone's screen; opened in the form's flow, they pushed Generate down or sideways under the pointer.
 import { expect } from '@open-wc/testing';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { demoWidget, forgetDemo, openDemo, signInButton } from '../support/demo.js';
@@ -47,11 +48,17 @@ describe('the pinned decision row', function () {
         const sticky = [...root.querySelectorAll<HTMLElement>('*')].filter(
           (element) => getComputedStyle(element).position === 'sticky' && !element.matches('.canvas'),
         );
+        // The row, and the open details' summary on it: their body opens over the controls, not in what is pinned.
         expect(
-          sticky.map((element) => element.getAttribute('part')),
-          'one pinned row',
-        ).to.deep.equal(['decision']);
-        const [row] = sticky;
+          sticky.map((element) => element.getAttribute('part') ?? element.className),
+          'one pinned row, the open details on it',
+        ).to.deep.equal(['details', 'decision']);
+        const row = sticky[1];
+        const summary = details.querySelector('summary')!.getBoundingClientRect();
+        expect(details.getBoundingClientRect().height, 'of the details, their summary').to.be.closeTo(
+          summary.height,
+          1,
+        );
         expect(row.contains(details), 'the details are not pinned').to.equal(false);
         expect(row.querySelector('[part~=cost] strong'), 'the price is').to.not.equal(null);
         expect(row.querySelector('[part~=submit]'), 'Generate is').to.not.equal(null);
@@ -75,6 +82,56 @@ describe('the pinned decision row', function () {
           const price = offer.querySelector('.price')!.getBoundingClientRect();
           expect(list.right - price.right, `${offer.textContent}: its price at the right`).to.be.at.most(1);
         }
+      });
+
+  // Opened where the pointer is (the summary scrolled to the middle of the screen, as a user reaches it), the details
+  // come over the controls above their summary: Generate, the row, the controls' column and the canvas beside it keep
+  // every pixel of their boxes, opened, compared, closed by Escape, by a press elsewhere, or by their summary.
+  for (const provider of ['bfl', 'puter'])
+    for (const [width, height] of [
+      [1280, 800],
+      [390, 844],
+    ])
+      it(`${provider}, ${width}×${height}: opening and closing the price details moves Generate by 0 px`, async () => {
+        const view = await openDemo(width, height);
+        const widget = await demoWidget(view, provider);
+        const root = widget.shadowRoot!;
+        await until(() => root.querySelector('[part~=more]'), 8000);
+        const summary = root.querySelector<HTMLElement>('.details > summary')!;
+        summary.scrollIntoView({ block: 'center' });
+        const boxes = async () => {
+          await new Promise((resolve) => view.requestAnimationFrame(resolve));
+          const box = (selector: string) => root.querySelector(selector)!.getBoundingClientRect().toJSON();
+          return {
+            generate: box('[part~=submit]'),
+            row: box('[part~=decision]'),
+            controls: box('.controls'),
+            canvas: box('.canvas'),
+          };
+        };
+        const before = await boxes();
+        const { details, compare } = await openDetails(widget);
+        expect(await boxes(), 'open, the comparison with it').to.deep.equal(before);
+        const body = root.querySelector('.details-body')!.getBoundingClientRect();
+        expect(body.top, 'whole in view').to.be.at.least(0);
+        expect(body.bottom, 'above their summary').to.be.at.most(summary.getBoundingClientRect().top + 1);
+        const offer = compare.querySelector<HTMLElement>('[data-model] button:not([disabled])')!;
+        offer.focus();
+        offer.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+        expect([details.open, root.activeElement], 'Escape closes them, back on their summary').to.deep.equal([
+          false,
+          summary,
+        ]);
+        expect(await boxes(), 'closed by Escape').to.deep.equal(before);
+        summary.click();
+        await widget.updateComplete;
+        root
+          .querySelector('.canvas, [part~=prompt]')!
+          .dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+        expect(details.open, 'a press elsewhere closes them').to.equal(false);
+        summary.click();
+        summary.click();
+        expect([details.open, await boxes()], 'opened and closed by their summary').to.deep.equal([false, before]);
       });
 
   // WCAG 2.2, 2.4.11: a control the keyboard reaches is not hidden under the pinned row (the browser brings it into

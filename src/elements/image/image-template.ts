@@ -10,8 +10,8 @@ import type { PanelSlots } from './panels/slots.js';
 import type { ImageHandlers, ImageView } from './view.js';
 
 /**
- * The price details, which open in the form's flow (a list of some 30 offers fits there; side by side, the controls
- * widen while they are open: panels/details/details.ts), and under them the row that stays in view at the bottom of
+ * The price details, which open over the controls above their summary, moving nothing (details/panel/details.ts),
+ * and under them the row that stays in view at the bottom of
  * the controls: a change just made to the form (Reuse…) with its Undo, the price and what it buys, Generate with its
  * shortcut, and, when a click cannot succeed, why, with the fix.
  */
@@ -231,7 +231,7 @@ export const widgetStyles = css`
     }
   }
   /* The decision row: in view at the bottom of the controls (and of the viewport), over what scrolls under it; the
-     price details open in the flow above it (as long as their comparison is), their summary close over it. */
+     price details' summary close over it (open, they come over the controls: details/panel/details.ts). */
   .details {
     margin-bottom: -0.75rem;
   }

@@ -32,13 +32,33 @@ export class DetailsFeature {
       worthPrefetching: () => true,
       load: () => import('./index.js').then(({ priceDetailsPart }) => priceDetailsPart(host)),
     });
-    host.renderRoot.addEventListener(
+    const root = host.renderRoot;
+    root.addEventListener(
       'toggle',
       (event) => {
         const details = event.target as HTMLDetailsElement;
         if (!details.matches('.details')) return;
         this.open = details.open;
+        if (details.open) fitAbove(details);
         host.requestUpdate();
+      },
+      true,
+    );
+    // Open over the controls, they close as a popover does: Escape (the focus back on their summary), or a press
+    // anywhere else in the widget.
+    root.addEventListener('keydown', (event) => {
+      const details = (event.target as Element).closest?.('.details');
+      if ((event as KeyboardEvent).key !== 'Escape' || !(details instanceof HTMLDetailsElement) || !details.open)
+        return;
+      event.preventDefault();
+      details.open = false;
+      details.querySelector('summary')?.focus();
+    });
+    root.addEventListener(
+      'pointerdown',
+      (event) => {
+        const details = root.querySelector<HTMLDetailsElement>('.details[open]');
+        if (details && !event.composedPath().includes(details)) details.open = false;
       },
       true,
     );
@@ -90,3 +110,25 @@ export class DetailsFeature {
     return { details: rendered };
   }
 }
+
+/**
+ * Where the open details stand (details.ts): their summary sticks on the pinned row (its height), and their body takes
+ * the room above the summary up to the top of the controls or of the viewport, whichever is lower, so that they open
+ * whole in view; where the summary is near the viewport's top, up to the top of the controls (the page scrolls to the
+ * rest), never past the widget's own edge, where it would be cut.
+ */
+function fitAbove(details: HTMLDetailsElement) {
+  const summary = details.querySelector('summary');
+  const controls = details.closest('.controls');
+  const row = controls?.querySelector(':scope > [part~=decision]');
+  if (!summary || !controls || !row) return;
+  details.style.setProperty('--_details-above', `${row.getBoundingClientRect().height}px`);
+  const top = summary.getBoundingClientRect().top;
+  const controlsTop = controls.getBoundingClientRect().top;
+  const inView = top - Math.max(controlsTop, 0);
+  const room = inView >= MIN_ROOM ? inView : top - controlsTop;
+  details.style.setProperty('--_details-room', `${Math.max(room - GAP, 0)}px`);
+}
+/** The least room worth opening into within the viewport (some six offers of the comparison), and a gap left above. */
+const MIN_ROOM = 240;
+const GAP = 8;

@@ -29,31 +29,55 @@ export function renderDetails(view: DetailsView, on: CompareHandlers) {
  * sit, the projection (./projection.ts); the comparison's own: ./compare.ts.
  */
 export const detailsStyles = css`
-  /* Open in the form's flow above the decision row, as wide as the controls, clear of the row's edge. */
+  /*
+   * Open over the controls, above their summary, as a popover opens: nothing in the form moves, so the decision row
+   * (the price and Generate) keeps its place and size, and the canvas beside it its width. As wide as the controls, as
+   * tall as the room above the summary within them allows (\`--_details-room\`, measured as they open:
+   * details-feature.ts), its own scroll for the rest. Open, their summary sticks on the pinned row
+   * (\`--_details-above\`: the row's height), so that what they show stays above the row however the page scrolls.
+   */
+  .details {
+    position: relative;
+  }
+  .details[open] {
+    position: sticky;
+    bottom: var(--_details-above, 6rem);
+    z-index: 2;
+    /* On the card's surface from edge to edge and down to the row, so that nothing scrolls into view between them. */
+    margin: 0 -1rem -1rem;
+    padding: 0 1rem 0.25rem;
+    background: var(--_surface);
+  }
   .details-body {
+    position: absolute;
+    inset: auto 0 100%;
+    margin: 0 1rem;
+    z-index: 2;
+    box-sizing: border-box;
+    max-height: var(--_details-room, 24rem);
+    overflow: auto;
+    overscroll-behavior: contain;
     display: grid;
     gap: 0.4rem;
-    padding: 0.4rem 0 1.25rem;
+    padding: 0.75rem 1rem;
     font-size: 0.875rem;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    box-shadow: 0 -0.25rem 1.25rem light-dark(rgb(15 23 42 / 16%), rgb(0 0 0 / 55%));
   }
-  /* The breakdown as <userpays-cost> draws it (quoteStyles, adopted before these), in the details' own size and flow. */
-  .lines {
+  /* The breakdown as <userpays-cost> draws it (quoteStyles, adopted within the details: index.ts), in the details' own
+     size and flow: these rules name the body, for a rule of a scope wins over one of the same weight outside it. */
+  .details-body .lines {
     margin: 0;
     font-size: inherit;
   }
   .details-body p {
     margin: 0;
   }
-  /*
-   * Side by side, the open details take the room they need: the controls widen to three fifths of the widget (the
-   * canvas, sticky beside them, keeps two), and each offer of the comparison is one line where it fits, what its model
-   * is best for beside its name (else, whole, under it), a bound's words with its figure: seventy offers of two or
-   * three lines each would crowd a 400 px column beside an empty canvas.
-   */
+  /* In a wide container each offer of the comparison is one line where it fits, what its model is best for beside its
+     name (else, whole, under it), a bound's words with its figure. */
   @container (min-width: 720px) {
-    .widget:has(.details[open]) {
-      grid-template-columns: minmax(320px, 3fr) minmax(0, 2fr);
-    }
     .details[open] .compare .about {
       display: inline-block;
       max-width: 100%;
