@@ -47,7 +47,7 @@ import type * as Panels from './panels/index.js';
  *   `pollinations`).
  * @csspart grant - Before a sign-in whose key the provider caps (OpenRouter): how much this site may spend, with Continue.
  * @csspart revoke - After such a sign-in: the link to revoke the key at the provider.
- * @csspart decision - The row that stays in view: the price, what it buys, Generate, and why Generate cannot, with the fix (the price details open above it, in the flow of the controls).
+ * @csspart decision - The row that stays in view: the price, what it buys, Generate, and why Generate cannot, with the fix (the price details open above it, over the controls, and move nothing).
  * @csspart cost - The price and what it buys, in the decision row; the price details above the row unfold the breakdown, source, projection and compare.
  * @csspart submit - The Generate button.
  * @csspart compare - The request priced on every model and provider the page allows, across the families (loaded when the price details open): a table of model with what it is best for, provider and price, ranked by the most each can cost (a bound said as "at most" first, the expected price under it), a choice of the family listed where there are several; choosing a line switches to its model.
