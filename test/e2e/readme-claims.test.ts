@@ -1,6 +1,6 @@
 // What the README says of the price and of what the page contacts on load, held to the code: "exact"
 // only where the widget's quote is exact, "estimate" where it says so, and the origin the default provider reads its
-// price list from.
+// price list from; and that a site owner finds what to settle before shipping one click from its first screen.
 import { expect } from '@open-wc/testing';
 import { quoteFor } from '../../src/providers/prices.js';
 import { PUTER_API } from '../../src/providers/catalog.js';
@@ -30,5 +30,20 @@ describe('the README, held to the code', () => {
 
   it('names the origin the default provider reads its price list from on load, for a CSP', async () => {
     expect(await prose()).to.contain(`reads Puter's price list from \`${PUTER_API}\``);
+  });
+
+  // A site owner reads the first screen (its first 30 lines: the pitch, the snippet) and looks for what to settle
+  // before visitors come: each point one click away, in docs/embedding.md.
+  it('sends a site owner from its first screen to Before you ship, which holds each point', async () => {
+    const firstScreen = (await readme()).split('\n').slice(0, 30).join('\n');
+    expect(firstScreen).to.match(/\]\(docs\/embedding\.md\)/);
+    const headings = (await (await fetch('/docs/embedding.md')).text()).match(/^## .+$/gm);
+    expect(headings).to.include.members([
+      '## Pin a version',
+      '## Images whose links expire',
+      '## The budget is per browser',
+      '## Content-Security-Policy',
+      "## A pasted key and the page's other scripts",
+    ]);
   });
 });
