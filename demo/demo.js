@@ -222,8 +222,12 @@ const providerOf = (entry) => entry.provider ?? entry.id;
 let openaiPrices = null;
 fetch('/openai-prices.json')
   .then((reply) => (reply.ok ? reply.json() : Promise.reject(new Error(`HTTP ${reply.status}`))))
-  .then((book) => {
+  .then(async (book) => {
     openaiPrices = book;
+    // Set after the widget's first update: Lit gives it then what was set before it was defined (the first
+    // applyProvider's null), over anything set since.
+    await customElements.whenDefined('userpays-image');
+    await widget.updateComplete;
     if (!current().priceBook) widget.priceBook = book;
   })
   .catch(() => {

@@ -10,7 +10,7 @@ import type { UserPaysTally } from '../../src/elements/tally/userpays-tally.js';
 import type { GenerateResult } from '../../src/base/types.js';
 import { formatUsdRounded } from '../../src/pricing/index.js';
 import { bounds } from '../../src/strings/image/bounds.js';
-import { demoWidget, forgetDemo, openDemo } from '../support/demo.js';
+import { closeDemo, demoWidget, forgetDemo, openDemo } from '../support/demo.js';
 import { simCharged, unique } from '../support/sim.js';
 import { until } from '../support/wait.js';
 import {
@@ -115,5 +115,26 @@ describe('the demo’s OpenAI with the user’s own key', function () {
     expect(blocked(widget).reason).to.equal('');
     const kept = JSON.parse(view.sessionStorage.getItem('demo-simulator')!);
     expect(kept.entry, 'kept for the tab').to.equal(openaiOption(view).value);
+  });
+
+  // Its prices arrive after the page's script has pointed the widget at the simulator, often before the widget's first
+  // update: set then, they were lost to the null that update gives it (what was set before it was defined).
+  it('kept for the tab, it opens priced again after a reload', async () => {
+    const first = await openDemo(1280);
+    const entry = openaiOption(first).value;
+    await demoWidget(first, entry);
+    closeDemo(); // the tab's choice kept
+    for (let load = 1; load <= 3; load++) {
+      const view = await openDemo(1280);
+      const widget = view.document.querySelector<UserPaysImage>('userpays-image')!;
+      expect((view.document.getElementById('provider') as HTMLSelectElement).value, `load ${load}`).to.equal(entry);
+      await until(() => widget.quote?.provider === 'openai' && /^gpt-image-/.test(widget.quote.model), 5000, 'priced');
+      const expected = quoteAtOpenAi(view, widget);
+      expect([widget.quote!.total, widget.quote!.atMost], `load ${load}`).to.deep.equal([
+        expected.total,
+        expected.atMost,
+      ]);
+      closeDemo();
+    }
   });
 });
