@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { createSimulator } from './demo/sim/index.mjs';
+import { serveOpenAiPrices } from './demo/openai-prices.mjs';
 import { summaryReporter } from './test/support/summary-reporter.mjs';
 import { bundlePlugin } from './test/support/bundle-plugin.mjs';
 import { examplesPlugin } from './test/examples/examples-plugin.mjs';
@@ -54,7 +55,12 @@ export default {
     // The relays (relay/worker.js in workerd, started by relayPlugin below): /__relays.json and the test upstream.
     relayMiddleware,
     async (ctx, next) => {
-      if ((await replay.handle(ctx.req, ctx.res)) || (await simulator.handle(ctx.req, ctx.res))) {
+      // The demo's OpenAI prices as `npm start` serves them (demo/openai-prices.mjs), at the same address.
+      if (
+        (await replay.handle(ctx.req, ctx.res)) ||
+        (await simulator.handle(ctx.req, ctx.res)) ||
+        (await serveOpenAiPrices(ctx.req, ctx.res))
+      ) {
         ctx.respond = false;
         return;
       }

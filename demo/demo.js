@@ -1,6 +1,8 @@
-// Wires the demo widget to the local simulators served by demo/server.mjs. One entry per provider: its
+// Wires the demo widget to the local simulators served by demo/server.mjs. One entry per way to pay a provider: its
 // simulator, the faults it can act out (a scenario path segment, see each demo/sim/*.mjs), and for the
-// providers paid with the user's own API key, the key the demo fills in (the simulators accept any).
+// providers paid with the user's own API key, the key the demo fills in (the simulators accept any). Each entry's `id`
+// is its own (the Provider list's value, and what the tab keeps); the widget's `provider` is that id but where the entry
+// names another: OpenAI's own API and a gateway are both provider `openai`.
 const PROVIDERS = [
   {
     id: 'puter',
@@ -149,6 +151,29 @@ const PROVIDERS = [
   },
   {
     id: 'openai',
+    label: 'OpenAI · the user’s own key',
+    sim: '/sim/openai',
+    key: 'sim-demo-key',
+    hint: 'GPT Image with the user’s own OpenAI key, billed in tokens: at most what an image can cost is said before the click, and the usage OpenAI reports is booked after it. The simulator stands at this page’s address, where the widget knows no prices and no name: the page states OpenAI’s own prices, as a site that sends through its own proxy to OpenAI would, and the widget calls whom you pay “the gateway”. A site that names no endpoint sends to api.openai.com, and the widget says OpenAI.',
+    // No `priceBook` of its own: the page's, OpenAI's prices as the widget's own book has them (below).
+    scenarios: [
+      ['', 'Normal generation'],
+      ['pending=12000', 'Slow (12 s)'],
+      ['fault=401', 'Bad key (401)'],
+      ['fault=402', 'No balance (402)'],
+      ['fault=quota', 'Quota used up (429 insufficient_quota)'],
+      ['fault=429', 'Rate limited (429)'],
+      ['fault=moderated', 'Refused by moderation (400 moderation_blocked)'],
+      ['fault=unverified', 'Organization not verified for the model (403)'],
+      ['fault=500', 'Provider error (500)'],
+      ['fault=network', 'Network failure'],
+      ['fault=accept-then-drop', 'Reply lost after OpenAI billed (may have been charged)'],
+      ['usage=none', 'A reply without its usage (the bound is booked)'],
+    ],
+  },
+  {
+    id: 'gateway',
+    provider: 'openai',
     label: 'A gateway · the user’s own key',
     sim: '/sim/openai',
     key: 'sim-demo-key',
@@ -185,6 +210,31 @@ const relaySelect = document.getElementById('relay');
 const languageSelect = document.getElementById('language');
 const options = (select, entries) => select.replaceChildren(...entries.map(([value, text]) => new Option(text, value)));
 const current = () => PROVIDERS.find((p) => p.id === providerSelect.value);
+/** The widget's provider for an entry. */
+const providerOf = (entry) => entry.provider ?? entry.id;
+
+// OpenAI's prices for GPT Image are known at api.openai.com only: the OpenAI entry's simulator is at this page's address,
+// so the page states them (its `priceBook`), read from the widget's own book by the server (demo/openai-prices.mjs).
+// It states them whatever the provider in force, as a site that sends through its own proxy to OpenAI sets its price
+// book once (but on the gateway's entry, whose page states the gateway's prices): a switch from the comparison to GPT
+// Image at OpenAI is then priced before the bar brings OpenAI's simulator, and so followed (`userpays-quote`, below).
+// Until they arrive the OpenAI entry has none, and the widget says it has no price yet: never a wrong one.
+let openaiPrices = null;
+fetch('/openai-prices.json')
+  .then((reply) => (reply.ok ? reply.json() : Promise.reject(new Error(`HTTP ${reply.status}`))))
+  .then(async (book) => {
+    openaiPrices = book;
+    // Set after the widget's first update: Lit gives it then what was set before it was defined (the first
+    // applyProvider's null), over anything set since.
+    await customElements.whenDefined('userpays-image');
+    await widget.updateComplete;
+    if (!current().priceBook) widget.priceBook = book;
+  })
+  .catch(() => {
+    const openai = PROVIDERS.find((p) => p.id === 'openai');
+    openai.hint = `${openai.hint} Its prices could not load: npm start serves them (see its console).`;
+    if (current() === openai) applyScenario();
+  });
 
 // Why a lost reply is held at 7 times its price here, where a provider's own API holds it at 2 (docs/ledger.md): the
 // simulators answer on plain http, where a browser sends a request again once for each connection it had open.
@@ -212,17 +262,17 @@ function applyScenario() {
 }
 
 function applyProvider() {
-  const provider = current();
-  options(scenarioSelect, provider.scenarios);
-  hint.textContent = provider.hint;
-  widget.priceBook = provider.priceBook ?? null;
-  widget.provider = provider.id;
-  widget.huggingfaceClientId = provider.clientId ?? '';
-  widget.pollinationsAppKey = provider.appKey ?? '';
+  const entry = current();
+  options(scenarioSelect, entry.scenarios);
+  hint.textContent = entry.hint;
+  widget.priceBook = entry.priceBook ?? openaiPrices;
+  widget.provider = providerOf(entry);
+  widget.huggingfaceClientId = entry.clientId ?? '';
+  widget.pollinationsAppKey = entry.appKey ?? '';
   applyScenario();
   // The demo's key where its simulator has one; elsewhere nothing is set, for an empty key set now would erase the
   // one the user signed in for and chose to remember (a popup's or a reloaded page's widget too).
-  if (provider.key) widget.apiKey = provider.key;
+  if (entry.key) widget.apiKey = entry.key;
 }
 
 options(
@@ -230,12 +280,14 @@ options(
   PROVIDERS.map((p) => [p.id, p.label]),
 );
 // The simulator chosen is kept for this tab: a sign-in by redirect (popups blocked) leaves the page and comes back.
+// Kept before the OpenAI entry came, as `provider`: `openai` was the gateway's.
 const kept = JSON.parse(sessionStorage.getItem('demo-simulator') ?? '{}');
+const keptEntry = kept.entry ?? (kept.provider === 'openai' ? 'gateway' : kept.provider);
 // The elements speak the closest lang, as native controls do: the demo sets <main>'s (English or German, bundled).
 const applyLanguage = () => (document.querySelector('main').lang = languageSelect.value);
 if (kept.language === 'de') languageSelect.value = 'de';
 applyLanguage();
-providerSelect.value = PROVIDERS.some((p) => p.id === kept.provider) ? kept.provider : widget.getAttribute('provider');
+providerSelect.value = PROVIDERS.some((p) => p.id === keptEntry) ? keptEntry : widget.getAttribute('provider');
 applyProvider();
 if (current().scenarios.some(([value]) => value === kept.scenario)) {
   scenarioSelect.value = kept.scenario;
@@ -244,17 +296,18 @@ if (current().scenarios.some(([value]) => value === kept.scenario)) {
 const keep = () =>
   sessionStorage.setItem(
     'demo-simulator',
-    JSON.stringify({ provider: providerSelect.value, scenario: scenarioSelect.value, language: languageSelect.value }),
+    JSON.stringify({ entry: providerSelect.value, scenario: scenarioSelect.value, language: languageSelect.value }),
   );
 providerSelect.addEventListener('change', () => (applyProvider(), keep()));
 // Price details compares every provider the widget's `providers` allows, and a click there switches the widget: the
-// bar follows, with that provider's simulator and key. (A gateway needs the page's prices, so the demo's is not among
-// them.)
+// bar follows, with that provider's simulator and key. The comparison prices each at its public address: OpenAI with
+// the prices it has there, which the page states too (a gateway needs the page's prices, so the demo's is not compared).
 // A quote of a provider the widget has since left (the select changed while the first price was on its way) is not
-// followed: the bar would go back to it.
+// followed: the bar would go back to it. One of the provider of the entry in force stays on it (the gateway's, of
+// provider openai, too); another brings the entry of that id (for openai, OpenAI's own, never the gateway).
 widget.addEventListener('userpays-quote', ({ detail }) => {
-  if (detail.provider !== widget.provider) return;
-  if (detail.provider === providerSelect.value || !PROVIDERS.some((p) => p.id === detail.provider)) return;
+  if (detail.provider !== widget.provider || detail.provider === providerOf(current())) return;
+  if (!PROVIDERS.some((p) => p.id === detail.provider)) return;
   providerSelect.value = detail.provider;
   applyProvider();
   keep();

@@ -1,8 +1,11 @@
 // `npm start`: serves the demo page at /, the built bundle at /dist/, the examples at /examples/, and the provider
 // simulators under /sim/ with realistic queueing and Pending times. Plain node:http, no dependencies (but esbuild,
-// loaded when an example first asks for React: examples/vendor.mjs); text gzipped, as a CDN serves it.
+// loaded when an example first asks for React: examples/vendor.mjs, and at start for OpenAI's prices, below); text
+// gzipped, as a CDN serves it.
 // It also starts the relay (relay/worker.js in workerd, docs/relay.md) on a port of its own, allowed for this
 // page and these simulators; GET /relay.json tells the page its URL ({"url": null} when it could not start).
+// GET /openai-prices.json answers OpenAI's GPT Image prices as the widget's own book has them, which the demo's OpenAI
+// entry states as its page's priceBook (demo/openai-prices.mjs: read at start; a 503 where they could not be).
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -11,6 +14,7 @@ import { pipeline } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { createGzip, gzipSync } from 'node:zlib';
 import { createSimulator } from './sim/index.mjs';
+import { openaiPrices, serveOpenAiPrices } from './openai-prices.mjs';
 import { startRelay } from '../scripts/relay-local.mjs';
 import { vendorModule } from '../examples/vendor.mjs';
 
@@ -111,12 +115,16 @@ async function resolveFile(pathname) {
   return undefined;
 }
 
+// OpenAI's prices, read from the widget's book while the server starts: ready by the page's first request for them.
+openaiPrices();
+
 /** The relay once started, or null if workerd could not start it; set when the server listens. */
 let relay = Promise.resolve(null);
 
 const server = createServer(async (req, res) => {
   try {
     if (await simulator.handle(req, res)) return;
+    if (await serveOpenAiPrices(req, res)) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') return reply(res, 405, 'Method Not Allowed');
     const { pathname } = new URL(req.url, 'http://localhost');
     if (pathname === '/relay.json') {

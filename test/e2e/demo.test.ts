@@ -142,6 +142,7 @@ describe('the demo page', function () {
       'fal',
       'google',
       'huggingface',
+      'openai',
       'openrouter',
       'pollinations',
       'puter',

@@ -23,11 +23,14 @@ describe('what the widget says of a failure agrees with what the ledger booked',
 
   // The demo gives the key providers' simulators a key; those a user signs in to get one as a pasted key would be.
   const signedIn: Record<string, string> = { openrouter: 'sim-money-key', huggingface: 'hf_sim_user' };
-  for (const provider of ['bfl', 'fal', 'openai', 'openrouter', 'huggingface']) {
+  // Each entry of the demo's Provider list: OpenAI's own (GPT Image) and the gateway's are both provider openai.
+  for (const provider of ['bfl', 'fal', 'openai', 'gateway', 'openrouter', 'huggingface']) {
     it(`${provider}: every fault of the demo's list`, async () => {
       const view = await openDemo(1280);
       const widget = await demoWidget(view, provider);
       if (signedIn[provider]) widget.apiKey = signedIn[provider];
+      // OpenAI's prices are the page's, which arrive after it loads: a fault is met with a price, as a user meets it.
+      await until(() => widget.quote, 8000, 'a price');
       widget.budget = ''; // the demo's $1 would stop the runs before the list ends
       widget.prompt = 'a lighthouse at dusk';
       const scenarios = [...view.document.querySelectorAll<HTMLOptionElement>('#scenario option')]
