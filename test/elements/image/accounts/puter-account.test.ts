@@ -68,6 +68,8 @@ describe('<userpays-image provider="puter"> (real SDK, simulator)', function () 
     expect(el.quote!.total).to.equal('0.002'); // the simulator's catalogue at scale=2
     expect(await priceDetailsText(el)).to.contain('Puter live catalogue');
     expect((window as any).puter).to.equal(undefined);
+    // Closed as the user leaves them (open, they lie over the controls: the next test's click is on Sign in).
+    el.shadowRoot!.querySelector<HTMLElement>('.details > summary')!.click();
   });
 
   it('signs in from the click (Puter’s popup, no extra dialog) and shows the user and the balance', async () => {

@@ -94,22 +94,23 @@ describe('<userpays-image>: compare and projection', () => {
       expect(via.getClientRects()[0].top, 'one line').to.equal(best.getClientRects()[0].top);
     });
 
-  // At 1280 px the seventy offers would take two or three lines each in the controls' 400 px column, beside an empty
-  // canvas.
-  it('side by side, the open details widen the controls, and an offer that fits is one line', async () => {
+  // At 1280 px the seventy offers would take two or three lines each in the controls' column, beside an empty canvas:
+  // open, the details come over the canvas too, three fifths of the widget wide, and the controls keep their width.
+  it('side by side, the open details are three fifths wide over the canvas, and an offer that fits is one line', async () => {
     const { el } = await widget();
     const root = el.shadowRoot!;
     const width = (selector: string) => root.querySelector(selector)!.getBoundingClientRect().width;
     el.style.width = '1190px'; // a 1280 px page's
     await new Promise((resolve) => requestAnimationFrame(resolve));
-    expect(width('form'), 'the controls: three fifths').to.be.closeTo((1190 - 16) * 0.6, 2);
+    // The controls as side by side they are: 45 % of a page-wide widget (its models in one line each).
+    expect(width('form'), 'the controls keep their width').to.be.closeTo(Math.max(420, 1190 * 0.45), 2);
+    expect(width('.details-body'), 'the details: three fifths, less the card’s edge').to.be.closeTo(1190 * 0.6 - 36, 2);
     const row = part(el, 'compare')!.querySelector<HTMLTableRowElement>('tbody tr')!;
     const box = (selector: string) => row.querySelector(selector)!.getBoundingClientRect();
     expect(box('.about').top, 'what the model is best for, beside its name').to.be.below(box('button').bottom);
     root.querySelector<HTMLDetailsElement>('details.details')!.open = false;
     await new Promise((resolve) => requestAnimationFrame(resolve));
-    // Closed, the controls as side by side they are: 45 % of a page-wide widget (its models in one line each).
-    expect(width('form'), 'closed: the controls as before').to.be.closeTo(Math.max(420, 1190 * 0.45), 2);
+    expect(width('form'), 'closed: the controls as they were').to.be.closeTo(Math.max(420, 1190 * 0.45), 2);
   });
 
   it('each offer button is named by the words it shows (WCAG 2.5.3), open and in WCAG 2.2 AA', async () => {

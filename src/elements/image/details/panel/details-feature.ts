@@ -1,4 +1,4 @@
-import { nothing } from 'lit';
+import { nothing, type ReactiveController } from 'lit';
 import { clock } from '../../../../base/clock.js';
 import { dayOf } from '../../../../base/days.js';
 import { mostOf } from '../../../../pricing/quote.js';
@@ -16,7 +16,7 @@ import type { PriceDetailsPart } from './index.js';
  * The price details (the breakdown, the source, the projection, the comparison): a part loaded when the user opens
  * them, prefetched when the pointer or the focus comes to their summary.
  */
-export class DetailsFeature {
+export class DetailsFeature implements ReactiveController {
   readonly part: PanelPart<PriceDetailsPart>;
   /** The price details are open (their disclosure's `toggle`, heard on its way down: a toggle does not bubble). */
   open = false;
@@ -39,7 +39,6 @@ export class DetailsFeature {
         const details = event.target as HTMLDetailsElement;
         if (!details.matches('.details')) return;
         this.open = details.open;
-        if (details.open) fitAbove(details);
         host.requestUpdate();
       },
       true,
@@ -62,6 +61,13 @@ export class DetailsFeature {
       },
       true,
     );
+    // Open, placed after each update (hostUpdated): what loads around them moves their summary, and their body with it.
+    host.addController(this);
+  }
+
+  hostUpdated() {
+    const details = this.#parts.host.renderRoot.querySelector<HTMLDetailsElement>('.details[open]');
+    if (details) fitAbove(details);
   }
 
   /** The details' part, ahead of their opening, when the pointer or the focus comes to their summary. */

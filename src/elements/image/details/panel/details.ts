@@ -75,9 +75,14 @@ export const detailsStyles = css`
   .details-body p {
     margin: 0;
   }
-  /* In a wide container each offer of the comparison is one line where it fits, what its model is best for beside its
-     name (else, whole, under it), a bound's words with its figure. */
+  /* In a wide container they open over the canvas too, three fifths of the widget wide, and each offer of the
+     comparison is one line where it fits, what its model is best for beside its name (else, whole, under it), a
+     bound's words with its figure: seventy offers of two or three lines each would crowd the controls' column. */
   @container (min-width: 720px) {
+    .details-body {
+      inset-inline-end: auto;
+      width: max(100% - 2rem, 60cqi - 2.25rem);
+    }
     .details[open] .compare .about {
       display: inline-block;
       max-width: 100%;
