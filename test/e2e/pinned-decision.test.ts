@@ -115,6 +115,12 @@ describe('the pinned decision row', function () {
         const body = root.querySelector('.details-body')!.getBoundingClientRect();
         expect(body.top, 'whole in view').to.be.at.least(0);
         expect(body.bottom, 'above their summary').to.be.at.most(summary.getBoundingClientRect().top + 1);
+        // The comparison, opened, brought to their top (by their own scroll) as its offers come in.
+        const compared = () =>
+          compare.getBoundingClientRect().top - root.querySelector('.details-body')!.getBoundingClientRect().top;
+        await until(() => Math.abs(compared() - 13) < 2, 3000).catch(() =>
+          expect(compared(), 'the comparison at their top').to.be.closeTo(13, 2),
+        );
         const offer = compare.querySelector<HTMLElement>('[data-model] button:not([disabled])')!;
         offer.focus();
         offer.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));

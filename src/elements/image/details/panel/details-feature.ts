@@ -37,8 +37,9 @@ export class DetailsFeature implements ReactiveController {
       'toggle',
       (event) => {
         const details = event.target as HTMLDetailsElement;
-        if (!details.matches('.details')) return;
-        this.open = details.open;
+        if (details.matches('[part~=compare]')) this.#bringingCompare = details.open;
+        else if (details.matches('.details')) this.open = details.open;
+        else return;
         host.requestUpdate();
       },
       true,
@@ -61,13 +62,26 @@ export class DetailsFeature implements ReactiveController {
       },
       true,
     );
+    // The user scrolling the details, pressing in them, moving the focus or a key takes over from bringing the
+    // comparison up (the press or the key that opens it comes before its toggle).
+    for (const type of ['wheel', 'touchstart', 'pointerdown', 'focusin', 'keydown'] as const)
+      root.addEventListener(type, () => (this.#bringingCompare = false), { passive: true });
     // Open, placed after each update (hostUpdated): what loads around them moves their summary, and their body with it.
     host.addController(this);
   }
 
+  /**
+   * The comparison was opened, and is kept at the details' top as its offers come in and what is above it changes
+   * (`showFirst`), until the user takes over.
+   */
+  #bringingCompare = false;
+
   hostUpdated() {
     const details = this.#parts.host.renderRoot.querySelector<HTMLDetailsElement>('.details[open]');
-    if (details) fitAbove(details);
+    if (!details) return void (this.#bringingCompare = false);
+    fitAbove(details);
+    const compare = details.querySelector<HTMLElement>('[part~=compare][open]');
+    if (this.#bringingCompare && compare) showFirst(compare);
   }
 
   /** The details' part, ahead of their opening, when the pointer or the focus comes to their summary. */
@@ -138,3 +152,12 @@ function fitAbove(details: HTMLDetailsElement) {
 /** The least room worth opening into within the viewport (some six offers of the comparison), and a gap left above. */
 const MIN_ROOM = 240;
 const GAP = 8;
+
+/**
+ * The comparison, opened within the details: their own scroll brings it to their top, where most of it shows (the
+ * page does not move).
+ */
+function showFirst(compare: HTMLElement) {
+  const body = compare.closest<HTMLElement>('.details-body');
+  if (body) body.scrollTop = compare.offsetTop - parseFloat(getComputedStyle(body).paddingTop);
+}
