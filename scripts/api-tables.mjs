@@ -4,10 +4,11 @@
 // docs/api.md; `npm run docs:api -- --check` (in `npm test`, after the build) fails when the file is not what the
 // manifest says, so that the reference cannot drift from the code. The text is formatted by prettier, as
 // `npm run format` would write it, so that `prettier --check` and this check agree.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
+import { settleDoc } from './generated-doc.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const manifestPath = join(root, 'custom-elements.json');
@@ -127,7 +128,6 @@ function reference(manifest, constants) {
   return lines.join('\n');
 }
 
-const check = process.argv.includes('--check');
 if (!existsSync(manifestPath)) {
   console.error('api-tables: custom-elements.json is missing: run `npm run build` first.');
   process.exit(1);
@@ -142,16 +142,13 @@ if (begin < 0 || end < begin) {
 }
 const written = `${current.slice(0, begin)}${BEGIN}\n\n${reference(manifest, exportedConstants())}\n\n${current.slice(end)}`;
 const formatted = await prettier.format(written, { ...(await prettier.resolveConfig(docPath)), filepath: docPath });
-if (check) {
-  if (formatted !== current) {
-    console.error(
-      'api-tables: docs/api.md is not what custom-elements.json says (an element’s JSDoc changed): run\n' +
-        '  npm run build && npm run docs:api\nand commit docs/api.md.',
-    );
-    process.exit(1);
-  }
-  console.log('api-tables: docs/api.md is current.');
-} else if (formatted !== current) {
-  writeFileSync(docPath, formatted);
-  console.log('api-tables: docs/api.md written.');
-} else console.log('api-tables: docs/api.md was already current.');
+settleDoc({
+  script: 'api-tables',
+  doc: 'docs/api.md',
+  docPath,
+  current,
+  formatted,
+  stale:
+    'is not what custom-elements.json says (an element’s JSDoc changed): run\n' +
+    '  npm run build && npm run docs:api\nand commit docs/api.md.',
+});

@@ -5,11 +5,12 @@
 // rewrites what lies between the markers; `npm run docs:csp -- --check` (in `npm test`) fails when the file is not
 // what the data says, so that the table cannot drift from the hosts the widget reaches. Formatted by prettier, as
 // `npm run format` would write it.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import * as prettier from 'prettier';
+import { settleDoc } from './generated-doc.mjs';
+import { loadFromSource } from './price-book.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const docPath = join(root, 'docs/embedding.md');
@@ -21,22 +22,8 @@ const CDN = 'https://cdn.jsdelivr.net';
 
 /** The rows, from src/ itself (never a copy of it). */
 async function loadRows() {
-  const result = await build({
-    stdin: {
-      contents: "export { contentSecurity } from './src/providers/content-security.js';",
-      resolveDir: root,
-      loader: 'ts',
-      sourcefile: 'csp-table-entry.ts',
-    },
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'es2022',
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0].text;
-  const { contentSecurity } = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+  const entry = "export { contentSecurity } from './src/providers/content-security.js';";
+  const { contentSecurity } = await loadFromSource(entry, 'csp-table-entry.ts');
   return contentSecurity();
 }
 
@@ -87,15 +74,11 @@ if (begin < 0 || end < begin) {
 }
 const written = `${current.slice(0, begin)}${BEGIN}\n\n${generated(await loadRows())}\n\n${current.slice(end)}`;
 const formatted = await prettier.format(written, { ...(await prettier.resolveConfig(docPath)), filepath: docPath });
-if (process.argv.includes('--check')) {
-  if (formatted !== current) {
-    console.error(
-      'csp-table: docs/embedding.md is not what src/providers/content-security.ts says: run `npm run docs:csp`.',
-    );
-    process.exit(1);
-  }
-  console.log('csp-table: docs/embedding.md is current.');
-} else if (formatted !== current) {
-  writeFileSync(docPath, formatted);
-  console.log('csp-table: docs/embedding.md written.');
-} else console.log('csp-table: docs/embedding.md was already current.');
+settleDoc({
+  script: 'csp-table',
+  doc: 'docs/embedding.md',
+  docPath,
+  current,
+  formatted,
+  stale: 'is not what src/providers/content-security.ts says: run `npm run docs:csp`.',
+});

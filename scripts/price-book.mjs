@@ -1,6 +1,7 @@
 // The built-in price book as the widget has it, for the scripts that write or check what is said of it
-// (scripts/prices-doc.mjs, scripts/check-catalog.mjs): src/ bundled for Node by esbuild, in memory, so that the
-// scripts read the book itself, never a copy of it.
+// (scripts/prices-doc.mjs, scripts/check-catalog.mjs, demo/openai-prices.mjs), and any other module of src/ a script
+// reads (`loadFromSource`: scripts/csp-table.mjs): src/ bundled for Node by esbuild, in memory, so that the scripts
+// read the code itself, never a copy of it.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
@@ -15,10 +16,13 @@ export { PROVIDERS } from './src/providers/registry.js';
 export { clock } from './src/base/clock.js';
 `;
 
-/** The price book's modules, loaded once. */
-export async function loadPriceBook() {
+/**
+ * The modules `entry` (TypeScript source, resolved from the project's root) exports: src/ bundled for Node by esbuild,
+ * in memory, so that a script reads the code itself, never a copy of it.
+ */
+export async function loadFromSource(entry, sourcefile = 'script-entry.ts') {
   const result = await build({
-    stdin: { contents: ENTRY, resolveDir: root, loader: 'ts', sourcefile: 'price-book-entry.ts' },
+    stdin: { contents: entry, resolveDir: root, loader: 'ts', sourcefile },
     bundle: true,
     write: false,
     format: 'esm',
@@ -29,3 +33,6 @@ export async function loadPriceBook() {
   const code = result.outputFiles[0].text;
   return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
 }
+
+/** The price book's modules, loaded once. */
+export const loadPriceBook = () => loadFromSource(ENTRY, 'price-book-entry.ts');
