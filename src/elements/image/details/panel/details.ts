@@ -31,10 +31,11 @@ export function renderDetails(view: DetailsView, on: CompareHandlers) {
 export const detailsStyles = css`
   /*
    * Open over the controls, above their summary, as a popover opens: nothing in the form moves, so the decision row
-   * (the price and Generate) keeps its place and size, and the canvas beside it its width. As wide as the controls, as
-   * tall as the room above the summary within them allows (\`--_details-room\`, measured as they open:
-   * details-feature.ts), its own scroll for the rest. Open, their summary sticks on the pinned row
-   * (\`--_details-above\`: the row's height), so that what they show stays above the row however the page scrolls.
+   * (the price and Generate) keeps its place and size, and the canvas beside it its width. As wide as the controls
+   * (wider in a wide container, below), as tall as the room above the summary within them allows
+   * (\`--_details-room\`, measured as they open: details-feature.ts), its own scroll for the rest. Open, their summary
+   * sticks on the pinned row (\`--_details-above\`: the row's height), so that what they show stays above the row
+   * however the page scrolls.
    */
   .details {
     position: relative;
