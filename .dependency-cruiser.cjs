@@ -30,7 +30,9 @@ const ADAPTER = '^src/providers/[^/]+/adapter\\.ts$';
  * prices of the model families besides FLUX among them: families.ts).
  */
 const PROVIDER_PRICES = '^src/providers/[^/]+/(info|prices|families)\\.ts$';
-const PROVIDERS_FIRST_PAINT = `^src/providers/[^/]+\\.ts$|${PROVIDER_PRICES}`;
+/** Each provider's edit facts (its folder's edit-prices.ts) and the module that puts them in force, after the first paint. */
+const EDIT_FACTS = '^src/providers/(edit-prices|[^/]+/edit-prices)\\.ts$';
+const PROVIDERS_FIRST_PAINT = `^src/providers/(?!edit-prices\\.ts$)[^/]+\\.ts$|${PROVIDER_PRICES}`;
 /**
  * What loads after the first paint (lazy/index.ts): the engine's modules (the pipeline, the image store, and the
  * folders of providers/: the code the adapters share, engine/, and each provider's folder, whose adapter the engine
@@ -148,6 +150,16 @@ module.exports = {
       '^src/providers/[^/]+/',
       { pathNot: PROVIDER_PRICES, dependencyTypesNot: ['type-only', 'dynamic-import'] },
     ),
+    {
+      name: 'the-edit-facts-load-after-the-first-paint',
+      comment:
+        'What each model makes of the images it is sent (each provider’s edit-prices.ts, put in force by providers/edit-prices.ts) loads a moment after the first paint, which edits nothing: the entry, the first paint of the elements, pricing/ and what of providers/ loads with the first paint reach it only by import(); the panels, the headless API and the adapters may import it.',
+      severity: 'error',
+      from: {
+        path: `${ENTRY}|^src/elements/(?![^/]+/(panels|[^/]+/panel)/)|^src/pricing/|${PROVIDERS_FIRST_PAINT}`,
+      },
+      to: { path: EDIT_FACTS, dependencyTypesNot: ['type-only', 'dynamic-import'] },
+    },
     {
       name: 'only-the-registry-loads-adapters',
       comment:

@@ -21,7 +21,7 @@ export const OPENED_BY = {
   'src/providers/engine/oauth.ts': ['openrouter', 'huggingface', 'pollinations'],
   'src/elements/image/options/panel/controls/index.ts': ['bfl', 'fal', 'pollinations'],
   'src/elements/image/accounts/panel/puter/index.ts': ['puter'],
-  // The editor: Edit is offered where a model of the provider edits images (its price-book entries' `edits`).
+  // The editor: Edit is offered where a model of the provider edits images (its edit facts' `edits`: edit-prices.ts).
   'src/elements/image/editor/panel/view/index.ts': ['bfl', 'openai'],
 };
 

@@ -1,6 +1,6 @@
 import { invalid, isRecord, isTypedAmount } from '../base/checks.js';
-import * as editPricing from '../pricing/edit-pricing.js';
-import { useEditPricing } from '../pricing/edit-hook.js';
+import { putEditsInForce } from '../providers/edit-prices.js';
+import { editPricing } from '../pricing/edit-hook.js';
 import { asUserPaysError } from '../base/errors.js';
 import { asFile, checkEditInput, editedImage } from '../images/edit-input.js';
 import { ImageStore } from '../images/image-store.js';
@@ -257,7 +257,7 @@ async function puterReady(endpoint: string, src: string, total: string) {
  */
 export async function headless(request: unknown, options: unknown): Promise<GenerateResult> {
   // What the request sends is priced with its inputs whatever has loaded before (edits, images billed as tokens).
-  useEditPricing(editPricing);
+  putEditsInForce();
   const { references, edit, sized, ...asked } = checkRequest(request);
   const run = checkOptions(options);
   const { provider } = asked;
@@ -296,7 +296,7 @@ export async function headless(request: unknown, options: unknown): Promise<Gene
     const withPage = mergePriceBook(live.book, run.priceBook);
     const book = live.listed ? soldOnly(withPage, provider, live.listed) : withPage;
     const { capability } = priceOf({ ...asked, ...editAsked, inputs, endpoint }, book);
-    if (sized && capability && inputs[0]) Object.assign(asked, editPricing.editSize(capability.sizes, inputs[0]));
+    if (sized && capability && inputs[0]) Object.assign(asked, editPricing().editSize(capability.sizes, inputs[0]));
     const priced = priceOf({ ...asked, ...editAsked, inputs, endpoint }, book);
     controller.signal.throwIfAborted();
     const ledger = new LedgerStore({ storageKey: run.storageKey }); // the one its elements and tabs use

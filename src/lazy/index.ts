@@ -13,7 +13,7 @@
 import { lazily } from '../base/lazily.js';
 import type * as Engine from './engine.js';
 import type * as Ledger from '../ledger/ledger.js';
-import type * as EditPricing from '../pricing/edit-pricing.js';
+import type * as EditPrices from '../providers/edit-prices.js';
 import type * as Headless from '../generation/headless.js';
 
 export type { Engine, Headless, Ledger };
@@ -25,10 +25,11 @@ export const loadLedger = lazily<typeof Ledger>(() => import('../ledger/ledger.j
 export const loadEngine = lazily<typeof Engine>(() => import('./engine.js'));
 
 /**
- * How edits are priced (pricing/edit-pricing.ts): loaded just after the first paint, which edits nothing, so that
- * `UserPays.quote()` prices an edit from a moment after the page starts (the widget's panels carry it too).
+ * How edits are priced (pricing/edit-pricing.ts) and what each model makes of the images it is sent (each provider's
+ * edit-prices.ts): loaded just after the first paint, which edits nothing, so that `UserPays.quote()` prices an edit
+ * from a moment after the page starts (the widget's panels carry it too).
  */
-export const loadEditPricing = lazily<typeof EditPricing>(() => import('../pricing/edit-pricing.js'));
+export const loadEditPricing = lazily<typeof EditPrices>(() => import('../providers/edit-prices.js'));
 
 /** The headless API: the widget's submission without the widget, loaded when a page first calls it (with the engine). */
 export const loadHeadless = lazily<typeof Headless>(() => import('../generation/headless.js'));

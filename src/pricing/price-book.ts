@@ -118,7 +118,9 @@ export interface PriceEntry {
   references?: ReferenceRule;
   /**
    * The kinds of edit it makes of its first reference (SPEC §13), where it makes any: an instruction over the whole
-   * image, a repaint of what is painted (a mask sent beside it), an erase of what is painted (a mask, no prompt).
+   * image, a repaint of what is painted (a mask sent beside it), an erase of what is painted (a mask, no prompt). The
+   * built-in book states none: each provider's `edit-prices.ts` says them (`EditFacts`), in force once the edits'
+   * pricing has loaded; a page's own entry may state them.
    */
   edits?: readonly EditKind[];
   /** Gateways: the gateway's own name for the model; default `black-forest-labs/<our id>`. */
@@ -136,6 +138,22 @@ export interface PriceEntry {
    */
   via?: string;
 }
+
+/**
+ * What a model makes of the images sent to it at one provider, beside its price (SPEC §13): the kinds of edit it makes
+ * and how the images it is sent are billed, where the first paint need not know it. Each provider's `edit-prices.ts`
+ * states them, model by model, with their sources; they are laid on an entry (`withEditFacts`, edit-hook.ts) once the
+ * edits' pricing has loaded, a moment after the first paint, which edits nothing.
+ */
+export interface EditFacts {
+  /** The kinds of edit it makes (`PriceEntry.edits`). */
+  edits?: readonly EditKind[];
+  /** A token rule's `inputTokens`: the tokens each image sent takes, where no published rule counts them. */
+  inputTokens?: { expected: number; most: number };
+}
+
+/** One provider's edit facts (its folder's edit-prices.ts): model id → what it makes of images sent. */
+export type ProviderEditFacts = Record<string, EditFacts>;
 
 /** Model id → provider → price. */
 export type PriceBook = Record<string, Partial<Record<ProviderId, PriceEntry>>>;

@@ -6,7 +6,7 @@ import { errors } from '../strings/errors.js';
 import { prices, type PricesStrings } from '../strings/prices.js';
 import { sayer, wordsIn, type Translation } from '../strings/strings.js';
 import type { ProviderId, Quote, QuoteLine, QuoteRequest, Size } from '../base/types.js';
-import { editPricing } from './edit-hook.js';
+import { editPricing, withEditFacts } from './edit-hook.js';
 import { capabilityOf, fitRequest, type Capability, type Fitted } from './capabilities.js';
 import { MODELS, modelInfo } from './models.js';
 import { tokensPricer } from './tokens.js';
@@ -187,10 +187,12 @@ export function priceRequest(request: QuoteRequest, book: PriceBook, text = pric
     said: text.priceWhere(model.label, asked.provider),
     entry: `priceBook[${JSON.stringify(model.id)}].${asked.provider}`,
   };
-  const entry =
+  const stated =
     byProvider && Object.hasOwn(byProvider, asked.provider) && byProvider[asked.provider]
       ? checkEntry(byProvider[asked.provider]!, where, text)
       : invalid(text.noPrice(model.label, asked.provider));
+  // What the model makes of images sent to it, once the edits' facts are in force (its provider's edit-prices.ts).
+  const entry = withEditFacts(stated, asked.provider, model.id);
   const { rule } = entry;
   if (!BUILT_IN_RULES.includes(rule.kind) && !PRICERS[rule.kind]) wrongBook(where, text, { kind: 'rule' });
   const { edit } = asked;

@@ -13,7 +13,7 @@
 import { expect } from '@open-wc/testing';
 import type { ProviderId } from '../../src/base/types.js';
 import { PROVIDERS } from '../../src/providers/registry.js';
-import type { ProviderEntry } from '../../src/providers/provider.js';
+import { EDIT_FACTS } from '../../src/providers/edit-prices.js';
 import { OPENED_BY, providerAdapters, sessionParts } from '../../scripts/sessions.mjs';
 import { builtPage, manifest, partsLoaded } from '../support/built.js';
 import { everyProvider } from '../support/every-provider.js';
@@ -58,11 +58,9 @@ describe('each provider’s whole session, as the size check counts it', functio
       'src/elements/image/options/panel/controls/index.ts': controls,
       // Puter's account line: the one provider paid from its own account without a key.
       'src/elements/image/accounts/panel/puter/index.ts': withInfo((id) => !PROVIDERS[id].info.needsKey),
-      // The editor: where a model of the provider (at any of its hosts) makes any kind of edit.
+      // The editor: where a model of the provider makes any kind of edit (its edit facts).
       'src/elements/image/editor/panel/view/index.ts': withInfo((id) =>
-        [PROVIDERS[id].prices, ...Object.values((PROVIDERS[id] as ProviderEntry).hostPrices ?? {})].some((book) =>
-          Object.values(book).some((entry) => entry.edits?.length),
-        ),
+        Object.values(EDIT_FACTS[id] ?? {}).some((facts) => facts.edits?.length),
       ),
     });
   });

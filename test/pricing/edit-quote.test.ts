@@ -7,8 +7,8 @@ import { UserPaysError } from '../../src/base/errors.js';
 import type { PublicEdit, QuoteRequest } from '../../src/base/types.js';
 import { quoteDetails, type PriceBook } from '../../src/pricing/index.js';
 import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
-import * as editPricing from '../../src/pricing/edit-pricing.js';
-import { useEditPricing } from '../../src/pricing/edit-hook.js';
+import { editSize } from '../../src/pricing/edit-pricing.js';
+import { putEditsInForce } from '../../src/providers/edit-prices.js';
 
 const IMAGE = { width: 1024, height: 1024 };
 const mask: PublicEdit = { kind: 'mask' };
@@ -53,7 +53,7 @@ describe('an edit quoted before its pricing has loaded', () => {
 });
 
 describe('the quote of an edit', () => {
-  before(() => useEditPricing(editPricing));
+  before(() => putEditsInForce());
 
   it('Fill [pro] with a painted area: $0.05, exact, the image it edits sets the size', () => {
     const quote = quoteFor({ provider: 'bfl', model: 'flux-pro-1.0-fill', inputs: [IMAGE], edit: mask });
@@ -138,8 +138,6 @@ describe('the quote of an edit', () => {
 });
 
 describe('the size an edit asks for', () => {
-  const { editSize } = editPricing;
-
   it('is the image’s own where the model makes it', () => {
     expect(
       editSize({ kind: 'pixels', step: 16, min: 64, maxPixels: 4 * 2 ** 20 }, { width: 1600, height: 1008 }),

@@ -10,8 +10,7 @@ import { BflProvider } from '../../src/providers/bfl/adapter.js';
 import type { ProviderRequest, ReferenceImage } from '../../src/providers/provider.js';
 import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
 import { priceOf } from '../../src/pricing/index.js';
-import * as editPricing from '../../src/pricing/edit-pricing.js';
-import { useEditPricing } from '../../src/pricing/edit-hook.js';
+import { putEditsInForce } from '../../src/providers/edit-prices.js';
 import { maskPng, referenceImage as reference } from '../support/images.js';
 import { jsonPostedDuring } from '../support/record-fetches.js';
 import { base64Png, dataUrlOf } from '../support/png-pixels.js';
@@ -42,7 +41,7 @@ const base64 = (image: { dataUrl: string }) => image.dataUrl.slice(image.dataUrl
 
 describe('Editing an image at BFL', function () {
   this.timeout(20_000);
-  before(() => useEditPricing(editPricing));
+  before(() => putEditsInForce());
 
   it('Fill repaints what is painted: the mask goes beside the image, black and white at its size, $0.05 booked', async () => {
     const image = reference(64, 48);
@@ -175,8 +174,9 @@ describe('Editing an image at BFL', function () {
     ]);
     // Like Fill, it makes nothing without an image to edit: the quote says so, and it is never payable.
     expect(priceOf(erase, BUILTIN_PRICE_BOOK).quote!.problem).to.match(/image/i);
-    expect(BUILTIN_PRICE_BOOK['flux-erase'].bfl!.edits).to.deep.equal(['erase']);
-    expect(BUILTIN_PRICE_BOOK['flux-pro-1.0-fill'].bfl!.edits).to.deep.equal(['mask']);
+    // What each makes is its edit facts' word, priced in with them.
+    expect(priceOf(erase, BUILTIN_PRICE_BOOK).entry!.edits).to.deep.equal(['erase']);
+    expect(priceOf({ ...erase, model: 'flux-pro-1.0-fill' }, BUILTIN_PRICE_BOOK).entry!.edits).to.deep.equal(['mask']);
   });
 
   it('prices an instruction edit on FLUX.2 [klein] 4B with its input’s megapixels on a line of their own', async () => {

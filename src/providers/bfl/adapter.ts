@@ -19,6 +19,7 @@ import type {
 } from '../provider.js';
 import { clock } from '../../base/clock.js';
 import { info } from './info.js';
+import { editPrices } from './edit-prices.js';
 import { prices } from './prices.js';
 import { BFL_WIRE, bflControls } from './controls.js';
 import { bflWords } from './words.js';
@@ -58,7 +59,7 @@ export function bflBody(request: ProviderRequest): Record<string, unknown> {
 }
 
 /** A model that only erases (FLUX Erase): whatever the request says, it is an erase, and needs its mask. */
-const erases = (model: string) => prices[model]?.edits?.every((kind) => kind === 'erase') === true;
+const erases = (model: string) => editPrices[model]?.edits?.every((kind) => kind === 'erase') === true;
 
 /** A data URL's raw base64, as BFL takes images (no `data:` prefix). */
 const base64Of = (image: { dataUrl: string }) => image.dataUrl.slice(image.dataUrl.indexOf(',') + 1);
@@ -74,7 +75,7 @@ const base64Of = (image: { dataUrl: string }) => image.dataUrl.slice(image.dataU
 function maskOf({ model, edit, inputs }: ProviderRequest): string | undefined {
   const kind = edit?.kind ?? (erases(model) ? 'erase' : undefined);
   if (!kind) return undefined;
-  if (!prices[model]?.edits?.includes(kind)) invalid(bflText.editNotMade(modelName(model)));
+  if (!editPrices[model]?.edits?.includes(kind)) invalid(bflText.editNotMade(modelName(model)));
   if (kind === 'instruction') return undefined;
   const image = inputs?.[0];
   if (!edit?.mask || !image) invalid(bflText.maskMissing());

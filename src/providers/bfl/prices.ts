@@ -30,8 +30,6 @@ const bflMegapixel = (first: string, extra: string, maxReferences: number): Pric
   exact: true,
   sizes: FLUX2_SIZES,
   references: referenceRule(maxReferences, { totalPixels: 9 * MP }),
-  // An instruction over the whole image, its first reference (docs.bfl.ml/flux_2/flux2_image_editing).
-  edits: ['instruction'],
 });
 
 /**
@@ -82,20 +80,17 @@ const flux3: PriceEntry = {
   },
   sizes: FLUX3_SIZES,
   references: referenceRule(10),
-  // An instruction over its first image in `images` (docs.bfl.ai/flux_3/flux3_image_generate); it takes no mask.
-  edits: ['instruction'],
 };
 
 /**
- * FLUX.1 at BFL, flat per image, with its size rule and references (the schemas of BFL's OpenAPI, named in the table)
- * and the kinds of edit it makes, where any.
+ * FLUX.1 at BFL, flat per image, with its size rule and references (the schemas of BFL's OpenAPI, named in the table);
+ * the kinds of edit each makes are in edit-prices.ts.
  */
-const bflFlat = (perImage: string, capability: Capability, edits?: PriceEntry['edits']): PriceEntry => ({
+const bflFlat = (perImage: string, capability: Capability): PriceEntry => ({
   rule: { kind: 'flat', unit: 'credit', perImage },
   source: BFL_DOCS,
   exact: true,
   ...capability,
-  ...(edits && { edits }),
 });
 
 /**
@@ -131,7 +126,6 @@ const fluxErase: PriceEntry = {
   sizes: { kind: 'input' },
   // Its image is required: like Fill, never a picture made from text alone. At most 3 MP: see above.
   references: referenceRule(1, { required: true, maxPixels: 3 * MP }),
-  edits: ['erase'],
 };
 
 /**
@@ -146,15 +140,13 @@ export const prices: ProviderPrices = {
   'flux-2-max': bflMegapixel('7', '3', 8),
   'flux-3-image': flux3,
   // FluxKontextProInputs: aspect_ratio, input_image … input_image_4 (2–4 "experimental multiref").
-  'flux-kontext-pro': bflFlat('4', { sizes: ASPECT_SIZES, references: referenceRule(4) }, ['instruction']),
-  'flux-kontext-max': bflFlat('8', { sizes: ASPECT_SIZES, references: referenceRule(4) }, ['instruction']),
+  'flux-kontext-pro': bflFlat('4', { sizes: ASPECT_SIZES, references: referenceRule(4) }),
+  'flux-kontext-max': bflFlat('8', { sizes: ASPECT_SIZES, references: referenceRule(4) }),
   // FluxPro11Inputs: width/height 256–1440, multiples of 32; one `image_prompt`.
   'flux-pro-1.1': bflFlat('4', { sizes: FLUX11_SIZES, references: referenceRule(1) }),
   // FluxUltraInput: aspect_ratio; one `image_prompt`.
   'flux-pro-1.1-ultra': bflFlat('6', { sizes: ASPECT_SIZES, references: referenceRule(1) }),
   // FluxProFillInputs: `image` required, the output takes its size; `mask` beside it, white where it repaints.
-  'flux-pro-1.0-fill': bflFlat('5', { sizes: { kind: 'input' }, references: referenceRule(1, { required: true }) }, [
-    'mask',
-  ]),
+  'flux-pro-1.0-fill': bflFlat('5', { sizes: { kind: 'input' }, references: referenceRule(1, { required: true }) }),
   'flux-erase': fluxErase,
 };

@@ -26,37 +26,19 @@ const OPENAI_SOURCE = {
   url: 'https://platform.openai.com/docs/pricing',
 };
 /**
- * What GPT Image edits at OpenAI (SPEC §13; `/v1/images/edits`, edit-request.ts): an instruction over the whole image
- * and a repaint of what is painted (a mask); no erase (it takes no edit without a prompt). Up to 16 images, the first
- * the one edited ("You can provide up to 16 images", each "a `png`, `webp`, or `jpg` file less than 50MB":
- * openai/openai-node@7b7d6ca `src/resources/images.ts`, `ImageEditParamsBase`, read 2026-11-28). GPT Image 1, 1.5 and
- * 1-mini make nothing larger than 1536×1024 (their sizes): an image they edit is sent at most that large, which also
- * keeps its input tokens (billed per image, by size) to what a result of theirs can show; gpt-image-2 and those after
- * it take images to the widget's usual 4 MP (`referenceRule`).
+ * The images GPT Image takes at OpenAI (`/v1/images/edits`, edit-request.ts; what it edits, and how each image sent is
+ * billed, is in edit-prices.ts): up to 16, the first the one edited ("You can provide up to 16 images", each "a `png`,
+ * `webp`, or `jpg` file less than 50MB": openai/openai-node@7b7d6ca `src/resources/images.ts`, `ImageEditParamsBase`,
+ * read 2026-11-28). GPT Image 1, 1.5 and 1-mini make nothing larger than 1536×1024 (their sizes): an image they edit
+ * is sent at most that large, which also keeps its input tokens (billed per image, by size) to what a result of theirs
+ * can show; gpt-image-2 and those after it take images to the widget's usual 4 MP (`referenceRule`).
  */
-const EDITS = { edits: ['instruction', 'mask'] } as const;
-const editing = (model: string) => ({
-  ...EDITS,
-  references: referenceRule(16, /^gpt-image-1/.test(model) ? { maxPixels: 1536 * 1024 } : {}),
-});
-/**
- * The tokens of each image GPT Image is sent, billed at its image-in rate: no source publishes a rule (SPEC §13). Seen
- * per image of about 1024²: 194 on gpt-image-1 at low fidelity (community.openai.com, thread 1281361; and a recorded
- * masked edit, image and mask, 194 image tokens: vercel/ai@eb39cb5, test/recorded/openai/gpt-image-1-edit-ai-gateway
- * .json, replayed by test/replay/edits.test.ts), 352 on
- * gpt-image-2 (Wei-Shaw/sub2api#4386, its full `usage`), "roughly 1.5k" (Bike4Mind/bike4mind#3067), "3,050 tokens in
- * high fidelity mode" on 1 and 1.5 (fal's gpt-image-1.5 edit page); Puter books 560 before the call
- * (OpenAiImageProvider.ts @8307e8c). None is OpenAI's own word, read 2026-11-28. Quoted at about 1,536 and at most
- * 4,096 per started 1024² of each image (edit-pricing.ts), a stated ceiling a third over the most seen; `usage` books
- * what was charged.
- */
-const INPUT_TOKENS = { expected: 1536, most: 4096 };
+const references = (model: string) => referenceRule(16, /^gpt-image-1/.test(model) ? { maxPixels: 1536 * 1024 } : {});
 const entry = (model: string, rates: TokenRates, textCeiling = 0): PriceEntry => {
   const made = gptImage(model, rates, textCeiling);
   return {
     ...made,
-    rule: { ...made.rule, inputTokens: INPUT_TOKENS },
-    ...editing(model),
+    references: references(model),
     source: OPENAI_SOURCE,
     exact: false,
     model,

@@ -1,8 +1,7 @@
 import type { GenerationResult, ModelSettings, PublicEdit, Quote } from '../../../base/types.js';
 import type { ReferenceImage } from '../../../providers/provider.js';
 import { EditorFeature } from '../editor/panel/editor-feature.js';
-import * as editPricing from '../../../pricing/edit-pricing.js';
-import { useEditPricing } from '../../../pricing/edit-hook.js';
+import { putEditsInForce } from '../../../providers/edit-prices.js';
 import { AccountsFeature } from '../accounts/panel/accounts-feature.js';
 import { DetailsFeature } from '../details/panel/details-feature.js';
 import { GalleryFeature } from '../gallery/panel/gallery-feature.js';
@@ -36,7 +35,7 @@ export class ImagePanels implements Features {
 
   constructor(parts: ImageParts) {
     // An edit, and images sent to a model that bills them in tokens, are priced with the panels at the latest.
-    useEditPricing(editPricing);
+    putEditsInForce();
     this.accounts = new AccountsFeature(parts, this);
     this.price = new PriceFeature(parts, this);
     this.options = new OptionsFeature(parts, this);

@@ -6,6 +6,7 @@ import type { EditKind, GenerationResult, PublicEdit, Size } from '../../../../b
 import { loadEngine } from '../../../../lazy/index.js';
 import { EDIT_KINDS, editSize } from '../../../../pricing/edit-pricing.js';
 import { formatUsd, megapixelsOf, modelName } from '../../../../pricing/index.js';
+import { withEditFacts } from '../../../../pricing/edit-hook.js';
 import { payeeAt } from '../../../../providers/catalog.js';
 import type { ReferenceImage } from '../../../../providers/provider.js';
 import { generation as generationWords } from '../../../../strings/generation.js';
@@ -238,7 +239,11 @@ export class EditorFeature implements EditorShared {
   #modelsFor(kind: EditKind): string[] {
     const { host, pricing } = this.#parts;
     const book = pricing.prices();
-    return pricing.models(host.provider, '').filter((model) => book[model]?.[host.provider]?.edits?.includes(kind));
+    const { provider } = host;
+    return pricing.models(provider, '').filter((model) => {
+      const entry = book[model]?.[provider];
+      return entry && withEditFacts(entry, provider, model).edits?.includes(kind);
+    });
   }
 
   /** The models that make this kind of edit here, each priced for this image as the request stands. */

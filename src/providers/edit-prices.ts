@@ -1,0 +1,22 @@
+import type { ProviderId } from '../base/types.js';
+import * as editPricing from '../pricing/edit-pricing.js';
+import { useEditPricing } from '../pricing/edit-hook.js';
+import type { ProviderEditFacts } from '../pricing/index.js';
+import { editPrices as bfl } from './bfl/edit-prices.js';
+import { editPrices as openai } from './openai/edit-prices.js';
+
+/**
+ * Every provider's edit facts (its folder's edit-prices.ts: what each model makes of the images it is sent, SPEC §13),
+ * loaded with the edits' pricing a moment after the first paint, which edits nothing. A provider that edits nothing
+ * has no line.
+ */
+export const EDIT_FACTS: Partial<Record<ProviderId, ProviderEditFacts>> = { bfl, openai };
+
+/** `model`'s edit facts at `provider`, where it states any. */
+function editFactsOf(provider: ProviderId, model: string) {
+  const facts = Object.hasOwn(EDIT_FACTS, provider) ? EDIT_FACTS[provider] : undefined;
+  return facts && Object.hasOwn(facts, model) ? facts[model] : undefined;
+}
+
+/** Puts the edits' pricing and every provider's edit facts in force: quotes of edits are priced from then on. */
+export const putEditsInForce = () => useEditPricing(editPricing, editFactsOf);
