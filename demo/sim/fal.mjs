@@ -141,6 +141,11 @@
 // Output is always PNG (image/png, whatever output_format asks: the simulator draws no JPEG or WebP); sizes as
 // requested; fal reports no cost.
 //
+// FLUX Outpainting at `fal-ai/flux-2-pro/outpaint` (fal-outpaint.mjs): `image_url` and `expand_top`, `expand_right`,
+// `expand_bottom`, `expand_left` (0–2048 each), no prompt (422 for one, as for any field its input does not name), the
+// canvas (the image with its sides) at most 4 MP; $0.03 the first MP made, $0.015 each further one and each of the
+// image's; the result {images, seed} at the canvas's size.
+//
 // Other families and FLUX 3 (FAMILY), text-to-image only, each billed per image, the result {images, seed} and the
 // header `x-fal-billable-units` (the units billed, "already denominated in the priced unit": TanStack/ai#722). Nano
 // Banana 2's tiers bill 0.75 / 1 / 1.5 / 2 times its price (fal.ai/models/fal-ai/nano-banana-2/edit/llms.txt); whether
@@ -204,6 +209,7 @@ import {
 } from './kit.mjs';
 import { fitWithin, readImageSize } from './png.mjs';
 import { servedAt, simulatorNow } from './clock.mjs';
+import { OUTPAINT_ENDPOINT, OUTPAINT_LABEL, OUTPAINT_MODEL, validateOutpaint } from './fal-outpaint.mjs';
 
 /**
  * Endpoint id → [our model id (for timings), reference images it takes (0: text-to-image), label for logs, price,
@@ -667,21 +673,29 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
     if (fault === '429') return reply(req, res, 429, { detail: 'Too many concurrent requests' }, retryAfter(scenario));
     if (fault === '500') return reply(req, res, 500, faultBody(500));
     const family = servedFamily(endpoint, scenario);
-    if (!ENDPOINTS[endpoint] && !family) return reply(req, res, 404, { detail: `Application '${endpoint}' not found` });
+    const outpaint = endpoint === OUTPAINT_ENDPOINT;
+    if (!ENDPOINTS[endpoint] && !family && !outpaint)
+      return reply(req, res, 404, { detail: `Application '${endpoint}' not found` });
     if (fault === '422')
       return reply(req, res, 422, {
         detail: [detail(['prompt'], 'Simulated validation error: this prompt is not accepted')],
       });
     if (!body || typeof body !== 'object' || Array.isArray(body))
       return reply(req, res, 422, { detail: [detail([], 'Input should be a valid dictionary', 'dict_type')] });
-    const { width, height, count, refs, received, asked, problems, units, header } = family
+    const { width, height, count, refs, received, asked, problems, units, header, micro } = family
       ? validateFamily(endpoint, body)
-      : validate(endpoint, body);
-    if (!family && ENDPOINTS[endpoint][1]) entry.inputs = received;
+      : outpaint
+        ? validateOutpaint(body)
+        : validate(endpoint, body);
+    if (outpaint || (!family && ENDPOINTS[endpoint][1])) entry.inputs = received;
     entry.asked = asked;
     if (problems.length) return reply(req, res, 422, { detail: problems });
 
-    const [model, , label, , output] = family ? [family[0], 0, family[1], 0, 'family'] : ENDPOINTS[endpoint];
+    const [model, , label, , output] = family
+      ? [family[0], 0, family[1], 0, 'family']
+      : outpaint
+        ? [OUTPAINT_MODEL, 0, OUTPAINT_LABEL, 0, 'emu35']
+        : ENDPOINTS[endpoint];
     const now = Date.now();
     forgetExpired(tasks, (task) => task.createdAt + 3600_000, now);
     const pending = Number(scenario.pending ?? forModel(pendingMs, model));
@@ -717,7 +731,7 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
       polls: 0,
       micro: family
         ? count * units * unitPriceFor(auth.slice(4), family[2])
-        : priceOf(endpoint, width, height, count, refs),
+        : (micro ?? priceOf(endpoint, width, height, count, refs)),
       // What the result's `x-fal-billable-units` says (the other families only: see the header).
       units: family && header !== undefined ? count * header : undefined,
     };

@@ -41,8 +41,10 @@ export function offersOf(ask: OfferAsk, pricing: Pricer): Offer[] {
       const quality = current || !asking ? asking : carriedQuality(pricing.rule?.(provider, model), asking);
       const asked = { ...ask.request, provider, model, endpoint, quality };
       const { quote, problem, capability, entry } = pricing.price(asked);
-      // A model that erases what is painted makes nothing of a prompt (FLUX Erase): offered for an erase alone.
-      if (entry?.edits?.includes('erase') && ask.request.edit?.kind !== 'erase') return [];
+      // A model that erases what is painted makes nothing of a prompt (FLUX Erase): offered for an erase alone; one
+      // that extends (FLUX Outpainting) for an extend alone.
+      const only = entry?.edits?.find((kind) => kind === 'erase' || kind === 'extend');
+      if (only && ask.request.edit?.kind !== only) return [];
       if (quote && !problem) return { provider, model, total: quote.total, ...bound(quote), problem };
       // A model that edits the user's image, asked with none: its price where the image does not change it (FLUX.1
       // Fill: per image, whatever the image), found by asking again with an image of the output's size; the image

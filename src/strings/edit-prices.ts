@@ -14,6 +14,16 @@ export interface EditPricesStrings {
   inputImageTokens(index: number, expected: number, most: number): string;
   /** The mask of an edit, where it may be billed as an image too: none expected, at most a ceiling. */
   maskTokens(most: number): string;
+  /** An extend's sides that are not each a whole number of pixels, 0 or more. */
+  extendNotWhole(): string;
+  /** An extend whose every side is 0: nothing would be added. */
+  extendNothing(): string;
+  /** A side extended further than the model extends one (fal's outpaint: 2048 pixels). */
+  extendSideMost(model: string, most: number): string;
+  /** The canvas an extend makes (`width` × `height`) over the model's limit, in megapixels as its source says it. */
+  extendTooLarge(model: string, width: number, height: number, megapixels: number): string;
+  /** The model takes no instruction for an extend: the prompt typed is not sent (said, never dropped in silence). */
+  promptNotSent(model: string, prompt: string): string;
 }
 
 /** What each kind of edit does, said after "cannot". */
@@ -21,6 +31,7 @@ const EDIT_VERBS: Record<EditKind, string> = {
   instruction: 'edit an image by an instruction',
   mask: 'change only a painted area',
   erase: 'erase a painted area',
+  extend: 'extend an image',
 };
 
 export const editPrices: EditPricesStrings = {
@@ -30,9 +41,17 @@ export const editPrices: EditPricesStrings = {
   inputImageTokens: (index, expected, most) =>
     `Image ${index} sent: about ${expected.toLocaleString('en')} tokens (may vary, at most ${most.toLocaleString('en')})`,
   maskTokens: (most) => `The painted area sent: none expected (may vary, at most ${most.toLocaleString('en')} tokens)`,
+  extendNotWhole: () => 'How far to extend each side must be a whole number of pixels, 0 or more.',
+  extendNothing: () => 'Extend at least one side: every side is 0 pixels now.',
+  extendSideMost: (model, most) =>
+    `${model} extends a side by at most ${most.toLocaleString('en')} pixels — extend it less.`,
+  extendTooLarge: (model, width, height, megapixels) =>
+    `Extended, the image would be ${width}×${height}, and ${model} makes images of at most ${megapixels} megapixels — extend it less.`,
+  promptNotSent: (model, prompt) =>
+    `${model} takes no instruction: it continues the image by itself, and “${prompt}” is not sent.`,
 };
 
 // Said to the page's developer, never to its user (the headless API speaks English): an edit `UserPays.quote` was
 // given that it does not take, and an edit asked before its pricing has loaded.
 export const editNotAKind = () =>
-  'An edit must be { kind: "instruction" | "mask" | "erase" }, with `editOf` the id of the image edited, where given, and `whole` true or absent.';
+  'An edit must be { kind: "instruction" | "mask" | "erase" | "extend" }, with `editOf` the id of the image edited, where given, `whole` true or absent, and `extend` ({ top, right, bottom, left }) with the kind "extend" only.';

@@ -25,6 +25,10 @@ export interface GenerationStrings {
   maskNotTaken(): string;
   /** A masked edit or an erase came without the area painted. */
   maskMissing(): string;
+  /** An extend came with a painted area, which it would ignore. */
+  extendTakesNoMask(): string;
+  /** An extend sent without its sides, or at another size than the image with its sides around it. */
+  extendMissing(): string;
   maskOfAnotherSize(width: number, height: number, imageWidth: number, imageHeight: number): string;
   /** `signIn`: the user may sign in to the provider instead (OpenRouter, Hugging Face, Pollinations). */
   keyMissing(provider: string, signIn?: boolean): string;
@@ -152,6 +156,9 @@ export const generation: GenerationStrings = {
   maskNotTaken: () =>
     'An edit that follows an instruction changes the whole image: it takes no painted area. Choose “Change the painted area” to use one.',
   maskMissing: () => 'Paint the area to change on the image first.',
+  extendTakesNoMask: () => 'An extend fills a new area around the image: it takes no painted area.',
+  extendMissing: () =>
+    'Say how far to extend each side of the image: the extended image is the image with those sides around it.',
   maskOfAnotherSize: (width, height, imageWidth, imageHeight) =>
     `The painted area is ${width}×${height} pixels, but the image is ${imageWidth}×${imageHeight}: paint it again on this image.`,
   keyMissing: (provider, signIn) =>

@@ -15,6 +15,7 @@ import type {
   RunContext,
 } from '../provider.js';
 import { FAL_WIRE, falControls } from './controls.js';
+import { falOutpaintBody, outpaints } from './outpaint.js';
 import { info } from './info.js';
 import { falEndpointId, falOutcome, queueStatus } from './queue.js';
 import { generationText } from '../../strings/generation.js';
@@ -40,6 +41,8 @@ const PRICES_WAIT_MS = 10_000;
  */
 export function falBody(request: ProviderRequest): Record<string, unknown> {
   const { width, height, inputs, prompt, seed, model } = request;
+  // An extend goes to fal's outpaint, with its own input (outpaint.ts).
+  if (outpaints(request)) return falOutpaintBody(request);
   // The models fal bills per image take their own inputs (families.ts): Nano Banana 2 and 2.1 a ratio and a resolution
   // tier, always sent (NanoBanana2Input); FLUX 3 a ratio and its 1k class, and nothing else (its input is documented
   // nowhere found); Seedream its size, and 4.5 a seed (SeedDream45T2IInput; 5.0 Lite has no seed field).

@@ -1,6 +1,7 @@
 import type { PriceSource } from '../../base/types.js';
 import {
   FLUX2_SIZES,
+  OUTPAINTING_SIZES,
   referenceRule,
   type PriceEntry,
   type ProviderPrices,
@@ -52,6 +53,25 @@ const falMegapixel = (path: string, first: string, extra: string): PriceEntry =>
  */
 export const FLUX2_DEV_SIZES: SizeRule = { kind: 'pixels', step: 16, min: 512, max: 2048 };
 
+/**
+ * FLUX Outpainting through fal, `fal-ai/flux-2-pro/outpaint` ("Expand an image beyond its borders using BFL FLUX
+ * Outpainting", fal.ai/models/fal-ai/flux-2-pro/outpaint/api; its schema and price in …/outpaint/llms.txt, read
+ * 2026-11-28): "$0.03 for the first megapixel of output, plus $0.015 per extra megapixel of input and output, rounded
+ * up to the nearest megapixel" (1920×1080 is 2 of them: megapixels of 1024²). Whether the image sent counts, fal's own
+ * example (a 1024×1024 image, $0.03) leaves open: counted, the stricter reading. Bundled, not live: fal's pricing API
+ * answers one unit price per endpoint, which cannot say a first and a further megapixel (FLUX.2 at fal likewise). The
+ * canvas as BFL's route makes it (4 MP at most: fal sends it to BFL's model); the image never resized (its sides are
+ * counted in its pixels). fal reports no charge: the quote is booked.
+ */
+const falOutpaint: PriceEntry = {
+  rule: { kind: 'megapixel', unit: 'usd', first: '0.03', extra: '0.015', inputs: true },
+  source: { ...falSource('flux-2-pro/outpaint'), asOf: '2026-11-28' },
+  exact: false,
+  model: 'fal-ai/flux-2-pro/outpaint',
+  sizes: OUTPAINTING_SIZES,
+  references: referenceRule(1, { required: true, maxPixels: 4 * 1024 * 1024 }),
+};
+
 /** fal's prices, in USD: FLUX.2's, and the other families' (families.ts). FLUX.1 on fal is not wired. */
 export const prices: ProviderPrices = {
   'flux-2-klein-4b': falKlein('4b', '0.005', '0.01'),
@@ -62,5 +82,6 @@ export const prices: ProviderPrices = {
   'flux-2-pro': falMegapixel('flux-2-pro', '0.03', '0.015'),
   'flux-2-flex': falMegapixel('flux-2-flex', '0.05', '0.05'),
   'flux-2-max': falMegapixel('flux-2-max', '0.07', '0.03'),
+  'flux-outpainting': falOutpaint,
   ...families,
 };

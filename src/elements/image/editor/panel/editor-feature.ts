@@ -9,6 +9,7 @@ import { formatUsd, megapixelsOf, modelName } from '../../../../pricing/index.js
 import { withEditFacts } from '../../../../pricing/edit-hook.js';
 import { payeeAt } from '../../../../providers/catalog.js';
 import type { ReferenceImage } from '../../../../providers/provider.js';
+import { editPrices } from '../../../../strings/edit-prices.js';
 import { generation as generationWords } from '../../../../strings/generation.js';
 import { editNotAnImage } from '../../../../strings/edit-input.js';
 import { editor } from '../../../../strings/image/editor.js';
@@ -19,6 +20,7 @@ import { mostSaid } from '../../models/price-words.js';
 import type { EditorShared, Features } from '../../panels/features.js';
 import { PanelPart } from '../../panels/panel-part.js';
 import type { Blocked, ImageView, Slot } from '../../view.js';
+import { Extension, UNEXTENDED } from './extension.js';
 import { listenForImages } from './image-drop.js';
 import type { EditorPart } from './view/index.js';
 import type { EditorHandlers } from './view/editor-template.js';
@@ -51,6 +53,8 @@ export class EditorFeature implements EditorShared {
   /** The image being edited, while the editor is open. */
   session?: EditSession;
   readonly part: PanelPart<EditorPart>;
+  /** How far an extend takes each side, and its own part, loaded when an extend is chosen. */
+  readonly extension: Extension;
   readonly #parts: ImageParts;
   readonly #features: Features;
 
@@ -61,6 +65,14 @@ export class EditorFeature implements EditorShared {
     this.part = new PanelPart(host, {
       wanted: () => this.session,
       load: () => import('./view/index.js').then(({ editorPart }) => editorPart(host)),
+    });
+    this.extension = new Extension(host, {
+      wanted: () => this.session?.kind === 'extend',
+      most: () => this.#entry()?.extend?.most,
+      changed: () => {
+        features.submission.edited();
+        host.requestUpdate();
+      },
     });
     // The page may turn editing off, and on again, at any time (`edit="off"`): what offers it is drawn again, and an
     // editor open closes. An attribute the panels read alone: the first paint offers no editing.
@@ -96,6 +108,7 @@ export class EditorFeature implements EditorShared {
     const sizeBefore = this.session?.sizeBefore ?? { width: host.width, height: host.height };
     const handlers = { ...on, ...this.#handlers() };
     this.session = { image, editOf, kind: 'instruction', painter, on: handlers, modelBefore, sizeBefore };
+    this.extension.sides = UNEXTENDED;
     this.#fitSize();
     this.#choose('instruction');
     this.#features.submission.edited();
@@ -156,6 +169,7 @@ export class EditorFeature implements EditorShared {
       session.painter.paintPicture(mask);
     }
     this.#choose(edit.kind);
+    if (edit.extend) this.extension.sides = edit.extend;
     session.whole = edit.whole;
     this.#parts.host.requestUpdate();
   }
@@ -184,6 +198,7 @@ export class EditorFeature implements EditorShared {
         kind: session.kind,
         ...(session.editOf && { editOf: session.editOf }),
         ...(session.whole && { whole: true }),
+        ...(session.kind === 'extend' && { extend: this.extension.sides }),
       },
     };
   }
@@ -191,16 +206,27 @@ export class EditorFeature implements EditorShared {
   /** Where the user painted, at the image's size, for an edit that paints; read when a submission starts. */
   async mask(): Promise<ReferenceImage | undefined> {
     const { session } = this;
-    if (!session || session.kind === 'instruction') return undefined;
+    if (!session || !paints(session.kind)) return undefined;
     const { dataUrl, width, height } = await session.painter.mask();
     return { dataUrl, width, height };
   }
 
-  /** Why Generate cannot send the edit yet: nothing painted for a kind that paints; the fix goes to the painting. */
+  /**
+   * Why Generate cannot send the edit yet: nothing painted for a kind that paints (the fix goes to the painting), no
+   * side extended for an extend (to the first side's field).
+   */
   blocked(): Blocked | undefined {
     const { session } = this;
-    if (!session || session.kind === 'instruction' || session.painter.painted) return undefined;
     const { translation } = this.#parts.language;
+    if (session?.kind === 'extend' && !this.extension.extended) {
+      const reason = wordsIn(translation, 'editPrices', editPrices).extendNothing();
+      return {
+        reason,
+        at: 'image',
+        fix: { label: wordsIn(translation, 'editor', editor).toExtending(), focus: 'extend-top' },
+      };
+    }
+    if (!session || !paints(session.kind) || session.painter.painted) return undefined;
     // Said as the pipeline says it where a page sends an edit with nothing painted.
     const reason = wordsIn(translation, 'generation', generationWords).maskMissing();
     return {
@@ -217,22 +243,48 @@ export class EditorFeature implements EditorShared {
     if (!session || !part) return nothing;
     const { host, language } = this.#parts;
     const payee = wordsIn(language.translation, 'words', words).providerName(payeeAt(host.provider, host.endpoint));
+    const { dataUrl: src, width, height } = session.image;
+    const spoken = { locale: language.locale, translation: language.translation };
     return part.render(
       {
-        src: session.image.dataUrl,
+        src,
         alt: host.prompt,
         kind: session.kind,
         kinds: EDIT_KINDS.map((kind) => ({ kind, available: this.#modelsFor(kind).length > 0 })),
         provider: payee,
         instruction: host.prompt,
+        ...this.#instructionView(),
         models: this.#modelsView(view),
         whole: this.#wholeView(),
         painter: session.painter.view(),
-        locale: language.locale,
-        translation: language.translation,
+        ...(session.kind === 'extend' && {
+          extension: this.extension.render({ src, alt: host.prompt, image: { width, height }, ...spoken }),
+        }),
+        ...spoken,
       },
       session.on,
     );
+  }
+
+  /** The price-book entry of the model in force, with its edit facts, where it has a price here. */
+  #entry() {
+    return this.#parts.pricing.price(this.#parts.request()).entry;
+  }
+
+  /**
+   * Whether the model in force takes an instruction for this kind of edit (an extend's may not: fal's outpaint takes
+   * none), and where it takes none, what becomes of one typed: it is said not to be sent, never dropped in silence.
+   */
+  #instructionView() {
+    const { host, language } = this.#parts;
+    const model = modelName(host.model);
+    const taken = this.session?.kind !== 'extend' || this.#entry()?.extend?.prompt !== false;
+    const prompt = host.prompt.trim();
+    const unsent =
+      taken || !prompt
+        ? undefined
+        : wordsIn(language.translation, 'editPrices', editPrices).promptNotSent(model, prompt);
+    return { instructionTaken: taken, modelLabel: model, ...(unsent && { unsent }) };
   }
 
   /** The models of the provider in force that make `kind` of edit, in the price book's order. */
@@ -347,3 +399,6 @@ async function pixelsOf(mask: Blob): Promise<ImageData> {
   bitmap.close();
   return context.getImageData(0, 0, canvas.width, canvas.height);
 }
+
+/** Whether an edit of `kind` paints what it changes: a repaint and an erase do; an instruction and an extend do not. */
+const paints = (kind: EditKind) => kind === 'mask' || kind === 'erase';
