@@ -84,7 +84,7 @@ export function editFitted(
       : undefined;
   if (edit.kind === 'extend') return extendFitted(fitted, entry, edit, label, text, prompt, problem);
   const mask = edit.kind !== 'instruction' && image ? { mask: image } : {};
-  return { ...fitted, ...mask, ...(problem && !fitted.problem && { problem }) };
+  return { ...fitted, ...mask, ...(image && { editing: true }), ...(problem && !fitted.problem && { problem }) };
 }
 
 /**
@@ -163,7 +163,9 @@ export function inputTokenLines(
   const text = wordsIn(translation, 'editPrices', editPrices);
   const { expected = 0, most = 0 } = rule.inputTokens ?? {};
   const lines: [string, Decimal, Decimal][] = fitted.inputs.map((size, index) => [
-    text.inputImageTokens(index + 1, expected * squares(size), most * squares(size)),
+    index === 0 && fitted.editing
+      ? text.imageToEditTokens(expected * squares(size), most * squares(size))
+      : text.inputImageTokens(index + 1, expected * squares(size), most * squares(size)),
     perToken.mul(expected * squares(size)),
     perToken.mul(most * squares(size)),
   ]);

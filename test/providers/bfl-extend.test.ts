@@ -34,7 +34,7 @@ function extending(image: { width: number; height: number; dataUrl: string }, mo
 }
 
 const harness = providerHarness(new BflProvider(), { keyPrefix: 'test-key-canvas' });
-const { start, completed, refused, calls, endpoint, newKey } = harness;
+const { completed, refused, calls, endpoint, newKey } = harness;
 const base64 = (image: { dataUrl: string }) => image.dataUrl.slice(image.dataUrl.indexOf(',') + 1);
 
 describe('Extending an image at BFL', function () {

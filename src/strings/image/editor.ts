@@ -100,6 +100,8 @@ export interface EditorStrings {
   extendPromptHint(model: string): string;
   /** Where the model chosen takes no instruction for an extend: it continues the image by itself. */
   noInstruction(model: string): string;
+  /** A page handed an image to edit (`editImage()`) where no model of the provider in force edits images. */
+  nothingEditsHere(provider: string): string;
 }
 
 export const editor: EditorStrings = {
@@ -158,4 +160,6 @@ export const editor: EditorStrings = {
   extendPromptPlaceholder: () => 'More sky; a sandy beach; the rest of the table…',
   extendPromptHint: (model) => `${model} may not follow it: what is in the image leads.`,
   noInstruction: (model) => `${model} takes no instruction: it continues the image by itself.`,
+  nothingEditsHere: (provider) =>
+    `No model at ${provider} edits images: choose a provider whose models do, then edit the image.`,
 };

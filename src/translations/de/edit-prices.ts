@@ -16,6 +16,8 @@ export const editPrices: EditPricesStrings = {
   editNeedsImage: () => 'Wählen Sie das Bild, das Sie bearbeiten möchten.',
   inputImageTokens: (index, expected, most) =>
     `Gesendetes Bild ${index}: etwa ${number(expected)} Tokens (kann schwanken, höchstens ${number(most)})`,
+  imageToEditTokens: (expected, most) =>
+    `Das zu bearbeitende Bild: etwa ${number(expected)} Tokens (kann schwanken, höchstens ${number(most)})`,
   maskTokens: (most) =>
     `Gesendeter bemalter Bereich: keine erwartet (kann schwanken, höchstens ${number(most)} Tokens)`,
   extendNotWhole: () => 'Wie weit jede Seite erweitert wird, muss eine ganze Zahl von Pixeln sein, 0 oder mehr.',

@@ -57,4 +57,6 @@ export const editor: EditorStrings = {
   extendPromptPlaceholder: () => 'Mehr Himmel; ein Sandstrand; der Rest des Tisches …',
   extendPromptHint: (model) => `${model} folgt ihr vielleicht nicht: Was im Bild ist, gibt den Ausschlag.`,
   noInstruction: (model) => `${model} nimmt keine Anweisung an: Es führt das Bild von selbst fort.`,
+  nothingEditsHere: (provider) =>
+    `Kein Modell bei ${provider} bearbeitet Bilder: Wählen Sie einen Anbieter, dessen Modelle es tun, und bearbeiten Sie das Bild dann.`,
 };
