@@ -123,10 +123,10 @@ describe('UserPays.generate on FLUX 3 Image, its references', function () {
 
   it('refuses a reference under 256×256 before anything is sent, in words, where BFL would answer 422', async () => {
     const run = unique('flux-3');
-    const error = await generate(
+    const error = (await generate(
       { provider: 'bfl', model: 'flux-3-image', prompt: 'a harbour', references: [await pngBlob(200, 300)] },
       { apiKey: newKey(), storageKey: newStorageKey(), endpoint: simEndpoint('bfl', `run=${run}`) },
-    ).catch((thrown: UserPaysError) => thrown);
+    ).catch((thrown: unknown) => thrown)) as UserPaysError;
     expect([error.code, error.message]).to.deep.equal([
       'invalid-input',
       'Image 1 is 200×300 pixels as sent, and FLUX 3 Image takes images of at least 256×256 — choose a larger one.',

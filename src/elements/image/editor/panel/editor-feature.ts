@@ -290,9 +290,14 @@ export class EditorFeature implements EditorShared {
     );
   }
 
-  /** The price-book entry of the model in force, with its edit facts, where it has a price here. */
+  /**
+   * The price-book entry of the model in force, with its edit facts, where it has a price here: read from the book, as
+   * a request that cannot be priced yet (no side extended) has none.
+   */
   #entry() {
-    return this.#parts.pricing.price(this.#parts.request()).entry;
+    const { host, pricing } = this.#parts;
+    const entry = pricing.prices()[host.model]?.[host.provider];
+    return entry && withEditFacts(entry, host.provider, host.model);
   }
 
   /**
