@@ -79,6 +79,20 @@ describe('<userpays-image>: extending an image', function () {
     await waitUntil(() => tiles(el)[0], 'the new version is shown');
   });
 
+  it('generate({ edit }) with an extend sends its sides, with no prompt where none is given', async () => {
+    const el = await bflWidget({ scenario: 'pending=40', prompt: '', apiKey: 'sim-extend-page' });
+    el.model = 'flux-outpainting';
+    const extend = { top: 0, right: 0, bottom: 96, left: 32 };
+    const image = await pngBlob(320, 240);
+    const { bodies, outcome } = await jsonPostedDuring(() => el.generate({ edit: { image, kind: 'extend', extend } }));
+    const sent = bodies.find((body) => 'input_image' in body)!;
+    expect([sent.width, sent.height, sent.reference_offset_x, sent.reference_offset_y]).to.deep.equal([
+      352, 336, 32, 0,
+    ]);
+    expect(sent).to.not.have.property('prompt');
+    expect(outcome.images[0]).to.include({ width: 352, height: 336 });
+  });
+
   it('by keyboard alone: the kind, each side typed and stepped, Generate; axe finds nothing in any state', async () => {
     const el = await bflWidget({ scenario: 'pending=40', prompt: 'a lighthouse', apiKey: 'sim-extend-keys' });
     await el.editImage(await pngBlob(1024, 768));
