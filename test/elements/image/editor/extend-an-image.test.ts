@@ -63,6 +63,8 @@ describe('<userpays-image>: extending an image', function () {
     // 1536 × 776: 2 started megapixels at 10 credits (Runware's figure; BFL's own UNVERIFIED).
     await waitUntil(() => decision(el).price === '$0.20', 'the price of the new canvas');
     expect(words(part(el, 'extend')!.querySelector('[role=status]'))).to.equal('Extended to 1536×776 pixels, 1.1 MP.');
+    // The form says the size it makes.
+    expect([el.width, el.height]).to.deep.equal([1536, 776]);
     const result = oneEvent(el, 'userpays-result');
     const { bodies } = await jsonPostedDuring(async () => {
       generateButton(el).click();

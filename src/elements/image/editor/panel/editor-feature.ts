@@ -4,7 +4,7 @@ import { invalid, isRecord } from '../../../../base/checks.js';
 import { asUserPaysError } from '../../../../base/errors.js';
 import type { EditKind, GenerationResult, PublicEdit, Size } from '../../../../base/types.js';
 import { loadEngine } from '../../../../lazy/index.js';
-import { EDIT_KINDS, editSize } from '../../../../pricing/edit-pricing.js';
+import { EDIT_KINDS, editSize, extendedSize } from '../../../../pricing/edit-pricing.js';
 import { formatUsd, megapixelsOf, modelName } from '../../../../pricing/index.js';
 import { withEditFacts } from '../../../../pricing/edit-hook.js';
 import { payeeAt } from '../../../../providers/catalog.js';
@@ -71,6 +71,7 @@ export class EditorFeature implements EditorShared {
       most: () => this.#entry()?.extend?.most,
       changed: () => {
         features.submission.edited();
+        this.#fitSize();
         host.requestUpdate();
       },
     });
@@ -194,6 +195,7 @@ export class EditorFeature implements EditorShared {
     }
     this.#choose(edit.kind);
     if (edit.extend) this.extension.sides = edit.extend;
+    this.#fitSize();
     session.whole = edit.whole;
     this.#parts.host.requestUpdate();
   }
@@ -362,17 +364,21 @@ export class EditorFeature implements EditorShared {
   }
 
   /**
-   * An edit keeps the image's shape and size: the form asks for them, as the model in force makes them (`editSize`),
-   * unless the user has asked for another size since the editor last set it.
+   * An edit keeps the image's shape and size: the form asks for them, as the model in force makes them (`editSize`;
+   * an extend, the image with its sides around it), unless the user has asked for another size since the editor last
+   * set it.
    */
   #fitSize() {
     const { session } = this;
     const { host, pricing } = this.#parts;
     const { sized } = session ?? {};
     if (!session || (sized && (sized.width !== host.width || sized.height !== host.height))) return;
-    const { capability } = pricing.price(this.#parts.request());
-    if (!capability) return;
-    const size = editSize(capability.sizes, session.image);
+    // An extend makes the image with its sides around it: the form says that size.
+    const { capability } = session.kind === 'extend' ? {} : pricing.price(this.#parts.request());
+    const size = capability
+      ? editSize(capability.sizes, session.image)
+      : session.kind === 'extend' && extendedSize(this.extension.sides, session.image);
+    if (!size) return;
     Object.assign(session, { sized: size, sizedFor: host.model });
     Object.assign(host, size);
   }
@@ -395,6 +401,7 @@ export class EditorFeature implements EditorShared {
       editKind: (event) => {
         edited();
         this.#choose((event.target as HTMLInputElement).value as EditKind);
+        this.#fitSize();
         host.requestUpdate();
       },
       editInstruction: (event) => {
