@@ -8,12 +8,13 @@
 // `output_mp`).
 //
 // Recorded: nothing (no real outpainting exchange exists in any source found). Stricter than BFL where its sources are
-// silent or disagree: a field its schema does not name is refused (`extra_forbidden`: whether BFL forbids extras on this
-// route is not documented); `output_format` png or jpeg (the API reference adds webp, the guide does not); `input_image`
-// base64 only (BFL also fetches an HTTP(S) URL: the widget sends base64, and a URL's size cannot be checked here). Its
-// `cost` by Runware's figure, which the price book bundles as its estimate (BFL's own is UNVERIFIED): 10 credits for each
-// started megapixel (1024²) made, the image sent not counted (runware.ai/docs/models/bfl-flux-outpainting); `mode` fast
-// costs the same here ("typically lower cost": by how much, no source says).
+// silent or disagree: a field its schema does not name is refused (`extra_forbidden`: whether BFL forbids extras on
+// this route is not documented); `output_format` png or jpeg (the API reference adds webp, the guide does not);
+// `input_image` base64 only (BFL also fetches an HTTP(S) URL: the widget sends base64, and a URL's size cannot be
+// checked here). Its `cost` by Runware's figure, which the price book bundles as its estimate (BFL's own is
+// UNVERIFIED): 10 credits for each started megapixel (1024²) made, the image sent not counted
+// (runware.ai/docs/models/bfl-flux-outpainting); `mode` fast costs the same here ("typically lower cost": by how much,
+// no source says).
 import { readBase64ImageSize } from './png.mjs';
 
 export const OUTPAINTING_ROUTE = 'flux-tools/outpainting-v1';

@@ -185,9 +185,10 @@
 // FLUX Outpainting (`POST /v1/flux-tools/outpainting-v1`, bfl-outpaint.mjs) takes `input_image` (base64), the canvas's
 // `width` and `height` (integers ≥ 64, width × height at most 4,194,304 pixels: 422 above), `reference_offset_x`/`_y`
 // (where the image's top-left corner lies; absent, centred), `auto_crop` (false: an image beyond the canvas is 422),
-// `mode` high | fast, an optional `prompt`, `output_format` png | jpeg, `safety_tolerance` 0–5 and the webhook's fields;
-// any other is refused 422 (`extra_forbidden`). Its result is the canvas's size; its `cost` 10 credits per started
-// megapixel made, the image not counted (Runware's figure, which the price book bundles; BFL's own is UNVERIFIED).
+// `mode` high | fast, an optional `prompt`, `output_format` png | jpeg, `safety_tolerance` 0–5 and the webhook's
+// fields; any other is refused 422 (`extra_forbidden`). Its result is the canvas's size; its `cost` 10 credits per
+// started megapixel made, the image not counted (Runware's figure, which the price book bundles; BFL's own is
+// UNVERIFIED).
 //
 // FLUX 3 Image (`POST /v1/flux-3-image`, bfl-flux-3.mjs) takes only the fields its schema names: `prompt` (required),
 // `resolution` ('768sq' | '1k' | '1.5k' | '2k' | '4k', default 1k), `aspect_ratio` ('auto', the default, or 21:9, 2:1,

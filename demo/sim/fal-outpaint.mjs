@@ -1,16 +1,17 @@
 // fal's outpaint as the fal simulator (fal.mjs) serves it at `POST /fal-ai/flux-2-pro/outpaint` (its queue as every
 // endpoint's): its input checked, the canvas it makes and its price. Source, read 2026-11-28: fal's model page
 // (fal.ai/models/fal-ai/flux-2-pro/outpaint/llms.txt and …/api: "Expand an image beyond its borders using BFL FLUX
-// Outpainting"): `image_url` (required), `expand_top`, `expand_bottom`, `expand_left`, `expand_right` (integers, default
-// 0, "Range: 0 to 2048"), `auto_crop`; "$0.03 for the first megapixel of output, plus $0.015 per extra megapixel of input
-// and output, rounded up to the nearest megapixel" (megapixels of 1024²: its 1920×1080 is 2 of them).
+// Outpainting"): `image_url` (required), `expand_top`, `expand_bottom`, `expand_left`, `expand_right` (integers,
+// default 0, "Range: 0 to 2048"), `auto_crop`; "$0.03 for the first megapixel of output, plus $0.015 per extra
+// megapixel of input and output, rounded up to the nearest megapixel" (megapixels of 1024²: its 1920×1080 is 2 of
+// them).
 //
-// Recorded: nothing (no real exchange found). Stricter than fal where its sources are silent: no prompt (its input names
-// none) nor any field it does not name is taken (422 `extra_forbidden`, where pydantic would ignore it); `mode`,
+// Recorded: nothing (no real exchange found). Stricter than fal where its sources are silent: no prompt (its input
+// names none) nor any field it does not name is taken (422 `extra_forbidden`, where pydantic would ignore it); `mode`,
 // `output_format`, `enable_safety_checker` and `sync_mode`, which third parties' calls send (UNVERIFIED names), are let
 // through unchecked; a canvas over 4 MP (4,194,304 pixels) is refused 422, as BFL's route, which fal says it uses,
-// refuses one; the image sent is billed (the stricter reading of "of input and output"). The result is fal's
-// {images, seed}, at the canvas's size. fal's pricing API here does not list the endpoint (the widget never asks it).
+// refuses one; the image sent is billed (the stricter reading of "of input and output"). The result is fal's {images,
+// seed}, at the canvas's size. fal's pricing API here does not list the endpoint (the widget never asks it).
 import { readImageSize } from './png.mjs';
 
 export const OUTPAINT_ENDPOINT = 'fal-ai/flux-2-pro/outpaint';

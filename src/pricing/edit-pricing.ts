@@ -32,7 +32,7 @@ export function checkEdit(edit: unknown, translation?: Translation): PublicEdit 
   return { kind: kind as EditKind, ...(editOf !== undefined && { editOf }), ...(whole && { whole }), ...sides };
 }
 
-/** An extend's sides: each a whole number of pixels, none negative, at least one above 0; refused in words otherwise. */
+/** An extend's sides: each a whole number of pixels, none negative, one at least above 0; else refused in words. */
 function checkSides(sides: unknown, translation?: Translation): ExtendSides {
   const text = wordsIn(translation, 'editPrices', editPrices);
   const whole = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
@@ -90,7 +90,8 @@ export function editFitted(
 /**
  * An extend fitted (no mask: what is new is around the image): before the size rule's own advice (a size to try, which
  * the form does not set here), a side further than the model extends one, or a canvas larger than it makes, said with
- * the canvas and the limit as its source states it; and where the model takes no prompt, that the one typed is not sent.
+ * the canvas and the limit as its source states it; and where the model takes no prompt, that the one typed is not
+ * sent.
  */
 function extendFitted(
   fitted: Fitted,

@@ -228,8 +228,8 @@ describe('limits are said in round figures', () => {
   });
 });
 
-// FLUX 3 Image takes references of 256×256 to 16 MP each (BFL's schema; its simulator answers 422 otherwise): one with a
-// side under 256 as sent is refused before anything is sent, in words; a larger one goes at 4 MP, never over 16.
+// FLUX 3 Image takes references of 256×256 to 16 MP each (BFL's schema; its simulator answers 422 otherwise): one with
+// a side under 256 as sent is refused before anything is sent, in words; a larger one goes at 4 MP, never over 16.
 describe('FLUX 3 Image’s references', () => {
   const flux3 = (inputs: { width: number; height: number }[]) =>
     quoteDetails({ provider: 'bfl', model: 'flux-3-image', width: 1024, height: 1024, inputs }, BUILTIN_PRICE_BOOK);

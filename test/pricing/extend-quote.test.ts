@@ -1,6 +1,6 @@
 // An extend (outpainting, SPEC §13) is priced before the click as every edit is: on the canvas it makes (the image with
-// its sides around it, whatever size the form asks), only by a model that extends, refused in words where its sides
-// are not whole pixels, extend nothing, go further than the model extends a side, or make a canvas larger than it makes;
+// its sides around it, whatever size the form asks), only by a model that extends, refused in words where its sides are
+// not whole pixels, extend nothing, go further than the model extends a side, or make a canvas larger than it makes;
 // where the model takes no instruction, the quote says the one typed is not sent. A text-to-image comparison never
 // offers a model that only extends.
 // Holds: src/pricing/edit-pricing.ts
@@ -111,7 +111,7 @@ describe('the quote of an extend', () => {
   it('at fal: its own rates on the canvas and the image, at most 2048 pixels a side, and a prompt said not to be sent', () => {
     const request = { ...extend('fal', 1024, 1024, { right: 512 }), prompt: 'a sandy beach' };
     const { quote, fitted } = priceOf(request, BUILTIN_PRICE_BOOK);
-    // $0.03 the first MP made, $0.015 the second, and $0.015 the image's one (fal.ai/models/fal-ai/flux-2-pro/outpaint).
+    // $0.03 the first MP made, $0.015 the second, and $0.015 the image's (fal.ai/models/fal-ai/flux-2-pro/outpaint).
     expect([fitted!.width, fitted!.height, quote!.total, quote!.exact]).to.deep.equal([1536, 1024, '0.06', false]);
     expect(quote!.note).to.equal(
       'FLUX Outpainting takes no instruction: it continues the image by itself, and “a sandy beach” is not sent.',

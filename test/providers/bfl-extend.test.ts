@@ -7,7 +7,7 @@
 // Holds: demo/sim/bfl-outpaint.mjs
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
-import { generate } from '../../src/api.js';
+import { generate, quote } from '../../src/api.js';
 import type { ExtendSides } from '../../src/base/types.js';
 import { BflProvider } from '../../src/providers/bfl/adapter.js';
 import type { ProviderRequest } from '../../src/providers/provider.js';
@@ -158,6 +158,16 @@ describe('Extending an image at BFL', function () {
 describe('UserPays.generate, extending an image at BFL', function () {
   this.timeout(20_000);
   const newStorageKey = storageKeysForgottenAfterEach();
+
+  it('UserPays.quote prices an extend on the canvas it makes', () => {
+    const quoted = quote({
+      provider: 'bfl',
+      model: 'flux-outpainting',
+      inputs: [{ width: 1024, height: 768 }],
+      edit: { kind: 'extend', extend: sides({ right: 512, top: 8 }) },
+    });
+    expect([quoted.total, quoted.outputMegapixels, quoted.exact]).to.deep.equal(['0.2', 2, false]);
+  });
 
   it('quotes the new size, sends the offsets, and books what BFL reports', async () => {
     const run = unique();

@@ -327,8 +327,8 @@ describe('bfl simulator: hold=<name>', () => {
   });
 });
 
-// Statuses advance by polls, never by the time between them (docs/simulators.md): a machine slow to poll, or a test that
-// polls late, sees every word a task says, in order, and one poll under way where it reports progress.
+// Statuses advance by polls, never by the time between them (docs/simulators.md): a machine slow to poll, or a test
+// that polls late, sees every word a task says, in order, and one poll under way where it reports progress.
 describe('bfl simulator: statuses by polls', () => {
   /** What each poll of `body`'s task says, polled until Ready (at most 10). */
   async function statusesOf(body: { polling_url: string }) {

@@ -32,12 +32,13 @@ const bflText = sayer('bfl', bflWords);
 
 /**
  * BFL's JSON body for one image, by the model's size rule in the price book: FLUX.2 and FLUX1.1 [pro] take
- * width/height; Kontext and Ultra an aspect ratio; Fill the first reference image as `image`
- * (BFL's OpenAPI schema: Flux2Inputs, FluxKontextProInputs, FluxUltraInput, FluxProFillInputs). References go as
- * raw base64 (no `data:` prefix): `input_image`, `input_image_2`… (FLUX.2, Kontext) or `image_prompt`
- * (FLUX1.1 [pro], Ultra). An edit (SPEC §13): Fill's mask beside its image as `mask`; Erase its own body (`eraseBody`),
- * and Outpainting (`outpaintingBody`, outpaint.ts); an instruction as references are. The settings the model takes, checked, under BFL's names (`output_format` the model's
- * default where none is chosen); a setting out of the model's range is refused here, before anything is sent.
+ * width/height; Kontext and Ultra an aspect ratio; Fill the first reference image as `image` (BFL's OpenAPI schema:
+ * Flux2Inputs, FluxKontextProInputs, FluxUltraInput, FluxProFillInputs). References go as raw base64 (no `data:`
+ * prefix): `input_image`, `input_image_2`… (FLUX.2, Kontext) or `image_prompt` (FLUX1.1 [pro], Ultra). An edit (SPEC
+ * §13): Fill's mask beside its image as `mask`; Erase its own body (`eraseBody`), and Outpainting (`outpaintingBody`,
+ * outpaint.ts); an instruction as references are. The settings the model takes, checked, under BFL's names
+ * (`output_format` the model's default where none is chosen); a setting out of the model's range is refused here,
+ * before anything is sent.
  */
 export function bflBody(request: ProviderRequest): Record<string, unknown> {
   const { model, width, height } = request;

@@ -63,10 +63,11 @@ const FLUX3_SIZES: SizeRule = {
 };
 
 /**
- * FLUX 3 Image's entry: references in `images`, at most 10, each 256×256 to 16 MP (BFL's schema as bfl-flux-3.mjs
- * plays it; its 422 names the image): sent at 4 MP at most (BFL resizes them to its 2k bin anyway), so never over 16 MP,
- * and one with a side under 256 as sent refused before sending (`minSide`), in words; no mask. Released by the API's
- * publication, 2026-10-01 (UNVERIFIED: third parties' date; BFL's early access began 2026-07-23); no shutdown announced.
+ * FLUX 3 Image's entry: references in `images`, at most 10, each 256×256 to 16 MP (BFL's schema as bfl-flux-3.mjs plays
+ * it; its 422 names the image): sent at 4 MP at most (BFL resizes them to its 2k bin anyway), so never over 16 MP, and
+ * one with a side under 256 as sent refused before sending (`minSide`), in words; no mask. Released by the API's
+ * publication, 2026-10-01 (UNVERIFIED: third parties' date; BFL's early access began 2026-07-23); no shutdown
+ * announced.
  */
 const flux3: PriceEntry = {
   rule: { kind: 'tier', unit: 'credit', costs: FLUX3_CREDITS, qualities: Object.keys(FLUX3_CREDITS), quality: '1k' },

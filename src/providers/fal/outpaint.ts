@@ -15,10 +15,10 @@ export const outpaints = ({ edit, model }: ProviderRequest) =>
 
 /**
  * The input of fal's outpaint (`fal-ai/flux-2-pro/outpaint`, fal.ai/models/fal-ai/flux-2-pro/outpaint/llms.txt, read
- * 2026-11-28): `image_url` (a data URI, as fal's edit endpoints take their images here) and how far to extend each side,
- * `expand_top`, `expand_right`, `expand_bottom`, `expand_left`. Nothing else: no prompt (its input names none: the one
- * typed is not sent, and the editor and the quote say so), no size (the image with its sides makes it), no seed.
- * Checked before anything is sent (`checkedExtend`): the canvas as priced, each side at most 2048, at most 4 MP.
+ * 2026-11-28): `image_url` (a data URI, as fal's edit endpoints take their images here) and how far to extend each
+ * side, `expand_top`, `expand_right`, `expand_bottom`, `expand_left`. Nothing else: no prompt (its input names none:
+ * the one typed is not sent, and the editor and the quote say so), no size (the image with its sides makes it), no
+ * seed. Checked before anything is sent (`checkedExtend`): the canvas as priced, each side at most 2048, at most 4 MP.
  */
 export function falOutpaintBody(request: ProviderRequest): Record<string, unknown> {
   const { model } = request;

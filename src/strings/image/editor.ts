@@ -94,7 +94,7 @@ export interface EditorStrings {
   extendNone(): string;
   /** The fix where nothing is extended: to the first side's field. */
   toExtending(): string;
-  /** The instruction box of an extend, where the model takes one: what to put in the new area, which it may not follow. */
+  /** An extend's instruction box, where the model takes one: what to put in the new area, which it may not follow. */
   extendPromptLabel(): string;
   extendPromptPlaceholder(): string;
   extendPromptHint(model: string): string;

@@ -7,7 +7,7 @@ import { editor, type EditorStrings } from '../../../../../strings/image/editor.
 import { wordsIn } from '../../../../../strings/strings.js';
 import type { Spoken } from '../../../../shared/language-controller.js';
 
-/** What the extension draws: the image, its size, how far each side goes, and how far one may go, where that is said. */
+/** What the extension draws: the image, its size, how far each side goes, and how far one may go, where said. */
 export interface ExtensionView extends Spoken {
   src: string;
   alt: string;
