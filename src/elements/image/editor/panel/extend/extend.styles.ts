@@ -19,7 +19,6 @@ export const extendStyles = css`
     max-block-size: min(70vh, 36rem);
     border-radius: var(--_radius);
     background: var(--_field);
-    touch-action: none;
     user-select: none;
   }
   .extend-canvas {
@@ -36,9 +35,11 @@ export const extendStyles = css`
     stroke-width: 1px;
     vector-effect: non-scaling-stroke;
   }
+  /* An edge is dragged, never panned: a finger elsewhere on the picture still scrolls the page. */
   .extend-edge {
     fill: transparent;
     cursor: ns-resize;
+    touch-action: none;
   }
   .extend-edge-left,
   .extend-edge-right {
