@@ -7,6 +7,7 @@ import {
   type SizeRule,
 } from '../../pricing/index.js';
 import { families } from './families.js';
+import { tools } from './tools.js';
 
 /**
  * fal, in USD, from each endpoint's model page (fal.ai/models/{endpoint id}, also its `/llms.txt`). Not exact:
@@ -52,7 +53,10 @@ const falMegapixel = (path: string, first: string, extra: string): PriceEntry =>
  */
 export const FLUX2_DEV_SIZES: SizeRule = { kind: 'pixels', step: 16, min: 512, max: 2048 };
 
-/** fal's prices, in USD: FLUX.2's, and the other families' (families.ts). FLUX.1 on fal is not wired. */
+/**
+ * fal's prices, in USD: FLUX.2's, the other families' (families.ts) and BFL's tools fal sells, Fill and Erase
+ * (tools.ts). FLUX.1 on fal is not wired for text.
+ */
 export const prices: ProviderPrices = {
   'flux-2-klein-4b': falKlein('4b', '0.005', '0.01'),
   'flux-2-klein-9b': falKlein('9b', '0.006', '0.011'),
@@ -63,4 +67,5 @@ export const prices: ProviderPrices = {
   'flux-2-flex': falMegapixel('flux-2-flex', '0.05', '0.05'),
   'flux-2-max': falMegapixel('flux-2-max', '0.07', '0.03'),
   ...families,
+  ...tools,
 };
