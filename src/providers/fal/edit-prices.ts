@@ -44,7 +44,7 @@ export const editPrices: ProviderEditFacts = {
  * Where a model sold at one endpoint for text edits an image (and takes references) at another: Seedream's text-to-image
  * endpoints (families.ts) have edit endpoints of their own (fal-js@381105e: `fal-ai/bytedance/seedream/v4.5/edit`,
  * `bytedance/seedream/v5/lite/edit`, without `fal-ai/` as its text-to-image one). FLUX.2's are its id's `/edit`
- * (queue.ts); Fill and Erase have one endpoint each, their entry's `model` (tools.ts).
+ * (queue.ts); Fill and Erase have one endpoint each, their entry's `model` (prices.ts).
  */
 export const EDIT_ENDPOINTS: Record<string, string> = {
   'seedream-4.5': 'fal-ai/bytedance/seedream/v4.5/edit',

@@ -8,7 +8,7 @@ import { FAL_WIRE, falControls } from './controls.js';
 import { EDIT_ENDPOINTS, editPrices } from './edit-prices.js';
 import { falEndpointId } from './queue.js';
 import type { FalImages } from './storage.js';
-import { FAL_TOOLS } from './tools.js';
+import { FAL_TOOLS } from './prices.js';
 import { falWords } from './words.js';
 
 const falText = sayer('fal', falWords);

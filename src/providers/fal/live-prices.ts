@@ -2,10 +2,10 @@ import Decimal from 'decimal.js';
 import type { PriceSource } from '../../base/types.js';
 import type { Lifecycle, PriceBook } from '../../pricing/index.js';
 import { FAL_FAMILIES, falFamilyPrices } from './families.js';
-import { FAL_TOOLS, falToolPrices } from './tools.js';
+import { FAL_TOOLS, falToolPrices } from './prices.js';
 
 // fal's live prices of the other families (families.ts, which says what its pricing API answers) and of the FLUX tools
-// it sells (tools.ts), read by its adapter with the user's key (`Provider.livePrices`), and what it bills by them.
+// it sells (prices.ts), read by its adapter with the user's key (`Provider.livePrices`), and what it bills by them.
 
 /**
  * Our models whose price fal's pricing API gives in a unit the widget prices them by: the families' per image (a price
