@@ -251,7 +251,9 @@ function checkTool(body, storage, entry, erase) {
         'value_error',
       ),
     ];
-  return { ...(image ?? {}), count: erase ? 1 : (body.num_images ?? 1), refs: image ? [image] : [], problems, refusal };
+  // An image the runner could not read is billed as 1 MP (fal's FAQ allows a charge: the stricter, never nothing).
+  const { width, height } = image ?? { width: 1024, height: 1024 };
+  return { width, height, count: erase ? 1 : (body.num_images ?? 1), refs: image ? [image] : [], problems, refusal };
 }
 
 /**
