@@ -139,6 +139,32 @@ describe('Editing an image at fal', function () {
     }
   });
 
+  it('the key goes with an upload’s start to fal’s API, never with the bytes to the signed address', async () => {
+    const key = 'fal-edit-key-watched';
+    const headersOf: [string, string, string | null][] = [];
+    const realFetch = window.fetch;
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      const headers = new Headers(init?.headers);
+      headersOf.push([init?.method ?? 'GET', String(input), headers.get('authorization')]);
+      return realFetch(input, init);
+    };
+    try {
+      await start(
+        'pending=50',
+        { inputs: [reference(64, 48)], edit: { kind: 'mask', mask: await painted(64, 48) } },
+        { apiKey: key },
+      ).promise;
+    } finally {
+      window.fetch = realFetch;
+    }
+    const uploads = headersOf.filter(([method]) => method === 'PUT');
+    expect(uploads).to.have.length(2);
+    expect(uploads.map(([, , authorization]) => authorization)).to.deep.equal([null, null]);
+    const started = headersOf.filter(([, url]) => url.includes('/storage/upload/initiate'));
+    expect(started.map(([, , authorization]) => authorization)).to.deep.equal([`Key ${key}`, `Key ${key}`]);
+    expect(started.every(([, url]) => url.startsWith(endpoint('pending=50')))).to.equal(true);
+  });
+
   it('refuses a mask that cannot be right before anything is sent, an upload among it', async () => {
     const image = reference(64, 48);
     await refused(
