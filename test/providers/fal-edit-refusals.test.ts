@@ -190,13 +190,4 @@ describe('<userpays-image provider="fal">: editing', function () {
     expect(said).to.contain(de.fal.uploadRefused(403));
     expect(said).to.contain(de.generation.nothingCharged());
   });
-
-  it('a mask of another size is refused in words before anything is sent', async () => {
-    const el = await falWidget('');
-    const edit = { image: await pngBlob(256, 256), kind: 'mask' as const, mask: await maskPng(128, 128) };
-    const { outcome, bodies } = await jsonPostedDuring(() => el.generate({ edit }).catch((thrown) => thrown));
-    expect(outcome.code).to.equal('invalid-input');
-    expect(outcome.message).to.contain('128');
-    expect(bodies).to.deep.equal([]);
-  });
 });
