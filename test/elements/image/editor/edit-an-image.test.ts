@@ -173,7 +173,7 @@ describe('<userpays-image>: a GPT Image edit keeps what is not painted', functio
     await el.updateComplete;
     // The image and the mask are each a line of the price, "at most": GPT Image bills them in tokens.
     expect(el.quote!.lines.map((line) => line.label)).to.include.members([
-      'Image 1 sent: about 1,536 tokens (may vary, at most 4,096)',
+      'The image to edit: about 1,536 tokens (may vary, at most 4,096)',
       'The painted area sent: none expected (may vary, at most 4,096 tokens)',
     ]);
     const edited = await el.generate();
