@@ -145,8 +145,7 @@
 //
 // Other families and FLUX 3 (FAMILY), text to image (and Seedream's edit endpoints: fal-edits.mjs), each billed per
 // image, the result {images, seed} and the header `x-fal-billable-units` (the units billed, "already denominated in
-// the priced unit": TanStack/ai#722). Nano
-// Banana 2's tiers bill 0.75 / 1 / 1.5 / 2 times its price (fal.ai/models/fal-ai/nano-banana-2/edit/llms.txt); whether
+// the priced unit": TanStack/ai#722). Nano Banana 2's tiers bill 0.75 / 1 / 1.5 / 2 times its price (fal.ai/models/fal-ai/nano-banana-2/edit/llms.txt); whether
 // the header then counts the image or the tier's units no fal source says (the research's conformance M3): it counts
 // the image here (1), the reading a client that multiplies it by the unit price gets wrong, and `units=1.5` plays the
 // other. The header is not in Access-Control-Expose-Headers, so a page cannot read it, unless the scenario says
