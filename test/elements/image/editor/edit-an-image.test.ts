@@ -14,7 +14,7 @@ import { bflWidget } from '../../../support/bfl-widget.js';
 import { pngBlob } from '../../../support/images.js';
 import { jsonPostedDuring } from '../../../support/record-fetches.js';
 import { base64Png } from '../../../support/png-pixels.js';
-import { falEndpoint, simEndpoint, unique, uniqueStorageKey } from '../../../support/sim.js';
+import { simEndpoint, unique, uniqueStorageKey } from '../../../support/sim.js';
 import { mergePriceBook } from '../../../../src/pricing/index.js';
 import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS } from '../../../../src/providers/prices.js';
 import { until, waitUntil } from '../../../support/wait.js';
@@ -243,11 +243,11 @@ describe('<userpays-image edit="off">', function () {
 describe('<userpays-image>: Edit where a model edits', function () {
   this.timeout(20_000);
 
-  it('is not offered where no model of the provider in force edits images (fal today)', async () => {
+  it('is not offered where no model of the provider in force edits images (Hugging Face’s router today)', async () => {
     const { el } = await editing();
     (part(el, 'editor')!.querySelector('button.secondary') as HTMLButtonElement).click(); // Stop editing
-    el.provider = 'fal';
-    el.endpoint = falEndpoint();
+    el.provider = 'huggingface';
+    el.endpoint = simEndpoint('huggingface');
     await until(() => tiles(el)[0] && !imageAction(tiles(el)[0], 'edit'), 5_000, 'Edit goes');
     (part(el, 'more') as HTMLDetailsElement).open = true;
     await el.updateComplete;
