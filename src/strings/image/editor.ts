@@ -1,4 +1,4 @@
-import type { ExtendSides } from '../../base/types.js';
+import type { ExtendSides, ImageKept } from '../../base/types.js';
 
 /**
  * The image editor's words: the mask painter over the image (its painting area, its tools, what is painted, said in
@@ -102,6 +102,8 @@ export interface EditorStrings {
   noInstruction(model: string): string;
   /** A page handed an image to edit (`editImage()`) where no model of the provider in force edits images. */
   nothingEditsHere(provider: string): string;
+  /** Beside the upload of an image of the user's own: what the provider says it keeps of an image it is sent. */
+  imageKept(provider: string, kept: ImageKept): string;
 }
 
 export const editor: EditorStrings = {
@@ -162,4 +164,10 @@ export const editor: EditorStrings = {
   noInstruction: (model) => `${model} takes no instruction: it continues the image by itself.`,
   nothingEditsHere: (provider) =>
     `No model at ${provider} edits images: choose a provider whose models do, then edit the image.`,
+  imageKept: (provider, kept) =>
+    ({
+      'abuse-logs-30-days': `${provider} keeps what it is sent, this image too, for up to 30 days to watch for abuse.`,
+      'abuse-logs-55-days': `${provider} keeps what it is sent, this image too, for 55 days to watch for abuse; on a free key it may also use it to improve its products, and people may read it.`,
+      'public-address-7-days': `${provider} keeps this image at an address anyone who has it can open, for at least 7 days.`,
+    })[kept],
 };

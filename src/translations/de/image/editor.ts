@@ -57,6 +57,12 @@ export const editor: EditorStrings = {
   extendPromptPlaceholder: () => 'Mehr Himmel; ein Sandstrand; der Rest des Tisches …',
   extendPromptHint: (model) => `${model} folgt ihr vielleicht nicht: Was im Bild ist, gibt den Ausschlag.`,
   noInstruction: (model) => `${model} nimmt keine Anweisung an: Es führt das Bild von selbst fort.`,
+  imageKept: (provider, kept) =>
+    ({
+      'abuse-logs-30-days': `${provider} bewahrt auf, was es erhält, auch dieses Bild, bis zu 30 Tage lang, um Missbrauch zu erkennen.`,
+      'abuse-logs-55-days': `${provider} bewahrt auf, was es erhält, auch dieses Bild, 55 Tage lang, um Missbrauch zu erkennen; mit einem kostenlosen Schlüssel darf es es auch zur Verbesserung seiner Produkte nutzen, und Menschen können es lesen.`,
+      'public-address-7-days': `${provider} bewahrt dieses Bild unter einer Adresse auf, die jeder öffnen kann, der sie kennt, mindestens 7 Tage lang.`,
+    })[kept],
   nothingEditsHere: (provider) =>
     `Kein Modell bei ${provider} bearbeitet Bilder: Wählen Sie einen Anbieter, dessen Modelle es tun, und bearbeiten Sie das Bild dann.`,
 };

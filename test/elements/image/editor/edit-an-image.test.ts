@@ -244,7 +244,7 @@ describe('<userpays-image edit="off">', function () {
 describe('<userpays-image>: Edit where a model edits', function () {
   this.timeout(20_000);
 
-  it('is not offered where no model of the provider in force edits images (Hugging Face today)', async () => {
+  it('is not offered where no model of the provider in force edits images (Hugging Face’s router today)', async () => {
     const { el } = await editing();
     (part(el, 'editor')!.querySelector('button.secondary') as HTMLButtonElement).click(); // Stop editing
     el.provider = 'huggingface';

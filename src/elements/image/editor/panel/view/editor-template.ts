@@ -47,6 +47,8 @@ export interface EditorView extends Spoken {
    * sent whole, its size in megapixels and what that adds, in the locale's words.
    */
   whole?: { checked: boolean; megapixels: string; more: string };
+  /** Where the image is the user's own: what the provider says it keeps of an image it is sent. */
+  kept?: string;
 }
 
 /** What the editor's controls do, the painter's among them. */
@@ -104,7 +106,8 @@ export function renderEditor(view: EditorView, on: EditorHandlers) {
         ? renderMaskPainter({ ...view, painter: view.painter }, on)
         : (view.extension ?? html`<img class="edit-image" src=${view.src} alt=${view.alt} />`)
     }
-    ${renderInstruction(view, on, text)} ${renderModels(view, on, text.editModelsLabel())}
+    ${view.kept ? html`<p class="kept">${view.kept}</p>` : nothing} ${renderInstruction(view, on, text)}
+    ${renderModels(view, on, text.editModelsLabel())}
     ${
       view.whole
         ? html`<label class="edit-whole">
