@@ -4,7 +4,7 @@ import type { EditKind, PublicEdit, Size } from '../base/types.js';
 import { editNotAKind, editPrices } from '../strings/edit-prices.js';
 import { wordsIn, type Translation } from '../strings/strings.js';
 import type { Capability, Fitted, SizeRule } from './capabilities.js';
-import type { PriceEntry, PriceRule } from './price-book.js';
+import type { InputPrice, PriceEntry, PriceRule } from './price-book.js';
 
 // How an edit is priced (SPEC §13), loaded just after the first paint (and with the widget's panels and the headless
 // API), as nothing at the first paint edits: a model is priced only for the kinds of edit it makes at its provider; the
@@ -113,4 +113,22 @@ export function inputTokenLines(
     lines.push([text.maskTokens(tokens), new Decimal(0), perToken.mul(tokens)]);
   }
   return lines;
+}
+
+/**
+ * The images sent, where the entry prices them apart from its rule (`inputPrice`: xAI's per image at Puter, an
+ * OpenRouter endpoint's input line, Pollinations' edit of Qwen-Image): `each` the price as the rule's unit says it, for
+ * each image, for each started megapixel (10⁶ px) of each, or once for the request. One line.
+ */
+export function inputPriceLines(
+  price: InputPrice,
+  inputs: readonly Size[],
+  each: Decimal,
+  translation?: Translation,
+): [string, Decimal][] {
+  const text = wordsIn(translation, 'editPrices', editPrices);
+  if (price.per === 'request') return [[text.inputsOnce(), each]];
+  if (price.per === 'image') return [[text.inputsPerImage(inputs.length), each.mul(inputs.length)]];
+  const started = inputs.reduce((sum, { width, height }) => sum + Math.max(1, Math.ceil((width * height) / 1e6)), 0);
+  return [[text.inputsPerMegapixel(inputs.length, started), each.mul(started)]];
 }

@@ -1,4 +1,5 @@
 import type { EditKind } from '../base/types.js';
+import { plural } from './words.js';
 
 /**
  * What the quote of an edit says (SPEC §13): a model that does not make the kind of edit asked, an edit with no image,
@@ -14,6 +15,12 @@ export interface EditPricesStrings {
   inputImageTokens(index: number, expected: number, most: number): string;
   /** The mask of an edit, where it may be billed as an image too: none expected, at most a ceiling. */
   maskTokens(most: number): string;
+  /** The images sent, where the model bills each at a price of its own. */
+  inputsPerImage(count: number): string;
+  /** The images sent, where the model bills each started megapixel of them. */
+  inputsPerMegapixel(count: number, megapixels: number): string;
+  /** What the model adds once to the price of an image made from text where it is sent any image (its edit). */
+  inputsOnce(): string;
 }
 
 /** What each kind of edit does, said after "cannot". */
@@ -30,6 +37,9 @@ export const editPrices: EditPricesStrings = {
   inputImageTokens: (index, expected, most) =>
     `Image ${index} sent: about ${expected.toLocaleString('en')} tokens (may vary, at most ${most.toLocaleString('en')})`,
   maskTokens: (most) => `The painted area sent: none expected (may vary, at most ${most.toLocaleString('en')} tokens)`,
+  inputsPerImage: (count) => `${plural(count, 'image')} sent, billed per image`,
+  inputsPerMegapixel: (count, megapixels) => `${plural(count, 'image')} sent (${megapixels} MP)`,
+  inputsOnce: () => 'Editing an image (priced apart from an image made from text)',
 };
 
 // Said to the page's developer, never to its user (the headless API speaks English): an edit `UserPays.quote` was

@@ -1,6 +1,6 @@
 import type { EditKind } from '../../base/types.js';
 import type { EditPricesStrings } from '../../strings/edit-prices.js';
-import { number } from './words.js';
+import { images, number } from './words.js';
 
 /** Was jede Art der Bearbeitung nicht kann, gesagt nach „kann hier“. */
 const EDIT_VERBS: Record<EditKind, string> = {
@@ -17,4 +17,7 @@ export const editPrices: EditPricesStrings = {
     `Gesendetes Bild ${index}: etwa ${number(expected)} Tokens (kann schwanken, höchstens ${number(most)})`,
   maskTokens: (most) =>
     `Gesendeter bemalter Bereich: keine erwartet (kann schwanken, höchstens ${number(most)} Tokens)`,
+  inputsPerImage: (count) => `${images(count)} gesendet, je Bild berechnet`,
+  inputsPerMegapixel: (count, megapixels) => `${images(count)} gesendet (${number(megapixels)} MP)`,
+  inputsOnce: () => 'Bearbeitung eines Bildes (anders berechnet als ein Bild aus Text)',
 };
