@@ -23,11 +23,11 @@
 //   gemini-image-generation   none (stricter: its upstream ids no longer answer here, `endedUpstream`, and the widget
 //                             sends Gemini through Together)
 
+import { inputImageTokens } from './openai.mjs';
+
 const MICRO = 1_000_000; // microcents per cent
 /** `Math.ceil(cents × 1,000,000)`, at least 1 (#toMicroCents in OpenAiImageProvider.ts). */
 const toMicro = (cents) => (Number.isFinite(cents) && cents > 0 ? Math.ceil(cents * MICRO) : 1);
-/** The OpenAI simulator's image tokens of an image given to an edit (openai.mjs, `inputImageTokens`). */
-const gptInputTokens = ({ width, height }) => 1536 * Math.ceil((width * height) / 1024 ** 2);
 
 const bad = (message, code = 'bad_request', fields) => ({ error: [400, message, code, ...(fields ? [fields] : [])] });
 
@@ -77,7 +77,7 @@ export function withImages(model, usage, inputs, scale) {
   const costs = model.costs;
   if (model.provider === 'openai-image-generation') {
     // One `…:input` record of the prompt's tokens and the images' (OpenAiImageProvider.ts `generate`).
-    const images = inputs.reduce((sum, each) => sum + gptInputTokens(each), 0);
+    const images = inputs.reduce((sum, each) => sum + inputImageTokens(each), 0);
     return usage.map(([type, units, cost]) =>
       type.endsWith(':input')
         ? [type, units + images, micro((units / 1e6) * costs.text_input + (images / 1e6) * costs.image_input)]
