@@ -13,7 +13,13 @@ import { editPrices as puter } from './puter/edit-prices.js';
  * loaded with the edits' pricing a moment after the first paint, which edits nothing. A provider that edits nothing
  * has no line.
  */
-export const EDIT_FACTS: Partial<Record<ProviderId, ProviderEditFacts>> = { bfl, openai, openrouter, pollinations, puter };
+export const EDIT_FACTS: Partial<Record<ProviderId, ProviderEditFacts>> = {
+  bfl,
+  openai,
+  openrouter,
+  pollinations,
+  puter,
+};
 
 /** `model`'s edit facts at `provider`, where it states any. */
 function editFactsOf(provider: ProviderId, model: string) {
