@@ -55,7 +55,7 @@ export function editFitted(
       ? text.editNeedsImage()
       : undefined;
   const mask = edit.kind !== 'instruction' && image ? { mask: image } : {};
-  return { ...fitted, ...mask, ...(problem && !fitted.problem && { problem }) };
+  return { ...fitted, ...mask, ...(image && { editing: true }), ...(problem && !fitted.problem && { problem }) };
 }
 
 /**
@@ -104,7 +104,9 @@ export function inputTokenLines(
   const text = wordsIn(translation, 'editPrices', editPrices);
   const { expected = 0, most = 0 } = rule.inputTokens ?? {};
   const lines: [string, Decimal, Decimal][] = fitted.inputs.map((size, index) => [
-    text.inputImageTokens(index + 1, expected * squares(size), most * squares(size)),
+    index === 0 && fitted.editing
+      ? text.imageToEditTokens(expected * squares(size), most * squares(size))
+      : text.inputImageTokens(index + 1, expected * squares(size), most * squares(size)),
     perToken.mul(expected * squares(size)),
     perToken.mul(most * squares(size)),
   ]);

@@ -8,6 +8,7 @@ import { EDIT_KINDS, editSize } from '../../../../pricing/edit-pricing.js';
 import { formatUsd, megapixelsOf, modelName } from '../../../../pricing/index.js';
 import { withEditFacts } from '../../../../pricing/edit-hook.js';
 import { payeeAt } from '../../../../providers/catalog.js';
+import { imageKeptAt } from '../../../../providers/image-kept.js';
 import type { ReferenceImage } from '../../../../providers/provider.js';
 import { generation as generationWords } from '../../../../strings/generation.js';
 import { editNotAnImage } from '../../../../strings/edit-input.js';
@@ -126,6 +127,30 @@ export class EditorFeature implements EditorShared {
   }
 
   /**
+   * `editImage(image)`: the editor opened on the page's image (a Blob, a gallery id, an address), as a user's drop
+   * opens it: the user chooses what to do and sends it. Refused in words (`invalid-input`, shown where the widget shows
+   * errors) where editing is off, no model here edits, or the image cannot be read.
+   */
+  async openImage(image: unknown): Promise<void> {
+    try {
+      const { language, host } = this.#parts;
+      const text = wordsIn(language.translation, 'editor', editor);
+      if (!this.allowed()) invalid(text.editingOff());
+      if (!(image instanceof Blob || typeof image === 'string')) invalid(editNotAnImage());
+      const payee = wordsIn(language.translation, 'words', words).providerName(payeeAt(host.provider, host.endpoint));
+      if (!this.canEdit()) invalid(text.nothingEditsHere(payee));
+      const engine = await loadEngine();
+      const gallery = this.#features.gallery.controller;
+      const { file, editOf } = await engine.editedImage(image, (id) => gallery.blob(id));
+      await this.open(file, editOf);
+    } catch (thrown) {
+      const failure = asUserPaysError(thrown);
+      this.#features.submission.controller.report(failure);
+      throw failure;
+    }
+  }
+
+  /**
    * `generate({ edit })`: the editor opened on the page's image (a Blob, a gallery id, an address) as asked, its kind
    * chosen, its mask painted, ready to send; a request the widget cannot make refused in words (`invalid-input`).
    */
@@ -227,12 +252,25 @@ export class EditorFeature implements EditorShared {
         instruction: host.prompt,
         models: this.#modelsView(view),
         whole: this.#wholeView(),
+        kept: this.keptSaid(session.editOf === undefined),
         painter: session.painter.view(),
         locale: language.locale,
         translation: language.translation,
       },
       session.on,
     );
+  }
+
+  /**
+   * What the provider in force says it keeps of an image it is sent, in the element's words, said beside the upload of
+   * an image of the user's own (`own`): not of one it made, which it has already.
+   */
+  keptSaid(own = true): string | undefined {
+    const { host, language } = this.#parts;
+    const kept = own ? imageKeptAt(host.provider, host.endpoint) : undefined;
+    if (!kept) return undefined;
+    const payee = wordsIn(language.translation, 'words', words).providerName(payeeAt(host.provider, host.endpoint));
+    return wordsIn(language.translation, 'editor', editor).imageKept(payee, kept);
   }
 
   /** The models of the provider in force that make `kind` of edit, in the price book's order. */

@@ -40,6 +40,8 @@ export interface EditorView extends Spoken {
    * sent whole, its size in megapixels and what that adds, in the locale's words.
    */
   whole?: { checked: boolean; megapixels: string; more: string };
+  /** Where the image is the user's own: what the provider says it keeps of an image it is sent. */
+  kept?: string;
 }
 
 /** What the editor's controls do, the painter's among them. */
@@ -91,6 +93,7 @@ export function renderEditor(view: EditorView, on: EditorHandlers) {
         ? renderMaskPainter({ ...view, painter: view.painter }, on)
         : html`<img class="edit-image" src=${view.src} alt=${view.alt} />`
     }
+    ${view.kept ? html`<p class="kept">${view.kept}</p>` : nothing}
     ${
       view.kind === 'erase'
         ? nothing
