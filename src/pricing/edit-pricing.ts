@@ -120,17 +120,28 @@ export function inputTokenLines(
 /**
  * The images sent, where the entry prices them apart from its rule (`inputPrice`: xAI's per image at Puter, an
  * OpenRouter endpoint's input line, Pollinations' edit of Qwen-Image): `each` the price as the rule's unit says it, for
- * each image, for each started megapixel (10⁶ px) of each, or once for the request. One line.
+ * each image, for each started megapixel (10⁶ px) of each, or once for the request; an edit's image on a line of its
+ * own, named so, the others on one.
  */
 export function inputPriceLines(
   price: InputPrice,
-  inputs: readonly Size[],
+  fitted: Fitted,
   each: Decimal,
   translation?: Translation,
 ): [string, Decimal][] {
   const text = wordsIn(translation, 'editPrices', editPrices);
   if (price.per === 'request') return [[text.inputsOnce(), each]];
-  if (price.per === 'image') return [[text.inputsPerImage(inputs.length), each.mul(inputs.length)]];
-  const started = inputs.reduce((sum, { width, height }) => sum + Math.max(1, Math.ceil((width * height) / 1e6)), 0);
-  return [[text.inputsPerMegapixel(inputs.length, started), each.mul(started)]];
+  const started = ({ width, height }: Size) =>
+    price.per === 'image' ? 1 : Math.max(1, Math.ceil((width * height) / 1e6));
+  const edited = fitted.editing ? fitted.inputs[0] : undefined;
+  const others = fitted.editing ? fitted.inputs.slice(1) : fitted.inputs;
+  const lines: [string, Decimal][] = [];
+  if (edited) lines.push([text.imageToEditPriced(price.per, started(edited)), each.mul(started(edited))]);
+  const rest = others.reduce((sum, size) => sum + started(size), 0);
+  if (others.length)
+    lines.push([
+      price.per === 'image' ? text.inputsPerImage(others.length) : text.inputsPerMegapixel(others.length, rest),
+      each.mul(rest),
+    ]);
+  return lines;
 }

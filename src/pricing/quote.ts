@@ -286,7 +286,7 @@ function parts(
     lines.push(
       ...editPricing().inputPriceLines(
         entry.inputPrice,
-        inputs,
+        fitted,
         rule.unit === 'credit' ? each.div(CREDIT_USD) : each,
         translation,
       ),

@@ -21,6 +21,8 @@ export interface EditPricesStrings {
   inputsPerImage(count: number): string;
   /** The images sent, where the model bills each started megapixel of them. */
   inputsPerMegapixel(count: number, megapixels: number): string;
+  /** The image an edit edits, where the model bills each image sent (`per` image) or each started megapixel of it. */
+  imageToEditPriced(per: 'image' | 'megapixel', megapixels: number): string;
   /** What the model adds once to the price of an image made from text where it is sent any image (its edit). */
   inputsOnce(): string;
 }
@@ -43,6 +45,8 @@ export const editPrices: EditPricesStrings = {
   maskTokens: (most) => `The painted area sent: none expected (may vary, at most ${most.toLocaleString('en')} tokens)`,
   inputsPerImage: (count) => `${plural(count, 'image')} sent, billed per image`,
   inputsPerMegapixel: (count, megapixels) => `${plural(count, 'image')} sent (${megapixels} MP)`,
+  imageToEditPriced: (per, megapixels) =>
+    per === 'image' ? 'The image to edit, billed per image' : `The image to edit (${megapixels} MP)`,
   inputsOnce: () => 'Editing an image (priced apart from an image made from text)',
 };
 

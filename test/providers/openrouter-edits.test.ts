@@ -54,7 +54,7 @@ describe('instruction edits at OpenRouter (simulator)', function () {
     });
     // The simulator takes only base64 data URLs of images, and measured it.
     expect(sent.inputs).to.deep.equal([[1024, 1024]]);
-    const line = result.quote.lines.find((each) => /Image 1 sent/.test(each.label))!;
+    const line = result.quote.lines.find((each) => each.label.startsWith('The image to edit'))!;
     // The endpoint's input_image line, $8 per million: about 1,536 tokens, at most 4,096.
     expect(line).to.deep.include({ amount: '0.012288', atMost: '0.032768' });
     expect(result.charged).to.equal(charged);
@@ -65,7 +65,7 @@ describe('instruction edits at OpenRouter (simulator)', function () {
   it('Nano Banana Pro: 560 tokens an image at its line, within the bound, booked as reported', async () => {
     const { result, sent, charged } = await edit('gemini-3-pro-image', { quality: '1K' });
     expect(sent.asked).to.deep.include({ model: 'google/gemini-3-pro-image', references: 1 });
-    const line = result.quote.lines.find((each) => /Image 1 sent/.test(each.label))!;
+    const line = result.quote.lines.find((each) => each.label.startsWith('The image to edit'))!;
     expect(line).to.deep.include({ amount: '0.00112', atMost: '0.00224' });
     expect(result.charged).to.equal(charged);
     expect(new Decimal(charged).lte(result.quote.atMost!)).to.equal(true);

@@ -46,7 +46,7 @@ describe('instruction edits at Pollinations (simulator)', function () {
     expect(sent.path).to.match(/\/v1\/images\/edits$/);
     expect(sent.asked).to.deep.include({ route: 'edits', model: 'gpt-image-2', images: [[1024, 1024]] });
     // At the list's image-in rate (6 pollen per million): about 1,536 tokens, at most 4,096.
-    const line = result.quote.lines.find((each) => /Image 1 sent/.test(each.label))!;
+    const line = result.quote.lines.find((each) => each.label.startsWith('The image to edit'))!;
     expect(line).to.deep.include({ amount: '0.009216', atMost: '0.024576' });
     // Nothing reports the charge to a pasted key: the most it can have been is booked, as a bound.
     expect(result.images[0].receipt).to.deep.include({ basis: 'bound', charged: result.quote.atMost });

@@ -82,7 +82,7 @@ describe('instruction edits at Puter (real SDK, simulator)', function () {
     expect(call.dataUris).to.equal(true);
     // The image sent is a line of its own, at Puter's image_input rate ($8 per million): about 1,536 tokens, at most
     // 4,096, as no rule counts them.
-    const line = result.quote.lines.find((each) => /Image 1 sent/.test(each.label))!;
+    const line = result.quote.lines.find((each) => each.label.startsWith('The image to edit'))!;
     expect(line).to.deep.include({ amount: '0.012288', atMost: '0.032768' });
     expect(result.quote.exact).to.equal(false);
     // Booked as the account's usage fell: what the simulator charged, the 1,536 image tokens it reported included.
@@ -98,7 +98,7 @@ describe('instruction edits at Puter (real SDK, simulator)', function () {
     expect(call.dataUris).to.equal(true);
     expect(result.quote).to.include({ total: '0.044', exact: true });
     expect(result.quote.lines.map((each) => [each.label, each.amount])).to.deep.include([
-      '1 image sent, billed per image',
+      'The image to edit, billed per image',
       '0.004',
     ]);
     expect([result.charged, charged]).to.deep.equal(['0.044', '0.044']);

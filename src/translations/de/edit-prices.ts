@@ -21,5 +21,9 @@ export const editPrices: EditPricesStrings = {
     `Gesendeter bemalter Bereich: keine erwartet (kann schwanken, höchstens ${number(most)} Tokens)`,
   inputsPerImage: (count) => `${images(count)} gesendet, je Bild berechnet`,
   inputsPerMegapixel: (count, megapixels) => `${images(count)} gesendet (${number(megapixels)} MP)`,
+  imageToEditPriced: (per, megapixels) =>
+    per === 'image'
+      ? 'Das zu bearbeitende Bild, je Bild berechnet'
+      : `Das zu bearbeitende Bild (${number(megapixels)} MP)`,
   inputsOnce: () => 'Bearbeitung eines Bildes (anders berechnet als ein Bild aus Text)',
 };
