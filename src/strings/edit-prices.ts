@@ -1,4 +1,5 @@
 import type { EditKind } from '../base/types.js';
+import { plural } from './words.js';
 
 /**
  * What the quote of an edit says (SPEC §13): a model that does not make the kind of edit asked, an edit with no image,
@@ -16,6 +17,14 @@ export interface EditPricesStrings {
   imageToEditTokens(expected: number, most: number): string;
   /** The mask of an edit, where it may be billed as an image too: none expected, at most a ceiling. */
   maskTokens(most: number): string;
+  /** The images sent, where the model bills each at a price of its own. */
+  inputsPerImage(count: number): string;
+  /** The images sent, where the model bills each started megapixel of them. */
+  inputsPerMegapixel(count: number, megapixels: number): string;
+  /** The image an edit edits, where the model bills each image sent (`per` image) or each started megapixel of it. */
+  imageToEditPriced(per: 'image' | 'megapixel', megapixels: number): string;
+  /** What the model adds once to the price of an image made from text where it is sent any image (its edit). */
+  inputsOnce(): string;
   /** An extend's sides that are not each a whole number of pixels, 0 or more. */
   extendNotWhole(): string;
   /** An extend whose every side is 0: nothing would be added. */
@@ -45,6 +54,11 @@ export const editPrices: EditPricesStrings = {
   imageToEditTokens: (expected, most) =>
     `The image to edit: about ${expected.toLocaleString('en')} tokens (may vary, at most ${most.toLocaleString('en')})`,
   maskTokens: (most) => `The painted area sent: none expected (may vary, at most ${most.toLocaleString('en')} tokens)`,
+  inputsPerImage: (count) => `${plural(count, 'image')} sent, billed per image`,
+  inputsPerMegapixel: (count, megapixels) => `${plural(count, 'image')} sent (${megapixels} MP)`,
+  imageToEditPriced: (per, megapixels) =>
+    per === 'image' ? 'The image to edit, billed per image' : `The image to edit (${megapixels} MP)`,
+  inputsOnce: () => 'Editing an image (priced apart from an image made from text)',
   extendNotWhole: () => 'How far to extend each side must be a whole number of pixels, 0 or more.',
   extendNothing: () => 'Extend at least one side: every side is 0 pixels now.',
   extendSideMost: (model, most) =>

@@ -1,6 +1,6 @@
 import type { EditKind } from '../../base/types.js';
 import type { EditPricesStrings } from '../../strings/edit-prices.js';
-import { number } from './words.js';
+import { images, number } from './words.js';
 
 /** Was jede Art der Bearbeitung nicht kann, gesagt nach „kann hier“. */
 const EDIT_VERBS: Record<EditKind, string> = {
@@ -20,6 +20,13 @@ export const editPrices: EditPricesStrings = {
     `Das zu bearbeitende Bild: etwa ${number(expected)} Tokens (kann schwanken, höchstens ${number(most)})`,
   maskTokens: (most) =>
     `Gesendeter bemalter Bereich: keine erwartet (kann schwanken, höchstens ${number(most)} Tokens)`,
+  inputsPerImage: (count) => `${images(count)} gesendet, je Bild berechnet`,
+  inputsPerMegapixel: (count, megapixels) => `${images(count)} gesendet (${number(megapixels)} MP)`,
+  imageToEditPriced: (per, megapixels) =>
+    per === 'image'
+      ? 'Das zu bearbeitende Bild, je Bild berechnet'
+      : `Das zu bearbeitende Bild (${number(megapixels)} MP)`,
+  inputsOnce: () => 'Bearbeitung eines Bildes (anders berechnet als ein Bild aus Text)',
   extendNotWhole: () => 'Wie weit jede Seite erweitert wird, muss eine ganze Zahl von Pixeln sein, 0 oder mehr.',
   extendNothing: () => 'Erweitern Sie mindestens eine Seite: Jede Seite hat jetzt 0 Pixel.',
   extendSideMost: (model, most) =>
