@@ -1,12 +1,14 @@
 // Gemini's `generateContent` for image models, as the simulator answers it (google.mjs): what it takes of the request
-// (the prompt, `responseModalities`, `imageConfig`, `candidateCount`, `thinkingConfig`), what it makes (one image, or
-// `images=<n>`, each drawn at the ratio and tier asked), what it says it used and what it bills (google-usage.mjs).
+// (its turns, google-conversation.mjs; `responseModalities`, `imageConfig`, `candidateCount`, `thinkingConfig`), what
+// it makes (one image, or `images=<n>`, each drawn at the ratio and tier asked, each with its thought signature), what
+// it says it used and what it bills (google-usage.mjs).
 import { randomUUID } from 'node:crypto';
 import { send, sleep } from './http.mjs';
 import { forModel } from './kit.mjs';
 import { drawImage } from './png.mjs';
 import { invalid } from './google-errors.mjs';
-import { GEMINI, GEMINI_SIZES, TIER_SCALE, modelStatus } from './google-models.mjs';
+import { readTurns, signatureFor } from './google-conversation.mjs';
+import { GEMINI, GEMINI_SIZES, TIER_SCALE, inputTokensOf, modelStatus } from './google-models.mjs';
 import { billOf, promptTokens, usageSaid } from './google-usage.mjs';
 
 /**
@@ -52,8 +54,12 @@ function configRefused(spec, config) {
   return capsRefused(spec, config);
 }
 
-/** The reply's one candidate: the images made (`count` of `width`×`height`), or none, its filters having taken it. */
-function candidateOf({ moderated, count, width, height, text, seed }) {
+/**
+ * The reply's one candidate: the images `model` made (`count` of `width`×`height`), each part with the thought signature
+ * a later turn sends it back with (Google's image generation guide: every image part of a reply carries one); or none,
+ * its filters having taken it.
+ */
+function candidateOf({ model, moderated, count, width, height, text, seed }) {
   if (moderated) return { finishReason: 'IMAGE_SAFETY', index: 0 };
   return {
     content: {
@@ -62,6 +68,7 @@ function candidateOf({ moderated, count, width, height, text, seed }) {
           mimeType: 'image/png',
           data: drawImage({ width, height, prompt: text, seed: seed + index }).toString('base64'),
         },
+        thoughtSignature: signatureFor(model),
       })),
       role: 'model',
     },
@@ -78,11 +85,9 @@ function candidateOf({ moderated, count, width, height, text, seed }) {
 export function geminiGenerate({ charges, pendingMs }) {
   return async function gemini(req, res, model, body, scenario, key, now) {
     const spec = GEMINI[model];
-    const text = (body?.contents ?? [])
-      .flatMap((content) => content?.parts ?? [])
-      .map((part) => part?.text ?? '')
-      .join('');
-    if (!text.trim()) return invalid(req, res, '* GenerateContentRequest.contents: contents is not specified');
+    const turns = readTurns(body.contents, model);
+    if (turns.refusal) return invalid(req, res, turns.refusal);
+    const { text } = turns;
     const config = body.generationConfig ?? {};
     const refused = configRefused(spec, config);
     if (refused) return invalid(req, res, refused);
@@ -91,17 +96,18 @@ export function geminiGenerate({ charges, pendingMs }) {
       return invalid(req, res, `Simulator scenario: images=${scenario.images} is not a whole number from 1 to 8.`);
     await sleep(Number(scenario.pending ?? forModel(pendingMs, model)));
     const prompt = promptTokens(text);
+    const sent = turns.images * inputTokensOf(spec);
     const moderated = scenario.fault === 'moderated';
     // Every image of the reply is billed, the first as much as the others (images=<n>).
     const { aspectRatio = '1:1', imageSize = '1K' } = config.imageConfig ?? {};
     const image = moderated ? 0 : spec.tokens[imageSize] * count;
     const written = moderated ? 0 : Number(scenario.text ?? 272);
     const thoughts = Number(scenario.thoughts ?? 0);
-    charges.charge(key, billOf(spec, { prompt, image, written, thoughts }), { count: moderated ? 0 : count });
+    charges.charge(key, billOf(spec, { prompt, sent, image, written, thoughts }), { count: moderated ? 0 : count });
     const [width, height] = (GEMINI_SIZES[aspectRatio] ?? [1024, 1024]).map((side) => side * TIER_SCALE[imageSize]);
-    const usageMetadata = usageSaid(scenario.usage, { prompt, image, written, thoughts, moderated });
+    const usageMetadata = usageSaid(scenario.usage, { prompt, sent, image, written, thoughts, moderated });
     send(req, res, 200, {
-      candidates: [candidateOf({ moderated, count, width, height, text, seed: config.seed ?? 0 })],
+      candidates: [candidateOf({ model, moderated, count, width, height, text, seed: config.seed ?? 0 })],
       ...(scenario.usage !== 'none' && { usageMetadata }),
       modelVersion: model.replace(/-preview$/, ''),
       responseId: randomUUID(),

@@ -26,8 +26,8 @@ const PREVIEW_SHUT = '2026-06-25';
  * × 100, Google's price page as SPEC §12 restates it; Nano Banana 2.1's and 3.1 Flash Lite's as resellers restate
  * them), the image's tokens per tier, the tiers and ratios it takes, its shutdown (Google's changelog and
  * deprecations page; 3.1 Flash's as third parties restate it) and what its replies' `modelStatus` says (`stage`, and
- * from `deprecated` on, DEPRECATED
- * with its retirement and what replaces it).
+ * from `deprecated` on, DEPRECATED with its retirement and what replaces it). Each image it is sent is billed at the
+ * image-in rate as `INPUT_TOKENS` of its kind (below).
  */
 export const GEMINI = {
   'gemini-nano-banana-2.1': {
@@ -42,6 +42,7 @@ export const GEMINI = {
     rates: [200, 200, 12000, 1200],
     tokens: { '1K': 1120, '2K': 1120, '4K': 2000 },
     ratios: RATIOS,
+    pro: true,
   },
   'gemini-3.1-flash-lite-image': {
     displayName: 'Nano Banana 2 Lite',
@@ -75,12 +76,22 @@ export const GEMINI = {
     rates: [200, 200, 12000, 1200],
     tokens: { '1K': 1120, '2K': 1120, '4K': 2000 },
     ratios: RATIOS,
+    pro: true,
     shutdown: PREVIEW_SHUT,
     stage: 'PREVIEW',
     deprecated: '2026-05-28',
     replacement: 'gemini-3-pro-image',
   },
 };
+/**
+ * The tokens each image sent to a Gemini image model is billed as, whatever its size (Gemini 3 counts an image by its
+ * media resolution, not its pixels): Nano Banana Pro's 560 ("Gemini 3 Pro Image consumes 560 input image tokens per
+ * input image": Google's model card, docs.cloud.google.com/vertex-ai/generative-ai/docs/models/gemini/3-pro-image, read
+ * 2026-11-28; HeyPuter/puter@8307e8c books the same, citing Google's price page); the Flash models' 1,120, the figure
+ * docs.ai.it.ufl.edu gives for 3.1 Flash (UNVERIFIED, ../shared/research/editing.md §1.3), and the largest any source
+ * gives for a Gemini 3 image model: taken for Nano Banana 2.1 and 3.1 Flash Lite too, for which none is found.
+ */
+export const inputTokensOf = (spec) => (spec.pro ? 560 : 1120);
 /**
  * What a Gemini reply's `modelStatus` says of `model` at `now` (googleapis/js-genai `ModelStatus`: `modelStage`,
  * `retirementTime`, `message`): its stage, and from its deprecation on, DEPRECATED (a preview keeps PREVIEW) with the

@@ -8,7 +8,7 @@
 // day too (clock.mjs says why).
 //
 //   POST /sim/google[/s/{scenario}]/v1beta/models/{model}:generateContent   Gemini image models: {contents: [{role?,
-//        parts: [{text}]}], generationConfig: {responseModalities, candidateCount, imageConfig: {aspectRatio,
+//        parts: [{text} | {inlineData: {mimeType, data}, thoughtSignature?}]}], generationConfig: {responseModalities, candidateCount, imageConfig: {aspectRatio,
 //        imageSize}, thinkingConfig?: {thinkingLevel}, seed?}}. `candidateCount` must be 1 (Google takes 1–8 and 1 where
 //        unset: stricter here, so that the widget is seen asking for one answer; outside 1–8 Google's 400);
 //        `thinkingConfig.thinkingLevel` one of the model's levels (Nano Banana 2.1 MINIMAL, MEDIUM, HIGH; 3.1 Flash
@@ -18,10 +18,18 @@
 //        `responseModalities` must name IMAGE; `aspectRatio` one of Google's (1:1, 2:3, 3:2, 3:4, 4:3, 4:5, 5:4, 9:16,
 //        16:9, 21:9; 3.1 Flash and Nano Banana 2.1 also 1:4, 4:1, 1:8, 8:1; default 1:1), `imageSize` one of the
 //        model's tiers (Nano Banana 2.1 and 3 Pro 1K, 2K, 4K; 3.1 Flash also 512; 3.1 Flash Lite 1K only; default
-//        1K): anything else 400 INVALID_ARGUMENT naming the field. Reply {candidates: [{content: {parts: [{inlineData:
-//        {mimeType, data}}], role: 'model'}, finishReason: 'STOP', index: 0}], usageMetadata: {promptTokenCount (a
-//        token per 4 bytes of the prompt, at least 1), candidatesTokenCount (the image's tokens by model and tier,
-//        SPEC §12, plus `text=<n>` tokens of text, default 272 as recorded), totalTokenCount, promptTokensDetails,
+//        1K): anything else 400 INVALID_ARGUMENT naming the field. The turns (google-conversation.mjs): each `user` or
+//        `model`, the last the user's; images as `inlineData` (PNG, JPEG or WebP, each at most 7 MB, at most 14 in all
+//        the turns, as Google's model card says); each image a model made sent back in a `model` turn with the
+//        `thoughtSignature` its reply gave it, else 400 INVALID_ARGUMENT "Image part is missing a thought_signature in
+//        content position N, part position M." (as quoted in suurt8ll/open_webui_functions#225), and one this
+//        simulator never gave that model is refused too (stricter: Google's check of a signature is not known).
+//        Reply {candidates: [{content: {parts: [{inlineData: {mimeType, data}, thoughtSignature}], role: 'model'},
+//        finishReason: 'STOP', index: 0}], usageMetadata: {promptTokenCount (a token per 4 bytes of the prompt's words,
+//        at least 1, and each image sent at its model's count: 560 for Nano Banana Pro, 1,120 for the others),
+//        candidatesTokenCount (the image's tokens by model and tier,
+//        SPEC §12, plus `text=<n>` tokens of text, default 272 as recorded), totalTokenCount, promptTokensDetails (the
+//        words' TEXT, the images' IMAGE),
 //        candidatesTokensDetails: [{modality: 'IMAGE', tokenCount}], thoughtsTokenCount with `thoughts=<n>`},
 //        modelVersion, responseId, modelStatus: {modelStage, retirementTime?, message?}} (js-genai `ModelStatus`: STABLE
 //        for the GA ids; PREVIEW for the previews; 3.1 Flash DEPRECATED from 2026-10-06, its retirementTime
@@ -43,7 +51,7 @@
 //        never more than 4 (`page=<n>` for another most; AIP-158 lets a server return fewer than asked), so that a
 //        reader goes page by page; `nextPageToken` on every page but the last. The key as for a generation.
 //   GET  /sim/google/_log                    requests received: [{method, path, host, origin, hasKey, keyInQuery, id,
-//        at}], a generation also `asked`: the body as sent
+//        at}], a generation also `asked`: the body as sent, each image's data left out for its width, height and bytes
 //   GET  /sim/google/_charges?key=           what Google billed that key: {usd, images}, usd an exact decimal string
 //   POST /sim/google/_reset                  forget charges, counters and the log
 //
@@ -82,11 +90,13 @@
 //
 // Its parts, by what each simulates: the models and their days (google-models.mjs), `models.list` (google-list.mjs),
 // Gemini's `generateContent` (google-gemini.mjs), its usage and bill (google-usage.mjs), Imagen's `predict`
-// (google-imagen.mjs) and Google's refusals (google-errors.mjs); this file routes a request to them.
+// (google-imagen.mjs), the turns of a conversation (google-conversation.mjs) and Google's refusals (google-errors.mjs);
+// this file routes a request to them.
 import { simulatorNow } from './clock.mjs';
 import { decimal, parseScenario, preflight, readJson, requestUrl, send } from './http.mjs';
 import { createChargeBook, createRequestLog, createTestRoutes, requestEntry } from './kit.mjs';
 import { googleError, invalid, keyProblem, notServed, quotaUsed } from './google-errors.mjs';
+import { asLogged } from './google-conversation.mjs';
 import { geminiGenerate } from './google-gemini.mjs';
 import { imagenPredict } from './google-imagen.mjs';
 import { list, listFault } from './google-list.mjs';
@@ -123,7 +133,7 @@ export function createGoogleSimulator({ pendingMs = 3000 } = {}) {
   /** A generation (`method`: `generateContent` or `predict`) by `model`, after the key, the faults and the day. */
   async function generation(req, res, url, entry, [scenario, model, method]) {
     const body = await readJson(req);
-    entry.asked = body;
+    entry.asked = asLogged(body);
     const now = simulatorNow(scenario);
     if (Number.isNaN(now)) return invalid(req, res, `Simulator scenario: now=${scenario.now} is not a date-time.`);
     const refused = keyProblem(req, url, scenario.fault);
