@@ -150,6 +150,11 @@ keeps it whole. GPT Image bills the images it is sent in tokens, by no published
 none expected; the most seen per image of about 1024² was 3,050 tokens at high fidelity (fal's gpt-image-1.5 edit
 page), then 1,500, 560 (Puter's estimate before the call), 352 (gpt-image-2) and 194 (gpt-image-1 at low fidelity), all
 read 2026-11-28 and unconfirmed by OpenAI. The quote is then "at most", and the reply's \`usage\` books the charge.
+Gemini at Google (Nano Banana 2.1, Pro and 2 Lite: an instruction, the image sent as \`inlineData\` at 1 MP at most) bills
+each image it is sent in tokens whatever its size: Nano Banana Pro 560 (Google's model card), the Flash models at most
+1,120 (the largest figure any source gives), a line each at the image-in rate. An edit that goes on with the
+conversation that made its image sends every earlier image again (a line each) and the earlier turns' words (about a
+token per 4 bytes, at most one per byte); the reply's \`usageMetadata\` books the charge.
 The edits' pricing loads a moment after the first paint (which edits nothing): \`quote()\` of an edit, or of images sent
 to a model that bills them in tokens, before then says so (\`invalid-input\`) rather than price it without them.
 `;

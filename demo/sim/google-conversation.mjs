@@ -4,7 +4,9 @@
 // generation guide, "thought signatures"; the 400 quoted in suurt8ll/open_webui_functions#225 and reproduced for
 // gemini-3-pro-image in langchain-ai/langchain-google#1837). Google's model card says Gemini 3 Pro Image does not hold a
 // request to it at Vertex (docs.cloud.google.com/vertex-ai/generative-ai/docs/thought-signatures, read 2026-11-28); the
-// simulator holds every model to it, as the Gemini API answered in those reports: stricter where unsure.
+// simulator holds every model to it, as the Gemini API answered in those reports: stricter where unsure. Recorded: that
+// a reply's image part carries a `thoughtSignature` (test/recorded/gemini/gemini-3.1-flash-image.json); not recorded:
+// a request sending images, the tokens each is billed, a later turn, its refusal's exact words and positions.
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { readBase64ImageSize } from './png.mjs';
 

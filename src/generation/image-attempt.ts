@@ -171,6 +171,7 @@ export class ImageAttempt {
         inputs: job.inputs,
         settings: request.settings,
         edit: job.edit,
+        conversation: job.conversation,
       },
       {
         endpoint: job.endpoint,
@@ -335,7 +336,8 @@ export class ImageAttempt {
     const context: ReportedFor = {
       rates: job.wiring?.rates,
       prompt: job.request.prompt,
-      inputs: job.inputs.length,
+      // The images a conversation sends again are inputs too.
+      inputs: job.inputs.length + (job.request.edit?.earlier?.images ?? 0),
       most: entry.quoted,
     };
     const { charge, disbelieved } = checkReport(reported, context);

@@ -49,7 +49,8 @@ export const tokensPricer: RulePricer = {
         Number.isInteger(rule.inputTokens.expected) &&
         Number.isInteger(rule.inputTokens.most) &&
         (rule.inputTokens.expected as number) >= 0 &&
-        (rule.inputTokens.most as number) >= (rule.inputTokens.expected as number))),
+        (rule.inputTokens.most as number) >= (rule.inputTokens.expected as number) &&
+        (rule.inputTokens.perImage === undefined || rule.inputTokens.perImage === true))),
   fit: fitQuality,
   lines(rule: PriceRule, fitted: Fitted, prompt, amount, translation) {
     if (rule.kind !== 'tokens') return [];
@@ -77,9 +78,16 @@ export const tokensPricer: RulePricer = {
     // Text written besides the image, where the model writes any: none expected, at most its ceiling.
     if (textCeiling)
       lines.push([text.textTokens(textCeiling), new Decimal(0), perToken(rates.textOut).mul(textCeiling)]);
-    // The images sent, where the model bills them as tokens (GPT Image's edits): priced once edits' pricing is here.
+    // The images sent, where the model bills them as tokens (GPT Image's edits, Gemini's): priced once edits' pricing
+    // and its facts are here (`inputTokens`), refused in words until then, never priced as nothing.
+    if (!rule.inputTokens && fitted.inputs.length) editPricing();
     if (rule.inputTokens && fitted.inputs.length)
       lines.push(...editPricing().inputTokenLines(rule, fitted, perToken(rates.imageIn), translation));
+    // What an edit that goes on with a conversation sends again (Nano Banana's earlier turns), each a line of its own.
+    if (rule.inputTokens && fitted.earlier)
+      lines.push(
+        ...editPricing().earlierLines(rule, fitted, perToken(rates.imageIn), perToken(rates.textIn), translation),
+      );
     return lines;
   },
 };

@@ -17,4 +17,11 @@ export const editPrices: EditPricesStrings = {
     `Gesendetes Bild ${index}: etwa ${number(expected)} Tokens (kann schwanken, höchstens ${number(most)})`,
   maskTokens: (most) =>
     `Gesendeter bemalter Bereich: keine erwartet (kann schwanken, höchstens ${number(most)} Tokens)`,
+  earlierImageTokens: (index, expected, most) =>
+    `Früheres Bild ${index}, erneut gesendet: etwa ${number(expected)} Tokens (kann schwanken, höchstens ${number(most)})`,
+  earlierWordsTokens: (expected, most) =>
+    `Frühere Anweisungen, erneut gesendet: etwa ${number(expected)} Tokens (kann schwanken, höchstens ${number(most)})`,
+  keepsNoConversation: (model) => `${model} führt hier kein Gespräch fort: Bearbeiten Sie das Bild neu.`,
+  conversationTooLong: (model, images, most) =>
+    `Dieses Gespräch würde ${number(images)} Bilder senden, mehr als die ${number(most)}, die ${model} annimmt: Bearbeiten Sie das Bild neu, ohne sein Gespräch.`,
 };

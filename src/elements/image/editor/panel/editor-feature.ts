@@ -5,10 +5,11 @@ import { asUserPaysError } from '../../../../base/errors.js';
 import type { EditKind, GenerationResult, PublicEdit, Size } from '../../../../base/types.js';
 import { loadEngine } from '../../../../lazy/index.js';
 import { EDIT_KINDS, editSize } from '../../../../pricing/edit-pricing.js';
-import { formatUsd, megapixelsOf, modelName } from '../../../../pricing/index.js';
+import { formatUsd, formatUsdRounded, megapixelsOf, modelName } from '../../../../pricing/index.js';
+import { mostOf } from '../../../../pricing/quote.js';
 import { withEditFacts } from '../../../../pricing/edit-hook.js';
 import { payeeAt } from '../../../../providers/catalog.js';
-import type { ReferenceImage } from '../../../../providers/provider.js';
+import type { Conversation, ReferenceImage } from '../../../../providers/provider.js';
 import { generation as generationWords } from '../../../../strings/generation.js';
 import { editNotAnImage } from '../../../../strings/edit-input.js';
 import { editor } from '../../../../strings/image/editor.js';
@@ -24,11 +25,23 @@ import type { EditorPart } from './view/index.js';
 import type { EditorHandlers } from './view/editor-template.js';
 import type { MaskPainter } from './view/mask-painter.js';
 
+/**
+ * The conversation that made an image being edited, where its model keeps one (Nano Banana at Google): as its record
+ * keeps it, and what going on with it sends again (SPEC §13).
+ */
+interface GoingOn {
+  kept: Conversation;
+  earlier: NonNullable<PublicEdit['earlier']>;
+}
+
 /** An image being edited: the image as read (its pixels, its size), where it came from, and how it is edited. */
 interface EditSession {
   image: ReferenceImage;
   /** The gallery's id of the image, where it is one of the widget's. */
   editOf?: string;
+  /** The conversation that made it, where it keeps one; `afresh`: the user chose not to go on with it. */
+  conversation?: GoingOn;
+  afresh?: boolean;
   kind: EditKind;
   painter: MaskPainter;
   on: EditorHandlers;
@@ -83,9 +96,17 @@ export class EditorFeature implements EditorShared {
     return this.#parts.host.getAttribute('edit') !== 'off';
   }
 
-  /** Opens the editor on `blob` (an image of the gallery, `editOf`, or one of the user's own). */
+  /**
+   * Opens the editor on `blob` (an image of the gallery, `editOf`, or one of the user's own); an image of the gallery
+   * that keeps the conversation that made it goes on with it, where its model edits it (`#goingOn`).
+   */
   async open(blob: Blob, editOf?: string) {
-    const [engine, part] = await Promise.all([loadEngine(), this.part.load()]);
+    const gallery = this.#features.gallery.controller;
+    const [engine, part, kept] = await Promise.all([
+      loadEngine(),
+      this.part.load(),
+      editOf === undefined ? undefined : gallery.kept(editOf),
+    ]);
     // A file keeps its name: a refusal names the file the user chose.
     const file = blob instanceof File ? blob : new File([blob], 'edit', { type: blob.type });
     const image = await engine.readReferenceImage(file);
@@ -95,7 +116,20 @@ export class EditorFeature implements EditorShared {
     const modelBefore = this.session?.modelBefore ?? host.model;
     const sizeBefore = this.session?.sizeBefore ?? { width: host.width, height: host.height };
     const handlers = { ...on, ...this.#handlers() };
-    this.session = { image, editOf, kind: 'instruction', painter, on: handlers, modelBefore, sizeBefore };
+    const conversation = kept?.conversation && {
+      kept: kept.conversation,
+      earlier: engine.earlierOf(kept.conversation),
+    };
+    this.session = {
+      image,
+      editOf,
+      kind: 'instruction',
+      painter,
+      on: handlers,
+      modelBefore,
+      sizeBefore,
+      ...(conversation && { conversation }),
+    };
     this.#fitSize();
     this.#choose('instruction');
     this.#features.submission.edited();
@@ -135,7 +169,7 @@ export class EditorFeature implements EditorShared {
     const text = wordsIn(this.#parts.language.translation, 'editor', editor);
     if (!this.allowed()) invalid(text.editingOff());
     const gallery = this.#features.gallery.controller;
-    const { file, editOf } = await engine.editedImage(edit.image, (id) => gallery.blob(id));
+    const { file, editOf } = await engine.editedImage(edit.image, (id) => gallery.kept(id));
     const mask = edit.mask && (await pixelsOf(edit.mask).catch(() => invalid(text.maskNotAnImage())));
     await this.open(file, editOf);
     const { session } = this;
@@ -174,18 +208,34 @@ export class EditorFeature implements EditorShared {
     return this.allowed() && EDIT_KINDS.some((kind) => this.#modelsFor(kind).length > 0);
   }
 
-  /** What an edit adds to the request: the image as its first input, the kind and which image it edits. */
-  asked(): { inputs: ReferenceImage[]; edit: PublicEdit } | undefined {
+  /**
+   * What an edit adds to the request: the image as its first input, the kind and which image it edits, and where it goes
+   * on with the conversation that made the image, that conversation and what it sends again.
+   */
+  asked(): { inputs: ReferenceImage[]; edit: PublicEdit; conversation?: Conversation } | undefined {
     const { session } = this;
     if (!session) return undefined;
+    const going = !session.afresh && this.#goingOn(this.#parts.host.model);
     return {
       inputs: [session.image],
       edit: {
         kind: session.kind,
         ...(session.editOf && { editOf: session.editOf }),
         ...(session.whole && { whole: true }),
+        ...(going && { earlier: going.earlier }),
       },
+      ...(going && { conversation: going.kept }),
     };
+  }
+
+  /**
+   * The conversation an edit by `model` goes on with: the one that made the image, where it was made by `model` at the
+   * provider in force (Google requires the earlier turns of that model's own, each of its images with its signature).
+   */
+  #goingOn(model: string): GoingOn | undefined {
+    const going = this.session?.conversation;
+    const { provider } = this.#parts.host;
+    return going && going.kept.provider === provider && going.kept.model === model ? going : undefined;
   }
 
   /** Where the user painted, at the image's size, for an edit that paints; read when a submission starts. */
@@ -227,6 +277,7 @@ export class EditorFeature implements EditorShared {
         instruction: host.prompt,
         models: this.#modelsView(view),
         whole: this.#wholeView(),
+        goesOn: this.#goesOnView(),
         painter: session.painter.view(),
         locale: language.locale,
         translation: language.translation,
@@ -250,9 +301,16 @@ export class EditorFeature implements EditorShared {
   #modelsView(view: ImageView) {
     const { host, pricing, language } = this.#parts;
     const kind = this.session?.kind ?? 'instruction';
-    const request = this.#parts.request();
+    const { edit, ...request } = this.#parts.request();
     return this.#modelsFor(kind).map((model) => {
-      const { quote } = pricing.price({ ...request, model });
+      // Each model priced as it would be sent: going on with the image's conversation where that model made it.
+      const going = !this.session?.afresh && this.#goingOn(model);
+      const { earlier: _, ...afresh } = edit ?? { kind };
+      const { quote } = pricing.price({
+        ...request,
+        model,
+        edit: { ...afresh, ...(going && { earlier: going.earlier }) },
+      });
       return {
         id: model,
         label: modelName(model),
@@ -278,6 +336,27 @@ export class EditorFeature implements EditorShared {
     if (more.lte(0)) return undefined;
     const megapixels = megapixelsOf(session.image.width, session.image.height).toLocaleString(language.locale);
     return { checked: !!session.whole, megapixels, more: formatUsd(more, language.locale) };
+  }
+
+  /**
+   * Where the edit may go on with the conversation that made the image (its model, at its provider): whether it does,
+   * how many earlier images that sends again, and the most it adds, in the locale's words (none where the model cannot
+   * take them all: the quote says why).
+   */
+  #goesOnView() {
+    const { session } = this;
+    const going = this.#goingOn(this.#parts.host.model);
+    const { edit, ...request } = this.#parts.request();
+    if (!session || !going || !edit) return undefined;
+    const { pricing, language } = this.#parts;
+    const { earlier: _, ...afresh } = edit;
+    const on = pricing.price({ ...request, edit: { ...afresh, earlier: going.earlier } }).quote;
+    const off = pricing.price({ ...request, edit: afresh }).quote;
+    const more =
+      on && off && !on.problem && !off.problem
+        ? formatUsdRounded(new Decimal(mostOf(on)).minus(mostOf(off)), language.locale, true)
+        : undefined;
+    return { checked: !session.afresh, images: going.earlier.images, more };
   }
 
   /**
@@ -327,6 +406,11 @@ export class EditorFeature implements EditorShared {
       editWhole: (event) => {
         edited();
         if (this.session) this.session.whole = (event.target as HTMLInputElement).checked;
+        host.requestUpdate();
+      },
+      editGoesOn: (event) => {
+        edited();
+        if (this.session) this.session.afresh = !(event.target as HTMLInputElement).checked;
         host.requestUpdate();
       },
       editClose: () => {
