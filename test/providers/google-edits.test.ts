@@ -92,6 +92,28 @@ describe('Nano Banana edits at Google', function () {
     expect(result.charge?.usd).to.equal(await simCharged('google', apiKey));
   });
 
+  it('reference images of a generation go the same way, each an inlineData part after the words, each billed', async () => {
+    const run = unique('google-references');
+    const apiKey = unique('goog-references');
+    const result = await edit(
+      run,
+      apiKey,
+      'these two, side by side',
+      [referenceImage(64, 64), referenceImage(96, 64)],
+      {
+        edit: undefined,
+      },
+    );
+    const [[turn]] = await turnsSent(run);
+    expect(turn.parts.map((part) => part.text ?? [part.inlineData.width, part.inlineData.height])).to.deep.equal([
+      'these two, side by side',
+      [64, 64],
+      [96, 64],
+    ]);
+    // 23 bytes of words: 6 tokens; two images sent.
+    expect(result.charge?.usd).to.equal(billed(6, 2));
+  });
+
   it('the image made keeps the turns that made it and its thoughtSignature; a later turn sends them all again', async () => {
     const run = unique('google-turns');
     const apiKey = unique('goog-turns');

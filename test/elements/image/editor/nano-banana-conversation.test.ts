@@ -9,6 +9,7 @@ import '../../../../src/define.js';
 import type { ErrorDetail, GenerationResult } from '../../../../src/base/types.js';
 import type { UserPaysImage } from '../../../../src/elements/image/userpays-image.js';
 import { ImageStore } from '../../../../src/images/image-store.js';
+import { expectWcag22 } from '../../../support/axe.js';
 import { controlledClock } from '../../../support/clock.js';
 import { pngBlob } from '../../../support/images.js';
 import { simEndpoint, submissionsOf, unique } from '../../../support/sim.js';
@@ -101,6 +102,13 @@ describe('<userpays-image>: three turns with Nano Banana at Google', function ()
 
     const two = await editNewest(el, 'and a lighthouse');
     expect(words(goesOn(el))).to.match(/sends its 2 earlier images again, at most \$0\.00\d+ more$/);
+    await expectWcag22(el);
+    // Another model keeps no part of this conversation: it edits the image afresh, and says nothing of going on.
+    el.model = 'gemini-3-pro-image';
+    await el.updateComplete;
+    expect(goesOn(el)).to.equal(null);
+    el.model = MODEL;
+    await el.updateComplete;
     // Starting afresh sends the image alone: the price falls; going on again brings it back.
     const goingOn = decision(el).price;
     goesOn(el)!.querySelector('input')!.click();
@@ -123,6 +131,14 @@ describe('<userpays-image>: three turns with Nano Banana at Google', function ()
     expect(most[1].gt(most[0]) && most[2].gt(most[1]), 'each turn’s quote grows by its inputs').to.equal(true);
     expect(el.tally?.images).to.equal(3);
     expect(el.tally?.uncertain).to.equal(undefined);
+
+    // A new image, made from the prompt alone, starts a conversation of its own.
+    await until(() => !part(el, 'editor'), 10_000, 'the third edit is shown');
+    el.prompt = 'a harbour at noon';
+    later();
+    await el.generate();
+    const [, , , fresh] = await turnsSent(run);
+    expect(fresh).to.deep.equal([{ role: 'user', parts: [{ text: 'a harbour at noon' }] }]);
   });
 
   it('an earlier image without its signature: Google’s 400, said in words, nothing booked', async () => {
