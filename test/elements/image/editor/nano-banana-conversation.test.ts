@@ -3,6 +3,7 @@
 // sends again and the most that adds), each later turn sending every earlier image with its `thoughtSignature`, each
 // turn's quote grown by its inputs, the tally counting three edits; the user may start afresh instead. An earlier
 // image whose signature was lost is refused by Google (400): the widget says so in words, and nothing is booked.
+// Holds: src/elements/image/editor/panel/conversation.ts
 import { expect, oneEvent } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import '../../../../src/define.js';

@@ -5,8 +5,7 @@ import { asUserPaysError } from '../../../../base/errors.js';
 import type { EditKind, GenerationResult, PublicEdit, Size } from '../../../../base/types.js';
 import { loadEngine } from '../../../../lazy/index.js';
 import { EDIT_KINDS, editSize } from '../../../../pricing/edit-pricing.js';
-import { formatUsd, formatUsdRounded, megapixelsOf, modelName } from '../../../../pricing/index.js';
-import { mostOf } from '../../../../pricing/quote.js';
+import { formatUsd, megapixelsOf, modelName } from '../../../../pricing/index.js';
 import { withEditFacts } from '../../../../pricing/edit-hook.js';
 import { payeeAt } from '../../../../providers/catalog.js';
 import type { Conversation, ReferenceImage } from '../../../../providers/provider.js';
@@ -20,19 +19,11 @@ import { mostSaid } from '../../models/price-words.js';
 import type { EditorShared, Features } from '../../panels/features.js';
 import { PanelPart } from '../../panels/panel-part.js';
 import type { Blocked, ImageView, Slot } from '../../view.js';
+import { editGoingOn, goesOnView, goingOn, type GoingOn } from './conversation.js';
 import { listenForImages } from './image-drop.js';
 import type { EditorPart } from './view/index.js';
 import type { EditorHandlers } from './view/editor-template.js';
 import type { MaskPainter } from './view/mask-painter.js';
-
-/**
- * The conversation that made an image being edited, where its model keeps one (Nano Banana at Google): as its record
- * keeps it, and what going on with it sends again (SPEC §13).
- */
-interface GoingOn {
-  kept: Conversation;
-  earlier: NonNullable<PublicEdit['earlier']>;
-}
 
 /** An image being edited: the image as read (its pixels, its size), where it came from, and how it is edited. */
 interface EditSession {
@@ -215,7 +206,7 @@ export class EditorFeature implements EditorShared {
   asked(): { inputs: ReferenceImage[]; edit: PublicEdit; conversation?: Conversation } | undefined {
     const { session } = this;
     if (!session) return undefined;
-    const going = !session.afresh && this.#goingOn(this.#parts.host.model);
+    const going = this.#goingOn(this.#parts.host.model);
     return {
       inputs: [session.image],
       edit: {
@@ -228,14 +219,9 @@ export class EditorFeature implements EditorShared {
     };
   }
 
-  /**
-   * The conversation an edit by `model` goes on with: the one that made the image, where it was made by `model` at the
-   * provider in force (Google requires the earlier turns of that model's own, each of its images with its signature).
-   */
-  #goingOn(model: string): GoingOn | undefined {
-    const going = this.session?.conversation;
-    const { provider } = this.#parts.host;
-    return going && going.kept.provider === provider && going.kept.model === model ? going : undefined;
+  /** The conversation an edit by `model` goes on with (`goingOn`), unless the user chose to edit afresh. */
+  #goingOn(model: string) {
+    return this.session?.afresh ? undefined : goingOn(this.session?.conversation, this.#parts, model);
   }
 
   /** Where the user painted, at the image's size, for an edit that paints; read when a submission starts. */
@@ -304,13 +290,7 @@ export class EditorFeature implements EditorShared {
     const { edit, ...request } = this.#parts.request();
     return this.#modelsFor(kind).map((model) => {
       // Each model priced as it would be sent: going on with the image's conversation where that model made it.
-      const going = !this.session?.afresh && this.#goingOn(model);
-      const { earlier: _, ...afresh } = edit ?? { kind };
-      const { quote } = pricing.price({
-        ...request,
-        model,
-        edit: { ...afresh, ...(going && { earlier: going.earlier }) },
-      });
+      const { quote } = pricing.price({ ...request, model, edit: editGoingOn(edit ?? { kind }, this.#goingOn(model)) });
       return {
         id: model,
         label: modelName(model),
@@ -338,25 +318,11 @@ export class EditorFeature implements EditorShared {
     return { checked: !!session.whole, megapixels, more: formatUsd(more, language.locale) };
   }
 
-  /**
-   * Where the edit may go on with the conversation that made the image (its model, at its provider): whether it does,
-   * how many earlier images that sends again, and the most it adds, in the locale's words (none where the model cannot
-   * take them all: the quote says why).
-   */
+  /** The editor's line where the edit may go on with the conversation that made the image (`goesOnView`). */
   #goesOnView() {
     const { session } = this;
-    const going = this.#goingOn(this.#parts.host.model);
-    const { edit, ...request } = this.#parts.request();
-    if (!session || !going || !edit) return undefined;
-    const { pricing, language } = this.#parts;
-    const { earlier: _, ...afresh } = edit;
-    const on = pricing.price({ ...request, edit: { ...afresh, earlier: going.earlier } }).quote;
-    const off = pricing.price({ ...request, edit: afresh }).quote;
-    const more =
-      on && off && !on.problem && !off.problem
-        ? formatUsdRounded(new Decimal(mostOf(on)).minus(mostOf(off)), language.locale, true)
-        : undefined;
-    return { checked: !session.afresh, images: going.earlier.images, more };
+    const going = goingOn(session?.conversation, this.#parts, this.#parts.host.model);
+    return session && going ? goesOnView(this.#parts, going, !!session.afresh) : undefined;
   }
 
   /**
