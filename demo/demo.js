@@ -65,6 +65,8 @@ const PROVIDERS = [
       ['fault=never-ready', 'Stuck in the queue (try Cancel)'],
       ['fault=network', 'Network failure'],
       ['fault=accept-then-drop', 'Reply lost after fal queued it (may have been charged)'],
+      ['upload=refused', 'An edit: fal’s storage refuses the image (nothing sent)'],
+      ['upload=corrupt', 'An edit: fal cannot read the image (refused after it ran: may have been charged)'],
     ],
   },
   {

@@ -22,8 +22,10 @@ const DEFAULT_HOSTS = [
   // Replicate: prediction outputs are served from replicate.delivery and its subdomains.
   'replicate.delivery',
   '*.replicate.delivery',
-  // fal's Platform API, for the account's balance (fal.ai/docs/platform-apis/v1/account/billing).
+  // fal's Platform API, for the account's balance (fal.ai/docs/platform-apis/v1/account/billing), and its REST API, where
+  // an image an edit sends is uploaded first (fal-ai/fal-js libs/client/src/storage.ts: rest.fal.ai).
   'api.fal.ai',
+  'rest.fal.ai',
   // The OpenAI-compatible gateways whose prices are built in (src/providers/openai/prices.ts): AIgateway, Together AI
   // (its API, and the short links its images come as: api.together.ai/shrt/…, test/recorded/together-flux-2-max.json)
   // and DeepInfra.

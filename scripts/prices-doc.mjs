@@ -144,7 +144,11 @@ An edit (SPEC §13) is priced by the model that makes it, with every input on a 
 whose entry names that kind of edit (\`edits\`: \`instruction\`, \`mask\`, \`erase\`); another says it cannot. FLUX.1 Fill
 [pro] repaints what is painted at its flat 5 credits, exact. FLUX Erase is the resellers' formula (fal, Runware: $0.03
 for the first megapixel made, $0.004 for each further one, $0.004 per input megapixel with a 3 MP minimum), marked an
-estimate until BFL's \`cost\` books it. FLUX.2 is sent the image to edit at 1 MP at most (billed so), unless the user
+estimate until BFL's \`cost\` books it. At fal, Fill is $0.05 per megapixel of the image and Erase fal's own formula (the
+same figures), each an estimate booked at the quote (fal reports no charge for them), from fal's pricing API with the
+user's key where it answers; an instruction there is priced by the model's edit endpoint: FLUX.2 with the image as a
+reference, Seedream per image, the image included.
+FLUX.2 is sent the image to edit at 1 MP at most (billed so), unless the user
 keeps it whole. GPT Image bills the images it is sent in tokens, by no published rule: each image is a line of about
 1,536 and at most 4,096 tokens per started 1024² of it, at its image-in rate, and the painted area one more such image,
 none expected; the most seen per image of about 1024² was 3,050 tokens at high fidelity (fal's gpt-image-1.5 edit

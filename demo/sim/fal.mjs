@@ -1,7 +1,8 @@
 // Simulator of fal's queue API (https://queue.fal.run) for the FLUX.2 endpoints and the other families' (below), as
 // @fal-ai/client and fal's docs (docs.fal.ai/model-apis/model-endpoints/queue) describe it, and of fal's pricing API.
 //
-// Routes (CORS on every reply and preflight; every reply has a Content-Type):
+// Routes (CORS on every reply and preflight; every reply has a Content-Type; fal's file storage, where images sent go
+// first, and the edit endpoints Fill and Erase are in fal-edits.mjs, whose header says what they take):
 //   POST /sim/fal/{endpoint id}                      header `Authorization: Key …`, JSON input →
 //        {status:'IN_QUEUE', request_id, response_url, status_url, cancel_url, queue_position}
 //   GET  /sim/fal/{owner}/{alias}/requests/{id}/status[?logs=1]
@@ -30,8 +31,9 @@
 //   PUT  /sim/fal/{owner}/{alias}/requests/{id}/cancel   202 {status:'CANCELLATION_REQUESTED'} | 400 {status:'ALREADY_COMPLETED'}
 //   GET  /sim/fal-cdn/files/{id}.png                 the image (fal's CDN: the OTHER loopback name, never needs a key)
 //   GET  /sim/fal/_log                               requests received: [{method, path, host, origin, hasKey, id, at}];
-//        submits to edit endpoints also `inputs`: [[w, h] | null, …] each image_urls entry as received (null: an
-//        https URL, not fetched, or not an image); fault=hang: `hung: true`, then `closedAt` (ms) once the client's
+//        submits to edit endpoints also `inputs`: [[w, h] | null, …] each image_urls entry as its file reads (null:
+//        not a file of the simulator's storage, or not an image: fal-edits.mjs); fault=hang: `hung: true`, then
+//        `closedAt` (ms) once the client's
 //        socket closed; fault=redirect: the 307 `redirectedTo` (its Location), the target `redirected: true`;
 //        fault=accept-then-drop: `dropped: true` and the request's `id`
 //   GET  /sim/fal/_charges?key=                      what fal billed that key (with or without the `Key ` prefix):
@@ -141,9 +143,9 @@
 // Output is always PNG (image/png, whatever output_format asks: the simulator draws no JPEG or WebP); sizes as
 // requested; fal reports no cost.
 //
-// Other families and FLUX 3 (FAMILY), text-to-image only, each billed per image, the result {images, seed} and the
-// header `x-fal-billable-units` (the units billed, "already denominated in the priced unit": TanStack/ai#722). Nano
-// Banana 2's tiers bill 0.75 / 1 / 1.5 / 2 times its price (fal.ai/models/fal-ai/nano-banana-2/edit/llms.txt); whether
+// Other families and FLUX 3 (FAMILY), text to image (and Seedream's edit endpoints: fal-edits.mjs), each billed per
+// image, the result {images, seed} and the header `x-fal-billable-units` (the units billed, "already denominated in
+// the priced unit": TanStack/ai#722). Nano Banana 2's tiers bill 0.75 / 1 / 1.5 / 2 times its price (fal.ai/models/fal-ai/nano-banana-2/edit/llms.txt); whether
 // the header then counts the image or the tier's units no fal source says (the research's conformance M3): it counts
 // the image here (1), the reading a client that multiplies it by the unit price gets wrong, and `units=1.5` plays the
 // other. The header is not in Access-Control-Expose-Headers, so a page cannot read it, unless the scenario says
@@ -202,8 +204,9 @@ import {
   schedule,
   seedFrom,
 } from './kit.mjs';
-import { fitWithin, readImageSize } from './png.mjs';
+import { fitWithin } from './png.mjs';
 import { servedAt, simulatorNow } from './clock.mjs';
+import { TOOLS, createFalStorage, readImages, withImages } from './fal-edits.mjs';
 
 /**
  * Endpoint id → [our model id (for timings), reference images it takes (0: text-to-image), label for logs, price,
@@ -246,6 +249,9 @@ const FAMILY = {
     { unit_price: 0.000035294, unit: 'tokens' },
   ],
   'blackforestlabs/flux-3/text-to-image': ['flux-3-image', 'FLUX 3', 48000, flux3],
+  // Seedream's edit endpoints (fal-edits.mjs): its input and up to 10 `image_urls`, at its price per image.
+  'fal-ai/bytedance/seedream/v4.5/edit': ['seedream-4.5', 'Seedream 4.5', 40000, withImages(seedream45, 10)],
+  'bytedance/seedream/v5/lite/edit': ['seedream-5-lite', 'Seedream 5.0 Lite', 35000, withImages(seedream5Lite, 10)],
 };
 /**
  * The first day fal no longer serves a family endpoint, by the simulators' clock (clock.mjs; the scenario's `now=`):
@@ -493,6 +499,7 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
   const charges = createChargeBook(); // key (without `Key `) → micro-dollars of each request, billed once completed
   const faultCounter = createSegmentCounter(); // submits seen (times=<n> at submit)
   const log = createRequestLog();
+  const storage = createFalStorage(); // fal's CDN: the images sent to the edit endpoints (fal-edits.mjs)
   const testRoutes = createTestRoutes({
     base: '/sim/fal',
     log,
@@ -503,7 +510,7 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
       missing: { detail: 'Query parameter `key` required' },
       report: ({ units, count }) => ({ usd: decimal(units, 6), requests: count }),
     },
-    forget: [tasks, images, faultCounter],
+    forget: [tasks, images, faultCounter, storage.forget],
     release: (hold) => {
       const now = Date.now();
       const held = [...tasks.values()].filter((task) => task.holds && !task.cancelledAt && task.scenario.hold === hold);
@@ -519,7 +526,10 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
     },
   });
 
-  /** Checks the input like fal's schema; returns `{ width, height, count, refs, received, asked, problems }`. */
+  /**
+   * Checks the input like fal's schema; returns `{ width, height, count, refs, received, asked, problems, refusal }`,
+   * `refusal` what the runner refuses once it reads the images (fal-edits.mjs).
+   */
   function validate(endpoint, body) {
     const [, maxRefs] = ENDPOINTS[endpoint];
     const problems = [];
@@ -530,33 +540,18 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
           : detail(['prompt'], 'String should have at least 1 character', 'string_too_short'),
       );
     }
-    const refs = [];
-    const received = []; // each image_urls entry as received: [w, h], or null (an https URL, or not an image)
+    let refs = [];
+    let received = []; // each image_urls entry as its file reads: [w, h], or null (fal-edits.mjs)
+    let refusal;
     if (maxRefs) {
       const urls = body.image_urls;
-      const sizes = (Array.isArray(urls) ? urls : []).map((url) => {
-        const data = typeof url === 'string' && /^data:image\/[\w+.-]+;base64,/.exec(url);
-        return data ? readImageSize(Buffer.from(url.slice(data[0].length), 'base64')) : undefined;
-      });
-      for (const size of sizes) received.push(size ? [size.width, size.height] : null);
       if (!Array.isArray(urls) || !urls.length) problems.push(detail(['image_urls'], 'Field required', 'missing'));
-      else if (urls.length > maxRefs)
-        problems.push(detail(['image_urls'], `At most ${maxRefs} images are allowed`, 'too_long'));
       else {
-        urls.forEach((url, i) => {
-          const size =
-            sizes[i] ??
-            (typeof url === 'string' && /^https:\/\//.test(url) ? { width: 1024, height: 1024 } : undefined);
-          if (size) refs.push(size);
-          else
-            problems.push(
-              detail(
-                ['image_urls', i],
-                'Could not load the image: send an https URL or a base64 data URI of a PNG, JPEG or WebP',
-                'image_load_error',
-              ),
-            );
-        });
+        const read = readImages(urls, ['image_urls'], storage);
+        ({ refs, received, refusal } = read);
+        problems.push(...read.problems);
+        if (urls.length > maxRefs)
+          problems.push(detail(['image_urls'], `At most ${maxRefs} images are allowed`, 'too_long'));
       }
     }
     // Edit endpoints default to `auto`: about the first reference's size (sides multiples of 16 in 64–2048).
@@ -595,18 +590,21 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
       const problem = controlProblem(field, body[field], control);
       if (problem) problems.push(problem);
     }
-    return { width, height, count, refs, received, asked, problems };
+    return { width, height, count, refs, received, asked, problems, refusal };
   }
 
-  /** Checks a family endpoint's input like fal's schema (FAMILY); the same shape as `validate`, and its `units`. */
-  function validateFamily(endpoint, body) {
+  /**
+   * Checks a family endpoint's input like fal's schema (FAMILY); the same shape as `validate`, and its `units`. An edit
+   * endpoint's images are read from the storage (fal-edits.mjs, `withImages`), and the log `entry` says what came.
+   */
+  function validateFamily(endpoint, body, entry) {
     const problems = [];
-    const { count, size, units, header } = FAMILY[endpoint][3](body, problems);
+    const { count, size, units, header, refs = [], refusal } = FAMILY[endpoint][3](body, problems, storage, entry);
     const asked = {};
     for (const field of ['image_size', 'aspect_ratio', 'resolution', 'seed', 'output_format', 'safety_tolerance'])
       if (field in body) asked[field] = body[field];
     const [width, height] = size ?? [];
-    return { width, height, count, refs: [], received: [], asked, problems, units, header };
+    return { width, height, count, refs, received: entry.inputs ?? [], asked, problems, units, header, refusal };
   }
 
   /**
@@ -627,18 +625,22 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
     // "Accepts 1-50 endpoint IDs": otherwise 400 "Invalid request parameters" (the OpenAPI document).
     if (ids.length < 1 || ids.length > 50)
       return reply(req, res, 400, platformError('validation_error', 'endpoint_id: give 1 to 50 endpoint ids'));
-    const unknown = ids.find((id) => !servedFamily(id, scenario) && !ENDPOINTS[id]);
+    const unknown = ids.find((id) => !servedFamily(id, scenario) && !ENDPOINTS[id] && !TOOLS[id]);
     if (unknown) return reply(req, res, 404, platformError('not_found', `Resource not found: ${unknown}`));
+    // Fill and Erase per megapixel (fal-edits.mjs): Fill's price, Erase's first megapixel's, the key's own.
+    const tool = (id) => ({ unit_price: unitPriceFor(key, TOOLS[id].first) / 1e6, unit: 'megapixels' });
     const prices = ids.map((id) =>
-      FAMILY[id]
-        ? {
-            endpoint_id: id,
-            unit_price: unitPriceFor(key, FAMILY[id][2]) / 1e6,
-            unit: 'image',
-            ...FAMILY[id][4],
-            currency: 'USD',
-          }
-        : { endpoint_id: id, unit_price: ENDPOINTS[id][3][0] / 1e6, unit: 'megapixels', currency: 'USD' },
+      TOOLS[id]
+        ? { endpoint_id: id, ...tool(id), currency: 'USD' }
+        : FAMILY[id]
+          ? {
+              endpoint_id: id,
+              unit_price: unitPriceFor(key, FAMILY[id][2]) / 1e6,
+              unit: 'image',
+              ...FAMILY[id][4],
+              currency: 'USD',
+            }
+          : { endpoint_id: id, unit_price: ENDPOINTS[id][3][0] / 1e6, unit: 'megapixels', currency: 'USD' },
     );
     reply(req, res, 200, { prices, next_cursor: null, has_more: false });
   }
@@ -667,21 +669,30 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
     if (fault === '429') return reply(req, res, 429, { detail: 'Too many concurrent requests' }, retryAfter(scenario));
     if (fault === '500') return reply(req, res, 500, faultBody(500));
     const family = servedFamily(endpoint, scenario);
-    if (!ENDPOINTS[endpoint] && !family) return reply(req, res, 404, { detail: `Application '${endpoint}' not found` });
+    const tool = TOOLS[endpoint]; // Fill, Erase (fal-edits.mjs)
+    if (!ENDPOINTS[endpoint] && !family && !tool)
+      return reply(req, res, 404, { detail: `Application '${endpoint}' not found` });
     if (fault === '422')
       return reply(req, res, 422, {
         detail: [detail(['prompt'], 'Simulated validation error: this prompt is not accepted')],
       });
     if (!body || typeof body !== 'object' || Array.isArray(body))
       return reply(req, res, 422, { detail: [detail([], 'Input should be a valid dictionary', 'dict_type')] });
-    const { width, height, count, refs, received, asked, problems, units, header } = family
-      ? validateFamily(endpoint, body)
-      : validate(endpoint, body);
-    if (!family && ENDPOINTS[endpoint][1]) entry.inputs = received;
+    const checked = tool
+      ? tool.check(body, storage, entry)
+      : family
+        ? validateFamily(endpoint, body, entry)
+        : validate(endpoint, body);
+    const { width, height, count, refs, received, asked = {}, problems, units, header, refusal } = checked;
+    if (ENDPOINTS[endpoint]?.[1]) entry.inputs = received;
     entry.asked = asked;
     if (problems.length) return reply(req, res, 422, { detail: problems });
 
-    const [model, , label, , output] = family ? [family[0], 0, family[1], 0, 'family'] : ENDPOINTS[endpoint];
+    const [model, , label, , output] = tool
+      ? [tool.model, 0, tool.label, 0, 'v4']
+      : family
+        ? [family[0], 0, family[1], 0, 'family']
+        : ENDPOINTS[endpoint];
     const now = Date.now();
     forgetExpired(tasks, (task) => task.createdAt + 3600_000, now);
     const pending = Number(scenario.pending ?? forModel(pendingMs, model));
@@ -697,9 +708,13 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
       prompt: body.prompt,
       // What it was made from (v4Output `prompt`): expanded where [dev] was asked to (the header).
       used:
-        !family && body.enable_prompt_expansion === true && 'enable_prompt_expansion' in controlsOf(endpoint)
+        ENDPOINTS[endpoint] &&
+        body.enable_prompt_expansion === true &&
+        'enable_prompt_expansion' in controlsOf(endpoint)
           ? expand(body.prompt)
-          : body.prompt,
+          : (body.prompt ?? ''),
+      // What fal's runner refuses once it has read the images (fal-edits.mjs): the result's 422, billed.
+      refusal,
       seed: seedFrom(body.seed),
       width,
       height,
@@ -715,9 +730,11 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
       holds: scenario.hold === undefined ? 0 : queue ? 2 : 1,
       position: queue ? Number(scenario.position ?? 3) : 0,
       polls: 0,
-      micro: family
-        ? count * units * unitPriceFor(auth.slice(4), family[2])
-        : priceOf(endpoint, width, height, count, refs),
+      micro: tool
+        ? tool.cost(unitPriceFor(auth.slice(4), tool.first), { width, height }, count)
+        : family
+          ? count * units * unitPriceFor(auth.slice(4), family[2])
+          : priceOf(endpoint, width, height, count, refs),
       // What the result's `x-fal-billable-units` says (the other families only: see the header).
       units: family && header !== undefined ? count * header : undefined,
     };
@@ -814,6 +831,7 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
         { 'X-Fal-Error-Type': 'runner_server_error' },
       );
     if (fault === 'result-500') return reply(req, res, 500, faultBody(500));
+    if (task.refusal) return reply(req, res, 422, { detail: task.refusal });
     const file = (n) =>
       fault === 'insecure-image'
         ? `http://cdn.example.com/files/${task.id}-${n}.png`
@@ -894,6 +912,8 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
   return {
     /** Handles `/sim/fal/…` and `/sim/fal-cdn/…`; false for anything else. */
     async handle(req, res) {
+      // fal's file storage, where the images an edit sends go first (fal-edits.mjs).
+      if (await storage.handle(req, res, log, requestEntry)) return true;
       const url = requestUrl(req);
       const path = url.pathname;
       const cdn = /^\/sim\/fal-cdn\/files\/([\w-]+)\.png$/.exec(path);

@@ -124,6 +124,8 @@ export interface Fitted {
   note?: string;
   /** An edit's mask, as it is sent (the size of the image it edits), where the edit has one. */
   mask?: Size;
+  /** The request edits its first input: the quote names that one the image to edit, the rest reference images. */
+  editing?: true;
   /** What an edit that goes on with its image's conversation sends again besides the image (`PublicEdit.earlier`). */
   earlier?: { images: number; textBytes: number };
 }

@@ -73,6 +73,7 @@ export function editFitted(
   return {
     ...fitted,
     ...mask,
+    ...(image && { editing: true }),
     ...earlier,
     ...((problem || notOn) && !fitted.problem && { problem: problem || notOn }),
   };
@@ -144,7 +145,9 @@ export function inputTokenLines(
   const { expected = 0, most = 0, perImage } = rule.inputTokens ?? {};
   const units = (size: Size) => (perImage ? 1 : squares(size));
   const lines: [string, Decimal, Decimal][] = fitted.inputs.map((size, index) => [
-    text.inputImageTokens(index + 1, expected * units(size), most * units(size)),
+    index === 0 && fitted.editing
+      ? text.imageToEditTokens(expected * units(size), most * units(size))
+      : text.inputImageTokens(index + 1, expected * units(size), most * units(size)),
     perToken.mul(expected * units(size)),
     perToken.mul(most * units(size)),
   ]);

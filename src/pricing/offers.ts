@@ -1,8 +1,9 @@
-import type { ProviderId, Quote, QuoteRequest, Size } from '../base/types.js';
+import type { EditKind, ProviderId, Quote, QuoteRequest, Size } from '../base/types.js';
 import type { Priced } from './index.js';
 import type { Offer } from './compare.js';
-import type { PriceRule } from './price-book.js';
+import type { PriceEntry, PriceRule } from './price-book.js';
 import { carriedQuality } from './carried-quality.js';
+import { editPricing } from './edit-hook.js';
 
 /** A quote's bound, where its price is one (`Offer.atMost`). */
 const bound = (quote: Quote) => (quote.atMost ? { atMost: quote.atMost } : {});
@@ -27,7 +28,30 @@ export interface OfferAsk {
   models: string;
 }
 
-/** The request as set, priced on every model of every provider the page allows (see `providers`). */
+/**
+ * Whether a model is offered for what is asked: while an image is edited, one that makes that kind of edit (the
+ * comparison for an edit lists what can make it, SPEC §13); otherwise any but one that only erases what is painted,
+ * which makes nothing of a prompt alone (FLUX Erase).
+ */
+const offeredFor = (entry: PriceEntry | undefined, kind: EditKind | undefined) =>
+  kind ? !!entry?.edits?.includes(kind) : !entry?.edits?.includes('erase');
+
+/**
+ * `asked` priced; while an image is edited, another model than the request's own at the size it makes of that image (an
+ * edit keeps the image's shape and size as each model makes it, `editSize`), as a click on it then asks.
+ */
+function pricedAtItsSize(asked: QuoteRequest, pricing: Pricer, current: boolean): Priced {
+  const priced = pricing.price(asked);
+  const image = asked.edit && asked.inputs?.[0];
+  if (current || !image || !priced.capability) return priced;
+  const size = editPricing().editSize(priced.capability.sizes, image);
+  return size.width === asked.width && size.height === asked.height ? priced : pricing.price({ ...asked, ...size });
+}
+
+/**
+ * The request as set, priced on every model of every provider the page allows (see `providers`); while an image is
+ * edited, on those that make its kind of edit.
+ */
 export function offersOf(ask: OfferAsk, pricing: Pricer): Offer[] {
   const providers = new Set([ask.provider, ...(ask.providers.split(/\s+/).filter(Boolean) as ProviderId[])]);
   return [...providers].flatMap((provider) =>
@@ -40,9 +64,8 @@ export function offersOf(ask: OfferAsk, pricing: Pricer): Offer[] {
       const current = provider === ask.provider && model === ask.request.model;
       const quality = current || !asking ? asking : carriedQuality(pricing.rule?.(provider, model), asking);
       const asked = { ...ask.request, provider, model, endpoint, quality };
-      const { quote, problem, capability, entry } = pricing.price(asked);
-      // A model that erases what is painted makes nothing of a prompt (FLUX Erase): offered for an erase alone.
-      if (entry?.edits?.includes('erase') && ask.request.edit?.kind !== 'erase') return [];
+      const { quote, problem, capability, entry } = pricedAtItsSize(asked, pricing, current);
+      if (!offeredFor(entry, ask.request.edit?.kind)) return [];
       if (quote && !problem) return { provider, model, total: quote.total, ...bound(quote), problem };
       // A model that edits the user's image, asked with none: its price where the image does not change it (FLUX.1
       // Fill: per image, whatever the image), found by asking again with an image of the output's size; the image

@@ -229,7 +229,10 @@ function parts(
   /** The reference images billed at `rate` per megapixel, `each` at its megapixels: one line for them all. */
   const billReferences = (each: number[], rate: Decimal) => {
     inputMegapixels = sum(each);
-    if (inputMegapixels) lines.push([text.referenceImages(inputs.length, inputMegapixels), rate.mul(inputMegapixels)]);
+    // An edit's first input is the image it edits: a line of its own, named so; the others are references.
+    const [edited, ...others] = fitted.editing ? each : [0, ...each];
+    if (edited) lines.push([text.imageToEdit(edited), rate.mul(edited)]);
+    if (sum(others)) lines.push([text.referenceImages(others.length, sum(others)), rate.mul(sum(others))]);
     references = each.map((started) => [started, rate.mul(started)]);
   };
   if (rule.kind === 'megapixel') {
@@ -249,7 +252,9 @@ function parts(
     lines.push([text.megapixels(outputMegapixels), output(perMp)]);
     inputMegapixels = edit ? inputs.length : 0;
     if (edit) {
-      lines.push([text.referencesAtOneMp(inputs.length), perMp.mul(inputMegapixels)]);
+      const others = inputs.length - (fitted.editing ? 1 : 0);
+      if (fitted.editing) lines.push([text.imageToEdit(1), perMp]);
+      if (others) lines.push([text.referencesAtOneMp(others), perMp.mul(others)]);
       // The references' amounts add up to what they raise the total by: the first also moves the output from the
       // text endpoint's rate to the edit endpoint's, so it carries that change (two at $0.01 each on fal raise a
       // $0.005 image to $0.03: $0.015 and $0.01).

@@ -68,8 +68,9 @@ const BEYOND: Partial<Record<PolicyRow['id'], Partial<Directives> & { note?: str
     img: BFL,
     note: 'without a relay, an image is shown from its link for about 10 minutes, and not kept.',
   },
-  // fal's Platform API for the balance and the live prices (fal/adapter.ts, `#platform`), then its CDN.
-  fal: { connect: ['https://api.fal.ai', ...FAL_MEDIA], img: FAL_MEDIA },
+  // fal's Platform API for the balance and the live prices (fal/adapter.ts, `#platform`), its REST API where an image to
+  // send is uploaded (fal/storage.ts), then its CDN (the upload's signed URL, and the results).
+  fal: { connect: ['https://api.fal.ai', 'https://rest.fal.ai', ...FAL_MEDIA], img: FAL_MEDIA },
   // GPT Image at OpenAI answers `b64_json`: nothing beyond its API.
   openai: {},
   gateway: {

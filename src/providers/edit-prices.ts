@@ -3,6 +3,7 @@ import * as editPricing from '../pricing/edit-pricing.js';
 import { useEditPricing } from '../pricing/edit-hook.js';
 import type { ProviderEditFacts } from '../pricing/index.js';
 import { editPrices as bfl } from './bfl/edit-prices.js';
+import { editPrices as fal } from './fal/edit-prices.js';
 import { editPrices as google } from './google/edit-prices.js';
 import { editPrices as openai } from './openai/edit-prices.js';
 
@@ -11,7 +12,7 @@ import { editPrices as openai } from './openai/edit-prices.js';
  * loaded with the edits' pricing a moment after the first paint, which edits nothing. A provider that edits nothing
  * has no line.
  */
-export const EDIT_FACTS: Partial<Record<ProviderId, ProviderEditFacts>> = { bfl, google, openai };
+export const EDIT_FACTS: Partial<Record<ProviderId, ProviderEditFacts>> = { bfl, fal, google, openai };
 
 /** `model`'s edit facts at `provider`, where it states any. */
 function editFactsOf(provider: ProviderId, model: string) {

@@ -10,8 +10,10 @@ export interface EditPricesStrings {
   cannotEdit(model: string, kind: EditKind): string;
   /** An edit asked with no image to edit. */
   editNeedsImage(): string;
-  /** An image sent to be edited or as a reference (`index` from 1): its tokens, about so many, at most a ceiling. */
+  /** An image sent as a reference (`index` from 1, the image to edit first): its tokens, about so many, at most a ceiling. */
   inputImageTokens(index: number, expected: number, most: number): string;
+  /** The image an edit edits: its tokens, about so many, at most a ceiling. */
+  imageToEditTokens(expected: number, most: number): string;
   /** The mask of an edit, where it may be billed as an image too: none expected, at most a ceiling. */
   maskTokens(most: number): string;
   /**
@@ -40,6 +42,8 @@ export const editPrices: EditPricesStrings = {
   editNeedsImage: () => 'Choose the image to edit.',
   inputImageTokens: (index, expected, most) =>
     `Image ${index} sent: about ${expected.toLocaleString('en')} tokens (may vary, at most ${most.toLocaleString('en')})`,
+  imageToEditTokens: (expected, most) =>
+    `The image to edit: about ${expected.toLocaleString('en')} tokens (may vary, at most ${most.toLocaleString('en')})`,
   maskTokens: (most) => `The painted area sent: none expected (may vary, at most ${most.toLocaleString('en')} tokens)`,
   earlierImageTokens: (index, expected, most) =>
     `Earlier image ${index} sent again: about ${expected.toLocaleString('en')} tokens (may vary, at most ${most.toLocaleString('en')})`,

@@ -44,6 +44,8 @@ export interface PricesStrings {
   megapixels(n: number): string;
   referenceImages(n: number, megapixels: number): string;
   referencesAtOneMp(n: number): string;
+  /** The image an edit edits, where its megapixels are billed: what it is billed as. */
+  imageToEdit(megapixels: number): string;
   flatPerImage(): string;
   /**
    * A gateway's fee, taken from what the user tops up: `percent` of the total (usage / (1 − fee), pricing/quote.ts),
@@ -122,6 +124,7 @@ export const prices: PricesStrings = {
   megapixels: (n) => `${mp(n)} megapixel${n === 1 ? '' : 's'}`,
   referenceImages: (n, megapixels) => `${plural(n, 'reference image')} (${megapixels} MP)`,
   referencesAtOneMp: (n) => `${plural(n, 'reference image')} (1 MP each)`,
+  imageToEdit: (megapixels) => `The image to edit (${megapixels} MP)`,
   flatPerImage: () => 'Flat price per image',
   topUpFee: (percent) => `Top-up fee (${percent}% of total)`,
   siteShare: (percent) => `This site’s share (${percent}%)`,

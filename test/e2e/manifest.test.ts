@@ -23,7 +23,7 @@ const API: Record<string, { attributes: string[]; propertiesOnly: string[]; meth
         ' ',
       ),
     propertiesOnly: ['priceBook', 'apiKey', 'quote', 'tally', 'strings'],
-    methods: ['generate', 'cancel', 'resetTally'],
+    methods: ['generate', 'editImage', 'cancel', 'resetTally'],
     events: 'quote submit progress result error tally'.split(' ').map((name) => `userpays-${name}`),
   },
   'userpays-cost': {

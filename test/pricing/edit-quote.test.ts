@@ -9,6 +9,9 @@ import { quoteDetails, type PriceBook } from '../../src/pricing/index.js';
 import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
 import { editSize } from '../../src/pricing/edit-pricing.js';
 import { putEditsInForce } from '../../src/providers/edit-prices.js';
+import { prices } from '../../src/strings/prices.js';
+import { wordsIn } from '../../src/strings/strings.js';
+import { de } from '../../src/translations/de.js';
 
 const IMAGE = { width: 1024, height: 1024 };
 const mask: PublicEdit = { kind: 'mask' };
@@ -102,8 +105,8 @@ describe('the quote of an edit', () => {
 
   it('an image billed in tokens is its own "at most" line; the painted area one more, none expected', () => {
     const instruction = tokenQuote({ inputs: [IMAGE], edit: { kind: 'instruction' } });
-    const line = instruction.lines.find((each) => each.label.startsWith('Image 1 sent'))!;
-    expect(line.label).to.equal('Image 1 sent: about 1,536 tokens (may vary, at most 4,096)');
+    const line = instruction.lines.find((each) => each.label.startsWith('The image to edit'))!;
+    expect(line.label).to.equal('The image to edit: about 1,536 tokens (may vary, at most 4,096)');
     expect(line.amount).to.equal('0.012288');
     expect(line.atMost).to.equal('0.032768');
     const masked = tokenQuote({ inputs: [IMAGE], edit: mask });
@@ -120,8 +123,35 @@ describe('the quote of an edit', () => {
 
   it('a larger image sent is bounded by its started 1024² squares', () => {
     const quote = tokenQuote({ inputs: [{ width: 2048, height: 1024 }], edit: { kind: 'instruction' } });
-    expect(quote.lines.some((line) => line.label === 'Image 1 sent: about 3,072 tokens (may vary, at most 8,192)')).to
-      .be.true;
+    expect(quote.lines.map((line) => line.label)).to.include(
+      'The image to edit: about 3,072 tokens (may vary, at most 8,192)',
+    );
+  });
+
+  it('names the image being edited the image to edit, and the images beside it references', () => {
+    const labels = (quote: { lines: { label: string }[] }) => quote.lines.map((line) => line.label);
+    const flux = quoteFor({
+      provider: 'bfl',
+      model: 'flux-2-pro',
+      inputs: [IMAGE, IMAGE, IMAGE],
+      edit: { kind: 'instruction' },
+    });
+    expect(labels(flux)).to.include.members(['The image to edit (1 MP)', '2 reference images (2 MP)']);
+    expect(labels(flux).join(' ')).to.not.match(/3 reference images/);
+    // Without an edit, every image sent is a reference, as before.
+    const references = quoteFor({ provider: 'bfl', model: 'flux-2-pro', inputs: [IMAGE] });
+    expect(labels(references)).to.include('1 reference image (1 MP)');
+    const tokens = tokenQuote({ inputs: [IMAGE, IMAGE], edit: { kind: 'instruction' } });
+    expect(labels(tokens)).to.include.members([
+      'The image to edit: about 1,536 tokens (may vary, at most 4,096)',
+      'Image 2 sent: about 1,536 tokens (may vary, at most 4,096)',
+    ]);
+    const german = quoteDetails(
+      { provider: 'bfl', model: 'flux-2-pro', inputs: [IMAGE], edit: { kind: 'instruction' } },
+      BUILTIN_PRICE_BOOK,
+      wordsIn(de, 'prices', prices),
+    ).quote;
+    expect(labels(german)).to.include('Das zu bearbeitende Bild (1 MP)');
   });
 
   it('an edit a page hands over of no kind the widget knows is refused in words', () => {

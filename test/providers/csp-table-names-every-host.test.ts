@@ -15,6 +15,7 @@ import { contentSecurity, type PolicyRow } from '../../src/providers/content-sec
 import { accountFor, keyBalance, liveCatalogue } from '../../src/providers/engine/adapters.js';
 import { PROVIDERS } from '../../src/providers/registry.js';
 import { unique } from '../support/sim.js';
+import { referenceImage } from '../support/images.js';
 
 const ROWS = contentSecurity();
 const rowOf = (id: PolicyRow['id']) => ROWS.find((row) => row.id === id)!;
@@ -111,6 +112,18 @@ describe('the CSP table of docs/embedding.md names every host the widget reaches
       ).to.deep.equal([]);
     });
   }
+
+  it("fal: an edit's image goes to fal's REST API first (its upload), in fal's row", async () => {
+    const image = await (await realFetch(referenceImage(64, 64).dataUrl)).blob();
+    const sent = await sentBy(() =>
+      headless(
+        { provider: 'fal', model: 'flux-2-pro', prompt: 'a fox', edit: { image, kind: 'instruction' } },
+        { apiKey: unique('csp-key'), storageKey: unique('csp') },
+      ),
+    );
+    expect(sent.map((url) => new URL(url).origin)).to.include('https://rest.fal.ai');
+    expect(sent.filter((url) => !allowedBy(rowOf('fal').connect, url))).to.deep.equal([]);
+  });
 
   it('a gateway whose prices are built in: every address sent is in the gateways’ row', async () => {
     const gateways = Object.entries(PROVIDERS.openai.hostPrices).filter(

@@ -46,17 +46,21 @@ describe('fal: endpoint ids and input', () => {
     expect(falEndpointId('flux-2-max', 2)).to.equal('fal-ai/flux-2-max/edit');
   });
 
-  it('sends the size as an image_size object and references as data URIs', () => {
+  it('sends the size as an image_size object and references as their URLs on fal’s CDN', () => {
     const ref = reference(8, 8);
+    const onCdn = 'https://v3.fal.media/files/b/ref.png';
     expect(
-      falBody({ model: 'flux-2-pro', prompt: 'p', width: 1280, height: 720, seed: 5, inputs: [ref] }),
+      falBody(
+        { model: 'flux-2-pro', prompt: 'p', width: 1280, height: 720, seed: 5, inputs: [ref] },
+        { images: [onCdn] },
+      ),
     ).to.deep.equal({
       prompt: 'p',
       image_size: { width: 1280, height: 720 },
       seed: 5,
       num_images: 1,
       output_format: 'jpeg', // fal's default for [pro] (Flux2ProInput)
-      image_urls: [ref.dataUrl],
+      image_urls: [onCdn],
     });
     expect(falBody({ model: 'flux-2-pro', prompt: 'p', width: 64, height: 64 }).image_urls).to.equal(undefined);
   });
@@ -107,11 +111,22 @@ describe('FalProvider against the fal queue simulator', () => {
     expect(run.statuses.at(-1)).to.equal('Downloading image');
   });
 
-  it('sends reference images to the /edit endpoint as image_urls', async () => {
+  it('sends reference images to the /edit endpoint as image_urls, each uploaded to fal’s CDN first', async () => {
     const inputs = [reference(64, 48), reference(30, 30)];
     const run = start('', { model: 'flux-2-klein-9b', width: 320, height: 320, inputs });
     const outcome = await run.promise;
-    expect(calls[0]).to.equal(`POST ${SIM}/fal-ai/flux-2/klein/9b/edit`);
+    const posts = calls.filter((call) => call.startsWith('POST ') || call.startsWith('PUT '));
+    // Both images go to fal's storage (started with the key, then their bytes to the signed URL), then the request.
+    expect(posts.slice(0, 2)).to.deep.equal(
+      Array(2).fill(`POST ${SIM}/storage/upload/initiate?storage_type=fal-cdn-v3`),
+    );
+    expect(posts.slice(2, 4).every((call) => /^PUT http:\/\/[^/]+\/sim\/fal-upload\//.test(call))).to.equal(true);
+    expect(posts[4]).to.equal(`POST ${SIM}/fal-ai/flux-2/klein/9b/edit`);
+    const [submit] = await taskLog('fal', run.task!.id);
+    expect(submit.inputs).to.deep.equal([
+      [64, 48],
+      [30, 30],
+    ]);
     expect([outcome.image.width, outcome.image.height]).to.deep.equal([320, 320]);
   });
 
@@ -457,14 +472,17 @@ describe('@fal-ai/client against the fal simulator (fidelity)', () => {
     falModule = (await import(/* @vite-ignore */ CLIENT_URL)) as FalModule;
   });
 
-  /** The real client, its fixed https://queue.fal.run rewritten to the simulator (cross-origin, with CORS). */
+  /**
+   * The real client, its fixed https://queue.fal.run and its storage's https://rest.fal.ai rewritten to the simulator
+   * (cross-origin, with CORS).
+   */
   const client = (scenario = '', credentials = newKey()) =>
     falModule.createFalClient({
       credentials,
       suppressLocalCredentialsWarning: true,
       requestMiddleware: async (request) => ({
         ...request,
-        url: request.url.replace('https://queue.fal.run', endpoint(scenario)),
+        url: request.url.replace(/^https:\/\/(queue|rest)\.fal\.(run|ai)/, endpoint(scenario)),
       }),
     });
 
@@ -503,11 +521,15 @@ describe('@fal-ai/client against the fal simulator (fidelity)', () => {
     expect([bitmap.width, bitmap.height]).to.deep.equal([384, 256]);
   });
 
-  it('fal.queue.submit / status / result / cancel, with an /edit endpoint and data-URI references', async () => {
+  it('fal.queue.submit / status / result / cancel, with an /edit endpoint and references fal.storage uploaded', async () => {
     const fal = client('queue=2000;pending=3000');
+    const blob = await (await fetch(reference(40, 30).dataUrl)).blob();
+    const uploaded = await fal.storage.upload(blob);
+    expect(uploaded).to.match(/\/sim\/fal-cdn\/uploads\/[\w-]+\.png$/);
     const submitted = await fal.queue.submit('fal-ai/flux-2-pro/edit', {
-      input: { prompt: 'x', image_urls: [reference(40, 30).dataUrl] },
+      input: { prompt: 'x', image_urls: [uploaded] },
     });
+    expect((await taskLog('fal', submitted.request_id))[0].inputs).to.deep.equal([[40, 30]]);
     expect(submitted.status).to.equal('IN_QUEUE');
     expect(submitted.status_url).to.match(/\/fal-ai\/flux-2-pro\/requests\/[\w-]+\/status$/);
     const status = await fal.queue.status('fal-ai/flux-2-pro/edit', { requestId: submitted.request_id, logs: true });

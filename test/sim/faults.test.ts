@@ -2,6 +2,7 @@
 // 502/503, hang, bad-json, html, redirect, accept-then-drop, times at submit, imageDelay, fal's result-500, the
 // gateway's image-404, and what each simulator says it charged. Plain fetch against the test server's own origin;
 // every test uses a scenario key of its own (run=…) and fresh keys, so parallel test files never mix logs or charges.
+import { uploadedToFal } from '../support/fal-uploads.js';
 import { expect } from '@open-wc/testing';
 import { rejection } from '../support/failure.js';
 import {
@@ -525,8 +526,9 @@ describe('fal simulator: _charges', () => {
   it('bills each completed request by fal’s table, exactly, a moderated one too; not before completion, not cancelled or server errors', async () => {
     const key = unique('key');
     const run = unique('fal');
-    const ref1 = referenceImage(1024, 1024).dataUrl; // 1 MP
-    const ref2 = referenceImage(1500, 1000).dataUrl; // 1.43 MP: 2 started MP
+    // On the simulator's CDN, as fal takes images (demo/sim/fal-edits.mjs).
+    const ref1 = await uploadedToFal(referenceImage(1024, 1024).dataUrl, key); // 1 MP
+    const ref2 = await uploadedToFal(referenceImage(1500, 1000).dataUrl, key); // 1.43 MP: 2 started MP
     const cases: [string, object, number][] = [
       // [endpoint, input, micro-dollars]
       ['fal-ai/flux-2/klein/4b', { image_size: { width: 2048, height: 1024 } }, 2 * 5000],

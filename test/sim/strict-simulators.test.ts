@@ -2,6 +2,7 @@
 // Puter's Replicate and Together paths (ratios, sizes, reference counts, error shapes), BFL's 9 MP total and
 // 4 MP references, fal's reference counts, and what their logs record. Plain fetch against the test server's
 // own origin; every test uses a scenario key of its own (run=…) so that parallel test files never mix logs.
+import { uploadedToFal } from '../support/fal-uploads.js';
 import { expect } from '@open-wc/testing';
 import {
   bflEndpoint,
@@ -537,7 +538,7 @@ describe('OpenRouter simulator: the image API bills all or nothing', () => {
 describe('fal simulator: references', () => {
   it('takes at most 4 image_urls on [klein] edit and 8 on [pro]/[flex]/[max] edit', async () => {
     const run = unique('fal');
-    const ref = await pngDataUrl(64, 64);
+    const ref = await uploadedToFal(await pngDataUrl(64, 64), 'strict-test');
     for (const [endpoint, max] of [
       ['fal-ai/flux-2/klein/4b/edit', 4],
       ['fal-ai/flux-2/klein/9b/edit', 4],
@@ -554,12 +555,14 @@ describe('fal simulator: references', () => {
     }
   });
 
-  it('logs each image_urls entry as received', async () => {
+  it('logs each image_urls entry as its file reads: null for one it cannot download', async () => {
     const run = unique('fal');
+    const upload = async (width: number, height: number) =>
+      uploadedToFal(await pngDataUrl(width, height), 'strict-test');
     await falSubmit(run, 'fal-ai/flux-2-pro/edit', {
-      image_urls: [await pngDataUrl(96, 64), 'https://example.com/cat.png', await pngDataUrl(64, 128)],
+      image_urls: [await upload(96, 64), 'https://example.com/cat.png', await upload(64, 128)],
     });
-    await falSubmit(run, 'fal-ai/flux-2/klein/4b/edit', { image_urls: Array(5).fill(await pngDataUrl(64, 64)) });
+    await falSubmit(run, 'fal-ai/flux-2/klein/4b/edit', { image_urls: Array(5).fill(await upload(64, 64)) });
     await falSubmit(run, 'fal-ai/flux-2-pro', { image_size: 'square' });
     const submits = await submissionsOf('fal', run);
     expect(submits.map((e) => e.inputs)).to.deep.equal([

@@ -162,6 +162,23 @@ export class UserPaysImage extends ImageProperties {
     });
   }
 
+  /**
+   * Opens the editor on `image` (SPEC §13; docs/editing.md): a Blob, the id of an image of the gallery, or its address,
+   * as an image the user drops is opened; the user then chooses what to do and sends it. Rejects with
+   * `UserPaysError('invalid-input')`, said where the widget shows errors too, where the page turned editing off
+   * (`edit="off"`), no model of the provider in force edits images, or the image cannot be read.
+   */
+  async editImage(image: Blob | string): Promise<void> {
+    await this.#panelsLoader.loaded();
+    // They could not load (offline): said as an engine that could not load is.
+    if (!this.#panels) {
+      const failure = asUserPaysError(new TypeError('no panels'));
+      this.#report(failure);
+      throw failure;
+    }
+    return this.#panels.editor.openImage(image);
+  }
+
   /** Stops the running submission; what the provider already charged stays booked. */
   cancel() {
     this.#early?.abort();

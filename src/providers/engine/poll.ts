@@ -13,6 +13,15 @@ const MAX_FAILURES = 3;
 
 export const DEFAULT_POLL: PollPolicy = { initialMs: MIN_GAP_MS, maxMs: 1500, timeoutMs: 300_000 };
 
+/**
+ * The time polling goes by: the page's own (its monotonic clock, real waits). A test sets `now` and `wait` to a clock
+ * it controls, so that what it reads of the schedule is the schedule's, however slow the machine running it.
+ */
+export const pollClock = {
+  now: (): number => performance.now(),
+  wait: (ms: number, signal: AbortSignal): Promise<void> => sleep(ms, signal),
+};
+
 /** What the schedule knows; times are ms since polling started. */
 export interface PollState {
   now: number;
@@ -70,12 +79,12 @@ export async function pollUntil<T>(
   signal: AbortSignal,
   policy: PollPolicy = DEFAULT_POLL,
 ): Promise<T> {
-  const start = performance.now();
+  const start = pollClock.now();
   const state: PollState = { now: 0, polls: 0, failures: 0 };
   for (;;) {
-    state.now = performance.now() - start;
-    await sleep(nextPollDelay(state, policy), signal);
-    state.lastPollAt = performance.now() - start;
+    state.now = pollClock.now() - start;
+    await pollClock.wait(nextPollDelay(state, policy), signal);
+    state.lastPollAt = pollClock.now() - start;
     let reply;
     try {
       reply = await request();
@@ -98,7 +107,7 @@ export async function pollUntil<T>(
     state.retryAfterMs = retryAfterMs; // what a status reply asks for too (BFL's Retry-After on every poll)
     state.polls++;
     if (typeof progress === 'number') {
-      const sample: [number, number] = [performance.now() - start, progress];
+      const sample: [number, number] = [pollClock.now() - start, progress];
       state.moving = !!state.last && progress > state.last[1];
       state.first ??= sample;
       state.last = sample;

@@ -16,7 +16,9 @@ import type {
 } from '../provider.js';
 import { FAL_WIRE, falControls } from './controls.js';
 import { info } from './info.js';
-import { falEndpointId, falOutcome, queueStatus } from './queue.js';
+import { falOutcome, queueStatus } from './queue.js';
+import { falRoute, maskOf, toolBody } from './edit-request.js';
+import { restOf, sentImages, type FalImages } from './storage.js';
 import { generationText } from '../../strings/generation.js';
 import { clock } from '../../base/clock.js';
 import { FAL_FAMILIES, families, tierUnits } from './families.js';
@@ -34,12 +36,16 @@ function ratioOf(model: string, width: number, height: number): string | undefin
 const PRICES_WAIT_MS = 10_000;
 
 /**
- * The JSON input of one image: custom `image_size`, references as data URIs in `image_urls` (edit endpoints), and the
- * settings the model takes, checked, under fal's names (`output_format` the model's default where none is chosen;
- * `safety_tolerance` as the text fal's enum takes).
+ * The JSON input of one image: custom `image_size`, the images sent as their URLs on fal's CDN (`sent`, storage.ts) in
+ * `image_urls` (edit endpoints), and the settings the model takes, checked, under fal's names (`output_format` the
+ * model's default where none is chosen; `safety_tolerance` as the text fal's enum takes). Fill and Erase: their own
+ * (edit-request.ts).
  */
-export function falBody(request: ProviderRequest): Record<string, unknown> {
-  const { width, height, inputs, prompt, seed, model } = request;
+export function falBody(request: ProviderRequest, sent: FalImages = { images: [] }): Record<string, unknown> {
+  const { width, height, prompt, seed, model } = request;
+  const tool = toolBody(request, sent);
+  if (tool) return tool;
+  const images = sent.images.length ? { image_urls: sent.images } : {};
   // The models fal bills per image take their own inputs (families.ts): Nano Banana 2 and 2.1 a ratio and a resolution
   // tier, always sent (NanoBanana2Input); FLUX 3 a ratio and its 1k class, and nothing else (its input is documented
   // nowhere found); Seedream its size, and 4.5 a seed (SeedDream45T2IInput; 5.0 Lite has no seed field).
@@ -53,6 +59,7 @@ export function falBody(request: ProviderRequest): Record<string, unknown> {
       image_size: { width, height },
       num_images: 1,
       ...(request.model === 'seedream-4.5' && { seed }),
+      ...images,
     };
   const wire = wireSettings(falControls(request.model), request.settings, FAL_WIRE);
   if (wire.safety_tolerance !== undefined) wire.safety_tolerance = String(wire.safety_tolerance);
@@ -62,7 +69,7 @@ export function falBody(request: ProviderRequest): Record<string, unknown> {
     seed: request.seed,
     num_images: 1,
     ...wire,
-    image_urls: inputs?.length ? inputs.map((input) => input.dataUrl) : undefined,
+    image_urls: images.image_urls,
   };
 }
 
@@ -83,13 +90,17 @@ export class FalProvider implements Provider {
       context,
       async (signal) => {
         const key = keyOf(context, 'fal');
-        const body = JSON.stringify(falBody(request));
+        // What cannot be sent is refused in words before anything is (a mask, the settings); then the images go to
+        // fal's CDN, which costs nothing, before the request that may.
+        const mask = maskOf(request);
+        falBody(request);
+        const endpoint = checkEndpoint(context.endpoint);
+        const place = { rest: restOf(endpoint, this.defaultEndpoint), relay: context.relay, key };
+        const sent = await sentImages(request.inputs ?? [], mask, place, signal);
+        const body = JSON.stringify(falBody(request, sent));
         context.onSending?.();
         const reply = await fetchJson(
-          routed(
-            `${checkEndpoint(context.endpoint)}/${request.wiring?.model ?? falEndpointId(request.model, request.inputs?.length)}`,
-            context.relay,
-          ),
+          routed(`${endpoint}/${falRoute(request)}`, context.relay),
           {
             method: 'POST',
             headers: { authorization: `Key ${key}`, 'content-type': 'application/json' },

@@ -36,6 +36,16 @@ const CONTROLS: Record<string, ModelControls> = {
   'gemini-3.1-flash-image': { seedReproduces: false },
   'gemini-nano-banana-2.1': { seedReproduces: false },
   'flux-3-image': { seedReproduces: false },
+  // BFL's tools at fal (prices.ts): Fill (FluxProFillInput, fal.ai/models/fal-ai/flux-pro/v1/fill/llms.txt)
+  // `output_format` jpeg | png, default jpeg, `safety_tolerance` the strings "1" … "6", default "2", a seed ("The same
+  // seed and the same prompt … will output the same image every time"); its `enhance_prompt` is not offered. Erase
+  // (FluxProEraseInput) `output_format` alike, and no seed.
+  'flux-pro-1.0-fill': {
+    safetyTolerance: { min: 1, max: 6, default: 2 },
+    outputFormats: ['jpeg', 'png'],
+    seedReproduces: true,
+  },
+  'flux-erase': { outputFormats: ['jpeg', 'png'], seedReproduces: false },
 };
 
 /** What `model` takes of the controls at fal (`CONTROLS`); none for a model it does not list. */

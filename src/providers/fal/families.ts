@@ -42,6 +42,12 @@ export interface FalFamily {
 
 const MP = 1024 * 1024;
 const NO_REFERENCES = referenceRule(0);
+/**
+ * Seedream's edit endpoints: "Presently, up to 10 image inputs are allowed. If over 10 images are sent, only the last
+ * 10 will be used" (fal-ai/fal-js@381105e SeedDream45EditInput, SeedreamV5LiteEditInput): never more than 10 sent, so
+ * that none is dropped in silence (the image to edit first among them).
+ */
+const SEEDREAM_REFERENCES = referenceRule(10);
 
 /**
  * Seedream at fal, one flat price per image whatever its size, sent as `image_size: { width, height }` (ImageSize in
@@ -64,7 +70,8 @@ const seedream = (usd: string): Omit<PriceEntry, 'source'> => ({
   rule: { kind: 'flat', unit: 'usd', perImage: usd },
   exact: true,
   sizes: { kind: 'ratios', ratios: Object.keys(SEEDREAM_MADE), pixels: 4 * MP, made: SEEDREAM_MADE, within: 0.1 },
-  references: NO_REFERENCES,
+  // Images sent go to its edit endpoint (edit-prices.ts), "up to 10 image inputs", at the same price per image.
+  references: SEEDREAM_REFERENCES,
 });
 
 /**

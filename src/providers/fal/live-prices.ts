@@ -1,17 +1,25 @@
 import Decimal from 'decimal.js';
 import type { PriceSource } from '../../base/types.js';
-import type { PriceBook } from '../../pricing/index.js';
+import type { Lifecycle, PriceBook } from '../../pricing/index.js';
 import { FAL_FAMILIES, falFamilyPrices } from './families.js';
+import { FAL_TOOLS, falToolPrices } from './prices.js';
 
-// fal's live prices of the other families (families.ts, which says what its pricing API answers), read by its adapter
-// with the user's key (`Provider.livePrices`), and what it bills by them.
-
-/** Our models whose price per image fal's pricing API gives (a price by tokens says nothing per image). */
-export const PRICED_LIVE = Object.entries(FAL_FAMILIES).filter(([, family]) => family.unit === 'image');
+// fal's live prices of the other families (families.ts, which says what its pricing API answers) and of the FLUX tools
+// it sells (prices.ts), read by its adapter with the user's key (`Provider.livePrices`), and what it bills by them.
 
 /**
- * A pricing API reply (see above) as unit prices by our id: those of our endpoints priced per image (`PRICED_LIVE`) in
- * USD, each a non-negative number read through its decimal text; nothing else.
+ * Our models whose price fal's pricing API gives in a unit the widget prices them by: the families' per image (a price
+ * by tokens says nothing per image), Fill's and Erase's per megapixel.
+ */
+type PricedLive = [id: string, priced: { endpoint: string; unit: string; lifecycle?: Lifecycle }];
+export const PRICED_LIVE: PricedLive[] = [
+  ...Object.entries(FAL_FAMILIES).filter(([, family]) => family.unit === 'image'),
+  ...Object.entries(FAL_TOOLS).map(([id, { endpoint }]): PricedLive => [id, { endpoint, unit: 'megapixels' }]),
+];
+
+/**
+ * A pricing API reply (see above) as unit prices by our id: those of our endpoints priced live (`PRICED_LIVE`) in USD,
+ * each in the unit the widget prices it by, a non-negative number read through its decimal text; nothing else.
  */
 export function unitPricesOf(reply: unknown): Record<string, string> {
   const found: Record<string, string> = {};
@@ -51,7 +59,7 @@ export const unitPriceOf = (model: string, where: string): string | undefined =>
 /** The live prices as a price book to lay over the built-in one (only the models the reply priced). */
 export function livePriceBook(usd: Record<string, string>, source: PriceSource): PriceBook {
   const book: PriceBook = {};
-  const prices = falFamilyPrices(usd, source);
+  const prices = { ...falFamilyPrices(usd, source), ...falToolPrices(usd, source) };
   for (const id in usd) book[id] = { fal: prices[id] };
   return book;
 }

@@ -1,4 +1,5 @@
 import type { PriceSource } from '../../base/types.js';
+import Decimal from 'decimal.js';
 import {
   FLUX2_SIZES,
   referenceRule,
@@ -52,7 +53,102 @@ const falMegapixel = (path: string, first: string, extra: string): PriceEntry =>
  */
 export const FLUX2_DEV_SIZES: SizeRule = { kind: 'pixels', step: 16, min: 512, max: 2048 };
 
-/** fal's prices, in USD: FLUX.2's, and the other families' (families.ts). FLUX.1 on fal is not wired. */
+/**
+ * BFL's tools that fal sells on the user's own key (SPEC §13): FLUX.1 Fill [pro], which repaints what is painted, and
+ * FLUX Erase, which removes it. Each edits the image it is sent and makes none from text alone; the output takes the
+ * image's size. Priced per megapixel at the unit price fal's pricing API answers the user's key (`GET
+ * https://api.fal.ai/v1/models/pricing?endpoint_id=…`, unit `megapixels`: live-prices.ts), else at these bundled
+ * prices from each endpoint's model page, read 2026-11-28. Not exact, as fal's FLUX prices are not: fal reports no
+ * charge, and its pages do not say whether a megapixel is 10⁶ pixels or 1024². The kinds of edit each makes are in
+ * edit-prices.ts.
+ */
+export interface FalTool {
+  /** fal's endpoint id: where it is submitted, and what its pricing API is asked for. */
+  endpoint: string;
+  /** USD per megapixel, as bundled: the first megapixel's, where the price has more than one figure. */
+  usd: string;
+  page: string;
+  /** The price-book entry at `usd` per megapixel. */
+  entry(usd: string): Omit<PriceEntry, 'source'>;
+}
+
+/**
+ * Fill (fal.ai/models/fal-ai/flux-pro/v1/fill/llms.txt: "$0.05 per megapixels"; fal's API reference: "Billed by
+ * rounding up to nearest megapixel"): per started megapixel of the image made, which is the image sent. The image is
+ * sent at 4 MP at most, as references are (`referenceRule`): its megapixels are then at most 4 however fal counts
+ * them.
+ */
+const fill = (usd: string): Omit<PriceEntry, 'source'> => ({
+  rule: { kind: 'per-megapixel', unit: 'usd', perMp: usd },
+  exact: false,
+  sizes: { kind: 'input' },
+  references: referenceRule(1, { required: true }),
+});
+
+/**
+ * Erase (fal.ai/models/fal-ai/flux-pro/v1/erase/llms.txt: "$0.03 for the first megapixel generated, then $0.004 for
+ * each subsequent megapixel. Each reference megapixel also costs $0.004 set at 3 MP minimum"). The image is sent at
+ * 3,000,000 pixels at most, which is at most 3 MP whether fal counts 10⁶ pixels or 1024² (the model was trained at about
+ * 1 MP, Runware's FLUX Erase page): its megapixels are then always billed as the 3 of the minimum, 3 × $0.004, folded
+ * into the first megapixel made: $0.042, then $0.004 for each further one made. A live unit price is the first
+ * megapixel's ($0.03 as bundled): the other figures are taken to move with it, in proportion (an account's discount,
+ * "Custom pricing or discounts may be applied based on account status", fal's pricing API; UNVERIFIED for this
+ * endpoint).
+ */
+const ERASE_FIRST = '0.03';
+const erase = (usd: string): Omit<PriceEntry, 'source'> => {
+  const extra = new Decimal(usd).div(ERASE_FIRST).mul('0.004');
+  return {
+    rule: {
+      kind: 'megapixel',
+      unit: 'usd',
+      first: extra.mul(3).add(usd).toFixed(),
+      extra: extra.toFixed(),
+      inputs: false,
+    },
+    exact: false,
+    sizes: { kind: 'input' },
+    references: referenceRule(1, { required: true, maxPixels: 3_000_000 }),
+  };
+};
+
+/** fal's FLUX tools here, by our id (models.ts: the ids BFL's own tools have). */
+export const FAL_TOOLS: Record<string, FalTool> = {
+  'flux-pro-1.0-fill': {
+    endpoint: 'fal-ai/flux-pro/v1/fill',
+    usd: '0.05',
+    page: 'https://fal.ai/models/fal-ai/flux-pro/v1/fill/llms.txt',
+    entry: fill,
+  },
+  'flux-erase': {
+    endpoint: 'fal-ai/flux-pro/v1/erase',
+    usd: ERASE_FIRST,
+    page: 'https://fal.ai/models/fal-ai/flux-pro/v1/erase/llms.txt',
+    entry: erase,
+  },
+};
+
+/** The entries at `usd` per megapixel (by our id; the bundled price where none is given), each with `source`. */
+export function falToolPrices(usd: Record<string, string>, source?: PriceSource): ProviderPrices {
+  const prices: ProviderPrices = {};
+  for (const [id, tool] of Object.entries(FAL_TOOLS)) {
+    const live = usd[id];
+    prices[id] = {
+      ...tool.entry(live ?? tool.usd),
+      model: tool.endpoint,
+      source: live && source ? source : { name: 'fal model page (bundled)', asOf: '2026-11-28', url: tool.page },
+    };
+  }
+  return prices;
+}
+
+/** fal's FLUX tools at the bundled prices. */
+export const tools: ProviderPrices = falToolPrices({});
+
+/**
+ * fal's prices, in USD: FLUX.2's, the other families' (families.ts) and BFL's tools fal sells, Fill and Erase
+ * (above). FLUX.1 on fal is not wired for text.
+ */
 export const prices: ProviderPrices = {
   'flux-2-klein-4b': falKlein('4b', '0.005', '0.01'),
   'flux-2-klein-9b': falKlein('9b', '0.006', '0.011'),
@@ -63,4 +159,5 @@ export const prices: ProviderPrices = {
   'flux-2-flex': falMegapixel('flux-2-flex', '0.05', '0.05'),
   'flux-2-max': falMegapixel('flux-2-max', '0.07', '0.03'),
   ...families,
+  ...tools,
 };

@@ -57,6 +57,7 @@ export async function falOutcome(
   context.onProgress?.({ status: generationText.downloading(), progress: 1 });
   const image = await downloadImage(result.images?.[0]?.url, signal, context);
   const { seed, prompt } = result;
-  const revisedPrompt = typeof prompt === 'string' && prompt !== sent ? prompt : undefined;
+  // (An empty one is none: Erase is sent no prompt, and answers an empty one.)
+  const revisedPrompt = typeof prompt === 'string' && prompt && prompt !== sent ? prompt : undefined;
   return { image: { ...image, seed: typeof seed === 'number' ? seed : undefined, revisedPrompt }, task };
 }

@@ -10,10 +10,16 @@ export interface CompareStrings {
   allFamilies(count: number): string;
   /** In place of what it is best for: a model that edits the user's image, listed while none is attached. */
   wantsImage(): string;
+  /** While an image is edited, the heading of the offers whose price is known before the click. */
+  pricedBefore(): string;
+  /** While an image is edited, the heading of the offers priced "at most": the image sent is billed as it is read. */
+  pricedAtMost(): string;
 }
 
 export const compare: CompareStrings = {
   familyLabel: () => 'Family',
   allFamilies: (count) => `All families (${count})`,
   wantsImage: () => 'Edits your image: add it next',
+  pricedBefore: () => 'Priced before the click',
+  pricedAtMost: () => 'At most: the image is billed by what it takes, the charge said after',
 };

@@ -79,6 +79,8 @@ export interface EditorStrings {
   editingOff(): string;
   /** The mask a page gave is no image the browser can read. */
   maskNotAnImage(): string;
+  /** A page handed an image to edit (`editImage()`) where no model of the provider in force edits images. */
+  nothingEditsHere(provider: string): string;
 }
 
 export const editor: EditorStrings = {
@@ -125,4 +127,6 @@ export const editor: EditorStrings = {
   editingOff: () => 'Editing is turned off on this widget (edit="off"): turn it on to send an edit.',
   maskNotAnImage: () =>
     'The mask is no image this browser can read: give a PNG of the image’s size, white where to change.',
+  nothingEditsHere: (provider) =>
+    `No model at ${provider} edits images: choose a provider whose models do, then edit the image.`,
 };

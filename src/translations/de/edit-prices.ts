@@ -15,6 +15,8 @@ export const editPrices: EditPricesStrings = {
   editNeedsImage: () => 'Wählen Sie das Bild, das Sie bearbeiten möchten.',
   inputImageTokens: (index, expected, most) =>
     `Gesendetes Bild ${index}: etwa ${number(expected)} Tokens (kann schwanken, höchstens ${number(most)})`,
+  imageToEditTokens: (expected, most) =>
+    `Das zu bearbeitende Bild: etwa ${number(expected)} Tokens (kann schwanken, höchstens ${number(most)})`,
   maskTokens: (most) =>
     `Gesendeter bemalter Bereich: keine erwartet (kann schwanken, höchstens ${number(most)} Tokens)`,
   earlierImageTokens: (index, expected, most) =>

@@ -78,6 +78,7 @@ export const prices: PricesStrings = {
   megapixels: (n) => `${mp(n)} Megapixel`,
   referenceImages: (n, megapixels) => `${referenceImages(n)} (${number(megapixels)} MP)`,
   referencesAtOneMp: (n) => `${referenceImages(n)} (je 1 MP)`,
+  imageToEdit: (megapixels) => `Das zu bearbeitende Bild (${number(megapixels)} MP)`,
   flatPerImage: () => 'Festpreis pro Bild',
   topUpFee: (percent) => `Aufladegebühr (${percent.replace('.', ',')} % der Summe)`,
   siteShare: (percent) => `Anteil dieser Website (${percent.replace('.', ',')} %)`,

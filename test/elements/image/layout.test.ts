@@ -213,7 +213,8 @@ describe('<userpays-image>: the layout', function () {
     await el.updateComplete;
     const toolbar = el.shadowRoot!.querySelector<HTMLElement>('.result [part=image-actions]')!;
     const tops = [...toolbar.children].map((action) => Math.round(action.getBoundingClientRect().top));
-    expect(tops.length).to.equal(5);
+    // Edit among them: fal edits images (SPEC §13).
+    expect(tops.length).to.equal(6);
     expect(new Set(tops).size, `the actions' tops: ${tops.join(', ')}`).to.be.at.most(2);
     expect(tops.filter((top) => top === tops.at(-1)).length, '⋯ with another action').to.be.at.least(2);
     const vary = toolbar.querySelector<HTMLElement>('[data-action=vary]')!;

@@ -4,4 +4,6 @@ export const compare: CompareStrings = {
   familyLabel: () => 'Modellfamilie',
   allFamilies: (count) => `Alle Familien (${count})`,
   wantsImage: () => 'Bearbeitet Ihr Bild: danach hinzufügen',
+  pricedBefore: () => 'Vor dem Klick beziffert',
+  pricedAtMost: () => 'Höchstens: Das Bild wird nach seinem Umfang berechnet, der Betrag danach genannt',
 };

@@ -45,4 +45,6 @@ export const editor: EditorStrings = {
     'Das Bearbeiten ist in diesem Widget ausgeschaltet (edit="off"): Schalten Sie es ein, um eine Bearbeitung zu senden.',
   maskNotAnImage: () =>
     'Die Maske ist kein Bild, das dieser Browser lesen kann: Geben Sie ein PNG in der Größe des Bildes, weiß, wo sich etwas ändern soll.',
+  nothingEditsHere: (provider) =>
+    `Kein Modell bei ${provider} bearbeitet Bilder: Wählen Sie einen Anbieter, dessen Modelle es tun, und bearbeiten Sie das Bild dann.`,
 };

@@ -14,7 +14,7 @@ import { bflWidget } from '../../../support/bfl-widget.js';
 import { pngBlob } from '../../../support/images.js';
 import { jsonPostedDuring } from '../../../support/record-fetches.js';
 import { base64Png } from '../../../support/png-pixels.js';
-import { falEndpoint, simEndpoint, unique, uniqueStorageKey } from '../../../support/sim.js';
+import { simEndpoint, unique, uniqueStorageKey } from '../../../support/sim.js';
 import { mergePriceBook } from '../../../../src/pricing/index.js';
 import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS } from '../../../../src/providers/prices.js';
 import { until, waitUntil } from '../../../support/wait.js';
@@ -173,7 +173,7 @@ describe('<userpays-image>: a GPT Image edit keeps what is not painted', functio
     await el.updateComplete;
     // The image and the mask are each a line of the price, "at most": GPT Image bills them in tokens.
     expect(el.quote!.lines.map((line) => line.label)).to.include.members([
-      'Image 1 sent: about 1,536 tokens (may vary, at most 4,096)',
+      'The image to edit: about 1,536 tokens (may vary, at most 4,096)',
       'The painted area sent: none expected (may vary, at most 4,096 tokens)',
     ]);
     const edited = await el.generate();
@@ -243,11 +243,11 @@ describe('<userpays-image edit="off">', function () {
 describe('<userpays-image>: Edit where a model edits', function () {
   this.timeout(20_000);
 
-  it('is not offered where no model of the provider in force edits images (fal today)', async () => {
+  it('is not offered where no model of the provider in force edits images (Hugging Face’s router today)', async () => {
     const { el } = await editing();
     (part(el, 'editor')!.querySelector('button.secondary') as HTMLButtonElement).click(); // Stop editing
-    el.provider = 'fal';
-    el.endpoint = falEndpoint();
+    el.provider = 'huggingface';
+    el.endpoint = simEndpoint('huggingface');
     await until(() => tiles(el)[0] && !imageAction(tiles(el)[0], 'edit'), 5_000, 'Edit goes');
     (part(el, 'more') as HTMLDetailsElement).open = true;
     await el.updateComplete;

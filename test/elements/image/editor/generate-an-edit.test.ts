@@ -1,7 +1,8 @@
 // A page asks for an edit itself (`el.generate({ edit })`, SPEC §13): the editor opens on the image it names (a Blob or
 // an image of the gallery), with its kind and its mask as given, and sends it as a user's edit is sent; what the widget
 // cannot make is refused in words before anything is sent. An edit asks for the image's shape and size, as the model
-// makes it. And the image sent whole, where each input megapixel is billed: offered with what it adds, and sent so.
+// makes it. And the image sent whole, where each input megapixel is billed: offered with what it adds, and sent so. A
+// page may also hand an image in for the user to edit (`el.editImage(image)`): the editor opens on it, nothing sent.
 // Holds: src/images/edit-input.ts
 // Holds: src/strings/edit-input.ts
 // Holds: src/elements/image/editor/panel/image-drop.ts
@@ -13,7 +14,7 @@ import { base64Png } from '../../../support/png-pixels.js';
 import { jsonPostedDuring } from '../../../support/record-fetches.js';
 import { uniqueStorageKey } from '../../../support/sim.js';
 import { until, waitUntil } from '../../../support/wait.js';
-import { decision, part, tiles, words } from '../../../support/widget.js';
+import { decision, imageWidget, part, tiles, words } from '../../../support/widget.js';
 
 const RUN = uniqueStorageKey();
 
@@ -78,6 +79,67 @@ describe('<userpays-image>: generate({ edit })', function () {
       'Editing is turned off on this widget (edit="off"): turn it on to send an edit.',
     );
     expect([unknownKind, otherSize, noImage, off].map(({ sent }) => sent)).to.deep.equal([0, 0, 0, 0]);
+  });
+});
+
+describe('<userpays-image>: editImage(image)', function () {
+  this.timeout(30_000);
+
+  it('opens the editor on the image a page hands in, sending nothing until the user does', async () => {
+    const el = await bflWidget({ run: RUN, prompt: 'a red door', apiKey: 'sim-edit-image' });
+    const image = await pngBlob(300, 200);
+    const { bodies } = await jsonPostedDuring(() => el.editImage(image));
+    expect(bodies, 'nothing is sent on opening').to.deep.equal([]);
+    const shown = () => part(el, 'editor')?.querySelector<HTMLImageElement>('.edit-image');
+    await until(() => shown()?.naturalWidth === 300, 5_000, 'the image handed in is the one edited');
+    expect(el.quote?.lines.map((line) => line.label)).to.include('The image to edit (1 MP)');
+    const sent = await jsonPostedDuring(() => el.generate());
+    expect(sent.outcome.editOf, 'an image of the page’s own names no source').to.equal(undefined);
+    expect(sent.bodies[0].input_image, 'sent as the image to edit').to.be.a('string');
+  });
+
+  it('an image of the gallery, by its id, is edited as a version of it', async () => {
+    const el = await bflWidget({ run: RUN, prompt: 'a lighthouse', apiKey: 'sim-edit-image' });
+    await el.generate();
+    await waitUntil(() => tiles(el)[0], 'the gallery shows the image');
+    const source = tiles(el)[0].dataset.id!;
+    await el.editImage(source);
+    el.prompt = 'the lighthouse at night';
+    expect((await el.generate()).editOf).to.equal(source);
+  });
+
+  it('refuses in words where it cannot edit, and opens nothing', async () => {
+    const el = await bflWidget({ run: RUN, apiKey: 'sim-edit-image' });
+    const refused = async (image: unknown) => {
+      const said = oneEvent(el, 'userpays-error');
+      const error = await el.editImage(image as Blob).then(
+        () => undefined,
+        (thrown: { code: string; message: string }) => thrown,
+      );
+      return { error, said: (await said).detail };
+    };
+    const notAnImage = await refused(42);
+    expect(notAnImage.error?.code).to.equal('invalid-input');
+    expect(notAnImage.said.message).to.equal(notAnImage.error?.message);
+    const unreadable = await refused(new Blob(['not a picture'], { type: 'text/plain' }));
+    expect(unreadable.error?.code).to.equal('invalid-input');
+    el.setAttribute('edit', 'off');
+    expect((await refused(await pngBlob(64, 64))).error?.message).to.equal(
+      'Editing is turned off on this widget (edit="off"): turn it on to send an edit.',
+    );
+    expect(part(el, 'editor')).to.equal(null);
+  });
+
+  it('where no model of the provider edits, says so naming the provider', async () => {
+    const el = await imageWidget({ provider: 'huggingface', locale: 'en-US', 'storage-key': uniqueStorageKey() });
+    const error = await el.editImage(await pngBlob(64, 64)).then(
+      () => undefined,
+      (thrown: { code: string; message: string }) => thrown,
+    );
+    expect(error?.code).to.equal('invalid-input');
+    expect(error?.message).to.equal(
+      'No model at Hugging Face edits images: choose a provider whose models do, then edit the image.',
+    );
   });
 });
 

@@ -25,6 +25,8 @@ export interface CompareView {
   model: string;
   /** The family the user chose to list (FamilyFilter); '' or none: every one. */
   family?: string;
+  /** An image is being edited: the offers are those that make its kind of edit, the exact apart from the bounded. */
+  editing?: boolean;
   locale?: string;
   /** The element's words over English (see `wordsIn`). */
   translation?: Translation;
@@ -171,11 +173,46 @@ export function renderCompare(view: CompareView, on: CompareHandlers) {
           <th class="price">${offersText.priceColumn()}</th>
         </tr>
       </thead>
-      <tbody>
-        ${ranked.map((offer, index) => renderOffer(offer, index, line))}
-      </tbody>
+      ${
+        view.editing
+          ? renderEditOffers(ranked, line)
+          : html`<tbody>
+              ${ranked.map((offer, index) => renderOffer(offer, index, line))}
+            </tbody>`
+      }
     </table>
   </details>`;
+}
+
+/**
+ * The offers for an edit, in groups: those priced before the click (exact, or an estimate), then those priced "at most"
+ * (an image billed in tokens, its charge known only after), each under its heading where both are listed, then those
+ * that cannot make it; each group ranked as the whole is, the cheapest marked across all of them.
+ */
+function renderEditOffers(ranked: readonly Ranked<ComparedOffer>[], line: LineNeeds) {
+  const { compareText } = line;
+  const able = (offer: Offer) => offer.total !== undefined && !offer.problem;
+  const groups: [string, Ranked<ComparedOffer>[]][] = [
+    [compareText.pricedBefore(), ranked.filter((offer) => able(offer) && !offer.atMost)],
+    [compareText.pricedAtMost(), ranked.filter((offer) => able(offer) && offer.atMost)],
+    ['', ranked.filter((offer) => !able(offer))],
+  ];
+  const headed = groups[0][1].length > 0 && groups[1][1].length > 0;
+  let index = 0;
+  return groups.map(([heading, offers]) =>
+    offers.length
+      ? html`<tbody>
+          ${
+            headed && heading
+              ? html`<tr class="group">
+                  <th colspan="3" scope="rowgroup">${heading}</th>
+                </tr>`
+              : nothing
+          }
+          ${offers.map((offer) => renderOffer(offer, index++, line))}
+        </tbody>`
+      : nothing,
+  );
 }
 
 /**
@@ -245,6 +282,16 @@ export const compareStyles = css`
   }
   .compare .unable {
     color: var(--_muted);
+  }
+  /* An edit's groups: the offers priced before the click, then those priced "at most". */
+  .compare tbody tr.group th {
+    padding-top: 0.6rem;
+    color: var(--_muted);
+    font-size: 0.8125rem;
+    cursor: default;
+  }
+  .compare tbody tr.group:hover {
+    background: none;
   }
   /* A line that switches to its offer, all of it. */
   .compare tbody tr:not(.unable) {

@@ -114,6 +114,7 @@ export class DetailsFeature implements ReactiveController {
         })),
         provider: host.provider,
         model: host.model,
+        editing: !!this.#parts.request().edit,
         projection: ledger &&
           tally && {
             total: mostOf(quote),

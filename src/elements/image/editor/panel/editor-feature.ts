@@ -151,6 +151,30 @@ export class EditorFeature implements EditorShared {
   }
 
   /**
+   * `editImage(image)`: the editor opened on the page's image (a Blob, a gallery id, an address), as a user's drop
+   * opens it: the user chooses what to do and sends it. Refused in words (`invalid-input`, shown where the widget shows
+   * errors) where editing is off, no model here edits, or the image cannot be read.
+   */
+  async openImage(image: unknown): Promise<void> {
+    try {
+      const { language, host } = this.#parts;
+      const text = wordsIn(language.translation, 'editor', editor);
+      if (!this.allowed()) invalid(text.editingOff());
+      if (!(image instanceof Blob || typeof image === 'string')) invalid(editNotAnImage());
+      const payee = wordsIn(language.translation, 'words', words).providerName(payeeAt(host.provider, host.endpoint));
+      if (!this.canEdit()) invalid(text.nothingEditsHere(payee));
+      const engine = await loadEngine();
+      const gallery = this.#features.gallery.controller;
+      const { file, editOf } = await engine.editedImage(image, (id) => gallery.kept(id));
+      await this.open(file, editOf);
+    } catch (thrown) {
+      const failure = asUserPaysError(thrown);
+      this.#features.submission.controller.report(failure);
+      throw failure;
+    }
+  }
+
+  /**
    * `generate({ edit })`: the editor opened on the page's image (a Blob, a gallery id, an address) as asked, its kind
    * chosen, its mask painted, ready to send; a request the widget cannot make refused in words (`invalid-input`).
    */
