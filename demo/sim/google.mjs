@@ -164,10 +164,11 @@ export function createGoogleSimulator({ pendingMs = 3000 } = {}) {
       const listed = /^\/sim\/google(?:\/s\/([^/]*))?\/v1beta\/models$/.exec(path);
       const match = /^\/sim\/google(?:\/s\/([^/]*))?\/v1beta\/models\/([^/:]+):(generateContent|predict)$/.exec(path);
       try {
-        if (listed && req.method === 'GET') return listing(req, res, url, parseScenario(listed[1]));
-        if (!match || req.method !== 'POST')
-          return send(req, res, 404, googleError(404, 'NOT_FOUND', `Simulator: no route ${req.method} ${path}.`));
-        await generation(req, res, url, entry, [parseScenario(match[1]), decodeURIComponent(match[2]), match[3]]);
+        // Each answered here, so that `handle` says it was (`true`), the list read too.
+        if (listed && req.method === 'GET') listing(req, res, url, parseScenario(listed[1]));
+        else if (!match || req.method !== 'POST')
+          send(req, res, 404, googleError(404, 'NOT_FOUND', `Simulator: no route ${req.method} ${path}.`));
+        else await generation(req, res, url, entry, [parseScenario(match[1]), decodeURIComponent(match[2]), match[3]]);
       } catch (thrown) {
         if (!res.headersSent) send(req, res, 500, googleError(500, 'INTERNAL', String(thrown.message)));
       }
