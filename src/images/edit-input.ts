@@ -1,6 +1,7 @@
 import { invalid, isRecord } from '../base/checks.js';
 import type { EditInput, ProviderId, PublicEdit } from '../base/types.js';
 import type { Conversation } from '../providers/provider.js';
+import { readConversation, type KeptConversation } from './conversations.js';
 import { editPricing } from '../pricing/edit-hook.js';
 import { editImageNotFound, editNotAnImage } from '../strings/edit-input.js';
 
@@ -21,7 +22,7 @@ export function checkEditInput(edit: unknown): EditInput {
 /** What the gallery keeps of an image an edit names: its bytes, and the conversation that made it, where it keeps one. */
 export interface KeptImage {
   blob?: Blob;
-  conversation?: Conversation;
+  conversation?: KeptConversation;
 }
 
 /**
@@ -35,7 +36,12 @@ export async function editedImage(
 ): Promise<{ file: File; editOf?: string; conversation?: Conversation }> {
   if (image instanceof Blob) return { file: asFile(image, 'edit') };
   const { blob, conversation } = (await kept(image).catch(() => undefined)) ?? {};
-  if (blob) return { file: asFile(blob, 'edit'), editOf: image, ...(conversation && { conversation }) };
+  if (blob)
+    return {
+      file: asFile(blob, 'edit'),
+      editOf: image,
+      ...(conversation && { conversation: await readConversation(conversation) }),
+    };
   const read = await fetch(image).catch(() => undefined);
   if (!read?.ok) invalid(editImageNotFound(image));
   return { file: asFile(await read.blob(), 'edit') };

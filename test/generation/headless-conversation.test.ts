@@ -4,6 +4,7 @@
 // grows by its inputs) and booked exactly from `usageMetadata`; the tally counts three edits. A record whose earlier
 // image lost its signature is refused by Google (400), said in words, nothing booked; an edit priced as going on with a
 // conversation its image does not keep is refused before anything is sent.
+// Holds: src/images/conversations.ts
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import { generate, tally } from '../../src/api.js';
@@ -65,10 +66,12 @@ describe('UserPays.generate: three turns with Nano Banana at Google', function (
     expect(sentSecond.map((each) => each.role)).to.deep.equal(['user', 'model', 'user']);
     expect(sentThird.map((each) => each.role)).to.deep.equal(['user', 'model', 'user', 'model', 'user']);
     // Every earlier image the model made goes back with the signature Google gave it, as its record keeps it.
-    expect(sentSecond[1].parts[0].thoughtSignature).to.equal(one.conversation!.signature);
+    // (The store keeps each signature in a Blob, which a read of the gallery does not load.)
+    const [signedOne, signedTwo] = await Promise.all([one, two].map((image) => image.conversation!.signature.text()));
+    expect(sentSecond[1].parts[0].thoughtSignature).to.equal(signedOne);
     expect([sentThird[1], sentThird[3]].map((each) => each.parts[0].thoughtSignature)).to.deep.equal([
-      one.conversation!.signature,
-      two.conversation!.signature,
+      signedOne,
+      signedTwo,
     ]);
     expect(sentThird[0].parts[1].inlineData, 'the first image, sent again').to.deep.include({ width: 512 });
     expect(three.conversation!.turns).to.have.length(5);

@@ -117,7 +117,8 @@ describe('Google’s Gemini API as recorded, replayed through the widget', funct
     const [part] = (reply as unknown as { candidates: { content: { parts: { thoughtSignature: string }[] } }[] })
       .candidates[0].content.parts;
     const [kept] = await new ImageStore({ storageKey: el.storageKey }).list();
-    expect(kept.conversation).to.deep.include({ provider: 'google', signature: part.thoughtSignature });
+    expect(kept.conversation).to.deep.include({ provider: 'google', model: 'gemini-3.1-flash-image' });
+    expect(await kept.conversation!.signature.text()).to.equal(part.thoughtSignature);
     expect(kept.conversation!.turns).to.deep.equal([{ role: 'user', parts: [{ text: 'a nano banana' }] }]);
   });
 });

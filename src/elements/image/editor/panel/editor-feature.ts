@@ -107,10 +107,8 @@ export class EditorFeature implements EditorShared {
     const modelBefore = this.session?.modelBefore ?? host.model;
     const sizeBefore = this.session?.sizeBefore ?? { width: host.width, height: host.height };
     const handlers = { ...on, ...this.#handlers() };
-    const conversation = kept?.conversation && {
-      kept: kept.conversation,
-      earlier: engine.earlierOf(kept.conversation),
-    };
+    const read = kept?.conversation && (await engine.readConversation(kept.conversation));
+    const conversation = read && { kept: read, earlier: engine.earlierOf(read) };
     this.session = {
       image,
       editOf,
