@@ -272,6 +272,13 @@ export interface ProgressDetail {
 export type EditKind = 'instruction' | 'mask' | 'erase';
 
 /**
+ * What a provider says it keeps of an image it is sent (src/providers/image-kept.ts, each with its source): what it
+ * sends to be watched for abuse, for 30 or 55 days; an image on its own storage at an address anyone who has it can
+ * open, for at least 7 days.
+ */
+export type ImageKept = 'abuse-logs-30-days' | 'abuse-logs-55-days' | 'public-address-7-days';
+
+/**
  * An edit as a page asks for it (`generate({ edit })`, `UserPays.generate({ edit })`; SPEC §13): `image` a Blob, the id
  * of an image of the gallery (the result's `editOf` then names it) or its URL; `kind` follows the prompt over the whole
  * image (`instruction`), repaints what `mask` paints (`mask`), or removes it, with no prompt (`erase`); `mask` a Blob of

@@ -1,3 +1,5 @@
+import type { ImageKept } from '../../base/types.js';
+
 /**
  * The image editor's words: the mask painter over the image (its painting area, its tools, what is painted, said in
  * words) and its keyboard way, a rectangle placed and sized with the arrow keys.
@@ -81,6 +83,8 @@ export interface EditorStrings {
   maskNotAnImage(): string;
   /** A page handed an image to edit (`editImage()`) where no model of the provider in force edits images. */
   nothingEditsHere(provider: string): string;
+  /** Beside the upload of an image of the user's own: what the provider says it keeps of an image it is sent. */
+  imageKept(provider: string, kept: ImageKept): string;
 }
 
 export const editor: EditorStrings = {
@@ -129,4 +133,10 @@ export const editor: EditorStrings = {
     'The mask is no image this browser can read: give a PNG of the image’s size, white where to change.',
   nothingEditsHere: (provider) =>
     `No model at ${provider} edits images: choose a provider whose models do, then edit the image.`,
+  imageKept: (provider, kept) =>
+    ({
+      'abuse-logs-30-days': `${provider} keeps what it is sent, this image too, for up to 30 days to watch for abuse.`,
+      'abuse-logs-55-days': `${provider} keeps what it is sent, this image too, for 55 days to watch for abuse; on a free key it may also use it to improve its products, and people may read it.`,
+      'public-address-7-days': `${provider} keeps this image at an address anyone who has it can open, for at least 7 days.`,
+    })[kept],
 };

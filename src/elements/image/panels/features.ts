@@ -125,6 +125,8 @@ export interface EditorShared {
   allowed(): boolean;
   /** Whether the page allows editing and a model of the provider in force makes any kind of edit. */
   canEdit(): boolean;
+  /** What the provider in force says it keeps of an image of the user's own it is sent, in words, where it says. */
+  keptSaid(): string | undefined;
   /** Where the user painted, at the image's size, for an edit that paints. */
   mask(): Promise<ReferenceImage | undefined>;
   /** The editor, drawn where the result is shown while an image is edited. */

@@ -45,6 +45,12 @@ export const editor: EditorStrings = {
     'Das Bearbeiten ist in diesem Widget ausgeschaltet (edit="off"): Schalten Sie es ein, um eine Bearbeitung zu senden.',
   maskNotAnImage: () =>
     'Die Maske ist kein Bild, das dieser Browser lesen kann: Geben Sie ein PNG in der Größe des Bildes, weiß, wo sich etwas ändern soll.',
+  imageKept: (provider, kept) =>
+    ({
+      'abuse-logs-30-days': `${provider} bewahrt auf, was es erhält, auch dieses Bild, bis zu 30 Tage lang, um Missbrauch zu erkennen.`,
+      'abuse-logs-55-days': `${provider} bewahrt auf, was es erhält, auch dieses Bild, 55 Tage lang, um Missbrauch zu erkennen; mit einem kostenlosen Schlüssel darf es es auch zur Verbesserung seiner Produkte nutzen, und Menschen können es lesen.`,
+      'public-address-7-days': `${provider} bewahrt dieses Bild unter einer Adresse auf, die jeder öffnen kann, der sie kennt, mindestens 7 Tage lang.`,
+    })[kept],
   nothingEditsHere: (provider) =>
     `Kein Modell bei ${provider} bearbeitet Bilder: Wählen Sie einen Anbieter, dessen Modelle es tun, und bearbeiten Sie das Bild dann.`,
 };

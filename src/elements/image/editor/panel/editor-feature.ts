@@ -8,6 +8,7 @@ import { EDIT_KINDS, editSize } from '../../../../pricing/edit-pricing.js';
 import { formatUsd, megapixelsOf, modelName } from '../../../../pricing/index.js';
 import { withEditFacts } from '../../../../pricing/edit-hook.js';
 import { payeeAt } from '../../../../providers/catalog.js';
+import { imageKeptAt } from '../../../../providers/image-kept.js';
 import type { Conversation, ReferenceImage } from '../../../../providers/provider.js';
 import { generation as generationWords } from '../../../../strings/generation.js';
 import { editNotAnImage } from '../../../../strings/edit-input.js';
@@ -286,12 +287,25 @@ export class EditorFeature implements EditorShared {
         models: this.#modelsView(view),
         whole: this.#wholeView(),
         goesOn: this.#goesOnView(),
+        kept: this.keptSaid(session.editOf === undefined),
         painter: session.painter.view(),
         locale: language.locale,
         translation: language.translation,
       },
       session.on,
     );
+  }
+
+  /**
+   * What the provider in force says it keeps of an image it is sent, in the element's words, said beside the upload of
+   * an image of the user's own (`own`): not of one it made, which it has already.
+   */
+  keptSaid(own = true): string | undefined {
+    const { host, language } = this.#parts;
+    const kept = own ? imageKeptAt(host.provider, host.endpoint) : undefined;
+    if (!kept) return undefined;
+    const payee = wordsIn(language.translation, 'words', words).providerName(payeeAt(host.provider, host.endpoint));
+    return wordsIn(language.translation, 'editor', editor).imageKept(payee, kept);
   }
 
   /** The models of the provider in force that make `kind` of edit, in the price book's order. */

@@ -36,8 +36,11 @@ export interface MoreView {
    */
   seedControls?: unknown;
   controls?: unknown;
-  /** Where a model of the provider in force edits images: the way to edit one of the user's own (its label). */
-  editOwn?: string;
+  /**
+   * Where a model of the provider in force edits images: the way to edit one of the user's own (its label), and what
+   * the provider says it keeps of an image it is sent, where it says.
+   */
+  editOwn?: { label: string; kept?: string };
   locale?: string;
   /** The element's words over English (see `wordsIn`). */
   translation?: Translation;
@@ -154,8 +157,12 @@ export function renderMore(view: MoreView, on: MoreHandlers) {
       view.editOwn
         ? html`<p class="edit-own">
             <label class="choose"
-              >${view.editOwn}<input type="file" accept="image/png,image/jpeg,image/webp" @change=${on.editOwnChosen}
+              >${view.editOwn.label}<input
+                type="file"
+                accept="image/png,image/jpeg,image/webp"
+                @change=${on.editOwnChosen}
             /></label>
+            ${view.editOwn.kept ? html`<span class="kept">${view.editOwn.kept}</span>` : nothing}
           </p>`
         : nothing
     }`;
@@ -228,6 +235,13 @@ export const moreStyles = css`
     opacity: 0;
     cursor: pointer;
     width: 100%;
+  }
+  /* What the provider keeps of an image it is sent, said quietly under the way to choose one. */
+  .edit-own .kept {
+    display: block;
+    margin-top: 0.25rem;
+    color: var(--_muted);
+    font-size: 0.8125rem;
   }
   .choose:has(:focus-visible) {
     outline: 2px solid var(--_accent);

@@ -13,7 +13,7 @@ import { PanelPart } from '../../panels/panel-part.js';
 import type { PanelSlots } from '../../panels/slots.js';
 import type { Blocked } from '../../view.js';
 import type { ModelControlsPart } from './controls/index.js';
-import { renderMore, type MoreHandlers } from './more.js';
+import { renderMore, type MoreHandlers, type MoreView } from './more.js';
 import { referenceHandlers, type ReferenceHandlers } from './reference-handlers.js';
 import { ReferenceImages } from './reference-images.js';
 import { RequiredImageController } from './required-image.js';
@@ -107,7 +107,9 @@ export class OptionsFeature implements OptionsShared {
     // Where a model here edits images, the way to edit one of the user's own (not while one is edited).
     const editing = this.#features.editor;
     const editOwn =
-      editing.canEdit() && !editing.session ? wordsIn(language.translation, 'editor', editor).editOwn() : undefined;
+      editing.canEdit() && !editing.session
+        ? { label: wordsIn(language.translation, 'editor', editor).editOwn(), kept: editing.keptSaid() }
+        : undefined;
     return { more: renderMoreOptions(this.#parts, this, providerName, on, editOwn) };
   }
 }
@@ -118,7 +120,7 @@ function renderMoreOptions(
   { controls, references: attached }: OptionsShared,
   providerName: string,
   on: MoreHandlers,
-  editOwn: string | undefined,
+  editOwn: MoreView['editOwn'],
 ) {
   const { quote } = pricing;
   const references = pricing.capability?.references;

@@ -45,6 +45,8 @@ export interface EditorView extends Spoken {
    * many earlier images that sends again, and the most it adds in the locale's words (absent where it cannot).
    */
   goesOn?: { checked: boolean; images: number; more?: string };
+  /** Where the image is the user's own: what the provider says it keeps of an image it is sent. */
+  kept?: string;
 }
 
 /** What the editor's controls do, the painter's among them. */
@@ -98,6 +100,7 @@ export function renderEditor(view: EditorView, on: EditorHandlers) {
         ? renderMaskPainter({ ...view, painter: view.painter }, on)
         : html`<img class="edit-image" src=${view.src} alt=${view.alt} />`
     }
+    ${view.kept ? html`<p class="kept">${view.kept}</p>` : nothing}
     ${
       view.kind === 'erase'
         ? nothing

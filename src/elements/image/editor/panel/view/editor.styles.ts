@@ -71,6 +71,12 @@ export const editorStyles = css`
     resize: vertical;
   }
   /* Send it whole: a choice of price, read beside the models it prices, its box a full target. */
+  /* What the provider keeps of an image of the user's own, quiet under the image. */
+  .editor .kept {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.8125rem;
+  }
   .edit-whole {
     display: flex;
     align-items: center;
