@@ -102,7 +102,8 @@ export default {
       createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
     }),
   ],
+  // The page's clock first, then what lets a failure about an element be reported (test/support/reportable-failures.js).
   testRunnerHtml: (testFramework) =>
-    `<!doctype html><html><head><link rel="icon" href="data:,"><script src="/__test-clock.js"></script></head><body><script type="module" src="${testFramework}"></script></body></html>`,
+    `<!doctype html><html><head><link rel="icon" href="data:,"><script src="/__test-clock.js"></script><script src="/test/support/reportable-failures.js"></script></head><body><script type="module" src="${testFramework}"></script></body></html>`,
   reporters: [defaultReporter(), summaryReporter()],
 };

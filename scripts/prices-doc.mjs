@@ -154,6 +154,12 @@ keeps it whole. GPT Image bills the images it is sent in tokens, by no published
 none expected; the most seen per image of about 1024² was 3,050 tokens at high fidelity (fal's gpt-image-1.5 edit
 page), then 1,500, 560 (Puter's estimate before the call), 352 (gpt-image-2) and 194 (gpt-image-1 at low fidelity), all
 read 2026-11-28 and unconfirmed by OpenAI. The quote is then "at most", and the reply's \`usage\` books the charge.
+Gemini (Nano Banana, at OpenRouter and Pollinations) bills each image sent as about 560 tokens (Google's "$0.0011 per
+image" for 3 Pro Image at $2 per million, as Puter's code cites Google's pricing page) and at most 1,120 per started
+1024² of it (Gemini 3's count at high media resolution, as third parties quote Google: unconfirmed), a line each, "at
+most". Where a path bills the images sent per image, per megapixel or once for the edit (xAI's \`media_input\` through
+Puter, an OpenRouter endpoint's input line, Grok Imagine's and Qwen-Image's edit price at Pollinations), they are one
+line of their own, as exact as the path's price.
 Gemini at Google (Nano Banana 2.1, Pro and 2 Lite: an instruction, the image sent as \`inlineData\` at 1 MP at most) bills
 each image it is sent in tokens whatever its size: Nano Banana Pro 560 (Google's model card), the Flash models at most
 1,120 (the largest figure any source gives), a line each at the image-in rate. An edit that goes on with the

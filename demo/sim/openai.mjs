@@ -325,7 +325,7 @@ const DIALECTS = {
  * a quote's bound per image has to cover.
  */
 const EDIT_IMAGE_TOKENS = 1536;
-const inputImageTokens = ({ width, height }) => EDIT_IMAGE_TOKENS * Math.ceil((width * height) / 1024 ** 2);
+export const inputImageTokens = ({ width, height }) => EDIT_IMAGE_TOKENS * Math.ceil((width * height) / 1024 ** 2);
 
 /** OpenAI's limits on an edit (openai/openai-node@7b7d6ca `src/resources/images.ts`, `ImageEditParamsBase`). */
 const MOST_EDIT_IMAGES = 16;

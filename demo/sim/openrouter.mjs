@@ -58,7 +58,14 @@
 //        tier) at `output_image`; Gemini's thinking, `thinking=<n>` tokens (default 272, as recorded at Google), at
 //        Google's text rate (no line bills it: Billable has no output text; OpenRouter passes the maker's price
 //        through, openrouter.ai/docs FAQ); `usage` says them (`completion_tokens_details: {image_tokens,
-//        reasoning_tokens}`). References are refused with these models (stricter: the widget sends none).
+//        reasoning_tokens}`). Images (`input_references`) as many as the endpoint's `supported_parameters.input_references`
+//        takes, and none where it names none (400, nothing charged), as OpenRouter's records say it (rbb-dev/
+//        Open-WebUI-OpenRouter-pipe tests/fixtures, test/recorded/openrouter/): GPT Image 2 and 1 up to 16, Gemini 3
+//        Pro Image and Seedream 4.5 up to 14, the other Gemini none (stricter: their records' lines bill no image sent,
+//        and Nano Banana 2.1's is not known); billed at the endpoint's `input_image` (or `input_reference`) line: per
+//        token (GPT Image's as openai.mjs `inputImageTokens` counts them, Gemini's 560 an image, Google's "$0.0011 per
+//        image" at $2 per million; counted in `prompt_tokens`), per image, or per started megapixel; Seedream's record
+//        lists no such line, so its images are not billed.
 //   POST /sim/openrouter/api/v1/chat/completions  `Authorization: Bearer …`, JSON {model, messages, modalities,
 //        image_config: {aspect_ratio, image_size}, seed?} → {id, provider, model, object: 'chat.completion', created,
 //        choices: [{index, finish_reason, message: {role: 'assistant', content: '', images: [{type: 'image_url',
@@ -161,7 +168,7 @@ import {
   seedFrom,
 } from './kit.mjs';
 import { drawImage } from './png.mjs';
-import { gptSizeProblem, imageTokens } from './openai.mjs';
+import { gptSizeProblem, imageTokens, inputImageTokens } from './openai.mjs';
 import { GEMINI_SIZES } from './google.mjs';
 
 const MP = 1024 * 1024;
@@ -205,9 +212,15 @@ const tokenLines = (textIn, imageIn, imageOut) => [
   { billable: 'output_image', unit: 'token', cost_usd: imageOut / 1e6 },
 ];
 const enumOf = (values) => ({ type: 'enum', values });
-const GPT_PARAMETERS = { quality: enumOf(['auto', 'low', 'medium', 'high']), seed: { type: 'boolean' } };
+/** The images an endpoint takes (`supported_parameters.input_references`, as OpenRouter's records say it). */
+const takes = (max) => ({ input_references: { type: 'range', min: 0, max } });
+const GPT_PARAMETERS = { quality: enumOf(['auto', 'low', 'medium', 'high']), seed: { type: 'boolean' }, ...takes(16) };
 const GEMINI_RATIOS = Object.keys(GEMINI_SIZES);
-const geminiParameters = (tiers) => ({ aspect_ratio: enumOf(GEMINI_RATIOS), resolution: enumOf(Object.keys(tiers)) });
+const geminiParameters = (tiers, references) => ({
+  aspect_ratio: enumOf(GEMINI_RATIOS),
+  resolution: enumOf(Object.keys(tiers)),
+  ...(references && takes(references)),
+});
 const point = (provider_tag, provider_name, pricing, supported_parameters, more = {}) => ({
   provider_tag,
   provider_name,
@@ -220,14 +233,17 @@ const PRO_TIERS = { '1K': 1120, '2K': 1120, '4K': 2000 };
 const NB21_TIERS = { '1K': 1120, '2K': 1680, '4K': 2520 };
 const LITE_TIERS = { '1K': 1120 };
 const SEEDREAM_RATIOS = ['1:1', '4:3', '3:4', '16:9', '9:16', '3:2', '2:3', '21:9'];
-const gemini = (name, tiers, [textIn, imageOut, textOut], more = {}) => ({
+const gemini = (name, tiers, [textIn, imageOut, textOut], { references, ...more } = {}) => ({
   name,
   kind: 'gemini',
   endpoints: [
-    point('google-ai-studio', 'Google AI Studio', tokenLines(textIn, textIn, imageOut), geminiParameters(tiers), {
-      tiers,
-      textOut,
-    }),
+    point(
+      'google-ai-studio',
+      'Google AI Studio',
+      tokenLines(textIn, textIn, imageOut),
+      geminiParameters(tiers, references),
+      { tiers, textOut },
+    ),
   ],
   ...more,
 });
@@ -252,7 +268,9 @@ const FAMILIES = {
     until: '2026-10-23',
   },
   'google/gemini-nano-banana-2.1': gemini('Google: Nano Banana 2.1', NB21_TIERS, [1.5, 30, 7.5]),
-  'google/gemini-3-pro-image': gemini('Google: Nano Banana Pro (Gemini 3 Pro Image)', PRO_TIERS, [2, 120, 12]),
+  'google/gemini-3-pro-image': gemini('Google: Nano Banana Pro (Gemini 3 Pro Image)', PRO_TIERS, [2, 120, 12], {
+    references: 14,
+  }),
   'google/gemini-3.1-flash-lite-image': gemini('Google: Nano Banana 2 Lite', LITE_TIERS, [0.25, 30, 1.5]),
   'google/gemini-3.1-flash-image': gemini('Google: Nano Banana 2 (Gemini 3.1 Flash Image)', FLASH_TIERS, [0.5, 60, 3], {
     until: '2026-10-29',
@@ -265,6 +283,7 @@ const FAMILIES = {
         aspect_ratio: enumOf(SEEDREAM_RATIOS),
         resolution: enumOf(['2K', '4K']),
         seed: { type: 'boolean' },
+        ...takes(14),
       }),
     ],
   },
@@ -310,6 +329,20 @@ const record = ({ provider_tag, provider_name, pricing, supported_parameters }) 
 });
 /** A line's USD per unit in nano-dollars (whole: OpenRouter's prices go no finer). */
 const nanosOf = (line) => Math.round((line?.cost_usd ?? 0) * 1e9);
+/** The tokens of `images` (`{width, height}` each), each counted by `tokensOf`. */
+const imagesIn = (images, tokensOf) => images.reduce((sum, each) => sum + tokensOf(each), 0);
+/**
+ * What a line of the images sent bills for `images`, in nano-dollars: per token of each (GPT Image's as the OpenAI
+ * simulator counts them, Gemini's 560 an image, "$0.0011 per image" at $2 per million: Google's pricing page as
+ * HeyPuter/puter@8307e8c GeminiImageProvider.ts cites it), per image, or per started megapixel (10⁶ px) of each.
+ */
+function inputCost(line, images) {
+  if (!line || !images.length) return 0;
+  if (line.unit === 'image') return nanosOf(line) * images.length;
+  if (line.unit === 'megapixel')
+    return nanosOf(line) * imagesIn(images, ({ width, height }) => Math.max(1, Math.ceil((width * height) / 1e6)));
+  return 0; // per token: the images' tokens, counted as the prompt's (familyAsk)
+}
 
 const error = (code, message, metadata) => ({ error: { code, message, ...(metadata ? { metadata } : {}) } });
 const base64url = (buffer) => buffer.toString('base64url');
@@ -701,7 +734,7 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
    * priced}` (`priced`: nano-dollars in all and of the prompt, tokens, as `generation` reports them), or `{status,
    * problem}` where it is refused (see the header).
    */
-  function familyAsk(body, scenario) {
+  function familyAsk(body, scenario, images) {
     const family = FAMILIES[body.model];
     const pin = body.provider;
     // Stricter than OpenRouter, which routes an unpinned request to any of the model's endpoints (see the header).
@@ -709,14 +742,28 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
       return { status: 400, problem: 'This simulator takes a request for this model pinned to one endpoint only.' };
     const endpoint = endpointsOf(body.model, scenario).find((each) => each.provider_tag === pin.only[0]);
     if (!endpoint) return { status: 404, problem: `No endpoints found for ${body.model} matching provider.only.` };
-    if (body.input_references !== undefined)
-      return { status: 400, problem: 'This simulator takes no input_references with this model.' };
+    // As many images as the endpoint takes (its `input_references`), none where it names none.
+    const most = endpoint.supported_parameters.input_references?.max ?? 0;
+    if (images.length > most)
+      return {
+        status: 400,
+        problem: most
+          ? `input_references: at most ${most} images at this endpoint.`
+          : `${body.model} takes no input_references at this endpoint.`,
+      };
     const takes = (name, value) => endpoint.supported_parameters[name]?.values?.includes(value);
     const lines = endpoint.pricing;
     const line = (billable) => lines.find((each) => each.billable === billable);
-    const prompt = Math.ceil(Buffer.byteLength(body.prompt) / 4);
+    // The images sent, as their line bills them (see the header): tokens as the maker counts them, or per image or
+    // megapixel; their tokens are the prompt's too (`prompt_tokens`).
+    const imageLine = line('input_image') ?? line('input_reference');
+    const byToken = imageLine?.unit === 'token';
+    const sent = family.kind === 'gpt' ? imagesIn(images, inputImageTokens) : imagesIn(images, () => 560);
+    const words = Math.ceil(Buffer.byteLength(body.prompt) / 4);
+    const prompt = words + (byToken ? sent : 0);
+    const inputNanos = byToken ? sent * nanosOf(imageLine) : inputCost(imageLine, images);
     const tokens = (image, text, textRate) => {
-      const promptNanos = prompt * nanosOf(line('input_text'));
+      const promptNanos = words * nanosOf(line('input_text')) + inputNanos;
       return {
         nanos: promptNanos + image * nanosOf(line('output_image')) + text * textRate,
         promptNanos,
@@ -761,7 +808,7 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
         (!each.variant || each.variant.toLowerCase() === body.resolution.toLowerCase()),
     );
     const nanos = output.unit === 'megapixel' ? Math.round((nanosOf(output) * width * height) / 1e6) : nanosOf(output);
-    return { width, height, priced: { nanos, promptNanos: 0 } };
+    return { width, height, priced: { nanos: nanos + inputNanos, promptNanos: inputNanos } };
   }
 
   async function images(req, res, scenario, segment, entry) {
@@ -779,6 +826,12 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
     };
     if (!imageModels(scenario).includes(body.model))
       return send(req, res, 400, error(400, `${body.model} is not available on the image generation API.`));
+    // FLUX's count here; a family's is its endpoint's (familyAsk).
+    if (!Array.isArray(references) || (!FAMILIES[body.model] && references.length > MAX_REFERENCES))
+      return send(req, res, 400, error(400, `input_references: at most ${MAX_REFERENCES} images.`));
+    const inputs = measureReferences(references, entry);
+    if (inputs === undefined)
+      return send(req, res, 400, error(400, 'input_references: each a base64 data URL of an image.'));
     if (typeof body.prompt !== 'string' || !body.prompt.trim())
       return send(req, res, 400, error(400, 'prompt is required.'));
     if (body.n !== undefined && body.n !== 1)
@@ -788,13 +841,9 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
     const format = body.output_format ?? 'png';
     if (!['png', 'jpeg', 'webp'].includes(format))
       return send(req, res, 400, error(400, `Unsupported output_format ${format}.`));
-    const size = FAMILIES[body.model] ? familyAsk(body, scenario) : askedSize(body);
+    const images = entry.inputs.map(([width, height]) => ({ width, height }));
+    const size = FAMILIES[body.model] ? familyAsk(body, scenario, images) : askedSize(body);
     if (size.problem) return send(req, res, size.status ?? 400, error(size.status ?? 400, size.problem));
-    if (!Array.isArray(references) || references.length > MAX_REFERENCES)
-      return send(req, res, 400, error(400, `input_references: at most ${MAX_REFERENCES} images.`));
-    const inputs = measureReferences(references, entry);
-    if (inputs === undefined)
-      return send(req, res, 400, error(400, 'input_references: each a base64 data URL of an image.'));
     const { width, height, priced } = size;
     entry.asked.quality = body.quality;
     entry.asked.provider = body.provider;

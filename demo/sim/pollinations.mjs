@@ -124,6 +124,10 @@
 //        and no header a page may read ([cors] exposes Content-Length and Content-Disposition only) says the rewrite:
 //        the simulator draws from the prompt as sent and says nothing of one either.
 //        Pollinations' `nologo` and `private` are no longer in the schema (ignored) [schema].
+//   POST /sim/pollinations/v1/images/edits   `Authorization: Bearer sk_…`, JSON {prompt, model, image: [{image_url}],
+//        size, quality, seed} → {created, data: [{b64_json, revised_prompt}], usage}: the images sent, to a model that
+//        takes as many (its `references`, none for a model of text alone), made and billed as GET /image/… makes and
+//        bills an image, with what the images add (pollinations-edits.mjs says the route and its sources)
 //   GET  /sim/pollinations/image/models   no key: [{name, aliases, category, publisher, community, pricing: {currency:
 //        'pollen', completionImageTokens: '<pollen per image>'}, title, description, input_modalities,
 //        output_modalities, max_reference_images?, capabilities, paid_only?, flat_rate, added_date}] [info] for
@@ -188,6 +192,7 @@ import {
   requestEntry,
 } from './kit.mjs';
 import { drawImage } from './png.mjs';
+import { editedData, imagesUsage, openAiUsage, readEdit } from './pollinations-edits.mjs';
 
 const BASE = '/sim/pollinations';
 /** Pollen to 10^-8, the registry's precision (shared/registry/registry.ts PRECISION = 8). */
@@ -413,6 +418,8 @@ const MODELS = {
     description: 'Versatile image creation and editing, strong at text inside images',
     inputs: ['text', 'image'],
     references: 3,
+    // Its `edit` cost variant [registry]: "Applies when the request includes one or more input images".
+    edit: { completionImageTokens: '0.03' },
     added: '2026-03-23',
     paidOnly: true,
   },
@@ -816,19 +823,20 @@ export function createPollinationsSimulator({ pendingMs = 1500 } = {}) {
   /** The price of a model per image in units under `scenario`. */
   const priceOf = (model, scenario) => parseDecimal(priceTextOf(model, scenario), PLACES);
 
-  /** The model's prices per unit of usage under `scenario`, as [info] lists them. */
-  const pricingOf = (model, scenario) => ({
+  /** The model's prices per unit of usage under `scenario`, as [info] lists them; `edit`: its edit's, where it has one. */
+  const pricingOf = (model, scenario, edit = false) => ({
     currency: 'pollen',
     ...(MODELS[model].pricing ?? {}),
     completionImageTokens: priceTextOf(model, scenario),
+    ...(edit && MODELS[model].edit),
   });
 
   /**
    * What `usage` costs in units (registry.ts rateAgainst: each usage × its price, summed, then to the ledger's
    * 10⁻⁸, half up here: shared/billing/precision.ts is not read, stricter either way by at most 10⁻⁸).
    */
-  function chargeOf(model, usage, scenario) {
-    const pricing = pricingOf(model, scenario);
+  function chargeOf(model, usage, scenario, edit = false) {
+    const pricing = pricingOf(model, scenario, edit);
     const picounits = Object.entries(usage).reduce(
       (sum, [type, count]) => sum + count * (parseDecimal(pricing[type] ?? '0', 12) ?? 0),
       0,
@@ -1070,6 +1078,16 @@ ${scopes.length ? hidden('scope', scopes.join(' ')) : ''}
           input_modalities: model.inputs,
           output_modalities: ['image'],
           ...(model.references ? { max_reference_images: model.references } : {}),
+          ...(model.edit && {
+            pricing_variants: [
+              {
+                name: 'edit',
+                label: 'Image editing',
+                description: 'Applies when the request includes one or more input images.',
+                pricing: { currency: 'pollen', ...model.edit },
+              },
+            ],
+          }),
           capabilities: [],
           ...(model.paidOnly ? { paid_only: true } : {}),
           // [info]: an image model without a prompt-token price is priced per image.
@@ -1087,7 +1105,7 @@ ${scopes.length ? hidden('scope', scopes.join(' ')) : ''}
   }
 
   /** The query as [schema] reads it, with the simulator's size limits; `{problem: envelope}` when refused. */
-  function readQuery(q, scenario) {
+  function readQuery(q, scenario, sent = 0) {
     const requested = q.get('model') ?? DEFAULT_MODEL;
     const model = resolveModel(requested, scenario);
     if (!model)
@@ -1125,7 +1143,7 @@ ${scopes.length ? hidden('scope', scopes.join(' ')) : ''}
       return {
         problem: invalid('image', `${MODELS[model].title} takes at most ${MODELS[model].references ?? 0} images`),
       };
-    if (MODELS[model].needsImage && !images.length)
+    if (MODELS[model].needsImage && !images.length && !sent)
       return { problem: invalid('image', `${MODELS[model].title} edits an image: give one (simulated rule)`) };
     // z.coerce.boolean: Boolean(text), so any text but the empty one is true, "false" included [schema].
     const flag = (name) => (q.has(name) ? Boolean(q.get(name)) : false);
@@ -1164,8 +1182,65 @@ ${scopes.length ? hidden('scope', scopes.join(' ')) : ''}
       prompt,
     };
     if (query.problem) return reply(req, res, 400, query.problem);
+    await make(req, res, { scenario, fault, key, record, query, prompt, entry }, (png, model) =>
+      reply(req, res, 200, png, {
+        'Content-Type': 'image/png',
+        'x-model-used': model,
+        'x-usage-completion-image-tokens': '1',
+      }),
+    );
+  }
+
+  /**
+   * `POST /v1/images/edits` (pollinations-edits.mjs, which reads the request): the images checked against what the
+   * model takes (its `references`, none for a model of text alone), then made and billed as `GET /image/…` makes and
+   * bills an image, with what the images add, and answered as JSON.
+   */
+  async function edits(req, res, url, scenario, segment, entry) {
+    const fault = faultFor('image', req, scenario, segment);
+    if (
+      edgeFault(req, res, fault, scenario, entry, { json: (status) => envelope(status), truncated: '{"data":', reply })
+    )
+      return;
+    const { key } = keyOf(req, url);
+    const record = verified(key, scenario);
+    if (!record || fault === '401') return reply(req, res, 401, envelope(401));
+    const asked = readEdit(await readJson(req));
+    if (asked.problem) return reply(req, res, 400, invalid(...asked.problem));
+    const query = readQuery(asked.params, scenario, asked.images.length);
+    const { model, width, height, seed, quality } = query;
+    entry.asked = {
+      route: 'edits',
+      model,
+      width,
+      height,
+      seed,
+      quality,
+      images: asked.images.map((i) => [i.width, i.height]),
+    };
+    if (query.problem) return reply(req, res, 400, query.problem);
+    const takes = MODELS[query.model].inputs.includes('image') ? (MODELS[query.model].references ?? 0) : 0;
+    if (asked.images.length > takes)
+      return reply(req, res, 400, invalid('image', `${MODELS[query.model].title} takes at most ${takes} images`));
+    const images = asked.images;
+    await make(
+      req,
+      res,
+      { scenario, fault, key, record, query, prompt: asked.prompt, entry, images },
+      (png, _, usage) =>
+        reply(req, res, 200, { created: Math.floor(Date.now() / 1000), data: [editedData(png, asked.prompt)], usage }),
+    );
+  }
+
+  /**
+   * What both image routes do once the request is read: what the model makes of it and bills (the images sent
+   * included: `imagesUsage`; an edit at its `edit` price, where it has one), the key's and the buckets' checks, the
+   * time it takes, the debit, then `respond(png, model, usage)` (usage as OpenAI's Images API says it).
+   */
+  async function make(req, res, { scenario, fault, key, record, query, prompt, entry, images = [] }, respond) {
     // What the other families make of it, and bill: the size, the quality or tier, the usage (`madeOf`).
     const made = MODELS[query.model].made ? madeOf(query.model, query, prompt) : undefined;
+    if (made && images.length) made.usage = imagesUsage(MODELS[query.model], made.usage, images);
     if (made) entry.made = { width: made.width, height: made.height, quality: made.quality, usage: made.usage };
     if (!prompt.trim()) return reply(req, res, 400, invalid('prompt', 'A prompt is required'));
     if (fault === '403' || (record.models && !record.models.includes(query.model)))
@@ -1173,7 +1248,9 @@ ${scopes.length ? hidden('scope', scopes.join(' ')) : ''}
     if (fault === '429') return reply(req, res, 429, envelope(429), { 'Retry-After': scenario.retryAfter ?? '1' });
     if (fault === '500') return reply(req, res, 500, envelope(500));
     const user = users.get(record.user);
-    const listed = made ? chargeOf(query.model, made.usage, scenario) : priceOf(query.model, scenario);
+    const listed = made
+      ? chargeOf(query.model, made.usage, scenario, images.length > 0)
+      : priceOf(query.model, scenario);
     const base = scenario.charge !== undefined ? pollenOf(scenario.charge, '0') : listed;
     // A key made for an app with earnings on pays its share too [BYOP]: checked and debited as one price.
     const app = record.clientId ? apps.get(record.clientId) : undefined;
@@ -1201,11 +1278,7 @@ ${scopes.length ? hidden('scope', scopes.join(' ')) : ''}
       prompt,
       seed: query.seed,
     });
-    reply(req, res, 200, png, {
-      'Content-Type': 'image/png',
-      'x-model-used': query.model,
-      'x-usage-completion-image-tokens': '1',
-    });
+    respond(png, query.model, openAiUsage(made?.usage));
   }
 
   async function register(req, res) {
@@ -1287,6 +1360,7 @@ ${scopes.length ? hidden('scope', scopes.join(' ')) : ''}
             service_documentation: `${origin}/api/docs`,
           });
         } else if (route === 'GET /image/models') models(req, res, scenario);
+        else if (route === 'POST /v1/images/edits') await edits(req, res, url, scenario, segment, entry);
         else if (req.method === 'GET' && path.startsWith('/image/')) {
           const prompt = promptOf(path.slice('/image/'.length));
           if (prompt === undefined) reply(req, res, 400, invalid('prompt', 'The prompt is not valid URL encoding'));

@@ -41,7 +41,9 @@
 //                                         generate calls also {ratio, inputs, used}: the ratio as sent on (Replicate
 //                                         "w:h" reduced, Together "WxH" snapped; the other families' as their
 //                                         providers pass it, and `quality` as used), the reference images received
-//                                         (input_image + every input_images element) and how many were used, and
+//                                         (input_image + every input_images element), the fields they came in
+//                                         (`imageFields`) and whether each was a data URI (`dataUris`), how many were
+//                                         used, and
 //                                         `refused: 429` when the account's concurrency cap turned it away;
 //                                         fault=accept-then-drop also `dropped: true`
 //   GET  /sim/puter/_charges?token=       what generate calls deducted from that token's account: {usd, calls}, usd
@@ -60,7 +62,8 @@
 // `costs_go_fast` where `param_transforms` default `go_fast` to true, as FLUX.2 [dev]'s), per-image models their
 // flat price, Together's per-MP models `1MP × w·h / 10⁶` of the pair as received (Puter bills it before snapping it,
 // TogetherImageProvider.ts l.141-148) — in cents; the other families as their own providers bill them
-// (puter-families.mjs: GPT Image and Gemini by tokens, the others per image or tier). The cost is deducted once the generation time has passed and the
+// (puter-families.mjs: GPT Image and Gemini by tokens, the others per image or tier), with the images each takes and
+// what it bills for them (puter-inputs.mjs). The cost is deducted once the generation time has passed and the
 // call succeeded (even if the client has gone away by then); refused calls, test_mode and faults other than
 // accept-then-drop deduct nothing. (Puter also meters the egress of every reply, `egress:bytes`, which this
 // simulator does not: its balances move by the generations alone.) Puter writes usage late, in batches about every 5 s
@@ -81,6 +84,7 @@
 //   Together models get width/height: each side of the pair max(64, round(v / 8) · 8), a ratio such as {w: 16, h: 9}
 //   taken as pixels as Puter takes it (64×64); one reference only (input_image wins over input_images[0]; more than one
 //   input_images element: 400); Kontext [pro]/[max] need one.
+//   The other families: as many images as each provider takes, billed as it bills them (puter-inputs.mjs).
 //
 // Dropped connections (fault=network, fault=accept-then-drop) close after one stray byte and no reply (http.mjs
 // dropConnection): Chromium then fails the request at once instead of resending it by itself on another connection,
@@ -157,6 +161,7 @@ import {
 } from './kit.mjs';
 import { drawImage, encodePng, readBase64ImageSize } from './png.mjs';
 import { FAMILY_CATALOGUE, familyCall, modelMap, resolveModel } from './puter-families.mjs';
+import { familyImages, withImages } from './puter-inputs.mjs';
 
 const START_BALANCE = 50_000_000; // $0.50 in microcents
 const MICRO = 1_000_000; // microcents per cent
@@ -541,6 +546,9 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
     const list = Array.isArray(args.input_images) ? args.input_images.filter((x) => x != null) : [];
     const given = [args.input_image, ...list].filter((x) => x != null);
     entry.inputs = given.length;
+    // How the images came: in which of Puter's fields, and whether each was a data URI (src/docs/src/AI/txt2img.md).
+    entry.imageFields = ['input_image', 'input_images'].filter((field) => args[field] != null);
+    entry.dataUris = given.every((each) => typeof each === 'string' && each.startsWith('data:image/'));
     let refs;
     let refused; // Replicate's 422, answered once the credit check has passed, as on Puter
     const replicated = model.provider === 'replicate-image-generation';
@@ -550,10 +558,10 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
       if (family.error) return apiError(req, res, ...family.error);
       ({ width, height } = family);
       Object.assign(entry, { ratio: family.ratio, quality: family.quality ?? null });
-      // The widget sends these models no references (stricter than Puter, whose providers take some).
-      if (given.length)
-        return apiError(req, res, 400, 'The simulator takes no references for this model', 'bad_request');
-      refs = [];
+      // As many images as the family's provider takes (puter-inputs.mjs).
+      const taken = familyImages(model, args);
+      if (taken.error) return apiError(req, res, ...taken.error);
+      refs = taken.images;
     } else if (replicated) {
       // Only `aspect_ratio: #toAspectRatio(ratio)` reaches Replicate (ReplicateImageGenerationProvider.ts,
       // #buildRequest): each side rounded, then reduced by the gcd. No shape expansion there.
@@ -622,7 +630,8 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
         result: `data:image/png;base64,${encodePng(64, 64, 'sample').toString('base64')}`,
         service: { name: 'ai-image' },
       });
-    const usage = family?.usage ?? usageOf(model, pair, inputs, Number(scenario.scale ?? 1));
+    const scale = Number(scenario.scale ?? 1);
+    const usage = family ? withImages(model, family.usage, inputs, scale) : usageOf(model, pair, inputs, scale);
     const cost = usage.reduce((sum, [, , micro]) => sum + micro, 0);
     if (fault === '402' || a.remaining < cost) {
       return apiError(

@@ -27,7 +27,7 @@ const laid = new WeakMap<PriceEntry, PriceEntry>();
 
 /**
  * `entry` (`model`'s at `provider`) with what its provider's edit facts say, once they are in force: the kinds of edit
- * it makes and, for a token rule, the tokens each image sent takes. An entry that states its own kinds of edit (a page's
+ * it makes and, for a token rule, the tokens each image sent takes, or what the images sent cost. An entry that states its own kinds of edit (a page's
  * `priceBook`) keeps its word. Before the facts load, the entry as it is: it makes no edit yet.
  */
 export function withEditFacts(entry: PriceEntry, provider: ProviderId, model: string): PriceEntry {
@@ -35,9 +35,15 @@ export function withEditFacts(entry: PriceEntry, provider: ProviderId, model: st
   if (!facts || entry.edits) return entry;
   const known = laid.get(entry);
   if (known) return known;
-  const { edits, inputTokens } = facts;
+  const { edits, inputTokens, inputPrice } = facts;
   const rule = inputTokens && entry.rule.kind === 'tokens' ? { ...entry.rule, inputTokens } : entry.rule;
-  const made: PriceEntry = { ...entry, rule, ...(edits && { edits }) };
+  // A price of the images sent that the entry states itself (a live list's) is its own word.
+  const made: PriceEntry = {
+    ...entry,
+    rule,
+    ...(edits && { edits }),
+    ...(inputPrice && !entry.inputPrice && { inputPrice }),
+  };
   laid.set(entry, made);
   return made;
 }

@@ -4,7 +4,7 @@ import type { EditKind, PublicEdit, Size } from '../base/types.js';
 import { earlierNotCounts, editNotAKind, editPrices } from '../strings/edit-prices.js';
 import { wordsIn, type Translation } from '../strings/strings.js';
 import type { Capability, Fitted, SizeRule } from './capabilities.js';
-import type { PriceEntry, PriceRule } from './price-book.js';
+import type { InputPrice, PriceEntry, PriceRule } from './price-book.js';
 
 // How an edit is priced (SPEC §13), loaded just after the first paint (and with the widget's panels and the headless
 // API), as nothing at the first paint edits: a model is priced only for the kinds of edit it makes at its provider; the
@@ -181,5 +181,34 @@ export function earlierLines(
   const words = Math.ceil(textBytes / 4);
   if (textBytes)
     lines.push([text.earlierWordsTokens(words, textBytes), perWordToken.mul(words), perWordToken.mul(textBytes)]);
+  return lines;
+}
+
+/**
+ * The images sent, where the entry prices them apart from its rule (`inputPrice`: xAI's per image at Puter, an
+ * OpenRouter endpoint's input line, Pollinations' edit of Qwen-Image): `each` the price as the rule's unit says it, for
+ * each image, for each started megapixel (10⁶ px) of each, or once for the request; an edit's image on a line of its
+ * own, named so, the others on one.
+ */
+export function inputPriceLines(
+  price: InputPrice,
+  fitted: Fitted,
+  each: Decimal,
+  translation?: Translation,
+): [string, Decimal][] {
+  const text = wordsIn(translation, 'editPrices', editPrices);
+  if (price.per === 'request') return [[text.inputsOnce(), each]];
+  const started = ({ width, height }: Size) =>
+    price.per === 'image' ? 1 : Math.max(1, Math.ceil((width * height) / 1e6));
+  const edited = fitted.editing ? fitted.inputs[0] : undefined;
+  const others = fitted.editing ? fitted.inputs.slice(1) : fitted.inputs;
+  const lines: [string, Decimal][] = [];
+  if (edited) lines.push([text.imageToEditPriced(price.per, started(edited)), each.mul(started(edited))]);
+  const rest = others.reduce((sum, size) => sum + started(size), 0);
+  if (others.length)
+    lines.push([
+      price.per === 'image' ? text.inputsPerImage(others.length) : text.inputsPerMegapixel(others.length, rest),
+      each.mul(rest),
+    ]);
   return lines;
 }

@@ -6,6 +6,7 @@ export {
   soldOnly,
   modelsIn,
   type EditFacts,
+  type InputPrice,
   type PriceBook,
   type PriceEntry,
   type ProviderEditFacts,

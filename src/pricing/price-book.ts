@@ -105,7 +105,19 @@ export type ImageTokens =
 export function billsReferences(rule: PriceRule): boolean {
   if (rule.kind === 'megapixel') return rule.inputs;
   if (rule.kind === 'per-megapixel') return !!rule.edit;
+  // Images billed as tokens (GPT Image, Gemini), once the edits' facts have said how many each takes.
+  if (rule.kind === 'tokens') return !!rule.inputTokens;
   return rule.kind === 'puter' && 'input_mp' in rule.costs;
+}
+
+/**
+ * What the images sent cost where the model's rule prices none of them (SPEC §13), in USD: `usd` for each image, for
+ * each started megapixel (10⁶ px) of each image, or once for the request whenever it sends any (`per: 'request'`: a
+ * model whose edit is priced apart from its image from text, Pollinations' Qwen-Image).
+ */
+export interface InputPrice {
+  per: 'image' | 'megapixel' | 'request';
+  usd: string;
 }
 
 export interface PriceEntry {
@@ -134,6 +146,11 @@ export interface PriceEntry {
    * pricing has loaded; a page's own entry may state them.
    */
   edits?: readonly EditKind[];
+  /**
+   * What the images sent cost where the rule prices none of them (xAI's `media_input` at Puter, an input line of an
+   * OpenRouter endpoint, Grok's at Pollinations): from the provider's edit facts, or its live list's own.
+   */
+  inputPrice?: InputPrice;
   /** Gateways: the gateway's own name for the model; default `black-forest-labs/<our id>`. */
   model?: string;
   /**
@@ -161,6 +178,8 @@ export interface EditFacts {
   edits?: readonly EditKind[];
   /** A token rule's `inputTokens`: the tokens each image sent takes, where no published rule counts them. */
   inputTokens?: InputTokens;
+  /** What the images sent cost where the rule prices none of them (`PriceEntry.inputPrice`). */
+  inputPrice?: InputPrice;
 }
 
 /** One provider's edit facts (its folder's edit-prices.ts): model id → what it makes of images sent. */

@@ -280,6 +280,18 @@ function parts(
     );
     billReferences(perInput.isZero() ? [] : started(1e6), perInput);
   }
+  // The images sent, where the entry prices them apart from its rule (its provider's edit facts, a live list's line).
+  if (entry.inputPrice && inputs.length) {
+    const each = amount(entry.inputPrice.usd);
+    lines.push(
+      ...editPricing().inputPriceLines(
+        entry.inputPrice,
+        fitted,
+        rule.unit === 'credit' ? each.div(CREDIT_USD) : each,
+        translation,
+      ),
+    );
+  }
   return { lines, outputMegapixels, inputMegapixels, references };
 }
 

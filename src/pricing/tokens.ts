@@ -78,11 +78,12 @@ export const tokensPricer: RulePricer = {
     // Text written besides the image, where the model writes any: none expected, at most its ceiling.
     if (textCeiling)
       lines.push([text.textTokens(textCeiling), new Decimal(0), perToken(rates.textOut).mul(textCeiling)]);
-    // The images sent, where the model bills them as tokens (GPT Image's edits, Gemini's): priced once edits' pricing
-    // and its facts are here (`inputTokens`), refused in words until then, never priced as nothing.
-    if (!rule.inputTokens && fitted.inputs.length) editPricing();
-    if (rule.inputTokens && fitted.inputs.length)
-      lines.push(...editPricing().inputTokenLines(rule, fitted, perToken(rates.imageIn), translation));
+    // The images sent, where the model bills them as tokens (GPT Image's, Gemini's): priced once edits' pricing is
+    // here, with the tokens its provider's facts say each takes; before it, refused in words (never priced as free).
+    if (fitted.inputs.length) {
+      const pricing = editPricing();
+      if (rule.inputTokens) lines.push(...pricing.inputTokenLines(rule, fitted, perToken(rates.imageIn), translation));
+    }
     // What an edit that goes on with a conversation sends again (Nano Banana's earlier turns), each a line of its own.
     if (rule.inputTokens && fitted.earlier)
       lines.push(

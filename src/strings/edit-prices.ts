@@ -1,4 +1,5 @@
 import type { EditKind } from '../base/types.js';
+import { plural } from './words.js';
 
 /**
  * What the quote of an edit says (SPEC §13): a model that does not make the kind of edit asked, an edit with no image,
@@ -27,6 +28,14 @@ export interface EditPricesStrings {
   keepsNoConversation(model: string): string;
   /** The conversation and the request send more images (`images`) than the model takes (`most`). */
   conversationTooLong(model: string, images: number, most: number): string;
+  /** The images sent, where the model bills each at a price of its own. */
+  inputsPerImage(count: number): string;
+  /** The images sent, where the model bills each started megapixel of them. */
+  inputsPerMegapixel(count: number, megapixels: number): string;
+  /** The image an edit edits, where the model bills each image sent (`per` image) or each started megapixel of it. */
+  imageToEditPriced(per: 'image' | 'megapixel', megapixels: number): string;
+  /** What the model adds once to the price of an image made from text where it is sent any image (its edit). */
+  inputsOnce(): string;
 }
 
 /** What each kind of edit does, said after "cannot". */
@@ -52,6 +61,11 @@ export const editPrices: EditPricesStrings = {
   keepsNoConversation: (model) => `${model} keeps no conversation here: edit the image afresh.`,
   conversationTooLong: (model, images, most) =>
     `This conversation would send ${images} images, more than the ${most} ${model} takes: edit the image afresh, without its conversation.`,
+  inputsPerImage: (count) => `${plural(count, 'image')} sent, billed per image`,
+  inputsPerMegapixel: (count, megapixels) => `${plural(count, 'image')} sent (${megapixels} MP)`,
+  imageToEditPriced: (per, megapixels) =>
+    per === 'image' ? 'The image to edit, billed per image' : `The image to edit (${megapixels} MP)`,
+  inputsOnce: () => 'Editing an image (priced apart from an image made from text)',
 };
 
 // Said to the page's developer, never to its user (the headless API speaks English): an edit `UserPays.quote` was

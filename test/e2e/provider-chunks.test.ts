@@ -25,7 +25,7 @@ const MARKERS: Record<string, string> = {
   bfl: '/v1/get_result', // where it polls a task
   fal: '/v1/account/billing', // where it reads the balance
   openai: '/v1/images/generations', // where it asks a gateway for an image (OpenRouter's image API answers b64_json too)
-  openrouter: 'modalities', // what it asks the chat completion for
+  openrouter: 'image_config', // what it asks the chat completion for (`modalities` is Pollinations' list's word too)
   huggingface: '/oauth/userinfo', // who signed in
   google: 'usageMetadata', // what it books from the reply (its key's header is its list reader's too)
 };

@@ -202,3 +202,60 @@ describe('the size an edit asks for', () => {
     expect(editSize(gpt, { width: 600, height: 900 })).to.deep.equal({ width: 1024, height: 1536 });
   });
 });
+
+describe('images priced apart from the model’s rule (an entry’s `inputPrice`)', () => {
+  before(() => putEditsInForce());
+
+  /** A model priced per image whose images sent are billed `inputPrice`, as a page's own entry may say. */
+  const book = (inputPrice: NonNullable<PriceBook[string]['openai']>['inputPrice']): PriceBook => ({
+    'seedream-4.5': {
+      openai: {
+        rule: { kind: 'flat', unit: 'usd', perImage: '0.04' },
+        inputPrice,
+        edits: ['instruction'],
+        references: { max: 4, maxPixels: 16_000_000 },
+        sizes: { kind: 'pixels', step: 16, min: 64, maxPixels: 16_000_000 },
+        source: { name: 'a test book', asOf: '2026-11-28' },
+        exact: true,
+      },
+    },
+  });
+  const quote = (price: Parameters<typeof book>[0], inputs = [{ width: 2000, height: 1500 }, IMAGE]) =>
+    quoteDetails(
+      { provider: 'openai', model: 'seedream-4.5', prompt: 'x', inputs, edit: { kind: 'instruction' } },
+      book(price),
+    ).quote;
+  const lines = (q: ReturnType<typeof quote>) => q.lines.map((line) => [line.label, line.amount]);
+
+  it('per image: the image to edit on a line of its own, the references on another, exactly', () => {
+    const per = quote({ per: 'image', usd: '0.002' });
+    expect(lines(per)).to.deep.equal([
+      ['Flat price per image', '0.04'],
+      ['The image to edit, billed per image', '0.002'],
+      ['1 image sent, billed per image', '0.002'],
+    ]);
+    expect(per).to.include({ total: '0.044', exact: true });
+  });
+
+  it('per started megapixel of 10⁶ pixels, each image counted as it starts them', () => {
+    // 2000×1500 is 3 MP, 1024² is 2 started.
+    expect(lines(quote({ per: 'megapixel', usd: '0.01' })).slice(1)).to.deep.equal([
+      ['The image to edit (3 MP)', '0.03'],
+      ['1 image sent (2 MP)', '0.02'],
+    ]);
+  });
+
+  it('once for the request, whatever the images, and said in German on a German page', () => {
+    const once = quote({ per: 'request', usd: '0.005' });
+    expect(lines(once).slice(1)).to.deep.equal([
+      ['Editing an image (priced apart from an image made from text)', '0.005'],
+    ]);
+    const german = quoteDetails(
+      { provider: 'openai', model: 'seedream-4.5', prompt: 'x', inputs: [IMAGE], edit: { kind: 'instruction' } },
+      book({ per: 'image', usd: '0.002' }),
+      wordsIn(de, 'prices', prices),
+      de,
+    ).quote;
+    expect(german.lines[1].label).to.equal('Das zu bearbeitende Bild, je Bild berechnet');
+  });
+});

@@ -24,6 +24,16 @@ const gpt = (model: string, more: Partial<QuoteRequest> = {}) =>
   quoteFor({ provider: 'openai', model, prompt: PROMPT, ...more });
 const usd = (tokens: number, perMillion: string) => new Decimal(perMillion).mul(tokens).div(1e6);
 
+describe('images sent to a model that bills them in tokens', () => {
+  it('are refused in words before the edits’ pricing has loaded (it says how many tokens each takes), never priced as free', () => {
+    // This page has not put the edits' pricing in force (src/define.ts does, a moment after the first paint).
+    expect(() => gpt('gpt-image-2', { quality: 'low', inputs: [{ width: 1024, height: 1024 }] })).to.throw(
+      'Edits, and images sent to a model that bills them in tokens, are priced a moment after the page starts: ask again then.',
+    );
+    expect(gpt('gpt-image-2', { quality: 'low' }).total).to.match(/^0\.0/);
+  });
+});
+
 describe('GPT Image priced in tokens (a price that is a bound)', () => {
   // GPT Image 1, 1.5 and 1-mini as OpenAI sold them, before GPT Image 1 was shut down (2026-10-23).
   controlledClock('2026-10-01T12:00:00Z');

@@ -33,6 +33,20 @@ describe('each provider’s edit facts', () => {
     expect(priced('bfl', 'flux-pro-1.1')?.edits).to.equal(undefined);
     const gpt = priced('openai', 'gpt-image-2');
     expect(gpt?.edits).to.deep.equal(['instruction', 'mask']);
+    // The accounts': an instruction only, and how each bills the images sent.
+    expect(priced('puter', 'gpt-image-2')?.edits).to.deep.equal(['instruction']);
+    expect(priced('puter', 'grok-imagine')?.inputPrice).to.deep.equal({ per: 'image', usd: '0.002' });
+    expect(
+      priced('openrouter', 'gemini-3-pro-image', priceBookFor('', BUILTIN_PRICE_BOOK, 'openrouter'))?.rule,
+    ).to.deep.include({
+      inputTokens: { expected: 560, most: 1120 },
+    });
+    expect(
+      priced('pollinations', 'qwen-image', priceBookFor('', BUILTIN_PRICE_BOOK, 'pollinations'))?.inputPrice,
+    ).to.deep.equal({
+      per: 'request',
+      usd: '0.005',
+    });
     expect(gpt?.rule.kind === 'tokens' && gpt.rule.inputTokens).to.deep.equal({ expected: 1536, most: 4096 });
   });
 

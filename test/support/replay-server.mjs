@@ -39,8 +39,12 @@
 //   of the run succeeded, usage-after.json from then on; with `credits`, scaled as a deployment with that multiplier
 //   scales them, extensions/metering.ts) are the recorded replies; the routes that were not recorded (whoami, the
 //   generation itself) are the Puter simulator's.
+// OpenRouter (openrouter/endpoints_{author}_{slug}.json: OpenRouter's per-endpoint records, each as recorded under
+//   `recorded`): under /replay/openrouter/{run}, `GET /api/v1/images/models` lists the recorded models (`{data: [{id}]}`,
+//   not itself recorded) and `GET /api/v1/images/models/{author}/{slug}/endpoints` answers the recorded record, 404
+//   `Resource not found` for a model none is recorded of.
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { baseUrl, otherHost, preflight, readJson, requestUrl, send } from '../../demo/sim/http.mjs';
 import { drawImage } from '../../demo/sim/png.mjs';
@@ -263,6 +267,19 @@ export function createReplay({ simulator }) {
     return simulator.handle(req, res);
   }
 
+  /** OpenRouter's recorded endpoint records (see the header); `rest` the path after the run. */
+  function openrouter(req, res, rest) {
+    const path = `/${rest.join('/')}`;
+    const files = readdirSync(`${RECORDED}openrouter`).filter((file) => file.startsWith('endpoints_'));
+    if (path === '/api/v1/images/models')
+      return send(req, res, 200, { data: files.map((file) => ({ id: recorded(`openrouter/${file}`).recorded.id })) });
+    const model = /^\/api\/v1\/images\/models\/([^/]+)\/([^/]+)\/endpoints$/.exec(path);
+    const file = model && `endpoints_${model[1]}_${model[2]}.json`;
+    if (!file || !files.includes(file))
+      return send(req, res, 404, { error: { code: 404, message: 'Resource not found' } });
+    send(req, res, 200, recorded(`openrouter/${file}`).recorded);
+  }
+
   return {
     /** True when the request was a replay route, and has been answered. */
     async handle(req, res) {
@@ -292,6 +309,7 @@ export function createReplay({ simulator }) {
         else if (route === 'puter') await puter(req, res, url, rest[0], rest.slice(1));
         else if (route === 'openai') await openai(req, res, rest[0], rest[1]);
         else if (route === 'google') await google(req, res, url, rest[0], rest[1], rest.slice(2));
+        else if (route === 'openrouter') openrouter(req, res, rest.slice(1));
         else send(req, res, 404, { detail: 'No such replay' });
       } catch (error) {
         if (!res.headersSent) send(req, res, 500, { detail: String(error.message) });

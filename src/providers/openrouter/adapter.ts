@@ -1,7 +1,8 @@
 import { figureSaid } from '../engine/figure-said.js';
 import Decimal from 'decimal.js';
 import { UserPaysError } from '../../base/errors.js';
-import { aspectRatio } from '../../pricing/index.js';
+import { aspectRatio, modelName } from '../../pricing/index.js';
+import { editPrices } from '../../strings/edit-prices.js';
 import {
   MAX_IMAGE_BYTES,
   base64Image,
@@ -34,6 +35,7 @@ import { generationText } from '../../strings/generation.js';
 import { liveFamilies } from './live-prices.js';
 
 const openRouterText = sayer('openrouter', openrouterWords);
+const editText = sayer('editPrices', editPrices);
 
 /**
  * OpenRouter (openrouter.ai), paid from the user's own OpenRouter credits: with a key they paste, or one they get by
@@ -176,6 +178,10 @@ export class OpenRouterProvider implements Provider {
       context,
       async (signal) => {
         keyOf(context, 'openrouter', true); // none: auth-required, before anything is sent (even the list of models)
+        // An edit only by an instruction (edit-prices.ts): no request of OpenRouter's has a field for a mask.
+        const kind = request.edit?.kind;
+        if (kind && (kind !== 'instruction' || request.edit?.mask))
+          throw new UserPaysError('invalid-input', editText.cannotEdit(modelName(request.model), kind), false);
         const endpoint = checkEndpoint(context.endpoint);
         // The other families go to the image API, pinned to the endpoint priced (families.ts): never chat.
         const family = request.wiring?.via;

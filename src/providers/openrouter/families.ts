@@ -21,8 +21,10 @@ import { endsUpstream, gemini, gptImage } from '../model-facts.js';
  *
  * `cost_usd` is read as USD per one `unit` (an image, a megapixel, a token): no source says otherwise, and a token
  * line of $0.00003 is OpenAI's $30 per million. A megapixel is read as 10⁶ pixels of the output exactly (no source says
- * how OpenRouter counts them; the quote is then not exact, and `usage.cost` is booked). Reference images are not
- * offered with these models (their `input_image` and `input_reference` lines would price them; none is read).
+ * how OpenRouter counts them; the quote is then not exact, and `usage.cost` is booked). Images are sent (an edit's,
+ * SPEC §13, and references) only to the models whose endpoint lists a line that bills them (`input_image`,
+ * `input_reference`) and takes them (`supported_parameters.input_references`): `REFERENCES` below, and the live reader
+ * by the endpoint it pins (live-prices.ts); what each makes of them is edit-prices.ts.
  *
  * Gemini's thinking: the image API's request has no field that caps it (ImageGenerationRequest: no `reasoning`, no
  * `max_tokens`), so its ceiling is the stated one (../model-facts.ts). No line bills text written (Billable has no
@@ -110,14 +112,37 @@ export const FAMILIES: Record<string, Omit<PriceEntry, 'source' | 'references' |
  */
 const TAGS: Record<string, string> = { openai: 'openai', google: 'google-ai-studio', 'bytedance-seed': 'seed' };
 
-export const withSource = (id: string, rule: PriceRule, via: string, source: PriceSource): PriceEntry => ({
+/**
+ * The images each model takes here, as its endpoint's record says (`supported_parameters.input_references.max`) where
+ * it lists a line that bills them: OpenRouter's records of `openai/gpt-image-2` and `openai/gpt-image-1` (16, an
+ * `input_image` line per token) and `google/gemini-3-pro-image` (14, the same), recorded by
+ * rbb-dev/Open-WebUI-OpenRouter-pipe (tests/fixtures/openrouter_image_endpoints_*.json @a1742a1a, @8771a5da, @bc186274;
+ * test/recorded/openrouter/), read 2026-11-28. GPT Image 1 at most 1536×1024 each, as at OpenAI
+ * (src/providers/openai/families.ts says why). The others take none: Seedream 4.5's and Gemini 3.1 Flash (Lite)'s
+ * records list no line for images sent, and Nano Banana 2.1's record is not known.
+ */
+const REFERENCES: Record<string, ReturnType<typeof referenceRule>> = {
+  'gpt-image-2': referenceRule(16),
+  'gpt-image-1': referenceRule(16, { maxPixels: 1536 * 1024 }),
+  'gemini-3-pro-image': referenceRule(14),
+};
+
+/** Model `id`'s entry at `rule`, pinned to `via`; `more` what the endpoint priced says of the images it takes. */
+export const withSource = (
+  id: string,
+  rule: PriceRule,
+  via: string,
+  source: PriceSource,
+  more: Pick<PriceEntry, 'references' | 'edits' | 'inputPrice'> = {},
+): PriceEntry => ({
   ...FAMILIES[id],
   rule,
   // Exact where the line is per image; a bound (`atMost`) where it is in tokens; a megapixel count not sourced.
   exact: rule.kind === 'tier' || rule.kind === 'flat',
   source,
   via,
-  references: referenceRule(0),
+  references: REFERENCES[id] ?? referenceRule(0),
+  ...more,
 });
 
 /** OpenRouter's prices of the families as bundled (the widget lays the live ones over them: `liveFamilies`). */

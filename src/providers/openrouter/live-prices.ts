@@ -1,6 +1,13 @@
 import Decimal from 'decimal.js';
 import { clock } from '../../base/clock.js';
-import type { PriceBook, PriceRule, TokenRates } from '../../pricing/index.js';
+import {
+  referenceRule,
+  type InputPrice,
+  type PriceBook,
+  type PriceEntry,
+  type PriceRule,
+  type TokenRates,
+} from '../../pricing/index.js';
 import { retired } from '../../pricing/lifecycle.js';
 import { saneUsd } from '../../pricing/index.js';
 import type { LiveCatalogue } from '../provider.js';
@@ -9,16 +16,17 @@ import { prices as bundled } from './prices.js';
 
 // OpenRouter's live prices of the other families (families.ts), read by its adapter (`Provider.livePrices`).
 
-/** Inputs the widget never sends with these models: their lines bill nothing here, and may be free. */
-const UNSENT = ['input_image', 'input_reference', 'input_font'];
+/** The lines of images sent (an edit's, references: edit-prices.ts), which price them; and fonts, never sent. */
+const IMAGES_SENT = ['input_image', 'input_reference'];
+const UNSENT = ['input_font'];
 
 /** A line's `cost_usd` (a JSON number) as decimal text, exactly as written; undefined where it is no sane price. */
 function usd(line: any): string | undefined {
   const cost: unknown = line?.cost_usd;
   if (typeof cost !== 'number') return undefined;
   // A price of an absurd size is no price (`saneUsd`); the adapter takes no reported charge over $100 either
-  // (adapter.ts, `MAX_USD`).
-  const free = cost === 0 && UNSENT.includes(line.billable);
+  // (adapter.ts, `MAX_USD`). An input that is free is said so: a line of 0.
+  const free = cost === 0 && [...IMAGES_SENT, ...UNSENT].includes(line.billable);
   return free || (Number.isFinite(cost) && saneUsd(cost, String(line.unit))) ? new Decimal(cost).toFixed() : undefined;
 }
 
@@ -28,24 +36,47 @@ const perMillion = (cost: string) => new Decimal(cost).mul(1e6).toFixed();
 const outOfRange = (lines: unknown) =>
   Array.isArray(lines) && lines.some((line) => typeof line?.cost_usd === 'number' && usd(line) === undefined);
 
+/** One endpoint's price: its rule, and where it bills the images sent, how (`inputPrice`: per image or megapixel). */
+interface EndpointPrice {
+  rule: PriceRule;
+  /** Whether a line bills the images sent (`input_image`, `input_reference`): the endpoint takes them. */
+  billsImages: boolean;
+  inputPrice?: InputPrice;
+}
+
 /**
  * The rule of `bundled` at one endpoint's `pricing` lines: tokens (`input_text`, `input_image`, `output_image`, and
  * `output_text` where listed: USD per million), one price per image (by `variant`, matched to the resolution tiers
- * without regard to case, or one for them all), or per megapixel. Undefined where a line is of a shape this does not
- * know, or bills what this cannot bound: the bundled price applies.
+ * without regard to case, or one for them all), or per megapixel; and a line of the images sent (`input_image` or
+ * `input_reference`) per token (the rule's image-in rate), per image or per megapixel (`inputPrice`). Undefined where
+ * a line is of a shape this does not know, or bills what this cannot bound: the bundled price applies.
  */
-function lineRule(bundled: PriceRule, lines: unknown): PriceRule | undefined {
+function endpointPrice(bundled: PriceRule, lines: unknown): EndpointPrice | undefined {
   if (!Array.isArray(lines)) return undefined;
   const outputs: { unit: unknown; cost: string; variant?: string }[] = [];
   const tokens: Record<string, string> = {};
+  let inputPrice: InputPrice | undefined;
   for (const line of lines) {
     const cost = usd(line);
     if (!cost) return undefined;
+    const sent = IMAGES_SENT.includes(line.billable);
     if (line.billable === 'output_image') outputs.push({ unit: line.unit, cost, variant: line.variant });
-    else if (line.unit === 'token') tokens[line.billable] = perMillion(cost);
-    // Inputs never sent here (references, fonts) bill nothing; any other line may.
-    else if (!['input_image', 'input_reference', 'input_font'].includes(line.billable)) return undefined;
+    else if (line.unit === 'token') tokens[sent ? 'input_image' : line.billable] = perMillion(cost);
+    else if (sent && (line.unit === 'image' || line.unit === 'megapixel')) inputPrice = { per: line.unit, usd: cost };
+    // Fonts are never sent, and bill nothing; any other line may.
+    else if (!UNSENT.includes(line.billable)) return undefined;
   }
+  const billsImages = !!inputPrice || tokens.input_image !== undefined;
+  const rule = outputRule(bundled, outputs, tokens);
+  return rule && { rule, billsImages, ...(inputPrice && { inputPrice }) };
+}
+
+/** The rule of `bundled` at an endpoint's output lines (`endpointPrice`), and its token lines' rates. */
+function outputRule(
+  bundled: PriceRule,
+  outputs: { unit: unknown; cost: string; variant?: string }[],
+  tokens: Record<string, string>,
+): PriceRule | undefined {
   const [first] = outputs;
   const single = outputs.length === 1 && first.variant === undefined;
   if (first?.unit === 'token' && single && bundled.kind === 'tokens' && tokens.input_text) {
@@ -71,6 +102,24 @@ function lineRule(bundled: PriceRule, lines: unknown): PriceRule | undefined {
     cents.push([tier, new Decimal(cost).mul(100).toFixed()]);
   }
   return { ...bundled, costs: Object.fromEntries(cents) };
+}
+
+/**
+ * What the endpoint pinned says of the images sent to model `id`: as many as its record takes
+ * (`supported_parameters.input_references.max`, each as large as the book's entry takes) where a line bills them,
+ * priced by that line; where none does, or it takes none, none, and no edit (edit-prices.ts edits only where a line
+ * prices the image sent).
+ */
+function imagesTaken(
+  id: string,
+  price: EndpointPrice,
+  endpoint: any,
+): Pick<PriceEntry, 'references' | 'edits' | 'inputPrice'> {
+  const most: unknown = endpoint?.supported_parameters?.input_references?.max;
+  if (!price.billsImages || !Number.isSafeInteger(most) || (most as number) <= 0)
+    return { references: referenceRule(0), edits: [] };
+  const references = { ...(bundled[id]?.references ?? referenceRule(0)), max: most as number };
+  return { references, ...(price.inputPrice && { inputPrice: price.inputPrice }) };
 }
 
 /** JSON of `url`, without the user's cookies or key (the image models and their endpoints need none). */
@@ -112,10 +161,11 @@ export async function liveFamilies(endpoint: string): Promise<LiveCatalogue | un
         const body = await read(url).catch(() => undefined);
         const endpoints: any[] = Array.isArray(body?.endpoints) ? body.endpoints : [];
         for (const each of endpoints) {
-          const rule = typeof each?.provider_tag === 'string' && lineRule(FAMILIES[id].rule, each.pricing);
-          if (!rule) continue;
+          const price = typeof each?.provider_tag === 'string' && endpointPrice(FAMILIES[id].rule, each.pricing);
+          if (!price) continue;
           const source = { name: 'OpenRouter image endpoints (live)', asOf, url };
-          return void (prices[id] = { openrouter: withSource(id, rule, each.provider_tag, source) });
+          const entry = withSource(id, price.rule, each.provider_tag, source, imagesTaken(id, price, each));
+          return void (prices[id] = { openrouter: entry });
         }
         if (endpoints.some((each) => outOfRange(each?.pricing))) refused.push(id);
       }),

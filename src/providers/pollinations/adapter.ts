@@ -17,6 +17,7 @@ import { modelName } from '../../pricing/index.js';
 import { pollinationsAccount, pollinationsText } from './account.js';
 import { info } from './info.js';
 import { generationText } from '../../strings/generation.js';
+import { editBody, editedImage } from './edit-request.js';
 
 /**
  * Pollinations (pollinations.ai), paid from the user's own pollen with the key "Connect User Wallets" gave this site
@@ -99,6 +100,26 @@ function enhanceOf(settings?: ModelSettings): boolean | undefined {
   throw new UserPaysError('invalid-input', pollinationsText.enhanceOnOrOff(), false);
 }
 
+/**
+ * `GET {endpoint}/image/{prompt}` with the query (enter.pollinations.ai/src/schemas/image.ts): model, width, height,
+ * seed (-1 to 2147483647), `enhance`; `nologo` and `private`, which older servers took, are no longer in the schema and
+ * are not sent. The key goes in the header only (the query would put it in logs and the address).
+ */
+function imageAddress(endpoint: string, request: ProviderRequest, model: string, half: number, enhance?: boolean) {
+  const query = new URLSearchParams({
+    model,
+    width: String(request.width / half),
+    height: String(request.height / half),
+    ...(request.seed === undefined ? {} : { seed: String(request.seed) }),
+    ...(enhance ? { enhance: 'true' } : {}),
+    // GPT Image's quality, always the one priced (families.ts: medium or high, the two it makes), and only a quality
+    // the query takes (enter.pollinations.ai/src/schemas/image.ts: low, medium, high, hd): Nano Banana's tier goes as
+    // the size made.
+    ...(/^(medium|high)$/.test(request.quality ?? '') && { quality: request.quality }),
+  });
+  return `${endpoint}/image/${encodeURIComponent(request.prompt)}?${query}`;
+}
+
 class PollinationsProvider implements Provider {
   readonly id = 'pollinations';
   readonly defaultEndpoint = info.defaultEndpoint();
@@ -125,24 +146,13 @@ class PollinationsProvider implements Provider {
         // Booleans are read by z.coerce.boolean: any text but the empty one is true, `enhance=false` included. So
         // `enhance=true` turns it on, and it is left out to leave it off.
         const enhance = enhanceOf(request.settings);
-        // enter.pollinations.ai/src/schemas/image.ts: width, height, seed (-1 to 2147483647); `nologo` and `private`,
-        // which older servers took, are no longer in the schema and are not sent. The key goes in the header only
-        // (the query would put it in logs and the address).
         // The size made, which Pollinations makes of itself (families.ts); Seedream 4.5 at half its 2K preset: a side
         // over 2048 would have it make 4K (models/openRouterImageModel.ts, `callOpenRouterSeedreamProAPI`).
         const half = model === 'seedream-pro' ? 2 : 1;
-        const query = new URLSearchParams({
-          model,
-          width: String(request.width / half),
-          height: String(request.height / half),
-          ...(request.seed === undefined ? {} : { seed: String(request.seed) }),
-          ...(enhance ? { enhance: 'true' } : {}),
-          // GPT Image's quality, always the one priced (families.ts: medium or high, the two it makes), and only a
-          // quality the query takes (enter.pollinations.ai/src/schemas/image.ts: low, medium, high, hd): Nano Banana's
-          // tier goes as the size made.
-          ...(/^(medium|high)$/.test(request.quality ?? '') && { quality: request.quality }),
-        });
-        const url = `${endpoint}/image/${encodeURIComponent(request.prompt)}?${query}`;
+        // Images (an edit's, references) go to the route that takes them as they are (edit-request.ts), as JSON.
+        const sending = !!request.inputs?.length;
+        const url = sending ? `${endpoint}/v1/images/edits` : imageAddress(endpoint, request, model, half, enhance);
+        const body = sending ? JSON.stringify(editBody(request, model, half, enhance)) : undefined;
         // A price in tokens is a bound (families.ts): what the key's budget fell by across this call alone is its
         // charge (the page cannot read `x-pollen-cost`: its CORS does not expose it), read before and after it.
         // Only a key this site's sign-in made: no one else spends from it.
@@ -158,7 +168,8 @@ class PollinationsProvider implements Provider {
         let response: Response;
         try {
           response = await fetch(routed(url, context.relay), {
-            headers: { authorization: `Bearer ${key}` },
+            ...(body && { method: 'POST', body }),
+            headers: { authorization: `Bearer ${key}`, ...(body && { 'content-type': 'application/json' }) },
             signal,
             credentials: 'omit',
             cache: 'no-store',
@@ -178,20 +189,22 @@ class PollinationsProvider implements Provider {
           const body = await response.json().catch(() => undefined);
           throw pollinationsError(response, body, key, request.model);
         }
-        const blob = await response.blob().catch(() => undefined);
+        const made = sending ? response.json().catch(() => undefined) : response.blob().catch(() => undefined);
+        const answer = await made;
         context.onBilled?.(); // it answered with the image: made, and charged
+        const blob = sending ? editedImage(answer) : (answer as Blob | undefined);
         if (!blob?.type.startsWith('image/'))
           throw new UserPaysError('provider-error', generationText.imageUnreadable());
         if (blob.size > MAX_IMAGE_BYTES) throw new UserPaysError('provider-error', generationText.imageTooLarge());
         context.onProgress?.({ status: generationText.downloading(), progress: 1 });
-        const made = await measured(blob, context.onBytes);
+        const image = await measured(blob, context.onBytes);
         // Alone: nothing started or finished since but this call's own finish.
         const atEnd = atStart && calls(key);
         const alone = atStart && atEnd?.started === atStart.started && atEnd.finished === atStart.finished + 1;
         const after = before?.usd && alone ? await this.balance({ ...context, apiKey: key }) : undefined;
         const fell = before?.usd && after?.usd && before.usd.minus(after.usd);
         return {
-          image: { ...made, seed: request.seed },
+          image: { ...image, seed: request.seed },
           task: { provider: 'pollinations', id: '' },
           ...(fell && fell.gt(0) && { charge: { usd: fell.toFixed() } }),
         };

@@ -36,6 +36,26 @@ const SOURCE: PriceSource = {
 const MP = 1024 * 1024;
 
 /**
+ * The images each model takes, by its name at Pollinations: the registry's `maxReferenceImages` (shared/registry/
+ * image.ts @0047731e, read 2026-11-28: GPT Image 16, "GPT Image edit endpoint accepts up to 16 input images"; Nano Banana
+ * 14; Seedream 4.5 14, "route cap from OpenRouter schema"; Grok Imagine 1, "xAI image edit route forwards one input
+ * image"; Qwen-Image 3), which the live list says as `max_reference_images` (shared/registry/model-info.ts @00321892;
+ * live-prices.ts reads it). They are sent to `POST /v1/images/edits` (adapter.ts); what each makes of them and how it
+ * bills them is edit-prices.ts.
+ */
+const REFERENCES: Record<string, number> = {
+  gptimage: 16,
+  'gptimage-large': 16,
+  'gpt-image-2': 16,
+  'nanobanana-2': 14,
+  'nanobanana-2-lite': 14,
+  'nanobanana-pro': 14,
+  'seedream-pro': 14,
+  'grok-imagine': 1,
+  'qwen-image': 3,
+};
+
+/**
  * GPT Image (createAndReturnImages.ts @dce67d23, `callGPTImageWithEndpoint`): the size sent upstream is the one of
  * 1024×1024, 1536×1024 and 1024×1536 whose ratio is nearest the one asked, whatever the size asked, gpt-image-2 too;
  * the quality is `high` where `high` is asked, else `medium` (`low` and `hd` become `medium`). So only medium and high
@@ -80,7 +100,7 @@ const tokens = (
   source: SOURCE,
   exact: false,
   sizes,
-  references: referenceRule(0),
+  references: referenceRule(REFERENCES[model] ?? 0),
   model,
   earningsShare: '0.25',
 });
@@ -112,7 +132,7 @@ const perImage = (model: string, usd: string, sizes: SizeRule): PriceEntry => ({
   source: SOURCE,
   exact: true,
   sizes,
-  references: referenceRule(0),
+  references: referenceRule(REFERENCES[model] ?? 0),
   model,
   earningsShare: '0.25',
 });
@@ -207,8 +227,8 @@ export const prices: ProviderPrices = {
     pixels: MP,
   }),
   // models/qwenImageModel.ts (@02b24cd4): qwen/qwen-image on Replicate, the ratio nearest on a log scale of seven
-  // (`resolveAspectRatio`), at Replicate's size for it (not stated: shown at about 1 MP); $0.025 from text alone
-  // (an edit, 0.03, needs a reference image, which the widget does not send here).
+  // (`resolveAspectRatio`), at Replicate's size for it (not stated: shown at about 1 MP); $0.025 from text alone (an
+  // edit, 0.03: edit-prices.ts).
   'qwen-image': perImage('qwen-image', '0.025', {
     kind: 'ratios',
     ratios: ['1:1', '16:9', '9:16', '4:3', '3:4', '3:2', '2:3'],

@@ -2,7 +2,13 @@ import Decimal from 'decimal.js';
 import { clock } from '../../base/clock.js';
 import { isAmount, isRecord } from '../../base/checks.js';
 import type { PriceSource } from '../../base/types.js';
-import type { PriceBook, PriceRule, TokenRates } from '../../pricing/index.js';
+import {
+  referenceRule,
+  type PriceBook,
+  type PriceEntry,
+  type PriceRule,
+  type TokenRates,
+} from '../../pricing/index.js';
 import { retired } from '../../pricing/lifecycle.js';
 import { saneUsd } from '../../pricing/index.js';
 import type { LiveCatalogue } from '../provider.js';
@@ -46,7 +52,8 @@ async function livePollinationsPrices(endpoint: string): Promise<LiveCatalogue |
       const price = listed?.pricing?.currency === 'pollen' ? listed.pricing.completionImageTokens : undefined;
       // Text, as Pollinations writes prices (toFixedPoint); no FLUX image there costs a whole pollen.
       if (isAmount(price) && saneUsd(price, 'image') && new Decimal(price).lt(1)) {
-        prices[id] = { pollinations: { ...entry, rule: { kind: 'flat', unit: 'usd', perImage: price }, source } };
+        const rule: PriceRule = { kind: 'flat', unit: 'usd', perImage: price };
+        prices[id] = { pollinations: { ...entry, rule, source, ...imagesOf(listed, entry, rule) } };
       } else if (isAmount(price)) refused.push(id);
     }
     const listed = Object.keys(bundled).filter((id) => named(models, bundled[id].model));
@@ -59,6 +66,41 @@ async function livePollinationsPrices(endpoint: string): Promise<LiveCatalogue |
     delete replies[url]; // read again on the next need
     return undefined;
   }
+}
+
+/**
+ * What the live list says of the images a model takes (SPEC §13): as many as `max_reference_images`, where its
+ * `input_modalities` has `image` (shared/registry/model-info.ts @00321892, read 2026-11-28), each as large as the
+ * book's entry takes; and, for a model priced per image, what they add: `promptImageTokens` per image sent (Grok
+ * Imagine's "per input image on edits", shared/registry/image.ts @0047731e), or the price of its `edit` cost variant
+ * over its price from text, once (`pricing_variants`: Qwen-Image's, "Applies when the request includes one or more
+ * input images"). A model that takes none edits nothing. A token-priced model's images are its `promptImageTokens`
+ * rate (`liveRule`).
+ */
+function imagesOf(
+  listed: any,
+  entry: PriceEntry,
+  rule: PriceRule,
+): Pick<PriceEntry, 'references' | 'edits' | 'inputPrice'> {
+  const most: unknown = listed?.max_reference_images;
+  const modalities: unknown = listed?.input_modalities;
+  if (
+    !Array.isArray(modalities) ||
+    !modalities.includes('image') ||
+    !Number.isSafeInteger(most) ||
+    (most as number) <= 0
+  )
+    return { references: referenceRule(0), edits: [] };
+  const references = { ...(entry.references ?? referenceRule(0)), max: most as number };
+  if (rule.kind !== 'flat') return { references };
+  const each: unknown = listed.pricing?.promptImageTokens;
+  if (isAmount(each) && saneUsd(each, 'image')) return { references, inputPrice: { per: 'image', usd: each } };
+  const variants: unknown = listed.pricing_variants;
+  const edit: unknown = Array.isArray(variants)
+    ? variants.find((variant: any) => variant?.name === 'edit')?.pricing?.completionImageTokens
+    : undefined;
+  if (!isAmount(edit) || !saneUsd(edit, 'image') || !new Decimal(edit).gt(rule.perImage)) return { references };
+  return { references, inputPrice: { per: 'request', usd: new Decimal(edit).minus(rule.perImage).toString() } };
 }
 
 /** The live list (`livePollinationsPrices`): what is sold, and its prices, laid over the bundled ones. */
@@ -104,7 +146,7 @@ export function livePollinationsFamilies(models: unknown, source: PriceSource): 
     const listed = named(models, entry.model);
     const pricing: unknown = listed?.pricing;
     const rule = isRecord(pricing) && pricing.currency === 'pollen' && liveRule(entry.rule, pricing);
-    if (rule) found[id] = { pollinations: { ...entry, rule, source } };
+    if (rule) found[id] = { pollinations: { ...entry, rule, source, ...imagesOf(listed, entry, rule) } };
   }
   return found;
 }

@@ -20,6 +20,8 @@ export interface PollinationsStrings {
   noAppKey(): string;
   /** `ModelSettings.enhancePrompt` set to something other than true or false (the only control it takes). */
   enhanceOnOrOff(): string;
+  /** Images sent (an edit, references) with prompt enhancement on: the route that takes images does not enhance. */
+  noEnhanceWithImages(): string;
 }
 
 export const pollinationsWords: PollinationsStrings = {
@@ -34,6 +36,8 @@ export const pollinationsWords: PollinationsStrings = {
   signInFailed: () => 'Pollinations did not complete the sign-in. Sign in with Pollinations again.',
   noAppKey: () => 'This site has not set up signing in with Pollinations yet. Enter a Pollinations key instead.',
   enhanceOnOrOff: () => 'Prompt enhancement at Pollinations is either on or off (true or false).',
+  noEnhanceWithImages: () =>
+    'Pollinations does not enhance the prompt of an image it is sent to edit: turn prompt enhancement off to send it.',
 };
 
 // Said to the page's developer in the console, never to its user (in English only: docs/translating.md).

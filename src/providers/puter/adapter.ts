@@ -8,11 +8,15 @@ import { sayer } from '../../strings/strings.js';
 import { puterError, puterSdk, readUsage } from './account.js';
 import { PUTER_IDS } from './live-prices.js';
 import { info, puterApi } from './info.js';
-import { PUTER_MODELS } from './prices.js';
+import { PUTER_MODELS, prices as puterPrices } from './prices.js';
+import { editPrices } from './edit-prices.js';
+import { editPrices as editWords } from '../../strings/edit-prices.js';
+import { modelName } from '../../pricing/index.js';
 import { puterText } from './words.js';
 import { type Calls, type Reading, meterCall, meterOf, parseCalls, withMeter } from './meter.js';
 
 const pricesText = sayer('prices', prices);
+const editText = sayer('editPrices', editWords);
 
 /** What the engine's `loadPuter` gives the widget's account line and the headless call (account.ts). */
 export { balanceRefusal, puterAccount, puterCheck, puterSdk, puterSignIn } from './account.js';
@@ -158,6 +162,18 @@ function finished(account: string, before: Read | undefined, after: Read | undef
 }
 
 /**
+ * The images of a call as Puter takes them: `input_images`, "the canonical, cross-provider field", each a data URI
+ * (src/docs/src/AI/txt2img.md at HeyPuter/puter@8307e8c), the image edited first; `input_image` for a model that takes
+ * one image in a field of its own, which Puter fills from `input_image` alone (prices.ts, `singleImage`).
+ */
+const imagesOf = (model: string, references: readonly string[]) =>
+  !references.length
+    ? {}
+    : PUTER_MODELS[model]?.singleImage
+      ? { input_image: references[0] }
+      : { input_images: [...references] };
+
+/**
  * Asks Puter's SDK for the image (`puter.ai.txt2img`) with Puter's model `id` and the `references`, and waits for it
  * until `signal` aborts. Its refusal is said as Puter's (`puterError`), with the SDK's "Low Balance" box removed.
  */
@@ -169,7 +185,6 @@ function txt2img(
   signal: AbortSignal,
 ): Promise<any> {
   const token = puter.authToken; // a new one after the call: the user signed in again meanwhile
-  const [input_image, ...more] = references;
   const [w, h] = request.ratio?.split(':').map(Number) ?? [request.width, request.height];
   return new Promise<any>((resolve, reject) => {
     // The SDK cannot be aborted: stop waiting (guard() tells a cancel from the deadline).
@@ -185,8 +200,7 @@ function txt2img(
         // The tier priced, always: Puter's providers put their own (a cheaper or dearer one) where none is sent.
         quality: request.quality,
         seed: request.seed,
-        input_image,
-        input_images: more[0] && more,
+        ...imagesOf(request.model, references),
       })
       .then(resolve, (thrown: unknown) => {
         const error = puterError(thrown);
@@ -238,11 +252,11 @@ export class PuterProvider implements Provider {
         const references = request.inputs?.map((input) => input.dataUrl) ?? [];
         const model = PUTER_MODELS[request.model];
         // The other families name Puter's id for the model and which of its providers serves it in the price book
-        // (puter/families.ts), and take no references here.
+        // (puter/families.ts).
         const id = request.wiring?.model ?? PUTER_IDS[request.model];
-        const max = model?.references.max ?? 0;
-        // Never more than the model takes (Together keeps one image and drops a second without a word), and
-        // checked before anything is counted or sent.
+        const max = puterPrices[request.model]?.references?.max ?? 0;
+        // Never more than the model takes (Together refuses a second image, xAI's edits drop a fourth without a
+        // word: families.ts), and checked before anything is counted or sent.
         if (!id || references.length > max) {
           throw new UserPaysError(
             'invalid-input',
@@ -250,6 +264,10 @@ export class PuterProvider implements Provider {
             false,
           );
         }
+        // An edit only by an instruction over the whole image (edit-prices.ts): no mask goes to Puter, which takes none.
+        const kind = request.edit?.kind;
+        if (kind && (kind !== 'instruction' || request.edit?.mask || !editPrices[request.model]?.edits?.includes(kind)))
+          throw new UserPaysError('invalid-input', editText.cannotEdit(modelName(request.model), kind), false);
         const puter = await puterSdk(context.endpoint);
         const limit = await limitOf(puter);
         const waiting = () => context.onProgress?.({ status: puterText.waitingForSlot(limit) });

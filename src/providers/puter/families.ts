@@ -6,6 +6,7 @@ import {
   type ProviderPrices,
   type SizeRule,
 } from '../../pricing/index.js';
+import type { ReferenceRule } from '../../pricing/capabilities.js';
 import { GEMINI_MADE, endsUpstream, gptImage } from '../model-facts.js';
 
 /**
@@ -37,7 +38,8 @@ import { GEMINI_MADE, endsUpstream, gptImage } from '../model-facts.js';
  *   `ratio` finds the tier's documented size; flat per image.
  * - Qwen-Image (Together, per MP of the pixels sent, snapped as FLUX there) and Grok Imagine (xai-image-generation,
  *   XAIImageProvider.ts: `quality` 2k, else 1k; the ratio reduced and passed as `aspect_ratio`).
- * None takes reference images from the widget here.
+ * The images each takes (`input_images`, an edit's first the image edited: SPEC §13) are `REFERENCES` below; what each
+ * makes of them and how Puter bills them is in edit-prices.ts.
  */
 const SOURCE: PriceSource = {
   name: 'Puter model catalogue (bundled)',
@@ -46,6 +48,29 @@ const SOURCE: PriceSource = {
 };
 const MP = 1024 * 1024;
 const NO_REFERENCES = referenceRule(0);
+
+/**
+ * The images each family takes through Puter's `input_images` (HeyPuter/puter@8307e8c, read 2026-11-28; its
+ * src/docs/src/AI/txt2img.md lists them per provider): GPT Image up to 16, as OpenAI's `images.edit`, which Puter's
+ * OpenAI provider calls with them (OpenAiImageProvider.ts `generate`; "You can provide up to 16 images":
+ * openai/openai-node@7b7d6ca `src/resources/images.ts`), GPT Image 1, 1.5 and 1-mini at most 1536×1024 each, as at
+ * OpenAI (src/providers/openai/families.ts says why); Grok Imagine 3 (XAIImageProvider.ts MAX_INPUT_IMAGES: "xAI's Grok
+ * Imagine edit endpoint accepts up to 3 source images", the rest dropped without a word, so never more are sent);
+ * Seedream 4.5 and 5.0 Lite 14 (BytePlusImageProvider.ts MAX_INPUT_IMAGES_SEEDREAM; more is a 400). Gemini and
+ * Qwen-Image through Together take none here: Together passes one image on as `image_base64`
+ * (TogetherImageProvider.ts), and no source read says these models use it (UNVERIFIED: not offered).
+ */
+const gptReferences = (model: string) =>
+  referenceRule(16, /^gpt-image-1/.test(model) ? { maxPixels: 1536 * 1024 } : {});
+export const REFERENCES: Record<string, ReferenceRule> = {
+  'gpt-image-2': gptReferences('gpt-image-2'),
+  'gpt-image-1.5': gptReferences('gpt-image-1.5'),
+  'gpt-image-1': gptReferences('gpt-image-1'),
+  'gpt-image-1-mini': gptReferences('gpt-image-1-mini'),
+  'grok-imagine': referenceRule(3),
+  'seedream-4.5': referenceRule(14),
+  'seedream-5-lite': referenceRule(14),
+};
 
 // What Puter serves ends as its makers end it (`endsUpstream`, ../model-facts.ts): its catalogue lists every id its
 // providers know, ended or not (ImageGenerationDriver.ts `models()` at 8307e8c has no filter), so by the page's clock
@@ -212,12 +237,17 @@ export const FAMILIES: Record<string, Omit<PriceEntry, 'source' | 'references'>>
   'grok-imagine': entry('grok-imagine-image', 'xai-image-generation', tiers({ '1k': '2', '2k': '2' }), GROK_SIZES),
 };
 
-export const withSource = (model: Omit<PriceEntry, 'source' | 'references'>, source: PriceSource): PriceEntry => ({
+/** Family `id`'s entry (`model`: its book's, or with live costs), with its source and the images it takes. */
+export const withSource = (
+  id: string,
+  model: Omit<PriceEntry, 'source' | 'references'>,
+  source: PriceSource,
+): PriceEntry => ({
   ...model,
   source,
-  references: NO_REFERENCES,
+  references: REFERENCES[id] ?? NO_REFERENCES,
 });
 
 /** Puter's prices of the families as bundled (the widget lays the live catalogue over them: `livePuterFamilies`). */
 export const prices: ProviderPrices = {};
-for (const id in FAMILIES) prices[id] = withSource(FAMILIES[id], SOURCE);
+for (const id in FAMILIES) prices[id] = withSource(id, FAMILIES[id], SOURCE);

@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import { isRecord } from '../../base/checks.js';
 import type { PriceSource } from '../../base/types.js';
 import type { PriceRule, TokenRates } from '../../pricing/index.js';
@@ -136,7 +137,11 @@ function livePuterFamilies(models: any[], source: PriceSource): PriceBook {
   for (const id in FAMILIES) {
     const live = listedIn(models, id);
     const priced = live && liveRule(FAMILIES[id].rule, live);
-    if (priced) found[id] = { puter: withSource({ ...FAMILIES[id], rule: priced }, source) };
+    if (!priced) continue;
+    // What xAI's edits add per image sent, as the catalogue lists it (`media_input`, cents: XAIImageProvider.ts).
+    const media = live.provider === 'xai-image-generation' ? cents(live.costs?.media_input) : undefined;
+    const inputPrice = media && { per: 'image' as const, usd: new Decimal(media).div(100).toString() };
+    found[id] = { puter: withSource(id, { ...FAMILIES[id], rule: priced, ...(inputPrice && { inputPrice }) }, source) };
   }
   return found;
 }

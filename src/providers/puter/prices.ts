@@ -30,11 +30,16 @@ const REPLICATE_SIZES: SizeRule = {
  */
 const TOGETHER_SIZES: SizeRule = { kind: 'snapped', step: 8, min: 64 };
 
-/** A model Replicate serves: its `costs`, at Replicate's ratios, with up to `maxReferences` references. */
-const replicate = (costs: Record<string, string>, maxReferences: number) => ({
+/**
+ * A model Replicate serves: its `costs`, at Replicate's ratios, with up to `maxReferences` references; `singleImage`
+ * where Replicate's model takes one image in a field of its own, which Puter fills from `input_image` alone
+ * (ReplicateImageGenerationProvider.ts `generate`, `singleImageInputKey`: FLUX1.1 [pro]'s `image_prompt`).
+ */
+const replicate = (costs: Record<string, string>, maxReferences: number, singleImage = false) => ({
   costs,
   sizes: REPLICATE_SIZES,
   references: referenceRule(maxReferences),
+  ...(singleImage && { singleImage }),
 });
 /** A model Together AI serves: its `costs`, at the size it snaps to, with one reference (`required` for Kontext). */
 const together = (costs: Record<string, string>, required = false) => ({
@@ -56,7 +61,7 @@ const together = (costs: Record<string, string>, required = false) => ({
  * the live catalogue may have moved since this copy; so the drop of the user's balance is booked where it is known
  * (adapter.ts).
  */
-export const PUTER_MODELS: Record<string, { costs: Record<string, string> } & Capability> = {
+export const PUTER_MODELS: Record<string, { costs: Record<string, string>; singleImage?: boolean } & Capability> = {
   'flux-2-klein-4b': replicate({ input_mp: '0.1', output_mp: '0.1' }, 4),
   'flux-2-klein-9b-base': replicate({ input_mp: '1.1', output_mp: '1.1' }, 4),
   // Replicate's flux-2-dev schema: `input_images` "Maximum 4 images" (replicate.com/black-forest-labs/flux-2-dev/api).
@@ -66,7 +71,7 @@ export const PUTER_MODELS: Record<string, { costs: Record<string, string> } & Ca
   'flux-2-max': together({ '1MP': '7' }),
   'flux-kontext-pro': together({ '1MP': '4' }, true),
   'flux-kontext-max': together({ '1MP': '8' }, true),
-  'flux-pro-1.1': replicate({ output: '4' }, 1),
+  'flux-pro-1.1': replicate({ output: '4' }, 1, true),
 };
 
 /** The `puter` price entry of a model: Puter catalogue `costs` (bundled or live) with what Puter makes of it. */

@@ -1,6 +1,6 @@
 import type { EditKind } from '../../base/types.js';
 import type { EditPricesStrings } from '../../strings/edit-prices.js';
-import { number } from './words.js';
+import { images, number } from './words.js';
 
 /** Was jede Art der Bearbeitung nicht kann, gesagt nach „kann hier“. */
 const EDIT_VERBS: Record<EditKind, string> = {
@@ -24,6 +24,13 @@ export const editPrices: EditPricesStrings = {
   earlierWordsTokens: (expected, most) =>
     `Frühere Anweisungen, erneut gesendet: etwa ${number(expected)} Tokens (kann schwanken, höchstens ${number(most)})`,
   keepsNoConversation: (model) => `${model} führt hier kein Gespräch fort: Bearbeiten Sie das Bild neu.`,
-  conversationTooLong: (model, images, most) =>
-    `Dieses Gespräch würde ${number(images)} Bilder senden, mehr als die ${number(most)}, die ${model} annimmt: Bearbeiten Sie das Bild neu, ohne sein Gespräch.`,
+  conversationTooLong: (model, count, most) =>
+    `Dieses Gespräch würde ${number(count)} Bilder senden, mehr als die ${number(most)}, die ${model} annimmt: Bearbeiten Sie das Bild neu, ohne sein Gespräch.`,
+  inputsPerImage: (count) => `${images(count)} gesendet, je Bild berechnet`,
+  inputsPerMegapixel: (count, megapixels) => `${images(count)} gesendet (${number(megapixels)} MP)`,
+  imageToEditPriced: (per, megapixels) =>
+    per === 'image'
+      ? 'Das zu bearbeitende Bild, je Bild berechnet'
+      : `Das zu bearbeitende Bild (${number(megapixels)} MP)`,
+  inputsOnce: () => 'Bearbeitung eines Bildes (anders berechnet als ein Bild aus Text)',
 };

@@ -13,4 +13,6 @@ export const pollinations: PollinationsStrings = {
   noAppKey: () =>
     'Diese Website hat die Anmeldung mit Pollinations noch nicht eingerichtet. Geben Sie stattdessen einen Pollinations-Schlüssel ein.',
   enhanceOnOrOff: () => 'Die Prompt-Verbesserung bei Pollinations ist entweder an oder aus (true oder false).',
+  noEnhanceWithImages: () =>
+    'Pollinations verbessert den Prompt nicht, wenn es ein Bild zum Bearbeiten erhält: Schalten Sie die Prompt-Verbesserung aus, um es zu senden.',
 };

@@ -16,10 +16,13 @@ import { pngFile } from '../../../support/images.js';
 /** The reference images chosen, as their thumbnails show them. */
 const thumbs = (el: UserPaysImage) => [...el.shadowRoot!.querySelectorAll('.thumbs li')];
 
+/** The reference picker's file field: named, as More options has another (Edit an image of your own, where a model edits). */
+const referencesInput = (el: UserPaysImage) => el.shadowRoot!.querySelector<HTMLInputElement>('#references-input');
+
 /** Chooses files in the widget's reference picker, as the user would, and waits until they are read. */
 async function choose(el: UserPaysImage, files: File[]) {
   await panelsLoaded(el); // the references are under More options, which comes with the panels
-  const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type=file]')!;
+  const input = referencesInput(el)!;
   const chosen = new DataTransfer();
   for (const file of files) chosen.items.add(file);
   input.files = chosen.files;
@@ -109,7 +112,7 @@ describe('Puter through its real SDK, against the strict simulator', function ()
     await choose(el, [await pngFile(640, 480, 'a.png'), await pngFile(480, 640, 'b.png')]);
     expect(thumbs(el)).to.have.length(1);
     // Full: no way to choose another, and it says how many of how many.
-    expect(el.shadowRoot!.querySelector('input[type=file]')).to.equal(null);
+    expect(referencesInput(el) === null, 'a file field for more references').to.equal(true);
     expect(words(el.shadowRoot!.querySelector('.drop'))).to.contain('1 of 1');
     await el.generate();
     const [call] = await puterCalls(marker);
@@ -185,8 +188,7 @@ describe('reference images given by drop or paste', () => {
     expect(words(el.shadowRoot!.querySelector('.canvas')), 'nothing said in the canvas').not.to.contain('notes.txt');
     expect(part(el, 'error'), 'no error of a submission').to.equal(null);
     // The file input is described by it; a next choice that is all images clears it.
-    const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type=file]')!;
-    expect(input.getAttribute('aria-describedby')).to.equal(said!.id);
+    expect(referencesInput(el)!.getAttribute('aria-describedby')).to.equal(said!.id);
     await choose(el, [await pngFile(320, 320, 'third.png')]);
     await until(() => thumbs(el).length === 3);
     expect(el.shadowRoot!.querySelector('.refs .refused')).to.equal(null);

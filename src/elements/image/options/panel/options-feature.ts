@@ -141,7 +141,7 @@ function renderMoreOptions(
         ? {
             max: references.max,
             required: !!references.required,
-            billed: !pricing.entry || billsReferences(pricing.entry.rule),
+            billed: !pricing.entry || billsReferences(pricing.entry.rule) || !!pricing.entry.inputPrice,
             images: attached.images.map((image, i) => {
               const sent = pricing.fitted?.inputs?.[i];
               return {
