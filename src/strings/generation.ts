@@ -25,6 +25,11 @@ export interface GenerationStrings {
   maskNotTaken(): string;
   /** A masked edit or an erase came without the area painted. */
   maskMissing(): string;
+  /**
+   * An edit priced as going on with its image's conversation (`edit.earlier`) names no image that keeps that
+   * conversation, of this model at this provider: nothing is sent.
+   */
+  conversationNotKept(): string;
   maskOfAnotherSize(width: number, height: number, imageWidth: number, imageHeight: number): string;
   /** `signIn`: the user may sign in to the provider instead (OpenRouter, Hugging Face, Pollinations). */
   keyMissing(provider: string, signIn?: boolean): string;
@@ -152,6 +157,8 @@ export const generation: GenerationStrings = {
   maskNotTaken: () =>
     'An edit that follows an instruction changes the whole image: it takes no painted area. Choose “Change the painted area” to use one.',
   maskMissing: () => 'Paint the area to change on the image first.',
+  conversationNotKept: () =>
+    'This edit was priced as going on with the conversation that made its image, but that image keeps no such conversation with this model here: choose the image again.',
   maskOfAnotherSize: (width, height, imageWidth, imageHeight) =>
     `The painted area is ${width}×${height} pixels, but the image is ${imageWidth}×${imageHeight}: paint it again on this image.`,
   keyMissing: (provider, signIn) =>

@@ -30,6 +30,8 @@ export const generation: GenerationStrings = {
   maskNotTaken: () =>
     'Eine Bearbeitung nach Anweisung ändert das ganze Bild: Sie nimmt keinen bemalten Bereich. Wählen Sie „Bemalten Bereich ändern“, um einen zu nutzen.',
   maskMissing: () => 'Bemalen Sie zuerst auf dem Bild den Bereich, der sich ändern soll.',
+  conversationNotKept: () =>
+    'Diese Bearbeitung wurde als Fortsetzung des Gesprächs berechnet, aus dem ihr Bild stammt, doch dieses Bild führt kein solches Gespräch mit diesem Modell hier: Wählen Sie das Bild noch einmal.',
   maskOfAnotherSize: (width, height, imageWidth, imageHeight) =>
     `Der bemalte Bereich ist ${width}×${height} Pixel groß, das Bild aber ${imageWidth}×${imageHeight}: Bemalen Sie ihn auf diesem Bild noch einmal.`,
   keyMissing: (provider, signIn) =>
