@@ -160,6 +160,11 @@ image" for 3 Pro Image at $2 per million, as Puter's code cites Google's pricing
 most". Where a path bills the images sent per image, per megapixel or once for the edit (xAI's \`media_input\` through
 Puter, an OpenRouter endpoint's input line, Grok Imagine's and Qwen-Image's edit price at Pollinations), they are one
 line of their own, as exact as the path's price.
+Gemini at Google (Nano Banana 2.1, Pro and 2 Lite: an instruction, the image sent as \`inlineData\` at 1 MP at most) bills
+each image it is sent in tokens whatever its size: Nano Banana Pro 560 (Google's model card), the Flash models at most
+1,120 (the largest figure any source gives), a line each at the image-in rate. An edit that goes on with the
+conversation that made its image sends every earlier image again (a line each) and the earlier turns' words (about a
+token per 4 bytes, at most one per byte); the reply's \`usageMetadata\` books the charge.
 The edits' pricing loads a moment after the first paint (which edits nothing): \`quote()\` of an edit, or of images sent
 to a model that bills them in tokens, before then says so (\`invalid-input\`) rather than price it without them.
 `;

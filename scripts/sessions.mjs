@@ -22,7 +22,15 @@ export const OPENED_BY = {
   'src/elements/image/options/panel/controls/index.ts': ['bfl', 'fal', 'pollinations'],
   'src/elements/image/accounts/panel/puter/index.ts': ['puter'],
   // The editor: Edit is offered where a model of the provider edits images (its edit facts' `edits`: edit-prices.ts).
-  'src/elements/image/editor/panel/view/index.ts': ['bfl', 'fal', 'openai', 'openrouter', 'pollinations', 'puter'],
+  'src/elements/image/editor/panel/view/index.ts': [
+    'bfl',
+    'fal',
+    'google',
+    'openai',
+    'openrouter',
+    'pollinations',
+    'puter',
+  ],
   // The editor's extension: where a model of the provider extends an image (its edit facts' `edits` has `extend`).
   'src/elements/image/editor/panel/extend/index.ts': ['bfl', 'fal'],
 };

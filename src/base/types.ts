@@ -318,6 +318,12 @@ export interface PublicEdit {
   whole?: boolean;
   /** An extend's sides (`kind: 'extend'`): the canvas made is the image with these around it. */
   extend?: ExtendSides;
+  /**
+   * Where the edit goes on with the conversation that made its image (Nano Banana at Google: the image and its earlier
+   * turns are sent again): how many images the earlier turns send again besides the image edited, and the bytes of
+   * their words, each priced as an input. The conversation itself stays with the image, in the gallery.
+   */
+  earlier?: { images: number; textBytes: number };
 }
 
 /** The request as events expose it: never carries a key. */

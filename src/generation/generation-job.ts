@@ -1,6 +1,13 @@
 import type { ImageStore } from '../images/image-store.js';
 import type { LedgerStore } from '../ledger/ledger.js';
-import type { PollPolicy, Provider, ProviderEdit, ReferenceImage, Wiring } from '../providers/provider.js';
+import type {
+  Conversation,
+  PollPolicy,
+  Provider,
+  ProviderEdit,
+  ReferenceImage,
+  Wiring,
+} from '../providers/provider.js';
 import type { PublicRequest, Quote } from '../base/types.js';
 import type { StageListener } from './stages.js';
 
@@ -17,6 +24,8 @@ export interface GenerationJob {
   inputs: ReferenceImage[];
   /** Where the request edits its first input: how, and where the user painted, at that input's size as sent. */
   edit?: ProviderEdit;
+  /** Where the edit goes on with the conversation that made its first input: that conversation (SPEC §13). */
+  conversation?: Conversation;
   /** The aspect ratio to send, for a model the provider sizes by ratio. */
   ratio?: string;
   /** How the provider wants the request, where the price book says (see `ProviderRequest.wiring`). */

@@ -2,7 +2,7 @@ import { invalid, isRecord, isTypedAmount } from '../base/checks.js';
 import { putEditsInForce } from '../providers/edit-prices.js';
 import { editPricing } from '../pricing/edit-hook.js';
 import { asUserPaysError } from '../base/errors.js';
-import { asFile, checkEditInput, editedImage } from '../images/edit-input.js';
+import { asFile, checkEditInput, editedImage, goesOnWith } from '../images/edit-input.js';
 import { ImageStore } from '../images/image-store.js';
 import { LedgerStore } from '../ledger/ledger.js';
 import { readReferenceImage } from '../images/reference-images.js';
@@ -251,6 +251,28 @@ async function puterReady(endpoint: string, src: string, total: string) {
 }
 
 /**
+ * The image `edit` names (a Blob, an image of `images` by its id, an address) and the edit as the pipeline takes it: its
+ * kind, the image it edits, and where that image keeps the conversation that made it, by `model` at `provider`, that
+ * conversation and what going on with it sends again (SPEC §13).
+ */
+async function editOf(edit: EditInput | undefined, images: ImageStore, provider: ProviderId, model: string) {
+  if (!edit) return {};
+  const edited = await editedImage(edit.image, (id) => images.get(id));
+  const earlier = goesOnWith(edited.conversation, provider, model);
+  const editAsked = {
+    edit: {
+      kind: edit.kind,
+      ...(edited.editOf && { editOf: edited.editOf }),
+      ...(edit.whole && { whole: true }),
+      ...(edit.extend && { extend: edit.extend }),
+      ...(earlier && { earlier }),
+    },
+    ...(earlier && { conversation: edited.conversation }),
+  };
+  return { edited, editAsked };
+}
+
+/**
  * The headless `UserPays.generate()`: the widget's submission without the widget, through the same pipeline
  * (`submit`) — priced as sent, budget under the ledger's lock, the same ledger and gallery as the elements of
  * `storageKey` — resolving to the images (`blob:` URLs the caller owns) and what was charged.
@@ -270,21 +292,13 @@ export async function headless(request: unknown, options: unknown): Promise<Gene
   try {
     const images = stores.get(run.storageKey) ?? new ImageStore({ storageKey: run.storageKey });
     stores.set(run.storageKey, images);
-    const edited = edit && (await editedImage(edit.image, async (id) => (await images.get(id))?.blob));
+    const { edited, editAsked } = await editOf(edit, images, provider, asked.model);
     const inputs = await Promise.all(
       [...(edited ? [edited.file] : []), ...references].map((image, i) =>
         readReferenceImage(asFile(image, moreOptions.referenceAlt(i + 1))),
       ),
     );
     const mask = edit?.mask && (await readReferenceImage(asFile(edit.mask, 'mask.png')));
-    const editAsked = edit && {
-      edit: {
-        kind: edit.kind,
-        ...(edited?.editOf && { editOf: edited.editOf }),
-        ...(edit.whole && { whole: true }),
-        ...(edit.extend && { extend: edit.extend }),
-      },
-    };
     let live: LiveBook = { book: priceBookFor(endpoint, BUILTIN_PRICE_BOOK, provider) };
     const info = providerInfo(provider);
     if (info?.livePrices) {

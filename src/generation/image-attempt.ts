@@ -6,6 +6,7 @@ import Decimal from 'decimal.js';
 import { asUserPaysError, type UserPaysError } from '../base/errors.js';
 import type { ChargeBasis, ProviderId } from '../base/types.js';
 import type { StoredImage } from '../images/image-store.js';
+import { keptConversation } from '../images/conversations.js';
 import { laidOver } from '../images/masks.js';
 import { movedBy, othersBetween, wholePricesMoved, type SpentReading } from '../ledger/ledger.js';
 import { mostPerImage } from '../pricing/quote.js';
@@ -171,6 +172,7 @@ export class ImageAttempt {
         inputs: job.inputs,
         settings: request.settings,
         edit: job.edit,
+        conversation: job.conversation,
       },
       {
         endpoint: job.endpoint,
@@ -252,7 +254,7 @@ export class ImageAttempt {
     // What the account has left after it, for its receipt: read while the page is told of the image.
     const leftRead = readBalanceNow(job);
     const stored: StoredImage = {
-      ...(await this.#kept(outcome.image)),
+      ...asKept(await this.#kept(outcome.image)),
       ...(job.request.edit && { edit: job.request.edit }),
       id: entryId,
       entryId,
@@ -269,7 +271,7 @@ export class ImageAttempt {
     // beside it, at nothing of its own, so that the charge is booked once and no image it paid for is dropped.
     const more: StoredImage[] = (outcome.moreImages ?? []).map((image, index) => ({
       ...stored,
-      ...image,
+      ...asKept(image),
       seed: image.seed, // made in the same call, not from the first one's seed
       id: `${entryId}-${index + 2}`,
       charged: '0',
@@ -335,7 +337,8 @@ export class ImageAttempt {
     const context: ReportedFor = {
       rates: job.wiring?.rates,
       prompt: job.request.prompt,
-      inputs: job.inputs.length,
+      // The images a conversation sends again are inputs too.
+      inputs: job.inputs.length + (job.request.edit?.earlier?.images ?? 0),
       most: entry.quoted,
     };
     const { charge, disbelieved } = checkReport(reported, context);
@@ -400,6 +403,14 @@ export class ImageAttempt {
       error.say(text.cancelledUncharged());
     return { error, charged: 'charged' in settlement ? settlement.charged : undefined, unreported };
   }
+}
+
+/** An image as the store keeps it: the conversation that made it, where it keeps one, as the store keeps that. */
+function asKept<T extends ProviderImage>({
+  conversation,
+  ...image
+}: T): Omit<T, 'conversation'> & Pick<StoredImage, 'conversation'> {
+  return { ...image, ...(conversation && { conversation: keptConversation(conversation) }) };
 }
 
 /**

@@ -150,8 +150,10 @@ function resumedImage(entry: LedgerEntry, id: ProviderId, outcome: ProviderOutco
     credits: paid?.credits,
   };
   const prompt = entry.prompt ?? '';
+  // No conversation is kept of a task finished after a reload: the turns it was asked with are not known here.
+  const { conversation: _, ...image } = outcome.image;
   const stored: StoredImage = {
-    ...outcome.image,
+    ...image,
     // The provider's prompt, where it is not the one sent (the adapter could not tell: it does not know that).
     revisedPrompt: outcome.image.revisedPrompt === prompt ? undefined : outcome.image.revisedPrompt,
     id: entry.id,

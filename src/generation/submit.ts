@@ -5,11 +5,12 @@ import type { ImageStore, SavedImage, StoredImage } from '../images/image-store.
 import type { LedgerStore } from '../ledger/ledger.js';
 import { maskAt } from '../images/masks.js';
 import { referenceAt } from '../images/reference-images.js';
+import { goesOnWith } from '../images/edit-input.js';
 import type { Priced, TokenRates } from '../pricing/index.js';
 import { formatUsd, formatUsdRounded, modelName } from '../pricing/index.js';
 import { providerInfo, relayFor } from '../providers/catalog.js';
 import { BUILTIN_PRICE_BOOK, priceBookFor } from '../providers/prices.js';
-import type { ProviderEdit, ReferenceImage } from '../providers/provider.js';
+import type { Conversation, ProviderEdit, ReferenceImage } from '../providers/provider.js';
 import { providerFor } from '../providers/engine/adapters.js';
 import { keyOf } from '../providers/engine/http.js';
 import { checkEndpoint, checkRelay } from '../providers/urls.js';
@@ -29,6 +30,9 @@ import { payeeOf } from './image-attempt.js';
 import type { StageListener } from './stages.js';
 import { Durations, kindOf } from './durations.js';
 
+/** What an edit that goes on with a conversation sends again (`PublicEdit.earlier`). */
+type Earlier = NonNullable<PublicEdit['earlier']>;
+
 /** What the user asked for, as it stood when the submission began (the widget's click, the headless call). */
 export interface Asked extends Omit<PublicRequest, 'inputs'> {
   /** The reference images as chosen (resized to what the provider takes just before they are sent). */
@@ -38,6 +42,11 @@ export interface Asked extends Omit<PublicRequest, 'inputs'> {
    * that input's size as chosen, white where painted (sent at the input's size as sent: `maskAt`).
    */
   mask?: ReferenceImage;
+  /**
+   * Where the edit goes on with the conversation that made its image (`edit.earlier` says what it sends again): that
+   * conversation, as the image's stored record keeps it.
+   */
+  conversation?: Conversation;
 }
 
 /**
@@ -119,6 +128,8 @@ export async function submit(s: Submission): Promise<Submitted> {
     images: store,
     inputs,
     ...(request.edit && { edit: providerEdit(request.edit, mask) }),
+    // What goes on with a conversation sends it (checkEdit held it to what was priced).
+    ...(request.edit?.earlier && s.asked.conversation && { conversation: s.asked.conversation }),
     signal: s.signal,
     onStage: s.onStage,
   });
@@ -221,13 +232,24 @@ const providerEdit = ({ kind, extend }: PublicEdit, mask?: ReferenceImage): Prov
 });
 
 /**
+ * Whether `conversation` is the one an edit priced with `earlier` goes on with at `provider` with `model`: made there,
+ * by that model, sending again what was priced.
+ */
+function goesOn(conversation: Conversation | undefined, earlier: Earlier, provider: ProviderId, model: string) {
+  const said = goesOnWith(conversation, provider, model);
+  return !!said && said.images === earlier.images && said.textBytes === earlier.textBytes;
+}
+
+/**
  * An edit's own checks, before anything is sent: a mask or an erase needs where the user painted, at the size of the
  * image it edits; an instruction or an extend takes no mask (it would be ignored in silence).
  */
-function checkEdit({ edit, mask, inputs }: Asked) {
+function checkEdit({ edit, mask, inputs, conversation }: Asked, provider: ProviderId, model: string) {
   if (!edit) return;
   const image = inputs[0];
   if (!image) invalid(text.editWithoutImage());
+  // What goes on with a conversation sends what was priced: that conversation, of this model here.
+  if (edit.earlier && !goesOn(conversation, edit.earlier, provider, model)) invalid(text.conversationNotKept());
   if (edit.kind === 'instruction' || edit.kind === 'extend') {
     if (mask) invalid(edit.kind === 'extend' ? text.extendTakesNoMask() : text.maskNotTaken());
     return;
@@ -249,7 +271,7 @@ function prepare(s: Submission, ledger: LedgerStore | undefined) {
   const { quote, problem, fitted, entry } = s.priced;
   if (!quote || !fitted || problem) invalid(problem);
   const prompt = asked.prompt.trim();
-  checkEdit(asked);
+  checkEdit(asked, asked.provider, quote.model);
   // Control and format characters alone (NUL, zero-width spaces, a byte-order mark) describe nothing either. An erase
   // takes none (what to remove is what is painted), nor needs an extend (the image continues by itself).
   if (!promptOptional(asked.edit?.kind) && !/[^\p{C}\p{Z}\s]/u.test(prompt)) invalid(text.promptMissing());

@@ -1,6 +1,7 @@
 import { generationText as text } from '../strings/generation.js';
 import type { Sentence } from '../strings/strings.js';
 import type { ModelSettings, PublicEdit, Receipt } from '../base/types.js';
+import type { KeptConversation } from './conversations.js';
 
 /**
  * Finished images, kept in IndexedDB (`${storageKey}-images`) as soon as they are fetched: provider
@@ -48,6 +49,13 @@ export interface StoredImage {
   settings?: ModelSettings;
   /** Where it is an edit of an image (SPEC §13): the kind of edit, and the image it edits. */
   edit?: PublicEdit;
+  /**
+   * The conversation that made it, where its model keeps one (Nano Banana at Google: the turns before it, and the
+   * signature Google gave it): Edit on it goes on with that conversation (SPEC §13). Kept here, with the image, so
+   * that it lasts as the image does (a reload, the newest `keep` images), and nowhere else: never in the ledger. Its
+   * images and signatures in Blobs, which a read of the gallery does not load (conversations.ts).
+   */
+  conversation?: KeptConversation;
   /**
    * The provider's own result, where the widget laid it over the original through the mask (`blob` is that): one
    * click away, as the user may want what the provider made outside the painted area too.

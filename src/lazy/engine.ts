@@ -20,7 +20,8 @@ export {
   loadPuter,
   providerFor,
 } from '../providers/engine/adapters.js';
-export { checkEditInput, editedImage } from '../images/edit-input.js';
+export { checkEditInput, earlierOf, editedImage } from '../images/edit-input.js';
+export { readConversation } from '../images/conversations.js';
 export { readReferenceImage } from '../images/reference-images.js';
 export { leftToSignIn } from '../providers/engine/sign-in-redirect.js';
 

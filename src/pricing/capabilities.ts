@@ -142,6 +142,8 @@ export interface Fitted {
   mask?: Size;
   /** The request edits its first input: the quote names that one the image to edit, the rest reference images. */
   editing?: true;
+  /** What an edit that goes on with its image's conversation sends again besides the image (`PublicEdit.earlier`). */
+  earlier?: { images: number; textBytes: number };
 }
 
 /** The greatest common divisor of two whole numbers. */

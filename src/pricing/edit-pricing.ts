@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { invalid, isRecord } from '../base/checks.js';
 import type { EditKind, ExtendSides, PublicEdit, Size } from '../base/types.js';
-import { editNotAKind, editPrices, type EditPricesStrings } from '../strings/edit-prices.js';
+import { earlierNotCounts, editNotAKind, editPrices, type EditPricesStrings } from '../strings/edit-prices.js';
 import { wordsIn, type Translation } from '../strings/strings.js';
 import { megapixelsSaid, type Capability, type Fitted, type SizeRule } from './capabilities.js';
 import type { InputPrice, PriceEntry, PriceRule } from './price-book.js';
@@ -29,7 +29,21 @@ export function checkEdit(edit: unknown, translation?: Translation): PublicEdit 
     invalid(editNotAKind());
   if (kind !== 'extend' && extend !== undefined) invalid(editNotAKind());
   const sides = kind === 'extend' ? { extend: checkSides(extend, translation) } : {};
-  return { kind: kind as EditKind, ...(editOf !== undefined && { editOf }), ...(whole && { whole }), ...sides };
+  const earlier = edit.earlier === undefined ? undefined : checkEarlier(edit.earlier);
+  return {
+    kind: kind as EditKind,
+    ...(editOf !== undefined && { editOf }),
+    ...(whole && { whole }),
+    ...sides,
+    ...(earlier && { earlier }),
+  };
+}
+
+/** An edit's `earlier` (what a conversation that goes on sends again): whole numbers from 0, else refused in words. */
+function checkEarlier(earlier: unknown): NonNullable<PublicEdit['earlier']> {
+  const count = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
+  if (!isRecord(earlier) || !count(earlier.images) || !count(earlier.textBytes)) invalid(earlierNotCounts());
+  return { images: earlier.images as number, textBytes: earlier.textBytes as number };
 }
 
 /** An extend's sides: each a whole number of pixels, none negative, one at least above 0; else refused in words. */
@@ -84,7 +98,34 @@ export function editFitted(
       : undefined;
   if (edit.kind === 'extend') return extendFitted(fitted, entry, edit, label, text, prompt, problem);
   const mask = edit.kind !== 'instruction' && image ? { mask: image } : {};
-  return { ...fitted, ...mask, ...(image && { editing: true }), ...(problem && !fitted.problem && { problem }) };
+  const earlier = edit.earlier && { earlier: edit.earlier };
+  const notOn = !problem && edit.earlier ? conversationProblem(fitted, entry, edit.earlier, label, translation) : '';
+  return {
+    ...fitted,
+    ...mask,
+    ...(image && { editing: true }),
+    ...earlier,
+    ...((problem || notOn) && !fitted.problem && { problem: problem || notOn }),
+  };
+}
+
+/**
+ * Why an edit cannot go on with its image's conversation here, or '': a model that bills no image it is sent in tokens
+ * keeps none; one that takes fewer images than the conversation and the request send (the earlier images, the image
+ * and its references) cannot take them all.
+ */
+function conversationProblem(
+  fitted: Fitted,
+  entry: PriceEntry,
+  earlier: NonNullable<PublicEdit['earlier']>,
+  label: string,
+  translation?: Translation,
+): string {
+  const text = wordsIn(translation, 'editPrices', editPrices);
+  if (entry.rule.kind !== 'tokens' || !entry.rule.inputTokens) return text.keepsNoConversation(label);
+  const images = earlier.images + fitted.inputs.length;
+  const most = entry.references?.max;
+  return most !== undefined && images > most ? text.conversationTooLong(label, images, most) : '';
 }
 
 /**
@@ -162,18 +203,45 @@ export function inputTokenLines(
   translation?: Translation,
 ): [string, Decimal, Decimal][] {
   const text = wordsIn(translation, 'editPrices', editPrices);
-  const { expected = 0, most = 0 } = rule.inputTokens ?? {};
+  const { expected = 0, most = 0, perImage } = rule.inputTokens ?? {};
+  const units = (size: Size) => (perImage ? 1 : squares(size));
   const lines: [string, Decimal, Decimal][] = fitted.inputs.map((size, index) => [
     index === 0 && fitted.editing
-      ? text.imageToEditTokens(expected * squares(size), most * squares(size))
-      : text.inputImageTokens(index + 1, expected * squares(size), most * squares(size)),
-    perToken.mul(expected * squares(size)),
-    perToken.mul(most * squares(size)),
+      ? text.imageToEditTokens(expected * units(size), most * units(size))
+      : text.inputImageTokens(index + 1, expected * units(size), most * units(size)),
+    perToken.mul(expected * units(size)),
+    perToken.mul(most * units(size)),
   ]);
   if (fitted.mask) {
-    const tokens = most * squares(fitted.mask);
+    const tokens = most * units(fitted.mask);
     lines.push([text.maskTokens(tokens), new Decimal(0), perToken.mul(tokens)]);
   }
+  return lines;
+}
+
+/**
+ * What an edit that goes on with its image's conversation sends again (`fitted.earlier`), each a line of its own: every
+ * earlier image, as many tokens as an image sent (per image, as Gemini counts them), and the earlier turns' words, about
+ * a token per 4 bytes and at most one per byte (SPEC §12), at the text-in rate (`perWord`).
+ */
+export function earlierLines(
+  rule: Extract<PriceRule, { kind: 'tokens' }>,
+  fitted: Fitted,
+  perImageToken: Decimal,
+  perWordToken: Decimal,
+  translation?: Translation,
+): [string, Decimal, Decimal][] {
+  const text = wordsIn(translation, 'editPrices', editPrices);
+  const { images = 0, textBytes = 0 } = fitted.earlier ?? {};
+  const { expected = 0, most = 0 } = rule.inputTokens ?? {};
+  const lines = Array.from({ length: images }, (_, index): [string, Decimal, Decimal] => [
+    text.earlierImageTokens(index + 1, expected, most),
+    perImageToken.mul(expected),
+    perImageToken.mul(most),
+  ]);
+  const words = Math.ceil(textBytes / 4);
+  if (textBytes)
+    lines.push([text.earlierWordsTokens(words, textBytes), perWordToken.mul(words), perWordToken.mul(textBytes)]);
   return lines;
 }
 

@@ -53,9 +53,10 @@ export type PriceRule =
       /**
        * Each image sent (to edit, or as a reference), where the model bills it as image tokens and no published rule
        * counts them (GPT Image: SPEC §13): about `expected` and at most `most` tokens per started 1024² of it, a stated
-       * ceiling beside its sources. An edit's mask is priced as at most one more such image, none expected.
+       * ceiling beside its sources (`perImage`: per image, whatever its size, as Gemini counts them). An edit's mask is
+       * priced as at most one more such image, none expected.
        */
-      inputTokens?: { expected: number; most: number };
+      inputTokens?: InputTokens;
     }
   /**
    * One flat price per image by the tier that the request's `quality` names (SPEC §12): `costs` by quality, in US cents
@@ -72,6 +73,16 @@ export type PriceRule =
       /** The quality priced and sent where the request names none: never left to the provider's default. */
       quality: string;
     };
+
+/**
+ * The tokens of each image sent to a model that bills them in tokens: about `expected`, at most `most`, per started
+ * 1024² of it, or per image whatever its size (`perImage`: Gemini 3 counts an image by its media resolution).
+ */
+export interface InputTokens {
+  expected: number;
+  most: number;
+  perImage?: true;
+}
 
 /** USD per million tokens, as decimal strings. `textOut` absent: the model writes no text (its image rate applies). */
 export interface TokenRates {
@@ -168,7 +179,7 @@ export interface EditFacts {
   /** The kinds of edit it makes (`PriceEntry.edits`). */
   edits?: readonly EditKind[];
   /** A token rule's `inputTokens`: the tokens each image sent takes, where no published rule counts them. */
-  inputTokens?: { expected: number; most: number };
+  inputTokens?: InputTokens;
   /** What the images sent cost where the rule prices none of them (`PriceEntry.inputPrice`). */
   inputPrice?: InputPrice;
   /** Where it extends (`edits` has `extend`): how far a side may go, and whether it takes a prompt. */

@@ -49,7 +49,8 @@ export const tokensPricer: RulePricer = {
         Number.isInteger(rule.inputTokens.expected) &&
         Number.isInteger(rule.inputTokens.most) &&
         (rule.inputTokens.expected as number) >= 0 &&
-        (rule.inputTokens.most as number) >= (rule.inputTokens.expected as number))),
+        (rule.inputTokens.most as number) >= (rule.inputTokens.expected as number) &&
+        (rule.inputTokens.perImage === undefined || rule.inputTokens.perImage === true))),
   fit: fitQuality,
   lines(rule: PriceRule, fitted: Fitted, prompt, amount, translation) {
     if (rule.kind !== 'tokens') return [];
@@ -83,6 +84,11 @@ export const tokensPricer: RulePricer = {
       const pricing = editPricing();
       if (rule.inputTokens) lines.push(...pricing.inputTokenLines(rule, fitted, perToken(rates.imageIn), translation));
     }
+    // What an edit that goes on with a conversation sends again (Nano Banana's earlier turns), each a line of its own.
+    if (rule.inputTokens && fitted.earlier)
+      lines.push(
+        ...editPricing().earlierLines(rule, fitted, perToken(rates.imageIn), perToken(rates.textIn), translation),
+      );
     return lines;
   },
 };

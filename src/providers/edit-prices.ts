@@ -4,6 +4,7 @@ import { useEditPricing } from '../pricing/edit-hook.js';
 import type { ProviderEditFacts } from '../pricing/index.js';
 import { editPrices as bfl } from './bfl/edit-prices.js';
 import { editPrices as fal } from './fal/edit-prices.js';
+import { editPrices as google } from './google/edit-prices.js';
 import { editPrices as openai } from './openai/edit-prices.js';
 import { editPrices as openrouter } from './openrouter/edit-prices.js';
 import { editPrices as pollinations } from './pollinations/edit-prices.js';
@@ -17,6 +18,7 @@ import { editPrices as puter } from './puter/edit-prices.js';
 export const EDIT_FACTS: Partial<Record<ProviderId, ProviderEditFacts>> = {
   bfl,
   fal,
+  google,
   openai,
   openrouter,
   pollinations,

@@ -103,6 +103,30 @@ export interface ProviderEdit {
   mask?: ReferenceImage;
 }
 
+/**
+ * A part of a turn of a conversation with a model that keeps one (Nano Banana at Google: SPEC §13): words, or an image
+ * as it was sent (its type and its bytes, base64), one the model made with the signature its reply gave it.
+ */
+export type TurnPart = { text: string } | { image: { mimeType: string; data: string }; signature?: string };
+
+/** A turn of a conversation: the user's (words and images sent) or the model's (the image it made). */
+export interface Turn {
+  role: 'user' | 'model';
+  parts: TurnPart[];
+}
+
+/**
+ * The conversation that made an image, kept with it (its stored record, `StoredImage.conversation`) so that an edit of
+ * it goes on with it: the model made it at `provider` (`model`, the price book's id), in answer to `turns` (every turn
+ * before its own, the user's last), and gave it `signature` (Google's `thoughtSignature`), which must come back with it.
+ */
+export interface Conversation {
+  provider: ProviderId;
+  model: string;
+  turns: Turn[];
+  signature: string;
+}
+
 /** One provider call makes exactly one image. `count` is handled above the providers. */
 export interface ProviderRequest {
   model: string;
@@ -126,6 +150,11 @@ export interface ProviderRequest {
   settings?: ModelSettings;
   /** Where the request edits its first input: how (SPEC §13). */
   edit?: ProviderEdit;
+  /**
+   * Where the edit goes on with the conversation that made its first input (an image of the same model at the same
+   * provider): that conversation, resent before the new turn, the first input as the model's last image (SPEC §13).
+   */
+  conversation?: Conversation;
 }
 
 /** A control that takes a number: its range, inclusive, and the provider's default. */
@@ -276,6 +305,8 @@ export interface ProviderImage {
    * after `prompt_upsampling`). On a resume, where the prompt sent is not known here, whatever the provider said.
    */
   revisedPrompt?: string;
+  /** The conversation that made it, where its model keeps one (Nano Banana at Google): an edit of it goes on with it. */
+  conversation?: Conversation;
 }
 
 /** An image shown from the provider's URL, not saved in the browser. */

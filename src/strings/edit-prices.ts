@@ -17,6 +17,17 @@ export interface EditPricesStrings {
   imageToEditTokens(expected: number, most: number): string;
   /** The mask of an edit, where it may be billed as an image too: none expected, at most a ceiling. */
   maskTokens(most: number): string;
+  /**
+   * An image an edit that goes on with its image's conversation sends again (Nano Banana: `index` from 1, the oldest
+   * first): its tokens, about so many, at most a ceiling.
+   */
+  earlierImageTokens(index: number, expected: number, most: number): string;
+  /** The words of the conversation's earlier turns, sent again: about so many tokens, at most one per byte. */
+  earlierWordsTokens(expected: number, most: number): string;
+  /** An edit asked to go on with a conversation at a model that keeps none here. */
+  keepsNoConversation(model: string): string;
+  /** The conversation and the request send more images (`images`) than the model takes (`most`). */
+  conversationTooLong(model: string, images: number, most: number): string;
   /** The images sent, where the model bills each at a price of its own. */
   inputsPerImage(count: number): string;
   /** The images sent, where the model bills each started megapixel of them. */
@@ -54,6 +65,13 @@ export const editPrices: EditPricesStrings = {
   imageToEditTokens: (expected, most) =>
     `The image to edit: about ${expected.toLocaleString('en')} tokens (may vary, at most ${most.toLocaleString('en')})`,
   maskTokens: (most) => `The painted area sent: none expected (may vary, at most ${most.toLocaleString('en')} tokens)`,
+  earlierImageTokens: (index, expected, most) =>
+    `Earlier image ${index} sent again: about ${expected.toLocaleString('en')} tokens (may vary, at most ${most.toLocaleString('en')})`,
+  earlierWordsTokens: (expected, most) =>
+    `Earlier instructions sent again: about ${expected.toLocaleString('en')} tokens (may vary, at most ${most.toLocaleString('en')})`,
+  keepsNoConversation: (model) => `${model} keeps no conversation here: edit the image afresh.`,
+  conversationTooLong: (model, images, most) =>
+    `This conversation would send ${images} images, more than the ${most} ${model} takes: edit the image afresh, without its conversation.`,
   inputsPerImage: (count) => `${plural(count, 'image')} sent, billed per image`,
   inputsPerMegapixel: (count, megapixels) => `${plural(count, 'image')} sent (${megapixels} MP)`,
   imageToEditPriced: (per, megapixels) =>
@@ -71,5 +89,7 @@ export const editPrices: EditPricesStrings = {
 
 // Said to the page's developer, never to its user (the headless API speaks English): an edit `UserPays.quote` was
 // given that it does not take, and an edit asked before its pricing has loaded.
+export const earlierNotCounts = () =>
+  'An edit’s `earlier` must be { images, textBytes }, each a whole number from 0: what the conversation it goes on with sends again.';
 export const editNotAKind = () =>
   'An edit must be { kind: "instruction" | "mask" | "erase" | "extend" }, with `editOf` the id of the image edited, where given, `whole` true or absent, and `extend` ({ top, right, bottom, left }) with the kind "extend" only.';

@@ -29,6 +29,11 @@ export interface GenerationStrings {
   extendTakesNoMask(): string;
   /** An extend sent without its sides, or at another size than the image with its sides around it. */
   extendMissing(): string;
+  /**
+   * An edit priced as going on with its image's conversation (`edit.earlier`) names no image that keeps that
+   * conversation, of this model at this provider: nothing is sent.
+   */
+  conversationNotKept(): string;
   maskOfAnotherSize(width: number, height: number, imageWidth: number, imageHeight: number): string;
   /** `signIn`: the user may sign in to the provider instead (OpenRouter, Hugging Face, Pollinations). */
   keyMissing(provider: string, signIn?: boolean): string;
@@ -159,6 +164,8 @@ export const generation: GenerationStrings = {
   extendTakesNoMask: () => 'An extend fills a new area around the image: it takes no painted area.',
   extendMissing: () =>
     'Say how far to extend each side of the image: the extended image is the image with those sides around it.',
+  conversationNotKept: () =>
+    'This edit was priced as going on with the conversation that made its image, but that image keeps no such conversation with this model here: choose the image again.',
   maskOfAnotherSize: (width, height, imageWidth, imageHeight) =>
     `The painted area is ${width}×${height} pixels, but the image is ${imageWidth}×${imageHeight}: paint it again on this image.`,
   keyMissing: (provider, signIn) =>

@@ -1,12 +1,14 @@
 // Google's Gemini API as recorded (test/recorded/gemini/: Imagen 4 Fast, 4 and Ultra as go-vcr cassettes, Imagen 4 at
 // 4:3 and a Gemini 3.1 Flash Image reply as vercel/ai's fixtures), replayed through the widget over loopback
 // (test/support/replay-server.mjs) with the bundled Google prices: Imagen books its flat price, Gemini the recorded
-// `usageMetadata` at the bundled rates, exactly; the key goes in its header only. They are records of what those
+// `usageMetadata` at the bundled rates, exactly, and its image keeps its part's `thoughtSignature`; the key goes in its
+// header only. They are records of what those
 // models answered while Google served them: replayed on a day it served them all (the page's clock), since from its
 // shutdown a model is never sent.
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import '../../src/define.js';
+import { ImageStore } from '../../src/images/image-store.js';
 import { BUILTIN_PRICE_BOOK } from '../../src/providers/prices.js';
 import { controlledClock } from '../support/clock.js';
 import { recorded } from '../support/recorded.js';
@@ -110,5 +112,13 @@ describe('Google’s Gemini API as recorded, replayed through the widget', funct
     // Said as the preview says prices, to three figures ("at most" rounded up); the receipt has every digit.
     expect(result.quote).to.include({ total: '0.067202', atMost: '0.0732065' });
     expect(note).to.contain('Google charged $0.068; the preview expected $0.0672, at most $0.0733.');
+    // The recorded image part carries a thoughtSignature (redacted by its source): the image keeps it, with the turn
+    // that made it, for an edit to go on with (src/providers/google/turns.ts).
+    const [part] = (reply as unknown as { candidates: { content: { parts: { thoughtSignature: string }[] } }[] })
+      .candidates[0].content.parts;
+    const [kept] = await new ImageStore({ storageKey: el.storageKey }).list();
+    expect(kept.conversation).to.deep.include({ provider: 'google', model: 'gemini-3.1-flash-image' });
+    expect(await kept.conversation!.signature.text()).to.equal(part.thoughtSignature);
+    expect(kept.conversation!.turns).to.deep.equal([{ role: 'user', parts: [{ text: 'a nano banana' }] }]);
   });
 });

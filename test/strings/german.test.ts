@@ -115,6 +115,12 @@ const VALUES: Record<string, unknown[][]> = {
   ],
   // Its source's prompt drawn as the button it is: here, its words.
   'gallery.editOf': [['a lighthouse at dusk', (prompt: string) => prompt]],
+  // What each provider keeps of an image it is sent, each of its kinds.
+  'editor.imageKept': [
+    ['OpenAI', 'abuse-logs-30-days'],
+    ['Google', 'abuse-logs-55-days'],
+    ['fal', 'public-address-7-days'],
+  ],
   'widget.shortcut': [[false]],
   // Each side of an extend, and the picture of one.
   'editor.extendSide': [['top'], ['right'], ['bottom'], ['left']],

@@ -13,12 +13,13 @@ import {
 } from '../engine/http.js';
 import { routed } from '../engine/provider-urls.js';
 import { checkEndpoint } from '../urls.js';
-import type { Charge, Provider, ProviderOutcome, ProviderRequest, RunContext } from '../provider.js';
+import type { Charge, Conversation, Provider, ProviderOutcome, ProviderRequest, RunContext } from '../provider.js';
 import type { TokenRates } from '../../pricing/index.js';
 import { generationText } from '../../strings/generation.js';
 import { sayer } from '../../strings/strings.js';
 import { googleWords } from './words.js';
 import { info } from './info.js';
+import { conversationOf, replyImages, turnsOf, wireTurn, type ReplyImage } from './turns.js';
 
 const text = sayer('google', googleWords);
 
@@ -135,14 +136,16 @@ const SAFETY = /SAFETY|PROHIBITED|BLOCKLIST|SPII/;
 
 /**
  * What is sent to ask `model` for one image: Imagen's `predict` instance (Google's Imagen guide: one image, at its
- * ratio; Imagen takes no seed from the API key path), else Gemini's `generateContent` asking for an image only.
+ * ratio; Imagen takes no seed from the API key path), else Gemini's `generateContent` asking for an image only, its
+ * turns (`turns`: the earlier ones of a conversation it goes on with, then the user's, the instruction beside each image
+ * it sends as `inlineData`, turns.ts).
  */
-function requestBody(request: ProviderRequest, model: string, imagen: boolean) {
-  if (imagen) {
+function requestBody(request: ProviderRequest, model: string, turns?: ReturnType<typeof turnsOf>) {
+  if (!turns) {
     return { instances: [{ prompt: request.prompt }], parameters: { sampleCount: 1, aspectRatio: request.ratio } };
   }
   return {
-    contents: [{ role: 'user', parts: [{ text: request.prompt }] }],
+    contents: [...turns.earlier, turns.asked].map(wireTurn),
     generationConfig: {
       responseModalities: ['IMAGE'],
       // One answer, not several billed at once (Google's API reference, `GenerationConfig.candidateCount`:
@@ -183,6 +186,10 @@ function refusedCall(error: HttpError, refusal: unknown): UserPaysError {
     error.say(text.quotaUsed(error.retryAfterMs ? Math.ceil(error.retryAfterMs / 1000) : undefined));
   }
   if (quota) error.billingUrl = USAGE_URL;
+  // A later turn of a conversation whose earlier image came without its signature (Google's 400, "Image part is
+  // missing a thought_signature…"): said as what it is, and how to go on, rather than in Google's words alone.
+  if (error.status === 400 && /thought_signature|thought signature/i.test(JSON.stringify(refusal ?? '')))
+    error.say(text.conversationRefused());
   return error;
 }
 
@@ -190,21 +197,23 @@ function refusedCall(error: HttpError, refusal: unknown): UserPaysError {
  * Every image of the reply: one prompt may make several, each billed in its usage (Google: output images "limited to
  * 32,768 output tokens"), and none billed is dropped. Imagen's first prediction, where it made one.
  */
-function imagesOf(reply: any, imagen: boolean): Record<string, any>[] {
-  if (imagen) return reply.predictions?.slice(0, 1) ?? [];
-  const parts: unknown[] = reply.candidates?.[0]?.content?.parts ?? [];
-  return parts.flatMap((part) =>
-    isRecord(part) && isRecord(part.inlineData) && typeof part.inlineData.data === 'string' ? [part.inlineData] : [],
-  );
+function imagesOf(reply: any, imagen: boolean): ReplyImage[] {
+  if (imagen) return (reply.predictions?.slice(0, 1) ?? []).map((inlineData: Record<string, any>) => ({ inlineData }));
+  return replyImages(reply);
 }
 
-/** The reply's other images (`more`), paid for with the first: each one a browser can read, kept with it. */
-async function otherImages(more: Record<string, any>[]) {
+/**
+ * The reply's other images (`more`), paid for with the first: each one a browser can read, kept with it and with the
+ * conversation it goes on (`keeps`, by its own signature).
+ */
+async function otherImages(more: ReplyImage[], keeps: (signature?: string) => Conversation | undefined) {
   const others = await Promise.all(
-    more.map(async (other) => {
+    more.map(async ({ inlineData: other, signature }) => {
       if (other.data.length > (MAX_IMAGE_BYTES * 4) / 3) return undefined;
       try {
-        return await measured(base64Image(other.data, typeOf(other)), undefined);
+        const image = await measured(base64Image(other.data, typeOf(other)), undefined);
+        const conversation = keeps(signature);
+        return conversation ? { ...image, conversation } : image;
       } catch {
         return undefined; // one no browser reads is no image to show
       }
@@ -229,13 +238,15 @@ export class GoogleProvider implements Provider {
     return guard(
       context,
       async (signal) => {
-        const key = startOneCall(request, context, 'google');
         const { model = request.model, rates } = request.wiring ?? {};
         const imagen = model.startsWith('imagen-');
+        // Gemini takes the images sent as `inlineData` (turns.ts); Imagen's `predict` takes none.
+        const key = startOneCall(imagen ? request : {}, context, 'google');
         // The endpoint as Google's SDKs take it, with or without its version (`…/v1beta`).
         const base = checkEndpoint(context.endpoint).replace(/\/v1beta$/, '');
         const url = `${base}/v1beta/models/${encodeURIComponent(model)}:${imagen ? 'predict' : 'generateContent'}`;
-        const body = requestBody(request, model, imagen);
+        const turns = imagen ? undefined : turnsOf(request);
+        const body = requestBody(request, model, turns);
         let refusal: unknown;
         const reply = await fetchJson(
           routed(url, context.relay),
@@ -254,8 +265,9 @@ export class GoogleProvider implements Provider {
         const charge = !imagen && rates ? chargeOfUsageMetadata(reply.usageMetadata, rates) : undefined;
         // What Google reports it billed, booked whatever happens to the image now.
         context.onAccepted?.({ provider: 'google', id: '' }, charge);
-        const [found, ...more] = imagesOf(reply, imagen);
-        const data = imagen ? found?.bytesBase64Encoded : found?.data;
+        const [first, ...more] = imagesOf(reply, imagen);
+        const found = first?.inlineData ?? {};
+        const data = imagen ? found.bytesBase64Encoded : found.data;
         if (typeof data !== 'string') {
           // Imagen leaves out an image its filters took (its reply `{}`), Gemini says why in `finishReason` or
           // `promptFeedback.blockReason`. Gemini's usage says what that cost (its prompt's tokens); no source says
@@ -274,10 +286,13 @@ export class GoogleProvider implements Provider {
           throw new UserPaysError('provider-error', generationText.imageTooLarge());
         }
         const made = await measured(base64Image(data, typeOf(found)), context.onBytes);
-        const moreImages = await otherImages(more);
+        // Each image Nano Banana makes keeps the turns that made it and its signature: an edit of it goes on from there.
+        const keeps = (said?: string) => turns && conversationOf(request, turns, said);
+        const conversation = keeps(first?.signature);
+        const moreImages = await otherImages(more, keeps);
         const retiring = retiringDay(reply.modelStatus);
         return {
-          image: made,
+          image: conversation ? { ...made, conversation } : made,
           ...(moreImages.length > 0 && { moreImages }),
           task: { provider: 'google', id: '' },
           ...(charge && { charge }),

@@ -20,13 +20,23 @@ const GOOGLE_SOURCE: PriceSource = {
  * `maxOutputTokens` counts the image's tokens too, so it cannot cap thinking without risking the image. At the
  * ceiling, 2,000 tokens: at most $0.006 on a 3.1 Flash image at $3 per million, $0.024 on a 3 Pro one at $12.
  */
-const entry = (id: string, model: string, rates: TokenRates): PriceEntry => ({
+const entry = (id: string, model: string, rates: TokenRates, references = referenceRule(0)): PriceEntry => ({
   ...gemini(id, rates),
   source: GOOGLE_SOURCE,
   exact: false,
   model,
-  references: referenceRule(0),
+  references,
 });
+
+/**
+ * The images a Nano Banana model Google sells today takes with a prompt (the image to edit, and references): "Maximum
+ * images per prompt: 14" (Google's model card, docs.cloud.google.com/vertex-ai/generative-ai/docs/models/gemini/
+ * 3-1-flash-image, read 2026-11-28; 14 for Nano Banana Pro, 2.1 and 2 Lite as ../shared/research/catalog-2026-11.md §3
+ * and OpenRouter's recorded endpoints say), each sent as `inlineData` at 1 MP at most: Gemini 3 bills an image by its
+ * media resolution, not its pixels (560 or 1,120 tokens, edit-prices.ts), so more pixels would only be more bytes,
+ * against Google's 7 MB an inline image (the same card).
+ */
+const NANO_BANANA_IMAGES = referenceRule(14, { maxPixels: 1024 * 1024 });
 
 /**
  * Imagen 4's five ratios and the size each makes (Google's Imagen guide, `aspectRatio`, and Vertex AI's Imagen 4
@@ -67,26 +77,31 @@ const CHANGELOG = {
  */
 export const prices: ProviderPrices = {
   'gemini-nano-banana-2.1': {
-    ...entry('gemini-nano-banana-2.1', 'gemini-nano-banana-2.1', {
-      textIn: '1.50',
-      imageIn: '1.50',
-      imageOut: '30',
-      textOut: '7.50',
-    }),
+    ...entry(
+      'gemini-nano-banana-2.1',
+      'gemini-nano-banana-2.1',
+      { textIn: '1.50', imageIn: '1.50', imageOut: '30', textOut: '7.50' },
+      NANO_BANANA_IMAGES,
+    ),
     source: { name: 'Nano Banana 2.1 rates, as BerriAI/litellm #44983 restates them', asOf: '2026-11-27' },
     lifecycle: { released: '2026-10-06', source: CHANGELOG },
   },
   'gemini-3-pro-image': {
-    ...entry('gemini-3-pro-image', 'gemini-3-pro-image', { textIn: '2', imageIn: '2', imageOut: '120', textOut: '12' }),
+    ...entry(
+      'gemini-3-pro-image',
+      'gemini-3-pro-image',
+      { textIn: '2', imageIn: '2', imageOut: '120', textOut: '12' },
+      NANO_BANANA_IMAGES,
+    ),
     lifecycle: { released: '2026-05-28', source: CHANGELOG },
   },
   'gemini-3.1-flash-lite-image': {
-    ...entry('gemini-3.1-flash-lite-image', 'gemini-3.1-flash-lite-image', {
-      textIn: '0.25',
-      imageIn: '0.25',
-      imageOut: '30',
-      textOut: '1.50',
-    }),
+    ...entry(
+      'gemini-3.1-flash-lite-image',
+      'gemini-3.1-flash-lite-image',
+      { textIn: '0.25', imageIn: '0.25', imageOut: '30', textOut: '1.50' },
+      NANO_BANANA_IMAGES,
+    ),
     source: { name: "Gemini 3.1 Flash Lite Image rates, as Puter's catalogue restates them", asOf: '2026-08-21' },
     lifecycle: { released: '2026-06-30', source: CHANGELOG },
   },

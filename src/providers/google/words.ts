@@ -15,6 +15,12 @@ export interface GoogleStrings {
    * time (ai.google.dev/gemini-api/docs/rate-limits), and no wait of seconds lifts it.
    */
   dailyQuotaUsed(): string;
+  /**
+   * Google refused a later turn of a conversation (an edit that goes on with the one that made its image): an earlier
+   * image of it came back without the signature Google gave it (its 400, "Image part is missing a thought_signature").
+   * Nothing was made; editing the image afresh (a file of one's own) starts a new conversation.
+   */
+  conversationRefused(): string;
 }
 
 export const googleWords: GoogleStrings = {
@@ -22,6 +28,8 @@ export const googleWords: GoogleStrings = {
     `Google says this key has used up its quota for now (a limit per minute or per day, set by its plan). ${waitSeconds ? `Wait ${waitSeconds} s and try again, or check` : 'Try again later, or check'} its plan and billing in Google AI Studio.`,
   dailyQuotaUsed: () =>
     'Google says this key has used up its quota for today (a limit per day, set by its plan; it resets at midnight Pacific time). Try again tomorrow, or check its plan and billing in Google AI Studio.',
+  conversationRefused: () =>
+    'Google would not go on with the conversation that made this image: an earlier image of it came back without the signature Google gave it. To edit the image afresh, download it and choose it with “Edit an image of your own”.',
 };
 
 declare module '../../strings/strings.js' {

@@ -73,6 +73,12 @@ export interface EditorStrings {
    * instead of at 1 MP, for `more` (a price in the locale's way).
    */
   sendWhole(megapixels: string, more: string): string;
+  /**
+   * Where an edit of a Nano Banana image goes on with the conversation that made it (checked: it does): the earlier
+   * images that sends again besides the image (`images`), and the most that adds (`more`, a price in the locale's way;
+   * absent where the model cannot take them all, which the quote says).
+   */
+  goesOn(images: number, more?: string): string;
   /** A page asked for an edit (`generate({ edit })`) on a widget whose editing it turned off. */
   editingOff(): string;
   /** The mask a page gave is no image the browser can read. */
@@ -146,6 +152,8 @@ export const editor: EditorStrings = {
   showKept: () => 'Show with your original outside',
   editOwn: () => 'Edit an image of your own',
   sendWhole: (megapixels, more) => `Send it whole, ${megapixels} MP: ${more} more (otherwise at 1 MP)`,
+  goesOn: (images, more) =>
+    `Go on with the conversation that made this image: sends ${images ? `its ${images === 1 ? 'earlier image' : `${images} earlier images`}` : 'its earlier instructions'} again${more ? `, at most ${more} more` : ''}`,
   editingOff: () => 'Editing is turned off on this widget (edit="off"): turn it on to send an edit.',
   maskNotAnImage: () =>
     'The mask is no image this browser can read: give a PNG of the image’s size, white where to change.',

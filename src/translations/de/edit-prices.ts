@@ -20,6 +20,13 @@ export const editPrices: EditPricesStrings = {
     `Das zu bearbeitende Bild: etwa ${number(expected)} Tokens (kann schwanken, höchstens ${number(most)})`,
   maskTokens: (most) =>
     `Gesendeter bemalter Bereich: keine erwartet (kann schwanken, höchstens ${number(most)} Tokens)`,
+  earlierImageTokens: (index, expected, most) =>
+    `Früheres Bild ${index}, erneut gesendet: etwa ${number(expected)} Tokens (kann schwanken, höchstens ${number(most)})`,
+  earlierWordsTokens: (expected, most) =>
+    `Frühere Anweisungen, erneut gesendet: etwa ${number(expected)} Tokens (kann schwanken, höchstens ${number(most)})`,
+  keepsNoConversation: (model) => `${model} führt hier kein Gespräch fort: Bearbeiten Sie das Bild neu.`,
+  conversationTooLong: (model, count, most) =>
+    `Dieses Gespräch würde ${number(count)} Bilder senden, mehr als die ${number(most)}, die ${model} annimmt: Bearbeiten Sie das Bild neu, ohne sein Gespräch.`,
   inputsPerImage: (count) => `${images(count)} gesendet, je Bild berechnet`,
   inputsPerMegapixel: (count, megapixels) => `${images(count)} gesendet (${number(megapixels)} MP)`,
   imageToEditPriced: (per, megapixels) =>

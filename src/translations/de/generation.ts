@@ -33,6 +33,8 @@ export const generation: GenerationStrings = {
   extendTakesNoMask: () => 'Eine Erweiterung füllt einen neuen Bereich um das Bild: Sie nimmt keinen bemalten Bereich.',
   extendMissing: () =>
     'Geben Sie an, wie weit jede Seite des Bildes erweitert wird: Das erweiterte Bild ist das Bild mit diesen Rändern.',
+  conversationNotKept: () =>
+    'Diese Bearbeitung wurde als Fortsetzung des Gesprächs berechnet, aus dem ihr Bild stammt, doch dieses Bild führt kein solches Gespräch mit diesem Modell hier: Wählen Sie das Bild noch einmal.',
   maskOfAnotherSize: (width, height, imageWidth, imageHeight) =>
     `Der bemalte Bereich ist ${width}×${height} Pixel groß, das Bild aber ${imageWidth}×${imageHeight}: Bemalen Sie ihn auf diesem Bild noch einmal.`,
   keyMissing: (provider, signIn) =>

@@ -1,5 +1,5 @@
 import type { GenerationResult, ModelSettings, PublicEdit, Quote } from '../../../base/types.js';
-import type { ReferenceImage } from '../../../providers/provider.js';
+import type { Conversation, ReferenceImage } from '../../../providers/provider.js';
 import { EditorFeature } from '../editor/panel/editor-feature.js';
 import { putEditsInForce } from '../../../providers/edit-prices.js';
 import { AccountsFeature } from '../accounts/panel/accounts-feature.js';
@@ -98,7 +98,7 @@ export class ImagePanels implements Features {
    * What the panels add to the request as it stands: the reference images attached and the model's own controls as
    * set (More options), or, while an image is edited, that image and the edit.
    */
-  asked(): { inputs: ReferenceImage[]; settings?: ModelSettings; edit?: PublicEdit } {
+  asked(): { inputs: ReferenceImage[]; settings?: ModelSettings; edit?: PublicEdit; conversation?: Conversation } {
     const own = this.options.controls.loaded?.controller.settings;
     return { ...(own && { settings: own }), ...(this.editor.asked() ?? { inputs: this.options.references.images }) };
   }

@@ -40,6 +40,8 @@ export const editor: EditorStrings = {
   showKept: () => 'Mit Ihrem Original außerhalb zeigen',
   editOwn: () => 'Eigenes Bild bearbeiten',
   sendWhole: (megapixels, more) => `Ganz senden, ${megapixels} MP: ${more} mehr (sonst mit 1 MP)`,
+  goesOn: (images, more) =>
+    `Das Gespräch fortsetzen, aus dem dieses Bild stammt: sendet ${images ? (images === 1 ? 'sein früheres Bild' : `seine ${images} früheren Bilder`) : 'seine früheren Anweisungen'} erneut${more ? `, höchstens ${more} mehr` : ''}`,
   editingOff: () =>
     'Das Bearbeiten ist in diesem Widget ausgeschaltet (edit="off"): Schalten Sie es ein, um eine Bearbeitung zu senden.',
   maskNotAnImage: () =>

@@ -9,7 +9,7 @@ import { formatUsd, megapixelsOf, modelName } from '../../../../pricing/index.js
 import { withEditFacts } from '../../../../pricing/edit-hook.js';
 import { payeeAt } from '../../../../providers/catalog.js';
 import { imageKeptAt } from '../../../../providers/image-kept.js';
-import type { ReferenceImage } from '../../../../providers/provider.js';
+import type { Conversation, ReferenceImage } from '../../../../providers/provider.js';
 import { editPrices } from '../../../../strings/edit-prices.js';
 import { generation as generationWords } from '../../../../strings/generation.js';
 import { editNotAnImage } from '../../../../strings/edit-input.js';
@@ -21,6 +21,7 @@ import { mostSaid } from '../../models/price-words.js';
 import type { EditorShared, Features } from '../../panels/features.js';
 import { PanelPart } from '../../panels/panel-part.js';
 import type { Blocked, ImageView, Slot } from '../../view.js';
+import { editGoingOn, goesOnView, goingOn, type GoingOn } from './conversation.js';
 import { Extension, UNEXTENDED } from './extension.js';
 import { listenForImages } from './image-drop.js';
 import type { EditorPart } from './view/index.js';
@@ -32,6 +33,9 @@ interface EditSession {
   image: ReferenceImage;
   /** The gallery's id of the image, where it is one of the widget's. */
   editOf?: string;
+  /** The conversation that made it, where it keeps one; `afresh`: the user chose not to go on with it. */
+  conversation?: GoingOn;
+  afresh?: boolean;
   kind: EditKind;
   painter: MaskPainter;
   on: EditorHandlers;
@@ -97,9 +101,17 @@ export class EditorFeature implements EditorShared {
     return this.#parts.host.getAttribute('edit') !== 'off';
   }
 
-  /** Opens the editor on `blob` (an image of the gallery, `editOf`, or one of the user's own). */
+  /**
+   * Opens the editor on `blob` (an image of the gallery, `editOf`, or one of the user's own); an image of the gallery
+   * that keeps the conversation that made it goes on with it, where its model edits it (`#goingOn`).
+   */
   async open(blob: Blob, editOf?: string) {
-    const [engine, part] = await Promise.all([loadEngine(), this.part.load()]);
+    const gallery = this.#features.gallery.controller;
+    const [engine, part, kept] = await Promise.all([
+      loadEngine(),
+      this.part.load(),
+      editOf === undefined ? undefined : gallery.kept(editOf),
+    ]);
     // A file keeps its name: a refusal names the file the user chose.
     const file = blob instanceof File ? blob : new File([blob], 'edit', { type: blob.type });
     const image = await engine.readReferenceImage(file);
@@ -109,7 +121,18 @@ export class EditorFeature implements EditorShared {
     const modelBefore = this.session?.modelBefore ?? host.model;
     const sizeBefore = this.session?.sizeBefore ?? { width: host.width, height: host.height };
     const handlers = { ...on, ...this.#handlers() };
-    this.session = { image, editOf, kind: 'instruction', painter, on: handlers, modelBefore, sizeBefore };
+    const read = kept?.conversation && (await engine.readConversation(kept.conversation));
+    const conversation = read && { kept: read, earlier: engine.earlierOf(read) };
+    this.session = {
+      image,
+      editOf,
+      kind: 'instruction',
+      painter,
+      on: handlers,
+      modelBefore,
+      sizeBefore,
+      ...(conversation && { conversation }),
+    };
     this.extension.sides = UNEXTENDED;
     this.#fitSize();
     this.#choose('instruction');
@@ -155,7 +178,7 @@ export class EditorFeature implements EditorShared {
       if (!this.canEdit()) invalid(text.nothingEditsHere(payee));
       const engine = await loadEngine();
       const gallery = this.#features.gallery.controller;
-      const { file, editOf } = await engine.editedImage(image, (id) => gallery.blob(id));
+      const { file, editOf } = await engine.editedImage(image, (id) => gallery.kept(id));
       await this.open(file, editOf);
     } catch (thrown) {
       const failure = asUserPaysError(thrown);
@@ -174,7 +197,7 @@ export class EditorFeature implements EditorShared {
     const text = wordsIn(this.#parts.language.translation, 'editor', editor);
     if (!this.allowed()) invalid(text.editingOff());
     const gallery = this.#features.gallery.controller;
-    const { file, editOf } = await engine.editedImage(edit.image, (id) => gallery.blob(id));
+    const { file, editOf } = await engine.editedImage(edit.image, (id) => gallery.kept(id));
     const mask = edit.mask && (await pixelsOf(edit.mask).catch(() => invalid(text.maskNotAnImage())));
     await this.open(file, editOf);
     const { session } = this;
@@ -215,10 +238,14 @@ export class EditorFeature implements EditorShared {
     return this.allowed() && EDIT_KINDS.some((kind) => this.#modelsFor(kind).length > 0);
   }
 
-  /** What an edit adds to the request: the image as its first input, the kind and which image it edits. */
-  asked(): { inputs: ReferenceImage[]; edit: PublicEdit } | undefined {
+  /**
+   * What an edit adds to the request: the image as its first input, the kind and which image it edits, and where it goes
+   * on with the conversation that made the image, that conversation and what it sends again.
+   */
+  asked(): { inputs: ReferenceImage[]; edit: PublicEdit; conversation?: Conversation } | undefined {
     const { session } = this;
     if (!session) return undefined;
+    const going = this.#goingOn(this.#parts.host.model);
     return {
       inputs: [session.image],
       edit: {
@@ -226,8 +253,15 @@ export class EditorFeature implements EditorShared {
         ...(session.editOf && { editOf: session.editOf }),
         ...(session.whole && { whole: true }),
         ...(session.kind === 'extend' && { extend: this.extension.sides }),
+        ...(going && { earlier: going.earlier }),
       },
+      ...(going && { conversation: going.kept }),
     };
+  }
+
+  /** The conversation an edit by `model` goes on with (`goingOn`), unless the user chose to edit afresh. */
+  #goingOn(model: string) {
+    return this.session?.afresh ? undefined : goingOn(this.session?.conversation, this.#parts, model);
   }
 
   /** Where the user painted, at the image's size, for an edit that paints; read when a submission starts. */
@@ -283,6 +317,7 @@ export class EditorFeature implements EditorShared {
         ...this.#instructionView(),
         models: this.#modelsView(view),
         whole: this.#wholeView(),
+        goesOn: this.#goesOnView(),
         kept: this.keptSaid(session.editOf === undefined),
         painter: session.painter.view(),
         ...(session.kind === 'extend' && {
@@ -347,9 +382,10 @@ export class EditorFeature implements EditorShared {
   #modelsView(view: ImageView) {
     const { host, pricing, language } = this.#parts;
     const kind = this.session?.kind ?? 'instruction';
-    const request = this.#parts.request();
+    const { edit, ...request } = this.#parts.request();
     return this.#modelsFor(kind).map((model) => {
-      const { quote } = pricing.price({ ...request, model });
+      // Each model priced as it would be sent: going on with the image's conversation where that model made it.
+      const { quote } = pricing.price({ ...request, model, edit: editGoingOn(edit ?? { kind }, this.#goingOn(model)) });
       return {
         id: model,
         label: modelName(model),
@@ -375,6 +411,13 @@ export class EditorFeature implements EditorShared {
     if (more.lte(0)) return undefined;
     const megapixels = megapixelsOf(session.image.width, session.image.height).toLocaleString(language.locale);
     return { checked: !!session.whole, megapixels, more: formatUsd(more, language.locale) };
+  }
+
+  /** The editor's line where the edit may go on with the conversation that made the image (`goesOnView`). */
+  #goesOnView() {
+    const { session } = this;
+    const going = goingOn(session?.conversation, this.#parts, this.#parts.host.model);
+    return session && going ? goesOnView(this.#parts, going, !!session.afresh) : undefined;
   }
 
   /**
@@ -429,6 +472,11 @@ export class EditorFeature implements EditorShared {
       editWhole: (event) => {
         edited();
         if (this.session) this.session.whole = (event.target as HTMLInputElement).checked;
+        host.requestUpdate();
+      },
+      editGoesOn: (event) => {
+        edited();
+        if (this.session) this.session.afresh = !(event.target as HTMLInputElement).checked;
         host.requestUpdate();
       },
       editClose: () => {

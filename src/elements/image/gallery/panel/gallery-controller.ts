@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Submission } from '../../../../generation/submit.js';
 import type { Gallery, GalleryImage } from '../../../../images/gallery.js';
-import type { ImageStore } from '../../../../images/image-store.js';
+import type { ImageStore, StoredImage } from '../../../../images/image-store.js';
 import { loadEngine } from '../../../../lazy/index.js';
 import type { StartupController } from '../../../shared/startup-controller.js';
 
@@ -113,6 +113,11 @@ export class GalleryController implements ReactiveController {
    */
   async blob(id: string): Promise<Blob | undefined> {
     return (await this.#store?.get(id))?.blob;
+  }
+
+  /** An image as the store keeps it (its bytes, and the conversation that made it, where it keeps one): an edit's. */
+  kept(id: string): Promise<StoredImage | undefined> {
+    return this.#store?.get(id) ?? Promise.resolve(undefined);
   }
 
   /** Reads the persisted images and shows them. */

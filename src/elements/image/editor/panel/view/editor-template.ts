@@ -47,6 +47,11 @@ export interface EditorView extends Spoken {
    * sent whole, its size in megapixels and what that adds, in the locale's words.
    */
   whole?: { checked: boolean; megapixels: string; more: string };
+  /**
+   * Where the edit may go on with the conversation that made the image (Nano Banana at Google): whether it does, how
+   * many earlier images that sends again, and the most it adds in the locale's words (absent where it cannot).
+   */
+  goesOn?: { checked: boolean; images: number; more?: string };
   /** Where the image is the user's own: what the provider says it keeps of an image it is sent. */
   kept?: string;
 }
@@ -61,6 +66,8 @@ export interface EditorHandlers extends MaskPainterHandlers {
   editModel(event: Event): void;
   /** The image sent whole, or at 1 MP (`checked`). */
   editWhole(event: Event): void;
+  /** The edit goes on with the image's conversation, or starts afresh (`checked`). */
+  editGoesOn(event: Event): void;
   editClose(): void;
 }
 
@@ -113,6 +120,14 @@ export function renderEditor(view: EditorView, on: EditorHandlers) {
         ? html`<label class="edit-whole">
             <input type="checkbox" .checked=${live(view.whole.checked)} @change=${on.editWhole} />
             <span>${text.sendWhole(view.whole.megapixels, view.whole.more)}</span>
+          </label>`
+        : nothing
+    }
+    ${
+      view.goesOn
+        ? html`<label class="edit-whole edit-goes-on">
+            <input type="checkbox" .checked=${live(view.goesOn.checked)} @change=${on.editGoesOn} />
+            <span>${text.goesOn(view.goesOn.images, view.goesOn.more)}</span>
           </label>`
         : nothing
     }
