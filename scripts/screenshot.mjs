@@ -10,6 +10,9 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
 
 const prefix = process.argv[2] ?? 'docs/demo';
+// `--extend`: the editor's Extend instead (BFL, an image made, its right and top sides extended), light, dark and on a
+// phone: <prefix>-light.png, -dark.png, -390.png.
+const extend = process.argv.includes('--extend');
 const url = process.env.DEMO_URL ?? 'http://localhost:8000/';
 const PROMPTS = [
   'A lighthouse on a basalt cliff at dusk, warm window light, long exposure sea',
@@ -31,9 +34,43 @@ const VARIANTS = [
 
 const widget = (page) => page.locator('userpays-image');
 
+const EXTEND_VARIANTS = [
+  { name: 'light', width: 1280, height: 800, colorScheme: 'light' },
+  { name: 'dark', width: 1280, height: 800, colorScheme: 'dark' },
+  { name: '390', width: 390, height: 844, colorScheme: 'light' },
+];
+
+/** BFL's simulator, an image made, Edit on it, "Extend the image" chosen, 512 px at the right and 128 at the top. */
+async function extendShot(browser, { name, width, height, colorScheme }) {
+  const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1, colorScheme });
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  await page.goto(url);
+  await page.selectOption('#provider', 'bfl');
+  // Its delivery host answering the page (as through the relay): the image is saved, and can be edited.
+  await widget(page).evaluate((el, prompt) => {
+    el.endpoint = `${location.origin}/sim/bfl/s/deliveryCors=1`;
+    el.prompt = prompt;
+    return el.generate();
+  }, PROMPTS[0]);
+  const root = (selector) => widget(page).locator(selector);
+  await root('[part~=result] [data-action=edit]').first().click();
+  await root('[part~=editor] input[value=extend]').click();
+  await root('[part~=extend] input[name=right]').fill('512');
+  await root('[part~=extend] input[name=top]').fill('128');
+  await widget(page).evaluate((el) => el.shadowRoot.querySelector('[part~=editor]').scrollIntoView({ block: 'start' }));
+  await page.waitForTimeout(600);
+  const out = `${prefix}-${name}.png`;
+  await page.screenshot({ path: out });
+  console.log(`wrote ${out}`);
+  await page.close();
+}
+
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 try {
-  for (const { name, width, height, colorScheme, prompts, running, controls, kept, families } of VARIANTS) {
+  if (extend) for (const variant of EXTEND_VARIANTS) await extendShot(browser, variant);
+  for (const { name, width, height, colorScheme, prompts, running, controls, kept, families } of extend
+    ? []
+    : VARIANTS) {
     const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1, colorScheme });
     page.on('console', (m) => m.type() === 'error' && console.error('page:', m.text()));
     page.on('pageerror', (e) => console.error('page error:', e.message));

@@ -31,6 +31,8 @@ export const OPENED_BY = {
     'pollinations',
     'puter',
   ],
+  // The editor's extension: where a model of the provider extends an image (its edit facts' `edits` has `extend`).
+  'src/elements/image/editor/panel/extend/index.ts': ['bfl', 'fal'],
 };
 
 /** The manifest's parts, the entry first, then by name: the order a list of parts is given in. */

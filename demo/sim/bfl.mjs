@@ -9,6 +9,7 @@
 // routes (_log, _charges, _reset) always answer CORS.
 //   POST /sim/bfl/v1/{model}           header x-key, JSON body → {id, polling_url, cost, input_mp, output_mp}
 //   POST /sim/bfl/v1/flux-tools/erase-v1   FLUX Erase, the same way (below)
+//   POST /sim/bfl/v1/flux-tools/outpainting-v1   FLUX Outpainting, the same way (below)
 //   GET  /sim/bfl/v1/get_result?id=    no key needed → {id, status, result, progress, details, preview} with
 //                                      Retry-After: 0 or 1
 //   GET  /sim/bfl/v1/credits           header x-key → {credits} (every new key starts with 1000; 'sim-empty' has 0)
@@ -112,11 +113,14 @@
 //   hold=<name>                   the task stays Pending past its pending time until the test releases it (POST
 //                                 _release?hold=<name>): a state a test must see while the task is under way lasts
 //                                 until it has been seen, however slow the machine running the test
-//   running=<word>[,<word>…]      what Pending polls say instead, in turn over the task's Pending time (after its
-//                                 queued part): `running=Reasoning,Generating`, as FLUX 3 tasks report (vercel/ai's
-//                                 BFL provider, @ai-sdk/black-forest-labs 2.0.55)
+//   running=<word>[,<word>…]      what Pending polls say instead after the task's queued part, in turn, one poll each
+//                                 (the last until it is ready), and the task is not Ready before each was said once:
+//                                 by polls, never by the time between them. `running=Reasoning,Generating`, as FLUX 3
+//                                 tasks report (vercel/ai's BFL provider, @ai-sdk/black-forest-labs 2.0.55)
 //   progress=moving               report rising progress (0–1) after the queued part, as BFL's schema allows but no
-//                                 recorded FLUX.2 task does (kinder than BFL: a client can show a percentage)
+//                                 recorded FLUX.2 task does (kinder than BFL: a client can show a percentage); the
+//                                 figure follows the task's pending time (what a client extrapolates when it will be
+//                                 ready from), and the task is not Ready before one poll under way has said one
 //   progress=<number>             every Pending poll after the queued part says this progress, whatever it is (a
 //                                 broken or hostile reply: 1e308, -5), where BFL's schema says 0–1
 //   status=<JSON>                 every poll reply's `status` as given (URL-encoded), of whatever shape (`{"a": 1}`)
@@ -178,6 +182,14 @@
 // resellers' figures the price book bundles (BFL's own is UNVERIFIED): 3 credits for the first megapixel made, 0.4 for
 // each further one, 0.4 for each megapixel of the image, at least 3 of them (`eraseCost`).
 //
+// FLUX Outpainting (`POST /v1/flux-tools/outpainting-v1`, bfl-outpaint.mjs) takes `input_image` (base64), the canvas's
+// `width` and `height` (integers ≥ 64, width × height at most 4,194,304 pixels: 422 above), `reference_offset_x`/`_y`
+// (where the image's top-left corner lies; absent, centred), `auto_crop` (false: an image beyond the canvas is 422),
+// `mode` high | fast, an optional `prompt`, `output_format` png | jpeg, `safety_tolerance` 0–5 and the webhook's
+// fields; any other is refused 422 (`extra_forbidden`). Its result is the canvas's size; its `cost` 10 credits per
+// started megapixel made, the image not counted (Runware's figure, which the price book bundles; BFL's own is
+// UNVERIFIED).
+//
 // FLUX 3 Image (`POST /v1/flux-3-image`, bfl-flux-3.mjs) takes only the fields its schema names: `prompt` (required),
 // `resolution` ('768sq' | '1k' | '1.5k' | '2k' | '4k', default 1k), `aspect_ratio` ('auto', the default, or 21:9, 2:1,
 // 16:9, 3:2, 7:5, 4:3, 5:4, 1:1, 4:5, 3:4, 5:7, 2:3, 9:16, 1:2, 9:21), `images` (at most 10 references, base64, each
@@ -221,6 +233,7 @@ import {
 } from './kit.mjs';
 import { fitWithin, readBase64ImageSize } from './png.mjs';
 import { FLUX3_MODEL, validateFlux3 } from './bfl-flux-3.mjs';
+import { OUTPAINTING_ROUTE, validateOutpainting } from './bfl-outpaint.mjs';
 
 const MB = 1024 * 1024;
 /** Credits in hundredths so the sums stay exact: [first MP, each extra output MP and each input MP, input fields]. */
@@ -575,6 +588,10 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
    */
   function checked(model, body, entry) {
     if (model === FLUX3_MODEL) return { ...validateFlux3(body), used: body.prompt, linkMs: 3600_000 };
+    if (model === OUTPAINTING_ROUTE) {
+      const prompt = typeof body.prompt === 'string' ? body.prompt : undefined;
+      return { ...validateOutpainting(body), used: prompt, linkMs: deliveryTtlMs };
+    }
     if (model === ERASE_ROUTE) {
       const valid = validateErase(body, entry);
       const cost = valid.inputs[0] ? eraseCost(valid.width, valid.height, valid.inputs[0]) : 0;
@@ -595,7 +612,7 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     const body = await readJson(req);
     const fault = submitFault(req, scenario, segment, faultCounter);
     if (edgeFault(req, res, fault, scenario, entry, { json: faultBody, truncated: '{"id": "' })) return;
-    if (!FLUX2[model] && !FLAT[model] && model !== FLUX3_MODEL && model !== ERASE_ROUTE)
+    if (!FLUX2[model] && !FLAT[model] && ![FLUX3_MODEL, ERASE_ROUTE, OUTPAINTING_ROUTE].includes(model))
       return send(req, res, 404, { detail: 'Not Found' });
     if (!key) return send(req, res, 401, { detail: 'Not authenticated: send your API key in the x-key header' });
     if (key === 'sim-bad') return send(req, res, 403, faultBody(403));
@@ -654,6 +671,8 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
       // Pending until the test releases it (hold=<name>), whatever its pending time.
       held: scenario.hold !== undefined,
       polls: 0,
+      // The polls answered while it was under way past its queued part: its words advance by them (`runningWord`).
+      underWay: 0,
     });
     // The image is made shortly before the task is ready (in this one thread, out of the way of the Ready poll),
     // so fetching result.sample takes what a download of a finished file takes, as at BFL.
@@ -682,17 +701,28 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     send(req, res, 200, { result: null, progress: null, details: null, preview: null, ...body, ...shape }, headers);
   }
 
+  /** The words a task's polls say in turn while it runs (`running=`; a FLUX 3 task's Reasoning, then Generating). */
+  const runningWords = (task) =>
+    (task.scenario.running ?? (task.model === FLUX3_MODEL ? 'Reasoning,Generating' : '')).split(',').filter(Boolean);
+
   /**
-   * What a poll of `task` says while it runs at `now`: Pending, or the scenario's words in turn (`running=`); a FLUX 3
-   * task says Reasoning, then Generating, unless the scenario names others.
+   * What a poll of `task` says while it runs at `now`: Pending while queued (or where it has no words of its own), then
+   * each of its words in turn, one poll each, the last until it is ready. By polls, never by the time between them: a
+   * machine slow to poll sees every word, in order.
    */
   function runningWord(task, now) {
-    const running = task.scenario.running ?? (task.model === FLUX3_MODEL ? 'Reasoning,Generating' : undefined);
-    const words = running?.split(',').filter(Boolean) ?? [];
+    const words = runningWords(task);
     if (!words.length || now < task.queuedUntil) return 'Pending';
-    const span = Math.max(1, task.readyAt - task.queuedUntil);
-    return words[Math.min(words.length - 1, Math.floor(((now - task.queuedUntil) / span) * words.length))];
+    return words[Math.min(words.length - 1, task.underWay)];
   }
+
+  /**
+   * Whether `task`, past its pending time, still owes a poll under way: one for each of its words, and one where it
+   * reports progress (`progress=moving`), so that what a test reads of a task under way is said at least once however
+   * late the first poll comes.
+   */
+  const owesPolls = (task) =>
+    task.underWay < Math.max(runningWords(task).length, task.scenario.progress === 'moving' ? 1 : 0);
 
   function result(req, res, url, scenario, entry) {
     const id = url.searchParams.get('id') ?? '';
@@ -717,7 +747,7 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
       const details = fault === 'error' ? null : { 'Moderation Reasons': ['Simulated moderation'] };
       return status(req, res, task.scenario, { id, status: statuses[fault], details });
     }
-    if (fault === 'never-ready' || task.held || now < task.readyAt) {
+    if (fault === 'never-ready' || task.held || now < task.readyAt || owesPolls(task)) {
       const span = task.readyAt - task.queuedUntil;
       const given = task.scenario.progress;
       const progress =
@@ -727,7 +757,9 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
             ? // Held past its pending time, it stays just short of done.
               Math.min(0.99, Math.round(((now - task.queuedUntil) / (span || 1)) * 1000) / 1000)
             : Number(given);
-      return status(req, res, task.scenario, { id, status: runningWord(task, now), progress });
+      const word = runningWord(task, now);
+      if (now >= task.queuedUntil) task.underWay++;
+      return status(req, res, task.scenario, { id, status: word, progress });
     }
     const se = new Date(fault === 'expired-delivery' ? task.readyAt - 1000 : task.readyAt + task.linkMs).toISOString();
     const sample =

@@ -143,6 +143,12 @@
 // Output is always PNG (image/png, whatever output_format asks: the simulator draws no JPEG or WebP); sizes as
 // requested; fal reports no cost.
 //
+// FLUX Outpainting at `fal-ai/flux-2-pro/outpaint` (fal-outpaint.mjs, a tool as Fill and Erase are): `image_url` on
+// fal's storage and `expand_top`, `expand_right`, `expand_bottom`, `expand_left` (0–2048 each), no prompt (422 for one,
+// as for any field its input does not name), the canvas (the image with its sides) at most 4 MP (else refused once it
+// ran, billed); $0.03 the first MP made, $0.015 each further one and each of the image's; the result {images, seed} at
+// the canvas's size.
+//
 // Other families and FLUX 3 (FAMILY), text to image (and Seedream's edit endpoints: fal-edits.mjs), each billed per
 // image, the result {images, seed} and the header `x-fal-billable-units` (the units billed, "already denominated in
 // the priced unit": TanStack/ai#722). Nano Banana 2's tiers bill 0.75 / 1 / 1.5 / 2 times its price (fal.ai/models/fal-ai/nano-banana-2/edit/llms.txt); whether
@@ -206,7 +212,11 @@ import {
 } from './kit.mjs';
 import { fitWithin } from './png.mjs';
 import { servedAt, simulatorNow } from './clock.mjs';
-import { TOOLS, createFalStorage, readImages, withImages } from './fal-edits.mjs';
+import { TOOLS as EDIT_TOOLS, createFalStorage, readImages, withImages } from './fal-edits.mjs';
+import { OUTPAINT_TOOLS } from './fal-outpaint.mjs';
+
+/** fal's FLUX tools, each billed per megapixel: Fill and Erase (fal-edits.mjs), Outpainting (fal-outpaint.mjs). */
+const TOOLS = { ...EDIT_TOOLS, ...OUTPAINT_TOOLS };
 
 /**
  * Endpoint id → [our model id (for timings), reference images it takes (0: text-to-image), label for logs, price,
@@ -669,7 +679,7 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
     if (fault === '429') return reply(req, res, 429, { detail: 'Too many concurrent requests' }, retryAfter(scenario));
     if (fault === '500') return reply(req, res, 500, faultBody(500));
     const family = servedFamily(endpoint, scenario);
-    const tool = TOOLS[endpoint]; // Fill, Erase (fal-edits.mjs)
+    const tool = TOOLS[endpoint]; // Fill, Erase (fal-edits.mjs), Outpainting (fal-outpaint.mjs)
     if (!ENDPOINTS[endpoint] && !family && !tool)
       return reply(req, res, 404, { detail: `Application '${endpoint}' not found` });
     if (fault === '422')
@@ -689,7 +699,7 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
     if (problems.length) return reply(req, res, 422, { detail: problems });
 
     const [model, , label, , output] = tool
-      ? [tool.model, 0, tool.label, 0, 'v4']
+      ? [tool.model, 0, tool.label, 0, tool.output ?? 'v4']
       : family
         ? [family[0], 0, family[1], 0, 'family']
         : ENDPOINTS[endpoint];
@@ -731,7 +741,7 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
       position: queue ? Number(scenario.position ?? 3) : 0,
       polls: 0,
       micro: tool
-        ? tool.cost(unitPriceFor(auth.slice(4), tool.first), { width, height }, count)
+        ? tool.cost(unitPriceFor(auth.slice(4), tool.first), { width, height }, count, refs)
         : family
           ? count * units * unitPriceFor(auth.slice(4), family[2])
           : priceOf(endpoint, width, height, count, refs),

@@ -267,9 +267,21 @@ export interface ProgressDetail {
 
 /**
  * What an edit does to its image (SPEC §13): follow an instruction over the whole image (`instruction`), repaint only
- * what the user painted (`mask`), or remove what the user painted, with no prompt (`erase`).
+ * what the user painted (`mask`), remove what the user painted, with no prompt (`erase`), or make the canvas larger and
+ * fill the new area around the image (`extend`, outpainting).
  */
-export type EditKind = 'instruction' | 'mask' | 'erase';
+export type EditKind = 'instruction' | 'mask' | 'erase' | 'extend';
+
+/**
+ * How far an extend (`EditKind` `extend`) makes the canvas larger on each side, in whole pixels of the image as sent:
+ * none negative, at least one above 0. The new canvas is the image with these around it.
+ */
+export interface ExtendSides {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
 
 /**
  * What a provider says it keeps of an image it is sent (src/providers/image-kept.ts, each with its source): what it
@@ -281,13 +293,16 @@ export type ImageKept = 'abuse-logs-30-days' | 'abuse-logs-55-days' | 'public-ad
 /**
  * An edit as a page asks for it (`generate({ edit })`, `UserPays.generate({ edit })`; SPEC §13): `image` a Blob, the id
  * of an image of the gallery (the result's `editOf` then names it) or its URL; `kind` follows the prompt over the whole
- * image (`instruction`), repaints what `mask` paints (`mask`), or removes it, with no prompt (`erase`); `mask` a Blob of
- * the image's size, white where painted; `whole` sends the image at its full size where each input megapixel is billed.
+ * image (`instruction`), repaints what `mask` paints (`mask`), removes it, with no prompt (`erase`), or fills a larger
+ * canvas around it (`extend`, how far each side in `extend`); `mask` a Blob of the image's size, white where painted;
+ * `whole` sends the image at its full size where each input megapixel is billed.
  */
 export interface EditInput {
   image: Blob | string;
   kind: EditKind;
   mask?: Blob;
+  /** With `kind: 'extend'`: how far to extend each side, in whole pixels of the image. */
+  extend?: ExtendSides;
   whole?: boolean;
 }
 
@@ -301,6 +316,8 @@ export interface PublicEdit {
    * the difference said in the quote's note.
    */
   whole?: boolean;
+  /** An extend's sides (`kind: 'extend'`): the canvas made is the image with these around it. */
+  extend?: ExtendSides;
   /**
    * Where the edit goes on with the conversation that made its image (Nano Banana at Google: the image and its earlier
    * turns are sent again): how many images the earlier turns send again besides the image edited, and the bytes of

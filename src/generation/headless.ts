@@ -17,7 +17,7 @@ import * as headlessWords from '../strings/headless.js';
 import { moreOptions } from '../strings/more-options.js';
 import type { EditInput, GenerateResult, ModelSettings, ProgressDetail, ProviderId } from '../base/types.js';
 import { resumeOrphans } from './resume.js';
-import { submit, type Asked } from './submit.js';
+import { promptOptional, submit, type Asked } from './submit.js';
 import { mostOf } from '../pricing/quote.js';
 
 /** What `UserPays.generate()` makes: the widget's inputs, as data. */
@@ -118,8 +118,8 @@ function checkRequest(request: unknown) {
   const { width = 1024, height = 1024 } = request;
   const { references = [], earnings, settings, quality } = request;
   const edit = request.edit === undefined ? undefined : checkEditInput(request.edit);
-  // An erase takes no prompt: what to remove is what is painted.
-  const prompted = typeof prompt === 'string' && (!!prompt.trim() || edit?.kind === 'erase');
+  // An erase takes no prompt (what to remove is what is painted), nor needs an extend (the image continues itself).
+  const prompted = typeof prompt === 'string' && (!!prompt.trim() || promptOptional(edit?.kind));
   if (!prompted) invalid(headlessWords.promptNotText());
   if (!Array.isArray(references) || !references.every((image) => image instanceof Blob)) {
     invalid(headlessWords.referencesNotImages());
@@ -264,6 +264,7 @@ async function editOf(edit: EditInput | undefined, images: ImageStore, provider:
       kind: edit.kind,
       ...(edited.editOf && { editOf: edited.editOf }),
       ...(edit.whole && { whole: true }),
+      ...(edit.extend && { extend: edit.extend }),
       ...(earlier && { earlier }),
     },
     ...(earlier && { conversation: edited.conversation }),

@@ -10,13 +10,21 @@ import type { Priced, TokenRates } from '../pricing/index.js';
 import { formatUsd, formatUsdRounded, modelName } from '../pricing/index.js';
 import { providerInfo, relayFor } from '../providers/catalog.js';
 import { BUILTIN_PRICE_BOOK, priceBookFor } from '../providers/prices.js';
-import type { Conversation, ReferenceImage } from '../providers/provider.js';
+import type { Conversation, ProviderEdit, ReferenceImage } from '../providers/provider.js';
 import { providerFor } from '../providers/engine/adapters.js';
 import { keyOf } from '../providers/engine/http.js';
 import { checkEndpoint, checkRelay } from '../providers/urls.js';
 import { generationText as text } from '../strings/generation.js';
 import type { Sentence } from '../strings/strings.js';
-import type { GenerationResult, ProviderId, PublicEdit, PublicRequest, Quote, SubmitDetail } from '../base/types.js';
+import type {
+  EditKind,
+  GenerationResult,
+  ProviderId,
+  PublicEdit,
+  PublicRequest,
+  Quote,
+  SubmitDetail,
+} from '../base/types.js';
 import { runGeneration, type GenerationJob, type GenerationOutcome } from './run-generation.js';
 import { payeeOf } from './image-attempt.js';
 import type { StageListener } from './stages.js';
@@ -119,7 +127,7 @@ export async function submit(s: Submission): Promise<Submitted> {
     provider,
     images: store,
     inputs,
-    ...(request.edit && { edit: { kind: request.edit.kind, ...(mask && { mask }) } }),
+    ...(request.edit && { edit: providerEdit(request.edit, mask) }),
     // What goes on with a conversation sends it (checkEdit held it to what was priced).
     ...(request.edit?.earlier && s.asked.conversation && { conversation: s.asked.conversation }),
     signal: s.signal,
@@ -216,6 +224,13 @@ function reportedAt(rates: TokenRates, quote: Quote, endpoint: string): TokenRat
   return builtIn?.rule.kind === 'tokens' ? builtIn.rule.rates : rates;
 }
 
+/** An edit as its provider is sent it: its kind, where the user painted (a mask, an erase), its sides (an extend). */
+const providerEdit = ({ kind, extend }: PublicEdit, mask?: ReferenceImage): ProviderEdit => ({
+  kind,
+  ...(mask && { mask }),
+  ...(extend && { extend }),
+});
+
 /**
  * Whether `conversation` is the one an edit priced with `earlier` goes on with at `provider` with `model`: made there,
  * by that model, sending again what was priced.
@@ -227,7 +242,7 @@ function goesOn(conversation: Conversation | undefined, earlier: Earlier, provid
 
 /**
  * An edit's own checks, before anything is sent: a mask or an erase needs where the user painted, at the size of the
- * image it edits; an instruction takes no mask (it would be ignored in silence).
+ * image it edits; an instruction or an extend takes no mask (it would be ignored in silence).
  */
 function checkEdit({ edit, mask, inputs, conversation }: Asked, provider: ProviderId, model: string) {
   if (!edit) return;
@@ -235,14 +250,17 @@ function checkEdit({ edit, mask, inputs, conversation }: Asked, provider: Provid
   if (!image) invalid(text.editWithoutImage());
   // What goes on with a conversation sends what was priced: that conversation, of this model here.
   if (edit.earlier && !goesOn(conversation, edit.earlier, provider, model)) invalid(text.conversationNotKept());
-  if (edit.kind === 'instruction') {
-    if (mask) invalid(text.maskNotTaken());
+  if (edit.kind === 'instruction' || edit.kind === 'extend') {
+    if (mask) invalid(edit.kind === 'extend' ? text.extendTakesNoMask() : text.maskNotTaken());
     return;
   }
   if (!mask) invalid(text.maskMissing());
   if (mask.width !== image.width || mask.height !== image.height)
     invalid(text.maskOfAnotherSize(mask.width, mask.height, image.width, image.height));
 }
+
+/** The kinds of edit that need no prompt: an erase (what is painted goes), an extend (the image continues). */
+export const promptOptional = (kind?: EditKind) => kind === 'erase' || kind === 'extend';
 
 /**
  * Every check that can fail before anything is sent, with the job to run: priced from `asked` itself, at the
@@ -255,8 +273,8 @@ function prepare(s: Submission, ledger: LedgerStore | undefined) {
   const prompt = asked.prompt.trim();
   checkEdit(asked, asked.provider, quote.model);
   // Control and format characters alone (NUL, zero-width spaces, a byte-order mark) describe nothing either. An erase
-  // takes none: what to remove is what is painted.
-  if (asked.edit?.kind !== 'erase' && !/[^\p{C}\p{Z}\s]/u.test(prompt)) invalid(text.promptMissing());
+  // takes none (what to remove is what is painted), nor needs an extend (the image continues by itself).
+  if (!promptOptional(asked.edit?.kind) && !/[^\p{C}\p{Z}\s]/u.test(prompt)) invalid(text.promptMissing());
   if (s.budgetProblem) invalid(s.budgetProblem);
   const provider = providerInfo(asked.provider);
   if (!provider) invalid(text.unknownProvider(asked.provider));

@@ -7,16 +7,17 @@ import { editImageNotFound, editNotAnImage } from '../strings/edit-input.js';
 
 /**
  * An edit as a page hands it to `generate()` or `UserPays.generate()`: an image (a Blob, a gallery id, an address), a
- * kind the widget knows, a mask as a Blob, `whole` true or absent; anything else refused in words (`invalid-input`).
+ * kind the widget knows, a mask as a Blob, an extend's sides (whole pixels, none negative, one at least above 0),
+ * `whole` true or absent; anything else refused in words (`invalid-input`), before anything is read or sent.
  */
 export function checkEditInput(edit: unknown): EditInput {
   if (!isRecord(edit)) invalid(editNotAnImage());
   const { image, mask, whole } = edit;
   // Checked as a quote checks an edit: the edits' pricing is in force wherever an edit is handed over.
-  const { kind } = editPricing().checkEdit({ kind: edit.kind, whole });
+  const { kind, extend } = editPricing().checkEdit({ kind: edit.kind, whole, extend: edit.extend });
   if (!(image instanceof Blob || typeof image === 'string') || !(mask === undefined || mask instanceof Blob))
     invalid(editNotAnImage());
-  return { image, kind, ...(mask && { mask }), ...(whole === true && { whole }) };
+  return { image, kind, ...(mask && { mask }), ...(extend && { extend }), ...(whole === true && { whole }) };
 }
 
 /** What the gallery keeps of an image an edit names: its bytes, and the conversation that made it, where it keeps one. */

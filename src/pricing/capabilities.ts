@@ -67,6 +67,8 @@ export interface ReferenceRule {
   required?: boolean;
   /** A larger reference is resized to at most this many pixels (keeping its shape) before it is sent. */
   maxPixels: number;
+  /** Each reference, as sent, at least this many pixels on each side (FLUX 3: 256); a smaller one is refused. */
+  minSide?: number;
   /** The output and every reference together may not exceed this many pixels. */
   totalPixels?: number;
 }
@@ -77,6 +79,15 @@ export interface Capability {
 }
 
 const MP = 1024 * 1024;
+
+/**
+ * A limit of `pixels` in megapixels as its source states it, rounded for reading: BFL's limits are whole megapixels of
+ * 1024² pixels (4 MP is 4,194,304: docs.bfl.ai, FLUX Outpainting's "4 megapixels (4,194,304 pixels)"), the others'
+ * megapixels of a million pixels (Pollinations' "up to 2.4 megapixels"; GPT Image 2's 8,294,400 pixels, 8.3), said to
+ * a tenth. Never "3.814697265625 megapixels".
+ */
+export const megapixelsSaid = (pixels: number) => (pixels % MP === 0 ? pixels / MP : Math.round(pixels / 100_000) / 10);
+
 /**
  * References above 4 MP are resized to 4 MP by the providers (fal's pricing notes for the FLUX.2 edit
  * endpoints; BFL processes at most 4 MP): the widget resizes them first, to 4,000,000 pixels, which is at
@@ -95,6 +106,11 @@ export const referenceRule = (max: number, more: Partial<ReferenceRule> = {}): R
 export const FLUX2_SIZES: SizeRule = { kind: 'pixels', step: 16, min: 64, maxPixels: 4 * MP };
 /** FLUX1.1 [pro]: multiples of 32 in 256–1440 (BFL's OpenAPI schema, FluxPro11Inputs). */
 export const FLUX11_SIZES: SizeRule = { kind: 'pixels', step: 32, min: 256, max: 1440 };
+/**
+ * FLUX Outpainting's canvas, at BFL and through fal: sides of at least 64 whole pixels, "width × height cannot exceed 4
+ * megapixels (4,194,304 pixels)" (docs.bfl.ai/flux_tools/flux_outpainting); no step (2730 × 1536 is its own example).
+ */
+export const OUTPAINTING_SIZES: SizeRule = { kind: 'pixels', step: 1, min: 64, maxPixels: 4 * MP };
 /** Ultra and Kontext take an aspect ratio between 21:9 and 9:21 (BFL's OpenAPI schema, FluxKontextProInputs). */
 export const ASPECT_SIZES: SizeRule = { kind: 'aspect', widest: [21, 9] };
 
@@ -249,7 +265,7 @@ function pixelProblem(
   let fitWidth = Math.max(rule.min, down(width * Math.sqrt(most / (width * height))));
   let fitHeight = down(Math.min(height, most / fitWidth));
   if (fitHeight < rule.min) [fitWidth, fitHeight] = [down(most / rule.min), rule.min];
-  return text.atMostMegapixels(model.label, most / MP, fitWidth, fitHeight);
+  return text.atMostMegapixels(model.label, megapixelsSaid(most), fitWidth, fitHeight);
 }
 
 /**
@@ -306,11 +322,15 @@ export function fitRequest(
   const share = references.totalPixels
     ? Math.floor((references.totalPixels - fitted.width * fitted.height) / Math.max(1, inputs.length))
     : Infinity;
-  if (inputs.length && share < 64 * 64) problem ??= text.totalTooLarge(references.totalPixels! / MP);
+  if (inputs.length && share < 64 * 64) problem ??= text.totalTooLarge(megapixelsSaid(references.totalPixels!));
   inputs.forEach((input, index) => {
     const sent = fitWithin(input, Math.min(references.maxPixels, share));
     fitted.inputs.push(sent);
     if (sent.width !== input.width) notes.push(text.referenceResized(index + 1, input, sent));
+    // Held to as sent: a reference resized down may come under the least side the model takes.
+    const least = references.minSide ?? 0;
+    if (Math.min(sent.width, sent.height) < least)
+      problem ??= text.referenceTooSmall(index + 1, sent, model.label, least);
   });
   if (sizes.kind === 'input' && fitted.inputs[0]) Object.assign(fitted, fitted.inputs[0]); // the edited image's size
   if (problem) fitted.problem = problem;

@@ -27,15 +27,16 @@ const laid = new WeakMap<PriceEntry, PriceEntry>();
 
 /**
  * `entry` (`model`'s at `provider`) with what its provider's edit facts say, once they are in force: the kinds of edit
- * it makes and, for a token rule, the tokens each image sent takes, or what the images sent cost. An entry that states its own kinds of edit (a page's
- * `priceBook`) keeps its word. Before the facts load, the entry as it is: it makes no edit yet.
+ * it makes, what it makes of an extend and, for a token rule, the tokens each image sent takes, or what the images sent
+ * cost. An entry that states its own kinds of edit (a page's `priceBook`) keeps its word. Before the facts load, the
+ * entry as it is: it makes no edit yet.
  */
 export function withEditFacts(entry: PriceEntry, provider: ProviderId, model: string): PriceEntry {
   const facts = loaded?.factsOf(provider, model);
   if (!facts || entry.edits) return entry;
   const known = laid.get(entry);
   if (known) return known;
-  const { edits, inputTokens, inputPrice } = facts;
+  const { edits, inputTokens, inputPrice, extend } = facts;
   const rule = inputTokens && entry.rule.kind === 'tokens' ? { ...entry.rule, inputTokens } : entry.rule;
   // A price of the images sent that the entry states itself (a live list's) is its own word.
   const made: PriceEntry = {
@@ -43,6 +44,7 @@ export function withEditFacts(entry: PriceEntry, provider: ProviderId, model: st
     rule,
     ...(edits && { edits }),
     ...(inputPrice && !entry.inputPrice && { inputPrice }),
+    ...(extend && { extend }),
   };
   laid.set(entry, made);
   return made;

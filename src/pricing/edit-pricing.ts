@@ -1,9 +1,9 @@
 import Decimal from 'decimal.js';
 import { invalid, isRecord } from '../base/checks.js';
-import type { EditKind, PublicEdit, Size } from '../base/types.js';
-import { earlierNotCounts, editNotAKind, editPrices } from '../strings/edit-prices.js';
+import type { EditKind, ExtendSides, PublicEdit, Size } from '../base/types.js';
+import { earlierNotCounts, editNotAKind, editPrices, type EditPricesStrings } from '../strings/edit-prices.js';
 import { wordsIn, type Translation } from '../strings/strings.js';
-import type { Capability, Fitted, SizeRule } from './capabilities.js';
+import { megapixelsSaid, type Capability, type Fitted, type SizeRule } from './capabilities.js';
 import type { InputPrice, PriceEntry, PriceRule } from './price-book.js';
 
 // How an edit is priced (SPEC §13), loaded just after the first paint (and with the widget's panels and the headless
@@ -12,19 +12,29 @@ import type { InputPrice, PriceEntry, PriceRule } from './price-book.js';
 // model that bills images in tokens is a line of its own, "at most", and an edit's mask one more, none expected.
 
 /** The kinds of edit, in the order the editor offers them. */
-export const EDIT_KINDS: readonly EditKind[] = ['instruction', 'mask', 'erase'];
+export const EDIT_KINDS: readonly EditKind[] = ['instruction', 'mask', 'erase', 'extend'];
 
-/** An edit as a page may hand it: a kind the widget knows, the image's id as text, `whole` true or absent. */
-export function checkEdit(edit: unknown): PublicEdit {
+/** An extend's sides, in the order CSS names them. */
+export const EXTEND_SIDES = ['top', 'right', 'bottom', 'left'] as const;
+
+/**
+ * An edit as a page may hand it: a kind the widget knows, the image's id as text, `whole` true or absent; an extend
+ * with its sides (`checkSides`), any other kind without. What is wrong is refused in words (`translation`'s over
+ * English), before anything is priced or sent.
+ */
+export function checkEdit(edit: unknown, translation?: Translation): PublicEdit {
   if (!isRecord(edit) || !EDIT_KINDS.includes(edit.kind as EditKind)) invalid(editNotAKind());
-  const { kind, editOf, whole } = edit;
+  const { kind, editOf, whole, extend } = edit;
   if ((editOf !== undefined && typeof editOf !== 'string') || (whole !== undefined && typeof whole !== 'boolean'))
     invalid(editNotAKind());
+  if (kind !== 'extend' && extend !== undefined) invalid(editNotAKind());
+  const sides = kind === 'extend' ? { extend: checkSides(extend, translation) } : {};
   const earlier = edit.earlier === undefined ? undefined : checkEarlier(edit.earlier);
   return {
     kind: kind as EditKind,
     ...(editOf !== undefined && { editOf }),
     ...(whole && { whole }),
+    ...sides,
     ...(earlier && { earlier }),
   };
 }
@@ -36,6 +46,22 @@ function checkEarlier(earlier: unknown): NonNullable<PublicEdit['earlier']> {
   return { images: earlier.images as number, textBytes: earlier.textBytes as number };
 }
 
+/** An extend's sides: each a whole number of pixels, none negative, one at least above 0; else refused in words. */
+function checkSides(sides: unknown, translation?: Translation): ExtendSides {
+  const text = wordsIn(translation, 'editPrices', editPrices);
+  const whole = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
+  if (!isRecord(sides) || !EXTEND_SIDES.every((side) => whole(sides[side]))) invalid(text.extendNotWhole());
+  const [top, right, bottom, left] = EXTEND_SIDES.map((side) => sides[side] as number);
+  if (!(top || right || bottom || left)) invalid(text.extendNothing());
+  return { top, right, bottom, left };
+}
+
+/** The canvas an extend makes: the image (as sent) with its sides around it. */
+export const extendedSize = (sides: ExtendSides, image: Size): Size => ({
+  width: image.width + sides.left + sides.right,
+  height: image.height + sides.top + sides.bottom,
+});
+
 /** What an edit sends at most of its image where each input megapixel is billed: 1 MP, as BFL counts it. */
 const EDIT_INPUT_PIXELS = 1024 * 1024;
 
@@ -44,14 +70,16 @@ const EDIT_INPUT_PIXELS = 1024 * 1024;
  * edit at 1 MP at most, unless the user keeps it whole (`edit.whole`); the quote's note says where it was resized.
  */
 export function editCapability(capability: Capability, entry: PriceEntry, edit: PublicEdit): Capability {
-  if (edit.whole || entry.rule.kind !== 'megapixel' || !entry.rule.inputs) return capability;
+  // An extend sends its image whole: the canvas holds it at its own pixels, its sides counted from them.
+  if (edit.whole || edit.kind === 'extend' || entry.rule.kind !== 'megapixel' || !entry.rule.inputs) return capability;
   const maxPixels = Math.min(capability.references.maxPixels, EDIT_INPUT_PIXELS);
   return { ...capability, references: { ...capability.references, maxPixels } };
 }
 
 /**
  * The request fitted, with what an edit adds: why it cannot be made (a model that does not make this kind of edit
- * here, no image to edit), and its mask's size (the image's as sent), where it has one.
+ * here, no image to edit, an extend it cannot make), its mask's size (the image's as sent), where it has one, and what
+ * an extend does with a prompt the model takes none of (`prompt`, the request's).
  */
 export function editFitted(
   fitted: Fitted,
@@ -59,6 +87,7 @@ export function editFitted(
   edit: PublicEdit,
   label: string,
   translation?: Translation,
+  prompt = '',
 ): Fitted {
   const text = wordsIn(translation, 'editPrices', editPrices);
   const image = fitted.inputs[0];
@@ -67,6 +96,7 @@ export function editFitted(
     : !image
       ? text.editNeedsImage()
       : undefined;
+  if (edit.kind === 'extend') return extendFitted(fitted, entry, edit, label, text, prompt, problem);
   const mask = edit.kind !== 'instruction' && image ? { mask: image } : {};
   const earlier = edit.earlier && { earlier: edit.earlier };
   const notOn = !problem && edit.earlier ? conversationProblem(fitted, entry, edit.earlier, label, translation) : '';
@@ -96,6 +126,37 @@ function conversationProblem(
   const images = earlier.images + fitted.inputs.length;
   const most = entry.references?.max;
   return most !== undefined && images > most ? text.conversationTooLong(label, images, most) : '';
+}
+
+/**
+ * An extend fitted (no mask: what is new is around the image): before the size rule's own advice (a size to try, which
+ * the form does not set here), a side further than the model extends one, or a canvas larger than it makes, said with
+ * the canvas and the limit as its source states it; and where the model takes no prompt, that the one typed is not
+ * sent.
+ */
+function extendFitted(
+  fitted: Fitted,
+  entry: PriceEntry,
+  edit: PublicEdit,
+  label: string,
+  text: EditPricesStrings,
+  prompt: string,
+  problem: string | undefined,
+): Fitted {
+  const { width, height } = fitted;
+  const most = entry.extend?.most ?? Infinity;
+  const furthest = Math.max(...EXTEND_SIDES.map((side) => edit.extend?.[side] ?? 0));
+  const maxPixels = entry.sizes?.kind === 'pixels' ? (entry.sizes.maxPixels ?? Infinity) : Infinity;
+  const own =
+    problem ??
+    (furthest > most
+      ? text.extendSideMost(label, most)
+      : width * height > maxPixels
+        ? text.extendTooLarge(label, width, height, megapixelsSaid(maxPixels))
+        : undefined);
+  const unsent = entry.extend?.prompt === false && prompt.trim() ? text.promptNotSent(label, prompt.trim()) : '';
+  const note = [fitted.note, unsent].filter(Boolean).join(' ');
+  return { ...fitted, ...(note && { note }), ...((own ?? fitted.problem) && { problem: own ?? fitted.problem }) };
 }
 
 /**

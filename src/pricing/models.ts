@@ -35,6 +35,9 @@ export const MODELS: readonly ModelInfo[] = [
   model('flux-pro-1.0-fill', 'FLUX.1 Fill [pro]'),
   // BFL's erase tool (docs.bfl.ml/flux_erase): removes what is painted, no prompt; an edit only, as Fill is.
   model('flux-erase', 'FLUX Erase'),
+  // BFL's outpainting tool (docs.bfl.ai/flux_tools/flux_outpainting): fills a larger canvas around the image; an edit
+  // only (an extend), sold by BFL and by fal (fal-ai/flux-2-pro/outpaint: "using BFL FLUX Outpainting").
+  model('flux-outpainting', 'FLUX Outpainting'),
   // The families besides FLUX (SPEC §12), after it, by the names people know them by.
   model('gpt-image-2.6-flare', 'GPT Image 2.6 Flare', 'GPT Image'),
   model('gpt-image-2.6-sunburst', 'GPT Image 2.6 Sunburst', 'GPT Image'),

@@ -31,10 +31,10 @@ export interface OfferAsk {
 /**
  * Whether a model is offered for what is asked: while an image is edited, one that makes that kind of edit (the
  * comparison for an edit lists what can make it, SPEC §13); otherwise any but one that only erases what is painted,
- * which makes nothing of a prompt alone (FLUX Erase).
+ * which makes nothing of a prompt alone (FLUX Erase), and one that only extends an image (FLUX Outpainting).
  */
 const offeredFor = (entry: PriceEntry | undefined, kind: EditKind | undefined) =>
-  kind ? !!entry?.edits?.includes(kind) : !entry?.edits?.includes('erase');
+  kind ? !!entry?.edits?.includes(kind) : !entry?.edits?.some((made) => made === 'erase' || made === 'extend');
 
 /**
  * `asked` priced; while an image is edited, another model than the request's own at the size it makes of that image (an

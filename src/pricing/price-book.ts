@@ -146,6 +146,8 @@ export interface PriceEntry {
    * pricing has loaded; a page's own entry may state them.
    */
   edits?: readonly EditKind[];
+  /** What it makes of an extend (`EditFacts.extend`), where it extends. */
+  extend?: ExtendFacts;
   /**
    * What the images sent cost where the rule prices none of them (xAI's `media_input` at Puter, an input line of an
    * OpenRouter endpoint, Grok's at Pollinations): from the provider's edit facts, or its live list's own.
@@ -180,6 +182,19 @@ export interface EditFacts {
   inputTokens?: InputTokens;
   /** What the images sent cost where the rule prices none of them (`PriceEntry.inputPrice`). */
   inputPrice?: InputPrice;
+  /** Where it extends (`edits` has `extend`): how far a side may go, and whether it takes a prompt. */
+  extend?: ExtendFacts;
+}
+
+/**
+ * What a model makes of an extend (SPEC §13), beside its size rule (the new canvas is held to its `sizes`): `most`, how
+ * many pixels one side may be extended by at most (fal's `expand_*`: 0–2048), where its provider says; `prompt`,
+ * whether it takes an instruction for the new area at all (BFL's optional, "experimental" `prompt`; fal's outpaint has
+ * no such field): where it takes none, a prompt typed is said not to be sent, never dropped in silence.
+ */
+export interface ExtendFacts {
+  most?: number;
+  prompt: boolean;
 }
 
 /** One provider's edit facts (its folder's edit-prices.ts): model id → what it makes of images sent. */

@@ -127,7 +127,7 @@ function checkEntry(entry: PriceEntry, where: BookEntry, text: PricesStrings): P
 }
 
 /** The request with its defaults, each field checked: what is malformed is refused in plain words. */
-function checkRequest(request: unknown, text: PricesStrings) {
+function checkRequest(request: unknown, text: PricesStrings, translation?: Translation) {
   if (!isRecord(request)) invalid(pricesDeveloper.notARequest());
   const {
     provider = 'puter',
@@ -159,7 +159,7 @@ function checkRequest(request: unknown, text: PricesStrings) {
   if (typeof prompt !== 'string' || (quality !== undefined && typeof quality !== 'string'))
     invalid(pricesDeveloper.promptOrQualityNotText());
   return {
-    ...(edit !== undefined && { edit: editPricing().checkEdit(edit) }),
+    ...(edit !== undefined && { edit: editPricing().checkEdit(edit, translation) }),
     provider: provider as ProviderId,
     model,
     width: width as number,
@@ -180,7 +180,7 @@ function checkRequest(request: unknown, text: PricesStrings) {
  * quote and the submission, which sends what was priced.
  */
 export function priceRequest(request: QuoteRequest, book: PriceBook, text = prices, translation?: Translation) {
-  const { asked, replaced } = servedModel(book, checkRequest(request, text), text);
+  const { asked, replaced } = servedModel(book, checkRequest(request, text, translation), text);
   const model = modelInfo(asked.model) ?? invalid(text.noSuchModel(asked.model, MODELS[0].label));
   const byProvider = Object.hasOwn(book, model.id) ? book[model.id] : undefined;
   const where = {
@@ -198,10 +198,13 @@ export function priceRequest(request: QuoteRequest, book: PriceBook, text = pric
   const { edit } = asked;
   const own = capabilityOf(entry, asked.provider);
   const capability = edit ? editPricing().editCapability(own, entry, edit) : own;
-  const fit = (fitTo = capability) => fitRequest(fitTo, model, asked.width, asked.height, asked.inputs, text);
+  // An extend makes the image with its sides around it, whatever size the form asks.
+  const image = asked.inputs[0];
+  const { width, height } = edit?.extend && image ? editPricing().extendedSize(edit.extend, image) : asked;
+  const fit = (fitTo = capability) => fitRequest(fitTo, model, width, height, asked.inputs, text);
   // A rule the families price by settles its own settings too (the quality tier sent, and the size it makes).
   const made = PRICERS[rule.kind]?.fit(rule, fit, capability, asked.quality, model.label, text) ?? fit();
-  const fitted = edit ? editPricing().editFitted(made, entry, edit, model.label, translation) : made;
+  const fitted = edit ? editPricing().editFitted(made, entry, edit, model.label, translation, asked.prompt) : made;
   return { asked, model, entry, capability, fitted, where, replaced };
 }
 

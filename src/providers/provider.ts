@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import type { EditKind, ModelSettings, OutputFormat, ProviderId } from '../base/types.js';
+import type { EditKind, ExtendSides, ModelSettings, OutputFormat, ProviderId } from '../base/types.js';
 import type { PriceBook, PriceEntry, ProviderPrices, TokenRates } from '../pricing/index.js';
 import type { Sentence } from '../strings/strings.js';
 import type { OAuthAccount } from './sign-in.js';
@@ -88,10 +88,13 @@ export interface ReferenceImage {
 
 /**
  * An edit of the request's first input (`ProviderRequest.inputs[0]`, the image edited, as sent): its kind and, for
- * `mask` and `erase`, where the user painted.
+ * `mask` and `erase`, where the user painted; for `extend`, how far each side goes (the request's size is then the
+ * image with these around it).
  */
 export interface ProviderEdit {
   kind: EditKind;
+  /** An extend's sides, in pixels of the image as sent. */
+  extend?: ExtendSides;
   /**
    * Where the user painted, at exactly the size of the image as sent: a PNG, white (255) where painted, black (0)
    * elsewhere, nothing in between. Each adapter sends it as its provider takes a mask (BFL: so; OpenAI: a PNG whose

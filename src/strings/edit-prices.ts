@@ -36,6 +36,16 @@ export interface EditPricesStrings {
   imageToEditPriced(per: 'image' | 'megapixel', megapixels: number): string;
   /** What the model adds once to the price of an image made from text where it is sent any image (its edit). */
   inputsOnce(): string;
+  /** An extend's sides that are not each a whole number of pixels, 0 or more. */
+  extendNotWhole(): string;
+  /** An extend whose every side is 0: nothing would be added. */
+  extendNothing(): string;
+  /** A side extended further than the model extends one (fal's outpaint: 2048 pixels). */
+  extendSideMost(model: string, most: number): string;
+  /** The canvas an extend makes (`width` × `height`) over the model's limit, in megapixels as its source says it. */
+  extendTooLarge(model: string, width: number, height: number, megapixels: number): string;
+  /** The model takes no instruction for an extend: the prompt typed is not sent (said, never dropped in silence). */
+  promptNotSent(model: string, prompt: string): string;
 }
 
 /** What each kind of edit does, said after "cannot". */
@@ -43,6 +53,7 @@ const EDIT_VERBS: Record<EditKind, string> = {
   instruction: 'edit an image by an instruction',
   mask: 'change only a painted area',
   erase: 'erase a painted area',
+  extend: 'extend an image',
 };
 
 export const editPrices: EditPricesStrings = {
@@ -66,6 +77,14 @@ export const editPrices: EditPricesStrings = {
   imageToEditPriced: (per, megapixels) =>
     per === 'image' ? 'The image to edit, billed per image' : `The image to edit (${megapixels} MP)`,
   inputsOnce: () => 'Editing an image (priced apart from an image made from text)',
+  extendNotWhole: () => 'How far to extend each side must be a whole number of pixels, 0 or more.',
+  extendNothing: () => 'Extend at least one side: every side is 0 pixels now.',
+  extendSideMost: (model, most) =>
+    `${model} extends a side by at most ${most.toLocaleString('en')} pixels — extend it less.`,
+  extendTooLarge: (model, width, height, megapixels) =>
+    `Extended, the image would be ${width}×${height}, and ${model} makes images of at most ${megapixels} megapixels — extend it less.`,
+  promptNotSent: (model, prompt) =>
+    `${model} takes no instruction: it continues the image by itself, and “${prompt}” is not sent.`,
 };
 
 // Said to the page's developer, never to its user (the headless API speaks English): an edit `UserPays.quote` was
@@ -73,4 +92,4 @@ export const editPrices: EditPricesStrings = {
 export const earlierNotCounts = () =>
   'An edit’s `earlier` must be { images, textBytes }, each a whole number from 0: what the conversation it goes on with sends again.';
 export const editNotAKind = () =>
-  'An edit must be { kind: "instruction" | "mask" | "erase" }, with `editOf` the id of the image edited, where given, and `whole` true or absent.';
+  'An edit must be { kind: "instruction" | "mask" | "erase" | "extend" }, with `editOf` the id of the image edited, where given, `whole` true or absent, and `extend` ({ top, right, bottom, left }) with the kind "extend" only.';

@@ -25,6 +25,10 @@ export interface GenerationStrings {
   maskNotTaken(): string;
   /** A masked edit or an erase came without the area painted. */
   maskMissing(): string;
+  /** An extend came with a painted area, which it would ignore. */
+  extendTakesNoMask(): string;
+  /** An extend sent without its sides, or at another size than the image with its sides around it. */
+  extendMissing(): string;
   /**
    * An edit priced as going on with its image's conversation (`edit.earlier`) names no image that keeps that
    * conversation, of this model at this provider: nothing is sent.
@@ -157,6 +161,9 @@ export const generation: GenerationStrings = {
   maskNotTaken: () =>
     'An edit that follows an instruction changes the whole image: it takes no painted area. Choose “Change the painted area” to use one.',
   maskMissing: () => 'Paint the area to change on the image first.',
+  extendTakesNoMask: () => 'An extend fills a new area around the image: it takes no painted area.',
+  extendMissing: () =>
+    'Say how far to extend each side of the image: the extended image is the image with those sides around it.',
   conversationNotKept: () =>
     'This edit was priced as going on with the conversation that made its image, but that image keeps no such conversation with this model here: choose the image again.',
   maskOfAnotherSize: (width, height, imageWidth, imageHeight) =>

@@ -14,6 +14,8 @@ export interface PricesStrings {
   madeAsRatio(ratio: string, width: number, height: number): string;
   totalTooLarge(megapixels: number): string;
   referenceResized(index: number, from: Size, to: Size): string;
+  /** A reference, as sent, with a side under the least the model takes (FLUX 3: 256), and that least. */
+  referenceTooSmall(index: number, size: Size, model: string, least: number): string;
   aspectRange(model: string, width: number, height: number, ratio: string): string;
   /** A model that makes only these sizes (GPT Image 1, 1.5, 1-mini), written `W×H`. */
   sizesOnly(model: string, sizes: readonly string[]): string;
@@ -91,6 +93,8 @@ export const prices: PricesStrings = {
     `The output and the reference images may not exceed ${megapixels} megapixels together — choose a smaller size or fewer references.`,
   referenceResized: (index, from, to) =>
     `Reference image ${index} is sent at ${to.width}×${to.height} (resized from ${from.width}×${from.height}) and billed so.`,
+  referenceTooSmall: (index, size, model, least) =>
+    `Image ${index} is ${size.width}×${size.height} pixels as sent, and ${model} takes images of at least ${least}×${least} — choose a larger one.`,
   aspectRange: (model, width, height, ratio) =>
     `${model} makes shapes from 21:9 (wide) to 9:21 (tall), and ${width}×${height} is ${ratio} — pick a less stretched size.`,
   sizesOnly: (model, sizes) =>

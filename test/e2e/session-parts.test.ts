@@ -62,6 +62,10 @@ describe('each provider’s whole session, as the size check counts it', functio
       'src/elements/image/editor/panel/view/index.ts': withInfo((id) =>
         Object.values(EDIT_FACTS[id] ?? {}).some((facts) => facts.edits?.length),
       ),
+      // The editor's extension: where a model of the provider extends an image (its edit facts).
+      'src/elements/image/editor/panel/extend/index.ts': withInfo((id) =>
+        Object.values(EDIT_FACTS[id] ?? {}).some((facts) => facts.edits?.includes('extend')),
+      ),
     });
   });
 

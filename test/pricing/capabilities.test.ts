@@ -3,11 +3,13 @@
 // gateway prices by host, and every malformed input refused in plain words.
 // Holds: src/pricing/price-book-problems.ts
 // Holds: src/strings/price-book.ts
+// Holds: src/pricing/capabilities.ts
 import { expect } from '@open-wc/testing';
 import { toldDeveloper } from '../support/console.js';
 import { UserPaysError } from '../../src/base/errors.js';
 import { BUILTIN_PRICE_BOOK, priceBookFor, quoteFor } from '../../src/providers/prices.js';
 import { fitWithin, mergePriceBook, nearestRatio, quoteDetails } from '../../src/pricing/index.js';
+import { fitRequest } from '../../src/pricing/capabilities.js';
 import type { PriceBook } from '../../src/pricing/index.js';
 import type { QuoteRequest } from '../../src/base/types.js';
 
@@ -196,5 +198,54 @@ describe('bad input is refused in plain words', () => {
     expect(refused({ provider: 'bfl', model: 'flux-2-pro', inputs: [{ width: 1024, height: NaN }] })).to.match(
       /Reference image 1 has no usable size/,
     );
+  });
+});
+
+// A limit is said in the unit its source states it in, rounded for reading (issue 79): BFL's megapixels are 1024²
+// pixels (4 MP is 4,194,304), the others' a million (Pollinations' "up to 2.4 megapixels"; GPT Image 2's 8,294,400
+// pixels, 8.3 MP), never "2.288818359375 megapixels".
+describe('limits are said in round figures', () => {
+  const rule = (maxPixels: number) => ({
+    sizes: { kind: 'pixels' as const, step: 16, min: 64, maxPixels },
+    references: { max: 0, maxPixels: 4_000_000 },
+  });
+  const said = (maxPixels: number) =>
+    fitRequest(rule(maxPixels), { id: 'm', label: 'M' }, 4096, 4096, []).problem ?? '';
+
+  it('as the source states them: whole megapixels of 1024² at BFL, tenths of a million pixels elsewhere', () => {
+    expect(said(4 * 1024 * 1024)).to.match(/^M makes images of at most 4 megapixels — try /);
+    expect(said(4_000_000)).to.match(/^M makes images of at most 4 megapixels — try /);
+    expect(said(2_400_000)).to.match(/^M makes images of at most 2\.4 megapixels — try /);
+    expect(said(8_294_400)).to.match(/^M makes images of at most 8\.3 megapixels — try /);
+  });
+
+  it('in the quote of a real model: Pollinations’ 2.4 MP, not 2.288818359375', () => {
+    const { quote } = quoteDetails(
+      { provider: 'pollinations', model: 'flux-2-klein-4b', width: 2048, height: 2048 },
+      BUILTIN_PRICE_BOOK,
+    );
+    expect(quote.problem).to.match(/at most 2\.4 megapixels — try/);
+  });
+});
+
+// FLUX 3 Image takes references of 256×256 to 16 MP each (BFL's schema; its simulator answers 422 otherwise): one with
+// a side under 256 as sent is refused before anything is sent, in words; a larger one goes at 4 MP, never over 16.
+describe('FLUX 3 Image’s references', () => {
+  const flux3 = (inputs: { width: number; height: number }[]) =>
+    quoteDetails({ provider: 'bfl', model: 'flux-3-image', width: 1024, height: 1024, inputs }, BUILTIN_PRICE_BOOK);
+
+  it('refuses one under 256×256 as sent, in words, and takes one of 256×256', () => {
+    expect(flux3([ONE_MP, { width: 255, height: 400 }]).quote.problem).to.equal(
+      'Image 2 is 255×400 pixels as sent, and FLUX 3 Image takes images of at least 256×256 — choose a larger one.',
+    );
+    expect(flux3([{ width: 256, height: 256 }]).quote.problem).to.equal(undefined);
+    // Resized down to 4 MP, a very long image would come under 256 on its short side: refused too.
+    expect(flux3([{ width: 40_000, height: 300 }]).quote.problem).to.match(/at least 256×256/);
+  });
+
+  it('sends one over 16 MP at 4 MP at most', () => {
+    const { fitted, quote } = flux3([{ width: 6000, height: 4000 }]);
+    expect(fitted.inputs[0].width * fitted.inputs[0].height).to.be.at.most(4_000_000);
+    expect(quote.problem).to.equal(undefined);
   });
 });

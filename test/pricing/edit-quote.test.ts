@@ -163,7 +163,9 @@ describe('the quote of an edit', () => {
     }
     expect(error).to.be.instanceOf(UserPaysError);
     expect((error as UserPaysError).code).to.equal('invalid-input');
-    expect((error as UserPaysError).message).to.match(/An edit must be \{ kind: "instruction" \| "mask" \| "erase" \}/);
+    expect((error as UserPaysError).message).to.match(
+      /An edit must be \{ kind: "instruction" \| "mask" \| "erase" \| "extend" \}/,
+    );
   });
 });
 

@@ -21,6 +21,7 @@ describe('models', () => {
       'flux-pro-1.1-ultra',
       'flux-pro-1.0-fill',
       'flux-erase',
+      'flux-outpainting',
       'gpt-image-2.6-flare',
       'gpt-image-2.6-sunburst',
       'gpt-image-2.5-flare',
@@ -73,6 +74,8 @@ describe('models', () => {
       'flux-pro-1.1-ultra': 'aspect 1',
       'flux-pro-1.0-fill': 'input 1 required',
       'flux-erase': 'input 1 required',
+      // FLUX Outpainting: any whole pixels (its canvas), its one image required.
+      'flux-outpainting': 'pixels/1 1 required',
     });
   });
 

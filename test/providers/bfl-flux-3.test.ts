@@ -3,9 +3,12 @@
 // polled through its Reasoning and Generating to Ready, shown, and booked from the `cost` BFL reports.
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
+import { generate } from '../../src/api.js';
+import type { UserPaysError } from '../../src/base/errors.js';
+import { storageKeysForgottenAfterEach } from '../support/storage.js';
 import { BflProvider } from '../../src/providers/bfl/adapter.js';
 import { failure } from '../support/failure.js';
-import { referenceImage as reference } from '../support/images.js';
+import { pngBlob, referenceImage as reference } from '../support/images.js';
 import { providerHarness } from '../support/provider-harness.js';
 import { controlledClock } from '../support/clock.js';
 import { waitUntil } from '../support/wait.js';
@@ -111,6 +114,24 @@ describe('the widget on FLUX 3 Image', function () {
     expect(tiles(el)[0].querySelector('img')).to.exist;
     expect((await simCharges('bfl', apiKey)).credits).to.equal('4.1');
     expect(el.tally).to.include({ spent: '0.041', images: 1 });
+  });
+});
+
+describe('UserPays.generate on FLUX 3 Image, its references', function () {
+  this.timeout(20_000);
+  const newStorageKey = storageKeysForgottenAfterEach();
+
+  it('refuses a reference under 256×256 before anything is sent, in words, where BFL would answer 422', async () => {
+    const run = unique('flux-3');
+    const error = (await generate(
+      { provider: 'bfl', model: 'flux-3-image', prompt: 'a harbour', references: [await pngBlob(200, 300)] },
+      { apiKey: newKey(), storageKey: newStorageKey(), endpoint: simEndpoint('bfl', `run=${run}`) },
+    ).catch((thrown: unknown) => thrown)) as UserPaysError;
+    expect([error.code, error.message]).to.deep.equal([
+      'invalid-input',
+      'Image 1 is 200×300 pixels as sent, and FLUX 3 Image takes images of at least 256×256 — choose a larger one.',
+    ]);
+    expect(await submissionsOf('bfl', run), 'nothing sent').to.deep.equal([]);
   });
 });
 

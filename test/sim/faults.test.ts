@@ -328,6 +328,51 @@ describe('bfl simulator: hold=<name>', () => {
   });
 });
 
+// Statuses advance by polls, never by the time between them (docs/simulators.md): a machine slow to poll, or a test
+// that polls late, sees every word a task says, in order, and one poll under way where it reports progress.
+describe('bfl simulator: statuses by polls', () => {
+  /** What each poll of `body`'s task says, polled until Ready (at most 10). */
+  async function statusesOf(body: { polling_url: string }) {
+    const said: string[] = [];
+    while (said.at(-1) !== 'Ready' && said.length < 10)
+      said.push((await (await fetch(body.polling_url)).json()).status);
+    return said;
+  }
+
+  it('a task polled first long after its pending time still says each of its words once, in order, then Ready', async () => {
+    const scenario = `pending=50;running=Reasoning,Generating;run=${unique('bfl')}`;
+    const { body } = await bflSubmit(scenario, unique('key'), 'flux-2-klein-4b');
+    await sleep(400); // well past its pending time: by the clock, it would be Ready at once
+    expect(await statusesOf(body)).to.deep.equal(['Reasoning', 'Generating', 'Ready']);
+    // FLUX 3's own words, unasked, the same way.
+    const flux3 = await submitToBfl(
+      simEndpoint('bfl', `pending=50;run=${unique('bfl')}`),
+      unique('key'),
+      'flux-3-image',
+      {
+        prompt: 'a fox',
+      },
+    );
+    await sleep(400);
+    expect(await statusesOf(flux3.body)).to.deep.equal(['Reasoning', 'Generating', 'Ready']);
+  });
+
+  it('each poll under way says the next word, the last until it is ready: polled often, Reasoning once', async () => {
+    const { body } = await bflSubmit(`pending=600;running=Reasoning,Generating;run=${unique('bfl')}`, unique('key'));
+    const said: string[] = [];
+    for (let poll = 0; poll < 3; poll++) said.push((await (await fetch(body.polling_url)).json()).status);
+    expect(said).to.deep.equal(['Reasoning', 'Generating', 'Generating']);
+  });
+
+  it('a task that reports progress is polled under way once, however late, before it is Ready', async () => {
+    const { body } = await bflSubmit(`pending=50;progress=moving;run=${unique('bfl')}`, unique('key'));
+    await sleep(400);
+    const first = await (await fetch(body.polling_url)).json();
+    expect([first.status, typeof first.progress]).to.deep.equal(['Pending', 'number']);
+    expect((await (await fetch(body.polling_url)).json()).status).to.equal('Ready');
+  });
+});
+
 describe('bfl simulator: charges and slow images', () => {
   it('_charges: the credits debited at acceptance, exact, never refunded; refusals debit nothing', async () => {
     const key = unique('key');

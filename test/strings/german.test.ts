@@ -122,6 +122,9 @@ const VALUES: Record<string, unknown[][]> = {
     ['fal', 'public-address-7-days'],
   ],
   'widget.shortcut': [[false]],
+  // Each side of an extend, and the picture of one.
+  'editor.extendSide': [['top'], ['right'], ['bottom'], ['left']],
+  'editor.extendPicture': [['1024×768', { top: 8, right: 200, bottom: 0, left: 16 }, '1240×776', '0.9']],
   'pickers.megapixelChoice': [[2.5]],
   'pickers.pixels': [[1024, 1024]],
   // "access token" where the provider calls its keys so (Hugging Face), else "API key".

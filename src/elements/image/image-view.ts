@@ -24,8 +24,9 @@ function blockedOf(parts: ImageParts, panels?: ImagePanels, key?: ImageView['key
   // The page's budget is not an amount: nothing can be spent until the page fixes it.
   const { budgetProblem } = parts.ledger;
   if (budgetProblem) return { reason: budgetProblem, at: 'price' };
-  // An erase takes no prompt: what to remove is what is painted.
-  if (!parts.host.prompt.trim() && parts.request().edit?.kind !== 'erase')
+  // An erase takes no prompt (what to remove is what is painted), nor needs an extend (the image continues itself).
+  const kind = parts.request().edit?.kind;
+  if (!parts.host.prompt.trim() && kind !== 'erase' && kind !== 'extend')
     return {
       reason: widgetText.describeFirst(),
       at: 'prompt',

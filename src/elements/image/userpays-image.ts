@@ -64,9 +64,10 @@ import type * as Panels from './panels/index.js';
  * @csspart receipt - An image's receipt: quoted, charged (and how that is known), what was left at the provider after it.
  * @csspart image-actions - An image's toolbar, under each image (each action's word beside its icon where the latest image is large): Download, Copy, Vary, Use as reference, Edit, and a menu of Reuse, Finalize, Delete.
  * @attr edit - `off` hides editing (Edit on the images, "Edit an image of your own"); `on`, the default, offers it where a model of the provider in force edits images.
- * @csspart editor - The image editor, where the result is shown while an image is edited: what to do (follow an instruction, change the painted area, erase it), the image large, the instruction, the models that make this kind of edit, each priced for this image.
+ * @csspart editor - The image editor, where the result is shown while an image is edited: what to do (follow an instruction, change the painted area, erase it, extend the image), the image large, the instruction, the models that make this kind of edit, each priced for this image.
  * @csspart mask - The editor's painting area: the image with what is painted tinted over it; focusable, painted with the pointer, a finger or the keyboard's rectangle.
  * @csspart mask-tools - The mask painter's tools: brush, eraser, brush size, undo, redo, clear, invert, mark a rectangle.
+ * @csspart extend - The editor's extension: the image on its larger canvas (SVG), the area added tinted around it, an edge on each side to drag outwards; under it a field per side (how many pixels it adds) and the size it comes to, said as it changes.
  * @csspart versions - Under an edit of an image still in the gallery: "Edit of: <its prompt>", a button to that version (free: nothing is sent), and "Before and after", the edit over its source divided by a slider (a native range, by pointer, touch or keys).
  * @csspart kept-outside - Under an edit laid over its original through the mask (GPT Image takes a mask as advice): that outside the painted area is the original, and the way to what the provider made.
  * @csspart not-saved - Right under an image shown from the provider's link (its host refused the page its bytes), in the warning colour, with its Download: download it before its link expires (when), as it is not saved.

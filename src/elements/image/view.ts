@@ -33,13 +33,21 @@ export interface Blocked {
   fix?:
     /**
      * The id of the field to focus (a model's control, `setting-<name>`, or the reference images' file field,
-     * `references-input`: in More options, which opens; the file field opens its chooser too; or the words of the
-     * first charge that may have been made, `uncertain-first`).
+     * `references-input`: in More options, which opens; the file field opens its chooser too; the words of the
+     * first charge that may have been made, `uncertain-first`; the editor's painting area, `mask-area`, or its first
+     * side to extend, `extend-top`).
      */
     | {
         label: string;
         focus:
-          'prompt' | 'key' | 'sign-in' | 'references-input' | 'uncertain-first' | 'mask-area' | `setting-${string}`;
+          | 'prompt'
+          | 'key'
+          | 'sign-in'
+          | 'references-input'
+          | 'uncertain-first'
+          | 'mask-area'
+          | 'extend-top'
+          | `setting-${string}`;
       }
     | { label: string; model: string }
     | { label: string; url: string }

@@ -25,24 +25,31 @@ import { BFL_WIRE, bflControls } from './controls.js';
 import { bflWords } from './words.js';
 import { sayer } from '../../strings/strings.js';
 import { generationText } from '../../strings/generation.js';
+import type { EditKind } from '../../base/types.js';
+import { OUTPAINTING_ROUTE, outpaintingBody } from './outpaint.js';
 
 const bflText = sayer('bfl', bflWords);
 
 /**
  * BFL's JSON body for one image, by the model's size rule in the price book: FLUX.2 and FLUX1.1 [pro] take
- * width/height; Kontext and Ultra an aspect ratio; Fill the first reference image as `image`
- * (BFL's OpenAPI schema: Flux2Inputs, FluxKontextProInputs, FluxUltraInput, FluxProFillInputs). References go as
- * raw base64 (no `data:` prefix): `input_image`, `input_image_2`… (FLUX.2, Kontext) or `image_prompt`
- * (FLUX1.1 [pro], Ultra). An edit (SPEC §13): Fill's mask beside its image as `mask`; Erase its own body (`eraseBody`);
- * an instruction as references are. The settings the model takes, checked, under BFL's names (`output_format` the model's
- * default where none is chosen); a setting out of the model's range is refused here, before anything is sent.
+ * width/height; Kontext and Ultra an aspect ratio; Fill the first reference image as `image` (BFL's OpenAPI schema:
+ * Flux2Inputs, FluxKontextProInputs, FluxUltraInput, FluxProFillInputs). References go as raw base64 (no `data:`
+ * prefix): `input_image`, `input_image_2`… (FLUX.2, Kontext) or `image_prompt` (FLUX1.1 [pro], Ultra). An edit (SPEC
+ * §13): Fill's mask beside its image as `mask`; Erase its own body (`eraseBody`), and Outpainting (`outpaintingBody`,
+ * outpaint.ts); an instruction as references are. The settings the model takes, checked, under BFL's names
+ * (`output_format` the model's default where none is chosen); a setting out of the model's range is refused here,
+ * before anything is sent.
  */
 export function bflBody(request: ProviderRequest): Record<string, unknown> {
   const { model, width, height } = request;
   const images = (request.inputs ?? []).map(base64Of);
   const rule = prices[model]?.rule;
+  if (request.edit?.kind === 'extend' || only(model, 'extend')) {
+    if (!editPrices[model]?.edits?.includes('extend')) invalid(bflText.editNotMade(modelName(model)));
+    return outpaintingBody(request, images[0] ?? '');
+  }
   const mask = maskOf(request);
-  if (request.edit?.kind === 'erase' || erases(model)) return eraseBody(request, images[0], mask!);
+  if (request.edit?.kind === 'erase' || only(model, 'erase')) return eraseBody(request, images[0], mask!);
   if (rule?.kind === 'tier') return classBody(request, rule, images);
   const body: Record<string, unknown> = {
     prompt: request.prompt,
@@ -58,8 +65,11 @@ export function bflBody(request: ProviderRequest): Record<string, unknown> {
   return body;
 }
 
-/** A model that only erases (FLUX Erase): whatever the request says, it is an erase, and needs its mask. */
-const erases = (model: string) => editPrices[model]?.edits?.every((kind) => kind === 'erase') === true;
+/**
+ * A model that makes one kind of edit alone (FLUX Erase, FLUX Outpainting): whatever the request says, it is that
+ * kind, and needs what it does (a mask; the sides to extend).
+ */
+const only = (model: string, kind: EditKind) => editPrices[model]?.edits?.every((made) => made === kind) === true;
 
 /** A data URL's raw base64, as BFL takes images (no `data:` prefix). */
 const base64Of = (image: { dataUrl: string }) => image.dataUrl.slice(image.dataUrl.indexOf(',') + 1);
@@ -73,7 +83,7 @@ const base64Of = (image: { dataUrl: string }) => image.dataUrl.slice(image.dataU
  * its mask, as it always has). Refused in plain words otherwise.
  */
 function maskOf({ model, edit, inputs }: ProviderRequest): string | undefined {
-  const kind = edit?.kind ?? (erases(model) ? 'erase' : undefined);
+  const kind = edit?.kind ?? (only(model, 'erase') ? 'erase' : undefined);
   if (!kind) return undefined;
   if (!editPrices[model]?.edits?.includes(kind)) invalid(bflText.editNotMade(modelName(model)));
   if (kind === 'instruction') return undefined;
@@ -105,7 +115,7 @@ function eraseBody(request: ProviderRequest, image: string, mask: string): Recor
  * Where a model is submitted under `/v1/`: its id (`/v1/flux-2-pro`), but for the tools BFL serves under
  * `/v1/flux-tools/` (docs.bfl.ml/flux_erase: `POST https://api.bfl.ai/v1/flux-tools/erase-v1`).
  */
-const ROUTES: Record<string, string> = { 'flux-erase': 'flux-tools/erase-v1' };
+const ROUTES: Record<string, string> = { 'flux-erase': 'flux-tools/erase-v1', 'flux-outpainting': OUTPAINTING_ROUTE };
 const routeOf = (model: string) => (Object.hasOwn(ROUTES, model) ? ROUTES[model] : model);
 
 /**

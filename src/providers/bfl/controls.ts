@@ -76,6 +76,16 @@ const CONTROLS: Record<string, ModelControls> = {
   // an integer 0–5, default 2; `output_format` jpeg | png | webp (BFL states no default: the first, always sent); a
   // seed. No prompt, so nothing to rewrite; `dilate_pixels` (0–25, default 10) is left to BFL.
   'flux-erase': { ...FLUX2 },
+  // FLUX Outpainting (docs.bfl.ml/api-reference/models/outpaint-or-extend-an-image, read 2026-11-28):
+  // `safety_tolerance` an integer 0–5 (its schema's range; the default 2, as BFL's others); `output_format` png (its
+  // default, docs.bfl.ai/flux_tools/flux_outpainting) or jpeg, the two both pages name (the API reference adds webp,
+  // the guide does not: the stricter). No seed field and no prompt rewriting: no seed makes the same image again.
+  'flux-outpainting': {
+    safetyTolerance: { min: 0, max: 5, default: 2 },
+    outputFormats: ['png', 'jpeg'],
+    seedReproduces: false,
+    moderationCharged: true,
+  },
 };
 
 /** BFL's names of the settings (the same schemas). */

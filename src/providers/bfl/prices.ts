@@ -3,6 +3,7 @@ import {
   ASPECT_SIZES,
   FLUX11_SIZES,
   FLUX2_SIZES,
+  OUTPAINTING_SIZES,
   referenceRule,
   type Capability,
   type PriceEntry,
@@ -62,9 +63,11 @@ const FLUX3_SIZES: SizeRule = {
 };
 
 /**
- * FLUX 3 Image's entry: references in `images`, at most 10 (each 256×256 to 16 MP, which BFL resizes to at most its 2k
- * bin: sent at 4 MP), no mask. Released by the API's publication, 2026-10-01 (UNVERIFIED: third parties' date; BFL's
- * early access began 2026-07-23); no shutdown announced.
+ * FLUX 3 Image's entry: references in `images`, at most 10, each 256×256 to 16 MP (BFL's schema as bfl-flux-3.mjs plays
+ * it; its 422 names the image): sent at 4 MP at most (BFL resizes them to its 2k bin anyway), so never over 16 MP, and
+ * one with a side under 256 as sent refused before sending (`minSide`), in words; no mask. Released by the API's
+ * publication, 2026-10-01 (UNVERIFIED: third parties' date; BFL's early access began 2026-07-23); no shutdown
+ * announced.
  */
 const flux3: PriceEntry = {
   rule: { kind: 'tier', unit: 'credit', costs: FLUX3_CREDITS, qualities: Object.keys(FLUX3_CREDITS), quality: '1k' },
@@ -79,7 +82,7 @@ const flux3: PriceEntry = {
     },
   },
   sizes: FLUX3_SIZES,
-  references: referenceRule(10),
+  references: referenceRule(10, { minSide: 256 }),
 };
 
 /**
@@ -129,6 +132,47 @@ const fluxErase: PriceEntry = {
 };
 
 /**
+ * FLUX Outpainting at BFL (`POST /v1/flux-tools/outpainting-v1`, docs.bfl.ai/flux_tools/flux_outpainting and
+ * docs.bfl.ml/api-reference/models/outpaint-or-extend-an-image, read 2026-11-28): the image placed on a canvas of
+ * `width` × `height` at its offsets, the rest made around it. The canvas: each side at least 64, "cannot exceed 4
+ * megapixels (4,194,304 pixels)" (422 above), any whole number of pixels (the docs' own example, 2730 × 1536, is no
+ * multiple of 16); the image must lie within it. So an extend's canvas is the image with its sides around it (never
+ * resized: its sides are counted in its pixels; an image over 4 MP cannot be extended at all).
+ *
+ * BFL's own price is UNVERIFIED (no BFL page found states it; `mode` `fast` is "typically lower cost", and the widget
+ * sends `high`, its default). Two resellers, read 2026-11-28: Runware, "$0.10 for each output megapixel … Input
+ * megapixels are not counted … rounded up to the next megapixel … 1 megapixel is counted as 1024x1024"
+ * (runware.ai/docs/models/bfl-flux-outpainting); fal's route, "$0.03 for the first megapixel of output, plus $0.015 per
+ * extra megapixel of input and output" (fal's own figure for its own route, at FLUX.2 [pro]'s rates). Bundled here as
+ * Runware's, 10 credits per started megapixel made: the higher of the two for every canvas (1 MP: $0.10 against
+ * $0.045), so that a budget or a balance that lets the estimate through is not short of what BFL may charge; the
+ * reply's `cost` books the truth.
+ */
+const OUTPAINTING_ESTIMATE: PriceSource = {
+  name: "Runware's FLUX Outpainting price (BFL's own UNVERIFIED)",
+  asOf: '2026-11-28',
+  url: 'https://runware.ai/docs/models/bfl-flux-outpainting',
+};
+const fluxOutpainting: PriceEntry = {
+  rule: { kind: 'megapixel', unit: 'credit', first: '10', extra: '10', inputs: false },
+  source: OUTPAINTING_ESTIMATE,
+  exact: false,
+  lifecycle: {
+    // UNVERIFIED: Runware's model page dates it ("Release Date: May 14, 2026"); BFL's release notes add `mode` on
+    // 2026-06-09.
+    released: '2026-05-14',
+    source: {
+      name: "Runware's FLUX Outpainting page",
+      asOf: '2026-11-28',
+      url: 'https://runware.ai/docs/models/bfl-flux-outpainting',
+    },
+  },
+  sizes: OUTPAINTING_SIZES,
+  // Its image is required (never a picture from text alone), and never resized (see above).
+  references: referenceRule(1, { required: true, maxPixels: 4 * MP }),
+};
+
+/**
  * BFL's prices, in credits (1 credit = $0.01, `CREDIT_USD`). BFL does not host FLUX.2 [dev] ("Local only",
  * docs.bfl.ai/quick_start/pricing).
  */
@@ -149,4 +193,5 @@ export const prices: ProviderPrices = {
   // FluxProFillInputs: `image` required, the output takes its size; `mask` beside it, white where it repaints.
   'flux-pro-1.0-fill': bflFlat('5', { sizes: { kind: 'input' }, references: referenceRule(1, { required: true }) }),
   'flux-erase': fluxErase,
+  'flux-outpainting': fluxOutpainting,
 };

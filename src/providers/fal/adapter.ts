@@ -15,6 +15,7 @@ import type {
   RunContext,
 } from '../provider.js';
 import { FAL_WIRE, falControls } from './controls.js';
+import { falOutpaintBody, outpaints } from './outpaint.js';
 import { info } from './info.js';
 import { falOutcome, queueStatus } from './queue.js';
 import { falRoute, maskOf, toolBody } from './edit-request.js';
@@ -43,6 +44,8 @@ const PRICES_WAIT_MS = 10_000;
  */
 export function falBody(request: ProviderRequest, sent: FalImages = { images: [] }): Record<string, unknown> {
   const { width, height, prompt, seed, model } = request;
+  // An extend goes to fal's outpaint, with its own input (outpaint.ts).
+  if (outpaints(request)) return falOutpaintBody(request, sent);
   const tool = toolBody(request, sent);
   if (tool) return tool;
   const images = sent.images.length ? { image_urls: sent.images } : {};

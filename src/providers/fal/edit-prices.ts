@@ -17,6 +17,10 @@ import type { ProviderEditFacts } from '../../pricing/index.js';
  * - FLUX Erase, `fal-ai/flux-pro/v1/erase`, removes what is painted, with no prompt (FluxProEraseInput: `image_url`,
  *   `mask_url` "where white (255) marks pixels to erase", `dilate_pixels`, `output_format`, `sync_mode`, nothing else;
  *   fal.ai/models/fal-ai/flux-pro/v1/erase/llms.txt).
+ * - FLUX Outpainting, `fal-ai/flux-2-pro/outpaint`, extends the image (fal.ai/models/fal-ai/flux-2-pro/outpaint/llms.txt:
+ *   `image_url`, and `expand_top`, `expand_bottom`, `expand_left`, `expand_right`, each 0–2048 pixels, "Range: 0 to
+ *   2048"); its input names no prompt, so it takes no instruction: one typed is said not to be sent, never dropped in
+ *   silence (outpaint.ts).
  *
  * Not here: Nano Banana 2.1 (`google/nano-banana-2.1/edit`, as the research read fal's guide), billed by tokens at a
  * rate for its input images that no fal source found states, and with no fal schema of its edit endpoint stored: no
@@ -38,6 +42,7 @@ export const editPrices: ProviderEditFacts = {
   'seedream-5-lite': INSTRUCTION,
   'flux-pro-1.0-fill': { edits: ['mask'] },
   'flux-erase': { edits: ['erase'] },
+  'flux-outpainting': { edits: ['extend'], extend: { most: 2048, prompt: false } },
 };
 
 /**

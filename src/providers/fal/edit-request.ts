@@ -44,7 +44,8 @@ export function maskOf({ model, edit, inputs }: ProviderRequest): ReferenceImage
   if (!kind) return undefined;
   const facts = Object.hasOwn(editPrices, model) ? editPrices[model] : undefined;
   if (!facts?.edits?.includes(kind)) invalid(falText.editNotMade(modelName(model)));
-  if (kind === 'instruction') return undefined;
+  // An instruction takes no mask; nor does an extend, whose new area is around the image (outpaint.ts).
+  if (kind === 'instruction' || kind === 'extend') return undefined;
   const image = inputs?.[0];
   if (!edit?.mask || !image) invalid(falText.maskMissing());
   const { width, height } = edit.mask;

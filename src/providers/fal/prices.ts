@@ -2,6 +2,7 @@ import type { PriceSource } from '../../base/types.js';
 import Decimal from 'decimal.js';
 import {
   FLUX2_SIZES,
+  OUTPAINTING_SIZES,
   referenceRule,
   type PriceEntry,
   type ProviderPrices,
@@ -54,13 +55,13 @@ const falMegapixel = (path: string, first: string, extra: string): PriceEntry =>
 export const FLUX2_DEV_SIZES: SizeRule = { kind: 'pixels', step: 16, min: 512, max: 2048 };
 
 /**
- * BFL's tools that fal sells on the user's own key (SPEC §13): FLUX.1 Fill [pro], which repaints what is painted, and
- * FLUX Erase, which removes it. Each edits the image it is sent and makes none from text alone; the output takes the
- * image's size. Priced per megapixel at the unit price fal's pricing API answers the user's key (`GET
- * https://api.fal.ai/v1/models/pricing?endpoint_id=…`, unit `megapixels`: live-prices.ts), else at these bundled
- * prices from each endpoint's model page, read 2026-11-28. Not exact, as fal's FLUX prices are not: fal reports no
- * charge, and its pages do not say whether a megapixel is 10⁶ pixels or 1024². The kinds of edit each makes are in
- * edit-prices.ts.
+ * BFL's tools that fal sells on the user's own key (SPEC §13): FLUX.1 Fill [pro], which repaints what is painted;
+ * FLUX Erase, which removes it; and FLUX Outpainting, which extends it. Each edits the image it is sent and makes none
+ * from text alone; the output takes the image's size (Outpainting's, the image with its sides). Priced per megapixel at
+ * the unit price fal's pricing API answers the user's key (`GET https://api.fal.ai/v1/models/pricing?endpoint_id=…`,
+ * unit `megapixels`: live-prices.ts), else at these bundled prices from each endpoint's model page, read 2026-11-28.
+ * Not exact, as fal's FLUX prices are not: fal reports no charge, and its pages do not say whether a megapixel is 10⁶
+ * pixels or 1024². The kinds of edit each makes are in edit-prices.ts.
  */
 export interface FalTool {
   /** fal's endpoint id: where it is submitted, and what its pricing API is asked for. */
@@ -112,6 +113,24 @@ const erase = (usd: string): Omit<PriceEntry, 'source'> => {
   };
 };
 
+/**
+ * FLUX Outpainting through fal, `fal-ai/flux-2-pro/outpaint` ("Expand an image beyond its borders using BFL FLUX
+ * Outpainting", fal.ai/models/fal-ai/flux-2-pro/outpaint/api; its input and price in …/outpaint/llms.txt, read
+ * 2026-11-28): "$0.03 for the first megapixel of output, plus $0.015 per extra megapixel of input and output, rounded
+ * up to the nearest megapixel" (its 1920×1080 is 2 of them: megapixels of 1024²). Whether the image sent counts, fal's
+ * own example (a 1024×1024 image, $0.03) leaves open: counted, the stricter reading. A live unit price is the first
+ * megapixel's: the further one moves with it, in proportion (half of it), as Erase's do. The canvas as BFL's route
+ * makes it (at most 4 MP: fal sends it to BFL's model, and states no limit of its own); the image never resized (its
+ * sides are counted in its pixels). fal reports no charge: the quote is booked.
+ */
+const OUTPAINT_FIRST = '0.03';
+const outpaint = (usd: string): Omit<PriceEntry, 'source'> => ({
+  rule: { kind: 'megapixel', unit: 'usd', first: usd, extra: new Decimal(usd).div(2).toFixed(), inputs: true },
+  exact: false,
+  sizes: OUTPAINTING_SIZES,
+  references: referenceRule(1, { required: true, maxPixels: 4 * 1024 * 1024 }),
+});
+
 /** fal's FLUX tools here, by our id (models.ts: the ids BFL's own tools have). */
 export const FAL_TOOLS: Record<string, FalTool> = {
   'flux-pro-1.0-fill': {
@@ -125,6 +144,12 @@ export const FAL_TOOLS: Record<string, FalTool> = {
     usd: ERASE_FIRST,
     page: 'https://fal.ai/models/fal-ai/flux-pro/v1/erase/llms.txt',
     entry: erase,
+  },
+  'flux-outpainting': {
+    endpoint: 'fal-ai/flux-2-pro/outpaint',
+    usd: OUTPAINT_FIRST,
+    page: 'https://fal.ai/models/fal-ai/flux-2-pro/outpaint/llms.txt',
+    entry: outpaint,
   },
 };
 
@@ -146,8 +171,8 @@ export function falToolPrices(usd: Record<string, string>, source?: PriceSource)
 export const tools: ProviderPrices = falToolPrices({});
 
 /**
- * fal's prices, in USD: FLUX.2's, the other families' (families.ts) and BFL's tools fal sells, Fill and Erase
- * (above). FLUX.1 on fal is not wired for text.
+ * fal's prices, in USD: FLUX.2's, the other families' (families.ts) and BFL's tools fal sells, Fill, Erase and
+ * Outpainting (above). FLUX.1 on fal is not wired for text.
  */
 export const prices: ProviderPrices = {
   'flux-2-klein-4b': falKlein('4b', '0.005', '0.01'),

@@ -1,8 +1,9 @@
-import type { ImageKept } from '../../base/types.js';
+import type { ExtendSides, ImageKept } from '../../base/types.js';
 
 /**
  * The image editor's words: the mask painter over the image (its painting area, its tools, what is painted, said in
- * words) and its keyboard way, a rectangle placed and sized with the arrow keys.
+ * words) and its keyboard way, a rectangle placed and sized with the arrow keys; the extension (the new area around
+ * the image, dragged or typed side by side).
  */
 
 export interface EditorStrings {
@@ -48,6 +49,7 @@ export interface EditorStrings {
   kindInstruction(): string;
   kindMask(): string;
   kindErase(): string;
+  kindExtend(): string;
   /** Why a kind cannot be chosen: no model of the provider in force makes it. */
   kindNotHere(provider: string): string;
   /** The instruction box: the prompt of an edit. */
@@ -81,6 +83,29 @@ export interface EditorStrings {
   editingOff(): string;
   /** The mask a page gave is no image the browser can read. */
   maskNotAnImage(): string;
+  /** How to extend: drag an edge, or type how far each side goes (the extension's own words, under its picture). */
+  extendInstructions(): string;
+  /** The group of the four fields, one per side, each how far it extends, in pixels. */
+  extendSidesLabel(): string;
+  /** A side, named as its field is. */
+  extendSide(side: keyof ExtendSides): string;
+  /**
+   * The picture of the extension, for a screen reader: the image's size, how far each side goes, the size it comes to
+   * (`megapixels` in the locale's way).
+   */
+  extendPicture(image: string, sides: ExtendSides, canvas: string, megapixels: string): string;
+  /** What the extension comes to, said as it changes: the new size (`canvas`, "1224×868") and its megapixels. */
+  extendSaid(canvas: string, megapixels: string): string;
+  /** Nothing extended yet. */
+  extendNone(): string;
+  /** The fix where nothing is extended: to the first side's field. */
+  toExtending(): string;
+  /** An extend's instruction box, where the model takes one: what to put in the new area, which it may not follow. */
+  extendPromptLabel(): string;
+  extendPromptPlaceholder(): string;
+  extendPromptHint(model: string): string;
+  /** Where the model chosen takes no instruction for an extend: it continues the image by itself. */
+  noInstruction(model: string): string;
   /** A page handed an image to edit (`editImage()`) where no model of the provider in force edits images. */
   nothingEditsHere(provider: string): string;
   /** Beside the upload of an image of the user's own: what the provider says it keeps of an image it is sent. */
@@ -114,6 +139,7 @@ export const editor: EditorStrings = {
   kindInstruction: () => 'Follow an instruction',
   kindMask: () => 'Change the painted area',
   kindErase: () => 'Erase the painted area',
+  kindExtend: () => 'Extend the image',
   kindNotHere: (provider) => `No model at ${provider} does this.`,
   instructionLabel: () => 'What to change',
   instructionPlaceholder: () => 'Make the sky purple; remove the cup; only the face smiles…',
@@ -131,6 +157,19 @@ export const editor: EditorStrings = {
   editingOff: () => 'Editing is turned off on this widget (edit="off"): turn it on to send an edit.',
   maskNotAnImage: () =>
     'The mask is no image this browser can read: give a PNG of the image’s size, white where to change.',
+  extendInstructions: () =>
+    'Drag an edge of the picture outwards to extend that side, or type how many pixels to add on each side.',
+  extendSidesLabel: () => 'How far to extend, in pixels',
+  extendSide: (side) => ({ top: 'Top', right: 'Right', bottom: 'Bottom', left: 'Left' })[side],
+  extendPicture: (image, { top, right, bottom, left }, canvas, megapixels) =>
+    `The image, ${image}, with ${top} pixels added at the top, ${right} at the right, ${bottom} at the bottom and ${left} at the left: ${canvas} in all, ${megapixels} MP.`,
+  extendSaid: (canvas, megapixels) => `Extended to ${canvas} pixels, ${megapixels} MP.`,
+  extendNone: () => 'Nothing extended yet: drag an edge, or type how far.',
+  toExtending: () => 'Extend',
+  extendPromptLabel: () => 'What to put in the new area (optional)',
+  extendPromptPlaceholder: () => 'More sky; a sandy beach; the rest of the table…',
+  extendPromptHint: (model) => `${model} may not follow it: what is in the image leads.`,
+  noInstruction: (model) => `${model} takes no instruction: it continues the image by itself.`,
   nothingEditsHere: (provider) =>
     `No model at ${provider} edits images: choose a provider whose models do, then edit the image.`,
   imageKept: (provider, kept) =>

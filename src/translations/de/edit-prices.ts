@@ -7,6 +7,7 @@ const EDIT_VERBS: Record<EditKind, string> = {
   instruction: 'kein Bild nach Anweisung bearbeiten',
   mask: 'nicht nur einen bemalten Bereich ändern',
   erase: 'keinen bemalten Bereich entfernen',
+  extend: 'kein Bild erweitern',
 };
 
 export const editPrices: EditPricesStrings = {
@@ -33,4 +34,12 @@ export const editPrices: EditPricesStrings = {
       ? 'Das zu bearbeitende Bild, je Bild berechnet'
       : `Das zu bearbeitende Bild (${number(megapixels)} MP)`,
   inputsOnce: () => 'Bearbeitung eines Bildes (anders berechnet als ein Bild aus Text)',
+  extendNotWhole: () => 'Wie weit jede Seite erweitert wird, muss eine ganze Zahl von Pixeln sein, 0 oder mehr.',
+  extendNothing: () => 'Erweitern Sie mindestens eine Seite: Jede Seite hat jetzt 0 Pixel.',
+  extendSideMost: (model, most) =>
+    `${model} erweitert eine Seite um höchstens ${number(most)} Pixel – erweitern Sie sie weniger.`,
+  extendTooLarge: (model, width, height, megapixels) =>
+    `Erweitert hätte das Bild ${width}×${height} Pixel, und ${model} erzeugt Bilder von höchstens ${number(megapixels)} Megapixeln – erweitern Sie es weniger.`,
+  promptNotSent: (model, prompt) =>
+    `${model} nimmt keine Anweisung an: Es führt das Bild von selbst fort, und „${prompt}“ wird nicht gesendet.`,
 };

@@ -30,6 +30,9 @@ export const generation: GenerationStrings = {
   maskNotTaken: () =>
     'Eine Bearbeitung nach Anweisung ändert das ganze Bild: Sie nimmt keinen bemalten Bereich. Wählen Sie „Bemalten Bereich ändern“, um einen zu nutzen.',
   maskMissing: () => 'Bemalen Sie zuerst auf dem Bild den Bereich, der sich ändern soll.',
+  extendTakesNoMask: () => 'Eine Erweiterung füllt einen neuen Bereich um das Bild: Sie nimmt keinen bemalten Bereich.',
+  extendMissing: () =>
+    'Geben Sie an, wie weit jede Seite des Bildes erweitert wird: Das erweiterte Bild ist das Bild mit diesen Rändern.',
   conversationNotKept: () =>
     'Diese Bearbeitung wurde als Fortsetzung des Gesprächs berechnet, aus dem ihr Bild stammt, doch dieses Bild führt kein solches Gespräch mit diesem Modell hier: Wählen Sie das Bild noch einmal.',
   maskOfAnotherSize: (width, height, imageWidth, imageHeight) =>

@@ -43,6 +43,8 @@ export const prices: PricesStrings = {
     `Ausgabe und Referenzbilder dürfen zusammen höchstens ${number(megapixels)} Megapixel haben – wählen Sie eine kleinere Größe oder weniger Referenzbilder.`,
   referenceResized: (index, from, to) =>
     `Referenzbild ${index} wird in ${to.width}×${to.height} gesendet (verkleinert von ${from.width}×${from.height}) und so berechnet.`,
+  referenceTooSmall: (index, size, model, least) =>
+    `Bild ${index} hat gesendet ${size.width}×${size.height} Pixel, und ${model} nimmt Bilder von mindestens ${least}×${least} an – wählen Sie ein größeres.`,
   aspectRange: (model, width, height, ratio) =>
     `${model} erzeugt Formate von 21:9 (breit) bis 9:21 (hoch), und ${width}×${height} ist ${ratio} – wählen Sie eine weniger gestreckte Größe.`,
   sizesOnly: (model, sizes) =>

@@ -65,6 +65,10 @@ describe('<userpays-image>: its shadow parts', function () {
     // Editing the latest image: the editor, its painting area and tools; the edit made, its versions.
     el.shadowRoot!.querySelector<HTMLElement>('[part~=result] [data-action=edit]')!.click();
     await until(() => el.shadowRoot!.querySelector('[part~=editor]'), 10_000);
+    // Extending it: the extension, its own part, loaded at that choice.
+    el.shadowRoot!.querySelector<HTMLInputElement>('[part~=editor] input[value=extend]')!.click();
+    await until(() => el.shadowRoot!.querySelector('[part~=extend]'), 10_000);
+    look(el);
     el.shadowRoot!.querySelector<HTMLInputElement>('[part~=editor] input[value=mask]')!.click();
     await el.updateComplete;
     const area = el.shadowRoot!.querySelector<HTMLElement>('[part~=mask]')!;

@@ -89,7 +89,9 @@ export class ImagePanels implements Features {
 
   /** Why a request cannot be made as it stands (`problem`), with its fix where More options has one. */
   problemBlocked(problem: string, priced: boolean): Blocked {
-    return this.options.problemBlocked(problem, priced);
+    // The editor's own, where it says that very problem with its fix (an extend with no side extended: to its fields).
+    const editing = this.editor.blocked();
+    return editing?.reason === problem ? editing : this.options.problemBlocked(problem, priced);
   }
 
   /**

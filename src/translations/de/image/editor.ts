@@ -27,6 +27,7 @@ export const editor: EditorStrings = {
   kindInstruction: () => 'Einer Anweisung folgen',
   kindMask: () => 'Bemalten Bereich ändern',
   kindErase: () => 'Bemalten Bereich entfernen',
+  kindExtend: () => 'Bild erweitern',
   kindNotHere: (provider) => `Kein Modell bei ${provider} kann das.`,
   instructionLabel: () => 'Was sich ändern soll',
   instructionPlaceholder: () => 'Den Himmel lila machen; die Tasse entfernen; nur das Gesicht lächelt …',
@@ -45,6 +46,19 @@ export const editor: EditorStrings = {
     'Das Bearbeiten ist in diesem Widget ausgeschaltet (edit="off"): Schalten Sie es ein, um eine Bearbeitung zu senden.',
   maskNotAnImage: () =>
     'Die Maske ist kein Bild, das dieser Browser lesen kann: Geben Sie ein PNG in der Größe des Bildes, weiß, wo sich etwas ändern soll.',
+  extendInstructions: () =>
+    'Ziehen Sie einen Rand des Bildes nach außen, um diese Seite zu erweitern, oder geben Sie ein, wie viele Pixel jede Seite dazubekommt.',
+  extendSidesLabel: () => 'Wie weit erweitern, in Pixeln',
+  extendSide: (side) => ({ top: 'Oben', right: 'Rechts', bottom: 'Unten', left: 'Links' })[side],
+  extendPicture: (image, { top, right, bottom, left }, canvas, megapixels) =>
+    `Das Bild, ${image}, mit ${top} Pixeln dazu oben, ${right} rechts, ${bottom} unten und ${left} links: insgesamt ${canvas}, ${megapixels} MP.`,
+  extendSaid: (canvas, megapixels) => `Erweitert auf ${canvas} Pixel, ${megapixels} MP.`,
+  extendNone: () => 'Noch nichts erweitert: Ziehen Sie einen Rand, oder geben Sie ein, wie weit.',
+  toExtending: () => 'Erweitern',
+  extendPromptLabel: () => 'Was in den neuen Bereich soll (freiwillig)',
+  extendPromptPlaceholder: () => 'Mehr Himmel; ein Sandstrand; der Rest des Tisches …',
+  extendPromptHint: (model) => `${model} folgt ihr vielleicht nicht: Was im Bild ist, gibt den Ausschlag.`,
+  noInstruction: (model) => `${model} nimmt keine Anweisung an: Es führt das Bild von selbst fort.`,
   imageKept: (provider, kept) =>
     ({
       'abuse-logs-30-days': `${provider} bewahrt auf, was es erhält, auch dieses Bild, bis zu 30 Tage lang, um Missbrauch zu erkennen.`,

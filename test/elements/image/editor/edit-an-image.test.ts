@@ -61,6 +61,7 @@ describe('<userpays-image>: editing an image', function () {
       ['instruction', true, false],
       ['mask', false, false],
       ['erase', false, false],
+      ['extend', false, false],
     ]);
     expect(words(editor)).to.contain('What to change');
     await expectWcag22(el);

@@ -44,7 +44,10 @@ describe('<userpays-image>: editing by keyboard alone', function () {
     const editor = await until(() => part(el, 'editor'), 10_000, 'the editor opens');
     await until(() => focused(el)?.matches('input[name=edit-kind]:checked'), 5_000, 'the kind of edit takes the focus');
     await expectWcag22(el);
-    await sendKeys({ press: 'ArrowUp' }); // round to the last: "Erase the painted area", no instruction
+    await sendKeys({ press: 'ArrowUp' }); // round to the last: "Extend the image"
+    await el.updateComplete;
+    expect(editor.querySelector<HTMLInputElement>('input[value=extend]')!.checked).to.equal(true);
+    await sendKeys({ press: 'ArrowUp' }); // "Erase the painted area", no instruction
     await el.updateComplete;
     expect(editor.querySelector<HTMLInputElement>('input[value=erase]')!.checked).to.equal(true);
     expect(editor.querySelector('#edit-instruction')).to.equal(null);

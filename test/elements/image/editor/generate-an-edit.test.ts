@@ -72,7 +72,7 @@ describe('<userpays-image>: generate({ edit })', function () {
     expect(otherSize.error?.message).to.contain('128');
     expect(part(el, 'editor'), 'an edit it could not make leaves no editor open').to.equal(null);
     const noImage = await refusal(el, { edit: { kind: 'instruction' } });
-    expect(noImage.error?.message).to.contain('edit must be { image, kind, mask?, whole? }');
+    expect(noImage.error?.message).to.contain('edit must be { image, kind, mask?, extend?, whole? }');
     el.setAttribute('edit', 'off');
     const off = await refusal(el, { edit: { image, kind: 'instruction' } });
     expect(off.error?.message).to.equal(

@@ -4,12 +4,13 @@ import { invalid, isRecord } from '../../../../base/checks.js';
 import { asUserPaysError } from '../../../../base/errors.js';
 import type { EditKind, GenerationResult, PublicEdit, Size } from '../../../../base/types.js';
 import { loadEngine } from '../../../../lazy/index.js';
-import { EDIT_KINDS, editSize } from '../../../../pricing/edit-pricing.js';
+import { EDIT_KINDS, editSize, extendedSize } from '../../../../pricing/edit-pricing.js';
 import { formatUsd, megapixelsOf, modelName } from '../../../../pricing/index.js';
 import { withEditFacts } from '../../../../pricing/edit-hook.js';
 import { payeeAt } from '../../../../providers/catalog.js';
 import { imageKeptAt } from '../../../../providers/image-kept.js';
 import type { Conversation, ReferenceImage } from '../../../../providers/provider.js';
+import { editPrices } from '../../../../strings/edit-prices.js';
 import { generation as generationWords } from '../../../../strings/generation.js';
 import { editNotAnImage } from '../../../../strings/edit-input.js';
 import { editor } from '../../../../strings/image/editor.js';
@@ -21,6 +22,7 @@ import type { EditorShared, Features } from '../../panels/features.js';
 import { PanelPart } from '../../panels/panel-part.js';
 import type { Blocked, ImageView, Slot } from '../../view.js';
 import { editGoingOn, goesOnView, goingOn, type GoingOn } from './conversation.js';
+import { Extension, UNEXTENDED } from './extension.js';
 import { listenForImages } from './image-drop.js';
 import type { EditorPart } from './view/index.js';
 import type { EditorHandlers } from './view/editor-template.js';
@@ -56,6 +58,8 @@ export class EditorFeature implements EditorShared {
   /** The image being edited, while the editor is open. */
   session?: EditSession;
   readonly part: PanelPart<EditorPart>;
+  /** How far an extend takes each side, and its own part, loaded when an extend is chosen. */
+  readonly extension: Extension;
   readonly #parts: ImageParts;
   readonly #features: Features;
 
@@ -66,6 +70,15 @@ export class EditorFeature implements EditorShared {
     this.part = new PanelPart(host, {
       wanted: () => this.session,
       load: () => import('./view/index.js').then(({ editorPart }) => editorPart(host)),
+    });
+    this.extension = new Extension(host, {
+      wanted: () => this.session?.kind === 'extend',
+      most: () => this.#entry()?.extend?.most,
+      changed: () => {
+        features.submission.edited();
+        this.#fitSize();
+        host.requestUpdate();
+      },
     });
     // The page may turn editing off, and on again, at any time (`edit="off"`): what offers it is drawn again, and an
     // editor open closes. An attribute the panels read alone: the first paint offers no editing.
@@ -120,6 +133,7 @@ export class EditorFeature implements EditorShared {
       sizeBefore,
       ...(conversation && { conversation }),
     };
+    this.extension.sides = UNEXTENDED;
     this.#fitSize();
     this.#choose('instruction');
     this.#features.submission.edited();
@@ -204,6 +218,8 @@ export class EditorFeature implements EditorShared {
       session.painter.paintPicture(mask);
     }
     this.#choose(edit.kind);
+    if (edit.extend) this.extension.sides = edit.extend;
+    this.#fitSize();
     session.whole = edit.whole;
     this.#parts.host.requestUpdate();
   }
@@ -236,6 +252,7 @@ export class EditorFeature implements EditorShared {
         kind: session.kind,
         ...(session.editOf && { editOf: session.editOf }),
         ...(session.whole && { whole: true }),
+        ...(session.kind === 'extend' && { extend: this.extension.sides }),
         ...(going && { earlier: going.earlier }),
       },
       ...(going && { conversation: going.kept }),
@@ -250,16 +267,27 @@ export class EditorFeature implements EditorShared {
   /** Where the user painted, at the image's size, for an edit that paints; read when a submission starts. */
   async mask(): Promise<ReferenceImage | undefined> {
     const { session } = this;
-    if (!session || session.kind === 'instruction') return undefined;
+    if (!session || !paints(session.kind)) return undefined;
     const { dataUrl, width, height } = await session.painter.mask();
     return { dataUrl, width, height };
   }
 
-  /** Why Generate cannot send the edit yet: nothing painted for a kind that paints; the fix goes to the painting. */
+  /**
+   * Why Generate cannot send the edit yet: nothing painted for a kind that paints (the fix goes to the painting), no
+   * side extended for an extend (to the first side's field).
+   */
   blocked(): Blocked | undefined {
     const { session } = this;
-    if (!session || session.kind === 'instruction' || session.painter.painted) return undefined;
     const { translation } = this.#parts.language;
+    if (session?.kind === 'extend' && !this.extension.extended) {
+      const reason = wordsIn(translation, 'editPrices', editPrices).extendNothing();
+      return {
+        reason,
+        at: 'image',
+        fix: { label: wordsIn(translation, 'editor', editor).toExtending(), focus: 'extend-top' },
+      };
+    }
+    if (!session || !paints(session.kind) || session.painter.painted) return undefined;
     // Said as the pipeline says it where a page sends an edit with nothing painted.
     const reason = wordsIn(translation, 'generation', generationWords).maskMissing();
     return {
@@ -276,24 +304,55 @@ export class EditorFeature implements EditorShared {
     if (!session || !part) return nothing;
     const { host, language } = this.#parts;
     const payee = wordsIn(language.translation, 'words', words).providerName(payeeAt(host.provider, host.endpoint));
+    const { dataUrl: src, width, height } = session.image;
+    const spoken = { locale: language.locale, translation: language.translation };
     return part.render(
       {
-        src: session.image.dataUrl,
+        src,
         alt: host.prompt,
         kind: session.kind,
         kinds: EDIT_KINDS.map((kind) => ({ kind, available: this.#modelsFor(kind).length > 0 })),
         provider: payee,
         instruction: host.prompt,
+        ...this.#instructionView(),
         models: this.#modelsView(view),
         whole: this.#wholeView(),
         goesOn: this.#goesOnView(),
         kept: this.keptSaid(session.editOf === undefined),
         painter: session.painter.view(),
-        locale: language.locale,
-        translation: language.translation,
+        ...(session.kind === 'extend' && {
+          extension: this.extension.render({ src, alt: host.prompt, image: { width, height }, ...spoken }),
+        }),
+        ...spoken,
       },
       session.on,
     );
+  }
+
+  /**
+   * The price-book entry of the model in force, with its edit facts, where it has a price here: read from the book, as
+   * a request that cannot be priced yet (no side extended) has none.
+   */
+  #entry() {
+    const { host, pricing } = this.#parts;
+    const entry = pricing.prices()[host.model]?.[host.provider];
+    return entry && withEditFacts(entry, host.provider, host.model);
+  }
+
+  /**
+   * Whether the model in force takes an instruction for this kind of edit (an extend's may not: fal's outpaint takes
+   * none), and where it takes none, what becomes of one typed: it is said not to be sent, never dropped in silence.
+   */
+  #instructionView() {
+    const { host, language } = this.#parts;
+    const model = modelName(host.model);
+    const taken = this.session?.kind !== 'extend' || this.#entry()?.extend?.prompt !== false;
+    const prompt = host.prompt.trim();
+    const unsent =
+      taken || !prompt
+        ? undefined
+        : wordsIn(language.translation, 'editPrices', editPrices).promptNotSent(model, prompt);
+    return { instructionTaken: taken, modelLabel: model, ...(unsent && { unsent }) };
   }
 
   /**
@@ -362,17 +421,21 @@ export class EditorFeature implements EditorShared {
   }
 
   /**
-   * An edit keeps the image's shape and size: the form asks for them, as the model in force makes them (`editSize`),
-   * unless the user has asked for another size since the editor last set it.
+   * An edit keeps the image's shape and size: the form asks for them, as the model in force makes them (`editSize`;
+   * an extend, the image with its sides around it), unless the user has asked for another size since the editor last
+   * set it.
    */
   #fitSize() {
     const { session } = this;
     const { host, pricing } = this.#parts;
     const { sized } = session ?? {};
     if (!session || (sized && (sized.width !== host.width || sized.height !== host.height))) return;
-    const { capability } = pricing.price(this.#parts.request());
-    if (!capability) return;
-    const size = editSize(capability.sizes, session.image);
+    // An extend makes the image with its sides around it: the form says that size.
+    const { capability } = session.kind === 'extend' ? {} : pricing.price(this.#parts.request());
+    const size = capability
+      ? editSize(capability.sizes, session.image)
+      : session.kind === 'extend' && extendedSize(this.extension.sides, session.image);
+    if (!size) return;
     Object.assign(session, { sized: size, sizedFor: host.model });
     Object.assign(host, size);
   }
@@ -395,6 +458,7 @@ export class EditorFeature implements EditorShared {
       editKind: (event) => {
         edited();
         this.#choose((event.target as HTMLInputElement).value as EditKind);
+        this.#fitSize();
         host.requestUpdate();
       },
       editInstruction: (event) => {
@@ -433,3 +497,6 @@ async function pixelsOf(mask: Blob): Promise<ImageData> {
   bitmap.close();
   return context.getImageData(0, 0, canvas.width, canvas.height);
 }
+
+/** Whether an edit of `kind` paints what it changes: a repaint and an erase do; an instruction and an extend do not. */
+const paints = (kind: EditKind) => kind === 'mask' || kind === 'erase';

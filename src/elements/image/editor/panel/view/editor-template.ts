@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { EditKind } from '../../../../../base/types.js';
-import { editor } from '../../../../../strings/image/editor.js';
+import { editor, type EditorStrings } from '../../../../../strings/image/editor.js';
 import { wordsIn } from '../../../../../strings/strings.js';
 import type { Spoken } from '../../../../shared/language-controller.js';
 import { renderMaskPainter, type MaskPainterHandlers } from './mask-painter-template.js';
@@ -35,6 +35,13 @@ export interface EditorView extends Spoken {
   models: readonly EditorModelView[];
   /** The painter's state, for the kinds that paint (a mask, an erase). */
   painter: MaskPainterState;
+  /** An extend's picture and fields (its own part's), once that part is here; the image meanwhile. */
+  extension?: unknown;
+  /** Whether the model chosen takes an instruction for this kind (an extend's may not), and its name. */
+  instructionTaken: boolean;
+  modelLabel: string;
+  /** Where it takes none and one was typed: that it is not sent, in words. */
+  unsent?: string;
   /**
    * Where the model bills each input megapixel and the image is larger than it sends by default (1 MP): whether it is
    * sent whole, its size in megapixels and what that adds, in the locale's words.
@@ -64,16 +71,22 @@ export interface EditorHandlers extends MaskPainterHandlers {
   editClose(): void;
 }
 
-const KIND_WORDS = { instruction: 'kindInstruction', mask: 'kindMask', erase: 'kindErase' } as const;
+const KIND_WORDS = {
+  instruction: 'kindInstruction',
+  mask: 'kindMask',
+  erase: 'kindErase',
+  extend: 'kindExtend',
+} as const;
 
 /**
  * The editor (part `editor`), where the result is shown: what to do (an instruction over the whole image, a change of
- * the painted area, an erase of it), the image large (with the mask painter where the kind paints), the instruction,
- * and the models that make this kind of edit, each priced for this image. Generate, in the decision row, sends it.
+ * the painted area, an erase of it, an extend), the image large (with the mask painter where the kind paints, the
+ * extension where it extends), the instruction, and the models that make this kind of edit, each priced for this
+ * image. Generate, in the decision row, sends it.
  */
 export function renderEditor(view: EditorView, on: EditorHandlers) {
   const text = wordsIn(view.translation, 'editor', editor);
-  const paints = view.kind !== 'instruction';
+  const paints = view.kind === 'mask' || view.kind === 'erase';
   return html`<section part="editor" class="editor" aria-label=${text.editorLabel()}>
     <div class="editor-head">
       <fieldset class="edit-kinds">
@@ -98,21 +111,9 @@ export function renderEditor(view: EditorView, on: EditorHandlers) {
     ${
       paints
         ? renderMaskPainter({ ...view, painter: view.painter }, on)
-        : html`<img class="edit-image" src=${view.src} alt=${view.alt} />`
+        : (view.extension ?? html`<img class="edit-image" src=${view.src} alt=${view.alt} />`)
     }
-    ${view.kept ? html`<p class="kept">${view.kept}</p>` : nothing}
-    ${
-      view.kind === 'erase'
-        ? nothing
-        : html`<label class="label" for="edit-instruction">${text.instructionLabel()}</label>
-            <textarea
-              id="edit-instruction"
-              rows="2"
-              placeholder=${text.instructionPlaceholder()}
-              .value=${live(view.instruction)}
-              @input=${on.editInstruction}
-            ></textarea>`
-    }
+    ${view.kept ? html`<p class="kept">${view.kept}</p>` : nothing} ${renderInstruction(view, on, text)}
     ${renderModels(view, on, text.editModelsLabel())}
     ${
       view.whole
@@ -131,6 +132,36 @@ export function renderEditor(view: EditorView, on: EditorHandlers) {
         : nothing
     }
   </section>`;
+}
+
+/**
+ * The instruction box: none for an erase; for an extend, what to put in the new area (optional, and the model may not
+ * follow it), or where the model chosen takes none, that it continues the image by itself and a prompt typed is not
+ * sent; otherwise what to change.
+ */
+function renderInstruction(view: EditorView, on: EditorHandlers, text: EditorStrings) {
+  if (view.kind === 'erase') return nothing;
+  const extend = view.kind === 'extend';
+  if (extend && !view.instructionTaken)
+    return html`<p class="muted edit-no-instruction">${view.unsent ?? text.noInstruction(view.modelLabel)}</p>`;
+  return html`<label class="label" for="edit-instruction">
+      ${extend ? text.extendPromptLabel() : text.instructionLabel()}
+    </label>
+    <textarea
+      id="edit-instruction"
+      rows="2"
+      placeholder=${extend ? text.extendPromptPlaceholder() : text.instructionPlaceholder()}
+      aria-describedby=${ifDefined(extend ? 'edit-instruction-hint' : undefined)}
+      .value=${live(view.instruction)}
+      @input=${on.editInstruction}
+    ></textarea>
+    ${
+      extend
+        ? html`<p id="edit-instruction-hint" class="muted edit-instruction-hint">
+            ${text.extendPromptHint(view.modelLabel)}
+          </p>`
+        : nothing
+    }`;
 }
 
 /** The models that make the kind of edit chosen here, each with its price for this image. */

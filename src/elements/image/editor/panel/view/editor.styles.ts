@@ -70,6 +70,10 @@ export const editorStyles = css`
     width: 100%;
     resize: vertical;
   }
+  .edit-instruction-hint,
+  .edit-no-instruction {
+    margin: 0;
+  }
   /* Send it whole: a choice of price, read beside the models it prices, its box a full target. */
   /* What the provider keeps of an image of the user's own, quiet under the image. */
   .editor .kept {
