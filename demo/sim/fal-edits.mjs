@@ -43,8 +43,8 @@
 import { randomUUID } from 'node:crypto';
 import { baseUrl, otherHost, parseScenario, preflight, readBody, readJson, requestUrl, send } from './http.mjs';
 import { readImageSize } from './png.mjs';
+import { common, detail } from './fal-fields.mjs';
 
-const detail = (loc, msg, type = 'value_error') => ({ loc: ['body', ...loc], msg, type });
 /** A refusal by fal's runner, with the link fal's errors carry (docs.fal.ai/errors). */
 const ranInto = (loc, msg, type) => ({ ...detail(loc, msg, type), url: `https://docs.fal.ai/errors#${type}` });
 
@@ -212,17 +212,7 @@ function checkTool(body, storage, entry, erase) {
     if (dilate !== undefined && !(Number.isInteger(dilate) && dilate >= 0 && dilate <= 100))
       problems.push(detail(['dilate_pixels'], 'Input should be between 0 and 100', 'less_than_equal'));
   } else {
-    if (typeof body.prompt !== 'string' || !body.prompt.trim())
-      problems.push(
-        body.prompt === undefined
-          ? detail(['prompt'], 'Field required', 'missing')
-          : detail(['prompt'], 'String should have at least 1 character', 'string_too_short'),
-      );
-    const count = body.num_images ?? 1;
-    if (!Number.isInteger(count) || count < 1 || count > 4)
-      problems.push(detail(['num_images'], 'Input should be between 1 and 4', 'less_than_equal'));
-    if (body.seed != null && !Number.isInteger(body.seed))
-      problems.push(detail(['seed'], 'Input should be a valid integer', 'int_type'));
+    common(body, problems, 4, true);
     const tolerance = notAmong('safety_tolerance', body.safety_tolerance, ['1', '2', '3', '4', '5', '6']);
     if (tolerance) problems.push(tolerance);
   }

@@ -14,13 +14,13 @@
 // which fal says it uses, refuses one; the image sent is billed (the stricter reading of "of input and output"). The
 // result is fal's {images, seed}, at the canvas's size. Its pricing line is per 'megapixels', the first one's price.
 import { readImages } from './fal-edits.mjs';
+import { detail } from './fal-fields.mjs';
 
 const MB = 1024 * 1024;
 const SIDES = ['expand_top', 'expand_right', 'expand_bottom', 'expand_left'];
 const NAMED = ['image_url', ...SIDES, 'auto_crop'];
 const UNCHECKED = ['mode', 'output_format', 'enable_safety_checker', 'sync_mode'];
 
-const detail = (loc, msg, type = 'value_error') => ({ loc: ['body', ...loc], msg, type });
 /** Megapixels as fal bills them: started 1024² megapixels, at least 1. */
 const mp = ({ width, height }) => Math.max(1, Math.ceil((width * height) / MB));
 

@@ -214,6 +214,7 @@ import { fitWithin } from './png.mjs';
 import { servedAt, simulatorNow } from './clock.mjs';
 import { TOOLS as EDIT_TOOLS, createFalStorage, readImages, withImages } from './fal-edits.mjs';
 import { OUTPAINT_TOOLS } from './fal-outpaint.mjs';
+import { common, detail } from './fal-fields.mjs';
 
 /** fal's FLUX tools, each billed per megapixel: Fill and Erase (fal-edits.mjs), Outpainting (fal-outpaint.mjs). */
 const TOOLS = { ...EDIT_TOOLS, ...OUTPAINT_TOOLS };
@@ -299,22 +300,6 @@ const NANO_RATIOS = [
   '1:8',
 ];
 const SEEDREAM_PRESETS = { auto_2K: [2048, 2048], auto_3K: [3072, 3072], auto_4K: [4096, 4096] };
-
-/** The fields every family input shares: prompt, num_images (1..`most`), seed (where `seeded`). */
-function common(body, problems, most, seeded) {
-  if (typeof body.prompt !== 'string' || !body.prompt.trim())
-    problems.push(
-      body.prompt === undefined
-        ? detail(['prompt'], 'Field required', 'missing')
-        : detail(['prompt'], 'String should have at least 1 character', 'string_too_short'),
-    );
-  const count = body.num_images ?? 1;
-  if (!Number.isInteger(count) || count < 1 || count > most)
-    problems.push(detail(['num_images'], `Input should be between 1 and ${most}`, 'less_than_equal'));
-  if (seeded && body.seed != null && !Number.isInteger(body.seed))
-    problems.push(detail(['seed'], 'Input should be a valid integer', 'int_type'));
-  return count;
-}
 
 /** A Seedream `image_size`: `{width, height}` in whole pixels or one of `presets`; [w, h], or undefined. */
 function seedreamSize(size, presets) {
@@ -486,7 +471,6 @@ const PRESETS = {
   landscape_16_9: [1024, 576],
 };
 const STEPS = 4;
-const detail = (loc, msg, type = 'value_error') => ({ loc: ['body', ...loc], msg, type });
 /** fal's `detail` of the faults it plays, by status (a 429 at submit says 'Too many concurrent requests' instead). */
 const FAULT_DETAILS = {
   401: 'Invalid key',

@@ -19,17 +19,11 @@ import type { UserPaysError } from '../../src/base/errors.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import { controlledClock } from '../support/clock.js';
 import { pngBlob, referenceImage } from '../support/images.js';
-import { simCharged, simEndpoint, submissionsOf, unique } from '../support/sim.js';
+import { simCharged, simEndpoint, submissionsOf, turnsSent, unique } from '../support/sim.js';
 import { storageKeysForgottenAfterEach } from '../support/storage.js';
 
 const TODAY = '2026-11-28T12:00:00Z';
 const MODEL = 'gemini-nano-banana-2.1';
-
-/** The turns the simulator's Google received in each generation under `run`, oldest first. */
-const turnsSent = async (run: string) =>
-  (await submissionsOf('google', run))
-    .filter((entry) => entry.path.endsWith(':generateContent'))
-    .map((entry) => entry.asked!.contents as { role: string; parts: any[] }[]);
 
 describe('UserPays.generate: three turns with Nano Banana at Google', function () {
   this.timeout(60_000);

@@ -184,3 +184,9 @@ export const GPT_IMAGE_2_AT_OPENROUTER = {
   quality: 'high',
   ...pinnedTo('openai'),
 };
+
+/** The turns the simulator's Google received in each generation under `run`, oldest first (its `contents`). */
+export const turnsSent = async (run: string) =>
+  (await submissionsOf('google', run))
+    .filter((entry) => entry.path.endsWith(':generateContent'))
+    .map((entry) => entry.asked!.contents as { role: string; parts: any[] }[]);

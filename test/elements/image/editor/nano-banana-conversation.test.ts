@@ -13,7 +13,7 @@ import { ImageStore } from '../../../../src/images/image-store.js';
 import { expectWcag22 } from '../../../support/axe.js';
 import { controlledClock } from '../../../support/clock.js';
 import { pngBlob } from '../../../support/images.js';
-import { simEndpoint, submissionsOf, unique } from '../../../support/sim.js';
+import { simEndpoint, turnsSent, unique } from '../../../support/sim.js';
 import { until, waitUntil } from '../../../support/wait.js';
 import {
   decision,
@@ -27,12 +27,6 @@ import {
 
 const TODAY = '2026-11-28T12:00:00Z';
 const MODEL = 'gemini-nano-banana-2.1';
-
-/** The turns the simulator's Google received in each generation under `run`, oldest first. */
-const turnsSent = async (run: string) =>
-  (await submissionsOf('google', run))
-    .filter((entry) => entry.path.endsWith(':generateContent'))
-    .map((entry) => entry.asked!.contents as { role: string; parts: any[] }[]);
 
 /** The editor's line that says it goes on with the image's conversation, and its box. */
 const goesOn = (el: UserPaysImage) => part(el, 'editor')?.querySelector<HTMLLabelElement>('.edit-goes-on');
