@@ -80,6 +80,9 @@ describe('the built-in prices’ sources', () => {
     expect(detailsOf('bfl', 'flux-3-image', de)).to.contain(
       'Eine Schätzung nach dem, was Dritte über die Preise des Anbieters sagen, nicht nach seiner eigenen Seite',
     );
+    expect(detailsOf('openai', 'gpt-image-2.6-flare', de)).to.contain(
+      'Preise: GPT Image 2.5 und 2.6, wie Notizen von Wiederverkäufern die von OpenAI wiedergeben, Stand 2026-11-05',
+    );
     expect(de.prices.pricesFrom("fal's and Runware's FLUX Erase prices", '2026-11-28')).to.equal(
       'Preise: FLUX-Erase-Preise von fal und Runware, Stand 2026-11-28',
     );

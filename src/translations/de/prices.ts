@@ -24,7 +24,10 @@ const SOURCE_WORDS: [string, string][] = [
   ['as third parties restate it', 'wie Dritte sie wiedergeben'],
   ["rates, as LiteLLM's maintainers restate them", 'Preise, wie die Betreuer von LiteLLM sie wiedergeben'],
   ["rates, as Puter's catalogue restates them", 'Preise, wie Puters Katalog sie wiedergibt'],
-  ["as resellers' notes restate OpenAI's", 'wie Notizen von Wiederverkäufern die von OpenAI wiedergeben'],
+  [
+    "GPT Image 2.5 and 2.6, as resellers' notes restate OpenAI's",
+    'GPT Image 2.5 und 2.6, wie Notizen von Wiederverkäufern die von OpenAI wiedergeben',
+  ],
   ['per million tokens', 'je Million Tokens'],
 ];
 const inGerman = (source: string) =>

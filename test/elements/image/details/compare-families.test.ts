@@ -176,13 +176,14 @@ describe('<userpays-image>: one comparison across families', function () {
       const first = button.getAttribute('aria-describedby')!.split(' ')[0];
       expect(gpt.querySelector(`#${first}`)!.textContent).to.equal('Needs an account at OpenAI');
       // The account in force, and one whose key is here, need nothing more.
-      expect(line('FLUX.2 [pro]', 'BFL').querySelector('.account')).to.equal(null);
-      expect(line('Nano Banana 2.1', 'Google').querySelector('.account')).to.equal(null);
+      expect(line('FLUX.2 [pro]', 'BFL').querySelector('.needs-account')).to.equal(null);
+      expect(line('Nano Banana 2.1', 'Google').querySelector('.needs-account')).to.equal(null);
       // In German, the same, in its words.
       el.locale = '';
       el.lang = 'de';
       await waitUntil(
-        () => line('GPT Image 2', 'OpenAI').querySelector('.account')?.textContent === 'Braucht ein Konto bei OpenAI',
+        () =>
+          line('GPT Image 2', 'OpenAI').querySelector('.needs-account')?.textContent === 'Braucht ein Konto bei OpenAI',
         'the German words',
         { timeout: 10_000 },
       );

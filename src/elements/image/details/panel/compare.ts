@@ -115,7 +115,7 @@ function renderOffer(offer: Ranked<ComparedOffer>, index: number, line: LineNeed
       <span class="about"
         ><span class="via" aria-hidden="true">${wordsText.providerName(offer.payee)}</span>${
           account
-            ? html`<span id="${about}-account" class="account">${compareText.needsAccount(offer.payee)}</span>`
+            ? html`<span id="${about}-account" class="needs-account">${compareText.needsAccount(offer.payee)}</span>`
             : nothing
         }${
           offer.problem
@@ -345,10 +345,10 @@ export const compareStyles = css`
     padding-bottom: 0.15rem;
   }
   /* That choosing it needs an account not here yet: first under its name, in the text's colour, not the muted one. */
-  .compare .about .account {
+  .compare .about .needs-account {
     color: var(--_text);
   }
-  .compare .about .account:not(:last-child)::after {
+  .compare .about .needs-account:not(:last-child)::after {
     content: ' · ';
     color: var(--_muted);
   }
