@@ -41,10 +41,19 @@ export async function expectWcag22(element: HTMLElement, within?: Element[]) {
  * as low contrast that no user settles on. Every finite animation in the element's tree is let finish first.
  */
 async function animationsSettled(element: HTMLElement) {
-  const running = [...document.getAnimations(), ...(element.shadowRoot?.getAnimations() ?? [])].filter(
-    (animation) => animation.effect?.getComputedTiming().endTime !== Infinity,
-  );
+  const running = [document, ...shadowRoots(element)]
+    .flatMap((root) => root.getAnimations())
+    .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity);
   await Promise.all(running.map((animation) => animation.finished.catch(() => undefined)));
+}
+
+/** Every shadow root at or under `element`: a document's or a root's `getAnimations()` sees only its own tree. */
+function shadowRoots(element: Element): ShadowRoot[] {
+  const own = element.shadowRoot;
+  const inside = [...(own ?? element).querySelectorAll('*')].flatMap((child) =>
+    child.shadowRoot ? shadowRoots(child) : [],
+  );
+  return own ? [own, ...inside] : inside;
 }
 
 /** Whether axe's `target` (a selector, or a path of selectors through shadow roots) names a node inside `part`. */
