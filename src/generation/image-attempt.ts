@@ -283,6 +283,8 @@ export class ImageAttempt {
     stored.charged = charged = larger ?? charged;
     const receipt = {
       quoted: quote.perImage,
+      // Where the price is a bound, its most: a charge up to it is within what was quoted.
+      ...(quote.atMost !== undefined && { most: mostPerImage(quote) }),
       basis: basisOf(!!larger, !!charge, bound),
       credits: larger ? undefined : charge?.credits,
       left: after?.usd?.toFixed(),

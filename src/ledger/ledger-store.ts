@@ -306,12 +306,13 @@ export class LedgerStore {
             'budget-exceeded',
             // The cost as the decision row says it ("$0.0421", not "$0.042106"; a bound rounded up, "at most $0.158",
             // never "$0.157"); the budget as it was set; what is left of it, and what of the rest is held for images
-            // under way, here or in another tab ("$0.014 and past $0.02" alone would read as a wrong sum).
+            // under way, here or in another tab ("$0.014 and past $0.02" alone would read as a wrong sum), each to what
+            // matters, as the tally says them (what is held rounded up: it may yet be charged).
             text.budgetExceeded(
               formatUsdRounded(money(total), locale, bound),
               formatUsd(limit, locale),
-              formatUsd(left, locale),
-              heldNow.isZero() ? '' : formatUsd(heldNow, locale),
+              formatUsdRounded(left, locale),
+              heldNow.isZero() ? '' : formatUsdRounded(heldNow, locale, true),
             ),
             false,
           );

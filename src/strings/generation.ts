@@ -7,8 +7,13 @@ export interface GenerationStrings {
   addressRefused(provider?: string): string;
   imageAddressRefused(provider?: string): string;
   chargedOtherwise(provider: string, charged: string, quoted: string): string;
-  /** Where the price was a bound (`Quote.atMost`): what was charged, beside what was expected and the most. */
+  /**
+   * Where the price was a bound (`Quote.atMost`) and the charge is within it: what was charged, as within what the
+   * preview said, the most and what was expected.
+   */
   chargedOfBound(provider: string, charged: string, expected: string, most: string): string;
+  /** Where the price was a bound and the charge is above it: what was charged, `over` more than the most said. */
+  chargedOverBound(provider: string, charged: string, most: string, over: string): string;
   /** `provider`: whose, where known (`guard` says it again with it, as the sentences after it that take one). */
   keyRejected(provider?: string): string;
   /** The key this site's sign-in gave was refused (401, 403): signing in again gives another. */
@@ -144,7 +149,9 @@ export const generation: GenerationStrings = {
   chargedOtherwise: (provider, charged, quoted) =>
     `${words.TheProvider(provider)} charged ${charged}; the preview said ${quoted}. Your tally counts what was charged.`,
   chargedOfBound: (provider, charged, expected, most) =>
-    `${words.TheProvider(provider)} charged ${charged}; the preview expected ${expected}, at most ${most}. Your tally counts what was charged.`,
+    `${words.TheProvider(provider)} charged ${charged}, within what the preview said: at most ${most}, about ${expected}. Your tally counts what was charged.`,
+  chargedOverBound: (provider, charged, most, over) =>
+    `${words.TheProvider(provider)} charged ${charged}, ${over} more than the most the preview said (${most}). Your tally counts what was charged.`,
   keyRejected: (provider) =>
     `${whoIn(provider)} did not accept your API key. Check the key (or create a new one in your ${provider ? words.providerName(provider) : 'provider'} account) and try again.`,
   signedKeyRefused: (provider) =>

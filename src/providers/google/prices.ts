@@ -83,7 +83,12 @@ export const prices: ProviderPrices = {
       { textIn: '1.50', imageIn: '1.50', imageOut: '30', textOut: '7.50' },
       NANO_BANANA_IMAGES,
     ),
-    source: { name: 'Nano Banana 2.1 rates, as BerriAI/litellm #44983 restates them', asOf: '2026-11-27' },
+    // UNVERIFIED: restated by BerriAI/litellm discussion #44983, not Google's own page.
+    source: {
+      name: "Nano Banana 2.1 rates, as LiteLLM's maintainers restate them",
+      asOf: '2026-11-27',
+      restated: 'others',
+    },
     lifecycle: { released: '2026-10-06', source: CHANGELOG },
   },
   'gemini-3-pro-image': {
@@ -102,7 +107,12 @@ export const prices: ProviderPrices = {
       { textIn: '0.25', imageIn: '0.25', imageOut: '30', textOut: '1.50' },
       NANO_BANANA_IMAGES,
     ),
-    source: { name: "Gemini 3.1 Flash Lite Image rates, as Puter's catalogue restates them", asOf: '2026-08-21' },
+    // UNVERIFIED: Puter's catalogue restates them; no Google page was read.
+    source: {
+      name: "Gemini 3.1 Flash Lite Image rates, as Puter's catalogue restates them",
+      asOf: '2026-08-21',
+      restated: 'resellers',
+    },
     lifecycle: { released: '2026-06-30', source: CHANGELOG },
   },
   'gemini-3.1-flash-image': {

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { UserPaysError, asUserPaysError } from '../../base/errors.js';
-import { formatUsd } from '../../pricing/index.js';
+import { formatUsd, formatUsdRounded } from '../../pricing/index.js';
 import { setScriptSource } from './scripts.js';
 import { puterText } from './words.js';
 import type { ErrorCode } from '../../base/types.js';
@@ -221,7 +221,7 @@ export async function puterCheck(puter: any, endpoint: string, total: string): P
  */
 export function balanceRefusal({ left }: PuterFound, total: string, cheaper?: string, locale?: string): UserPaysError {
   const message = left
-    ? puterText.balanceShort(formatUsd(total, locale), formatUsd(left.toDecimalPlaces(6, 1), locale), cheaper)
+    ? puterText.balanceShort(formatUsd(total, locale), formatUsdRounded(left, locale), cheaper)
     : puterText.noCredits();
   return new UserPaysError('insufficient-funds', message);
 }

@@ -12,7 +12,9 @@ export const generation: GenerationStrings = {
   chargedOtherwise: (provider, charged, quoted) =>
     `${words.TheProvider(provider)} hat ${charged} berechnet; die Vorschau nannte ${quoted}. Ihre Ausgabenübersicht zählt, was berechnet wurde.`,
   chargedOfBound: (provider, charged, expected, most) =>
-    `${words.TheProvider(provider)} hat ${charged} berechnet; die Vorschau erwartete ${expected}, höchstens ${most}. Ihre Ausgabenübersicht zählt, was berechnet wurde.`,
+    `${words.TheProvider(provider)} hat ${charged} berechnet, im Rahmen der Vorschau: höchstens ${most}, etwa ${expected}. Ihre Ausgabenübersicht zählt, was berechnet wurde.`,
+  chargedOverBound: (provider, charged, most, over) =>
+    `${words.TheProvider(provider)} hat ${charged} berechnet, ${over} mehr als das Höchste, das die Vorschau nannte (${most}). Ihre Ausgabenübersicht zählt, was berechnet wurde.`,
   keyRejected: (provider) =>
     `${whoIn(provider)} hat Ihren API-Schlüssel nicht angenommen. Prüfen Sie den Schlüssel (oder erstellen Sie in Ihrem Konto ${provider ? atProvider(provider) : 'beim Anbieter'} einen neuen) und versuchen Sie es noch einmal.`,
   signedKeyRefused: (provider) =>

@@ -41,7 +41,7 @@ export class ImagePanels implements Features {
     this.options = new OptionsFeature(parts, this);
     this.gallery = new GalleryFeature(parts, this);
     this.submission = new SubmissionFeature(parts, this);
-    this.details = new DetailsFeature(parts);
+    this.details = new DetailsFeature(parts, this);
     this.prompt = new PromptFeature(parts, this);
     this.editor = new EditorFeature(parts, this);
     new ModelsFeature(parts, this);

@@ -73,6 +73,7 @@ export const gallery: GalleryStrings = {
     })[basis],
   receiptDifference: (amount, more) =>
     amount ? `${amount} ${more ? 'mehr' : 'weniger'} als angekündigt.` : 'Wie angekündigt.',
+  receiptOfBound: (over) => (over ? `${over} mehr als der angekündigte Höchstbetrag.` : 'Im Rahmen des Angekündigten.'),
   receiptMoved: (provider, amount) =>
     `Ihr Guthaben bei ${words.providerName(provider)} ist inzwischen um ${amount} gesunken; wo das von der Berechnung abweicht, sagt Ihr Konto dort, warum.`,
   paidWithOther: () => 'bezahlt mit dem Bild, das mit ihm entstand',

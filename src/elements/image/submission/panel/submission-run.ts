@@ -4,11 +4,12 @@ import { generationText } from '../../../../strings/generation.js';
 import type { Quote } from '../../../../base/types.js';
 import type { Submission, Submitted } from '../../../../generation/submit.js';
 import { loadGeneration } from '../../../../lazy/generation.js';
-import { formatUsd, modelName } from '../../../../pricing/index.js';
+import { modelName } from '../../../../pricing/index.js';
 import { cheapestWithin } from '../../../../pricing/offer-choices.js';
 import type { ImageParts } from '../../image-parts.js';
 import type { Features } from '../../panels/features.js';
 import { mostOf } from '../../../../pricing/quote.js';
+import { mostSaid } from '../../models/price-words.js';
 
 /**
  * The work of one submission of `<userpays-image>` after the click (loaded with the panels, as the gallery the images
@@ -86,8 +87,12 @@ async function puterReady(parts: ImageParts, features: Features, quote: Quote) {
   }
 }
 
-/** The cheapest model of the provider in force that `left` covers, in words: "FLUX.2 [klein] 4B ($0.001)". */
+/**
+ * The model of the provider in force that `left` covers (`cheapestWithin`: of the same family first), in words, its
+ * price as the picker says it: "FLUX.2 [klein] 4B ($0.001)", "Nano Banana 2 (at most $0.0733)".
+ */
 function cheaperChoice(parts: ImageParts, left: Decimal): string | undefined {
   const best = cheapestWithin(parts.offersAsk(), parts.pricing, left);
-  return best && `${modelName(best.model)} (${formatUsd(best.total!, parts.language.locale)})`;
+  const { locale, translation } = parts.language;
+  return best && `${modelName(best.model)} (${mostSaid(best, locale, translation)})`;
 }
