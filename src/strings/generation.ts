@@ -95,6 +95,11 @@ export interface GenerationStrings {
   connectionBrokeAfterSending(): string;
   /** A charge no reply confirmed, settled from the account's balance (what it fell by while the image was made). */
   balanceShowsCharge(provider: string, amount: string): string;
+  /**
+   * A lost reply booked at once from the balance: it fell by exactly the request's price `amount`, with nothing else of
+   * the provider under way (docs/ledger.md, "Uncertain charges"); the widget offers Undo beside it.
+   */
+  balanceFellCounted(provider: string, amount: string): string;
   /** Beside a charge left uncertain: the balance was read and moved by `amount`, which cannot be this image's alone. */
   balanceMoved(provider: string, amount: string): string;
   /** Beside a charge left uncertain on a key of this site's sign-in: no charge shows yet, and the page keeps looking. */
@@ -221,6 +226,8 @@ export const generation: GenerationStrings = {
   connectionBrokeAfterSending: () => 'The connection broke after the request left, before any reply.',
   balanceShowsCharge: (provider, amount) =>
     `Your ${words.providerName(provider)} balance shows what it cost: ${words.theProvider(provider)} charged ${amount} for it, and your tally counts it.`,
+  balanceFellCounted: (provider, amount) =>
+    `Your ${words.providerName(provider)} balance fell by ${amount}: counted as charged.`,
   balanceMoved: (provider, amount) =>
     `Your ${words.providerName(provider)} balance moved by ${amount} meanwhile, which cannot be put down to this image alone.`,
   balanceShowsNoCharge: (provider) =>

@@ -95,6 +95,8 @@ export const generation: GenerationStrings = {
   connectionBrokeAfterSending: () => 'Die Verbindung brach nach dem Absenden ab, vor jeder Antwort.',
   balanceShowsCharge: (provider, amount) =>
     `Ihr Guthaben bei ${words.providerName(provider)} zeigt, was es gekostet hat: ${words.theProvider(provider)} hat ${amount} dafür berechnet, und Ihre Ausgabenübersicht zählt es.`,
+  balanceFellCounted: (provider, amount) =>
+    `Ihr Guthaben bei ${words.providerName(provider)} ist um ${amount} gesunken: als berechnet gezählt.`,
   balanceMoved: (provider, amount) =>
     `Ihr Guthaben bei ${words.providerName(provider)} hat sich inzwischen um ${amount} verändert; das lässt sich nicht diesem Bild allein zuschreiben.`,
   balanceShowsNoCharge: (provider) =>

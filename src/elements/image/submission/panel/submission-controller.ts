@@ -104,6 +104,8 @@ export class SubmissionController<Args> implements ReactiveController {
    * newer submission starts: a later read of the balance may still settle what it left uncertain (`takeSettledLater`).
    */
   #lastSubmissionFailure?: UserPaysError;
+  /** The errors whose `countedByBalance` was taken (`takeCountedByBalance`): said once. */
+  readonly #countedSaid = new WeakSet<UserPaysError>();
 
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #task: (args: Args, run: SubmissionRun) => Promise<Submitted>;
@@ -250,6 +252,18 @@ export class SubmissionController<Args> implements ReactiveController {
     this.#lastSubmissionFailure = undefined;
     if (this.#failure === failure) this.dismissError();
     return this.say(failure.settledLater);
+  }
+
+  /**
+   * What a balance booked at once of the charge the last submission's error left (`countedByBalance`), once, to be said
+   * beside Generate with its Undo; and, to Undo, whether the error shown is that submission's (its words say it).
+   */
+  takeCountedByBalance(): (NonNullable<UserPaysError['countedByBalance']> & { shown: () => boolean }) | undefined {
+    const failure = this.#lastSubmissionFailure;
+    const counted = failure?.countedByBalance;
+    if (!failure || !counted || this.#countedSaid.has(failure)) return undefined;
+    this.#countedSaid.add(failure);
+    return { ...counted, shown: () => this.#failure === failure };
   }
 
   dismissError() {
