@@ -109,10 +109,11 @@ const MATRIX: Record<'bfl' | 'fal' | 'openai', Case[]> = {
     ['fault=html', 'provider-error', 'uncertain'],
     ['fault=html;status=500', 'provider-error', 'void'],
     ['fault=redirect', 'provider-error', 'void'],
-    // A pasted BFL key's /v1/credits settle nothing: other ledgers may spend from it.
-    ['fault=accept-then-drop', 'network', 'uncertain'],
+    // BFL debits as it accepts: /v1/credits, fallen by exactly its price with nothing else of BFL under way, books a
+    // lost reply once (what it was held at kept for the widget's Undo; docs/ledger.md).
+    ['fault=accept-then-drop', 'network', 'charged'],
     ['fault=task-not-found', 'provider-error', 'charged'],
-    ['fault=request-moderated', 'moderated', 'uncertain'], // BFL's credits fell by its cost: a hint only, as above
+    ['fault=request-moderated', 'moderated', 'uncertain'], // its credits fell by its cost: a hint only, BFL may refund
     ['fault=content-moderated', 'moderated', 'charged'],
     ['fault=error', 'provider-error', 'charged'],
     ['fault=expired-delivery', 'provider-error', 'charged'],
