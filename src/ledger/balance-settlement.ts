@@ -99,7 +99,8 @@ export function provesOneCharge(
   entries: readonly LedgerEntry[],
   others: readonly LedgerEntry[] | undefined,
 ): boolean {
-  if (!others || !after.still || !new Decimal(quoted).gt(0) || !after.spent.minus(before.spent).eq(quoted)) return false;
+  if (!others || !after.still || !new Decimal(quoted).gt(0) || !after.spent.minus(before.spent).eq(quoted))
+    return false;
   return othersBetween([...entries, ...others], id, provider, before.at, after.at).length === 0;
 }
 

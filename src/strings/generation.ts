@@ -74,6 +74,11 @@ export interface GenerationStrings {
   refused(why: string, provider?: string): string;
   /** The site has no relay for a provider that refuses web pages: the site's developer hears how in the console. */
   relayNeeded(provider: string): string;
+  /**
+   * The browser says this device is offline (`navigator.onLine` false): the request was never handed to it, so
+   * nothing was sent to the provider (docs/reliability.md, "A failure that reached no provider").
+   */
+  offline(provider: string): string;
   relayUnreachable(): string;
   relayRefusedHost(why: string): string;
   /** The relay serves this page but would not take the request's headers (a key header it does not forward). */
@@ -202,6 +207,8 @@ export const generation: GenerationStrings = {
   costReportedBeyondReason: (provider, reported, most) =>
     `${words.TheProvider(provider)} said this cost ${reported}, which no image of this request can cost, so it is not booked: at most ${most} is, which your tally counts as may have been charged until you say what your ${words.providerName(provider)} account shows. The receipt keeps what was said.`,
   refused: (why, provider) => `${whoIn(provider)} refused the request (${why}). Change the settings and try again.`,
+  offline: (provider) =>
+    `This device is offline: nothing was sent to ${words.theProvider(provider)}, and nothing was charged. Connect to the internet and try again.`,
   relayNeeded: (provider) =>
     `${words.TheProvider(provider)} does not accept requests from web pages directly, so nothing was sent or charged: this site has not set up the relay it needs for ${words.theProvider(provider)} yet.`,
   relayUnreachable: () =>

@@ -183,8 +183,8 @@ describe('a lost reply proven charged once by the balance, booked without a clic
   it('proven where the balance, held still, fell by exactly its price and nothing else of the provider was under way', () => {
     expect(provesOneCharge(ours, before, after, [mine], [])).to.equal(true);
     // Another provider's image, in this ledger or another of the site, moves another balance.
-    expect(provesOneCharge(ours, before, after, [mine, entry({ provider: 'fal' })], [entry({ provider: 'fal' })])).to
-      .be.true;
+    expect(provesOneCharge(ours, before, after, [mine, entry({ provider: 'fal' })], [entry({ provider: 'fal' })])).to.be
+      .true;
   });
 
   it('not where it fell by anything else, had not held still, or the price is nothing', () => {

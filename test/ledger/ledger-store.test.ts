@@ -339,7 +339,12 @@ describe('LedgerStore: what a balance booked, taken back', () => {
     const { ledger, id } = counted();
     expect(ledger.tally()).to.deep.include({ spent: '0.014', paidFailures: 1 });
     expect(ledger.reopen(id)).to.equal(true);
-    expect(ledger.entries()[0]).to.deep.include({ status: 'uncertain', charged: '0.098', reopened: 1, error: 'network' });
+    expect(ledger.entries()[0]).to.deep.include({
+      status: 'uncertain',
+      charged: '0.098',
+      reopened: 1,
+      error: 'network',
+    });
     expect(ledger.entries()[0]).not.to.have.any.keys('heldBefore', 'basis');
     expect(ledger.tally()).to.deep.include({ spent: '0', uncertain: '0.098' });
     ledger.resolve(id, { void: true });

@@ -15,7 +15,7 @@ describe('the other ledgers of this site', () => {
     const theirs = widget.open({ ...image, quoted: '0.03' });
     storage.setItem('ours:ledger:budget', '1');
     storage.setItem('site-data', '{"entries": 5}');
-    expect(otherLedgersEntries(storage, 'ours:ledger').map((entry) => entry.id)).to.deep.equal([theirs.id]);
+    expect(otherLedgersEntries(storage, 'ours:ledger')!.map((entry) => entry.id)).to.deep.equal([theirs.id]);
     expect(ours.otherLedgersEntries()!.map((entry) => entry.id)).to.deep.equal([theirs.id]);
     expect(otherLedgersEntries(undefined, 'ours:ledger')).to.deep.equal([]);
   });
