@@ -8,7 +8,7 @@ const PROVIDERS = [
     id: 'puter',
     label: 'Puter · the user’s Puter account',
     sim: '/sim/puter',
-    hint: 'Sign in to the simulated Puter (a popup): images are paid from that account’s $0.50. As Puter does, it answers with the model’s own image link, which this page may not read: shown, not saved.',
+    hint: 'Sign in to the simulated Puter (a popup) to pay from its $0.50. Like Puter, it sends the model’s own image link, which this page may not read: shown, not saved.',
     scenarios: [
       ['', 'Normal generation'],
       ['pending=12000', 'Slow (12 s)'],
