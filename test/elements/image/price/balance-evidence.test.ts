@@ -11,6 +11,7 @@ import '../../../../src/define.js';
 import type { UserPaysImage } from '../../../../src/elements/image/userpays-image.js';
 import { LedgerStore } from '../../../../src/ledger/ledger.js';
 import { bflWidget } from '../../../support/bfl-widget.js';
+import { controlledClock } from '../../../support/clock.js';
 import { uniqueStorageKey } from '../../../support/sim.js';
 import { until } from '../../../support/wait.js';
 import { announced, blocked, generateButton, part, words, type Attributes } from '../../../support/widget.js';
@@ -81,6 +82,12 @@ async function undo(el: UserPaysImage) {
 
 describe('<userpays-image>: a lost reply whose balance fell by exactly its price is booked at once, with Undo', function () {
   this.timeout(40_000);
+  // The ledger's times and the balance's reads come from this clock: it stands still unless a test moves it. Each test
+  // starts an hour after the one before, as tests on one page would run: what an earlier one booked in this origin's
+  // storage is then over before the next one's first read of the balance, not an image of BFL under way beside it.
+  const time = controlledClock('2026-06-15T09:00:00');
+  let tests = 0;
+  beforeEach(() => time.advance(++tests * 3_600_000));
 
   it('under a $0.10 budget: booked once without a click, and Generate is free at once', async () => {
     const el = await afterOnePriceFell({ budget: '0.10' });
@@ -128,6 +135,8 @@ describe('<userpays-image>: a lost reply whose balance fell by exactly its price
 
   it('Undo goes as the next submission starts: then the tally holds what was booked', async () => {
     const el = await afterOnePriceFell();
+    // A second later: the first, booked then, is settled before the next one's first read of the balance.
+    time.advance(1000);
     const next = el.generate().catch(() => {});
     await el.updateComplete;
     expect(note(el)).to.equal(null);

@@ -219,6 +219,12 @@ export class SubmissionController<Args> implements ReactiveController {
     return this.#failure?.toDetail(this.#language.translation);
   }
 
+  /** The error shown, as words read when they are said: in the host's words as they are then, as `error` is. */
+  failureWords(): (() => string) | undefined {
+    const failure = this.#failure;
+    return failure && (() => failure.toDetail(this.#language.translation).message);
+  }
+
   /** The error shown says the provider refused this page (no CORS, or a relay that would not carry it). */
   get pageRefused(): boolean {
     return !!this.#failure?.cors;

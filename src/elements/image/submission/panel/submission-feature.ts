@@ -79,10 +79,13 @@ export class SubmissionFeature implements SubmissionShared {
     return new FlowController(host, {
       busy: () => this.controller.pending || this.resume.resuming,
       submitted: () => this.controller.pending,
-      failure: () => this.controller.error?.message,
+      failure: () => this.controller.failureWords(),
       // Not the place of an image just deleted: gone at the next read, it would make every image shown new.
       shown: () => images().flatMap((image) => (image.gone ? [] : image.id)),
-      ready: (count) => wordsIn(language.translation, 'progress', progressWords).imagesReady(count, images()[0].prompt),
+      ready: (count) => {
+        const { prompt } = images()[0];
+        return () => wordsIn(language.translation, 'progress', progressWords).imagesReady(count, prompt);
+      },
     });
   }
 
