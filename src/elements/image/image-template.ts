@@ -110,13 +110,13 @@ export function renderImageWidget(view: ImageView, slots: PanelSlots | undefined
   const hasResult = view.busy || (!!slots && (!!view.error || slots.result !== nothing));
   return html`<div class="widget ${hasResult ? 'has-result' : ''}">
       <form class="controls" @submit=${on.submit} @keydown=${on.formKeydown} @pointerdown=${on.press} novalidate>
-        ${renderPrompt(view, slots, on)} ${renderModels(view, on)}
+        ${view.key ? nothing : renderAccount(view, slots)} ${renderPrompt(view, slots, on)} ${renderModels(view, on)}
         ${renderSize(view.size, widgetText, on, view.translation)}
         <details part="more" class="more" @toggle=${on.moreToggle}>
           <summary @pointerenter=${on.morePrefetch} @focus=${on.morePrefetch}>${widgetText.moreOptions()}</summary>
           ${slots?.more}
         </details>
-        ${renderAccount(view, slots)} ${renderDecision(view, slots, on)}
+        ${view.key ? renderAccount(view, slots) : nothing} ${renderDecision(view, slots, on)}
         ${
           slots
             ? slots.outcome
@@ -136,7 +136,10 @@ export function renderImageWidget(view: ImageView, slots: PanelSlots | undefined
     ${slots?.history}`;
 }
 
-/** Who pays: the key field (under its sign-in, where the provider has one), or Puter's account. */
+/**
+ * Who pays: the key field (under its sign-in, where the provider has one), over the decision row; or Puter's account, a
+ * line, first in the controls, where its sign-in is in view before anything is asked (at 1280×800 it was under the fold).
+ */
 function renderAccount(view: ImageView, slots: PanelSlots | undefined) {
   if (view.key) return slots ? slots.keyField : slot(view.key.signIn ? 'key-field signs-in' : 'key-field');
   return slots ? slots.account : slot('account');
@@ -304,6 +307,12 @@ export const widgetStyles = css`
   }
   .account {
     min-height: calc(2.9rem + 1.45 * 0.875rem);
+  }
+  /* Where the sign-in and its words fit on one row (accounts.ts), Puter's line is that high, first in the controls. */
+  @container (min-width: 480px) {
+    .account {
+      min-height: 2.5rem;
+    }
   }
   /*
    * The examples' place on the wide canvas (under the prompt: form-template.ts): the label above them, one under

@@ -105,9 +105,14 @@ export interface PriceShared {
   offerUndo(sentence: string, undo: () => unknown, near?: string): void;
   /** Says what the user's answer just booked where it cannot be undone, in the pinned row. */
   noteDone(sentence: string): void;
+  /**
+   * Says what was booked for the user (a lost reply its balance settled), with an Undo that runs `undo`, in the pinned
+   * row, until the next submission: an edit of the form leaves it, as it changes nothing of the booking.
+   */
+  noteBooked(sentence: string, undo: () => string | undefined): void;
   /** Takes back the Undo of a change made to the form once the user has edited or sent the form. */
   withdrawFormUndo(): void;
-  /** Forgets a booking said without an Undo, as the next submission starts. */
+  /** Forgets what was booked (said with its Undo, or without one), as the next submission starts. */
   forgetDone(): void;
 }
 
