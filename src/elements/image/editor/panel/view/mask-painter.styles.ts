@@ -80,4 +80,11 @@ export const maskPainterStyles = css`
   .mask-size input {
     accent-color: var(--_accent);
   }
+  /* A touch screen alone (no hover, a coarse pointer) paints with a finger: the keyboard's way comes after the tools
+     and what is painted, never pushing the tools below the screen. */
+  @media (hover: none) and (pointer: coarse) {
+    .mask-instructions {
+      order: 1;
+    }
+  }
 `;
