@@ -6,6 +6,7 @@
 // Holds: src/images/edit-input.ts
 // Holds: src/strings/edit-input.ts
 // Holds: src/elements/image/editor/panel/image-drop.ts
+// Holds: src/elements/image/editor/panel/page-edits.ts
 import { expect, oneEvent } from '@open-wc/testing';
 import type { UserPaysImage } from '../../../../src/elements/image/userpays-image.js';
 import { bflWidget } from '../../../support/bfl-widget.js';

@@ -121,6 +121,10 @@ export const editorStyles = css`
     background: var(--_surface);
     border-top: 1px solid var(--_border);
   }
+  /* A bound's "at most" beside its figure, on one line: the line stays low over the painting area on a phone. */
+  .edit-decision .total small {
+    display: inline;
+  }
   .edit-doing {
     grid-column: 1 / -1;
     margin: 0;
