@@ -14,7 +14,8 @@ const prefix = process.argv[2] ?? 'docs/demo';
 // phone: <prefix>-light.png, -dark.png, -390.png.
 const extend = process.argv.includes('--extend');
 // `--editor`: the editor while painting (BFL, an image made, Edit on it, "Change the painted area" chosen, a rectangle
-// painted, the instruction typed, the painting area in view), at 1280×800, 390×844 and 280×653, light and dark:
+// painted, the instruction typed, the painting area in view), at 1280×800, 390×844 and 280×653 (the phones touch
+// screens), light and dark:
 // <prefix>-light.png, -dark.png, -390.png, -390-dark.png, -280.png, -280-dark.png.
 const editing = process.argv.includes('--editor');
 const url = process.env.DEMO_URL ?? 'http://localhost:8000/';
@@ -83,7 +84,9 @@ const EDITOR_VARIANTS = [
  * instruction typed, and the painting area brought into view as a user painting has it: its top at the screen's top.
  */
 async function editorShot(browser, { name, width, height, colorScheme }) {
-  const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1, colorScheme });
+  // A phone is a touch screen: the painter's keyboard instructions come after its tools there.
+  const hasTouch = width < 720;
+  const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1, colorScheme, hasTouch });
   page.on('pageerror', (e) => console.error('page error:', e.message));
   await page.goto(url);
   await page.selectOption('#provider', 'bfl');
