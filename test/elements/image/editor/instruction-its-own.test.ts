@@ -156,6 +156,38 @@ describe('<userpays-image>: the instruction is the edit’s own', function () {
     expect(el.tally?.images).to.equal(3);
   });
 
+  it('after an Erase, the form is as before and generates at once; its Vary erases again, priced as the Erase', async () => {
+    const { el, before, source } = await withAnImage('sim-erase-form');
+    await editNewest(el);
+    part(el, 'editor')!.querySelector<HTMLInputElement>('input[value=erase]')!.click();
+    await el.updateComplete;
+    const area = part(el, 'mask')!;
+    area.focus();
+    press(area, 'Enter');
+    press(area, 'Enter');
+    await el.updateComplete;
+    expect(editorDecision(el).doing).to.equal('Erase the painted area with FLUX Erase');
+    const price = editorDecision(el).price;
+    const made = oneEvent(el, 'userpays-result');
+    editorDecision(el).generate!.click();
+    expect((await made).detail.editOf).to.equal(source);
+    await until(() => !part(el, 'editor'), 10_000, 'the editor gives way to the result');
+    await el.updateComplete;
+    expect(form(el)).to.deep.equal(before);
+    await waitUntil(() => tiles(el)[0]?.dataset.id !== source, 'the Erase is the latest');
+    const vary = imageAction(tiles(el)[0], 'vary') as HTMLButtonElement;
+    expect(words(vary)).to.equal(`Vary ${price}`);
+    const again = oneEvent(el, 'userpays-result');
+    const { bodies } = await jsonPostedDuring(async () => {
+      vary.click();
+      return again;
+    });
+    expect((await again).detail.editOf).to.equal(source);
+    expect(bodies.filter((body) => 'mask' in body && 'image' in body)).to.have.length(1);
+    await until(() => !part(el, 'editor'), 10_000, 'the form is back');
+    expect(form(el)).to.deep.equal(before);
+  });
+
   it('Vary on an edit is offered only where it can be made again, never priced as a new image', async () => {
     const storageKey = uniqueStorageKey();
     const { el } = await withAnImage('sim-vary-where', storageKey);
