@@ -87,8 +87,8 @@ export function canvasSlots(
  * Where the result is shown: the editor while an image is edited; else, once the gallery's view is here, what `shown`
  * draws (the latest submission large, or a paid image still being made after Stop waiting).
  */
-function resultSlot({ features, view, galleryView }: Canvas, shown: () => Slot | undefined): Slot {
-  if (features.editor.session) return features.editor.render(view);
+function resultSlot({ features, view, on, galleryView }: Canvas, shown: () => Slot | undefined): Slot {
+  if (features.editor.session) return features.editor.render(view, on);
   return galleryView ? (shown() ?? nothing) : nothing;
 }
 
@@ -195,8 +195,17 @@ function latestAndHistory(parts: ImageParts, features: Features) {
       referable,
       // Its bytes, read to be sent: an image shown from the provider's link cannot be.
       editable: editing && !image.notSaved,
-      finalize: finalOf(again, host.models, pricing),
-      vary: mostSaid(pricing.price(again).quote ?? {}, locale, translation) || undefined,
+      // An edit is made again as an edit (the same one on its source), or not offered; never from its instruction
+      // alone, as a new image (nor finalized so).
+      finalize: image.edit ? undefined : finalOf(again, host.models, pricing),
+      vary:
+        mostSaid(
+          (image.edit
+            ? source && !source.notSaved && features.editor.againQuote(image, source)
+            : pricing.price(again).quote) || {},
+          locale,
+          translation,
+        ) || undefined,
       before: source && { id: source.id, url: source.url, prompt: source.prompt },
     };
   });

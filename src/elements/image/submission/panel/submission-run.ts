@@ -33,20 +33,23 @@ export async function runSubmission(
     const mask = submission.asked.edit && (await features.editor.mask());
     const { done: received, onStage, ...images } = features.gallery.controller.receive();
     done = received;
+    const made: string[] = [];
     const submitted = await submit({
       ...submission,
       asked: { ...submission.asked, ...(mask && { mask }) },
       ...images,
       beforeSend: submission.asked.provider === 'puter' ? (quote) => puterReady(parts, features, quote) : undefined,
       onStage: (stage) => {
+        if (stage.stage === 'downloaded') made.push(stage.image.id);
         void submission.onStage?.(stage);
         return onStage(stage);
       },
     });
     // An image paid for says the account has credit, unless another was refused for want of it.
     features.accounts.account.outOfCredit = submitted.partialError?.code === 'insufficient-funds';
-    // The edit made: its result, the new version, is shown where the editor stood (its Edit goes on from it).
-    if (submission.asked.edit) features.editor.close(false);
+    // The edit made: its result, the new version, is shown where the editor stood (its Edit goes on from it), and the
+    // form is as it was before the editor, ready for a new image.
+    if (submission.asked.edit) features.editor.made(made);
     return submitted;
   } catch (error) {
     // Refused for want of credit: the account line stops saying what the key's cap leaves, as if it were money. Not
