@@ -35,7 +35,7 @@ const withSimulators = (policy: string) =>
     )
     .join('; ');
 
-type StrictWindow = Window & { violations: string[]; told: string[] };
+type StrictWindow = Window & { violations: string[]; told: string[]; console: Console };
 
 /**
  * The page under the README's policy (test/fixtures/readme-strict.html, in a frame of this one), the built widget

@@ -3,8 +3,7 @@ import { clock } from '../../../../base/clock.js';
 import { dayOf } from '../../../../base/days.js';
 import { mostOf } from '../../../../pricing/quote.js';
 import { payeeAt } from '../../../../providers/catalog.js';
-import { models } from '../../../../strings/image/models.js';
-import { wordsIn } from '../../../../strings/strings.js';
+import { bestForAt } from '../../models/models-view.js';
 import type { ImageParts } from '../../image-parts.js';
 import { PanelPart } from '../../panels/panel-part.js';
 import { perTally } from '../../panels/per-tally.js';
@@ -100,7 +99,6 @@ export class DetailsFeature implements ReactiveController {
     if (!quote || !details) return { details: nothing };
     const { ledger, tally } = ledgerPart;
     const { locale, translation } = language;
-    const { bestFor } = wordsIn(translation, 'models', models);
     const rendered = details.render(
       {
         // A request the model cannot make has no payable price: the details compare what can make it.
@@ -109,7 +107,7 @@ export class DetailsFeature implements ReactiveController {
         translation,
         offers: view.offers.map((offer) => ({
           ...offer,
-          bestFor: bestFor(offer.model),
+          bestFor: bestForAt(this.#parts, offer.provider, offer.model),
           payee: payeeAt(offer.provider, offer.provider === host.provider ? host.endpoint : ''),
         })),
         provider: host.provider,
