@@ -13,6 +13,7 @@ const HALF = 50;
 /**
  * The versions of an edit (part `versions`): "Edit of: <its source's prompt>", a button that brings the source into view
  * in the gallery, where it has its own toolbar, Edit and receipt (going back a version sends nothing, costs nothing);
+ * of an image of the user's own, which the gallery does not show, "Edit of an image of your own" alone;
  * and, where both images can be drawn, "Before and after" (closed until asked, as the receipt: the edit is drawn large
  * just above it): the source on the left, the edit on the right, divided where a native range says. The range is the
  * control itself, laid over both images: keyboard operable, named and its value said in words by construction; moving
@@ -35,7 +36,7 @@ export function renderVersions(image: GalleryItem, act: (event: Event) => void, 
       ${prompt}
     </button>`;
   return html`<div part="versions" class="versions">
-    <p class="muted edit-of">${galleryText.editOf(before.prompt, source)}</p>
+    <p class="muted edit-of">${before.own ? galleryText.editOfOwn() : galleryText.editOf(before.prompt, source)}</p>
     ${
       before.url && image.url
         ? html`<details class="compare">
