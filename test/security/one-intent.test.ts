@@ -10,7 +10,7 @@ import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { GESTURE_MS } from '../../src/elements/shared/gesture.js';
 import { bflWidget } from '../support/bfl-widget.js';
 import { controlledClock } from '../support/clock.js';
-import { submissionsSince, simLog, uniqueStorageKey } from '../support/sim.js';
+import { releaseHold, submissionsSince, simLog, uniqueStorageKey } from '../support/sim.js';
 import { panelsLoaded, part } from '../support/widget.js';
 
 /**
@@ -41,11 +41,24 @@ describe('one intent, one submission (real pointer and keys)', function () {
   const time = controlledClock();
   afterEach(() => resetMouse());
 
+  /** The task held under `hold` let go, once the simulator has it (the presses may come before BFL accepts it). */
+  const released = (hold: string) =>
+    until(
+      () =>
+        releaseHold('bfl', hold).then(
+          () => true,
+          () => false,
+        ),
+      10_000,
+      'the held task',
+    );
+
   for (const width of [1280, 390]) {
     it(`at ${width} px: double click + click + Enter on Generate make one BFL task, which is not cancelled`, async () => {
       await setViewport({ width, height: 800 });
       const run = uniqueStorageKey();
-      const el = await bflWidget({ scenario: 'pending=800', run, prompt: 'a fox', apiKey: `sim-${run}` });
+      // Held Pending until every press is made, however slow the machine: the presses fall while it runs.
+      const el = await bflWidget({ scenario: `pending=0;hold=${run}`, run, prompt: 'a fox', apiKey: `sim-${run}` });
       const before = (await simLog()).length;
       const position = await generateButton(el);
       const result = new Promise((resolve) => el.addEventListener('userpays-result', resolve, { once: true }));
@@ -66,6 +79,7 @@ describe('one intent, one submission (real pointer and keys)', function () {
       await sendMouse({ type: 'click', position });
       await sendMouse({ type: 'click', position });
       await sendKeys({ press: 'Enter' });
+      await released(run);
       await result;
       expect(cancelled).to.deep.equal([]);
       const ours = (await submissionsSince(before)).filter((entry) => entry.path.includes(run));
@@ -76,7 +90,7 @@ describe('one intent, one submission (real pointer and keys)', function () {
   it('Enter on Generate, then Enter again from the same hand: the focus is on the progress, and nothing is cancelled', async () => {
     await setViewport({ width: 1280, height: 800 });
     const run = uniqueStorageKey();
-    const el = await bflWidget({ scenario: 'pending=800', run, prompt: 'a fox', apiKey: `sim-${run}` });
+    const el = await bflWidget({ scenario: `pending=0;hold=${run}`, run, prompt: 'a fox', apiKey: `sim-${run}` });
     const before = (await simLog()).length;
     const errors: unknown[] = [];
     el.addEventListener('userpays-error', (event) => errors.push(event.detail));
@@ -88,6 +102,7 @@ describe('one intent, one submission (real pointer and keys)', function () {
     await until(() => el.shadowRoot!.activeElement?.matches('[part~=progress]'), 5000, 'the focus on the progress');
     await sendKeys({ press: 'Enter' });
     await sendKeys({ press: 'Space' });
+    await released(run);
     await result;
     expect(errors).to.deep.equal([]);
     expect((await submissionsSince(before)).filter((entry) => entry.path.includes(run))).to.have.length(1);

@@ -19,6 +19,7 @@ interface Axe {
  * asked for by tag. `within`: only what lies inside these elements of the shadow tree counts (the part under test).
  */
 export async function expectWcag22(element: HTMLElement, within?: Element[]) {
+  await animationsSettled(element);
   await expect(element).to.be.accessible();
   const axe = (window as unknown as { axe: Axe }).axe;
   const { violations } = await axe.run(element, {
@@ -33,6 +34,26 @@ export async function expectWcag22(element: HTMLElement, within?: Element[]) {
         .map((node) => `${violation.id}: ${JSON.stringify(node.target)} ${node.failureSummary ?? ''}`),
     );
   expect(serious, serious.join('\n')).to.deep.equal([]);
+}
+
+/**
+ * Axe reads colours as painted: a tile still fading in (its reveal, 0.35 s) blends its text with the page and reads
+ * as low contrast that no user settles on. Every finite animation in the element's tree is let finish first.
+ */
+async function animationsSettled(element: HTMLElement) {
+  const running = [document, ...shadowRoots(element)]
+    .flatMap((root) => root.getAnimations())
+    .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity);
+  await Promise.all(running.map((animation) => animation.finished.catch(() => undefined)));
+}
+
+/** Every shadow root at or under `element`: a document's or a root's `getAnimations()` sees only its own tree. */
+function shadowRoots(element: Element): ShadowRoot[] {
+  const own = element.shadowRoot;
+  const inside = [...(own ?? element).querySelectorAll('*')].flatMap((child) =>
+    child.shadowRoot ? shadowRoots(child) : [],
+  );
+  return own ? [own, ...inside] : inside;
 }
 
 /** Whether axe's `target` (a selector, or a path of selectors through shadow roots) names a node inside `part`. */
