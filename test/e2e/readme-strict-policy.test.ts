@@ -7,6 +7,7 @@
 // Holds: src/elements/shared/css-properties.ts
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { builtFiles } from '../support/built.js';
 import { loadedFrame } from '../support/frames.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
 import { until, waitUntil } from '../support/wait.js';
@@ -79,6 +80,19 @@ describe('the README’s strict Content-Security-Policy: editing, before and aft
     expect(styles).to.not.include("'unsafe-hashes'");
   });
 
+  it('no template the widget ships carries a style attribute, nor writes one from script', async () => {
+    // Every file a page can load (the entry and each chunk), as built: a `style=` in a template survives the build as
+    // written, and would be refused under this policy wherever it is drawn.
+    const files = await builtFiles();
+    expect(files.size).to.be.greaterThan(10);
+    const carrying = [...files].flatMap(([url, source]) =>
+      [...source.matchAll(/.{0,40}(?:\sstyle=|setAttribute\(\s*["'`]style["'`]|style\.cssText\s*=).{0,40}/g)].map(
+        ([excerpt]) => `${url.slice(url.lastIndexOf('/') + 1)}: ${excerpt}`,
+      ),
+    );
+    expect(carrying).to.deep.equal([]);
+  });
+
   it('the mask painter and before and after have their height, the slider moves by keys, the extension too; nothing refused', async () => {
     const page = await strictPage();
     frame = page.frame;
@@ -97,6 +111,11 @@ describe('the README’s strict Content-Security-Policy: editing, before and aft
     await el.generate();
     await waitUntil(() => tiles(el)[0], 'the gallery shows the image');
     const original = tiles(el)[0].dataset.id!;
+    // The image shown at its own shape (4:3), not at the shape a placeholder of it takes.
+    const shown = tiles(el)[0].querySelector<HTMLImageElement>('img[part~=image]')!;
+    await until(() => shown.complete && shown.naturalWidth > 0, 5_000, 'the image is drawn');
+    const drawn = shown.getBoundingClientRect();
+    expect(drawn.height, 'the image at its shape').to.be.closeTo((drawn.width * 3) / 4, 2);
 
     // The mask painter: its box at the image's shape (4:3), painted by keyboard.
     (imageAction(tiles(el)[0], 'edit') as HTMLButtonElement).click();

@@ -47,14 +47,17 @@ export const resultStyles = css`
     cursor: zoom-in;
   }
   .open img,
-  /* At the image's shape (\`--_ratio\`, set by the template through the CSSOM: a strict CSP refuses a style attribute). */
   .expired {
     display: block;
     width: 100%;
     height: auto;
-    aspect-ratio: var(--_ratio, 1);
     max-height: 65vh; /* as the placeholder before it: the whole image in the first screen */
     object-fit: contain;
+  }
+  /* At the image's shape (\`--_ratio\`, set by the template through the CSSOM: a strict CSP refuses a style attribute);
+     an image shown keeps its own, from its width and height. */
+  .expired {
+    aspect-ratio: var(--_ratio, 1);
   }
   .expired,
   .gone {
