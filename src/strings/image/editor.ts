@@ -50,8 +50,11 @@ export interface EditorStrings {
   kindMask(): string;
   kindErase(): string;
   kindExtend(): string;
-  /** Why a kind cannot be chosen: no model of the provider in force makes it. */
-  kindNotHere(provider: string): string;
+  /**
+   * Why the kinds `kinds` (their names, as the choices say them) cannot be chosen, said in words under the choices (a
+   * title alone is never seen on touch): no model of the provider in force makes them.
+   */
+  kindsNotHere(kinds: string[], provider: string): string;
   /** The instruction box: the prompt of an edit. */
   instructionLabel(): string;
   instructionPlaceholder(): string;
@@ -140,7 +143,11 @@ export const editor: EditorStrings = {
   kindMask: () => 'Change the painted area',
   kindErase: () => 'Erase the painted area',
   kindExtend: () => 'Extend the image',
-  kindNotHere: (provider) => `No model at ${provider} does this.`,
+  kindsNotHere: (kinds, provider) =>
+    `${kinds
+      .map((kind) => `“${kind}”`)
+      .join(', ')
+      .replace(/, (?=[^,]*$)/, ' and ')}: no model at ${provider} does ${kinds.length > 1 ? 'these' : 'this'}.`,
   instructionLabel: () => 'What to change',
   instructionPlaceholder: () => 'Make the sky purple; remove the cup; only the face smiles…',
   editModelsLabel: () => 'Edit with',

@@ -93,18 +93,20 @@ export function renderEditor(view: EditorView, on: EditorHandlers) {
         <legend class="label">${text.kindLabel()}</legend>
         ${view.kinds.map(
           ({ kind, available }) =>
-            html`<label class="edit-kind" title=${ifDefined(available ? undefined : text.kindNotHere(view.provider))}>
+            html`<label class="edit-kind">
               <input
                 type="radio"
                 name="edit-kind"
                 value=${kind}
                 .checked=${live(kind === view.kind)}
                 ?disabled=${!available}
+                aria-describedby=${ifDefined(available ? undefined : 'edit-kinds-not-here')}
                 @change=${on.editKind}
               />
               <span>${text[KIND_WORDS[kind]]()}</span>
             </label>`,
         )}
+        ${renderKindsNotHere(view, text)}
       </fieldset>
       <button type="button" class="secondary" @click=${on.editClose}>${text.stopEditing()}</button>
     </div>
@@ -132,6 +134,18 @@ export function renderEditor(view: EditorView, on: EditorHandlers) {
         : nothing
     }
   </section>`;
+}
+
+/**
+ * Why the kinds that cannot be chosen cannot, in words under the choices (a title is never seen on touch, and a
+ * disabled choice takes no focus to show one): no model of the provider in force makes them. Each such choice is
+ * described by it.
+ */
+function renderKindsNotHere(view: EditorView, text: EditorStrings) {
+  const missing = view.kinds.filter(({ available }) => !available).map(({ kind }) => text[KIND_WORDS[kind]]());
+  return missing.length
+    ? html`<p id="edit-kinds-not-here" class="edit-kinds-not-here">${text.kindsNotHere(missing, view.provider)}</p>`
+    : nothing;
 }
 
 /**

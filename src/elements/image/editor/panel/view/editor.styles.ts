@@ -49,6 +49,13 @@ export const editorStyles = css`
     opacity: 0.55;
     cursor: not-allowed;
   }
+  /* Why a kind cannot be chosen: quiet, on its own line under the choices. */
+  .edit-kinds-not-here {
+    flex-basis: 100%;
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.8125rem;
+  }
   .edit-kind:has(:focus-visible),
   .edit-model:has(:focus-visible) {
     outline: 2px solid var(--_accent);
