@@ -170,7 +170,7 @@ export function renderMore(view: MoreView, on: MoreHandlers) {
             ${view.editOwn.kept ? html`<span class="kept">${view.editOwn.kept}</span>` : nothing}
           </p>`
         : view.editNotHere
-          ? html`<p class="edit-own edit-not-here">${view.editNotHere}</p>`
+          ? html`<p class="edit-not-here">${view.editNotHere}</p>`
           : nothing
     }`;
 }
