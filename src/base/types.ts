@@ -255,7 +255,10 @@ export interface GenerationResult {
   /** USD actually booked for this submission (the provider's reported cost where known). */
   charged: string;
   quote: Quote;
-  /** Where the submission edited one of the widget's images: that image's id (its images are new versions of it). */
+  /**
+   * Where the submission edited one of the widget's images, or an image of the user's own that the widget keeps for its
+   * edits (docs/editing.md, "Versions"): that image's id (its images are new versions of it).
+   */
   editOf?: string;
 }
 

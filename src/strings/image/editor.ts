@@ -51,11 +51,11 @@ export interface EditorStrings {
   kindErase(): string;
   kindExtend(): string;
   /**
-   * Why the kinds offered disabled cannot be chosen, said under them in words (`kinds`, each as the editor names it):
-   * no model of the provider in force makes them.
+   * Why the kinds `kinds` (their names, as the choices say them) cannot be chosen, said in words under the choices (a
+   * title alone is never seen on touch): no model of the provider in force makes them.
    */
   kindsNotHere(kinds: readonly string[], provider: string): string;
-  /** The instruction box: the edit's own (the form's prompt is kept for new images), empty when the editor opens. */
+  /** The instruction box: the prompt of an edit. */
   instructionLabel(): string;
   instructionPlaceholder(): string;
   /** Generate waits for the instruction (a kind that takes one, none typed); the fix beside it goes to its box. */
@@ -162,7 +162,10 @@ export const editor: EditorStrings = {
   kindErase: () => 'Erase the painted area',
   kindExtend: () => 'Extend the image',
   kindsNotHere: (kinds, provider) =>
-    `${kinds.join(', ')}: no model at ${provider} does ${kinds.length > 1 ? 'these' : 'this'}.`,
+    `${kinds
+      .map((kind) => `“${kind}”`)
+      .join(', ')
+      .replace(/, (?=[^,]*$)/, ' and ')}: no model at ${provider} does ${kinds.length > 1 ? 'these' : 'this'}.`,
   instructionLabel: () => 'What to change',
   instructionPlaceholder: () => 'Make the sky purple; remove the cup; only the face smiles…',
   instructionFirst: () => 'Say what to change first',

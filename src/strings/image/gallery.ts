@@ -89,6 +89,8 @@ export interface GalleryStrings {
    * `source` draws as the button that goes to it.
    */
   editOf(prompt: string, source: (prompt: string) => unknown): unknown[];
+  /** Under an edit of an image of the user's own (chosen, dropped, handed in), which the gallery does not show. */
+  editOfOwn(): string;
   /** The disclosure under an edit that shows it over the version before it, a slider dividing them. */
   beforeAndAfter(): string;
   /** That slider's name: which side is which, and the edit, by its prompt. */
@@ -174,6 +176,7 @@ export const gallery: GalleryStrings = {
   receiptReported: (provider, figure) =>
     `${words.TheProvider(provider)}'s reply said ${figure}, more than this image can cost or nothing at all: kept here for the record, never booked.`,
   editOf: (prompt, source) => ['Edit of: ', source(prompt)],
+  editOfOwn: () => 'Edit of an image of your own',
   beforeAndAfter: () => 'Before and after',
   compareLabel: (prompt) => `Slide between before (left) and after (right): ${prompt}`,
   compareValue: (before) => `Before ${before} %, after ${100 - before} %`,

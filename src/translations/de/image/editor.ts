@@ -28,7 +28,11 @@ export const editor: EditorStrings = {
   kindMask: () => 'Bemalten Bereich ändern',
   kindErase: () => 'Bemalten Bereich entfernen',
   kindExtend: () => 'Bild erweitern',
-  kindsNotHere: (kinds, provider) => `${kinds.join(', ')}: Kein Modell bei ${provider} kann das.`,
+  kindsNotHere: (kinds, provider) =>
+    `${kinds
+      .map((kind) => `„${kind}“`)
+      .join(', ')
+      .replace(/, (?=[^,]*$)/, ' und ')}: Kein Modell bei ${provider} kann das.`,
   instructionLabel: () => 'Was sich ändern soll',
   instructionPlaceholder: () => 'Den Himmel lila machen; die Tasse entfernen; nur das Gesicht lächelt …',
   instructionFirst: () => 'Sagen Sie zuerst, was sich ändern soll',

@@ -80,6 +80,7 @@ export const gallery: GalleryStrings = {
   receiptReported: (provider, figure) =>
     `Die Antwort ${ofProvider(provider)} nannte ${figure}, mehr als dieses Bild kosten kann oder gar nichts: hier festgehalten, nie gebucht.`,
   editOf: (prompt, source) => ['Bearbeitung von: ', source(prompt)],
+  editOfOwn: () => 'Bearbeitung eines eigenen Bildes',
   beforeAndAfter: () => 'Vorher und nachher',
   compareLabel: (prompt) => `Zwischen vorher (links) und nachher (rechts) schieben: ${prompt}`,
   compareValue: (before) => `Vorher ${before} %, nachher ${100 - before} %`,

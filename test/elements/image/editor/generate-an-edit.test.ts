@@ -35,11 +35,12 @@ async function refusal(el: UserPaysImage, options: unknown) {
 describe('<userpays-image>: generate({ edit })', function () {
   this.timeout(30_000);
 
-  it('edits the Blob it is given through the mask given, sends both, and names no source', async () => {
+  it('edits the Blob it is given through the mask given, sends both, and names it as kept for its edits', async () => {
     const el = await bflWidget({ run: RUN, prompt: 'a red door', apiKey: 'sim-generate-edit' });
     const [image, mask] = [await pngBlob(256, 256), await maskPng(256, 256)];
     const { outcome, bodies } = await jsonPostedDuring(() => el.generate({ edit: { image, kind: 'mask', mask } }));
-    expect(outcome.editOf).to.equal(undefined);
+    // The page's image, kept beside its edits (docs/editing.md, "Versions"): no image of the gallery's own.
+    expect(outcome.editOf).to.match(/^own-/);
     expect(outcome.charged).to.equal('0.05');
     const fill = bodies.find((body) => 'mask' in body)!;
     expect(fill.prompt).to.equal('a red door');
@@ -97,7 +98,7 @@ describe('<userpays-image>: editImage(image)', function () {
     expect(el.quote?.lines.map((line) => line.label)).to.include('The image to edit (1 MP)');
     await typeInstruction(el, 'a green door');
     const sent = await jsonPostedDuring(() => el.generate());
-    expect(sent.outcome.editOf, 'an image of the page’s own names no source').to.equal(undefined);
+    expect(sent.outcome.editOf, 'an image of the page’s own, kept for its edits').to.match(/^own-/);
     expect(sent.bodies[0].input_image, 'sent as the image to edit').to.be.a('string');
   });
 

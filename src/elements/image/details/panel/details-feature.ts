@@ -3,8 +3,7 @@ import { clock } from '../../../../base/clock.js';
 import { dayOf } from '../../../../base/days.js';
 import type { ProviderId } from '../../../../base/types.js';
 import { payeeAt, providerInfo } from '../../../../providers/catalog.js';
-import { models } from '../../../../strings/image/models.js';
-import { wordsIn } from '../../../../strings/strings.js';
+import { bestForAt } from '../../models/models-view.js';
 import type { ImageParts } from '../../image-parts.js';
 import { PanelPart } from '../../panels/panel-part.js';
 import { perTally } from '../../panels/per-tally.js';
@@ -123,7 +122,6 @@ export class DetailsFeature implements ReactiveController {
     if (!quote || !details) return { details: nothing };
     const { ledger, tally } = ledgerPart;
     const { locale, translation } = language;
-    const { bestFor } = wordsIn(translation, 'models', models);
     const needsAccount = this.#needsAccount();
     const rendered = details.render(
       {
@@ -133,7 +131,7 @@ export class DetailsFeature implements ReactiveController {
         translation,
         offers: view.offers.map((offer) => ({
           ...offer,
-          bestFor: bestFor(offer.model),
+          bestFor: bestForAt(this.#parts, offer.provider, offer.model),
           payee: payeeAt(offer.provider, offer.provider === host.provider ? host.endpoint : ''),
           needsAccount: needsAccount(offer.provider),
         })),

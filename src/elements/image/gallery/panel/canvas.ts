@@ -170,8 +170,12 @@ function latestAndHistory(parts: ImageParts, features: Features) {
   // card and receipt say what the answer booked, as the tally does, not the bound it was made at.
   const bound = (image: { receipt?: { basis: string } }) => image.receipt?.basis === 'bound';
   const entries = gallery.images.some(bound) ? ledger.ledger?.entries() : undefined;
-  // The version each edit was made from, where it is still here (not just deleted): the chain original → edit → edit.
-  const sources = new Map(gallery.images.filter((image) => !image.gone).map((image) => [image.id, image]));
+  // The version each edit was made from, where it is still here (not just deleted): the chain original → edit → edit,
+  // the original one of the user's own too.
+  const sources = new Map([
+    ...gallery.own,
+    ...gallery.images.filter((image) => !image.gone).map((image) => [image.id, image] as const),
+  ]);
   const shown = gallery.images.map((image): GalleryItem => {
     const source = image.edit?.editOf === undefined ? undefined : sources.get(image.edit.editOf);
     const booked = bound(image)
@@ -206,7 +210,7 @@ function latestAndHistory(parts: ImageParts, features: Features) {
           locale,
           translation,
         ) || undefined,
-      before: source && { id: source.id, url: source.url, prompt: source.prompt },
+      before: source && { id: source.id, url: source.url, prompt: source.prompt, ...(source.own && { own: true }) },
     };
   });
   const latest = shown.filter((image) => image.batch === shown[0].batch);

@@ -9,6 +9,7 @@ import { bounds } from '../../../../strings/image/bounds.js';
 import { wordsIn, type Translation } from '../../../../strings/strings.js';
 import { words } from '../../../../strings/words.js';
 import type { Spoken } from '../../../shared/language-controller.js';
+import { cssProperties, ratioOf } from '../../../shared/css-properties.js';
 import { formatDate } from '../../../../base/dates.js';
 import { lightboxKeys, shortPrompt } from './gallery-actions.js';
 import type { GalleryItem } from './gallery-item.js';
@@ -213,7 +214,7 @@ function renderTile(
             tabindex="-1"
             data-focus=${focus}
             role="img"
-            style=${`aspect-ratio: ${image.width} / ${image.height}`}
+            ${cssProperties({ '--_ratio': ratioOf(image) })}
             aria-label=${galleryText.expiredImage(image.prompt)}
           ></div>`
     }

@@ -2,7 +2,7 @@ import type Decimal from 'decimal.js';
 import { isKeyError, type UserPaysError } from '../../../../base/errors.js';
 import { generationText } from '../../../../strings/generation.js';
 import type { Quote } from '../../../../base/types.js';
-import type { Submission, Submitted } from '../../../../generation/submit.js';
+import type { Asked, Submission, Submitted } from '../../../../generation/submit.js';
 import { loadGeneration } from '../../../../lazy/generation.js';
 import { modelName } from '../../../../pricing/index.js';
 import { cheapestWithin } from '../../../../pricing/offer-choices.js';
@@ -36,7 +36,7 @@ export async function runSubmission(
     const made: string[] = [];
     const submitted = await submit({
       ...submission,
-      asked: { ...submission.asked, ...(mask && { mask }) },
+      asked: await ownKept({ ...submission.asked, ...(mask && { mask }) }, features),
       ...images,
       beforeSend: submission.asked.provider === 'puter' ? (quote) => puterReady(parts, features, quote) : undefined,
       onStage: (stage) => {
@@ -75,6 +75,19 @@ export async function runSubmission(
     void features.accounts.puter.loaded?.account.refresh();
     await galleryView;
   }
+}
+
+/**
+ * `asked`, where it edits an image of the user's own (one the gallery does not keep: it names none it edits), with that
+ * image kept for its edits (`GalleryController.keepOwn`, stored with the first of them) and named as the image they
+ * edit: the edit says "Edit of" and compares before and after as any other. Not counted as an image paid for, nor in
+ * the tally: it has no ledger entry. Where no store opens, the edit goes as it is.
+ */
+async function ownKept(asked: Asked, features: Features): Promise<Asked> {
+  const { edit, inputs } = asked;
+  const image = edit && edit.editOf === undefined ? inputs[0] : undefined;
+  const editOf = image && (await features.gallery.controller.keepOwn(image).catch(() => undefined));
+  return edit && editOf ? { ...asked, edit: { ...edit, editOf } } : asked;
 }
 
 /**

@@ -119,8 +119,6 @@ const KIND_WORDS = {
 export function renderEditor(view: EditorView, on: EditorHandlers) {
   const text = wordsIn(view.translation, 'editor', editor);
   const paints = view.kind === 'mask' || view.kind === 'erase';
-  // Where a kind cannot be chosen, why is said in words under them (a title alone, touch users never see).
-  const missing = view.kinds.filter(({ available }) => !available).map(({ kind }) => text[KIND_WORDS[kind]]());
   return html`<section
     part="editor"
     class="editor"
@@ -140,20 +138,16 @@ export function renderEditor(view: EditorView, on: EditorHandlers) {
                 value=${kind}
                 .checked=${live(kind === view.kind)}
                 ?disabled=${!available}
-                aria-describedby=${ifDefined(available ? undefined : 'edit-kinds-why')}
+                aria-describedby=${ifDefined(available ? undefined : 'edit-kinds-not-here')}
                 @change=${on.editKind}
               />
               <span>${text[KIND_WORDS[kind]]()}</span>
             </label>`,
         )}
+        ${renderKindsNotHere(view, text)}
       </fieldset>
       <button type="button" class="secondary" @click=${on.editClose}>${text.stopEditing()}</button>
     </div>
-    ${
-      missing.length
-        ? html`<p id="edit-kinds-why" class="muted edit-kinds-why">${text.kindsNotHere(missing, view.provider)}</p>`
-        : nothing
-    }
     ${
       paints
         ? renderMaskPainter({ ...view, painter: view.painter }, on)
@@ -224,6 +218,18 @@ function renderDecision(decision: EditorDecisionView, on: EditorHandlers) {
         : nothing
     }
   </div>`;
+}
+
+/**
+ * Why the kinds that cannot be chosen cannot, in words under the choices (a title is never seen on touch, and a
+ * disabled choice takes no focus to show one): no model of the provider in force makes them. Each such choice is
+ * described by it.
+ */
+function renderKindsNotHere(view: EditorView, text: EditorStrings) {
+  const missing = view.kinds.filter(({ available }) => !available).map(({ kind }) => text[KIND_WORDS[kind]]());
+  return missing.length
+    ? html`<p id="edit-kinds-not-here" class="edit-kinds-not-here">${text.kindsNotHere(missing, view.provider)}</p>`
+    : nothing;
 }
 
 /**

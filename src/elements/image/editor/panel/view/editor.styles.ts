@@ -52,6 +52,13 @@ export const editorStyles = css`
     opacity: 0.55;
     cursor: not-allowed;
   }
+  /* Why a kind cannot be chosen: quiet, on its own line under the choices. */
+  .edit-kinds-not-here {
+    flex-basis: 100%;
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.8125rem;
+  }
   .edit-kind:has(:focus-visible),
   .edit-model:has(:focus-visible) {
     outline: 2px solid var(--_accent);
@@ -97,11 +104,6 @@ export const editorStyles = css`
     height: 18px;
     margin: 0;
     accent-color: var(--_accent);
-  }
-  /* Why a kind cannot be chosen, in words under the kinds, close to them. */
-  .edit-kinds-why {
-    margin: -0.25rem 0 0;
-    font-size: 0.8125rem;
   }
   /*
    * The decision line: what will be done over the price and Generate, sticking to the foot of the screen while any of
