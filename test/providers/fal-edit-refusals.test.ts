@@ -152,7 +152,8 @@ describe('<userpays-image provider="fal">: editing', function () {
     const el = await falWidget('run=' + unique());
     const edit = await fill();
     const { outcome, bodies } = await jsonPostedDuring(() => el.generate({ edit }));
-    expect(el.model, 'the model that makes this kind of edit').to.equal('flux-pro-1.0-fill');
+    expect(outcome.quote.model, 'the model that makes this kind of edit').to.equal('flux-pro-1.0-fill');
+    expect(el.model, "the form's own model, back once the edit is made").to.equal('flux-2-klein-4b');
     const sent = bodies.find((body) => 'mask_url' in body)!;
     expect(sent).to.include({ prompt: 'a red door', num_images: 1 });
     expect([outcome.charged, outcome.images[0].width, outcome.images[0].height]).to.deep.equal(['0.05', 256, 256]);

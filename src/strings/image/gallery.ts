@@ -39,6 +39,8 @@ export interface GalleryStrings {
   madeFrom(provider: string, prompt: string): string;
   /** Vary makes a new image at once: `price` is what that one click costs. */
   varyLabel(prompt: string, price: string): string;
+  /** Vary on an edit: the same edit (kind, mask, model, instruction `prompt`) again on the image it was made from. */
+  varyEditLabel(prompt: string, price: string): string;
   referenceLabel(prompt: string): string;
   finalize(model: string, price: string): string;
   remove(): string;
@@ -123,6 +125,7 @@ export const gallery: GalleryStrings = {
   reuseRevised: (provider) => `Reuse ${words.providerName(provider)}'s prompt`,
   madeFrom: (provider, prompt) => `${words.TheProvider(provider)} made this from: ${prompt}`,
   varyLabel: (prompt, price) => `Vary ${price} (a new image: same prompt and settings, a new seed): ${prompt}`,
+  varyEditLabel: (prompt, price) => `Vary ${price} (the same edit again on the same image, a new seed): ${prompt}`,
   referenceLabel: (prompt) => `Use as reference: ${prompt}`,
   // The price held to the model's last word, never alone on a line of its own.
   finalize: (model, price) => `Finalize on ${model}\u00a0·\u00a0${price}`,

@@ -27,6 +27,8 @@ export const gallery: GalleryStrings = {
   madeFrom: (provider, prompt) => `${words.TheProvider(provider)} hat es hieraus gemacht: ${prompt}`,
   varyLabel: (prompt, price) =>
     `Variieren ${price} (ein neues Bild: gleicher Prompt, gleiche Einstellungen, neuer Seed): ${prompt}`,
+  varyEditLabel: (prompt, price) =>
+    `Variieren ${price} (dieselbe Bearbeitung noch einmal am selben Bild, neuer Seed): ${prompt}`,
   referenceLabel: (prompt) => `Als Referenz verwenden: ${prompt}`,
   finalize: (model, price) => `Mit ${model} fertigstellen\u00a0·\u00a0${price}`,
   remove: () => 'Löschen',

@@ -191,15 +191,32 @@ describe('<userpays-image>: the instruction is the edit’s own', function () {
   it('Vary on an edit is offered only where it can be made again, never priced as a new image', async () => {
     const storageKey = uniqueStorageKey();
     const { el } = await withAnImage('sim-vary-where', storageKey);
-    // An image of the user's own, edited: its source is kept nowhere, so there is nothing to edit again.
+    // An image of the user's own, edited: it is kept with its edit, so Vary makes the same edit on it again, priced
+    // with the image it sends, and never sends the instruction alone as a new image.
     await el.editImage(await pngBlob(320, 240));
     await until(() => part(el, 'editor'), 10_000, 'the editor opens');
     await typeInstruction(el, 'make it night');
-    await el.generate();
+    const price = editorDecision(el).price;
+    const own = (await el.generate()).editOf;
     await until(() => !part(el, 'editor'), 10_000, 'the result');
     await el.updateComplete;
     expect(imageAction(tiles(el)[0], 'edit'), 'it can be edited on').to.not.equal(null);
-    expect(imageAction(tiles(el)[0], 'vary'), 'not varied as a new image from its instruction').to.equal(null);
+    const vary = imageAction(tiles(el)[0], 'vary') as HTMLButtonElement;
+    expect(words(vary)).to.equal(`Vary ${price}`);
+    expect(vary.getAttribute('aria-label')).to.match(/^Vary \S+ \(the same edit again on the same image, a new seed\)/);
+    const repeated = oneEvent(el, 'userpays-result');
+    const { bodies } = await jsonPostedDuring(async () => {
+      vary.click();
+      return repeated;
+    });
+    expect((await repeated).detail.editOf, "made from the image of the user's own again").to.equal(own);
+    const sent = bodies.filter((body) => body.prompt === 'make it night');
+    expect(sent, 'one request, the edit').to.have.length(1);
+    expect(
+      Object.keys(sent[0]).filter((field) => /image/.test(field)),
+      'sent with the image it edits',
+    ).to.not.be.empty;
+    await until(() => !part(el, 'editor'), 10_000, 'the form is back');
     // A Fill of an image of the gallery, on a page opened again: its mask is no longer held, so no Vary either; an
     // instruction's edit, which needs none, still offers it, priced with the image it sends.
     await editNewest(el);

@@ -116,7 +116,7 @@ export function renderToolbar(
             image,
             'vary',
             // Its name begins with the words it shows, its price as shown (WCAG 2.5.3).
-            galleryText.varyLabel(prompt, varyPrice),
+            (image.edit ? galleryText.varyEditLabel : galleryText.varyLabel)(prompt, varyPrice),
             galleryText.vary(),
             act,
             varyPrice,
