@@ -17,8 +17,8 @@
 //    is read long after it is written, so one that ends in a week is as dead to it as one that ended), or that looks
 //    like a model id (`MODEL_ID`) and that the book does not have at all.
 const DAY_MS = 86_400_000;
-export const SOON_DAYS = 14;
-export const STALE_DAYS = 90;
+const SOON_DAYS = 14;
+const STALE_DAYS = 90;
 
 /** Whole days from `from` to `to`, both `YYYY-MM-DD`. */
 const daysBetween = (from, to) =>
@@ -105,7 +105,7 @@ const MODEL_ID =
  * The forms an id is written in, one for all: fal's endpoint ids (`fal-ai/flux-2/klein/4b/edit`) as our FLUX.2 ids,
  * an endpoint's `/edit` or `/text-to-image`, a dated snapshot (`gpt-image-2-2026-04-21`) as the model it pins, case.
  */
-export const idForm = (id) =>
+const idForm = (id) =>
   id
     .toLowerCase()
     .replace(/\/(?:edit|text-to-image)$/, '')

@@ -6,7 +6,7 @@ import { mergePriceBook, retired } from '../pricing/index.js';
 import type { Lifecycle, PriceBook, PriceEntry, PriceRule, TokenRates } from '../pricing/index.js';
 import type { PagePriceNotice } from '../strings/price-book.js';
 import { makerShutdown } from './model-facts.js';
-import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS, priceBookFor } from './prices.js';
+import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS } from './prices.js';
 import { PROVIDERS } from './registry.js';
 
 /**
@@ -108,7 +108,9 @@ function heldEntry(
   }
   const host = hostOf(endpoint || PROVIDERS[provider].info.defaultEndpoint());
   const rates = OWN_RATES[provider];
-  const own = rates?.at(host) && priceBookFor(endpoint, BUILTIN_PRICE_BOOK, provider)[model]?.[provider];
+  // The built-in entry at that host (`priceBookFor`'s, looked up without laying the host's book over the whole).
+  const own =
+    rates?.at(host) && (GATEWAY_PRICE_BOOKS[host]?.[model]?.[provider] ?? BUILTIN_PRICE_BOOK[model]?.[provider]);
   const rule = own && ruleAtLeast(stated.rule, own.rule);
   if (rates && own && rule) {
     entry = { ...entry, rule, source: own.source, exact: own.exact };
@@ -116,6 +118,9 @@ function heldEntry(
   }
   return entry;
 }
+
+const DAY_MS = 86_400_000;
+let last: { book: PriceBook; page: PriceBook; key: string; held: PriceBook } | undefined;
 
 /**
  * `book` (the built-in or live prices of `provider` at `endpoint`) with the page's `priceBook` over it, per model and
@@ -131,6 +136,10 @@ export function withPagePrices(
   now = clock.now(),
 ): PriceBook {
   if (!page) return book;
+  // Asked for every offer of every render: the last answer again while nothing it rests on has changed (a shutdown
+  // begins a UTC day, so the day is all of the clock it rests on).
+  const key = `${provider} ${endpoint} ${Math.floor(now / DAY_MS)}`;
+  if (last?.book === book && last.page === page && last.key === key) return last.held;
   const merged = mergePriceBook(book, page);
   for (const model in page) {
     const byProvider: unknown = page[model];
@@ -142,5 +151,6 @@ export function withPagePrices(
       merged[model] = { ...merged[model], [id]: heldEntry(stated as unknown as PriceEntry, at) };
     }
   }
+  last = { book, page, key, held: merged };
   return merged;
 }
