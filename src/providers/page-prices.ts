@@ -20,7 +20,7 @@ import { PROVIDERS } from './registry.js';
  * Not the others: Puter, OpenRouter, Pollinations and Hugging Face resell at their own catalogue's prices, which their
  * live lists give; fal resells too; OpenAI's other hosts are gateways a page may hold a price of its own with; BFL
  * reports each task's `cost`, which is booked, and its FLUX 3 figures are third parties' (catalog-2026-11.md §1.1),
- * not its own page's. Decided 2026-11-28.
+ * not its own page's.
  */
 const OWN_RATES: Partial<Record<ProviderId, { payee: string; at: (host: string) => boolean }>> = {
   openai: { payee: 'OpenAI', at: (host) => host === 'api.openai.com' },

@@ -187,8 +187,8 @@ export const FAMILIES: Record<string, Omit<PriceEntry, 'source' | 'references'>>
     ...gpt('gpt-image-1-mini', { text_input: 200, image_input: 250, image_output: 800 }),
     lifecycle: endsUpstream('gpt-image-1-mini', 'gpt-image-2'),
   },
-  // Google's Nano Banana 2 through Together, which ends as Google ends it (`endsUpstream`; found by
-  // `npm run check:catalog`, 2026-11-28): Gemini 3 Pro Image, through Together too, in its place.
+  // Google's Nano Banana 2 through Together, which ends as Google ends it (`endsUpstream`): Gemini 3 Pro Image, through
+  // Together too, in its place.
   'gemini-3.1-flash-image': {
     ...entry(
       'togetherai:google/flash-image-3.1',
