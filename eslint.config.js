@@ -36,6 +36,28 @@ export default tseslint.config(
           selector: ':matches(PropertyDefinition, MethodDefinition, TSParameterProperty)[accessibility="private"]',
           message: 'Use #private (one privacy convention in src/).',
         },
+        // A strict Content-Security-Policy (no 'unsafe-inline' in style-src: the README's, the demo's) refuses every
+        // style attribute, and what it carried is lost (a box sized by it is 0 px tall). Styles go in adopted sheets,
+        // and what varies in custom properties set through the CSSOM (cssProperties(), src/elements/shared/).
+        {
+          selector:
+            'TaggedTemplateExpression[tag.name=/^(html|svg)$/] > TemplateLiteral > TemplateElement[value.raw=/(^|\\s)style\\s*=/]',
+          message:
+            'No style attribute in a template: a strict CSP refuses it. Use a class, or cssProperties() for what varies.',
+        },
+        {
+          selector: 'ImportDeclaration[source.value=/style-map/]',
+          message:
+            'No styleMap: its first render writes a style attribute, which a strict CSP refuses. Use cssProperties().',
+        },
+        {
+          selector: "CallExpression[callee.property.name='setAttribute'][arguments.0.value='style']",
+          message: 'No style attribute set from script: a strict CSP refuses it. Use style.setProperty().',
+        },
+        {
+          selector: 'AssignmentExpression[left.property.name=/^(style|cssText)$/]',
+          message: 'No style written whole as text: a strict CSP refuses it. Use style.setProperty().',
+        },
       ],
     },
   },

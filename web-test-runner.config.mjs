@@ -5,6 +5,7 @@ import { createSimulator } from './demo/sim/index.mjs';
 import { serveOpenAiPrices } from './demo/openai-prices.mjs';
 import { summaryReporter } from './test/support/summary-reporter.mjs';
 import { bundlePlugin } from './test/support/bundle-plugin.mjs';
+import { touchPlugin } from './test/support/touch-plugin.mjs';
 import { examplesPlugin } from './test/examples/examples-plugin.mjs';
 import { testClockScript } from './test/support/test-clock.mjs';
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.mjs';
@@ -93,6 +94,8 @@ export default {
     examplesPlugin(),
     // Relays on their own ports, allowed to reach this server: test/relay/relay-server.mjs.
     relayPlugin(),
+    // A touch screen alone, as a phone is, for what the widget lays out for one: test/support/touch-plugin.mjs.
+    touchPlugin(),
   ],
   browsers: [
     chromeLauncher({

@@ -8,7 +8,7 @@ const PROVIDERS = [
     id: 'puter',
     label: 'Puter · the user’s Puter account',
     sim: '/sim/puter',
-    hint: 'Sign in to the simulated Puter (a popup): images are paid from that account’s $0.50. As Puter does, it answers with the model’s own image link, which this page may not read: shown, not saved.',
+    hint: 'Sign in to the simulated Puter (a popup) to pay from its $0.50. Like Puter, it sends the model’s own image link, which this page may not read: shown, not saved.',
     scenarios: [
       ['', 'Normal generation'],
       ['pending=12000', 'Slow (12 s)'],
@@ -19,7 +19,7 @@ const PROVIDERS = [
       ['fault=failed', 'Failed or moderated (500: Puter does not say which)'],
       ['fault=email_confirmation_required', 'Email not confirmed yet (403)'],
       ['fault=upstream_bad_request', 'Provider refused the request'],
-      ['fault=network', 'Network failure'],
+      ['fault=network', 'Connection lost after sending (the page cannot tell whether it ran)'],
       ['credits=2000', 'Usage shown in credits (their worth learned from a generation)'],
       ['plan=temp', 'Temporary account (2 generations at a time)'],
       ['imageCors=1', 'Image host answers web pages (the image is saved)'],
@@ -39,7 +39,7 @@ const PROVIDERS = [
       ['fault=429', 'Too many tasks (429)'],
       ['fault=content-moderated', 'Content moderated'],
       ['fault=error', 'Provider error'],
-      ['fault=network', 'Network failure'],
+      ['fault=network', 'Connection lost after sending (the page cannot tell whether it ran)'],
       ['fault=accept-then-drop', 'Reply lost after BFL accepted (may have been charged)'],
       ['fault=accept-then-reset', 'Reply lost, the request sent again and charged twice'],
       ['cors=none', 'BFL’s API refuses web pages (no CORS): needs the relay'],
@@ -63,7 +63,7 @@ const PROVIDERS = [
       ['fault=nsfw', 'Safety checker flags the image (withheld, billed)'],
       ['fault=error', 'Provider error'],
       ['fault=never-ready', 'Stuck in the queue (try Cancel)'],
-      ['fault=network', 'Network failure'],
+      ['fault=network', 'Connection lost after sending (the page cannot tell whether it ran)'],
       ['fault=accept-then-drop', 'Reply lost after fal queued it (may have been charged)'],
       ['upload=refused', 'An edit: fal’s storage refuses the image (nothing sent)'],
       ['upload=corrupt', 'An edit: fal cannot read the image (refused after it ran: may have been charged)'],
@@ -89,7 +89,7 @@ const PROVIDERS = [
       ['fault=502', 'Model down: OpenRouter’s own 502 (nothing charged)'],
       ['fault=502-bare', 'A bare 502 after sending (may have been charged)'],
       ['byok=1', 'Your own provider key (BYOK: both parts booked)'],
-      ['fault=network', 'Network failure'],
+      ['fault=network', 'Connection lost after sending (the page cannot tell whether it ran)'],
       ['cost=null', 'Reply without usage.cost (the preview’s price is booked)'],
       ['cost=0.02', 'Charged otherwise than the preview said'],
     ],
@@ -112,7 +112,7 @@ const PROVIDERS = [
       ['fault=accept-then-drop', 'Reply lost after the image was made (settled from the key’s budget)'],
       ['fault=401', 'Key expired or revoked (401)'],
       ['fault=429', 'Rate limited (429)'],
-      ['fault=network', 'Network failure'],
+      ['fault=network', 'Connection lost after sending (the page cannot tell whether it ran)'],
     ],
   },
   {
@@ -130,7 +130,7 @@ const PROVIDERS = [
       ['fault=403', 'Token without the inference-api scope (403)'],
       ['fault=429', 'Rate limited (429)'],
       ['fault=500', 'Provider error (500)'],
-      ['fault=network', 'Network failure'],
+      ['fault=network', 'Connection lost after sending (the page cannot tell whether it ran)'],
     ],
   },
   {
@@ -168,7 +168,7 @@ const PROVIDERS = [
       ['fault=moderated', 'Refused by moderation (400 moderation_blocked)'],
       ['fault=unverified', 'Organization not verified for the model (403)'],
       ['fault=500', 'Provider error (500)'],
-      ['fault=network', 'Network failure'],
+      ['fault=network', 'Connection lost after sending (the page cannot tell whether it ran)'],
       ['fault=accept-then-drop', 'Reply lost after OpenAI billed (may have been charged)'],
       ['usage=none', 'A reply without its usage (the bound is booked)'],
     ],
@@ -198,7 +198,7 @@ const PROVIDERS = [
       ['fault=401', 'Bad key (401)'],
       ['fault=429', 'Rate limited (429)'],
       ['fault=moderated', 'Content policy (400)'],
-      ['fault=network', 'Network failure'],
+      ['fault=network', 'Connection lost after sending (the page cannot tell whether it ran)'],
       ['fault=accept-then-drop', 'Reply lost after the gateway billed (may have been charged)'],
     ],
   },
@@ -238,10 +238,14 @@ fetch('/openai-prices.json')
     if (current() === openai) applyScenario();
   });
 
+// "Connection lost after sending": the simulator reads the whole request, then drops the connection unanswered. The
+// simulator knows it did not run it; the page cannot, as a reply lost after the provider took it breaks the same way:
+// it is held (docs/reliability.md, "A failure that reached no provider"). BFL's balance then shows no charge, which on
+// a pasted key says nothing of another site's use of it.
 // Why a lost reply is held at 7 times its price here, where a provider's own API holds it at 2 (docs/ledger.md): the
 // simulators answer on plain http, where a browser sends a request again once for each connection it had open.
 const RESENDS =
-  'A reply lost here is held at up to 7 times its price until you say what it cost: this demo’s simulators answer on plain http, where a browser may send a request again up to 7 times when its connection breaks. A provider’s own API is https, where it may send it twice at most: up to 2 times the price.';
+  'A reply lost here is held at up to 7 times its price until its balance or you say what it cost: this demo’s simulators answer on plain http, where a browser may send a request again up to 7 times when its connection breaks. A provider’s own API is https, where it may send it twice at most: up to 2 times the price.';
 const losesReply = (scenario) => /fault=(network|accept-then-drop|accept-then-reset)/.test(scenario);
 
 function applyScenario() {

@@ -17,8 +17,15 @@ book.clock.now = () => Date.parse('2000-01-01T00:00:00Z');
 
 const cell = (text = '') => String(text).replace(/\s+/g, ' ').trim().replaceAll('|', '\\|');
 const code = (text) => `\`${text}\``;
-const sourced = (source) =>
-  source ? `${source.url ? `[${cell(source.name)}](${source.url})` : cell(source.name)}, ${source.asOf}` : '';
+/** Where a price is others' statement of the provider's (`restated`), whose: the widget says it is an estimate. */
+const RESTATED = { resellers: "resellers' price", others: "others' account" };
+/** A source, linked, and its date; of a price (`price`), whose it is where not the provider's own. */
+const sourced = (source, price = false) =>
+  source
+    ? `${source.url ? `[${cell(source.name)}](${source.url})` : cell(source.name)}${
+        price && source.restated ? ` (${RESTATED[source.restated] ?? source.restated}, not the provider's own)` : ''
+      }, ${source.asOf}`
+    : '';
 
 /** The rule in words: what the provider bills, per what. */
 function ruleOf(rule) {
@@ -80,7 +87,7 @@ function table(prices, provider) {
       entry.model ? code(entry.model) : '—',
       oneImage(prices, provider, id),
       ruleOf(entry.rule),
-      sourced(entry.source),
+      sourced(entry.source, true),
       released,
       shutdown,
     ].map(cell);
@@ -138,7 +145,8 @@ Where a provider lists its models to a page (Puter's catalogue, OpenRouter's ima
 fal's pricing API, and the models the user's Google or OpenAI key may use), that list decides what is offered, read
 once per key or session; its prices, where it has them, replace these. The tables below are what applies when no list
 can be read. "Estimate" marks a price the provider may bill otherwise (it reports the real charge, which is booked),
-or one only a third party restates; "at most" the bound of a price in tokens, the prompt's tokens aside (SPEC §12).
+or one only a third party restates (its source says whose: resellers' or others', not the provider's own; the price
+details tell the user so in words); "at most" the bound of a price in tokens, the prompt's tokens aside (SPEC §12).
 "Sent as" is the provider's own id where the entry names it (— : the adapter names the model, its README says how).
 ¹ the model makes another size than 1024×1024, or needs an image to edit: the price is for what it makes. ² it
 cannot be priced without an image to edit.

@@ -13,6 +13,11 @@ const prefix = process.argv[2] ?? 'docs/demo';
 // `--extend`: the editor's Extend instead (BFL, an image made, its right and top sides extended), light, dark and on a
 // phone: <prefix>-light.png, -dark.png, -390.png.
 const extend = process.argv.includes('--extend');
+// `--editor`: the editor while painting (BFL, an image made, Edit on it, "Change the painted area" chosen, a rectangle
+// painted, the instruction typed, the painting area in view), at 1280×800, 390×844 and 280×653 (the phones touch
+// screens), light and dark:
+// <prefix>-light.png, -dark.png, -390.png, -390-dark.png, -280.png, -280-dark.png.
+const editing = process.argv.includes('--editor');
 const url = process.env.DEMO_URL ?? 'http://localhost:8000/';
 const PROMPTS = [
   'A lighthouse on a basalt cliff at dusk, warm window light, long exposure sea',
@@ -65,10 +70,51 @@ async function extendShot(browser, { name, width, height, colorScheme }) {
   await page.close();
 }
 
+const EDITOR_VARIANTS = [
+  { name: 'light', width: 1280, height: 800, colorScheme: 'light' },
+  { name: 'dark', width: 1280, height: 800, colorScheme: 'dark' },
+  { name: '390', width: 390, height: 844, colorScheme: 'light' },
+  { name: '390-dark', width: 390, height: 844, colorScheme: 'dark' },
+  { name: '280', width: 280, height: 653, colorScheme: 'light' },
+  { name: '280-dark', width: 280, height: 653, colorScheme: 'dark' },
+];
+
+/**
+ * BFL's simulator, an image made, Edit on it, "Change the painted area" chosen, the keyboard's rectangle painted, the
+ * instruction typed, and the painting area brought into view as a user painting has it: its top at the screen's top.
+ */
+async function editorShot(browser, { name, width, height, colorScheme }) {
+  // A phone is a touch screen: the painter's keyboard instructions come after its tools there.
+  const hasTouch = width < 720;
+  const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1, colorScheme, hasTouch });
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  await page.goto(url);
+  await page.selectOption('#provider', 'bfl');
+  await widget(page).evaluate((el, prompt) => {
+    el.endpoint = `${location.origin}/sim/bfl/s/deliveryCors=1`;
+    el.prompt = prompt;
+    return el.generate();
+  }, PROMPTS[0]);
+  const root = (selector) => widget(page).locator(selector);
+  await root('[part~=result] [data-action=edit]').first().click();
+  await root('[part~=editor] input[value=mask]').click();
+  await root('[part~=mask]').focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await root('#edit-instruction').fill('a red door in the lighthouse');
+  await widget(page).evaluate((el) => el.shadowRoot.querySelector('[part~=mask]').scrollIntoView({ block: 'start' }));
+  await page.waitForTimeout(600);
+  const out = `${prefix}-${name}.png`;
+  await page.screenshot({ path: out });
+  console.log(`wrote ${out}`);
+  await page.close();
+}
+
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 try {
   if (extend) for (const variant of EXTEND_VARIANTS) await extendShot(browser, variant);
-  for (const { name, width, height, colorScheme, prompts, running, controls, kept, families } of extend
+  if (editing) for (const variant of EDITOR_VARIANTS) await editorShot(browser, variant);
+  for (const { name, width, height, colorScheme, prompts, running, controls, kept, families } of extend || editing
     ? []
     : VARIANTS) {
     const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1, colorScheme });

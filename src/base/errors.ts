@@ -72,9 +72,16 @@ export class UserPaysError extends Error {
    * error points there). `timesMoved`: on a key others may use too, where the account's balance moved meanwhile by a
    * whole number of the request's price, up to the sends its bound counts: how many prices it is. The error
    * then offers to book it ("Charged once, $0.014", "Charged twice, $0.028"), the likeliest answer one click away, and
-   * still the user's: another use of the key would move the balance the same.
+   * still the user's: another use of the key would move the balance the same. Set too where the balance booked it at
+   * once (`countedByBalance`), whose Undo holds it uncertain again.
    */
   uncertainCharge?: { entry: string; timesMoved?: number };
+  /**
+   * The charge this error left that the account's balance booked at once: it fell by exactly the request's price
+   * (`amount`), nothing else of the provider under way (`provesOneCharge`). The widget says it with an Undo, which
+   * holds the entry (`entry`) uncertain again for the user to answer (`LedgerStore.reopen`).
+   */
+  countedByBalance?: { entry: string; amount: string };
   /**
    * What the later reads of the account's balance found of the charge this error left uncertain, once they settled it
    * or ended with it still open (`watchBalance`, while the page is open): the widget says it beside Generate, in the

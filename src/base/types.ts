@@ -64,7 +64,14 @@ export interface QuoteLine {
 }
 
 export interface PriceSource {
+  /** Where the price is from, in plain words, as the price details name it ("BFL pricing docs"). */
   name: string;
+  /**
+   * Where the price is not the provider's own statement but others' (UNVERIFIED, its entry's comment says why):
+   * `resellers`, the prices of those who sell the model too; `others`, what third parties say the provider charges.
+   * The price details say which, as an estimate, in words.
+   */
+  restated?: 'resellers' | 'others';
   asOf: string;
   url?: string;
   /**
@@ -173,7 +180,13 @@ export type ChargeBasis = 'reported' | 'quote' | 'balance' | 'bound';
  * USD, where the provider answered the page. Exact decimal strings.
  */
 export interface Receipt {
+  /** What the preview said the image would cost: where its price was a bound, what it was expected to cost. */
   quoted: string;
+  /**
+   * Where the price was a bound (`Quote.atMost`): the most the image could cost, USD. A charge up to it is within what
+   * was quoted, however far from `quoted`.
+   */
+  most?: string;
   charged: string;
   basis: ChargeBasis;
   credits?: string;
@@ -242,7 +255,10 @@ export interface GenerationResult {
   /** USD actually booked for this submission (the provider's reported cost where known). */
   charged: string;
   quote: Quote;
-  /** Where the submission edited one of the widget's images: that image's id (its images are new versions of it). */
+  /**
+   * Where the submission edited one of the widget's images, or an image of the user's own that the widget keeps for its
+   * edits (docs/editing.md, "Versions"): that image's id (its images are new versions of it).
+   */
   editOf?: string;
 }
 

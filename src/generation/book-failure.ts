@@ -6,6 +6,7 @@ import Decimal from 'decimal.js';
 import type { UserPaysError } from '../base/errors.js';
 import {
   othersBetween,
+  provesOneCharge,
   settleFromBalance,
   type LedgerStore,
   type Settlement,
@@ -52,7 +53,9 @@ export function bookFailure(seen: Seen, error: UserPaysError, quoted: string): S
 /**
  * A charge no reply confirmed, settled from what the account had spent before the image was sent (`before`) and
  * after the fault, once it held still (SPEC §5): what of it is certainly this image's (`settleFromBalance`), the rest
- * uncertain at the bound, with the difference said beside it (`measured`).
+ * uncertain at the bound, with the difference said beside it (`measured`). A reply that was lost (`lost`: no answer
+ * came, which a refund could follow) at a provider whose balance shows every charge by then is booked at its price
+ * where the balance proves one charge of it (`provesOneCharge`), with what it was held at kept for Undo.
  */
 export async function settleByBalance(
   uncertain: string,
@@ -61,11 +64,14 @@ export async function settleByBalance(
   before: SpentReading,
   ledger: LedgerStore,
   recheckMs = 1000,
-) {
+  lost = false,
+): Promise<FailureSettlement> {
   const after = await spentAfter(source, before, recheckMs);
-  return after
-    ? settleFromBalance(entry, uncertain, before, after, ledger.entries(), !!source.keyMadeBySignIn)
-    : { uncertain };
+  if (!after) return { uncertain };
+  const found = settleFromBalance(entry, uncertain, before, after, ledger.entries(), !!source.keyMadeBySignIn);
+  if ('charged' in found || !lost || !source.provider.debitsBeforeReply) return found;
+  const proven = provesOneCharge(entry, before, after, ledger.entries(), ledger.otherLedgersEntries());
+  return proven ? { charged: entry.quoted, heldBefore: uncertain, measured: found.measured } : found;
 }
 
 /** A failed image's settlement, with what the balance moved by where it was read and could not settle it. */
@@ -139,7 +145,9 @@ export function sayBooked(
     else {
       // Settled from the balance: what the error said before the request was known to have left is not true.
       const why = error.code === 'network' ? [text.connectionBrokeAfterSending()] : error.said;
-      error.say(...why, text.balanceShowsCharge(provider, usd));
+      // Booked from one price's fall alone (`heldBefore`): what the balance did, as evidence, not as BFL's word.
+      const said = settlement.heldBefore ? text.balanceFellCounted : text.balanceShowsCharge;
+      error.say(...why, said(provider, usd));
     }
   }
   // One sentence for what may have been charged, in place of words that said what went wrong before it was

@@ -283,6 +283,8 @@ export class ImageAttempt {
     stored.charged = charged = larger ?? charged;
     const receipt = {
       quoted: quote.perImage,
+      // Where the price is a bound, its most: a charge up to it is within what was quoted.
+      ...(quote.atMost !== undefined && { most: mostPerImage(quote) }),
       basis: basisOf(!!larger, !!charge, bound),
       credits: larger ? undefined : charge?.credits,
       left: after?.usd?.toFixed(),
@@ -351,6 +353,8 @@ export class ImageAttempt {
     const { job, entry, before, poll } = this.#shared;
     let settlement: FailureSettlement = bookFailure(this.#seen, error, mostPerImage(job.quote));
     if ('uncertain' in settlement && before) {
+      // No answer came (a refusal whose refund is unknown is one; a cancel is the user's own stop).
+      const lost = !error.uncertain && !error.answered && error.code !== 'cancelled';
       const found = await settleByBalance(
         settlement.uncertain,
         { id: this.#entryId, ...entry },
@@ -358,6 +362,7 @@ export class ImageAttempt {
         before,
         job.ledger,
         poll.recheckMs,
+        lost,
       );
       settlement =
         'charged' in found ? { ...found, basis: 'balance', error: error.code } : { ...found, error: error.code };
@@ -389,6 +394,12 @@ export class ImageAttempt {
       ).catch(
         () => undefined, // a read is a convenience: the entry stays uncertain, for the tally's buttons
       );
+    }
+    // Booked from the balance's evidence alone: the widget says so with an Undo (`LedgerStore.reopen`), after which
+    // the answer that evidence points to is offered again, as for any charge left uncertain.
+    if ('charged' in settlement && settlement.heldBefore !== undefined) {
+      error.countedByBalance = { entry: this.#entryId, amount: settlement.charged };
+      error.uncertainCharge = { entry: this.#entryId, ...(!keyAlone && { timesMoved: 1 }) };
     }
     if ('uncertain' in settlement)
       error.uncertainCharge = {

@@ -1,9 +1,11 @@
 import { newId } from '../base/ids.js';
 import Decimal from 'decimal.js';
-import type { UserPaysError } from '../base/errors.js';
+import { UserPaysError } from '../base/errors.js';
 import type { StoredImage } from '../images/image-store.js';
 import { mostOf, mostPerImage } from '../pricing/quote.js';
 import { DEFAULT_POLL } from '../providers/engine/poll.js';
+import { onThisMachine } from '../providers/urls.js';
+import { generationText } from '../strings/generation.js';
 import { spentBefore } from './balance-check.js';
 import { combinedProgress } from './combined-progress.js';
 import { Durations, kindOf } from './durations.js';
@@ -44,6 +46,7 @@ export interface GenerationOutcome {
  */
 export async function runGeneration(job: GenerationJob): Promise<GenerationOutcome> {
   const { request, quote, ledger } = job;
+  refuseWhileOffline(job);
   // What was asked, as each image is sent and stored (`provider`: its id, where `job.provider` is its adapter).
   const { provider, model, width, height, prompt, count } = request;
   const batch = newId();
@@ -74,6 +77,20 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
   const shared: SubmissionShared = { job, batch, entry, before, poll, durations, kind, progress };
   const settled = await Promise.all(entries.map(({ id }, index) => new ImageAttempt(shared, id, index).settle()));
   return sum(settled);
+}
+
+/**
+ * Nothing is sent where the browser says this device is offline (`navigator.onLine` false: "the user agent will not
+ * contact the network", HTML Standard, navigator.onLine): a request handed to it could reach nothing beyond this
+ * machine, and a request that never left was never charged, so nothing is opened, held or booked. A provider or relay
+ * on this machine (a local proxy, the simulators) is reached without a network, and is sent to as ever. Offline only
+ * after this, the request may have left: a failure then is booked as any other (docs/reliability.md).
+ */
+function refuseWhileOffline(job: GenerationJob) {
+  if (globalThis.navigator?.onLine !== false || onThisMachine(job.relay ?? job.endpoint)) return;
+  const error = new UserPaysError('network', generationText.offline(payeeOf(job)));
+  error.uncharged = true;
+  throw error;
 }
 
 /**

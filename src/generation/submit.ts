@@ -183,8 +183,8 @@ function chargeNoteOf(
   payee: string,
   locale?: string,
 ): Sentence | undefined {
-  const usd = (amount: string | Decimal) => formatUsd(amount, locale);
-  // A price that is a bound is said as the preview said it: to three figures, "at most" rounded up.
+  // Each amount to what matters, as the preview and the receipt say them (three figures; "at most" rounded up): the
+  // receipt keeps every digit in its title, the ledger's export in its columns.
   const rounded = (amount: string | Decimal, up?: boolean) => formatUsdRounded(amount, locale, up);
   // What is booked at its price's bound, as uncertain: the images whose reply did not say what they came to (their
   // receipts say so, `bound`; SPEC §12).
@@ -194,14 +194,20 @@ function chargeNoteOf(
   );
   if (outcome.disbelieved !== undefined)
     return text.costReportedBeyondReason(payee, sayFigure(outcome.disbelieved, locale), rounded(atBound, true));
-  if (outcome.unreported) return text.costNotReported(payee, usd(charged));
+  if (outcome.unreported) return text.costNotReported(payee, rounded(charged));
   if (!atBound.isZero()) return text.costOfBoundNotReported(payee, rounded(atBound, true));
   if (outcome.upstream)
-    return text.chargedWithUpstream(payee, usd(new Decimal(charged).minus(outcome.upstream)), usd(outcome.upstream));
-  if (charged === quote.total) return undefined;
-  if (!quote.atMost) return text.chargedOtherwise(payee, usd(charged), usd(quote.total));
-  // Within what the preview said to its three figures, the charge is as expected: the receipt has it exactly.
-  if (rounded(charged) === rounded(quote.total)) return undefined;
+    return text.chargedWithUpstream(
+      payee,
+      rounded(new Decimal(charged).minus(outcome.upstream)),
+      rounded(outcome.upstream),
+    );
+  // As the preview said it, to its three figures, the charge is as expected: the receipt has it exactly.
+  if (charged === quote.total || rounded(charged) === rounded(quote.total)) return undefined;
+  if (!quote.atMost) return text.chargedOtherwise(payee, rounded(charged), rounded(quote.total));
+  // A charge up to the bound is within what the preview said, however far from what it expected; above it, said so.
+  const over = new Decimal(charged).minus(quote.atMost);
+  if (over.gt(0)) return text.chargedOverBound(payee, rounded(charged), rounded(quote.atMost, true), rounded(over));
   return text.chargedOfBound(payee, rounded(charged), rounded(quote.total), rounded(quote.atMost, true));
 }
 

@@ -43,6 +43,11 @@ const LONGEST_WAIT = 2 ** 31 - 1;
  */
 export class Gallery {
   images: GalleryImage[] = [];
+  /**
+   * The images of the user's own that images of `images` edit (`StoredImage.own`), by id: shown as the version an edit
+   * was made from, never as images of their own.
+   */
+  own = new Map<string, GalleryImage>();
   /** Object URLs of images about to be shown (see `preload`), by id, with the element loading each. */
   readonly #preloaded = new Map<string, { url: string; image: HTMLImageElement }>();
   /** Images shown before they are saved (see `add`), by id: a read made before their save does not hide them. */
@@ -62,7 +67,7 @@ export class Gallery {
    */
   show(stored: StoredImage[]) {
     const known = new Map(
-      this.images.flatMap((image) => {
+      [...this.images, ...this.own.values()].flatMap((image) => {
         const url = objectUrlOf(image);
         return url === undefined ? [] : [[image.id, url]];
       }),
@@ -71,7 +76,11 @@ export class Gallery {
     const read = new Set(stored.map((image) => image.id));
     const waiting = [...this.#unsaved.values()].filter((image) => !read.has(image.id));
     for (const image of waiting) known.delete(image.id);
-    this.images = [...waiting, ...stored.map((image) => this.#shownAs(image, known, now))].sort(
+    const made = stored.filter((image) => !image.own);
+    this.own = new Map(
+      stored.filter((image) => image.own).map((image) => [image.id, this.#shownAs(image, known, now)] as const),
+    );
+    this.images = [...waiting, ...made.map((image) => this.#shownAs(image, known, now))].sort(
       (a, b) => b.createdAt - a.createdAt,
     );
     for (const url of known.values()) URL.revokeObjectURL(url);
@@ -128,7 +137,8 @@ export class Gallery {
 
   /** Forgets every image (their object URLs revoked) and the expiry timer. */
   clear() {
-    for (const image of this.images) revokeShown(image);
+    for (const image of [...this.images, ...this.own.values()]) revokeShown(image);
+    this.own.clear();
     for (const { url } of this.#preloaded.values()) URL.revokeObjectURL(url);
     this.#preloaded.clear();
     this.#unsaved.clear();

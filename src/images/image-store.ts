@@ -61,6 +61,51 @@ export interface StoredImage {
    * click away, as the user may want what the provider made outside the painted area too.
    */
   asMade?: Blob;
+  /**
+   * An image of the user's own (chosen, dropped, pasted, handed in by the page), kept as the version an edit of it was
+   * made from, so that the edit says what it edits and compares with it (`ownImage`). Nothing was paid for it: it has
+   * no ledger entry (`entryId` ''), is no image of the gallery's own, and is not counted among the `keep` images; it is
+   * kept while an image kept edits it (put with the first, gone with the last).
+   */
+  own?: true;
+}
+
+/**
+ * An image of the user's own as the store keeps it (`StoredImage.own`): its bytes and size, under `id`, nothing else of
+ * an image made here (no prompt, model, provider or charge).
+ */
+export const ownImage = (id: string, blob: Blob, size: { width: number; height: number }, createdAt: number) =>
+  ({
+    id,
+    entryId: '',
+    blob,
+    prompt: '',
+    model: '',
+    provider: '',
+    ...size,
+    charged: '0',
+    createdAt,
+    own: true,
+  }) satisfies StoredImage;
+
+/**
+ * Of `images`, those to keep: the newest `keep` made here (newest first, `first` among them whatever its age), and the
+ * images of the user's own that one of those edits. The others are dropped, an own image with the last edit of it.
+ */
+function kept(images: StoredImage[], keep: number, first?: string): StoredImage[] {
+  const made = images
+    .filter((image) => !image.own)
+    .sort((a, b) => Number(b.id === first) - Number(a.id === first) || b.createdAt - a.createdAt)
+    .slice(0, keep);
+  const sources = new Set(made.map((image) => image.edit?.editOf));
+  return [...made, ...images.filter((image) => image.own && sources.has(image.id))];
+}
+
+/** Of `images`, the image of the user's own that `id` edits, where no other image edits it: it goes with `id`. */
+function orphanOf(id: string, images: StoredImage[]): string | undefined {
+  const source = images.find((image) => image.id === id)?.edit?.editOf;
+  const own = images.find((image) => image.id === source && image.own);
+  return own && !images.some((image) => image.id !== id && image.edit?.editOf === own.id) ? own.id : undefined;
 }
 
 /** A stored image whose bytes the page could read and saved: it is shown from them, not from a provider's link. */
@@ -75,9 +120,6 @@ export interface ImageStoreOptions {
 
 const STORE = 'images';
 
-/** Of `older` (oldest first), those to drop so that `keep` remain with the one just put. */
-const excess = <T>(older: T[], keep: number) => older.slice(0, Math.max(0, older.length - keep + 1));
-
 export class ImageStore {
   /** A storage problem in plain words for the user, else null. */
   notice: Sentence | null = null;
@@ -86,6 +128,8 @@ export class ImageStore {
   #db?: Promise<IDBDatabase>;
   /** Images that could not be saved. */
   #memory = new Map<string, StoredImage>();
+  /** Images of the user's own, held until an edit of them is put (`hold`). */
+  readonly #held = new Map<string, StoredImage>();
   /** This store among the stores of the storage key in every tab (see `watch`). */
   readonly #id = Math.random();
 
@@ -94,34 +138,45 @@ export class ImageStore {
     this.#keep = keep;
   }
 
-  /** Saves the image, then drops the oldest beyond `keep` (never this one). */
-  async put(image: StoredImage): Promise<void> {
-    try {
-      await this.#run('readwrite', (s) => {
-        s.put(image);
-        const keys = s.index('createdAt').getAllKeys();
-        keys.onsuccess = () => {
-          for (const k of excess(
-            keys.result.filter((k) => k !== image.id),
-            this.#keep,
-          ))
-            s.delete(k);
-        };
-      });
-      this.#memory.delete(image.id);
-      this.#changed();
-    } catch {
-      this.#memory.set(image.id, image);
-      const older = [...this.#memory.values()].filter((i) => i !== image).sort((a, b) => a.createdAt - b.createdAt);
-      for (const i of excess(older, this.#keep)) this.#memory.delete(i.id);
-    }
+  /**
+   * Holds an image of the user's own (`ownImage`) for the edits of it: the first of them put puts it too, in the same
+   * transaction; none put, it is never stored.
+   */
+  hold(own: StoredImage) {
+    this.#held.set(own.id, own);
   }
 
-  /** Newest first. */
+  /**
+   * Saves the image (and the image of the user's own it edits, where that is held), then drops the oldest made here
+   * beyond `keep` (never this one), and the images of the user's own that no image kept edits any more.
+   */
+  async put(image: StoredImage): Promise<void> {
+    const source = image.edit?.editOf === undefined ? undefined : this.#held.get(image.edit.editOf);
+    const putting = source ? [source, image] : [image];
+    try {
+      await this.#run('readwrite', (s) => {
+        for (const each of putting) s.put(each);
+        const all = s.getAll();
+        all.onsuccess = () => {
+          const staying = new Set(kept(all.result as StoredImage[], this.#keep, image.id).map(({ id }) => id));
+          for (const { id } of all.result as StoredImage[]) if (!staying.has(id)) s.delete(id);
+        };
+      });
+      for (const each of putting) this.#memory.delete(each.id);
+      this.#changed();
+    } catch {
+      for (const each of putting) this.#memory.set(each.id, each);
+      const staying = new Set(kept([...this.#memory.values()], this.#keep, image.id).map(({ id }) => id));
+      for (const id of this.#memory.keys()) if (!staying.has(id)) this.#memory.delete(id);
+    }
+    if (source) this.#held.delete(source.id);
+  }
+
+  /** Newest first: the newest `keep` made here, and the images of the user's own they edit. */
   async list(): Promise<StoredImage[]> {
     const saved = await this.#run<StoredImage[]>('readonly', (s) => s.getAll()).catch(() => []);
     const all = new Map([...saved, ...this.#memory.values()].map((i) => [i.id, i]));
-    return [...all.values()].sort((a, b) => b.createdAt - a.createdAt).slice(0, this.#keep);
+    return kept([...all.values()], this.#keep).sort((a, b) => b.createdAt - a.createdAt);
   }
 
   async get(id: string): Promise<StoredImage | undefined> {
@@ -130,9 +185,19 @@ export class ImageStore {
     );
   }
 
+  /** Deletes the image, and the image of the user's own it edits where no other image edits that. */
   async remove(id: string): Promise<void> {
+    const inMemory = orphanOf(id, [...this.#memory.values()]);
     this.#memory.delete(id);
-    await this.#run('readwrite', (s) => s.delete(id)).then(
+    if (inMemory) this.#memory.delete(inMemory);
+    await this.#run('readwrite', (s) => {
+      const all = s.getAll();
+      all.onsuccess = () => {
+        const own = orphanOf(id, all.result as StoredImage[]);
+        s.delete(id);
+        if (own) s.delete(own);
+      };
+    }).then(
       () => this.#changed(),
       () => {},
     );

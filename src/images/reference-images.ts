@@ -29,7 +29,7 @@ export async function readReferenceImage(file: File): Promise<ReferenceImage> {
 }
 
 /** The bytes of a `data:` URL (decoded here: a page's CSP may forbid fetching `data:` URLs). */
-function bytesOf(dataUrl: string): Blob {
+export function bytesOf(dataUrl: string): Blob {
   const comma = dataUrl.indexOf(',');
   const type = dataUrl.slice(5, dataUrl.indexOf(';'));
   return new Blob([Uint8Array.from(atob(dataUrl.slice(comma + 1)), (c) => c.charCodeAt(0))], { type });

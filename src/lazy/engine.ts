@@ -11,7 +11,7 @@ import type * as Resume from '../generation/resume.js';
 import type * as SignIn from '../providers/engine/oauth.js';
 
 export { Gallery } from '../images/gallery.js';
-export { ImageStore } from '../images/image-store.js';
+export { ImageStore, ownImage } from '../images/image-store.js';
 export {
   accountFor,
   keyBalance,
@@ -22,7 +22,7 @@ export {
 } from '../providers/engine/adapters.js';
 export { checkEditInput, earlierOf, editedImage } from '../images/edit-input.js';
 export { readConversation } from '../images/conversations.js';
-export { readReferenceImage } from '../images/reference-images.js';
+export { bytesOf, readReferenceImage } from '../images/reference-images.js';
 export { leftToSignIn } from '../providers/engine/sign-in-redirect.js';
 
 /**

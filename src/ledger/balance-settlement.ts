@@ -84,6 +84,27 @@ export function settleFromBalance(
 }
 
 /**
+ * Whether the balance proves that the lost reply `id` was charged exactly once, so that it is booked as charged at
+ * once, without the user's click (docs/ledger.md, "Uncertain charges"): read until it held still, it fell by exactly
+ * its price `quoted`; and no other entry of the provider, in this ledger (`entries`) or in another of this site
+ * (`others`, undefined where one could not be read), was under way between the reads. Only for a provider whose
+ * balance shows every charge of a request by the time it fails (`Provider.debitsBeforeReply`: the caller's to ask).
+ * Another site or device spending the same price from the same key at that moment would look the same: what it books
+ * is said with an Undo.
+ */
+export function provesOneCharge(
+  { id, provider, quoted }: Pick<LedgerEntry, 'id' | 'provider' | 'quoted'>,
+  before: SpentReading,
+  after: SettledReading,
+  entries: readonly LedgerEntry[],
+  others: readonly LedgerEntry[] | undefined,
+): boolean {
+  if (!others || !after.still || !new Decimal(quoted).gt(0) || !after.spent.minus(before.spent).eq(quoted))
+    return false;
+  return othersBetween([...entries, ...others], id, provider, before.at, after.at).length === 0;
+}
+
+/**
  * What a balance that moved by `measured` across an uncertain charge points to, on a key others may use too (where
  * it settles nothing by itself): how many of the request's price `quoted` it is, a whole number from one up to its
  * `bound`. Undefined where it moved by anything else (nothing, part of a price, more than the bound).

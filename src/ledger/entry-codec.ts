@@ -69,6 +69,17 @@ export interface LedgerEntry {
   payee?: string;
   /** The image this one edits, by its gallery id, where it is an edit of one of the widget's images (SPEC §13). */
   editOf?: string;
+  /**
+   * Of a charge no reply confirmed that its account's balance alone booked (one price, docs/ledger.md "Uncertain
+   * charges"): what it was held at before, the whole of what it may have cost. Undo (`LedgerStore.reopen`) holds it
+   * there again, uncertain, for the user to answer. Only on such a charged entry.
+   */
+  heldBefore?: string;
+  /**
+   * 1 once the user took back what a balance booked (`reopen`): the entry is uncertain again, and this state and every
+   * one after it come after everything before it, whatever their stage (shared-area.ts, `compareStates`).
+   */
+  reopened?: 1;
 }
 
 /**
@@ -117,7 +128,16 @@ export interface NewLedgerEntry {
 }
 
 export type Settlement =
-  | { charged: string; credits?: string; upstream?: string; basis?: ChargeBasis; left?: string; error?: string }
+  | {
+      charged: string;
+      credits?: string;
+      upstream?: string;
+      basis?: ChargeBasis;
+      left?: string;
+      error?: string;
+      /** Booked from the balance's evidence alone: what it was held at before (`LedgerEntry.heldBefore`). */
+      heldBefore?: string;
+    }
   | { void: true; error?: string }
   | { uncertain: string; certain?: string; before?: [string, number]; error?: string; basis?: 'bound' };
 
@@ -148,6 +168,8 @@ const COLUMNS = [
   'before',
   'payee',
   'editOf',
+  'heldBefore',
+  'reopened',
 ] as const;
 
 /** Columns before this one are required, and it holds the status. */
@@ -194,6 +216,8 @@ const COLUMN_CHECKS: (((value: unknown) => boolean) | 0)[] = [
     isTime(value[1]),
   isString,
   isString,
+  isAmount,
+  (value) => value === 1,
 ];
 
 export function encodeEntry(entry: LedgerEntry): unknown[] {
@@ -220,6 +244,8 @@ export function decodeEntry(stored: unknown): LedgerEntry | undefined {
     (!['charged', 'uncertain'].includes(status) || entry.charged) &&
     // What is certain of a charge not known yet is part of it, never more; no other entry has such a part.
     (entry.certain === undefined ||
-      (status === 'uncertain' && new Decimal(entry.certain as string).lte(entry.charged as string)));
+      (status === 'uncertain' && new Decimal(entry.certain as string).lte(entry.charged as string))) &&
+    // Only a charge a balance booked can be taken back to what it was held at, and only once.
+    (entry.heldBefore === undefined || (status === 'charged' && entry.basis === 'balance' && !entry.reopened));
   return valid ? (entry as unknown as LedgerEntry) : undefined;
 }

@@ -35,6 +35,7 @@ import {
 } from './shared-area.js';
 import { budgetOf, committedOf, summarize, sumsOf, tallyOf } from './sums.js';
 import { pricesShown } from './balance-settlement.js';
+import { otherLedgersEntries } from './other-ledgers.js';
 import type { Sentence } from '../strings/strings.js';
 
 export interface LedgerStoreOptions {
@@ -113,6 +114,7 @@ export class LedgerStore {
       upstream: moneyIfGiven(paid?.upstream),
       basis: paid?.basis ?? ('uncertain' in outcome ? outcome.basis : undefined),
       left: moneyIfGiven(paid?.left),
+      heldBefore: moneyIfGiven(paid?.heldBefore),
       certain: certain && !new Decimal(certain).isZero() ? certain : undefined,
       before: 'uncertain' in outcome ? outcome.before : undefined,
       error: outcome.error,
@@ -144,6 +146,11 @@ export class LedgerStore {
   seesAllSince(at: number): boolean {
     syncFromStorage(this.#area);
     return this.#area.cut <= at && this.#area.since <= at;
+  }
+
+  /** The entries of this site's other ledgers (other storage keys) in the same storage; undefined where unreadable. */
+  otherLedgersEntries(): readonly LedgerEntry[] | undefined {
+    return otherLedgersEntries(this.#area.storage, this.#area.key);
   }
 
   /** Entries that may have been charged, not known yet. */
@@ -187,6 +194,21 @@ export class LedgerStore {
       },
       'uncertain',
     );
+  }
+
+  /**
+   * Takes back what a balance alone booked (`heldBefore`, a charge no reply confirmed): the entry is uncertain again at
+   * what it was held at, for the user to answer, as before it was booked. False, and nothing changes, where it is no
+   * longer such a charge here: taken back or answered already, cleared by a reset, or folded into the history.
+   */
+  reopen(id: string): boolean {
+    const current = this.entries().find((entry) => entry.id === id);
+    if (current?.status !== 'charged' || current.heldBefore === undefined) return false;
+    // Its time stays that of its booking: what was folded into the history before this reached storage stays there,
+    // and is never counted again beside it (shared-area.ts, the merge of this page's own entries).
+    const fields = { charged: current.heldBefore, heldBefore: undefined, basis: undefined, left: undefined };
+    this.#update(id, { ...fields, status: 'uncertain', credits: undefined, reopened: 1 }, 'charged');
+    return true;
   }
 
   /** The compacted history (rows in no particular order). */
@@ -306,12 +328,13 @@ export class LedgerStore {
             'budget-exceeded',
             // The cost as the decision row says it ("$0.0421", not "$0.042106"; a bound rounded up, "at most $0.158",
             // never "$0.157"); the budget as it was set; what is left of it, and what of the rest is held for images
-            // under way, here or in another tab ("$0.014 and past $0.02" alone would read as a wrong sum).
+            // under way, here or in another tab ("$0.014 and past $0.02" alone would read as a wrong sum), each to what
+            // matters, as the tally says them (what is held rounded up: it may yet be charged).
             text.budgetExceeded(
               formatUsdRounded(money(total), locale, bound),
               formatUsd(limit, locale),
-              formatUsd(left, locale),
-              heldNow.isZero() ? '' : formatUsd(heldNow, locale),
+              formatUsdRounded(left, locale),
+              heldNow.isZero() ? '' : formatUsdRounded(heldNow, locale, true),
             ),
             false,
           );

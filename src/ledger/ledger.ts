@@ -3,6 +3,7 @@ export { chargedAmount, settledTime, type LedgerEntry, type Settlement, type Unc
 export {
   movedBy,
   othersBetween,
+  provesOneCharge,
   settleFromBalance,
   wholePricesMoved,
   type SpentReading,

@@ -80,6 +80,9 @@ const isVisible = (entry: LedgerEntry, since: number) => entry.status === 'pendi
 
 /** Compares two states of one entry: > 0 when `a` is the later one. Total, so that merging converges. */
 function compareStates(a: LedgerEntry, b: LedgerEntry): number {
+  // What a balance booked and the user took back (`reopen`) starts again: after every state before it.
+  const reopened = (a.reopened ?? 0) - (b.reopened ?? 0);
+  if (reopened) return reopened;
   // Pending, then uncertain (a charge not known yet), then settled: a later stage always wins.
   const stage = (entry: LedgerEntry) => (entry.status === 'pending' ? 0 : entry.status === 'uncertain' ? 1 : 2);
   const settled = stage(a) - stage(b);

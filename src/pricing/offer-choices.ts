@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import type { ProviderId, QuoteRequest } from '../base/types.js';
 import type { Offer } from './compare.js';
 import { offersOf, type OfferAsk, type Pricer } from './offers.js';
+import { familyOf } from './models.js';
 import { mostOf } from './quote.js';
 
 // What the widget offers the user to switch to, besides the offers themselves (offers.ts): the cheapest model a balance
@@ -10,13 +11,19 @@ import { mostOf } from './quote.js';
 /** An offer with a price. */
 type Bounded = Offer & { total: string };
 
-/** The cheapest offer of the provider in force that can make the request for at most `left` (USD). */
+/**
+ * The offer of the provider in force that can make the request for at most `left` (USD), to switch to: the cheapest of
+ * the request's own family where one fits (Nano Banana Pro over budget is offered Nano Banana 2, not FLUX.2 [klein]
+ * 4B, which is cheaper but makes other images), else the cheapest of any.
+ */
 export function cheapestWithin(ask: OfferAsk, pricing: Pricer, left: Decimal): Offer | undefined {
-  return offersOf(ask, pricing)
+  const fitting = offersOf(ask, pricing)
     .filter(
       (offer) => offer.provider === ask.provider && offer.total && !offer.problem && left.gte(mostOf(offer as Bounded)),
     )
-    .sort((a, b) => new Decimal(mostOf(a as Bounded)).cmp(mostOf(b as Bounded)))[0];
+    .sort((a, b) => new Decimal(mostOf(a as Bounded)).cmp(mostOf(b as Bounded)));
+  const family = familyOf(ask.request.model);
+  return fitting.find((offer) => familyOf(offer.model) === family) ?? fitting[0];
 }
 
 /**

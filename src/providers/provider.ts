@@ -404,6 +404,14 @@ export interface Provider {
    * sent, so that a charge no reply confirms can be settled from it (SPEC §5).
    */
   readonly tracksSpending?: boolean;
+  /**
+   * Its balance shows every charge of a request by the time the page hears that the request failed: it debits as it
+   * accepts, before it replies (BFL). A lost reply whose balance then fell by exactly its price, with nothing else of
+   * the provider under way, is booked as charged at once (docs/ledger.md, "Uncertain charges"). Unset where a charge
+   * may show later than that (OpenRouter's and Pollinations' charge an image once it is made, which a lost reply leaves
+   * open).
+   */
+  readonly debitsBeforeReply?: boolean;
   /** Where the user may sign in instead of pasting a key (OAuth PKCE; the flow is providers/engine/oauth.ts). */
   readonly account?: OAuthAccount;
   /**

@@ -27,6 +27,13 @@ export const parse = (url: unknown) => {
 export const secure = (u: URL | undefined, page: string) =>
   !!u && (u.protocol === 'https:' || (u.protocol === 'http:' && LOOPBACK.test(u.hostname) && LOOPBACK.test(page)));
 
+/**
+ * Whether `url` is on this machine, reached without any network: `localhost` and its subdomains (RFC 6761 §6.3; the
+ * browser resolves them to loopback itself), 127.0.0.0/8 and [::1].
+ */
+export const onThisMachine = (url: string) =>
+  /^(localhost|.+\.localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(parse(url)?.hostname ?? '');
+
 /** The page's own host name: where `http:` on loopback is allowed (see `secure`). */
 export const pageHost = () => globalThis.location?.hostname ?? '';
 

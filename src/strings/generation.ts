@@ -7,8 +7,13 @@ export interface GenerationStrings {
   addressRefused(provider?: string): string;
   imageAddressRefused(provider?: string): string;
   chargedOtherwise(provider: string, charged: string, quoted: string): string;
-  /** Where the price was a bound (`Quote.atMost`): what was charged, beside what was expected and the most. */
+  /**
+   * Where the price was a bound (`Quote.atMost`) and the charge is within it: what was charged, as within what the
+   * preview said, the most and what was expected.
+   */
   chargedOfBound(provider: string, charged: string, expected: string, most: string): string;
+  /** Where the price was a bound and the charge is above it: what was charged, `over` more than the most said. */
+  chargedOverBound(provider: string, charged: string, most: string, over: string): string;
   /** `provider`: whose, where known (`guard` says it again with it, as the sentences after it that take one). */
   keyRejected(provider?: string): string;
   /** The key this site's sign-in gave was refused (401, 403): signing in again gives another. */
@@ -74,6 +79,11 @@ export interface GenerationStrings {
   refused(why: string, provider?: string): string;
   /** The site has no relay for a provider that refuses web pages: the site's developer hears how in the console. */
   relayNeeded(provider: string): string;
+  /**
+   * The browser says this device is offline (`navigator.onLine` false): the request was never handed to it, so
+   * nothing was sent to the provider (docs/reliability.md, "A failure that reached no provider").
+   */
+  offline(provider: string): string;
   relayUnreachable(): string;
   relayRefusedHost(why: string): string;
   /** The relay serves this page but would not take the request's headers (a key header it does not forward). */
@@ -95,6 +105,11 @@ export interface GenerationStrings {
   connectionBrokeAfterSending(): string;
   /** A charge no reply confirmed, settled from the account's balance (what it fell by while the image was made). */
   balanceShowsCharge(provider: string, amount: string): string;
+  /**
+   * A lost reply booked at once from the balance: it fell by exactly the request's price `amount`, with nothing else of
+   * the provider under way (docs/ledger.md, "Uncertain charges"); the widget offers Undo beside it.
+   */
+  balanceFellCounted(provider: string, amount: string): string;
   /** Beside a charge left uncertain: the balance was read and moved by `amount`, which cannot be this image's alone. */
   balanceMoved(provider: string, amount: string): string;
   /** Beside a charge left uncertain on a key of this site's sign-in: no charge shows yet, and the page keeps looking. */
@@ -144,7 +159,9 @@ export const generation: GenerationStrings = {
   chargedOtherwise: (provider, charged, quoted) =>
     `${words.TheProvider(provider)} charged ${charged}; the preview said ${quoted}. Your tally counts what was charged.`,
   chargedOfBound: (provider, charged, expected, most) =>
-    `${words.TheProvider(provider)} charged ${charged}; the preview expected ${expected}, at most ${most}. Your tally counts what was charged.`,
+    `${words.TheProvider(provider)} charged ${charged}, within what the preview said: at most ${most}, about ${expected}. Your tally counts what was charged.`,
+  chargedOverBound: (provider, charged, most, over) =>
+    `${words.TheProvider(provider)} charged ${charged}, ${over} more than the most the preview said (${most}). Your tally counts what was charged.`,
   keyRejected: (provider) =>
     `${whoIn(provider)} did not accept your API key. Check the key (or create a new one in your ${provider ? words.providerName(provider) : 'provider'} account) and try again.`,
   signedKeyRefused: (provider) =>
@@ -197,6 +214,8 @@ export const generation: GenerationStrings = {
   costReportedBeyondReason: (provider, reported, most) =>
     `${words.TheProvider(provider)} said this cost ${reported}, which no image of this request can cost, so it is not booked: at most ${most} is, which your tally counts as may have been charged until you say what your ${words.providerName(provider)} account shows. The receipt keeps what was said.`,
   refused: (why, provider) => `${whoIn(provider)} refused the request (${why}). Change the settings and try again.`,
+  offline: (provider) =>
+    `This device is offline: nothing was sent to ${words.theProvider(provider)}, and nothing was charged. Connect to the internet and try again.`,
   relayNeeded: (provider) =>
     `${words.TheProvider(provider)} does not accept requests from web pages directly, so nothing was sent or charged: this site has not set up the relay it needs for ${words.theProvider(provider)} yet.`,
   relayUnreachable: () =>
@@ -221,6 +240,8 @@ export const generation: GenerationStrings = {
   connectionBrokeAfterSending: () => 'The connection broke after the request left, before any reply.',
   balanceShowsCharge: (provider, amount) =>
     `Your ${words.providerName(provider)} balance shows what it cost: ${words.theProvider(provider)} charged ${amount} for it, and your tally counts it.`,
+  balanceFellCounted: (provider, amount) =>
+    `Your ${words.providerName(provider)} balance fell by ${amount}: counted as charged.`,
   balanceMoved: (provider, amount) =>
     `Your ${words.providerName(provider)} balance moved by ${amount} meanwhile, which cannot be put down to this image alone.`,
   balanceShowsNoCharge: (provider) =>

@@ -66,6 +66,11 @@ export interface PricesStrings {
   /** Beside a total that is expected, not exact: the most it can come to ("$0.053, at most $0.058"). */
   atMost(price: string): string;
   estimateWhy(provider: string): string;
+  /**
+   * In place of `estimateWhy`, where the price is others' statement of the provider's (`PriceSource.restated`): an
+   * estimate from resellers' prices, or from what others say the provider charges.
+   */
+  restatedWhy(restated: 'resellers' | 'others'): string;
   credits(credits: string): string;
   pricesFrom(source: string, asOf: string): string;
   /** The breakdown's last line, where the total above it is rounded: the exact sum of the lines. */
@@ -145,6 +150,10 @@ export const prices: PricesStrings = {
       : provider === 'fal'
         ? 'An estimate from fal’s published prices: fal does not say what it charged, so the tally books this price.'
         : 'An estimate: the provider may charge a little differently.',
+  restatedWhy: (restated) =>
+    restated === 'resellers'
+      ? "An estimate from resellers' prices, not the provider's own: the charge may differ."
+      : 'An estimate from what others say the provider charges, not from its own page: the charge may differ.',
   credits: (credits) => `${credits} credits · `,
   pricesFrom: (source, asOf) => `Prices: ${source}, as of ${asOf}`,
   total: () => 'Total',

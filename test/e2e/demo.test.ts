@@ -104,6 +104,31 @@ describe('the demo page', function () {
     expect(view.document.documentElement.scrollWidth, 'the page').to.be.at.most(320);
   });
 
+  it('at 1280×800, its first screen holds Puter’s sign-in, the prompt, the models and the shapes over the pinned row', async () => {
+    // "Sign in with Puter" was under the fold there, under the pinned price and Generate: Puter's account line is now
+    // first in the controls, and the bar above the widget a line shorter. The pinned row stays where it was.
+    sessionStorage.removeItem('demo-simulator'); // Puter, the demo's own first
+    const view = await openDemo(1280, 800);
+    const widget = view.document.querySelector<UserPaysImage>('userpays-image')!;
+    const root = widget.shadowRoot!;
+    const signIn = await until(() => root.querySelector<HTMLButtonElement>('#sign-in'), 10_000, 'the sign-in');
+    const box = (node: Element | null) => node!.getBoundingClientRect();
+    const pinned = box(root.querySelector('[part~=decision]'));
+    expect(pinned.bottom, 'the pinned row at the foot of the screen').to.be.closeTo(800, 1);
+    expect(pinned.height, 'as high as before: price and Generate').to.be.at.most(81);
+    const shapes = [...root.querySelectorAll('label[part~=shape]')];
+    for (const [name, node] of [
+      ['Sign in with Puter', signIn],
+      ['the prompt', root.querySelector('[part~=prompt]')],
+      ['the last model', [...root.querySelectorAll('[part~=model] label')].at(-1) ?? null],
+      ['the shapes', shapes.at(-1) ?? null],
+    ] as const) {
+      expect(node, name).not.to.equal(null);
+      expect(box(node).top, `${name}: below the top`).to.be.at.least(0);
+      expect(box(node).bottom, `${name}: above the pinned row`).to.be.at.most(pinned.top);
+    }
+  });
+
   // Lighthouse's layout shift on desktop was 0.30 from the page alone: demo.js filled the simulator bar after the
   // first paint, and it grew a row. The same page with its scripts off (a sandboxed frame) must draw the bar as
   // demo.js leaves it, for the default provider.

@@ -87,6 +87,10 @@ const EDGE_FAULTS_AT_SUBMIT: Case[] = [
   ['fault=network', 'network', 'uncertain'],
   ['fault=bad-json', 'provider-error', 'uncertain'],
   ['fault=html', 'provider-error', 'uncertain'],
+  // Cloudflare in front of the provider: connected and then nothing within its 100 s (524), which the provider may
+  // have run; no connection to it made at all (522), which nothing reached.
+  ['fault=html;status=524', 'provider-error', 'uncertain'],
+  ['fault=html;status=522', 'provider-error', 'void'],
   ['fault=redirect', 'provider-error', 'void'],
   ['fault=accept-then-drop', 'network', 'uncertain'],
 ];
@@ -108,11 +112,14 @@ const MATRIX: Record<'bfl' | 'fal' | 'openai', Case[]> = {
     ['fault=bad-json', 'provider-error', 'uncertain'],
     ['fault=html', 'provider-error', 'uncertain'],
     ['fault=html;status=500', 'provider-error', 'void'],
+    ['fault=html;status=524', 'provider-error', 'uncertain'], // Cloudflare: connected, no reply in time
+    ['fault=html;status=522', 'provider-error', 'void'], // Cloudflare: no connection to BFL made
     ['fault=redirect', 'provider-error', 'void'],
-    // A pasted BFL key's /v1/credits settle nothing: other ledgers may spend from it.
-    ['fault=accept-then-drop', 'network', 'uncertain'],
+    // BFL debits as it accepts: /v1/credits, fallen by exactly its price with nothing else of BFL under way, books a
+    // lost reply once (what it was held at kept for the widget's Undo; docs/ledger.md).
+    ['fault=accept-then-drop', 'network', 'charged'],
     ['fault=task-not-found', 'provider-error', 'charged'],
-    ['fault=request-moderated', 'moderated', 'uncertain'], // BFL's credits fell by its cost: a hint only, as above
+    ['fault=request-moderated', 'moderated', 'uncertain'], // its credits fell by its cost: a hint only, BFL may refund
     ['fault=content-moderated', 'moderated', 'charged'],
     ['fault=error', 'provider-error', 'charged'],
     ['fault=expired-delivery', 'provider-error', 'charged'],

@@ -1,11 +1,14 @@
 // ledger/balance-settlement.ts: when two readings of what an account had spent settle a charge no reply confirmed
 // (SPEC §5), and when they do not. Only a key this ledger's alone settles, only a balance that held
 // still, only a whole number of the price, and only that much is certain: the rest of the bound stays uncertain.
+// A lost reply whose balance fell by exactly its price, nothing else of the provider under way in any ledger of the
+// site, is proven charged once (`provesOneCharge`).
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import {
   othersBetween,
   pricesShown,
+  provesOneCharge,
   settleFromBalance,
   wholePricesMoved,
 } from '../../src/ledger/balance-settlement.js';
@@ -170,5 +173,35 @@ describe('the answer a balance is evidence for, offered first', () => {
     expect(pricesShown(held, [held, ...apart], 1)).to.equal(1);
     expect(pricesShown({ ...held, status: 'charged', charged: '0.014' }, [held], 1)).to.equal(undefined);
     expect(pricesShown({ ...held, quoted: '0' }, [held], 1), 'a free request').to.equal(undefined);
+  });
+});
+
+describe('a lost reply proven charged once by the balance, booked without a click', () => {
+  const [before, after] = [reading('-10', 1000), reading('-9.986', 2000)];
+  const mine = entry({ id: 'ours', status: 'pending', at: 900, charged: undefined, settledAt: undefined });
+
+  it('proven where the balance, held still, fell by exactly its price and nothing else of the provider was under way', () => {
+    expect(provesOneCharge(ours, before, after, [mine], [])).to.equal(true);
+    // Another provider's image, in this ledger or another of the site, moves another balance.
+    expect(provesOneCharge(ours, before, after, [mine, entry({ provider: 'fal' })], [entry({ provider: 'fal' })])).to.be
+      .true;
+  });
+
+  it('not where it fell by anything else, had not held still, or the price is nothing', () => {
+    expect(provesOneCharge(ours, before, reading('-9.972', 2000), [mine], []), 'two prices').to.equal(false);
+    expect(provesOneCharge(ours, before, reading('-10', 2000), [mine], []), 'nothing yet').to.equal(false);
+    expect(provesOneCharge(ours, before, reading('-9.979', 2000), [mine], []), 'part of one').to.equal(false);
+    expect(provesOneCharge(ours, before, reading('-9.986', 2000, false), [mine], []), 'still moving').to.equal(false);
+    expect(provesOneCharge(ours, before, reading('-10.014', 2000), [mine], []), 'a top-up').to.equal(false);
+    expect(provesOneCharge({ ...ours, quoted: '0' }, before, reading('-10', 2000), [mine], []), 'free').to.equal(false);
+  });
+
+  it('not where another image of the provider was under way, in this ledger or another of this site, or one unreadable', () => {
+    const between = entry({ at: 1500, settledAt: 1800 });
+    expect(provesOneCharge(ours, before, after, [mine, between], []), 'this ledger').to.equal(false);
+    expect(provesOneCharge(ours, before, after, [mine], [between]), "another widget's ledger").to.equal(false);
+    const pending = entry({ at: 1200, status: 'pending', charged: undefined, settledAt: undefined });
+    expect(provesOneCharge(ours, before, after, [mine], [pending]), 'one still under way').to.equal(false);
+    expect(provesOneCharge(ours, before, after, [mine], undefined), 'another ledger unreadable').to.equal(false);
   });
 });

@@ -324,3 +324,51 @@ describe('LedgerStore: subscribe (this page)', () => {
     expect(calls).to.equal(0);
   });
 });
+
+describe('LedgerStore: what a balance booked, taken back', () => {
+  /** A lost reply held at 7 × $0.014, then booked at one price by its balance's evidence alone. */
+  function counted() {
+    const { ledger, storage, storageKey } = fresh();
+    const { id } = ledger.open({ ...image, model: 'flux-2-klein-4b', quoted: '0.014' });
+    ledger.markSent(id);
+    ledger.settle(id, { charged: '0.014', basis: 'balance', heldBefore: '0.098', error: 'network' });
+    return { ledger, storage, storageKey, id };
+  }
+
+  it('Undo holds it uncertain again at what it was held at, and the answers book it as any uncertain charge', () => {
+    const { ledger, id } = counted();
+    expect(ledger.tally()).to.deep.include({ spent: '0.014', paidFailures: 1 });
+    expect(ledger.reopen(id)).to.equal(true);
+    expect(ledger.entries()[0]).to.deep.include({
+      status: 'uncertain',
+      charged: '0.098',
+      reopened: 1,
+      error: 'network',
+    });
+    expect(ledger.entries()[0]).not.to.have.any.keys('heldBefore', 'basis');
+    expect(ledger.tally()).to.deep.include({ spent: '0', uncertain: '0.098' });
+    ledger.resolve(id, { void: true });
+    expect(ledger.tally().spent).to.equal('0');
+    expect(ledger.tally()).not.to.have.property('uncertain');
+    expect(ledger.reopen(id), 'once only').to.equal(false);
+  });
+
+  it('only a charge a balance booked, still booked so, and visible, can be taken back', () => {
+    const { ledger } = fresh();
+    const answered = ledger.open({ ...image, quoted: '0.014' });
+    ledger.settle(answered.id, { charged: '0.014' });
+    expect(ledger.reopen(answered.id), 'charged by a reply').to.equal(false);
+    expect(ledger.reopen('unknown')).to.equal(false);
+    const reset = counted();
+    reset.ledger.reset();
+    expect(reset.ledger.reopen(reset.id), 'after a reset').to.equal(false);
+    expect(reset.ledger.tally().spent).to.equal('0');
+  });
+
+  it('what it was held at is kept in storage, and read back after a reload', () => {
+    const { storage, storageKey, id } = counted();
+    const back = new LedgerStore({ storageKey, storage: reloaded(storage) });
+    expect(back.entries()[0]).to.deep.include({ status: 'charged', heldBefore: '0.098', basis: 'balance' });
+    expect(back.reopen(id)).to.equal(true);
+  });
+});

@@ -188,3 +188,24 @@ describe('LedgerStore: several stores and tabs', () => {
     expect(a.tally().since).to.equal(b.tally().since);
   });
 });
+
+describe('LedgerStore: what a balance booked, taken back in one tab', () => {
+  it('the taking back wins over the booking in every tab, and an answer after it over both', () => {
+    const origin = oneOrigin();
+    const { tab: tabA, ledger: a } = origin.open();
+    const { id } = a.open({ ...image, quoted: '0.014' });
+    a.settle(id, { charged: '0.014', basis: 'balance', heldBefore: '0.098', error: 'network' });
+    const { tab: tabB, ledger: b } = origin.open(); // has the booking
+    expect(b.reopen(id)).to.equal(true);
+    // A stale write of the booking (tab A, not yet hearing B) does not bring it back.
+    a.settle(id, { charged: '0.014' });
+    origin.hear(tabA, tabB);
+    expect(a.tally()).to.deep.include({ spent: '0', uncertain: '0.098' });
+    expect(b.tally()).to.deep.equal(a.tally());
+    a.resolve(id, { charged: '0.014' });
+    origin.hear(tabB, tabA);
+    expect(b.tally()).to.deep.include({ spent: '0.014', paidFailures: 1 });
+    expect(b.tally()).not.to.have.property('uncertain');
+    expect(a.tally()).to.deep.equal(b.tally());
+  });
+});

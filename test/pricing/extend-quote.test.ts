@@ -47,7 +47,8 @@ describe('the quote of an extend', () => {
     expect([fitted!.width, fitted!.height]).to.deep.equal([1536, 768]);
     // Runware's figure, 10 credits per started megapixel made (BFL's own UNVERIFIED): 1.125 MP is 2 of them.
     expect([quote!.total, quote!.credits, quote!.exact, quote!.problem]).to.deep.equal(['0.2', '20', false, undefined]);
-    expect(quote!.source.name).to.match(/UNVERIFIED/);
+    // Said as an estimate from a reseller's price, in the user's words (the code's comment keeps BFL's own UNVERIFIED).
+    expect(quote!.source).to.include({ name: "Runware's FLUX Outpainting price", restated: 'resellers' });
     expect(quote!.source.asOf).to.equal('2026-11-28');
     expect(entry!.edits).to.deep.equal(['extend']);
     // The image it extends is not billed, nor resized: it is sent as it is.

@@ -12,6 +12,24 @@ describe('projectionOf', () => {
     expect(projection.monthPace).to.equal(undefined); // nothing spent this month
   });
 
+  it('a price that is a bound: 100 and $1 at what is expected and at the most; the budget lets the most through', () => {
+    // About $0.21, at most $0.48 (GPT Image 2.6 at high quality).
+    const projection = projectionOf('0.21', '1', new Map(), day('2026-11-22'), '0.48')!;
+    expect(projection).to.deep.include({ hundred: '21', hundredMost: '48', perDollar: 4, perDollarLeast: 2 });
+    // The guard lets one through while its most fits what is left, then counts what it cost: $1 takes the first at
+    // $0.48 held, then $0.52 more at about $0.21 each, 2 more: 3 in all at what is expected, at least 2.
+    expect(projection).to.deep.include({ beforeBudget: 3, beforeBudgetLeast: 2 });
+    // Less left than the most: none.
+    expect(projectionOf('0.21', '0.4', new Map(), day('2026-11-22'), '0.48')).to.deep.include({
+      beforeBudget: 0,
+      beforeBudgetLeast: 0,
+    });
+    // An exact price (or a bound that is no more than it) has one figure each.
+    const exact = projectionOf('0.21', '1', new Map(), day('2026-11-22'), '0.21')!;
+    expect(exact).to.deep.include({ hundred: '21', perDollar: 4, beforeBudget: 4 });
+    expect(exact.hundredMost).to.equal(undefined);
+  });
+
   it('has no budget figure without a budget, and nothing at all for a free price', () => {
     expect(projectionOf('0.03', undefined, new Map(), day('2026-11-22'))!.beforeBudget).to.equal(undefined);
     expect(projectionOf('0', '1', new Map(), day('2026-11-22'))).to.equal(undefined);

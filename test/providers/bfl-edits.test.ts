@@ -163,7 +163,8 @@ describe('Editing an image at BFL', function () {
       undefined,
     ]);
     expect(quote!.source).to.deep.include({ asOf: '2026-11-28' });
-    expect(quote!.source.name).to.match(/UNVERIFIED/);
+    // Resellers' prices, said as such to the user (BFL's own stays UNVERIFIED in the code's comment).
+    expect(quote!.source).to.include({ name: "fal's and Runware's FLUX Erase prices", restated: 'resellers' });
     // A 3 MP image: 4.2 + 2 × 0.4 credits; a larger one goes at 3 MP, and is priced so.
     const threeMp = { ...erase, inputs: [{ width: 2048, height: 1536 }], edit: { kind: 'erase' as const } };
     expect(priceOf(threeMp, BUILTIN_PRICE_BOOK).quote!.credits).to.equal('5');

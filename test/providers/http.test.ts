@@ -109,6 +109,15 @@ describe('HTTP error mapping', () => {
     expect([down.code, down.retryable]).to.deep.equal(['provider-error', true]);
   });
 
+  it('a reply from something in front of the provider after the request went on is no answer; one before it is', () => {
+    // A gateway's 502 and 504, and Cloudflare's 520 and 524 (connected, then nothing readable, or nothing within its
+    // 100 s): the provider may have run it. Cloudflare's 521, 522, 523, 525, 526 and 530 come before any request
+    // reached the provider, as a refusal does.
+    const answered = (status: number) => httpError(reply(status)).answered;
+    expect([502, 504, 520, 524].map(answered)).to.deep.equal([false, false, false, false]);
+    expect([500, 503, 521, 522, 523, 525, 526, 530].every(answered)).to.equal(true);
+  });
+
   it('puts BFL validation details into the message in plain words', () => {
     const error = httpError(reply(422), {
       detail: [

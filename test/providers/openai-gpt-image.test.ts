@@ -131,12 +131,16 @@ describe('GPT Image with the user’s own OpenAI key', function () {
       ['high', false],
     ]);
     expect(words(part(el, 'quality'))).to.equal('Quality LowMediumHigh');
-    // The projection counts the most each can cost: 100 × atMost, and how many $1 surely buys.
-    const most = new Decimal(el.quote!.atMost!);
+    // The projection at what each is expected to cost and at the most: 100 of them, and how many $1 buys (at least).
+    const [expected, most] = [new Decimal(el.quote!.total), new Decimal(el.quote!.atMost!)];
     await openPriceDetails(el);
     await waitUntil(() => part(el, 'projection'), 'the projection is drawn');
-    expect(words(part(el, 'projection'))).to.contain(`100 images like this: ${formatUsdRounded(most.mul(100), 'en')}`);
-    expect(words(part(el, 'projection'))).to.contain(`${new Decimal(1).div(most).floor().toFixed()} per $1`);
+    expect(words(part(el, 'projection'))).to.contain(
+      `100 images like this: about ${formatUsdRounded(expected.mul(100), 'en')}, at most ${formatUsdRounded(most.mul(100), 'en', true)}`,
+    );
+    expect(words(part(el, 'projection'))).to.contain(
+      `about ${new Decimal(1).div(expected).floor().toFixed()} per $1, at least ${new Decimal(1).div(most).floor().toFixed()}`,
+    );
     const medium = el.quote!.total;
     choices.find((radio) => radio.value === 'high')!.click();
     await el.updateComplete;

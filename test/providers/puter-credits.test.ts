@@ -2,6 +2,7 @@
 // every amount of /metering/usage pre-scaled by a multiplier it never sends, `allowanceInfo.unit: 'credits'`), and
 // Puter's cap on AI calls at once per account (drivers/util/aiLimits.ts): the real SDK against the simulator.
 import { expect, fixture, html } from '@open-wc/testing';
+import Decimal from 'decimal.js';
 import { waitUntil } from '../support/wait.js';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
@@ -128,4 +129,13 @@ describe('Puter’s cap on calls at once', function () {
       await forgetStorage(storageKey);
     });
   }
+});
+
+describe('Puter’s refusal of what the balance cannot cover', () => {
+  it('says what is left to what matters, never to the microcent', () => {
+    // Puter counts in microcents: after a few images an account has $0.964344, said "$0.964" (the price, exactly).
+    const error = balanceRefusal({ enough: false, left: new Decimal('0.964344') }, '1.2', undefined, 'en-US');
+    expect(error.message).to.contain('This costs $1.20 and your Puter account has $0.964 left');
+    expect(error.message).not.to.contain('0.964344');
+  });
 });

@@ -46,7 +46,7 @@ const CASES = [
     width: 1024,
     height: 1024,
     booked: '0.04343',
-    said: 'charged $0.0434; the preview expected $0.0436, at most $0.0478.',
+    said: 'charged $0.0434, within what the preview said: at most $0.0478, about $0.0436.',
   }, // 238×5 + 1056×40
   { model: 'gpt-image-2', quality: 'medium', width: 1248, height: 1248, booked: '0.06293', said: undefined }, // 238×5 + 2058×30
   {
@@ -55,7 +55,7 @@ const CASES = [
     width: 1024,
     height: 1024,
     booked: '0.13851',
-    said: 'charged $0.139; the preview expected $0.135, at most $0.159.',
+    said: 'charged $0.139, within what the preview said: at most $0.159, about $0.135.',
   }, // +4160×32 + 420×10
   { model: 'gpt-image-1-mini', quality: 'high', width: 1024, height: 1024, booked: '0.033756', said: undefined }, // 238×2 + 4160×8
 ];
@@ -112,12 +112,12 @@ describe('OpenAI’s Image API as recorded, replayed through the widget', functi
         .add(new Decimal(rates.rates.textOut ?? rates.rates.imageOut).mul(textOut))
         .div(1e6);
       expect(expected.toString()).to.equal(booked);
-      // What was charged, beside what the preview expected and the most it said, as the preview says them (three
+      // What was charged, as within what the preview said (the most and what it expected), as the preview says them (three
       // figures, "at most" rounded up); nothing where the charge is the expected to those figures.
       expect(result.quote.atMost).to.be.a('string');
       const note = el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
       if (said) expect(note).to.contain(said);
-      else expect(note).not.to.contain('the preview expected');
+      else expect(note).not.to.contain('within what the preview said');
       const tally = el.tally!;
       expect(tally.spent).to.equal(booked);
     });

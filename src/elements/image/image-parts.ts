@@ -6,6 +6,7 @@ import { widget } from '../../strings/image/widget.js';
 import { wordsIn } from '../../strings/strings.js';
 import type { Offer } from '../../pricing/compare.js';
 import { offersOf, type Pricer } from '../../pricing/offers.js';
+import { withEditFacts } from '../../pricing/edit-hook.js';
 import { BUILTIN_PRICE_BOOK, priceBookFor } from '../../providers/prices.js';
 import { withPagePrices } from '../../providers/page-prices.js';
 import type { Asked, Submission } from '../../generation/submit.js';
@@ -164,6 +165,16 @@ export class ImageParts {
   soldHere(model: string): boolean {
     const { provider, endpoint } = this.host;
     return !!priceBookFor(endpoint, BUILTIN_PRICE_BOOK, provider)[model]?.[provider];
+  }
+
+  /**
+   * Whether `model` edits images at `provider` (its price there with that provider's edit facts, once they are in
+   * force: before, nothing edits): what the model is for may promise edits only then.
+   */
+  editsAt(provider: ProviderId, model: string): boolean {
+    const book = provider === this.host.provider ? this.pricing.prices() : this.#bookOf(provider);
+    const entry = book[model]?.[provider];
+    return !!entry && !!withEditFacts(entry, provider, model).edits?.length;
   }
 
   /** What the offers are asked for (a comparison, a cheaper model): the request as set, on what the page allows. */

@@ -13,41 +13,21 @@ import type { ImageHandlers, ImageView } from './view.js';
  * The price details, which open over the controls above their summary, moving nothing (details/panel/details.ts),
  * and under them the row that stays in view at the bottom of
  * the controls: a change just made to the form (Reuse…) with its Undo, the price and what it buys, Generate with its
- * shortcut, and, when a click cannot succeed, why, with the fix.
+ * shortcut, and, when a click cannot succeed, why, with the fix. While an image is edited, the price and Generate are
+ * the editor's (one Generate): the row says so instead (`editingDecision`).
  */
 function renderDecision(view: ImageView, slots: PanelSlots | undefined, on: ImageHandlers) {
-  const { decision, busy, translation, widget: widgetText } = view;
+  const { decision, busy, widget: widgetText } = view;
   const blocked = !busy && decision.blocked;
+  const away = slots && slots.editingDecision !== nothing ? slots.editingDecision : undefined;
   return html`<details class="details">
       <summary>${widgetText.priceDetails()}</summary>
       ${slots?.details}
     </details>
     <div part="decision" class="decision">
-      ${slots?.note}
-      <p part="cost" class="total">
-        ${
-          decision.price
-            ? html`<strong title=${ifDefined(decision.exact)}>${decision.price}</strong>`
-            : html`<strong class="muted">—</strong>`
-        }
-        <span class="muted"
-          >${decision.buys ?? ''}${decision.estimate ? wordsIn(translation, 'prices', prices).estimate() : ''}</span
-        >
-      </p>
-      <button
-        part="submit"
-        type="submit"
-        data-focus="submit"
-        ?disabled=${busy || !!blocked}
-        aria-describedby=${blocked ? 'reason' : nothing}
-        aria-keyshortcuts=${view.mac ? 'Meta+Enter' : 'Control+Enter'}
-      >
-        ${busy ? widgetText.generating() : widgetText.generateLabel()}
-        <kbd aria-hidden="true">${widgetText.shortcut(view.mac)}</kbd>
-      </button>
-      ${slots?.spent}
+      ${slots?.note} ${away ?? renderPriceAndGenerate(view)} ${slots?.spent}
       ${
-        blocked
+        blocked && !away
           ? html`<p
               id="reason"
               class="reason"
@@ -59,6 +39,33 @@ function renderDecision(view: ImageView, slots: PanelSlots | undefined, on: Imag
           : nothing
       }
     </div>`;
+}
+
+/** The price and what it buys, and Generate with its shortcut: the decision row's own. */
+function renderPriceAndGenerate(view: ImageView) {
+  const { decision, busy, translation, widget: widgetText } = view;
+  const blocked = !busy && decision.blocked;
+  return html`<p part="cost" class="total">
+      ${
+        decision.price
+          ? html`<strong title=${ifDefined(decision.exact)}>${decision.price}</strong>`
+          : html`<strong class="muted">—</strong>`
+      }
+      <span class="muted"
+        >${decision.buys ?? ''}${decision.estimate ? wordsIn(translation, 'prices', prices).estimate() : ''}</span
+      >
+    </p>
+    <button
+      part="submit"
+      type="submit"
+      data-focus="submit"
+      ?disabled=${busy || !!blocked}
+      aria-describedby=${blocked ? 'reason' : nothing}
+      aria-keyshortcuts=${view.mac ? 'Meta+Enter' : 'Control+Enter'}
+    >
+      ${busy ? widgetText.generating() : widgetText.generateLabel()}
+      <kbd aria-hidden="true">${widgetText.shortcut(view.mac)}</kbd>
+    </button>`;
 }
 
 /**
@@ -110,13 +117,17 @@ export function renderImageWidget(view: ImageView, slots: PanelSlots | undefined
   const hasResult = view.busy || (!!slots && (!!view.error || slots.result !== nothing));
   return html`<div class="widget ${hasResult ? 'has-result' : ''}">
       <form class="controls" @submit=${on.submit} @keydown=${on.formKeydown} @pointerdown=${on.press} novalidate>
-        ${renderPrompt(view, slots, on)} ${renderModels(view, on)}
+        ${view.key ? nothing : renderAccount(view, slots)}
+        ${
+          // While an image is edited, its instruction and model are the editor's: the form says so in their place.
+          slots && slots.editing !== nothing ? slots.editing : [renderPrompt(view, slots, on), renderModels(view, on)]
+        }
         ${renderSize(view.size, widgetText, on, view.translation)}
         <details part="more" class="more" @toggle=${on.moreToggle}>
           <summary @pointerenter=${on.morePrefetch} @focus=${on.morePrefetch}>${widgetText.moreOptions()}</summary>
           ${slots?.more}
         </details>
-        ${renderAccount(view, slots)} ${renderDecision(view, slots, on)}
+        ${view.key ? renderAccount(view, slots) : nothing} ${renderDecision(view, slots, on)}
         ${
           slots
             ? slots.outcome
@@ -136,7 +147,10 @@ export function renderImageWidget(view: ImageView, slots: PanelSlots | undefined
     ${slots?.history}`;
 }
 
-/** Who pays: the key field (under its sign-in, where the provider has one), or Puter's account. */
+/**
+ * Who pays: the key field (under its sign-in, where the provider has one), over the decision row; or Puter's account, a
+ * line, first in the controls, where its sign-in is in view before anything is asked (at 1280×800 it was under the fold).
+ */
 function renderAccount(view: ImageView, slots: PanelSlots | undefined) {
   if (view.key) return slots ? slots.keyField : slot(view.key.signIn ? 'key-field signs-in' : 'key-field');
   return slots ? slots.account : slot('account');
@@ -304,6 +318,12 @@ export const widgetStyles = css`
   }
   .account {
     min-height: calc(2.9rem + 1.45 * 0.875rem);
+  }
+  /* Where the sign-in and its words fit on one row (accounts.ts), Puter's line is that high, first in the controls. */
+  @container (min-width: 480px) {
+    .account {
+      min-height: 2.5rem;
+    }
   }
   /*
    * The examples' place on the wide canvas (under the prompt: form-template.ts): the label above them, one under

@@ -25,13 +25,17 @@ function blockedOf(parts: ImageParts, panels?: ImagePanels, key?: ImageView['key
   const { budgetProblem } = parts.ledger;
   if (budgetProblem) return { reason: budgetProblem, at: 'price' };
   // An erase takes no prompt (what to remove is what is painted), nor needs an extend (the image continues itself).
-  const kind = parts.request().edit?.kind;
-  if (!parts.host.prompt.trim() && kind !== 'erase' && kind !== 'extend')
-    return {
-      reason: widgetText.describeFirst(),
-      at: 'prompt',
-      fix: { label: widgetText.fixPrompt(), focus: 'prompt' },
-    };
+  // While an image is edited, the prompt is the editor's instruction, which the editor asks for in its own words.
+  const { prompt, edit } = parts.request();
+  const kind = edit?.kind;
+  if (!prompt.trim() && kind !== 'erase' && kind !== 'extend')
+    return (
+      panels?.editor.instructionMissing() ?? {
+        reason: widgetText.describeFirst(),
+        at: 'prompt',
+        fix: { label: widgetText.fixPrompt(), focus: 'prompt' },
+      }
+    );
   // Where the user may sign in instead of pasting a key, that is the way pointed to first.
   if (key && !key.value)
     return key.signIn

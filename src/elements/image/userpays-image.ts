@@ -49,7 +49,7 @@ import type * as Panels from './panels/index.js';
  * @csspart revoke - After such a sign-in: the link to revoke the key at the provider.
  * @csspart decision - The row that stays in view: the price, what it buys, Generate, and why Generate cannot, with the fix (the price details open above it, over the controls, and move nothing).
  * @csspart cost - The price and what it buys, in the decision row; the price details above the row unfold the breakdown, source, projection and compare.
- * @csspart submit - The Generate button.
+ * @csspart submit - The Generate button: the decision row's, or while an image is edited, the editor's own line's.
  * @csspart compare - The request priced on every model and provider the page allows, across the families (loaded when the price details open): a table of model with what it is best for, provider and price, ranked by the most each can cost (a bound said as "at most" first, the expected price under it), a choice of the family listed where there are several; choosing a line switches to its model.
  * @csspart projection - What 100 such submissions cost, how many $1 buys, how many more fit the budget, and this month's pace.
  * @csspart placeholder - While generating: the space each image will take, at the shape asked.
@@ -64,7 +64,8 @@ import type * as Panels from './panels/index.js';
  * @csspart receipt - An image's receipt: quoted, charged (and how that is known), what was left at the provider after it.
  * @csspart image-actions - An image's toolbar, under each image (each action's word beside its icon where the latest image is large): Download, Copy, Vary, Use as reference, Edit, and a menu of Reuse, Finalize, Delete.
  * @attr edit - `off` hides editing (Edit on the images, "Edit an image of your own"); `on`, the default, offers it where a model of the provider in force edits images.
- * @csspart editor - The image editor, where the result is shown while an image is edited: what to do (follow an instruction, change the painted area, erase it, extend the image), the image large, the instruction, the models that make this kind of edit, each priced for this image.
+ * @csspart editor - The image editor, where the result is shown while an image is edited: what to do (follow an instruction, change the painted area, erase it, extend the image; where one cannot be chosen, why, in words), the image large, the instruction (its own field: the form's prompt is kept), the models that make this kind of edit, each priced for this image, and its own decision line.
+ * @csspart edit-decision - The editor's decision line, at its foot and held at the foot of the screen while the editor is in view: what will be done ("Fill the painted area with FLUX.1 Fill [pro]"), the price (part `cost`), Generate (part `submit`, the one there is while editing: the form's decision row says so) and why it cannot, with the fix.
  * @csspart mask - The editor's painting area: the image with what is painted tinted over it; focusable, painted with the pointer, a finger or the keyboard's rectangle.
  * @csspart mask-tools - The mask painter's tools: brush, eraser, brush size, undo, redo, clear, invert, mark a rectangle.
  * @csspart extend - The editor's extension: the image on its larger canvas (SVG), the area added tinted around it, an edge on each side to drag outwards; under it a field per side (how many pixels it adds) and the size it comes to, said as it changes.

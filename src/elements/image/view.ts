@@ -34,8 +34,8 @@ export interface Blocked {
     /**
      * The id of the field to focus (a model's control, `setting-<name>`, or the reference images' file field,
      * `references-input`: in More options, which opens; the file field opens its chooser too; the words of the
-     * first charge that may have been made, `uncertain-first`; the editor's painting area, `mask-area`, or its first
-     * side to extend, `extend-top`).
+     * first charge that may have been made, `uncertain-first`; the editor's painting area, `mask-area`, its first
+     * side to extend, `extend-top`, or its instruction, `edit-instruction`).
      */
     | {
         label: string;
@@ -47,6 +47,7 @@ export interface Blocked {
           | 'uncertain-first'
           | 'mask-area'
           | 'extend-top'
+          | 'edit-instruction'
           | `setting-${string}`;
       }
     | { label: string; model: string }

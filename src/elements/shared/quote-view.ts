@@ -40,7 +40,13 @@ export function renderQuote(
       ${withTotal ? nothing : html`<li class="sum">${line(text.total(), quote.total, quote.atMost)}</li>`}
     </ul>
     ${quote.note ? html`<p class="muted">${quote.note}</p>` : nothing}
-    ${quote.exact ? nothing : html`<p class="muted">${text.estimateWhy(quote.provider)}</p>`}
+    ${
+      quote.source.restated
+        ? html`<p class="muted">${text.restatedWhy(quote.source.restated)}</p>`
+        : quote.exact
+          ? nothing
+          : html`<p class="muted">${text.estimateWhy(quote.provider)}</p>`
+    }
     <p class="muted source">
       ${quote.credits ? text.credits(quote.credits) : nothing}${text.pricesFrom(quote.source.name, quote.source.asOf)}
     </p>

@@ -183,6 +183,13 @@ export class BflProvider implements Provider {
   readonly defaultEndpoint = info.defaultEndpoint();
   readonly needsKey = true;
   readonly tracksSpending = true;
+  /**
+   * BFL debits a task's credits as it accepts it, and says so in the same reply (`cost`, BFL's OpenAPI schema of each
+   * submit reply, read 2026-11-28): by the time a lost reply fails here, every send of it BFL took is in /v1/credits.
+   * That /v1/credits shows a debit at once is UNVERIFIED: the balance is read until it holds still first
+   * (generation/balance-check.ts), and what it books is said with an Undo.
+   */
+  readonly debitsBeforeReply = true;
   readonly controls = bflControls;
   readonly checkSettings = settingsCheck(bflControls);
 

@@ -44,6 +44,7 @@ const bflMegapixel = (first: string, extra: string, maxReferences: number): Pric
 const FLUX3_CREDITS: Record<string, string> = { '768sq': '4.1', '1k': '4.8', '1.5k': '7', '2k': '10', '4k': '60.7' };
 const FLUX3_PRICES: PriceSource = {
   name: 'BFL pricing page (2026-10-01), as third parties restate it',
+  restated: 'others',
   asOf: '2026-11-27',
   url: 'https://bfl.ai/pricing',
 };
@@ -109,7 +110,8 @@ const bflFlat = (perImage: string, capability: Capability): PriceEntry => ({
  * credits, and 0.4 for each further megapixel made. The resellers' formula exactly, for every size sent.
  */
 const ERASE_ESTIMATE: PriceSource = {
-  name: "fal's and Runware's FLUX Erase price (BFL's own UNVERIFIED)",
+  name: "fal's and Runware's FLUX Erase prices",
+  restated: 'resellers', // BFL's own price: UNVERIFIED
   asOf: '2026-11-28',
   url: 'https://runware.ai/docs/models/bfl-flux-erase',
 };
@@ -149,7 +151,8 @@ const fluxErase: PriceEntry = {
  * reply's `cost` books the truth.
  */
 const OUTPAINTING_ESTIMATE: PriceSource = {
-  name: "Runware's FLUX Outpainting price (BFL's own UNVERIFIED)",
+  name: "Runware's FLUX Outpainting price",
+  restated: 'resellers', // BFL's own price: UNVERIFIED
   asOf: '2026-11-28',
   url: 'https://runware.ai/docs/models/bfl-flux-outpainting',
 };

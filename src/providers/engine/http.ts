@@ -121,10 +121,20 @@ export function httpError(response: Response, body?: any, secret?: string): Http
   const error: HttpError = refusalOf(status, bodyText, wait, said);
   error.retryAfterMs = wait;
   error.status = status;
-  // A gateway in front of the provider (502, 504) may have passed the request on before failing: not an answer.
-  error.answered = status !== 502 && status !== 504;
+  error.answered = !mayHavePassedOn(status);
   return error;
 }
+
+/**
+ * Whether a reply of `status` may come from something in front of the provider that passed the request on before it
+ * failed, so that it says nothing of whether the provider charged: a gateway's 502 and 504 (RFC 9110 §15.6.3, §15.6.5),
+ * and Cloudflare's 520 (the provider's server answered nothing it could read, or reset the connection, after the
+ * request was sent) and 524 ("The connection to the origin web server was made, but the origin web server timed out
+ * before responding", Cloudflare's own error page; its 100 s limit, which OpenAI's API meets: community.openai.com
+ * /t/error-code-524-message-gateway-timeout/219369). Cloudflare's 521 (refused), 522 (no TCP connection), 523
+ * (unreachable), 525 and 526 (TLS) and 530 (DNS) come before any request reached the provider: answers.
+ */
+export const mayHavePassedOn = (status: number) => [502, 504, 520, 524].includes(status);
 
 /**
  * `fetch` + JSON with our error codes: HTTP errors via `httpError`, a failed connection → `network`,

@@ -83,7 +83,12 @@ export const prices: ProviderPrices = {
       { textIn: '1.50', imageIn: '1.50', imageOut: '30', textOut: '7.50' },
       NANO_BANANA_IMAGES,
     ),
-    source: { name: 'Nano Banana 2.1 rates, as BerriAI/litellm #44983 restates them', asOf: '2026-11-27' },
+    // UNVERIFIED: restated by BerriAI/litellm discussion #44983, not Google's own page.
+    source: {
+      name: "Nano Banana 2.1 rates, as LiteLLM's maintainers restate them",
+      asOf: '2026-11-27',
+      restated: 'others',
+    },
     lifecycle: { released: '2026-10-06', source: CHANGELOG },
   },
   'gemini-3-pro-image': {
@@ -102,13 +107,14 @@ export const prices: ProviderPrices = {
       { textIn: '0.25', imageIn: '0.25', imageOut: '30', textOut: '1.50' },
       NANO_BANANA_IMAGES,
     ),
-    // No Google page for these rates was found. Puter's code (HeyPuter/puter@8307e8c, of 2026-08-21) and Pollinations'
-    // registry (pollinations/pollinations@0047731e) restate them, and OpenRouter's endpoint list records the $30 per
-    // million image tokens (rbb-dev/Open-WebUI-OpenRouter-pipe@8771a5da, MIT); none newer found when they were read
-    // again for ../shared/research/catalog-2026-11.md §3 and evidence-2026-11-28.md #2.
+    // UNVERIFIED: no Google page for these rates was found. Puter's code (HeyPuter/puter@8307e8c, of 2026-08-21) and
+    // Pollinations' registry (pollinations/pollinations@0047731e) restate them, and OpenRouter's endpoint list records
+    // the $30 per million image tokens (rbb-dev/Open-WebUI-OpenRouter-pipe@8771a5da, MIT); none newer found when they
+    // were read again for ../shared/research/catalog-2026-11.md §3 and evidence-2026-11-28.md #2.
     source: {
-      name: "Gemini 3.1 Flash Lite Image rates, as Puter's code and Pollinations' registry restate them (unverified)",
+      name: "Gemini 3.1 Flash Lite Image rates, as Puter's code and Pollinations' registry restate them",
       asOf: '2026-11-28',
+      restated: 'resellers',
     },
     lifecycle: { released: '2026-06-30', source: CHANGELOG },
   },

@@ -1,3 +1,4 @@
+import type { PriceSource } from '../../base/types.js';
 import { referenceRule, type PriceEntry, type ProviderPrices, type TokenRates } from '../../pricing/index.js';
 import { endsUpstream, gptImage } from '../model-facts.js';
 
@@ -55,7 +56,12 @@ const entry = (model: string, rates: TokenRates, textCeiling = 0): PriceEntry =>
  * what is booked is the reply's `usage`, whatever it says. 2.6's `complexity` (default high) may plan in tokens of
  * text: a stated ceiling of 2,000, as for 1.5.
  */
-const RESELLERS = { name: "GPT Image 2.5 and 2.6, as resellers' notes restate OpenAI's", asOf: '2026-11-05' };
+// UNVERIFIED: no OpenAI page states their rates.
+const RESELLERS: PriceSource = {
+  name: "GPT Image 2.5 and 2.6, as resellers' notes restate OpenAI's",
+  asOf: '2026-11-05',
+  restated: 'resellers',
+};
 const next = (model: string, released: string, textCeiling: number): PriceEntry => {
   const priced = entry('gpt-image-2', { textIn: '5', imageIn: '8', imageOut: '30' }, textCeiling);
   return {

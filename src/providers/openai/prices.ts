@@ -13,6 +13,7 @@ const together = (model: string, rule: PriceRule): PriceEntry => ({
   rule,
   source: {
     name: 'Together AI prices, as Puter lists them',
+    restated: 'resellers', // Puter's copy, not Together's own page: UNVERIFIED
     asOf: '2026-11-22',
     url: 'https://www.together.ai/pricing',
   },

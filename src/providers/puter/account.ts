@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { UserPaysError, asUserPaysError } from '../../base/errors.js';
-import { formatUsd } from '../../pricing/index.js';
+import { formatUsd, formatUsdRounded } from '../../pricing/index.js';
+import { mayHavePassedOn } from '../engine/http.js';
 import { setScriptSource } from './scripts.js';
 import { puterText } from './words.js';
 import type { ErrorCode } from '../../base/types.js';
@@ -221,7 +222,7 @@ export async function puterCheck(puter: any, endpoint: string, total: string): P
  */
 export function balanceRefusal({ left }: PuterFound, total: string, cheaper?: string, locale?: string): UserPaysError {
   const message = left
-    ? puterText.balanceShort(formatUsd(total, locale), formatUsd(left.toDecimalPlaces(6, 1), locale), cheaper)
+    ? puterText.balanceShort(formatUsd(total, locale), formatUsdRounded(left, locale), cheaper)
     : puterText.noCredits();
   return new UserPaysError('insufficient-funds', message);
 }
@@ -275,8 +276,9 @@ export function puterError(thrown: any): UserPaysError {
   const mapped = knownPuterError(said) ?? asUserPaysError(thrown?.status === 0 ? new TypeError() : thrown);
   // Puter answered with an error body (it charges a call only when it succeeds), or with a status alone (the SDK's
   // `{status: 401, message: 'Unauthorized'}` where its sign-in again was declined: networkUtils.js `driverCall`); a
-  // failed connection (status 0) is no answer, nor a gateway's 502 or 504 (engine/http.ts, as for every provider).
+  // failed connection (status 0) is no answer, nor a reply from something in front of Puter that may have passed the
+  // call on before it failed (`mayHavePassedOn`: a gateway's 502 or 504, Cloudflare's 520 or 524).
   const status = Number(thrown?.status) || 0;
-  mapped.answered ||= Boolean(thrown?.code || thrown?.error) || (status > 0 && status !== 502 && status !== 504);
+  mapped.answered ||= Boolean(thrown?.code || thrown?.error) || (status > 0 && !mayHavePassedOn(status));
   return mapped;
 }

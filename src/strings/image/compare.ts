@@ -3,6 +3,8 @@
  * summary, columns and marks are the offers' (offers.ts), which the panels say too.
  */
 
+import { words } from '../words.js';
+
 export interface CompareStrings {
   /** The filter of the offers by the model's family (FLUX, GPT Image…), where they span several. */
   familyLabel(): string;
@@ -10,6 +12,11 @@ export interface CompareStrings {
   allFamilies(count: number): string;
   /** In place of what it is best for: a model that edits the user's image, listed while none is attached. */
   wantsImage(): string;
+  /**
+   * First under an offer that switches to another provider whose account is not here yet (no key for it, or not signed
+   * in): that one is needed there (`provider`: its id, or its name at its endpoint).
+   */
+  needsAccount(provider: string): string;
   /** While an image is edited, the heading of the offers whose price is known before the click. */
   pricedBefore(): string;
   /** While an image is edited, the heading of the offers priced "at most": the image sent is billed as it is read. */
@@ -20,6 +27,7 @@ export const compare: CompareStrings = {
   familyLabel: () => 'Family',
   allFamilies: (count) => `All families (${count})`,
   wantsImage: () => 'Edits your image: add it next',
+  needsAccount: (provider) => `Needs an account at ${words.theProvider(provider)}`,
   pricedBefore: () => 'Priced before the click',
   pricedAtMost: () => 'At most: the image is billed by what it takes, the charge said after',
 };

@@ -1,4 +1,4 @@
-import type { ExtendSides, ImageKept } from '../../base/types.js';
+import type { EditKind, ExtendSides, ImageKept } from '../../base/types.js';
 
 /**
  * The image editor's words: the mask painter over the image (its painting area, its tools, what is painted, said in
@@ -50,11 +50,32 @@ export interface EditorStrings {
   kindMask(): string;
   kindErase(): string;
   kindExtend(): string;
-  /** Why a kind cannot be chosen: no model of the provider in force makes it. */
-  kindNotHere(provider: string): string;
+  /**
+   * Why the kinds `kinds` (their names, as the choices say them) cannot be chosen, said in words under the choices (a
+   * title alone is never seen on touch): no model of the provider in force makes them.
+   */
+  kindsNotHere(kinds: readonly string[], provider: string): string;
   /** The instruction box: the prompt of an edit. */
   instructionLabel(): string;
   instructionPlaceholder(): string;
+  /** Generate waits for the instruction (a kind that takes one, none typed); the fix beside it goes to its box. */
+  instructionFirst(): string;
+  toInstruction(): string;
+  /** The image edited, for a screen reader, where it has no prompt of its own (an image of the user's own). */
+  imageAlt(): string;
+  /**
+   * What Generate will do, beside the edit's price in the editor's own line: the kind of edit and the model
+   * (`model`, its name) that makes it.
+   */
+  willDo(kind: EditKind, model: string): string;
+  /**
+   * In the form, where the prompt and the models stand, while an image is edited: that the edit is made in the editor,
+   * and that the form's prompt and model are kept for when editing stops.
+   */
+  editingInForm(): string;
+  /** In the form's decision row while an image is edited: the price and Generate are the editor's; the way there. */
+  decisionInEditor(): string;
+  toEditorDecision(): string;
   /** The models that can make this kind of edit here, each priced for this image. */
   editModelsLabel(): string;
   /** The fix beside it: to the painting area. */
@@ -140,9 +161,22 @@ export const editor: EditorStrings = {
   kindMask: () => 'Change the painted area',
   kindErase: () => 'Erase the painted area',
   kindExtend: () => 'Extend the image',
-  kindNotHere: (provider) => `No model at ${provider} does this.`,
+  kindsNotHere: (kinds, provider) =>
+    `${kinds
+      .map((kind) => `“${kind}”`)
+      .join(', ')
+      .replace(/, (?=[^,]*$)/, ' and ')}: no model at ${provider} does ${kinds.length > 1 ? 'these' : 'this'}.`,
   instructionLabel: () => 'What to change',
   instructionPlaceholder: () => 'Make the sky purple; remove the cup; only the face smiles…',
+  instructionFirst: () => 'Say what to change first',
+  toInstruction: () => 'Write it',
+  imageAlt: () => 'The image being edited',
+  willDo: (kind, model) =>
+    `${{ instruction: 'Follow the instruction', mask: 'Fill the painted area', erase: 'Erase the painted area', extend: 'Extend the image' }[kind]} with ${model}`,
+  editingInForm: () =>
+    'You are editing an image: what to change, the model and Generate are with the image. Your prompt and model here are kept for when you stop editing.',
+  decisionInEditor: () => 'The price and Generate are with the image being edited.',
+  toEditorDecision: () => 'Go there',
   editModelsLabel: () => 'Edit with',
   toPainting: () => 'Paint',
   notReadable: () =>

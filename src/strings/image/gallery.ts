@@ -68,6 +68,11 @@ export interface GalleryStrings {
   /** How the charge differs from the quote: `amount` more (`more`) or less; as quoted where no amount is given. */
   receiptDifference(amount?: string, more?: boolean): string;
   /**
+   * How the charge stands to a quote that was a bound ("at most"): within it, or `over` more than its most. A charge
+   * between what was expected and the most is within it, never "more than quoted".
+   */
+  receiptOfBound(over?: string): string;
+  /**
    * The receipt's footnote: the provider's balance fell by `amount` across the image, which is not the charge booked
    * (`Receipt.moved`): said as what the balance did, never as a second charge.
    */
@@ -84,6 +89,8 @@ export interface GalleryStrings {
    * `source` draws as the button that goes to it.
    */
   editOf(prompt: string, source: (prompt: string) => unknown): unknown[];
+  /** Under an edit of an image of the user's own (chosen, dropped, handed in), which the gallery does not show. */
+  editOfOwn(): string;
   /** The disclosure under an edit that shows it over the version before it, a slider dividing them. */
   beforeAndAfter(): string;
   /** That slider's name: which side is which, and the edit, by its prompt. */
@@ -162,12 +169,14 @@ export const gallery: GalleryStrings = {
       answer: `what you said your ${words.providerName(provider)} account shows`,
     })[basis],
   receiptDifference: (amount, more) => (amount ? `${amount} ${more ? 'more' : 'less'} than quoted.` : 'As quoted.'),
+  receiptOfBound: (over) => (over ? `${over} more than the most quoted.` : 'Within what was quoted.'),
   receiptMoved: (provider, amount) =>
     `Meanwhile your ${words.providerName(provider)} balance fell by ${amount}; where that differs from the charge, your account there says why.`,
   paidWithOther: () => 'paid in the charge of the image made with it',
   receiptReported: (provider, figure) =>
     `${words.TheProvider(provider)}'s reply said ${figure}, more than this image can cost or nothing at all: kept here for the record, never booked.`,
   editOf: (prompt, source) => ['Edit of: ', source(prompt)],
+  editOfOwn: () => 'Edit of an image of your own',
   beforeAndAfter: () => 'Before and after',
   compareLabel: (prompt) => `Slide between before (left) and after (right): ${prompt}`,
   compareValue: (before) => `Before ${before} %, after ${100 - before} %`,

@@ -1,7 +1,13 @@
 /** What each model is best for, beside its name in the model choices (loaded with the panels). */
 
 export interface ModelsStrings {
+  /** What `model` is best for, promising no edit: said where it edits no image (or before that is known). */
   bestFor(model: string): string;
+  /**
+   * What `model` is best for where its strength is editing ('' for the others): said only where the widget can send it
+   * an image to edit (its provider's edit facts say it edits there), in place of `bestFor`.
+   */
+  bestForEditing(model: string): string;
 }
 
 export const models: ModelsStrings = {
@@ -20,11 +26,12 @@ export const models: ModelsStrings = {
       'flux-2-dev': 'Open weights',
       // FLUX 3 (docs.bfl.ai, "FLUX 3 Image"): it reasons over the prompt and places what a layout asks where asked.
       'flux-3-image': 'Newest FLUX, follows layouts',
-      'flux-kontext-pro': 'Edits your image',
-      'flux-kontext-max': 'Edits, highest quality',
+      // FLUX.1 Kontext: BFL's paper names keeping characters and objects the same across images its strength.
+      'flux-kontext-pro': 'Keeps characters consistent',
+      'flux-kontext-max': 'Kontext, highest quality',
       'flux-pro-1.1': 'FLUX.1, fast',
       'flux-pro-1.1-ultra': 'FLUX.1, up to 4 MP',
-      'flux-pro-1.0-fill': 'Fills a masked area',
+      'flux-pro-1.0-fill': '',
       // FLUX.1 [schnell]: BFL's few-step distilled model ("fastest"); [dev]: its open-weights guidance-distilled one.
       'flux-1-schnell': 'FLUX.1, fastest',
       'flux-1-dev': 'FLUX.1, open weights',
@@ -37,13 +44,13 @@ export const models: ModelsStrings = {
       'gpt-image-2.5-flare': 'GPT Image 2.5, faster',
       'gpt-image-2.5-sunburst': 'GPT Image 2.5, detail',
       'gpt-image-2': 'Long prompts, text in images',
-      'gpt-image-1.5': 'Precise edits, text in images',
+      'gpt-image-1.5': 'Precise, text in images',
       'gpt-image-1': 'Follows instructions closely',
       'gpt-image-1-mini': 'GPT Image at a low price',
       // What it is for first, the Gemini model it is after: a card cut short on one line keeps the first.
-      'gemini-3.1-flash-image': 'Fast edits (Gemini 3.1 Flash)',
+      'gemini-3.1-flash-image': 'Fast (Gemini 3.1 Flash)',
       'gemini-3-pro-image': 'Sharp text, 4K (Gemini 3 Pro)',
-      'gemini-nano-banana-2.1': 'Fast edits, up to 4K',
+      'gemini-nano-banana-2.1': 'Fast, up to 4K',
       'gemini-3.1-flash-lite-image': 'Nano Banana at a low price',
       'imagen-4-fast': 'Quick drafts',
       'imagen-4': 'Photorealism',
@@ -52,5 +59,15 @@ export const models: ModelsStrings = {
       'seedream-5-lite': 'Seedream at a lower price',
       'qwen-image': 'Text in images, Chinese too',
       'grok-imagine': 'Vivid, stylised images',
+    })[model] ?? '',
+  // Said only where the model edits images at the provider in force; elsewhere `bestFor`.
+  bestForEditing: (model) =>
+    ({
+      'flux-kontext-pro': 'Edits your image',
+      'flux-kontext-max': 'Edits, highest quality',
+      'flux-pro-1.0-fill': 'Fills a masked area',
+      'gpt-image-1.5': 'Precise edits, text in images',
+      'gemini-3.1-flash-image': 'Fast edits (Gemini 3.1 Flash)',
+      'gemini-nano-banana-2.1': 'Fast edits, up to 4K',
     })[model] ?? '',
 };

@@ -5,17 +5,22 @@ import { imageCount, words } from '../words.js';
 export interface OffersStrings {
   // Compare
   compareLabel(): string;
-  /** The cheapest offer, `payee` whom it pays (a provider's id, or its name at its own API: "OpenAI"). */
-  compareSummary(model: string, payee: string, price: string): string;
+  /**
+   * The cheapest offer listed, `payee` whom it pays (a provider's id, or its name at its own API: "OpenAI"); `family`,
+   * where the comparison lists one family only: the cheapest of that one.
+   */
+  compareSummary(model: string, payee: string, price: string, family?: string): string;
   cheapest(): string;
   /** The comparison's columns after the model's (the model picker's label). */
   providerColumn(): string;
   priceColumn(): string;
   // Projection. What "100" counts is said, never "100 of these": images when a submission is one image (`count` 1),
-  // else submissions, with the images they make where the count is known.
-  hundredOf(price: string, count?: number): string;
-  perDollar(submissions: number, count?: number): string;
-  beforeBudget(submissions: number, count?: number): string;
+  // else submissions, with the images they make where the count is known. Where the price is a bound, each figure is
+  // said at what is expected ("about") and at the most a submission can cost: 100 of them cost at most `most`; $1 and
+  // the budget left buy at least `least`.
+  hundredOf(price: string, count?: number, most?: string): string;
+  perDollar(submissions: number, count?: number, least?: number): string;
+  beforeBudget(submissions: number, count?: number, least?: number): string;
   monthPace(price: string): string;
   /**
    * Over the budget in force, beside Generate: the user's own, or the site's (`site`: the user cannot raise that one),
@@ -31,20 +36,25 @@ export interface OffersStrings {
 const images = (submissions: number, count?: number) =>
   count && count > 1 ? ` (${imageCount(submissions * count)})` : '';
 
+/** Beside a figure at the expected price, the least at the most a submission can cost, where the price is a bound. */
+const atLeast = (least?: number, count?: number) =>
+  least === undefined ? '' : `, at least ${least}${images(least, count)}`;
+
 export const offers: OffersStrings = {
   compareLabel: () => 'Compare prices',
-  compareSummary: (model, payee, price) =>
-    `Compare prices · cheapest: ${model} at ${words.theProvider(payee)}, ${price}`,
+  compareSummary: (model, payee, price, family) =>
+    `Compare prices · cheapest${family ? ` ${family}` : ''}: ${model} at ${words.theProvider(payee)}, ${price}`,
   cheapest: () => 'cheapest',
   providerColumn: () => 'Provider',
   priceColumn: () => 'Price',
-  hundredOf: (price, count) =>
-    count === 1
-      ? `100 images like this: ${price}`
-      : `100 submissions like this${count ? ` (${imageCount(100 * count)})` : ''}: ${price}`,
-  perDollar: (submissions, count) => ` · ${submissions} per $1${images(submissions, count)}`,
-  beforeBudget: (submissions, count) =>
-    ` · ${submissions} more${images(submissions, count)} before your budget runs out`,
+  hundredOf: (price, count, most) =>
+    `${count === 1 ? '100 images like this' : `100 submissions like this${count ? ` (${imageCount(100 * count)})` : ''}`}: ${
+      most ? `about ${price}, at most ${most}` : price
+    }`,
+  perDollar: (submissions, count, least) =>
+    ` · ${least === undefined ? '' : 'about '}${submissions} per $1${images(submissions, count)}${atLeast(least, count)}`,
+  beforeBudget: (submissions, count, least) =>
+    ` · ${least === undefined ? '' : 'about '}${submissions} more${images(submissions, count)} before your budget runs out${atLeast(least, count)}`,
   monthPace: (price) => `At your pace, this month comes to about ${price}.`,
   overBudget: (budget, site, uncertain) =>
     `Over ${site ? `this site's ${budget} limit` : `your ${budget} budget`}${

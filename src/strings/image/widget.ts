@@ -11,6 +11,8 @@ export interface WidgetStrings {
   /** The keyboard shortcut, as the platform writes it. */
   shortcut(mac: boolean): string;
   undone(): string;
+  /** Undo of what a balance booked, where it was settled meanwhile (another tab's answer, a reset): nothing changed. */
+  undoTooLate(): string;
   // What a submission buys, beside its price
   buys(count: number, megapixels: number): string;
   priceDetails(): string;
@@ -51,6 +53,7 @@ export const widget: WidgetStrings = {
   generateLabel: () => 'Generate',
   shortcut: (mac) => (mac ? '⌘↵' : 'Ctrl+↵'),
   undone: () => 'Undone.',
+  undoTooLate: () => 'It was settled meanwhile, in another tab or by a reset, and can no longer be undone.',
   // A figure and its unit never apart at a line's end ("1 MP" read "1" then "MP" under the price at 1280 px).
   buys: (count, megapixels) =>
     `${count === 1 ? '1\u00a0image' : `${count}\u00a0images`} · ${megapixels}\u00a0MP${count === 1 ? '' : ' each'}`,

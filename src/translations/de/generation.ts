@@ -12,7 +12,9 @@ export const generation: GenerationStrings = {
   chargedOtherwise: (provider, charged, quoted) =>
     `${words.TheProvider(provider)} hat ${charged} berechnet; die Vorschau nannte ${quoted}. Ihre Ausgabenübersicht zählt, was berechnet wurde.`,
   chargedOfBound: (provider, charged, expected, most) =>
-    `${words.TheProvider(provider)} hat ${charged} berechnet; die Vorschau erwartete ${expected}, höchstens ${most}. Ihre Ausgabenübersicht zählt, was berechnet wurde.`,
+    `${words.TheProvider(provider)} hat ${charged} berechnet, im Rahmen der Vorschau: höchstens ${most}, etwa ${expected}. Ihre Ausgabenübersicht zählt, was berechnet wurde.`,
+  chargedOverBound: (provider, charged, most, over) =>
+    `${words.TheProvider(provider)} hat ${charged} berechnet, ${over} mehr als das Höchste, das die Vorschau nannte (${most}). Ihre Ausgabenübersicht zählt, was berechnet wurde.`,
   keyRejected: (provider) =>
     `${whoIn(provider)} hat Ihren API-Schlüssel nicht angenommen. Prüfen Sie den Schlüssel (oder erstellen Sie in Ihrem Konto ${provider ? atProvider(provider) : 'beim Anbieter'} einen neuen) und versuchen Sie es noch einmal.`,
   signedKeyRefused: (provider) =>
@@ -70,6 +72,8 @@ export const generation: GenerationStrings = {
     `${words.TheProvider(provider)} hat ${reported} als Kosten genannt, was kein Bild dieser Anfrage kosten kann, also wird das nicht gebucht: gebucht werden höchstens ${most}. Ihre Ausgabenübersicht zählt das als vielleicht berechnet, bis Sie sagen, was Ihr Konto ${atProvider(provider)} zeigt. Der Beleg behält, was genannt wurde.`,
   refused: (why, provider) =>
     `${whoIn(provider)} hat die Anfrage abgelehnt (${why}). Ändern Sie die Einstellungen und versuchen Sie es noch einmal.`,
+  offline: (provider) =>
+    `Dieses Gerät ist offline: Nichts wurde an ${words.theProvider(provider)} gesendet, und nichts wurde berechnet. Verbinden Sie sich mit dem Internet und versuchen Sie es noch einmal.`,
   relayNeeded: (provider) =>
     `${words.TheProvider(provider)} nimmt keine Anfragen direkt von Webseiten an, daher wurde nichts gesendet und nichts berechnet: Diese Website hat das Relay, das sie für ${words.theProvider(provider)} braucht, noch nicht eingerichtet.`,
   relayUnreachable: () =>
@@ -95,6 +99,8 @@ export const generation: GenerationStrings = {
   connectionBrokeAfterSending: () => 'Die Verbindung brach nach dem Absenden ab, vor jeder Antwort.',
   balanceShowsCharge: (provider, amount) =>
     `Ihr Guthaben bei ${words.providerName(provider)} zeigt, was es gekostet hat: ${words.theProvider(provider)} hat ${amount} dafür berechnet, und Ihre Ausgabenübersicht zählt es.`,
+  balanceFellCounted: (provider, amount) =>
+    `Ihr Guthaben bei ${words.providerName(provider)} ist um ${amount} gesunken: als berechnet gezählt.`,
   balanceMoved: (provider, amount) =>
     `Ihr Guthaben bei ${words.providerName(provider)} hat sich inzwischen um ${amount} verändert; das lässt sich nicht diesem Bild allein zuschreiben.`,
   balanceShowsNoCharge: (provider) =>

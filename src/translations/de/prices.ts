@@ -19,6 +19,15 @@ const SOURCE_WORDS: [string, string][] = [
   ['prices, as Puter lists them', 'Preise, wie Puter sie listet'],
   ['prices, through Hugging Face', 'Preise, über Hugging Face'],
   ['paid tier', 'bezahlte Stufe'],
+  ["fal's and Runware's FLUX Erase prices", 'FLUX-Erase-Preise von fal und Runware'],
+  ["Runware's FLUX Outpainting price", 'FLUX-Outpainting-Preis von Runware'],
+  ['as third parties restate it', 'wie Dritte sie wiedergeben'],
+  ["rates, as LiteLLM's maintainers restate them", 'Preise, wie die Betreuer von LiteLLM sie wiedergeben'],
+  ["rates, as Puter's catalogue restates them", 'Preise, wie Puters Katalog sie wiedergibt'],
+  [
+    "GPT Image 2.5 and 2.6, as resellers' notes restate OpenAI's",
+    'GPT Image 2.5 und 2.6, wie Notizen von Wiederverkäufern die von OpenAI wiedergeben',
+  ],
   ['per million tokens', 'je Million Tokens'],
 ];
 const inGerman = (source: string) =>
@@ -97,6 +106,10 @@ export const prices: PricesStrings = {
       : provider === 'fal'
         ? 'Eine Schätzung nach den veröffentlichten Preisen von fal: fal sagt nicht, was es berechnet hat, daher verbucht die Ausgabenübersicht diesen Preis.'
         : 'Eine Schätzung: Der Anbieter kann etwas anders abrechnen.',
+  restatedWhy: (restated) =>
+    restated === 'resellers'
+      ? 'Eine Schätzung nach den Preisen von Wiederverkäufern, nicht nach denen des Anbieters selbst: Die Berechnung kann abweichen.'
+      : 'Eine Schätzung nach dem, was Dritte über die Preise des Anbieters sagen, nicht nach seiner eigenen Seite: Die Berechnung kann abweichen.',
   credits: (credits) => `${credits} Credits · `,
   pricesFrom: (source, asOf) => `Preise: ${inGerman(source)}, Stand ${asOf}`,
   total: () => 'Summe',

@@ -12,6 +12,7 @@ import { bflWidget } from '../../support/bfl-widget.js';
 import { uniqueStorageKey } from '../../support/sim.js';
 import { imageWidget } from '../../support/widget.js';
 import { until } from '../../support/wait.js';
+import { typeInstruction } from '../../support/editor.js';
 
 const RUN = uniqueStorageKey();
 
@@ -74,7 +75,7 @@ describe('<userpays-image>: its shadow parts', function () {
     const area = el.shadowRoot!.querySelector<HTMLElement>('[part~=mask]')!;
     for (const key of ['Enter', 'Enter'])
       area.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }));
-    await el.updateComplete;
+    await typeInstruction(el, 'a red door');
     look(el);
     await el.generate();
     await until(() => el.shadowRoot!.querySelector('[part~=versions]'), 10_000);

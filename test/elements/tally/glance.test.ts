@@ -125,7 +125,7 @@ describe('<userpays-tally> at a glance', () => {
     const axis = [...chart.querySelector('.x')!.childNodes].filter((node) => node.nodeType !== Node.COMMENT_NODE);
     expect(axis.map(words)).to.deep.equal(['Feb 9', 'Last 30 days', 'Today']);
     const svg = chart.querySelector('svg')!;
-    expect(svg.getAttribute('aria-label')).to.equal('Spent per day: 2026-03-07 $0.10, 2026-03-10 $0.042105');
+    expect(svg.getAttribute('aria-label')).to.equal('Spent per day: 2026-03-07 $0.10, 2026-03-10 $0.0421');
     // The y label sits over the top left of the plot, the dates under its two ends.
     const [max, from, today] = [chart.querySelector('[title]')!, ...chart.querySelectorAll('.x span')].map((e) =>
       e.getBoundingClientRect(),

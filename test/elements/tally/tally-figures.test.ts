@@ -88,7 +88,7 @@ describe('chartOf', () => {
     expect(chart.max).to.equal('0.1');
     expect(chart.from).to.equal('Feb 9'); // the clock says 2026-03-10
     const iso = (day: number) => new Date(day * 864e5).toISOString().slice(0, 10);
-    expect(chart.label).to.equal(`Spent per day: ${iso(today() - 29)} $0.042105, ${iso(today())} $0.10`);
+    expect(chart.label).to.equal(`Spent per day: ${iso(today() - 29)} $0.0421, ${iso(today())} $0.10`);
   });
 });
 

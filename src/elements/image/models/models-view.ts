@@ -1,5 +1,6 @@
 import { familyOf, modelName } from '../../../pricing/index.js';
 import type { Offer } from '../../../pricing/compare.js';
+import type { ProviderId } from '../../../base/types.js';
 import { models as modelWords } from '../../../strings/image/models.js';
 import { widget } from '../../../strings/image/widget.js';
 import { wordsIn } from '../../../strings/strings.js';
@@ -27,19 +28,18 @@ export function modelsView(
   parts: ImageParts,
   offers: readonly Offer[],
 ): Pick<ImageView, 'models' | 'modelsStep' | 'modelNote'> {
-  const { host, form, language } = parts;
+  const { host, form } = parts;
   const offered = offers.filter((offer) => offer.provider === host.provider);
   const first = offered[0] && familyOf(offered[0].model);
   const shown = form.allModels
     ? offered
     : offered.filter(({ model }, index) => (index < FIRST_SHOWN && familyOf(model) === first) || model === host.model);
-  const bestFor = wordsIn(language.translation, 'models', modelWords).bestFor;
   return {
     models: shown.map(({ model, total, atMost }) => ({
       id: model,
       label: modelName(model),
       family: familyOf(model),
-      bestFor: bestFor(model),
+      bestFor: bestForAt(parts, host.provider, model),
       total,
       atMost,
       selected: model === host.model,
@@ -48,6 +48,15 @@ export function modelsView(
     // Said while the model it explains is in force: a model the user picks after it is their own choice.
     modelNote: parts.modelNote?.model === host.model ? parts.modelNote.text : undefined,
   };
+}
+
+/**
+ * What `model` is best for at `provider`, in the element's words: its editing words (Kontext's "Edits your image") only
+ * where the widget can send it an image to edit there (its edit facts say so), else words that promise no edit.
+ */
+export function bestForAt(parts: Pick<ImageParts, 'language' | 'editsAt'>, provider: ProviderId, model: string) {
+  const said = wordsIn(parts.language.translation, 'models', modelWords);
+  return (parts.editsAt(provider, model) && said.bestForEditing(model)) || said.bestFor(model);
 }
 
 /** The step under the models: back to fewer, to the families not shown, to the models not shown, or none. */

@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import type { TemplateResult } from 'lit';
-import type { EditKind, GenerationResult } from '../../../base/types.js';
+import type { EditKind, GenerationResult, Quote } from '../../../base/types.js';
 import type { ReferenceImage } from '../../../providers/provider.js';
 import type { LedgerStore } from '../../../ledger/ledger.js';
 import type * as UncertainList from '../../tally/uncertain-list/index.js';
@@ -12,6 +12,8 @@ import type { SignedKeys } from '../accounts/panel/signed-keys.js';
 import type { ColumnsController } from '../gallery/panel/columns.js';
 import type { GalleryController } from '../gallery/panel/gallery-controller.js';
 import type { GalleryViewPart } from '../gallery/panel/index.js';
+import type { GalleryImage } from '../../../images/gallery.js';
+import type { EditorFormHandlers } from '../editor/panel/view/editor-template.js';
 import type { PaidFailure } from '../gallery/panel/result.js';
 import type { SubmissionAsItStands } from '../image-parts.js';
 import type { ModelControlsPart } from '../options/panel/controls/index.js';
@@ -105,9 +107,14 @@ export interface PriceShared {
   offerUndo(sentence: string, undo: () => unknown, near?: string): void;
   /** Says what the user's answer just booked where it cannot be undone, in the pinned row. */
   noteDone(sentence: string): void;
+  /**
+   * Says what was booked for the user (a lost reply its balance settled), with an Undo that runs `undo`, in the pinned
+   * row, until the next submission: an edit of the form leaves it, as it changes nothing of the booking.
+   */
+  noteBooked(sentence: string, undo: () => string | undefined): void;
   /** Takes back the Undo of a change made to the form once the user has edited or sent the form. */
   withdrawFormUndo(): void;
-  /** Forgets a booking said without an Undo, as the next submission starts. */
+  /** Forgets what was booked (said with its Undo, or without one), as the next submission starts. */
   forgetDone(): void;
 }
 
@@ -119,8 +126,14 @@ export interface EditorShared {
   open(blob: Blob, editOf?: string): Promise<void>;
   /** `generate(options)`: with `edit`, the editor opened on the page's image as asked, then the submission. */
   generate(options: unknown): Promise<GenerationResult>;
-  /** Leaves the editor; `giveBack`: the form's model and size as they were before. */
-  close(giveBack?: boolean): void;
+  /** Leaves the editor: the form's model and size as they were before it opened. */
+  close(): void;
+  /** An edit was made (`ids`, the images it made): kept for their Vary, the editor closed, the form as it was. */
+  made(ids: readonly string[]): void;
+  /** Vary on an edit, image `id`: the same edit again on its source, sent at once. */
+  again(id: string): Promise<void>;
+  /** What Vary on an edit costs (the same edit again on `source`), or undefined where it cannot be made here. */
+  againQuote(image: GalleryImage, source: { width: number; height: number }): Quote | undefined;
   /** Whether the page allows editing (`edit="off"` hides it). */
   allowed(): boolean;
   /** Whether the page allows editing and a model of the provider in force makes any kind of edit. */
@@ -129,8 +142,8 @@ export interface EditorShared {
   keptSaid(): string | undefined;
   /** Where the user painted, at the image's size, for an edit that paints. */
   mask(): Promise<ReferenceImage | undefined>;
-  /** The editor, drawn where the result is shown while an image is edited. */
-  render(view: ImageView): Slot;
+  /** The editor, drawn where the result is shown while an image is edited, its Generate the form's. */
+  render(view: ImageView, form: EditorFormHandlers): Slot;
 }
 
 /** The features of `<userpays-image>` that others ask something of, once its panels are here. */

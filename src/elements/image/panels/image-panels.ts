@@ -41,7 +41,7 @@ export class ImagePanels implements Features {
     this.options = new OptionsFeature(parts, this);
     this.gallery = new GalleryFeature(parts, this);
     this.submission = new SubmissionFeature(parts, this);
-    this.details = new DetailsFeature(parts);
+    this.details = new DetailsFeature(parts, this);
     this.prompt = new PromptFeature(parts, this);
     this.editor = new EditorFeature(parts, this);
     new ModelsFeature(parts, this);
@@ -96,9 +96,19 @@ export class ImagePanels implements Features {
 
   /**
    * What the panels add to the request as it stands: the reference images attached and the model's own controls as
-   * set (More options), or, while an image is edited, that image and the edit.
+   * set (More options), or, while an image is edited, that image and the edit, its instruction the prompt.
    */
-  asked(): { inputs: ReferenceImage[]; settings?: ModelSettings; edit?: PublicEdit; conversation?: Conversation } {
+  asked(): {
+    inputs: ReferenceImage[];
+    settings?: ModelSettings;
+    edit?: PublicEdit;
+    conversation?: Conversation;
+    /** While an image is edited: the edit's instruction, and Vary's one image with a new seed at its quality. */
+    prompt?: string;
+    count?: number;
+    seed?: number;
+    quality?: string;
+  } {
     const own = this.options.controls.loaded?.controller.settings;
     return { ...(own && { settings: own }), ...(this.editor.asked() ?? { inputs: this.options.references.images }) };
   }
@@ -114,6 +124,7 @@ export class ImagePanels implements Features {
       ...this.details.slots(view, on),
       ...this.prompt.slots(on),
       ...this.options.slots(on),
+      ...this.editor.slots(view),
     };
   }
 }

@@ -40,4 +40,14 @@ export interface PanelSlots {
   more: Slot;
   /** Example prompts to start from, while the prompt is empty. */
   examples: Slot;
+  /**
+   * While an image is edited, in the place of the prompt and the models: that the editor holds the edit's instruction
+   * and model (its own), the form's kept for when editing stops; `nothing` otherwise, and the form draws its own.
+   */
+  editing: Slot;
+  /**
+   * While the editor is drawn, in the decision row's place of the price and Generate: that they are the editor's (one
+   * Generate), with the way there; `nothing` otherwise.
+   */
+  editingDecision: Slot;
 }

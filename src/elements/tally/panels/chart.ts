@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { formatUsd } from '../../../pricing/index.js';
+import { formatUsdRounded } from '../../../pricing/index.js';
 import { wordsIn } from '../../../strings/strings.js';
 import { tally } from '../../../strings/tally/tally.js';
 import type { Spoken } from '../../shared/language-controller.js';
@@ -37,7 +37,7 @@ export function chartOf(
   const max = Decimal.max(...spent.map(([, usd]) => usd));
   return {
     label: wordsIn(translation, 'tally', tally).chartLabel(
-      spent.map(([day, usd]) => `${isoDay(day)} ${formatUsd(usd, locale)}`).join(', '),
+      spent.map(([day, usd]) => `${isoDay(day)} ${formatUsdRounded(usd, locale)}`).join(', '),
     ),
     bars: spent
       .map(([day, usd]) => `M${(day - today + 29) * 10} 40v${-Math.max(1, (+usd / +max) * 40)}h8V40z`)

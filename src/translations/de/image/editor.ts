@@ -28,9 +28,22 @@ export const editor: EditorStrings = {
   kindMask: () => 'Bemalten Bereich ändern',
   kindErase: () => 'Bemalten Bereich entfernen',
   kindExtend: () => 'Bild erweitern',
-  kindNotHere: (provider) => `Kein Modell bei ${provider} kann das.`,
+  kindsNotHere: (kinds, provider) =>
+    `${kinds
+      .map((kind) => `„${kind}“`)
+      .join(', ')
+      .replace(/, (?=[^,]*$)/, ' und ')}: Kein Modell bei ${provider} kann das.`,
   instructionLabel: () => 'Was sich ändern soll',
   instructionPlaceholder: () => 'Den Himmel lila machen; die Tasse entfernen; nur das Gesicht lächelt …',
+  instructionFirst: () => 'Sagen Sie zuerst, was sich ändern soll',
+  toInstruction: () => 'Anweisung schreiben',
+  imageAlt: () => 'Das Bild, das bearbeitet wird',
+  willDo: (kind, model) =>
+    `${{ instruction: 'Der Anweisung folgen', mask: 'Bemalten Bereich füllen', erase: 'Bemalten Bereich entfernen', extend: 'Bild erweitern' }[kind]} mit ${model}`,
+  editingInForm: () =>
+    'Sie bearbeiten ein Bild: Was sich ändern soll, das Modell und „Erzeugen“ stehen beim Bild. Ihr Prompt und Ihr Modell hier bleiben erhalten, bis Sie das Bearbeiten beenden.',
+  decisionInEditor: () => 'Preis und „Erzeugen“ stehen beim Bild, das Sie bearbeiten.',
+  toEditorDecision: () => 'Dorthin',
   editModelsLabel: () => 'Bearbeiten mit',
   toPainting: () => 'Malen',
   notReadable: () =>

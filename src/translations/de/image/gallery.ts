@@ -73,12 +73,14 @@ export const gallery: GalleryStrings = {
     })[basis],
   receiptDifference: (amount, more) =>
     amount ? `${amount} ${more ? 'mehr' : 'weniger'} als angekündigt.` : 'Wie angekündigt.',
+  receiptOfBound: (over) => (over ? `${over} mehr als der angekündigte Höchstbetrag.` : 'Im Rahmen des Angekündigten.'),
   receiptMoved: (provider, amount) =>
     `Ihr Guthaben bei ${words.providerName(provider)} ist inzwischen um ${amount} gesunken; wo das von der Berechnung abweicht, sagt Ihr Konto dort, warum.`,
   paidWithOther: () => 'bezahlt mit dem Bild, das mit ihm entstand',
   receiptReported: (provider, figure) =>
     `Die Antwort ${ofProvider(provider)} nannte ${figure}, mehr als dieses Bild kosten kann oder gar nichts: hier festgehalten, nie gebucht.`,
   editOf: (prompt, source) => ['Bearbeitung von: ', source(prompt)],
+  editOfOwn: () => 'Bearbeitung eines eigenen Bildes',
   beforeAndAfter: () => 'Vorher und nachher',
   compareLabel: (prompt) => `Zwischen vorher (links) und nachher (rechts) schieben: ${prompt}`,
   compareValue: (before) => `Vorher ${before} %, nachher ${100 - before} %`,

@@ -5,20 +5,25 @@ import { atProvider, images } from '../words.js';
 const imagesOf = (submissions: number, count?: number) =>
   count && count > 1 ? ` (${images(submissions * count)})` : '';
 
+/** Beside a figure at the expected price, the least at the most a submission can cost, where the price is a bound. */
+const atLeast = (least?: number, count?: number) =>
+  least === undefined ? '' : `, mindestens ${least}${imagesOf(least, count)}`;
+
 export const offers: OffersStrings = {
   compareLabel: () => 'Preise vergleichen',
-  compareSummary: (model, payee, price) =>
-    `Preise vergleichen · am günstigsten: ${model} ${atProvider(payee)}, ${price}`,
+  compareSummary: (model, payee, price, family) =>
+    `Preise vergleichen · am günstigsten${family ? ` in ${family}` : ''}: ${model} ${atProvider(payee)}, ${price}`,
   cheapest: () => 'am günstigsten',
   providerColumn: () => 'Anbieter',
   priceColumn: () => 'Preis',
-  hundredOf: (price, count) =>
-    count === 1
-      ? `100 solche Bilder: ${price}`
-      : `100 solche Aufträge${count ? ` (${images(100 * count)})` : ''}: ${price}`,
-  perDollar: (submissions, count) => ` · ${submissions} pro Dollar${imagesOf(submissions, count)}`,
-  beforeBudget: (submissions, count) =>
-    ` · noch ${submissions}${imagesOf(submissions, count)}, bevor Ihr Budget aufgebraucht ist`,
+  hundredOf: (price, count, most) =>
+    `${count === 1 ? '100 solche Bilder' : `100 solche Aufträge${count ? ` (${images(100 * count)})` : ''}`}: ${
+      most ? `etwa ${price}, höchstens ${most}` : price
+    }`,
+  perDollar: (submissions, count, least) =>
+    ` · ${least === undefined ? '' : 'etwa '}${submissions} pro Dollar${imagesOf(submissions, count)}${atLeast(least, count)}`,
+  beforeBudget: (submissions, count, least) =>
+    ` · noch ${least === undefined ? '' : 'etwa '}${submissions}${imagesOf(submissions, count)}, bevor Ihr Budget aufgebraucht ist${atLeast(least, count)}`,
   monthPace: (price) => `In Ihrem Tempo kommt dieser Monat auf etwa ${price}.`,
   overBudget: (budget, site, uncertain) =>
     `Über ${site ? 'dem Limit dieser Website' : 'Ihrem Budget'} von ${budget}${

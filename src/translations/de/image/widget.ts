@@ -11,6 +11,8 @@ export const widget: WidgetStrings = {
   generateLabel: () => 'Erzeugen',
   shortcut: (mac) => (mac ? '⌘↵' : 'Strg+↵'),
   undone: () => 'Rückgängig gemacht.',
+  undoTooLate: () =>
+    'Das wurde inzwischen anders erledigt, in einem anderen Tab oder durch Zurücksetzen, und lässt sich nicht mehr rückgängig machen.',
   buys: (count, megapixels) =>
     count === 1
       ? `1\u00a0Bild · ${number(megapixels)}\u00a0MP`

@@ -133,6 +133,15 @@ describe('<userpays-image provider="puter"> (real SDK, simulator)', function () 
     expect(el.tally).to.include({ images: 3 });
   });
 
+  it('says what the account has left to what matters, never to the microcent', async () => {
+    // Puter counts in microcents: $0.964344 before the image, $0.962344 after it at $0.002.
+    await setPuterAccount(sdk().authToken, { balance: 96_434_400 });
+    await el.generate();
+    await until(() => part(el, 'account')!.textContent!.includes('$0.962 left'));
+    expect(words(part(el, 'account'))).to.contain('demo-user · $0.962 left');
+    expect(words(part(el, 'account'))).not.to.contain('0.962344');
+  });
+
   it('signs out', async () => {
     const signOut = [...part(el, 'account')!.querySelectorAll('button')].find((b) =>
       b.textContent!.includes('Sign out'),

@@ -12,6 +12,7 @@ import type { UserPaysImage } from '../../../../src/elements/image/userpays-imag
 import { simEndpoint, uniqueStorageKey } from '../../../support/sim.js';
 import { imageWidget, openPriceDetails, part } from '../../../support/widget.js';
 import { controlledClock } from '../../../support/clock.js';
+import { keySlot } from '../../../../src/elements/image/accounts/key-slots.js';
 
 interface Row {
   model: string;
@@ -124,9 +125,13 @@ describe('<userpays-image>: one comparison across families', function () {
     expect(marked.map(most), 'only the cheapest').to.deep.equal(marked.map(() => gptCosts[0]));
     expect(compare.querySelectorAll('.badge').length, 'no other mark').to.equal(marked.length);
     expect(gptCosts).to.deep.equal([...gptCosts].sort((a, b) => a - b));
-    expect(compare.querySelector('summary')!.textContent, 'the summary still names the cheapest of all').to.contain(
-      listed[0].model,
+    // The summary names the cheapest of those listed, as the badge marks it, and of which family.
+    expect(compare.querySelector('summary')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      `Compare prices · cheapest GPT Image: ${marked[0].model} at ${marked[0].provider}, ${
+        marked[0].button.closest('tr')!.querySelector('strong')!.textContent
+      }`,
     );
+    expect(gpt.map((each) => each.model)).not.to.include(listed[0].model); // the cheapest of all is FLUX
     select.value = '';
     select.dispatchEvent(new Event('change'));
     await el.updateComplete;
@@ -135,5 +140,55 @@ describe('<userpays-image>: one comparison across families', function () {
     row('Nano Banana 2.1', 'Google').button.click();
     await el.updateComplete;
     expect([el.provider, el.model]).to.deep.equal(['google', 'gemini-nano-banana-2.1']);
+  });
+
+  it('a line that switches to an account not here yet says first that one is needed there', async () => {
+    const storageKey = uniqueStorageKey();
+    const endpoint = simEndpoint('bfl');
+    // A key the user keeps for Google on this device (as the switch would find it: the page's endpoint, no relay).
+    localStorage.setItem(keySlot(storageKey, 'google', endpoint, ''), 'google-key');
+    try {
+      const el = await imageWidget({
+        provider: 'bfl',
+        endpoint,
+        providers: 'openai google',
+        width: 1024,
+        height: 1024,
+        prompt: 'A lighthouse on a cliff at dawn',
+        locale: 'en-US',
+        'storage-key': storageKey,
+      });
+      await openPriceDetails(el);
+      await waitUntil(() => part(el, 'compare'), 'the comparison', { timeout: 10_000 });
+      await waitUntil(() => rows(el).some((row) => row.provider === 'Google'), 'Google’s offers', { timeout: 10_000 });
+      const line = (model: string, provider: string) =>
+        rows(el)
+          .find((row) => row.model === model && row.provider === provider)!
+          .button.closest('tr')!;
+      const gpt = line('GPT Image 2', 'OpenAI');
+      // Under its name, before what the model is best for, and first in what describes its button.
+      const about = [...gpt.querySelector('.about')!.children].filter((child) => !child.matches('.via'));
+      expect(about.map((child) => child.textContent!.trim())).to.deep.equal([
+        'Needs an account at OpenAI',
+        'Long prompts, text in images',
+      ]);
+      const button = gpt.querySelector('button')!;
+      const first = button.getAttribute('aria-describedby')!.split(' ')[0];
+      expect(gpt.querySelector(`#${first}`)!.textContent).to.equal('Needs an account at OpenAI');
+      // The account in force, and one whose key is here, need nothing more.
+      expect(line('FLUX.2 [pro]', 'BFL').querySelector('.needs-account')).to.equal(null);
+      expect(line('Nano Banana 2.1', 'Google').querySelector('.needs-account')).to.equal(null);
+      // In German, the same, in its words.
+      el.locale = '';
+      el.lang = 'de';
+      await waitUntil(
+        () =>
+          line('GPT Image 2', 'OpenAI').querySelector('.needs-account')?.textContent === 'Braucht ein Konto bei OpenAI',
+        'the German words',
+        { timeout: 10_000 },
+      );
+    } finally {
+      localStorage.removeItem(keySlot(storageKey, 'google', endpoint, ''));
+    }
   });
 });

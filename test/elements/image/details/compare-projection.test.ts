@@ -316,6 +316,33 @@ describe('renderProjection: what 100 are, said so that nobody has to guess', () 
     expect(says(4)).to.equal('100 submissions like this (400 images): $5.60 · 17 per $1 (68 images)');
   });
 
+  // GPT Image 2.6 at high quality: about $0.211, at most $0.482 (no source states its image's tokens).
+  const bound = (count: number, remaining?: string) => {
+    const host = document.createElement('div');
+    render(
+      renderProjection({
+        total: '0.210795',
+        most: '0.481725',
+        count,
+        remaining,
+        byDay: new Map(),
+        today,
+        locale: 'en-US',
+      }),
+      host,
+    );
+    return host.textContent!.replace(/\s+/g, ' ').trim();
+  };
+
+  it('a price that is a bound: each figure at what is expected and at the most, never the bound alone', () => {
+    expect(bound(1, '1')).to.equal(
+      '100 images like this: about $21.08, at most $48.18 · about 4 per $1, at least 2 · about 3 more before your budget runs out, at least 2',
+    );
+    expect(bound(2)).to.equal(
+      '100 submissions like this (200 images): about $21.08, at most $48.18 · about 4 per $1 (8 images), at least 2 (4 images)',
+    );
+  });
+
   it('the count not given: in submissions', () => {
     expect(says(undefined, '1')).to.equal(
       '100 submissions like this: $1.40 · 71 per $1 · 71 more before your budget runs out',

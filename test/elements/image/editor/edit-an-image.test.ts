@@ -11,6 +11,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import type { UserPaysImage } from '../../../../src/elements/image/userpays-image.js';
 import { expectWcag22 } from '../../../support/axe.js';
 import { bflWidget } from '../../../support/bfl-widget.js';
+import { typeInstruction } from '../../../support/editor.js';
 import { pngBlob } from '../../../support/images.js';
 import { jsonPostedDuring } from '../../../support/record-fetches.js';
 import { base64Png } from '../../../support/png-pixels.js';
@@ -177,6 +178,7 @@ describe('<userpays-image>: a GPT Image edit keeps what is not painted', functio
       'The image to edit: about 1,536 tokens (may vary, at most 4,096)',
       'The painted area sent: none expected (may vary, at most 4,096 tokens)',
     ]);
+    await typeInstruction(el, 'a blue teapot');
     const edited = await el.generate();
     const result = await rgbOf(edited.images[0].url);
     expect(result.width).to.equal(original.width);

@@ -2,7 +2,7 @@
 // that extends (BFL's FLUX Outpainting); until a side is extended Generate says so, its fix on the first side; a side
 // typed, the price follows the new canvas; Generate sends the image whole with its offsets, and the result is a new
 // version of the canvas's size. By keyboard alone as well, axe finding nothing in any state. At fal, whose outpaint
-// takes no instruction, the instruction box says so and that the prompt typed is not sent, and none is. In German on a
+// takes no instruction, the instruction box says so and that the instruction typed is not sent, and none is. In German on a
 // lang="de" page. On the demo's strict Content-Security-Policy, nothing is refused and the picture has its height.
 // Holds: src/elements/image/editor/panel/extension.ts
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
@@ -10,6 +10,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { UserPaysImage } from '../../../../src/elements/image/userpays-image.js';
 import { expectWcag22 } from '../../../support/axe.js';
 import { bflWidget } from '../../../support/bfl-widget.js';
+import { typeInstruction } from '../../../support/editor.js';
 import { demoWidget, forgetDemo, openDemo } from '../../../support/demo.js';
 import { pngBlob } from '../../../support/images.js';
 import { jsonPostedDuring } from '../../../support/record-fetches.js';
@@ -20,10 +21,14 @@ import { blocked, decision, generateButton, imageWidget, part, tiles, words } fr
 /** What has the focus inside the widget. */
 const focused = (el: UserPaysImage) => el.shadowRoot!.activeElement;
 
-/** The editor open on a 1024 × 768 image of the page's (`editImage`), "Extend the image" chosen, its part loaded. */
-async function extending(el: UserPaysImage) {
+/**
+ * The editor open on a 1024 × 768 image of the page's (`editImage`), its instruction typed where one is given, then
+ * "Extend the image" chosen, its part loaded.
+ */
+async function extending(el: UserPaysImage, instruction?: string) {
   await el.editImage(await pngBlob(1024, 768));
   const editor = await until(() => part(el, 'editor'), 10_000, 'the editor opens');
+  if (instruction) await typeInstruction(el, instruction);
   editor.querySelector<HTMLInputElement>('input[value=extend]')!.click();
   await until(() => part(el, 'extend'), 10_000, 'the extension loads');
   await el.updateComplete;
@@ -52,6 +57,9 @@ describe('<userpays-image>: extending an image', function () {
     expect(words(editor.querySelector('#edit-instruction-hint'))).to.equal(
       'FLUX Outpainting may not follow it: what is in the image leads.',
     );
+    // Its own field, empty as the editor opens: the form's prompt is not sent as what to put there.
+    expect(editor.querySelector<HTMLTextAreaElement>('#edit-instruction')!.value).to.equal('');
+    await typeInstruction(el, 'more sea');
     // Nothing extended: Generate waits, and its fix goes to the first side.
     expect(generateButton(el).disabled).to.equal(true);
     expect(blocked(el).reason).to.equal('Extend at least one side: every side is 0 pixels now.');
@@ -74,7 +82,7 @@ describe('<userpays-image>: extending an image', function () {
     expect([sent.width, sent.height, sent.reference_offset_x, sent.reference_offset_y]).to.deep.equal([
       1536, 776, 0, 8,
     ]);
-    expect(sent.prompt).to.equal('a lighthouse at dusk');
+    expect(sent.prompt).to.equal('more sea');
     const { detail } = await result;
     expect([detail.images[0].width, detail.images[0].height, detail.charged]).to.deep.equal([1536, 776, '0.2']);
     await until(() => !part(el, 'editor'), 10_000, 'the editor gives way to the result');
@@ -128,7 +136,7 @@ describe('<userpays-image>: extending an image', function () {
     ]);
   });
 
-  it('at fal: says its outpaint takes no instruction and the prompt typed is not sent, and sends none', async () => {
+  it('at fal: says its outpaint takes no instruction and the instruction typed is not sent, and sends none', async () => {
     const el = await imageWidget(
       {
         provider: 'fal',
@@ -140,18 +148,21 @@ describe('<userpays-image>: extending an image', function () {
       },
       { apiKey: 'fal-extend-widget' },
     );
-    const editor = await extending(el);
+    const editor = await extending(el, 'a sandy beach');
     expect(el.model).to.equal('flux-outpainting');
     expect(editor.querySelector('#edit-instruction')).to.equal(null);
     const said =
       'FLUX Outpainting takes no instruction: it continues the image by itself, and “a sandy beach” is not sent.';
     expect(words(editor.querySelector('.edit-no-instruction'))).to.equal(said);
-    el.prompt = '';
+    // None typed: it says only that it continues the image.
+    editor.querySelector<HTMLInputElement>('input[value=instruction]')!.click();
+    await el.updateComplete;
+    await typeInstruction(el, '');
+    editor.querySelector<HTMLInputElement>('input[value=extend]')!.click();
     await el.updateComplete;
     expect(words(editor.querySelector('.edit-no-instruction'))).to.equal(
       'FLUX Outpainting takes no instruction: it continues the image by itself.',
     );
-    el.prompt = 'a sandy beach';
     await type(el, 'left', '256');
     // 1280 × 768 made (1 MP started… 0.94 MP: one) and the 1024 × 768 image's one: $0.03 + $0.015.
     await waitUntil(() => decision(el).price === '$0.045', 'priced at fal');

@@ -6,9 +6,11 @@
 // Holds: src/images/edit-input.ts
 // Holds: src/strings/edit-input.ts
 // Holds: src/elements/image/editor/panel/image-drop.ts
+// Holds: src/elements/image/editor/panel/page-edits.ts
 import { expect, oneEvent } from '@open-wc/testing';
 import type { UserPaysImage } from '../../../../src/elements/image/userpays-image.js';
 import { bflWidget } from '../../../support/bfl-widget.js';
+import { typeInstruction } from '../../../support/editor.js';
 import { maskPng, pngBlob } from '../../../support/images.js';
 import { base64Png } from '../../../support/png-pixels.js';
 import { jsonPostedDuring } from '../../../support/record-fetches.js';
@@ -33,11 +35,12 @@ async function refusal(el: UserPaysImage, options: unknown) {
 describe('<userpays-image>: generate({ edit })', function () {
   this.timeout(30_000);
 
-  it('edits the Blob it is given through the mask given, sends both, and names no source', async () => {
+  it('edits the Blob it is given through the mask given, sends both, and names it as kept for its edits', async () => {
     const el = await bflWidget({ run: RUN, prompt: 'a red door', apiKey: 'sim-generate-edit' });
     const [image, mask] = [await pngBlob(256, 256), await maskPng(256, 256)];
     const { outcome, bodies } = await jsonPostedDuring(() => el.generate({ edit: { image, kind: 'mask', mask } }));
-    expect(outcome.editOf).to.equal(undefined);
+    // The page's image, kept beside its edits (docs/editing.md, "Versions"): no image of the gallery's own.
+    expect(outcome.editOf).to.match(/^own-/);
     expect(outcome.charged).to.equal('0.05');
     const fill = bodies.find((body) => 'mask' in body)!;
     expect(fill.prompt).to.equal('a red door');
@@ -93,8 +96,9 @@ describe('<userpays-image>: editImage(image)', function () {
     const shown = () => part(el, 'editor')?.querySelector<HTMLImageElement>('.edit-image');
     await until(() => shown()?.naturalWidth === 300, 5_000, 'the image handed in is the one edited');
     expect(el.quote?.lines.map((line) => line.label)).to.include('The image to edit (1 MP)');
+    await typeInstruction(el, 'a green door');
     const sent = await jsonPostedDuring(() => el.generate());
-    expect(sent.outcome.editOf, 'an image of the page’s own names no source').to.equal(undefined);
+    expect(sent.outcome.editOf, 'an image of the page’s own, kept for its edits').to.match(/^own-/);
     expect(sent.bodies[0].input_image, 'sent as the image to edit').to.be.a('string');
   });
 
@@ -104,7 +108,7 @@ describe('<userpays-image>: editImage(image)', function () {
     await waitUntil(() => tiles(el)[0], 'the gallery shows the image');
     const source = tiles(el)[0].dataset.id!;
     await el.editImage(source);
-    el.prompt = 'the lighthouse at night';
+    await typeInstruction(el, 'the lighthouse at night');
     expect((await el.generate()).editOf).to.equal(source);
   });
 
@@ -191,7 +195,7 @@ describe('<userpays-image>: an image to edit sent whole', function () {
   this.timeout(30_000);
 
   it('is offered where each input megapixel is billed, with what it adds, and sent whole once chosen', async () => {
-    const el = await bflWidget({ run: RUN, prompt: 'the sky purple', apiKey: 'sim-edit-whole' });
+    const el = await bflWidget({ run: RUN, prompt: 'a fox', apiKey: 'sim-edit-whole' });
     expect(el.model).to.equal('flux-2-klein-4b');
     // 1,600 × 1,000: 1.6 MP, sent at 1 MP unless kept whole.
     await dropOnCanvas(el, new File([await pngBlob(1600, 1000)], 'large.png', { type: 'image/png' }));
@@ -204,6 +208,7 @@ describe('<userpays-image>: an image to edit sent whole', function () {
     choice.querySelector('input')!.click();
     await el.updateComplete;
     expect(decision(el).price).to.not.equal(resized);
+    await typeInstruction(el, 'the sky purple');
     const { outcome, bodies } = await jsonPostedDuring(() => el.generate());
     expect(outcome.images.length).to.equal(1);
     const sent = await base64Png(bodies.find((body) => body.prompt === 'the sky purple')!.input_image);

@@ -94,6 +94,8 @@ describe('<userpays-image>: three turns with Nano Banana at Google', function ()
     const secondSent = await send(el, later);
     expect(secondSent.result!.editOf).to.equal(one);
     await waitUntil(() => tiles(el)[0]?.dataset.id !== one && !part(el, 'editor'), 'the second edit is shown');
+    // Its instruction was the edit's own: the form's prompt and model are as they were.
+    expect([el.prompt, el.model]).to.deep.equal(['make the sky purple', MODEL]);
 
     const two = await editNewest(el, 'and a lighthouse');
     expect(words(goesOn(el))).to.match(/sends its 2 earlier images again, at most \$0\.00\d+ more$/);

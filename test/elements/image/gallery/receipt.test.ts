@@ -5,7 +5,10 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { LedgerStore } from '../../../../src/ledger/ledger.js';
 import type { GenerationResult } from '../../../../src/base/types.js';
 import { bflWidget } from '../../../support/bfl-widget.js';
-import { falEndpoint, simCharges, simEndpoint, uniqueStorageKey } from '../../../support/sim.js';
+import { falEndpoint, simCharges, simEndpoint, unique, uniqueStorageKey } from '../../../support/sim.js';
+import { controlledClock } from '../../../support/clock.js';
+import { mergePriceBook } from '../../../../src/pricing/index.js';
+import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS } from '../../../../src/providers/prices.js';
 import { cleanMadeStorage } from '../../../support/storage.js';
 import { until } from '../../../support/wait.js';
 import { imageWidget, words } from '../../../support/widget.js';
@@ -37,7 +40,10 @@ describe('a receipt for every image', function () {
     const { detail } = (await result) as CustomEvent<GenerationResult>;
     const { receipt, lines, difference, footnote } = await receiptOf(el);
     expect(footnote, 'the balance fell by the charge: nothing to add').to.equal(null);
-    expect(receipt.querySelector('dd span'), 'exact figures need no title').to.equal(null);
+    // What is left to what matters, as the tally says amounts; every digit in its title (and the ledger's export).
+    const left = receipt.querySelectorAll('dd')[2].querySelector('span')!;
+    expect(left.getAttribute('title')).to.equal('$9.986');
+    expect(receipt.querySelectorAll('dd')[0].querySelector('span'), 'exact figures need no title').to.equal(null);
     expect(receipt.open, 'closed until asked').to.equal(false);
     expect(words(receipt.querySelector('summary')!)).to.equal('Receipt');
     // A new key at the simulator holds 1000 credits ($10); FLUX.2 [klein] 4B at 1 MP costs 1.4 of them.
@@ -45,7 +51,7 @@ describe('a receipt for every image', function () {
     expect(lines).to.deep.equal([
       ['Charged', "$0.014 · BFL's own figure: 1.4 credits"],
       ['Quoted', '$0.014'],
-      ['Left at BFL', '$9.986'],
+      ['Left at BFL', '$9.99'],
     ]);
     expect(difference).to.equal('As quoted.');
     expect(el.tally!.spent, 'the tally agrees').to.equal('0.014');
@@ -93,7 +99,7 @@ describe('a receipt for every image', function () {
       expect(lines).to.deep.equal([
         ['Charged', `$0.042 · ${The}'s own figure`],
         ['Quoted', '$0.042'],
-        [`Left at ${who}`, '$4.958'],
+        [`Left at ${who}`, '$4.96'],
       ]);
       expect(words(el.shadowRoot!.querySelector('[part~=result] figcaption'))).to.contain(` · ${who} · 1024×1024`);
     });
@@ -119,6 +125,7 @@ describe('a receipt for every image', function () {
     const { receipt, lines, difference } = await receiptOf(el);
     expect(lines[0]).to.deep.equal(['Charged', "$0.0422 · BFL's own figure: 4.215 credits"]);
     expect(receipt.querySelector('dd span')!.getAttribute('title')).to.equal('$0.04215');
+    expect(receipt.querySelectorAll('dd')[2].querySelector('span')!.getAttribute('title')).to.equal('$9.986');
     const card = el.shadowRoot!.querySelector('[part~=result] figcaption span')!;
     expect(words(card), 'as the card shows it').to.equal('$0.0422');
     expect(difference).to.equal('$0.0282 more than quoted.');
@@ -152,8 +159,94 @@ describe('a receipt for every image', function () {
     expect(lines).to.deep.equal([
       ['Berechnet', '0,014 $ · Angabe von BFL: 1,4 Credits'],
       ['Angekündigt', '0,014 $'],
-      ['Übrig bei BFL', '9,986 $'],
+      ['Übrig bei BFL', '9,99 $'],
     ]);
     expect(difference).to.equal('Wie angekündigt.');
+  });
+});
+
+/** OpenAI's prices by host, laid over the built-in ones, for the simulator's loopback endpoint (as a proxy's page does). */
+const OPENAI_BOOK = mergePriceBook(BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS['api.openai.com']);
+
+// GPT Image 2.6 is quoted "at most": no source states its image's tokens, so the quote expects gpt-image-2's and states
+// a ceiling of twice them (src/providers/openai/families.ts). What it is charged between the two is within what was
+// quoted; only a charge above the most is more.
+describe('a receipt for a price that is a bound', function () {
+  this.timeout(20_000);
+  afterEach(cleanMadeStorage);
+  const day = '2026-11-20T12:00:00Z';
+  controlledClock(day);
+
+  /** GPT Image 2.6 Flare at high quality, 1024², at the simulator's OpenAI scaling its image's tokens by `scale`. */
+  async function madeAt(scale: string) {
+    const el = await imageWidget(
+      {
+        provider: 'openai',
+        model: 'gpt-image-2.6-flare',
+        quality: 'high',
+        locale: 'en-US',
+        prompt: 'a shiba inu eating a pink ice-cream cone, doodle on white',
+        endpoint: simEndpoint('openai', `now=${day};scale=${scale};pending=50;run=${unique('bound')}`),
+        'storage-key': uniqueStorageKey(),
+      },
+      { priceBook: OPENAI_BOOK, apiKey: unique('sk-bound') },
+    );
+    // Expected 7,024 image tokens × $30/M and the prompt's; at most twice the image's, and 2,000 tokens of planning.
+    expect(el.quote).to.include({ total: '0.210795', atMost: '0.481725' });
+    const result = await el.generate();
+    await el.updateComplete;
+    return { el, result, note: el.shadowRoot!.textContent!.replace(/\s+/g, ' '), ...(await receiptOf(el)) };
+  }
+
+  it('a charge between what was expected and the most is within what was quoted, never "more than quoted"', async () => {
+    // The reply's usage: 1.3 times gpt-image-2's image tokens, and 300 of planning: $0.283035.
+    const { result, lines, difference, note, receipt } = await madeAt('1.3');
+    expect(result.charged).to.equal('0.283035');
+    expect(result.images[0].receipt).to.deep.include({ quoted: '0.210795', most: '0.481725', charged: '0.283035' });
+    expect(lines[0][1]).to.match(/^\$0\.283 · /);
+    expect(lines[1]).to.deep.equal(['Quoted', 'at most $0.482 · about $0.211']);
+    expect(receipt.querySelectorAll('dd')[1].querySelector('span')!.getAttribute('title')).to.equal(
+      'at most $0.481725 · about $0.210795',
+    );
+    expect(difference).to.equal('Within what was quoted.');
+    expect(words(receipt)).not.to.contain('more than');
+    // Beside Generate, the same: charged within what the preview said.
+    expect(note).to.contain(
+      'The gateway charged $0.283, within what the preview said: at most $0.482, about $0.211. Your tally counts what was charged.',
+    );
+    expect(note).not.to.contain('more than');
+  });
+
+  it('a charge above the most is said plainly as more than the most quoted, by how much', async () => {
+    // 2.5 times gpt-image-2's image tokens: 17,560 × $30/M, past the bound of twice them, and still within reason.
+    const { result, lines, difference, note } = await madeAt('2.5');
+    expect(result.charged).to.equal('0.535875');
+    expect(lines[1]).to.deep.equal(['Quoted', 'at most $0.482 · about $0.211']);
+    expect(difference).to.equal('$0.0542 more than the most quoted.');
+    expect(note).to.contain(
+      'The gateway charged $0.536, $0.0542 more than the most the preview said ($0.482). Your tally counts what was charged.',
+    );
+  });
+
+  it('in German: within what was quoted, and above it', async () => {
+    const storageKey = uniqueStorageKey();
+    await new ImageStore({ storageKey }).put({
+      id: 'kept-within',
+      entryId: 'entry-within',
+      blob: await pngBlob(64, 64),
+      prompt: 'a red ceramic mug',
+      model: 'gpt-image-2.6-flare',
+      provider: 'openai',
+      width: 1024,
+      height: 1024,
+      charged: '0.0775',
+      receipt: { quoted: '0.0527', most: '0.166', basis: 'reported' },
+      createdAt: 1,
+    });
+    const el = await imageWidget({ provider: 'openai', 'storage-key': storageKey, lang: 'de' });
+    await until(() => words(el.shadowRoot!.querySelector('[part~=receipt] summary') ?? el) === 'Beleg');
+    const { lines, difference } = await receiptOf(el);
+    expect(lines[1]).to.deep.equal(['Angekündigt', 'höchstens 0,166 $ · etwa 0,0527 $']);
+    expect(difference).to.equal('Im Rahmen des Angekündigten.');
   });
 });

@@ -217,6 +217,16 @@ export const accountStyles = css`
     min-height: 2.5rem;
     font-weight: 600;
   }
+  /* Where there is room, the sign-in and why on one row: the line is first in the controls, and short. */
+  @container (min-width: 480px) {
+    .account:has(#sign-in) {
+      grid-template-columns: auto minmax(0, 1fr);
+    }
+    .account #sign-in {
+      grid-column: auto;
+      padding-inline: 1.25rem;
+    }
+  }
   /*
    * Who pays, and what is left, wraps rather than being cut: at 390 px an ellipsis took the balance ("$0.49…", "übrig")
    * and the provider's name. What is left breaks only before it, whole on its line; a long user name breaks anywhere.

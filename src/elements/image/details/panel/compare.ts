@@ -15,7 +15,15 @@ import { mostSaid } from '../../models/price-words.js';
  * An offer as the comparison lists it: with what its model is best for, in the widget's words, and whom it pays
  * (`payeeAt`: its provider's id, or the name it has at its endpoint, OpenAI at OpenAI's own API).
  */
-export type ComparedOffer = Offer & { bestFor: string; payee: string };
+export type ComparedOffer = Offer & {
+  bestFor: string;
+  payee: string;
+  /**
+   * Choosing it switches to another provider whose account this widget does not have yet (no key for it, or Puter's
+   * sign-in not here): its line says so first.
+   */
+  needsAccount?: boolean;
+};
 
 /** The request as set, priced on every model and provider the page allows (the widget's `compare` part). */
 export interface CompareView {
@@ -77,6 +85,8 @@ function renderOffer(offer: Ranked<ComparedOffer>, index: number, line: LineNeed
   // One that only wants the user's image is chosen as any other: the image is its next step.
   const unable = offer.problem && !offer.wants;
   const why = offer.wants ? compareText.wantsImage() : offer.problem;
+  // Where it switches to an account not here yet, that comes first: what the user must have before its price matters.
+  const account = offer.needsAccount && !unable;
   return html`<tr
     class=${unable ? 'unable' : current ? 'current' : ''}
     data-provider=${offer.provider}
@@ -89,6 +99,7 @@ function renderOffer(offer: Ranked<ComparedOffer>, index: number, line: LineNeed
         id=${about}
         aria-labelledby="${about} ${about}-provider"
         aria-describedby=${[
+          account && `${about}-account`,
           offer.problem && `${about}-why`,
           offer.total !== undefined && `${about}-price`,
           offer.cheapest && `${about}-best`,
@@ -103,6 +114,10 @@ function renderOffer(offer: Ranked<ComparedOffer>, index: number, line: LineNeed
       ${offer.cheapest ? html`<span id="${about}-best" class="badge">${offersText.cheapest()}</span>` : nothing}
       <span class="about"
         ><span class="via" aria-hidden="true">${wordsText.providerName(offer.payee)}</span>${
+          account
+            ? html`<span id="${about}-account" class="needs-account">${compareText.needsAccount(offer.payee)}</span>`
+            : nothing
+        }${
           offer.problem
             ? html`<span id="${about}-why" class="best">${why}</span>`
             : offer.bestFor
@@ -154,15 +169,20 @@ export function renderCompare(view: CompareView, on: CompareHandlers) {
     most: (offer: Offer) => mostSaid(offer, view.locale, view.translation),
   };
   const { offersText, most } = line;
-  const best = all[0].cheapest ? all[0] : undefined;
   const families = new Map<string, number>();
   for (const { model } of view.offers) families.set(familyOf(model), (families.get(familyOf(model)) ?? 0) + 1);
   // A family no longer among the offers (another request, another provider) lists every one again.
   const family = families.has(view.family!) ? view.family : '';
   const ranked = family ? rankOffers(view.offers.filter(({ model }) => familyOf(model) === family)) : all;
+  // The cheapest of those listed, as their badge marks it: of the family chosen, said so, where one is.
+  const best = ranked[0]?.cheapest ? ranked[0] : undefined;
   return html`<details part="compare" class="compare">
     <summary>
-      ${best ? offersText.compareSummary(modelName(best.model), best.payee, most(best)) : offersText.compareLabel()}
+      ${
+        best
+          ? offersText.compareSummary(modelName(best.model), best.payee, most(best), family || undefined)
+          : offersText.compareLabel()
+      }
     </summary>
     ${families.size > 1 ? renderFamilies(families, family, line) : nothing}
     <table>
@@ -323,6 +343,14 @@ export const compareStyles = css`
     color: var(--_muted);
     font-size: 0.8125rem;
     padding-bottom: 0.15rem;
+  }
+  /* That choosing it needs an account not here yet: first under its name, in the text's colour, not the muted one. */
+  .compare .about .needs-account {
+    color: var(--_text);
+  }
+  .compare .about .needs-account:not(:last-child)::after {
+    content: ' · ';
+    color: var(--_muted);
   }
   .compare [aria-pressed='true'] {
     font-weight: 600;

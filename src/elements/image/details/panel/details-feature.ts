@@ -1,13 +1,13 @@
 import { nothing, type ReactiveController } from 'lit';
 import { clock } from '../../../../base/clock.js';
 import { dayOf } from '../../../../base/days.js';
-import { mostOf } from '../../../../pricing/quote.js';
-import { payeeAt } from '../../../../providers/catalog.js';
-import { models } from '../../../../strings/image/models.js';
-import { wordsIn } from '../../../../strings/strings.js';
+import type { ProviderId } from '../../../../base/types.js';
+import { payeeAt, providerInfo } from '../../../../providers/catalog.js';
+import { bestForAt } from '../../models/models-view.js';
 import type { ImageParts } from '../../image-parts.js';
 import { PanelPart } from '../../panels/panel-part.js';
 import { perTally } from '../../panels/per-tally.js';
+import type { Features } from '../../panels/features.js';
 import type { PanelSlots } from '../../panels/slots.js';
 import type { ImageView } from '../../view.js';
 import type { PriceDetailsPart } from './index.js';
@@ -23,10 +23,12 @@ export class DetailsFeature implements ReactiveController {
   /** The ledger's spending per local day, read again when the tally changes. */
   readonly spentByDay = perTally((ledger) => ledger.spentByDay());
   readonly #parts: ImageParts;
+  readonly #accounts: Features['accounts'];
 
-  constructor(parts: ImageParts) {
+  constructor(parts: ImageParts, { accounts }: Pick<Features, 'accounts'>) {
     const { host } = parts;
     this.#parts = parts;
+    this.#accounts = accounts;
     this.part = new PanelPart(host, {
       wanted: () => this.open,
       worthPrefetching: () => true,
@@ -84,6 +86,26 @@ export class DetailsFeature implements ReactiveController {
     if (this.#bringingCompare && compare) showFirst(compare);
   }
 
+  /**
+   * Whether choosing an offer of a provider switches to an account the widget does not have yet: another provider than
+   * the one in force, with no key for it where the switch would look (that provider, the page's endpoint and relay),
+   * or, for Puter, no one signed in here. Each provider asked once a render, for all its offers.
+   */
+  #needsAccount(): (provider: ProviderId) => boolean {
+    const { host } = this.#parts;
+    const { keys, puter } = this.#accounts;
+    const known = new Map<ProviderId, boolean>();
+    const lacks = (provider: ProviderId) =>
+      providerInfo(provider)?.needsKey
+        ? !keys.get(provider, host.endpoint, host.relay)
+        : provider === 'puter' && !puter.loaded?.account.user;
+    return (provider) => {
+      if (provider === host.provider) return false;
+      if (!known.has(provider)) known.set(provider, lacks(provider));
+      return known.get(provider)!;
+    };
+  }
+
   /** The details' part, ahead of their opening, when the pointer or the focus comes to their summary. */
   prefetch(target: Element) {
     if (target.closest('.details')) this.part.prefetch();
@@ -100,7 +122,7 @@ export class DetailsFeature implements ReactiveController {
     if (!quote || !details) return { details: nothing };
     const { ledger, tally } = ledgerPart;
     const { locale, translation } = language;
-    const { bestFor } = wordsIn(translation, 'models', models);
+    const needsAccount = this.#needsAccount();
     const rendered = details.render(
       {
         // A request the model cannot make has no payable price: the details compare what can make it.
@@ -109,15 +131,17 @@ export class DetailsFeature implements ReactiveController {
         translation,
         offers: view.offers.map((offer) => ({
           ...offer,
-          bestFor: bestFor(offer.model),
+          bestFor: bestForAt(this.#parts, offer.provider, offer.model),
           payee: payeeAt(offer.provider, offer.provider === host.provider ? host.endpoint : ''),
+          needsAccount: needsAccount(offer.provider),
         })),
         provider: host.provider,
         model: host.model,
         editing: !!this.#parts.request().edit,
         projection: ledger &&
           tally && {
-            total: mostOf(quote),
+            total: quote.total,
+            most: quote.atMost,
             count: quote.count,
             remaining: tally.remaining,
             byDay: this.spentByDay(ledger, tally),

@@ -1,31 +1,31 @@
-import Decimal from 'decimal.js';
 import { nothing } from 'lit';
-import { invalid, isRecord } from '../../../../base/checks.js';
+import { invalid } from '../../../../base/checks.js';
 import { asUserPaysError } from '../../../../base/errors.js';
-import type { EditKind, GenerationResult, PublicEdit, Size } from '../../../../base/types.js';
+import type { EditKind, GenerationResult, PublicEdit, Quote, Size } from '../../../../base/types.js';
+import type { GalleryImage } from '../../../../images/gallery.js';
 import { loadEngine } from '../../../../lazy/index.js';
 import { EDIT_KINDS, editSize, extendedSize } from '../../../../pricing/edit-pricing.js';
-import { formatUsd, megapixelsOf, modelName } from '../../../../pricing/index.js';
-import { withEditFacts } from '../../../../pricing/edit-hook.js';
 import { payeeAt } from '../../../../providers/catalog.js';
-import { imageKeptAt } from '../../../../providers/image-kept.js';
-import type { Conversation, ReferenceImage } from '../../../../providers/provider.js';
+import type { ReferenceImage } from '../../../../providers/provider.js';
 import { editPrices } from '../../../../strings/edit-prices.js';
 import { generation as generationWords } from '../../../../strings/generation.js';
-import { editNotAnImage } from '../../../../strings/edit-input.js';
 import { editor } from '../../../../strings/image/editor.js';
 import { wordsIn } from '../../../../strings/strings.js';
 import { words } from '../../../../strings/words.js';
 import type { ImageParts } from '../../image-parts.js';
-import { mostSaid } from '../../models/price-words.js';
 import type { EditorShared, Features } from '../../panels/features.js';
 import { PanelPart } from '../../panels/panel-part.js';
+import type { PanelSlots } from '../../panels/slots.js';
 import type { Blocked, ImageView, Slot } from '../../view.js';
-import { editGoingOn, goesOnView, goingOn, type GoingOn } from './conversation.js';
+import { againRequest, instructionOptional, paints } from './again.js';
+import { goesOnView, goingOn, type GoingOn } from './conversation.js';
+import { generateEdit, openPageImage, pixelsOf } from './page-edits.js';
+import { entryInForce, instructionView, keptSaid, modelsFor, modelsView, wholeView } from './editor-views.js';
+import { editorDecision, inForm, type InForm } from './in-form.js';
 import { Extension, UNEXTENDED } from './extension.js';
 import { listenForImages } from './image-drop.js';
 import type { EditorPart } from './view/index.js';
-import type { EditorHandlers } from './view/editor-template.js';
+import type { EditorFormHandlers, EditorHandlers } from './view/editor-template.js';
 import type { MaskPainter } from './view/mask-painter.js';
 
 /** An image being edited: the image as read (its pixels, its size), where it came from, and how it is edited. */
@@ -33,26 +33,38 @@ interface EditSession {
   image: ReferenceImage;
   /** The gallery's id of the image, where it is one of the widget's. */
   editOf?: string;
+  /** The image's own words (its prompt, where it is one of the gallery's): what describes it, and an erase's prompt. */
+  label: string;
+  /**
+   * The instruction: the edit's prompt, its own field (empty when the editor opens; a page's `generate({ edit })`, the
+   * element's prompt). The form's prompt is kept for new images, untouched.
+   */
+  instruction: string;
   /** The conversation that made it, where it keeps one; `afresh`: the user chose not to go on with it. */
   conversation?: GoingOn;
   afresh?: boolean;
   kind: EditKind;
   painter: MaskPainter;
-  on: EditorHandlers;
-  /** The model and size the form had before the editor took them, given back when editing stops. */
-  modelBefore: string;
-  sizeBefore: Size;
+  /** Its controls' handlers (the form's Generate, its fix and presses are added as it is drawn). */
+  on: Omit<EditorHandlers, keyof EditorFormHandlers>;
+  /** The model and size the form had before the editor took them, given back when editing stops and after an edit. */
+  before: { model: string } & Size;
   /** The size the editor last asked for, and for which model: the image's, as that model makes it. */
   sized?: Size;
   sizedFor?: string;
   /** Sent at its full size where each input megapixel is billed (by default at 1 MP at most). */
   whole?: boolean;
+  /** Vary of an edit (`again`): one image, a new seed, at the quality tier it was made at. */
+  again?: { quality?: string };
+  /** The mask the last submission of this edit read (`mask()`), kept with its results for their Vary. */
+  sentMask?: Blob;
 }
 
 /**
  * Editing an image (SPEC §13), once the panels are here: Edit on an image opens it where the result is shown, with the
  * editor's own part (loaded at that click); the request is then an edit of it (its first input, its kind, its mask at
- * the click), priced and sent as every request is; a result is the new version, shown with its Edit to go on.
+ * the click, the editor's own instruction as its prompt), priced and sent as every request is, from the editor's own
+ * decision line; a result is the new version, shown with its Edit to go on, the form as it was before the editor.
  */
 export class EditorFeature implements EditorShared {
   /** The image being edited, while the editor is open. */
@@ -62,6 +74,12 @@ export class EditorFeature implements EditorShared {
   readonly extension: Extension;
   readonly #parts: ImageParts;
   readonly #features: Features;
+  /** The masks the edits made on this page were sent with, by the id of each image they made: their Vary's. */
+  readonly #masks = new Map<string, Blob>();
+  /** The form's handlers, as the editor was last drawn with them (its keys send through them). */
+  #form?: EditorFormHandlers;
+  /** What the form's own places do while an image is edited. */
+  readonly #inForm: InForm;
 
   constructor(parts: ImageParts, features: Features) {
     const { host } = parts;
@@ -73,13 +91,20 @@ export class EditorFeature implements EditorShared {
     });
     this.extension = new Extension(host, {
       wanted: () => this.session?.kind === 'extend',
-      most: () => this.#entry()?.extend?.most,
+      most: () => entryInForce(this.#parts)?.extend?.most,
       changed: () => {
         features.submission.edited();
         this.#fitSize();
         host.requestUpdate();
       },
     });
+    this.#inForm = {
+      stop: () => this.session?.on.editClose(),
+      toDecision: () =>
+        features.submission.flow.focusAt(
+          '[part~=edit-decision] :is([data-focus=submit]:enabled, #reason :is(a, button))',
+        ),
+    };
     // The page may turn editing off, and on again, at any time (`edit="off"`): what offers it is drawn again, and an
     // editor open closes. An attribute the panels read alone: the first paint offers no editing.
     new MutationObserver(() => {
@@ -102,10 +127,11 @@ export class EditorFeature implements EditorShared {
   }
 
   /**
-   * Opens the editor on `blob` (an image of the gallery, `editOf`, or one of the user's own); an image of the gallery
-   * that keeps the conversation that made it goes on with it, where its model edits it (`#goingOn`).
+   * Opens the editor on `blob` (an image of the gallery, `editOf`, or one of the user's own), its instruction empty;
+   * an image of the gallery that keeps the conversation that made it goes on with it, where its model edits it
+   * (`#goingOn`). `focus`: the keyboard goes to the kinds of edit (not where Vary sends the edit at once).
    */
-  async open(blob: Blob, editOf?: string) {
+  async open(blob: Blob, editOf?: string, focus = true) {
     const gallery = this.#features.gallery.controller;
     const [engine, part, kept] = await Promise.all([
       loadEngine(),
@@ -117,20 +143,20 @@ export class EditorFeature implements EditorShared {
     const image = await engine.readReferenceImage(file);
     const { host } = this.#parts;
     const { painter, on } = part.painterFor({ width: image.width, height: image.height }, () => host.requestUpdate());
-    // Editing another image (a new version's Edit): the form's model before the first is still the one to give back.
-    const modelBefore = this.session?.modelBefore ?? host.model;
-    const sizeBefore = this.session?.sizeBefore ?? { width: host.width, height: host.height };
+    // Editing another image (a new version's Edit): the form's model and size before the first are still to give back.
+    const before = this.session?.before ?? { model: host.model, width: host.width, height: host.height };
     const handlers = { ...on, ...this.#handlers() };
     const read = kept?.conversation && (await engine.readConversation(kept.conversation));
     const conversation = read && { kept: read, earlier: engine.earlierOf(read) };
     this.session = {
       image,
       editOf,
+      label: kept?.prompt ?? '',
+      instruction: '',
       kind: 'instruction',
       painter,
       on: handlers,
-      modelBefore,
-      sizeBefore,
+      before,
       ...(conversation && { conversation }),
     };
     this.extension.sides = UNEXTENDED;
@@ -139,57 +165,26 @@ export class EditorFeature implements EditorShared {
     this.#features.submission.edited();
     host.requestUpdate();
     await host.updateComplete;
-    host.renderRoot.querySelector<HTMLElement>('[part~=editor] input:checked')?.focus();
+    if (focus) host.renderRoot.querySelector<HTMLElement>('[part~=editor] input:checked')?.focus();
   }
 
   /**
    * `generate(options)` with options (SPEC §13): with `edit`, once a submission running has ended, the edit opened as
-   * asked (`begin`) and sent; without, the widget's submission as it stands. What fails before the submission starts
-   * is said where the widget shows errors, as the submission says its own.
+   * asked (`begin`) and sent; without, the widget's submission as it stands.
    */
-  async generate(options: unknown): Promise<GenerationResult> {
-    const { submission } = this.#features;
-    try {
-      if (!isRecord(options)) invalid(editNotAnImage());
-      if (options.edit !== undefined) {
-        if (submission.controller.pending) await submission.generate().catch(() => {});
-        await this.begin(options.edit);
-      }
-    } catch (thrown) {
-      const failure = asUserPaysError(thrown);
-      submission.controller.report(failure);
-      throw failure;
-    }
-    return submission.generate();
+  generate(options: unknown): Promise<GenerationResult> {
+    return generateEdit(this, this.#features.submission, options);
   }
 
-  /**
-   * `editImage(image)`: the editor opened on the page's image (a Blob, a gallery id, an address), as a user's drop
-   * opens it: the user chooses what to do and sends it. Refused in words (`invalid-input`, shown where the widget shows
-   * errors) where editing is off, no model here edits, or the image cannot be read.
-   */
-  async openImage(image: unknown): Promise<void> {
-    try {
-      const { language, host } = this.#parts;
-      const text = wordsIn(language.translation, 'editor', editor);
-      if (!this.allowed()) invalid(text.editingOff());
-      if (!(image instanceof Blob || typeof image === 'string')) invalid(editNotAnImage());
-      const payee = wordsIn(language.translation, 'words', words).providerName(payeeAt(host.provider, host.endpoint));
-      if (!this.canEdit()) invalid(text.nothingEditsHere(payee));
-      const engine = await loadEngine();
-      const gallery = this.#features.gallery.controller;
-      const { file, editOf } = await engine.editedImage(image, (id) => gallery.kept(id));
-      await this.open(file, editOf);
-    } catch (thrown) {
-      const failure = asUserPaysError(thrown);
-      this.#features.submission.controller.report(failure);
-      throw failure;
-    }
+  /** `editImage(image)`: the editor opened on the page's image, as a user's drop opens it (`openPageImage`). */
+  openImage(image: unknown): Promise<void> {
+    return openPageImage(this, this.#parts, this.#features, image);
   }
 
   /**
    * `generate({ edit })`: the editor opened on the page's image (a Blob, a gallery id, an address) as asked, its kind
-   * chosen, its mask painted, ready to send; a request the widget cannot make refused in words (`invalid-input`).
+   * chosen, its mask painted, the element's prompt its instruction, ready to send; a request the widget cannot make
+   * refused in words (`invalid-input`).
    */
   async begin(input: unknown) {
     const engine = await loadEngine();
@@ -202,6 +197,7 @@ export class EditorFeature implements EditorShared {
     await this.open(file, editOf);
     const { session } = this;
     if (!session) return;
+    session.instruction = this.#parts.host.prompt;
     if (mask) {
       const { width, height } = session.image;
       if (mask.width !== width || mask.height !== height) {
@@ -224,38 +220,107 @@ export class EditorFeature implements EditorShared {
     this.#parts.host.requestUpdate();
   }
 
-  /** Leaves the editor; `giveBack`: the form's model and size as they were before (not where the result of an edit is shown). */
-  close(giveBack = true) {
+  /**
+   * Vary on an edit, image `id` (`againQuote` priced it): the same edit again on its source, as it was sent (its kind,
+   * mask, sides, model, instruction and size), one image with a new seed, sent at once, once a submission running has
+   * ended; the form as it was before, once it is made. What fails is said where the widget shows errors.
+   */
+  async again(id: string) {
+    const { gallery, submission } = this.#features;
+    const image = gallery.controller.images.find((shown) => shown.id === id);
+    const edit = image?.edit;
+    if (!image || !edit?.editOf) return;
+    const mask = this.#masks.get(id);
+    try {
+      if (submission.controller.pending) await submission.generate().catch(() => {});
+      const blob = await gallery.controller.blob(edit.editOf);
+      if (!blob) invalid(wordsIn(this.#parts.language.translation, 'editor', editor).notReadable());
+      await this.open(blob, edit.editOf, false);
+      const { session } = this;
+      if (!session) return;
+      if (mask) session.painter.paintPicture(await pixelsOf(mask));
+      const size = { width: image.width, height: image.height };
+      Object.assign(session, {
+        kind: edit.kind,
+        instruction: image.prompt,
+        afresh: !edit.earlier,
+        whole: edit.whole,
+        again: { quality: image.quality },
+        sized: size,
+        sizedFor: image.model,
+      });
+      this.extension.sides = edit.extend ?? UNEXTENDED;
+      Object.assign(this.#parts.host, { model: image.model, ...size });
+    } catch (thrown) {
+      submission.controller.report(asUserPaysError(thrown));
+      return;
+    }
+    await submission.generate().catch(() => {}); // its error is shown where its image would have been
+  }
+
+  /**
+   * What Vary on `image`, an edit, costs: the same edit again on its source (`againRequest`), priced with its inputs;
+   * undefined where it cannot be made here, or cannot be priced (Vary is then not offered).
+   */
+  againQuote(image: GalleryImage, source: { width: number; height: number }): Quote | undefined {
+    const { host, pricing } = this.#parts;
+    const kind = image.edit?.kind;
+    if (!kind || !this.allowed()) return undefined;
+    const asked = againRequest({
+      image,
+      source,
+      form: this.#parts.request(),
+      provider: host.provider,
+      models: modelsFor(this.#parts, kind),
+      masked: this.#masks.has(image.id),
+    });
+    const quote = asked && pricing.price(asked).quote;
+    return quote && !quote.problem ? quote : undefined;
+  }
+
+  /** An edit was made (`ids`, the images it made): its mask kept for their Vary, the form given back as it was. */
+  made(ids: readonly string[]) {
+    const mask = this.session?.sentMask;
+    if (mask) for (const id of ids) this.#masks.set(id, mask);
+    this.close();
+  }
+
+  /** Leaves the editor: the form's model and size as they were before it opened (its prompt was never taken). */
+  close() {
     const { session } = this;
     if (!session) return;
     this.session = undefined;
     const { host } = this.#parts;
-    if (giveBack) Object.assign(host, { model: session.modelBefore, ...session.sizeBefore });
+    Object.assign(host, session.before);
     host.requestUpdate();
   }
 
   canEdit(): boolean {
-    return this.allowed() && EDIT_KINDS.some((kind) => this.#modelsFor(kind).length > 0);
+    return this.allowed() && EDIT_KINDS.some((kind) => modelsFor(this.#parts, kind).length > 0);
   }
 
   /**
-   * What an edit adds to the request: the image as its first input, the kind and which image it edits, and where it goes
-   * on with the conversation that made the image, that conversation and what it sends again.
+   * What an edit adds to the request: the image as its first input, the kind and which image it edits, its prompt (the
+   * instruction; an erase, which takes none, the image's own words), and where it goes on with the conversation that
+   * made the image, that conversation and what it sends again; Vary's one image with a new seed.
    */
-  asked(): { inputs: ReferenceImage[]; edit: PublicEdit; conversation?: Conversation } | undefined {
+  asked() {
     const { session } = this;
     if (!session) return undefined;
     const going = this.#goingOn(this.#parts.host.model);
+    const edit: PublicEdit = {
+      kind: session.kind,
+      ...(session.editOf && { editOf: session.editOf }),
+      ...(session.whole && { whole: true }),
+      ...(session.kind === 'extend' && { extend: this.extension.sides }),
+      ...(going && { earlier: going.earlier }),
+    };
     return {
+      prompt: session.kind === 'erase' ? session.label : session.instruction,
       inputs: [session.image],
-      edit: {
-        kind: session.kind,
-        ...(session.editOf && { editOf: session.editOf }),
-        ...(session.whole && { whole: true }),
-        ...(session.kind === 'extend' && { extend: this.extension.sides }),
-        ...(going && { earlier: going.earlier }),
-      },
+      edit,
       ...(going && { conversation: going.kept }),
+      ...(session.again && { count: 1, seed: undefined, quality: session.again.quality || undefined }),
     };
   }
 
@@ -268,7 +333,8 @@ export class EditorFeature implements EditorShared {
   async mask(): Promise<ReferenceImage | undefined> {
     const { session } = this;
     if (!session || !paints(session.kind)) return undefined;
-    const { dataUrl, width, height } = await session.painter.mask();
+    const { blob, dataUrl, width, height } = await session.painter.mask();
+    session.sentMask = blob;
     return { dataUrl, width, height };
   }
 
@@ -297,120 +363,67 @@ export class EditorFeature implements EditorShared {
     };
   }
 
-  /** The editor, drawn where the result is shown while an image is edited; `nothing` else. */
-  render(view: ImageView): Slot {
+  /**
+   * Where the edit waits for its instruction (a kind that takes one, none typed): why, and the way to its box; what it
+   * waits for above it first (the painting, over the instruction in the editor).
+   */
+  instructionMissing(): Blocked | undefined {
+    const { session } = this;
+    if (!session || instructionOptional(session.kind) || session.instruction.trim()) return undefined;
+    const first = this.blocked();
+    if (first) return first;
+    const text = wordsIn(this.#parts.language.translation, 'editor', editor);
+    return {
+      reason: text.instructionFirst(),
+      at: 'prompt',
+      fix: { label: text.toInstruction(), focus: 'edit-instruction' },
+    };
+  }
+
+  /** What the form's own places show while an image is edited (its prompt's and models', its row's price and Generate). */
+  slots(view: ImageView): Pick<PanelSlots, 'editing' | 'editingDecision'> {
+    if (!this.session || !this.part.loaded) return { editing: nothing, editingDecision: nothing };
+    return inForm(view, this.#inForm);
+  }
+
+  /** The editor, drawn where the result is shown while an image is edited, with the form's Generate; `nothing` else. */
+  render(view: ImageView, form: EditorFormHandlers): Slot {
     const { session } = this;
     const part = this.part.loaded;
     if (!session || !part) return nothing;
+    this.#form = form;
     const { host, language } = this.#parts;
     const payee = wordsIn(language.translation, 'words', words).providerName(payeeAt(host.provider, host.endpoint));
     const { dataUrl: src, width, height } = session.image;
     const spoken = { locale: language.locale, translation: language.translation };
+    const alt = session.label || wordsIn(language.translation, 'editor', editor).imageAlt();
     return part.render(
       {
         src,
-        alt: host.prompt,
+        alt,
         kind: session.kind,
-        kinds: EDIT_KINDS.map((kind) => ({ kind, available: this.#modelsFor(kind).length > 0 })),
+        kinds: EDIT_KINDS.map((kind) => ({ kind, available: modelsFor(this.#parts, kind).length > 0 })),
         provider: payee,
-        instruction: host.prompt,
-        ...this.#instructionView(),
-        models: this.#modelsView(view),
-        whole: this.#wholeView(),
+        instruction: session.instruction,
+        ...instructionView(this.#parts, session.kind, session.instruction),
+        models: modelsView(this.#parts, view, session.kind, (model) => this.#goingOn(model)),
+        whole: wholeView(this.#parts, session.image, !!session.whole),
         goesOn: this.#goesOnView(),
         kept: this.keptSaid(session.editOf === undefined),
         painter: session.painter.view(),
         ...(session.kind === 'extend' && {
-          extension: this.extension.render({ src, alt: host.prompt, image: { width, height }, ...spoken }),
+          extension: this.extension.render({ src, alt, image: { width, height }, ...spoken }),
         }),
+        decision: editorDecision(view, session.kind, host.model),
         ...spoken,
       },
-      session.on,
+      { ...session.on, submit: form.submit, fix: form.fix, press: form.press },
     );
   }
 
-  /**
-   * The price-book entry of the model in force, with its edit facts, where it has a price here: read from the book, as
-   * a request that cannot be priced yet (no side extended) has none.
-   */
-  #entry() {
-    const { host, pricing } = this.#parts;
-    const entry = pricing.prices()[host.model]?.[host.provider];
-    return entry && withEditFacts(entry, host.provider, host.model);
-  }
-
-  /**
-   * Whether the model in force takes an instruction for this kind of edit (an extend's may not: fal's outpaint takes
-   * none), and where it takes none, what becomes of one typed: it is said not to be sent, never dropped in silence.
-   */
-  #instructionView() {
-    const { host, language } = this.#parts;
-    const model = modelName(host.model);
-    const taken = this.session?.kind !== 'extend' || this.#entry()?.extend?.prompt !== false;
-    const prompt = host.prompt.trim();
-    const unsent =
-      taken || !prompt
-        ? undefined
-        : wordsIn(language.translation, 'editPrices', editPrices).promptNotSent(model, prompt);
-    return { instructionTaken: taken, modelLabel: model, ...(unsent && { unsent }) };
-  }
-
-  /**
-   * What the provider in force says it keeps of an image it is sent, in the element's words, said beside the upload of
-   * an image of the user's own (`own`): not of one it made, which it has already.
-   */
+  /** What the provider in force keeps of an image of the user's own it is sent (`own`), in words, where it says. */
   keptSaid(own = true): string | undefined {
-    const { host, language } = this.#parts;
-    const kept = own ? imageKeptAt(host.provider, host.endpoint) : undefined;
-    if (!kept) return undefined;
-    const payee = wordsIn(language.translation, 'words', words).providerName(payeeAt(host.provider, host.endpoint));
-    return wordsIn(language.translation, 'editor', editor).imageKept(payee, kept);
-  }
-
-  /** The models of the provider in force that make `kind` of edit, in the price book's order. */
-  #modelsFor(kind: EditKind): string[] {
-    const { host, pricing } = this.#parts;
-    const book = pricing.prices();
-    const { provider } = host;
-    return pricing.models(provider, '').filter((model) => {
-      const entry = book[model]?.[provider];
-      return entry && withEditFacts(entry, provider, model).edits?.includes(kind);
-    });
-  }
-
-  /** The models that make this kind of edit here, each priced for this image as the request stands. */
-  #modelsView(view: ImageView) {
-    const { host, pricing, language } = this.#parts;
-    const kind = this.session?.kind ?? 'instruction';
-    const { edit, ...request } = this.#parts.request();
-    return this.#modelsFor(kind).map((model) => {
-      // Each model priced as it would be sent: going on with the image's conversation where that model made it.
-      const { quote } = pricing.price({ ...request, model, edit: editGoingOn(edit ?? { kind }, this.#goingOn(model)) });
-      return {
-        id: model,
-        label: modelName(model),
-        price: quote ? mostSaid(quote, language.locale, view.translation) : '',
-        selected: model === host.model,
-      };
-    });
-  }
-
-  /**
-   * Where the model bills each input megapixel and the image is larger than it sends by default (1 MP): its size and
-   * what sending it whole adds, for the user to choose; undefined where that changes nothing.
-   */
-  #wholeView() {
-    const { session } = this;
-    const request = this.#parts.request();
-    if (!session || !request.edit) return undefined;
-    const { pricing, language } = this.#parts;
-    const resized = pricing.price({ ...request, edit: { ...request.edit, whole: false } }).quote;
-    const whole = pricing.price({ ...request, edit: { ...request.edit, whole: true } }).quote;
-    if (!resized || !whole || resized.problem || whole.problem) return undefined;
-    const more = new Decimal(whole.total).minus(resized.total);
-    if (more.lte(0)) return undefined;
-    const megapixels = megapixelsOf(session.image.width, session.image.height).toLocaleString(language.locale);
-    return { checked: !!session.whole, megapixels, more: formatUsd(more, language.locale) };
+    return keptSaid(this.#parts, own);
   }
 
   /** The editor's line where the edit may go on with the conversation that made the image (`goesOnView`). */
@@ -445,16 +458,25 @@ export class EditorFeature implements EditorShared {
     const { session } = this;
     if (!session) return;
     session.kind = kind;
-    const models = this.#modelsFor(kind);
+    const models = modelsFor(this.#parts, kind);
     const { host } = this.#parts;
     if (models.length && !models.includes(host.model)) host.model = models[0];
   }
 
-  /** The editor's own controls: the kind, the instruction (the edit's prompt), the model, Stop editing. */
-  #handlers(): Omit<EditorHandlers, keyof ReturnType<EditorPart['painterFor']>['on']> {
+  /**
+   * The editor's own controls: the kind, the instruction (the edit's prompt), the model, Stop editing, and its keys
+   * (Ctrl/⌘+Enter sends, as in the form: where Generate is refused, the reason is said and the keyboard goes to its fix).
+   */
+  #handlers(): Omit<EditorHandlers, keyof ReturnType<EditorPart['painterFor']>['on'] | keyof EditorFormHandlers> {
     const { host } = this.#parts;
     const edited = () => this.#features.submission.edited();
     return {
+      editKeydown: (event) => {
+        this.#parts.gesture.input();
+        const form = this.#form;
+        if (!form || event.key !== 'Enter' || event.isComposing || !(event.ctrlKey || event.metaKey)) return;
+        if (!form.refusedSubmit(event, event.composedPath()[0] as HTMLElement)) form.submit(event);
+      },
       editKind: (event) => {
         edited();
         this.#choose((event.target as HTMLInputElement).value as EditKind);
@@ -463,7 +485,8 @@ export class EditorFeature implements EditorShared {
       },
       editInstruction: (event) => {
         edited();
-        host.prompt = (event.target as HTMLTextAreaElement).value;
+        if (this.session) this.session.instruction = (event.target as HTMLTextAreaElement).value;
+        host.requestUpdate();
       },
       editModel: (event) => {
         edited();
@@ -486,17 +509,3 @@ export class EditorFeature implements EditorShared {
     };
   }
 }
-
-/** A mask the page gave, as pixels (its size, to hold it to the image's). */
-async function pixelsOf(mask: Blob): Promise<ImageData> {
-  const bitmap = await createImageBitmap(mask);
-  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-  const context = canvas.getContext('2d');
-  if (!context) throw new Error('A new canvas gave no 2D context');
-  context.drawImage(bitmap, 0, 0);
-  bitmap.close();
-  return context.getImageData(0, 0, canvas.width, canvas.height);
-}
-
-/** Whether an edit of `kind` paints what it changes: a repaint and an erase do; an instruction and an extend do not. */
-const paints = (kind: EditKind) => kind === 'mask' || kind === 'erase';

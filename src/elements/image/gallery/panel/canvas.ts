@@ -87,8 +87,8 @@ export function canvasSlots(
  * Where the result is shown: the editor while an image is edited; else, once the gallery's view is here, what `shown`
  * draws (the latest submission large, or a paid image still being made after Stop waiting).
  */
-function resultSlot({ features, view, galleryView }: Canvas, shown: () => Slot | undefined): Slot {
-  if (features.editor.session) return features.editor.render(view);
+function resultSlot({ features, view, on, galleryView }: Canvas, shown: () => Slot | undefined): Slot {
+  if (features.editor.session) return features.editor.render(view, on);
   return galleryView ? (shown() ?? nothing) : nothing;
 }
 
@@ -170,8 +170,12 @@ function latestAndHistory(parts: ImageParts, features: Features) {
   // card and receipt say what the answer booked, as the tally does, not the bound it was made at.
   const bound = (image: { receipt?: { basis: string } }) => image.receipt?.basis === 'bound';
   const entries = gallery.images.some(bound) ? ledger.ledger?.entries() : undefined;
-  // The version each edit was made from, where it is still here (not just deleted): the chain original → edit → edit.
-  const sources = new Map(gallery.images.filter((image) => !image.gone).map((image) => [image.id, image]));
+  // The version each edit was made from, where it is still here (not just deleted): the chain original → edit → edit,
+  // the original one of the user's own too.
+  const sources = new Map([
+    ...gallery.own,
+    ...gallery.images.filter((image) => !image.gone).map((image) => [image.id, image] as const),
+  ]);
   const shown = gallery.images.map((image): GalleryItem => {
     const source = image.edit?.editOf === undefined ? undefined : sources.get(image.edit.editOf);
     const booked = bound(image)
@@ -195,9 +199,18 @@ function latestAndHistory(parts: ImageParts, features: Features) {
       referable,
       // Its bytes, read to be sent: an image shown from the provider's link cannot be.
       editable: editing && !image.notSaved,
-      finalize: finalOf(again, host.models, pricing),
-      vary: mostSaid(pricing.price(again).quote ?? {}, locale, translation) || undefined,
-      before: source && { id: source.id, url: source.url, prompt: source.prompt },
+      // An edit is made again as an edit (the same one on its source), or not offered; never from its instruction
+      // alone, as a new image (nor finalized so).
+      finalize: image.edit ? undefined : finalOf(again, host.models, pricing),
+      vary:
+        mostSaid(
+          (image.edit
+            ? source && !source.notSaved && features.editor.againQuote(image, source)
+            : pricing.price(again).quote) || {},
+          locale,
+          translation,
+        ) || undefined,
+      before: source && { id: source.id, url: source.url, prompt: source.prompt, ...(source.own && { own: true }) },
     };
   });
   const latest = shown.filter((image) => image.batch === shown[0].batch);

@@ -35,6 +35,8 @@ export interface ImageActionTarget {
   addReference(file: File): Promise<void>;
   /** Opens the editor on the image's bytes (Edit). */
   edit(blob: Blob, id: string): Promise<void>;
+  /** Vary on an edit, image `id`: the same edit again on its source, sent at once (the form left as it is). */
+  again(id: string): Promise<void>;
   /**
    * Sets the widget to these settings (an image's quality and settings where it kept them, else the form's stay);
    * `final`: on the model a draft finalizes on. Resolves to what sets them back, and whether the form changed.
@@ -150,6 +152,9 @@ export async function actOnImage(event: Event, shown: readonly GalleryImage[], t
   // What it was made at besides its size (Nano Banana's 4K, GPT Image's high…): else Vary at a form since set to 512
   // would make a 4K image at a 1K price.
   const madeAt = { prompt, provider, model, width, height, quality, settings };
+  // An edit is varied as the same edit again on its source, as its button priced it (never its instruction alone, made
+  // into a new image from text); the form is left as it is.
+  if (action === 'vary' && image.edit) return target.again(image.id);
   if (action === 'vary') {
     // One click, priced on the button: the form takes its settings (so what is made is what it shows, and Try again
     // makes it again), then submits. A prompt or model the user was editing is one Undo away, said above Generate, so

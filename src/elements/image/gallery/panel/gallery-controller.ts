@@ -3,6 +3,9 @@ import type { Submission } from '../../../../generation/submit.js';
 import type { Gallery, GalleryImage } from '../../../../images/gallery.js';
 import type { ImageStore, StoredImage } from '../../../../images/image-store.js';
 import { loadEngine } from '../../../../lazy/index.js';
+import { clock } from '../../../../base/clock.js';
+import { newId } from '../../../../base/ids.js';
+import type { ReferenceImage } from '../../../../providers/provider.js';
 import type { StartupController } from '../../../shared/startup-controller.js';
 
 /** Which images the host keeps, read when they are needed (never a stale copy). */
@@ -75,6 +78,24 @@ export class GalleryController implements ReactiveController {
     return this.#shown?.images ?? [];
   }
 
+  /** The images of the user's own that images shown edit, by id (`Gallery.own`): each edit's version before it. */
+  get own(): ReadonlyMap<string, GalleryImage> {
+    return this.#shown?.own ?? new Map();
+  }
+
+  /**
+   * Keeps `image`, one of the user's own being edited, for the edits of it (`ImageStore.hold`: stored with the first
+   * of them, so that an edit never sent leaves nothing behind): its id, which the edit names as the image it edits
+   * (`editOf`); none where no store opens (the edit then names none, as before).
+   */
+  async keepOwn(image: ReferenceImage): Promise<string | undefined> {
+    const [store, { bytesOf, ownImage }] = await Promise.all([this.opened(), loadEngine()]);
+    if (!store) return undefined;
+    const id = `own-${newId()}`;
+    store.hold(ownImage(id, bytesOf(image.dataUrl), image, clock.now()));
+    return id;
+  }
+
   /** The images of the running submission shown so far, in the order they came (see `receive`). */
   get arrived(): GalleryImage[] {
     return (this.#arriving ?? []).flatMap((id) => this.images.find((image) => image.id === id) ?? []);
@@ -98,10 +119,13 @@ export class GalleryController implements ReactiveController {
   async remove(id: string): Promise<() => Promise<void>> {
     const store = this.#store;
     const kept = await store?.get(id);
+    // The image of the user's own it edits goes with it, where nothing else edits that: Undo brings both back.
+    const source = kept?.edit?.editOf === undefined ? undefined : await store?.get(kept.edit.editOf);
     await store?.remove(id);
     for (const image of this.images) if (image.id === id) image.gone = true;
     return async () => {
       if (!kept || !store || store !== this.#store) return; // another storage key since: nothing to put back here
+      if (source?.own) store.hold(source);
       await store.put(kept);
       await this.reload();
     };

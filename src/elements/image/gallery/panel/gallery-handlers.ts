@@ -62,6 +62,7 @@ function act(parts: ImageParts, features: Features, event: Event) {
     // An image that cannot be read to edit (a file too large, one the browser cannot decode) says why, where errors are.
     edit: (blob, id) =>
       features.editor.open(blob, id).catch((error) => features.submission.controller.report(asUserPaysError(error))),
+    again: (id) => features.editor.again(id),
     generate: () => void host.generate().catch(() => {}), // its error is shown where its image would have been
     showForm: () => {
       const prompt = root()?.querySelector<HTMLElement>('#prompt');
@@ -82,6 +83,8 @@ async function reuse(parts: ImageParts, features: Features, image: ImageSettings
   const { host } = parts;
   const { controls } = features.options;
   const { quality, settings: madeWith, ...fields } = image;
+  // A new image is asked of the form: an image being edited is left, the form given back first (what Undo restores).
+  features.editor.close();
   features.submission.edited();
   const { prompt, provider, model, width, height, seed, count } = host;
   const { enhancePrompt, safetyTolerance, outputFormat, quality: qualityBefore } = host;

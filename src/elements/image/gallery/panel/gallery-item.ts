@@ -19,8 +19,15 @@ export interface GalleryItem extends Omit<GalleryImage, 'receipt'> {
   /** Whom it was paid to, as the words name it (`payeeAt`: OpenAI at its own API); its provider where not given. */
   payee?: string;
   /**
-   * Where it is an edit of an image still in the gallery (`edit.editOf`): that image, the version before it, to compare
-   * with and to go back to. None for an original, or where its source was deleted.
+   * Where it is an edit of an image still in the gallery (`edit.editOf`), or of one of the user's own kept for its edits:
+   * that image, the version before it, to compare with (and to go back to, where it is the gallery's). None for an
+   * original, or where its source was deleted.
    */
-  before?: { id: string; url?: string; prompt: string };
+  before?: {
+    id: string;
+    url?: string;
+    prompt: string;
+    /** An image of the user's own (`StoredImage.own`): no image of the gallery's to go back to, and no prompt. */
+    own?: boolean;
+  };
 }

@@ -54,6 +54,11 @@ export const resultStyles = css`
     max-height: 65vh; /* as the placeholder before it: the whole image in the first screen */
     object-fit: contain;
   }
+  /* At the image's shape (\`--_ratio\`, set by the template through the CSSOM: a strict CSP refuses a style attribute);
+     an image shown keeps its own, from its width and height. */
+  .expired {
+    aspect-ratio: var(--_ratio, 1);
+  }
   .expired,
   .gone {
     border-radius: var(--_radius);

@@ -9,6 +9,7 @@ import { bounds } from '../../../../strings/image/bounds.js';
 import { wordsIn, type Translation } from '../../../../strings/strings.js';
 import { words } from '../../../../strings/words.js';
 import type { Spoken } from '../../../shared/language-controller.js';
+import { cssProperties, ratioOf } from '../../../shared/css-properties.js';
 import { formatDate } from '../../../../base/dates.js';
 import { lightboxKeys, shortPrompt } from './gallery-actions.js';
 import type { GalleryItem } from './gallery-item.js';
@@ -93,39 +94,33 @@ function usd(amount: string | Decimal, locale?: string) {
 
 /**
  * What the image cost (part `receipt`, closed until asked): one charge, the figure the tally counts, and how it is
- * known; the quote and how the charge differs from it; what was left at the provider after it. Where the balance fell
- * by something else across the image (another use of the account, or its accounting catching up), that is a footnote,
- * never a second charge. The charge and the quote are rounded as the card shows them; what is left, exactly as the
- * account line says it. Stored figures that are no amounts (tampered
- * storage) leave the receipt out.
+ * known; the quote (a bound as the preview said it: "at most $0.166 · about $0.0527") and how the charge stands to it;
+ * what was left at the provider after it. Where the balance fell by something else across the image (another use of
+ * the account, or its accounting catching up), that is a footnote, never a second charge. Every amount is rounded as
+ * the card shows it, the exact figure in its title. Stored figures that are no amounts (tampered storage) leave the
+ * receipt out.
  */
 function renderReceipt(image: GalleryItem, galleryText: GalleryStrings, locale?: string, translation?: Translation) {
   const { receipt, charged } = image;
   if (!receipt) return nothing; // booked before receipts were kept
   const provider = image.payee ?? image.provider;
-  const { quoted, basis, credits, left, moved, reported } = receipt;
-  if (![charged, quoted, left ?? '0', credits ?? '0', moved ?? '0'].every(isAmount)) return nothing;
-  const difference = new Decimal(charged).minus(quoted);
+  const { quoted, most, basis, credits, left, moved, reported } = receipt;
+  if (![charged, quoted, most ?? '0', left ?? '0', credits ?? '0', moved ?? '0'].every(isAmount)) return nothing;
   return html`<details part="receipt" class="receipt">
     <summary>${galleryText.receipt()}</summary>
     <dl>
       <dt>${galleryText.receiptCharged()}</dt>
       <dd>${chargedSaid(image, locale, translation)} · ${galleryText.chargeBasis(basis, provider, credits)}</dd>
       <dt>${galleryText.receiptQuoted()}</dt>
-      <dd>${usd(quoted, locale)}</dd>
+      <dd>${most === undefined ? usd(quoted, locale) : boundQuoted(quoted, most, locale, translation)}</dd>
       ${
         left === undefined
           ? nothing
           : html`<dt>${galleryText.receiptLeft(provider)}</dt>
-              <dd>${formatUsd(left, locale)}</dd>`
+              <dd>${usd(left, locale)}</dd>`
       }
     </dl>
-    <p>
-      ${galleryText.receiptDifference(
-        difference.isZero() ? undefined : formatUsdRounded(difference.abs(), locale),
-        difference.isPositive(),
-      )}
-    </p>
+    ${differenceSaid(receipt, charged, galleryText, locale)}
     ${
       moved && !new Decimal(moved).eq(charged)
         ? html`<p class="footnote">${galleryText.receiptMoved(provider, formatUsdRounded(moved, locale))}</p>`
@@ -139,6 +134,38 @@ function renderReceipt(image: GalleryItem, galleryText: GalleryStrings, locale?:
           </p>`
     }
   </details>`;
+}
+
+/** A quote that was a bound, as the decision row said it: the most first, rounded up, then what it was expected to be. */
+function boundQuoted(quoted: string, most: string, locale?: string, translation?: Translation) {
+  const text = wordsIn(translation, 'bounds', bounds);
+  const said = `${text.atMostUnder(formatUsdRounded(most, locale, true))} · ${text.about(formatUsdRounded(quoted, locale))}`;
+  const exact = `${text.atMostUnder(formatUsd(most, locale))} · ${text.about(formatUsd(quoted, locale))}`;
+  return said === exact ? said : html`<span title=${exact}>${said}</span>`;
+}
+
+/**
+ * How the charge stands to the quote. Where the quote was a bound (`most`), a charge up to it is within it, however
+ * far from what was expected, and only one above it is said as more, than its most; a charge booked at the bound itself
+ * (no reply said what it came to: `bound`) is not known, so nothing is said of it. Otherwise, how much more or less
+ * than quoted.
+ */
+function differenceSaid(
+  receipt: NonNullable<GalleryItem['receipt']>,
+  charged: string,
+  text: GalleryStrings,
+  locale?: string,
+) {
+  const { quoted, most, basis } = receipt;
+  if (basis === 'bound') return nothing;
+  if (most !== undefined) {
+    const over = new Decimal(charged).minus(most);
+    return html`<p>${text.receiptOfBound(over.gt(0) ? formatUsdRounded(over, locale) : undefined)}</p>`;
+  }
+  const difference = new Decimal(charged).minus(quoted);
+  return html`<p>
+    ${text.receiptDifference(difference.isZero() ? undefined : formatUsdRounded(difference.abs(), locale), difference.isPositive())}
+  </p>`;
 }
 
 /**
@@ -187,7 +214,7 @@ function renderTile(
             tabindex="-1"
             data-focus=${focus}
             role="img"
-            style=${`aspect-ratio: ${image.width} / ${image.height}`}
+            ${cssProperties({ '--_ratio': ratioOf(image) })}
             aria-label=${galleryText.expiredImage(image.prompt)}
           ></div>`
     }

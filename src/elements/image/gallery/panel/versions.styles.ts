@@ -22,9 +22,11 @@ export const versionsStyles = css`
     color: var(--_muted);
   }
   /* Both images in the same box, each whole (contain): their shapes may differ (an extended image), not their place. */
+  /* At the edit's shape (\`--_ratio\`, set by the template): the images are laid over the frame, and give it no height. */
   .versions-frame {
     position: relative;
     width: 100%;
+    aspect-ratio: var(--_ratio, 1);
     max-height: 65vh;
     margin-top: 0.35rem;
     border-radius: var(--_radius);

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import type { GalleryStrings } from '../../../../strings/image/gallery.js';
+import { cssProperties, ratioOf } from '../../../shared/css-properties.js';
 import { versionsSlid } from './gallery-actions.js';
 import type { GalleryItem } from './gallery-item.js';
 
@@ -12,10 +13,13 @@ const HALF = 50;
 /**
  * The versions of an edit (part `versions`): "Edit of: <its source's prompt>", a button that brings the source into view
  * in the gallery, where it has its own toolbar, Edit and receipt (going back a version sends nothing, costs nothing);
+ * of an image of the user's own, which the gallery does not show, "Edit of an image of your own" alone;
  * and, where both images can be drawn, "Before and after" (closed until asked, as the receipt: the edit is drawn large
  * just above it): the source on the left, the edit on the right, divided where a native range says. The range is the
  * control itself, laid over both images: keyboard operable, named and its value said in words by construction; moving
- * it sets the top image's clip (`--_before`), never a request.
+ * it sets the top image's clip (`--_before`, at first half of each: the styles'), never a request. The frame's shape is
+ * the edit's, set through the CSSOM (`cssProperties`): a `style` attribute is refused under a strict
+ * Content-Security-Policy, and the frame, whose images are laid over it, would be 0 px tall.
  */
 export function renderVersions(image: GalleryItem, act: (event: Event) => void, galleryText: GalleryStrings) {
   const { before } = image;
@@ -32,12 +36,12 @@ export function renderVersions(image: GalleryItem, act: (event: Event) => void, 
       ${prompt}
     </button>`;
   return html`<div part="versions" class="versions">
-    <p class="muted edit-of">${galleryText.editOf(before.prompt, source)}</p>
+    <p class="muted edit-of">${before.own ? galleryText.editOfOwn() : galleryText.editOf(before.prompt, source)}</p>
     ${
       before.url && image.url
         ? html`<details class="compare">
             <summary>${galleryText.beforeAndAfter()}</summary>
-            <div class="versions-frame" style=${`--_before: ${HALF}%; aspect-ratio: ${image.width} / ${image.height}`}>
+            <div class="versions-frame" ${cssProperties({ '--_ratio': ratioOf(image) })}>
               <img class="after" src=${image.url} alt="" referrerpolicy="no-referrer" />
               <img class="before" src=${before.url} alt="" referrerpolicy="no-referrer" />
               <span class="divider" aria-hidden="true"></span>

@@ -41,6 +41,11 @@ export interface MoreView {
    * the provider says it keeps of an image it is sent, where it says.
    */
   editOwn?: { label: string; kept?: string };
+  /**
+   * Where the page allows editing but no model of the provider in force edits images: why no image has Edit, in words
+   * (in place of `editOwn`).
+   */
+  editNotHere?: string;
   locale?: string;
   /** The element's words over English (see `wordsIn`). */
   translation?: Translation;
@@ -164,7 +169,9 @@ export function renderMore(view: MoreView, on: MoreHandlers) {
             /></label>
             ${view.editOwn.kept ? html`<span class="kept">${view.editOwn.kept}</span>` : nothing}
           </p>`
-        : nothing
+        : view.editNotHere
+          ? html`<p class="edit-not-here">${view.editNotHere}</p>`
+          : nothing
     }`;
 }
 
@@ -237,6 +244,10 @@ export const moreStyles = css`
     width: 100%;
   }
   /* What the provider keeps of an image it is sent, said quietly under the way to choose one. */
+  .edit-not-here {
+    color: var(--_muted);
+    font-size: 0.8125rem;
+  }
   .edit-own .kept {
     display: block;
     margin-top: 0.25rem;

@@ -104,13 +104,14 @@ export class OptionsFeature implements OptionsShared {
     const providerName = wordsIn(language.translation, 'words', words).providerName(
       payeeAt(host.provider, host.endpoint),
     );
-    // Where a model here edits images, the way to edit one of the user's own (not while one is edited).
+    // Where a model here edits images, the way to edit one of the user's own (not while one is edited); where the page
+    // allows editing and none does, why no image has Edit, in words (a touch user sees no title).
     const editing = this.#features.editor;
+    const editorText = wordsIn(language.translation, 'editor', editor);
     const editOwn =
-      editing.canEdit() && !editing.session
-        ? { label: wordsIn(language.translation, 'editor', editor).editOwn(), kept: editing.keptSaid() }
-        : undefined;
-    return { more: renderMoreOptions(this.#parts, this, providerName, on, editOwn) };
+      editing.canEdit() && !editing.session ? { label: editorText.editOwn(), kept: editing.keptSaid() } : undefined;
+    const editNotHere = editing.allowed() && !editing.canEdit() ? editorText.nothingEditsHere(providerName) : undefined;
+    return { more: renderMoreOptions(this.#parts, this, providerName, on, { editOwn, editNotHere }) };
   }
 }
 
@@ -120,7 +121,7 @@ function renderMoreOptions(
   { controls, references: attached }: OptionsShared,
   providerName: string,
   on: MoreHandlers,
-  editOwn: MoreView['editOwn'],
+  editing: Pick<MoreView, 'editOwn' | 'editNotHere'>,
 ) {
   const { quote } = pricing;
   const references = pricing.capability?.references;
@@ -155,7 +156,7 @@ function renderMoreOptions(
         : undefined,
       seedControls: modelControls?.seed ?? nothing,
       controls: modelControls?.model ?? nothing,
-      editOwn,
+      ...editing,
       locale,
       translation,
     },

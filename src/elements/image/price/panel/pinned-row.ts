@@ -36,7 +36,11 @@ export class PinnedRowController implements ReactiveController {
    * what the user does next is not left under it (as Continue would be, on a folded phone).
    */
   bringClear(control: Element) {
-    const row = this.#host.renderRoot.querySelector('.controls > [part~=decision]');
+    // In the image editor, its own decision line is the row that sticks over the foot of the screen.
+    const editor = control.closest('[part~=editor]');
+    const row = editor
+      ? editor.querySelector(':scope > [part~=edit-decision]')
+      : this.#host.renderRoot.querySelector('.controls > [part~=decision]');
     if (!row || row.contains(control)) return;
     const pinned = row.getBoundingClientRect();
     const group = control.closest('[role=group]');
@@ -62,13 +66,16 @@ export class PinnedRowController implements ReactiveController {
 
 /**
  * Each control above the decision row stops clear of the row's height (`PinnedRowController`) when it is brought into
- * view, and so does why a file chosen was refused; the row's own controls stay where they stick.
+ * view, and so does why a file chosen was refused; the row's own controls stay where they stick. In the image editor,
+ * each of its controls above its own decision line likewise.
  */
 export const pinnedRowStyles = css`
   .controls
     > :not([part~='decision'])
     :is(a, button, input, select, textarea, summary, [tabindex], [role='group'], #references-refused),
-  .controls > :is(a, button, textarea, [tabindex]) {
+  .controls > :is(a, button, textarea, [tabindex]),
+  .editor > :not([part~='edit-decision']) :is(a, button, input, select, textarea, summary, [tabindex], [role='group']),
+  .editor > :is(a, button, textarea, [tabindex]) {
     scroll-margin-bottom: calc(var(--_pinned, 6rem) + 0.75rem);
   }
 `;

@@ -32,9 +32,10 @@ export class PriceFeature implements PriceShared {
   /**
    * A change just made for the user (Vary, Reuse, Finalize, Delete), said with an Undo, and what undoes it; `near`: the
    * image beside whose toolbar it is said (the one clicked, or the one that took a deleted image's place). Without
-   * `undo`, a booking that cannot be taken back (`noteDone`), said until the next submission.
+   * `undo`, a booking that cannot be taken back (`noteDone`), said until the next submission; `booked`, one booked for
+   * the user that can (`noteBooked`), as long.
    */
-  undoable?: { sentence: string; undo?: () => unknown; near?: string; route?: string };
+  undoable?: { sentence: string; undo?: () => unknown; near?: string; route?: string; booked?: true };
   readonly #parts: ImageParts;
   readonly #features: Features;
 
@@ -106,12 +107,19 @@ export class PriceFeature implements PriceShared {
     this.#parts.host.requestUpdate();
   }
 
-  /** Undo: runs what undoes the change just made. */
-  undo() {
+  /** Says what was booked for the user, with an Undo that runs `undo` (what it returns is said instead of "Undone"). */
+  noteBooked(sentence: string, undo: () => string | undefined) {
+    this.undoable = { sentence, undo, booked: true };
+    this.#parts.host.requestUpdate();
+  }
+
+  /** Undo: runs what undoes the change just made; what it says where it could not be undone as asked. */
+  undo(): string | undefined {
     const undoable = this.undoable;
     this.undoable = undefined;
     this.#parts.host.requestUpdate();
-    void undoable?.undo?.();
+    const said = undoable?.undo?.();
+    return typeof said === 'string' ? said : undefined;
   }
 
   /**
@@ -120,14 +128,14 @@ export class PriceFeature implements PriceShared {
    * beside its image, stays.
    */
   withdrawFormUndo() {
-    if (!this.undoable?.undo || this.undoable.near) return;
+    if (!this.undoable?.undo || this.undoable.near || this.undoable.booked) return;
     this.undoable = undefined;
     this.#parts.host.requestUpdate();
   }
 
-  /** What an answer booked is in the tally now: its note goes as the next submission starts. */
+  /** What an answer or a balance booked is in the tally now: its note, and its Undo, go as the next submission starts. */
   forgetDone() {
-    if (this.undoable && !this.undoable.undo) this.undoable = undefined;
+    if (this.undoable && (!this.undoable.undo || this.undoable.booked)) this.undoable = undefined;
   }
 
   /**

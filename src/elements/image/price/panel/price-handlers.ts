@@ -24,7 +24,7 @@ export interface PriceHandlers {
 export function priceHandlers(
   parts: ImageParts,
   features: Features,
-  price: PriceShared & { undo(): void },
+  price: PriceShared & { undo(): string | undefined },
 ): PriceHandlers {
   const { host } = parts;
   // Asked when a handler runs: the submission's feature is made after this one.
@@ -41,8 +41,8 @@ export function priceHandlers(
       return true;
     },
     undo: () => {
-      price.undo();
-      flow().say(wordsIn(parts.language.translation, 'widget', widget).undone());
+      const said = price.undo();
+      flow().say(said ?? wordsIn(parts.language.translation, 'widget', widget).undone());
     },
   };
 }

@@ -12,6 +12,7 @@ import type { ImageParts } from '../../image-parts.js';
 import type { Blocked } from '../../view.js';
 import type { EvidenceOffer } from './balance-evidence.js';
 import { mostOf } from '../../../../pricing/quote.js';
+import { mostSaid } from '../../models/price-words.js';
 
 /**
  * Why a click on Generate cannot succeed for what the budget in force or the account in force leaves (`left`, where
@@ -37,7 +38,10 @@ export function spendingBlocked(
   const cheaper = (left: Decimal) => {
     const best = cheapestWithin(parts.offersAsk(), parts.pricing, left);
     return (
-      best && { label: offersText.useCheaper(modelName(best.model), formatUsd(best.total!, locale)), model: best.model }
+      best && {
+        label: offersText.useCheaper(modelName(best.model), mostSaid(best, locale, translation)),
+        model: best.model,
+      }
     );
   };
   const { ledger, tally } = parts.ledger;
@@ -75,13 +79,13 @@ export function spendingBlocked(
     };
   }
   if (left?.lt(mostOf(quote))) {
-    const leaves = formatUsd(left, locale);
+    const leaves = formatUsdRounded(left, locale);
     const signed = capped === 'signed';
     // A key's own cap is no balance, and more credit does not raise it: a cheaper image, or a pasted key's limit
     // raised where its keys are.
     const [reason, fix, url] = capped
       ? [
-          signInText.overCap(provider, leaves, formatUsd(mostOf(quote), locale), signed),
+          signInText.overCap(provider, leaves, mostSaid(quote, locale, translation), signed),
           signInText.raiseKeyLimit(provider),
           !signed && keyUrl,
         ]

@@ -6,12 +6,15 @@ export interface FlowOptions {
   busy(): boolean;
   /** Whether what runs is the user's own submission: only then does the focus follow it. */
   submitted(): boolean;
-  /** The message of the error the last submission ended in (shown in the widget), if it did. */
-  failure(): string | undefined;
+  /**
+   * The message of the error the last submission ended in (shown in the widget), if it did: as words read when the live
+   * region is drawn, so that they follow the host's language as it changes.
+   */
+  failure(): (() => string) | undefined;
   /** The ids of the gallery's images, newest first. */
   shown(): readonly string[];
-  /** The sentence announced once when a submission's images are ready (`count` of them). */
-  ready(count: number): string;
+  /** The sentence announced once when a submission's images are ready (`count` of them), as `failure`'s words are. */
+  ready(count: number): () => string;
 }
 
 /** Where the focus goes when the way is clear again: Generate, or where it is still refused, what the refusal offers. */
@@ -31,8 +34,11 @@ const REPEAT_MS = 150;
  * that reports no progress (Puter) still shows time passing. Elements that render `[data-focus=…]` targets use it.
  */
 export class FlowController implements ReactiveController {
-  /** The sentence of the polite live region: set once per finished submission. */
-  announcement = '';
+  /**
+   * What the polite live region says, read at each render: a finished submission's outcome in the host's words as they
+   * are (the page switched to German says it in German), or a sentence given to `say`.
+   */
+  #spoken: () => string = () => '';
   /** How many sentences `say` was given: one given later replaces one still to come. */
   #said = 0;
   #startedAt?: number;
@@ -46,6 +52,11 @@ export class FlowController implements ReactiveController {
 
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #options: FlowOptions;
+
+  /** The sentence of the polite live region: set once per finished submission, or said (`say`). */
+  get announcement(): string {
+    return this.#spoken();
+  }
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: FlowOptions) {
     this.#host = host;
@@ -84,7 +95,7 @@ export class FlowController implements ReactiveController {
     const said = ++this.#said;
     const show = (words: string) => {
       if (said !== this.#said) return; // something else was said meanwhile
-      this.announcement = words;
+      this.#spoken = () => words;
       this.#host.requestUpdate();
     };
     if (sentence !== this.announcement) return show(sentence);
@@ -129,7 +140,7 @@ export class FlowController implements ReactiveController {
     this.#startedAt = clock.now();
     this.#newestBefore = this.#options.shown()[0];
     this.#moveFocus = this.#options.submitted();
-    this.announcement = '';
+    this.#spoken = () => '';
     this.#ticker = setInterval(() => this.#host.requestUpdate(), 1000);
     // Generate is disabled by this render: where it had the focus, the focus would fall to the page.
     const inner = this.#host.shadowRoot?.activeElement;
@@ -151,7 +162,7 @@ export class FlowController implements ReactiveController {
       // the controls, and the pinned row would stay below the fold): the next try is one click away.
       this.#reveal = '[part~=decision]';
     }
-    this.announcement = failure ?? this.#options.ready(added);
+    this.#spoken = failure ?? this.#options.ready(added);
   }
 
   /**

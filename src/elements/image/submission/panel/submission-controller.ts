@@ -35,8 +35,8 @@ export type SubmissionRun = Required<Pick<Submission, 'signal' | 'onSubmit' | 'o
 
 /** What the widget shows of a submission once it is over, or no longer waited for: no progress, nothing billed. */
 const ended = {
-  progress: undefined,
-  asking: undefined,
+  progressSaid: undefined,
+  askingSaid: undefined,
   usualWait: undefined,
   billed: '',
   confirmingCancel: false,
@@ -66,13 +66,10 @@ export class SubmissionController<Args> implements ReactiveController {
   status: SubmissionStatus = SubmissionStatus.INITIAL;
   /** The last submission's result, once it is COMPLETE. */
   value?: GenerationResult;
-  /** As the widget shows it and `userpays-progress` says it: in the host's words. */
-  progress?: ProgressDetail;
-  /**
-   * While the provider asks the user something in a box of its own over the page (Puter's sign-in): its question, as
-   * `progress` says it, for the pinned row, which such a box leaves in view.
-   */
-  asking?: string;
+  /** The running submission's progress as it was said: its status a `Sentence`, said in the host's words when read. */
+  progressSaid?: Omit<ProgressDetail, 'status'> & { status: Sentence };
+  /** The question the provider asks in a box of its own over the page (Puter's sign-in), as it was said. */
+  askingSaid?: Sentence;
   /** How long such an image has usually taken here (ms), while one is made; undefined before the first. */
   usualWait?: number;
   /** Set when a provider charged other than the preview said. */
@@ -104,6 +101,8 @@ export class SubmissionController<Args> implements ReactiveController {
    * newer submission starts: a later read of the balance may still settle what it left uncertain (`takeSettledLater`).
    */
   #lastSubmissionFailure?: UserPaysError;
+  /** The errors whose `countedByBalance` was taken (`takeCountedByBalance`): said once. */
+  readonly #countedSaid = new WeakSet<UserPaysError>();
 
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #task: (args: Args, run: SubmissionRun) => Promise<Submitted>;
@@ -131,6 +130,23 @@ export class SubmissionController<Args> implements ReactiveController {
   /** One submission in flight (PREPARING or GENERATING). */
   get pending(): boolean {
     return this.status === SubmissionStatus.PREPARING || this.status === SubmissionStatus.GENERATING;
+  }
+
+  /**
+   * As the widget shows it: in the host's words as they are now, so that a status said before the page's language
+   * changed is said in the new one at the next render (`userpays-progress` said it in those of its moment).
+   */
+  get progress(): ProgressDetail | undefined {
+    const said = this.progressSaid;
+    return said && { ...said, status: this.say(said.status) };
+  }
+
+  /**
+   * While the provider asks the user something in a box of its own over the page (Puter's sign-in): its question, as
+   * `progress` says it, for the pinned row, which such a box leaves in view.
+   */
+  get asking(): string | undefined {
+    return this.askingSaid && this.say(this.askingSaid);
   }
 
   /** What `renderer` draws for the status the submission is in (nothing where it has no renderer for it). */
@@ -203,6 +219,12 @@ export class SubmissionController<Args> implements ReactiveController {
     return this.#failure?.toDetail(this.#language.translation);
   }
 
+  /** The error shown, as words read when they are said: in the host's words as they are then, as `error` is. */
+  failureWords(): (() => string) | undefined {
+    const failure = this.#failure;
+    return failure && (() => failure.toDetail(this.#language.translation).message);
+  }
+
   /** The error shown says the provider refused this page (no CORS, or a relay that would not carry it). */
   get pageRefused(): boolean {
     return !!this.#failure?.cors;
@@ -252,6 +274,18 @@ export class SubmissionController<Args> implements ReactiveController {
     return this.say(failure.settledLater);
   }
 
+  /**
+   * What a balance booked at once of the charge the last submission's error left (`countedByBalance`), once, to be said
+   * beside Generate with its Undo; and, to Undo, whether the error shown is that submission's (its words say it).
+   */
+  takeCountedByBalance(): (NonNullable<UserPaysError['countedByBalance']> & { shown: () => boolean }) | undefined {
+    const failure = this.#lastSubmissionFailure;
+    const counted = failure?.countedByBalance;
+    if (!failure || !counted || this.#countedSaid.has(failure)) return undefined;
+    this.#countedSaid.add(failure);
+    return { ...counted, shown: () => this.#failure === failure };
+  }
+
   dismissError() {
     this.#failure = undefined;
     this.#update({ status: this.status === SubmissionStatus.ERROR ? SubmissionStatus.INITIAL : this.status });
@@ -289,9 +323,8 @@ export class SubmissionController<Args> implements ReactiveController {
       this.#update({ status: SubmissionStatus.GENERATING, usualWait: stage.usualWait });
     if (stage.stage === 'progress') {
       const { asks, ...said } = stage.detail;
-      const detail = { ...said, status: this.say(said.status) };
-      if (shown) this.#update({ progress: detail, asking: asks && detail.status });
-      emit(this.#host, 'userpays-progress', detail);
+      if (shown) this.#update({ progressSaid: said, askingSaid: asks && said.status });
+      emit(this.#host, 'userpays-progress', { ...said, status: this.say(said.status) });
     }
     // Heard after the submission ended, from the balance's later reads: what they found is taken at the next update.
     if (stage.stage === 'checked') this.#host.requestUpdate();
@@ -306,8 +339,8 @@ export class SubmissionController<Args> implements ReactiveController {
         SubmissionController<Args>,
         | 'status'
         | 'value'
-        | 'progress'
-        | 'asking'
+        | 'progressSaid'
+        | 'askingSaid'
         | 'usualWait'
         | 'chargeNote'
         | 'retiringNote'

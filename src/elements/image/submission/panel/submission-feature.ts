@@ -4,6 +4,8 @@ import { loadGeneration } from '../../../../lazy/generation.js';
 import { formatUsd } from '../../../../pricing/index.js';
 import { payeeAt } from '../../../../providers/catalog.js';
 import { progress as progressWords } from '../../../../strings/image/progress.js';
+import { uncertain } from '../../../../strings/tally/uncertain.js';
+import { widget } from '../../../../strings/image/widget.js';
 import { wordsIn } from '../../../../strings/strings.js';
 import type { ImageParts, SubmissionAsItStands } from '../../image-parts.js';
 import type { Features, SubmissionShared } from '../../panels/features.js';
@@ -77,10 +79,13 @@ export class SubmissionFeature implements SubmissionShared {
     return new FlowController(host, {
       busy: () => this.controller.pending || this.resume.resuming,
       submitted: () => this.controller.pending,
-      failure: () => this.controller.error?.message,
+      failure: () => this.controller.failureWords(),
       // Not the place of an image just deleted: gone at the next read, it would make every image shown new.
       shown: () => images().flatMap((image) => (image.gone ? [] : image.id)),
-      ready: (count) => wordsIn(language.translation, 'progress', progressWords).imagesReady(count, images()[0].prompt),
+      ready: (count) => {
+        const { prompt } = images()[0];
+        return () => wordsIn(language.translation, 'progress', progressWords).imagesReady(count, prompt);
+      },
     });
   }
 
@@ -89,6 +94,7 @@ export class SubmissionFeature implements SubmissionShared {
     const { host } = this.#parts;
     // A later read of the balance settled what the error shown left uncertain: the error goes, and what the read found
     // is said in its place, beside Generate (and read out), as an answer to the error's own question would be.
+    host.addController({ hostUpdate: () => this.#offerUndoOfCounted() });
     host.addController({
       hostUpdate: () => {
         const settled = this.controller.takeSettledLater();
@@ -115,6 +121,25 @@ export class SubmissionFeature implements SubmissionShared {
       () => this.#parts.ledger.tally,
       NEXT_STEP,
     );
+  }
+
+  /**
+   * A lost reply its balance booked at once (one price fell, nothing else under way: `countedByBalance`) is said beside
+   * Generate with an Undo, until the next submission: another use of the same key elsewhere would have looked the same,
+   * and the user, who can see their account, may know better. Undo holds it uncertain again, as before it was booked:
+   * its error, which said it was counted, goes, and the keyboard goes to the answer the balance points to.
+   */
+  #offerUndoOfCounted() {
+    const counted = this.controller.takeCountedByBalance();
+    if (!counted) return;
+    const { language, ledger } = this.#parts;
+    const said = wordsIn(language.translation, 'uncertain', uncertain);
+    this.#features.price.noteBooked(said.uncertainCountedOnce(formatUsd(counted.amount, language.locale)), () => {
+      if (!ledger.ledger?.reopen(counted.entry)) return wordsIn(language.translation, 'widget', widget).undoTooLate();
+      if (counted.shown()) this.controller.dismissError();
+      this.flow.focusAt(`[part~=decision] > .evidence button, ${NEXT_STEP}`);
+      return undefined;
+    });
   }
 
   /**

@@ -2,13 +2,14 @@ import type Decimal from 'decimal.js';
 import { isKeyError, type UserPaysError } from '../../../../base/errors.js';
 import { generationText } from '../../../../strings/generation.js';
 import type { Quote } from '../../../../base/types.js';
-import type { Submission, Submitted } from '../../../../generation/submit.js';
+import type { Asked, Submission, Submitted } from '../../../../generation/submit.js';
 import { loadGeneration } from '../../../../lazy/generation.js';
-import { formatUsd, modelName } from '../../../../pricing/index.js';
+import { modelName } from '../../../../pricing/index.js';
 import { cheapestWithin } from '../../../../pricing/offer-choices.js';
 import type { ImageParts } from '../../image-parts.js';
 import type { Features } from '../../panels/features.js';
 import { mostOf } from '../../../../pricing/quote.js';
+import { mostSaid } from '../../models/price-words.js';
 
 /**
  * The work of one submission of `<userpays-image>` after the click (loaded with the panels, as the gallery the images
@@ -32,20 +33,23 @@ export async function runSubmission(
     const mask = submission.asked.edit && (await features.editor.mask());
     const { done: received, onStage, ...images } = features.gallery.controller.receive();
     done = received;
+    const made: string[] = [];
     const submitted = await submit({
       ...submission,
-      asked: { ...submission.asked, ...(mask && { mask }) },
+      asked: await ownKept({ ...submission.asked, ...(mask && { mask }) }, features),
       ...images,
       beforeSend: submission.asked.provider === 'puter' ? (quote) => puterReady(parts, features, quote) : undefined,
       onStage: (stage) => {
+        if (stage.stage === 'downloaded') made.push(stage.image.id);
         void submission.onStage?.(stage);
         return onStage(stage);
       },
     });
     // An image paid for says the account has credit, unless another was refused for want of it.
     features.accounts.account.outOfCredit = submitted.partialError?.code === 'insufficient-funds';
-    // The edit made: its result, the new version, is shown where the editor stood (its Edit goes on from it).
-    if (submission.asked.edit) features.editor.close(false);
+    // The edit made: its result, the new version, is shown where the editor stood (its Edit goes on from it), and the
+    // form is as it was before the editor, ready for a new image.
+    if (submission.asked.edit) features.editor.made(made);
     return submitted;
   } catch (error) {
     // Refused for want of credit: the account line stops saying what the key's cap leaves, as if it were money. Not
@@ -74,6 +78,19 @@ export async function runSubmission(
 }
 
 /**
+ * `asked`, where it edits an image of the user's own (one the gallery does not keep: it names none it edits), with that
+ * image kept for its edits (`GalleryController.keepOwn`, stored with the first of them) and named as the image they
+ * edit: the edit says "Edit of" and compares before and after as any other. Not counted as an image paid for, nor in
+ * the tally: it has no ledger entry. Where no store opens, the edit goes as it is.
+ */
+async function ownKept(asked: Asked, features: Features): Promise<Asked> {
+  const { edit, inputs } = asked;
+  const image = edit && edit.editOf === undefined ? inputs[0] : undefined;
+  const editOf = image && (await features.gallery.controller.keepOwn(image).catch(() => undefined));
+  return edit && editOf ? { ...asked, edit: { ...edit, editOf } } : asked;
+}
+
+/**
  * Puter's last step before sending: signs in from the click, and refuses what the balance cannot cover, saying both
  * amounts and the cheapest model of the provider in force that it covers, where there is one.
  */
@@ -86,8 +103,12 @@ async function puterReady(parts: ImageParts, features: Features, quote: Quote) {
   }
 }
 
-/** The cheapest model of the provider in force that `left` covers, in words: "FLUX.2 [klein] 4B ($0.001)". */
+/**
+ * The model of the provider in force that `left` covers (`cheapestWithin`: of the same family first), in words, its
+ * price as the picker says it: "FLUX.2 [klein] 4B ($0.001)", "Nano Banana 2 (at most $0.0733)".
+ */
 function cheaperChoice(parts: ImageParts, left: Decimal): string | undefined {
   const best = cheapestWithin(parts.offersAsk(), parts.pricing, left);
-  return best && `${modelName(best.model)} (${formatUsd(best.total!, parts.language.locale)})`;
+  const { locale, translation } = parts.language;
+  return best && `${modelName(best.model)} (${mostSaid(best, locale, translation)})`;
 }

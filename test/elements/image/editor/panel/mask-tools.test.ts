@@ -1,5 +1,6 @@
 // The mask painter's tools and painting area: named, their state said (pressed, disabled where they would do
-// nothing), its instructions tied to it, in the element's language; and axe finds nothing against WCAG 2.2 AA.
+// nothing), each a target 24 px tall at least, its instructions tied to it, in the element's language; and axe finds
+// nothing against WCAG 2.2 AA.
 import { expect } from '@open-wc/testing';
 import { editor } from '../../../../../src/strings/image/editor.js';
 import { editor as german } from '../../../../../src/translations/de/image/editor.js';
@@ -55,6 +56,13 @@ describe('the mask painter’s tools', () => {
     expect(instructions.textContent).to.equal(editor.maskInstructions());
     const status = root.querySelector('[role="status"]')!;
     expect(status.textContent!.trim()).to.equal(editor.nothingPainted());
+  });
+
+  it('makes each tool, the brush’s size among them, a target 24 px tall at least (WCAG 2.5.8)', async () => {
+    const { root } = await mountPainter();
+    const targets = [...root.querySelectorAll<HTMLElement>('[part~="mask-tools"] :is(button, input)')];
+    expect(targets.map((target) => target.getBoundingClientRect().height >= 24)).to.deep.equal(targets.map(() => true));
+    expect(targets.some((target) => target.matches('input[type="range"]'))).to.equal(true);
   });
 
   it('passes axe, with nothing painted, with paint, and with the rectangle placed', async () => {

@@ -5,7 +5,7 @@
 // visit that only looks, or pastes a key, never loads it.
 import { clock } from '../../../../../base/clock.js';
 import { formatDate } from '../../../../../base/dates.js';
-import { formatUsd } from '../../../../../pricing/index.js';
+import { formatUsdRounded } from '../../../../../pricing/index.js';
 import { providerInfo } from '../../../../../providers/catalog.js';
 import { signIn, type SignInStrings } from '../../../../../strings/sign-in.js';
 import { wordsIn } from '../../../../../strings/strings.js';
@@ -122,10 +122,10 @@ function leftSaid(
   if (account.outOfCredit) return account.empty ? signInText.outOfCredit(provider) : signInText.shortOfCredit(provider);
   if (left && quote && !pricing.problem)
     return left.lt(mostOf(quote))
-      ? signInText.leftOnAccount(formatUsd(left, locale))
+      ? signInText.leftOnAccount(formatUsdRounded(left, locale))
       : signInText.leftOf(
-          formatUsd(left, locale),
-          account.cap && formatUsd(account.cap, locale),
+          formatUsdRounded(left, locale),
+          account.cap && formatUsdRounded(account.cap, locale),
           provider,
           account.ofKeyBudget,
         );

@@ -5,6 +5,8 @@ import type { EditKind } from '../../../../../base/types.js';
 import { editor, type EditorStrings } from '../../../../../strings/image/editor.js';
 import { wordsIn } from '../../../../../strings/strings.js';
 import type { Spoken } from '../../../../shared/language-controller.js';
+import { renderFix } from '../../../price/reason-fix.js';
+import type { Blocked, ImageHandlers, Phrase } from '../../../view.js';
 import { renderMaskPainter, type MaskPainterHandlers } from './mask-painter-template.js';
 import type { MaskPainterState } from './mask-view.js';
 
@@ -20,6 +22,25 @@ export interface EditorModelView {
   label: string;
   price: string;
   selected: boolean;
+}
+
+/**
+ * The editor's own decision line, where the hands are while editing: what Generate will do, its price (a bound led by
+ * "at most"), Generate itself, and where it cannot, why, with the fix; the form's row says it is here meanwhile.
+ */
+export interface EditorDecisionView {
+  /** What will be done, in words: the kind of edit and the model that makes it. */
+  doing: string;
+  /** The price as a person reads it (every digit in `exact`), and what it buys; none where it cannot be paid. */
+  price?: Phrase;
+  exact?: string;
+  buys?: string;
+  blocked?: Blocked;
+  busy: boolean;
+  /** Generate's words ("Generate", or "Running…" while it runs), its shortcut as the platform writes it and names it. */
+  generate: string;
+  shortcut: string;
+  keys: string;
 }
 
 /** What the editor shows: the image, the kind of edit, the instruction, the models that make it, the painter. */
@@ -54,10 +75,21 @@ export interface EditorView extends Spoken {
   goesOn?: { checked: boolean; images: number; more?: string };
   /** Where the image is the user's own: what the provider says it keeps of an image it is sent. */
   kept?: string;
+  decision: EditorDecisionView;
+}
+
+/**
+ * The form's handlers the editor's own line and keys use: Generate, the fix beside its reason, a gesture's presses,
+ * and where Generate is refused, the reason said and the keyboard taken to its fix (Ctrl/⌘+Enter).
+ */
+export interface EditorFormHandlers extends Pick<ImageHandlers, 'submit' | 'fix' | 'press'> {
+  refusedSubmit(event: Event, target: HTMLElement): boolean;
 }
 
 /** What the editor's controls do, the painter's among them. */
-export interface EditorHandlers extends MaskPainterHandlers {
+export interface EditorHandlers extends MaskPainterHandlers, Pick<EditorFormHandlers, 'submit' | 'fix' | 'press'> {
+  /** A key anywhere in the editor: Ctrl/⌘+Enter sends the edit (from the instruction, the painting area…). */
+  editKeydown(event: KeyboardEvent): void;
   /** A kind of edit chosen (`value`). */
   editKind(event: Event): void;
   /** The instruction typed: the edit's prompt. */
@@ -80,31 +112,39 @@ const KIND_WORDS = {
 
 /**
  * The editor (part `editor`), where the result is shown: what to do (an instruction over the whole image, a change of
- * the painted area, an erase of it, an extend), the image large (with the mask painter where the kind paints, the
- * extension where it extends), the instruction, and the models that make this kind of edit, each priced for this
- * image. Generate, in the decision row, sends it.
+ * the painted area, an erase of it, an extend; where one cannot be chosen, why), the image large (with the mask
+ * painter where the kind paints, the extension where it extends), the instruction, the models that make this kind of
+ * edit, each priced for this image, and its own decision line, whose Generate sends it.
  */
 export function renderEditor(view: EditorView, on: EditorHandlers) {
   const text = wordsIn(view.translation, 'editor', editor);
   const paints = view.kind === 'mask' || view.kind === 'erase';
-  return html`<section part="editor" class="editor" aria-label=${text.editorLabel()}>
+  return html`<section
+    part="editor"
+    class="editor"
+    aria-label=${text.editorLabel()}
+    @keydown=${on.editKeydown}
+    @pointerdown=${on.press}
+  >
     <div class="editor-head">
       <fieldset class="edit-kinds">
         <legend class="label">${text.kindLabel()}</legend>
         ${view.kinds.map(
           ({ kind, available }) =>
-            html`<label class="edit-kind" title=${ifDefined(available ? undefined : text.kindNotHere(view.provider))}>
+            html`<label class="edit-kind">
               <input
                 type="radio"
                 name="edit-kind"
                 value=${kind}
                 .checked=${live(kind === view.kind)}
                 ?disabled=${!available}
+                aria-describedby=${ifDefined(available ? undefined : 'edit-kinds-not-here')}
                 @change=${on.editKind}
               />
               <span>${text[KIND_WORDS[kind]]()}</span>
             </label>`,
         )}
+        ${renderKindsNotHere(view, text)}
       </fieldset>
       <button type="button" class="secondary" @click=${on.editClose}>${text.stopEditing()}</button>
     </div>
@@ -131,7 +171,65 @@ export function renderEditor(view: EditorView, on: EditorHandlers) {
           </label>`
         : nothing
     }
+    ${renderDecision(view.decision, on)}
   </section>`;
+}
+
+/**
+ * The editor's decision line, at its foot and held in view at the foot of the screen while any of the editor is (the
+ * painting area in use among it): what will be done, the price, Generate (the one there is while editing: the form's
+ * row points here), and why it cannot, with the fix.
+ */
+function renderDecision(decision: EditorDecisionView, on: EditorHandlers) {
+  const blocked = !decision.busy && decision.blocked;
+  return html`<div part="edit-decision" class="edit-decision">
+    <p class="edit-doing">${decision.doing}</p>
+    <p part="cost" class="total">
+      ${
+        decision.price
+          ? html`<strong title=${ifDefined(decision.exact)}>${decision.price}</strong>`
+          : html`<strong class="muted">—</strong>`
+      }
+      <span class="muted">${decision.buys ?? ''}</span>
+    </p>
+    <button
+      part="submit"
+      type="button"
+      class="primary"
+      data-focus="submit"
+      ?disabled=${decision.busy || !!blocked}
+      aria-describedby=${ifDefined(blocked ? 'reason' : undefined)}
+      aria-keyshortcuts=${decision.keys}
+      @click=${on.submit}
+    >
+      ${decision.generate}
+      <kbd aria-hidden="true">${decision.shortcut}</kbd>
+    </button>
+    ${
+      blocked
+        ? html`<p
+            id="reason"
+            class="reason"
+            part=${ifDefined(blocked.at === 'price' && blocked.reason ? 'error' : undefined)}
+          >
+            <span>${blocked.reason}</span>
+            ${blocked.fix ? renderFix(blocked.fix, on) : nothing}
+          </p>`
+        : nothing
+    }
+  </div>`;
+}
+
+/**
+ * Why the kinds that cannot be chosen cannot, in words under the choices (a title is never seen on touch, and a
+ * disabled choice takes no focus to show one): no model of the provider in force makes them. Each such choice is
+ * described by it.
+ */
+function renderKindsNotHere(view: EditorView, text: EditorStrings) {
+  const missing = view.kinds.filter(({ available }) => !available).map(({ kind }) => text[KIND_WORDS[kind]]());
+  return missing.length
+    ? html`<p id="edit-kinds-not-here" class="edit-kinds-not-here">${text.kindsNotHere(missing, view.provider)}</p>`
+    : nothing;
 }
 
 /**

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { editor, type EditorStrings } from '../../../../../strings/image/editor.js';
 import { wordsIn } from '../../../../../strings/strings.js';
+import { cssProperties, ratioOf } from '../../../../shared/css-properties.js';
 import type { Spoken } from '../../../../shared/language-controller.js';
 import type { MaskPainterState, MaskRectangle } from './mask-view.js';
 
@@ -60,6 +61,9 @@ function rectangleWords(text: EditorStrings, view: MaskPainterView, rectangle: M
 /**
  * The mask painter: the image, large and fitted to its place, the painted area tinted over it, and its tools.
  *
+ * The painting area is at the image's shape, set through the CSSOM (`cssProperties`), never in a `style` attribute, which
+ * a strict Content-Security-Policy refuses.
+ *
  * Parts: `mask`, the painting area (the image and its overlay, focusable: the keyboard's way to paint);
  * `mask-tools`, the painter's tools (brush, eraser, brush size, undo, redo, clear, invert, the keyboard's rectangle).
  */
@@ -71,7 +75,7 @@ export function renderMaskPainter(view: MaskPainterView, on: MaskPainterHandlers
       part="mask"
       id="mask-area"
       class="mask-area"
-      style=${`--_mask-ratio: ${painter.size.width} / ${painter.size.height}`}
+      ${cssProperties({ '--_mask-ratio': ratioOf(painter.size) })}
       tabindex="0"
       role="application"
       aria-label=${text.maskLabel()}

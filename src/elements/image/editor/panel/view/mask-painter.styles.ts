@@ -77,7 +77,17 @@ export const maskPainterStyles = css`
     align-items: center;
     gap: 0.4rem;
   }
+  /* A target of 24 px at least (WCAG 2.5.8), as the tools beside it: the editor's decision line may stand close under
+     it, over the foot of the screen. */
   .mask-size input {
     accent-color: var(--_accent);
+    min-block-size: 24px;
+  }
+  /* A touch screen alone (no hover, a coarse pointer) paints with a finger: the keyboard's way comes after the tools
+     and what is painted, never pushing the tools below the screen. */
+  @media (hover: none) and (pointer: coarse) {
+    .mask-instructions {
+      order: 1;
+    }
   }
 `;

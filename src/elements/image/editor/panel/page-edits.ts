@@ -1,0 +1,85 @@
+import { invalid, isRecord } from '../../../../base/checks.js';
+import { asUserPaysError } from '../../../../base/errors.js';
+import type { GenerationResult } from '../../../../base/types.js';
+import { loadEngine } from '../../../../lazy/index.js';
+import { payeeAt } from '../../../../providers/catalog.js';
+import { editNotAnImage } from '../../../../strings/edit-input.js';
+import { editor } from '../../../../strings/image/editor.js';
+import { wordsIn } from '../../../../strings/strings.js';
+import { words } from '../../../../strings/words.js';
+import type { ImageParts } from '../../image-parts.js';
+import type { Features, SubmissionShared } from '../../panels/features.js';
+
+// What a page asks of the editor itself (SPEC §13; docs/editing.md): an edit sent as asked (`generate({ edit })`), an
+// image handed in for the user to edit (`editImage(image)`); and a mask a page gives, read as pixels.
+
+/** What the page's requests use of the editor: its way to open an image as asked, and whether editing is allowed. */
+interface PageEditor {
+  begin(input: unknown): Promise<void>;
+  open(blob: Blob, editOf?: string): Promise<void>;
+  allowed(): boolean;
+  canEdit(): boolean;
+}
+
+/**
+ * `generate(options)` with options: with `edit`, once a submission running has ended, the edit opened as asked
+ * (`begin`) and sent; without, the widget's submission as it stands. What fails before the submission starts is said
+ * where the widget shows errors, as the submission says its own.
+ */
+export async function generateEdit(
+  editing: PageEditor,
+  submission: SubmissionShared,
+  options: unknown,
+): Promise<GenerationResult> {
+  try {
+    if (!isRecord(options)) invalid(editNotAnImage());
+    if (options.edit !== undefined) {
+      if (submission.controller.pending) await submission.generate().catch(() => {});
+      await editing.begin(options.edit);
+    }
+  } catch (thrown) {
+    const failure = asUserPaysError(thrown);
+    submission.controller.report(failure);
+    throw failure;
+  }
+  return submission.generate();
+}
+
+/**
+ * `editImage(image)`: the editor opened on the page's image (a Blob, a gallery id, an address), as a user's drop
+ * opens it: the user chooses what to do and sends it. Refused in words (`invalid-input`, shown where the widget shows
+ * errors) where editing is off, no model here edits, or the image cannot be read.
+ */
+export async function openPageImage(
+  editing: PageEditor,
+  { language, host }: ImageParts,
+  features: Features,
+  image: unknown,
+): Promise<void> {
+  try {
+    const text = wordsIn(language.translation, 'editor', editor);
+    if (!editing.allowed()) invalid(text.editingOff());
+    if (!(image instanceof Blob || typeof image === 'string')) invalid(editNotAnImage());
+    const payee = wordsIn(language.translation, 'words', words).providerName(payeeAt(host.provider, host.endpoint));
+    if (!editing.canEdit()) invalid(text.nothingEditsHere(payee));
+    const engine = await loadEngine();
+    const gallery = features.gallery.controller;
+    const { file, editOf } = await engine.editedImage(image, (id) => gallery.kept(id));
+    await editing.open(file, editOf);
+  } catch (thrown) {
+    const failure = asUserPaysError(thrown);
+    features.submission.controller.report(failure);
+    throw failure;
+  }
+}
+
+/** A mask as pixels (its size, to hold it to the image's): a page's, or the one an edit made here was sent with. */
+export async function pixelsOf(mask: Blob): Promise<ImageData> {
+  const bitmap = await createImageBitmap(mask);
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('A new canvas gave no 2D context');
+  context.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  return context.getImageData(0, 0, canvas.width, canvas.height);
+}
