@@ -114,9 +114,32 @@ string.
 
 Each entry also carries the model's life on that path, as its provider announced it: the release, the shutdown and
 the replacement, each with its source. From the first day of its shutdown (UTC, by the page's clock) a model is
-neither offered nor sent there; a page that names it gets the replacement and a sentence saying so; within 30 days of
-it, the quote says it is going. \`npm run check:catalog\` (in \`npm test\`, a warning) lists the models near or past
-their shutdown.
+neither offered nor sent there; a page that names it gets the replacement and a sentence saying so (or, where the path
+prices none, a refusal in words before anything is sent); within 30 days of it, the quote says it is going.
+
+A page's \`priceBook\` entry changes a price, never a model's life, nor a price below the provider's own
+(src/providers/page-prices.ts):
+
+- Where the built-in book knows a shutdown for the model on that path (or on another host of the same provider, or
+  its maker's, src/providers/model-facts.ts), that lifecycle is in force whatever the page's entry states: from that
+  day the model is neither offered nor sent, and the console says so once per entry.
+- A page that brings a model the book has no end for may state its \`lifecycle\` itself:
+  \`{ released?, shutdown?, replacement?, source: { name, asOf } }\`, each date a \`YYYY-MM-DD\` day (UTC),
+  \`replacement\` an id the same provider prices. From \`shutdown\` on (the page's clock) the model is neither offered
+  nor sent; a page naming it then gets \`replacement\`, or is refused in words where none is priced.
+- Where the book holds the provider's own published rates for the user's own key (GPT Image at api.openai.com,
+  Gemini at Google's API: the user is charged them whatever the page says), the quote and the budget check use at
+  least them, and the console says once that the page's price was raised. Elsewhere the page's price stands: a gateway
+  or a reseller (OpenAI-compatible hosts, Puter, OpenRouter, Pollinations, fal, Hugging Face) may sell to the page at
+  a price of its own, and BFL's reported \`cost\` is what is booked.
+
+\`npm run check:catalog\` (in \`npm test\`) fails, one line per finding, on a model its maker has shut down that the
+book still offers, a model that shuts down within 14 days with no replacement its path serves then, a model still
+offered whose price or lifecycle source was read more than 90 days before the day it runs (so a book nobody re-reads
+turns red 90 days after its oldest date: re-read the source and date it), and a backticked id in docs/providers.md or a
+provider's README that the book has only with an announced shutdown or does not have. A model past its own shutdown,
+kept with that date for its replacement, is no finding. The exact rules: scripts/catalog-rules.mjs. The day is
+\`--today YYYY-MM-DD\` (or \`CATALOG_TODAY\`), else the machine's date.
 
 Where a provider lists its models to a page (Puter's catalogue, OpenRouter's image models, Pollinations' model list,
 fal's pricing API, and the models the user's Google or OpenAI key may use), that list decides what is offered, read

@@ -6,12 +6,13 @@ import { asFile, checkEditInput, editedImage, goesOnWith } from '../images/edit-
 import { ImageStore } from '../images/image-store.js';
 import { LedgerStore } from '../ledger/ledger.js';
 import { readReferenceImage } from '../images/reference-images.js';
-import { DEFAULT_MODEL, mergePriceBook, priceOf, soldOnly, type PriceBook } from '../pricing/index.js';
+import { DEFAULT_MODEL, priceOf, soldOnly, type PriceBook } from '../pricing/index.js';
 import { keyOrigin, keyRoute, providerInfo, relayFor } from '../providers/catalog.js';
 import { accountFor, liveBook, loadPuter, providerFor, type LiveBook } from '../providers/engine/adapters.js';
 import { finishSignIn, signIn } from '../providers/engine/oauth.js';
 import { DEFAULT_DAYS, capOf, daysOf, defaultCap } from '../providers/sign-in.js';
 import { BUILTIN_PRICE_BOOK, priceBookFor } from '../providers/prices.js';
+import { withPagePrices } from '../providers/page-prices.js';
 import { checkEndpoint, checkRelay } from '../providers/urls.js';
 import * as headlessWords from '../strings/headless.js';
 import { moreOptions } from '../strings/more-options.js';
@@ -311,8 +312,9 @@ export async function headless(request: unknown, options: unknown): Promise<Gene
         // an endpoint the page may not contact: the submission says so
       }
     }
-    // The page's own prices are held to the provider's list too (as the element holds them).
-    const withPage = mergePriceBook(live.book, run.priceBook);
+    // The page's own prices are held to the book's dates, the provider's own rates and its list (as the element holds
+    // them).
+    const withPage = withPagePrices(live.book, run.priceBook, provider, endpoint);
     const book = live.listed ? soldOnly(withPage, provider, live.listed) : withPage;
     const { capability } = priceOf({ ...asked, ...editAsked, inputs, endpoint }, book);
     if (sized && capability && inputs[0]) Object.assign(asked, editPricing().editSize(capability.sizes, inputs[0]));

@@ -175,3 +175,21 @@ export const endsUpstream = (model: keyof typeof UPSTREAM_SHUTDOWNS, replacement
   ...UPSTREAM_SHUTDOWNS[model],
   replacement,
 });
+
+/** Which maker's shutdown each price-book id ends by: Imagen 4's three end together. */
+const ENDS_BY: Record<string, keyof typeof UPSTREAM_SHUTDOWNS> = {
+  'gpt-image-1.5': 'gpt-image-1.5',
+  'gpt-image-1-mini': 'gpt-image-1-mini',
+  'gpt-image-1': 'gpt-image-1',
+  'gemini-3.1-flash-image': 'gemini-3.1-flash-image',
+  'imagen-4-fast': 'imagen',
+  'imagen-4': 'imagen',
+  'imagen-4-ultra': 'imagen',
+};
+
+/**
+ * `model`'s shutdown by its maker, with no replacement (what a path puts in its place is the path's own), where one is
+ * announced: a page's own price for it on any path ends then too, as a call to the maker would fail.
+ */
+export const makerShutdown = (model: string): Lifecycle | undefined =>
+  Object.hasOwn(ENDS_BY, model) ? { ...UPSTREAM_SHUTDOWNS[ENDS_BY[model]] } : undefined;

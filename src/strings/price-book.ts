@@ -31,3 +31,21 @@ export function priceBookProblem(where: string, problem: PriceBookProblem): stri
       return `The top-up fee set for ${where} must be less than 1 ("${problem.fee}"). Fix the price book.`;
   }
 }
+
+/**
+ * What the widget made of a page's price-book entry other than as written (src/providers/page-prices.ts): a model
+ * shut down by the book's own dates, which the page's price cannot bring back, or a price below the provider's own
+ * rates, which the user pays whatever the page says.
+ */
+export type PagePriceNotice =
+  { kind: 'shut-down'; shutdown: string; replacement: string } | { kind: 'raised'; payee: string; source: string };
+
+/** The developer's sentence for `notice` on the entry `where` of the page's book (`priceBook["gpt-image-1.5"].openai`). */
+export function pagePriceNotice(where: string, notice: PagePriceNotice): string {
+  switch (notice.kind) {
+    case 'shut-down':
+      return `${where} prices a model shut down on ${notice.shutdown}: it is neither offered nor sent, whatever the page prices${notice.replacement ? ` (a page naming it gets ${notice.replacement} where that is priced)` : ''}. A price book sets a price, not when a model ends: remove the entry.`;
+    case 'raised':
+      return `${where} prices the model below ${notice.payee}'s own rates (${notice.source}), which the user is charged whatever the page says: the quote and the budget use ${notice.payee}'s rates where they are higher.`;
+  }
+}

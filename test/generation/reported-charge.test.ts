@@ -40,7 +40,8 @@ describe('what the provider reports it charged, booked whatever the page priced'
         endpoint: simEndpoint('google', `now=${TODAY};run=${unique('report')}`, { crossOrigin: true }),
       },
     );
-    expect(made.quote.total, 'the page’s price, as the preview said it').to.equal('0');
+    // The page's price is below Google's own rates: the quote is Google's (src/providers/page-prices.ts).
+    expect(Number(made.quote.total), 'Google’s price, not the page’s').to.be.greaterThan(0.03);
     const charged = await simCharged('google', apiKey);
     expect(Number(charged)).to.be.greaterThan(0.03);
     expect(made.charged).to.equal(charged);

@@ -71,27 +71,32 @@ describe('Puter: the other model families (real SDK, simulator)', function () {
     expect(new Decimal(charged).gte('0.21072')).to.equal(true);
   });
 
-  it('sends a Gemini tier and its ratio to Together, priced and booked at that tier exactly', async () => {
-    const request = { model: 'gemini-3.1-flash-image', width: 1920, height: 1080, quality: '2K' };
-    const quote = quoteFor({ provider: 'puter', prompt: PROMPT, ...request });
-    expect(quote).to.include({ total: '0.101', exact: true });
-    expect(quoteFor({ provider: 'puter', prompt: PROMPT, ...request, quality: '0.5K' }).total).to.equal('0.045');
-    // The size shown is the one Together's tier makes (not about 1 MP at every tier).
-    expect(quote.note).to.contain('2752×1536');
-    expect(quoteFor({ provider: 'puter', prompt: PROMPT, ...request, quality: '0.5K' }).note).to.contain('688×384');
-    const long = quoteFor({ provider: 'puter', prompt: PROMPT, ...request, width: 512, height: 2048, quality: '4K' });
-    expect(long.note).to.contain('1:4').and.contain('2048×8192');
-    const { outcome, call, charged } = await generate(request);
-    // Together's 2K at 16:9 (resolution_map); without the quality it would be the cheapest tier, without the ratio the
-    // numbers 16 and 9 taken as pixels.
-    expect(call).to.include({
-      model: 'togetherai:google/flash-image-3.1',
-      provider: 'together-image-generation',
-      quality: '2K',
-      ratio: '2752x1536',
+  // Nano Banana 2 through Together ends as Google ended it, on 2026-10-29 (families.ts): a day it was still sold.
+  describe('before Nano Banana 2 shut down', () => {
+    controlledClock('2026-10-01T12:00:00Z');
+
+    it('sends a Gemini tier and its ratio to Together, priced and booked at that tier exactly', async () => {
+      const request = { model: 'gemini-3.1-flash-image', width: 1920, height: 1080, quality: '2K' };
+      const quote = quoteFor({ provider: 'puter', prompt: PROMPT, ...request });
+      expect(quote).to.include({ total: '0.101', exact: true });
+      expect(quoteFor({ provider: 'puter', prompt: PROMPT, ...request, quality: '0.5K' }).total).to.equal('0.045');
+      // The size shown is the one Together's tier makes (not about 1 MP at every tier).
+      expect(quote.note).to.contain('2752×1536');
+      expect(quoteFor({ provider: 'puter', prompt: PROMPT, ...request, quality: '0.5K' }).note).to.contain('688×384');
+      const long = quoteFor({ provider: 'puter', prompt: PROMPT, ...request, width: 512, height: 2048, quality: '4K' });
+      expect(long.note).to.contain('1:4').and.contain('2048×8192');
+      const { outcome, call, charged } = await generate(request);
+      // Together's 2K at 16:9 (resolution_map); without the quality it would be the cheapest tier, without the ratio the
+      // numbers 16 and 9 taken as pixels.
+      expect(call).to.include({
+        model: 'togetherai:google/flash-image-3.1',
+        provider: 'together-image-generation',
+        quality: '2K',
+        ratio: '2752x1536',
+      });
+      expect(charged).to.equal('0.101');
+      expect(outcome.charge).to.deep.equal({ usd: '0.101' });
     });
-    expect(charged).to.equal('0.101');
-    expect(outcome.charge).to.deep.equal({ usd: '0.101' });
   });
 
   it('names the provider where an alias has several: Gemini 3 Pro Image from Together, at its tier', async () => {

@@ -1,6 +1,6 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { ModelSettings, OutputFormat, ProviderId } from '../../base/types.js';
-import { mergePriceBook, modelName, modelsIn, priceOf, replacementOf, type PriceBook } from '../../pricing/index.js';
+import { modelName, modelsIn, priceOf, replacementOf, type PriceBook } from '../../pricing/index.js';
 import { prices } from '../../strings/prices.js';
 import { widget } from '../../strings/image/widget.js';
 import { wordsIn } from '../../strings/strings.js';
@@ -8,6 +8,7 @@ import type { Offer } from '../../pricing/compare.js';
 import { offersOf, type Pricer } from '../../pricing/offers.js';
 import { withEditFacts } from '../../pricing/edit-hook.js';
 import { BUILTIN_PRICE_BOOK, priceBookFor } from '../../providers/prices.js';
+import { withPagePrices } from '../../providers/page-prices.js';
 import type { Asked, Submission } from '../../generation/submit.js';
 import { GestureGuard } from '../shared/gesture.js';
 import type { LanguageController } from '../shared/language-controller.js';
@@ -206,9 +207,7 @@ export class ImageParts {
   };
 
   #bookOf(provider: ProviderId): PriceBook {
-    const book = priceBookFor('', BUILTIN_PRICE_BOOK, provider);
-    const { priceBook } = this.host;
-    return priceBook ? mergePriceBook(book, priceBook) : book;
+    return withPagePrices(priceBookFor('', BUILTIN_PRICE_BOOK, provider), this.host.priceBook, provider);
   }
 }
 

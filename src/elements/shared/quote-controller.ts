@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { mergePriceBook, modelsIn, priceOf, soldOnly } from '../../pricing/index.js';
+import { modelsIn, priceOf, soldOnly } from '../../pricing/index.js';
 import type { Capability, Fitted, PriceBook, PriceEntry, Priced } from '../../pricing/index.js';
 import { loadEngine } from '../../lazy/index.js';
 import type { ProviderId, Quote, QuoteRequest } from '../../base/types.js';
@@ -7,6 +7,7 @@ import type { Spoken } from './language-controller.js';
 import { emit } from './events.js';
 import { providerInfo } from '../../providers/catalog.js';
 import { BUILTIN_PRICE_BOOK, priceBookFor } from '../../providers/prices.js';
+import { withPagePrices } from '../../providers/page-prices.js';
 import { checkEndpoint } from '../../providers/urls.js';
 import type { StartupController } from './startup-controller.js';
 import type { LiveAccess } from '../../providers/provider.js';
@@ -72,8 +73,9 @@ export class QuoteController implements ReactiveController {
     const book = live?.book ?? priceBookFor(endpoint, BUILTIN_PRICE_BOOK, provider);
     const override = this.#source.priceBook();
     if (!override) return book;
-    // The page's own prices are held to the provider's list too: a model the user's account is not sold is not offered.
-    const priced = mergePriceBook(book, override);
+    // The page's own prices are held to the book's dates and the provider's own rates (`withPagePrices`), and to the
+    // provider's list too: a model the user's account is not sold is not offered.
+    const priced = withPagePrices(book, override, provider, endpoint ?? '');
     return live?.listed ? soldOnly(priced, provider, live.listed) : priced;
   }
 

@@ -107,10 +107,13 @@ export const prices: ProviderPrices = {
       { textIn: '0.25', imageIn: '0.25', imageOut: '30', textOut: '1.50' },
       NANO_BANANA_IMAGES,
     ),
-    // UNVERIFIED: Puter's catalogue restates them; no Google page was read.
+    // UNVERIFIED: no Google page for these rates was found. Puter's code (HeyPuter/puter@8307e8c, of 2026-08-21) and
+    // Pollinations' registry (pollinations/pollinations@0047731e) restate them, and OpenRouter's endpoint list records
+    // the $30 per million image tokens (rbb-dev/Open-WebUI-OpenRouter-pipe@8771a5da, MIT); none newer found when they
+    // were read again for ../shared/research/catalog-2026-11.md §3 and evidence-2026-11-28.md #2.
     source: {
-      name: "Gemini 3.1 Flash Lite Image rates, as Puter's catalogue restates them",
-      asOf: '2026-08-21',
+      name: "Gemini 3.1 Flash Lite Image rates, as Puter's code and Pollinations' registry restate them",
+      asOf: '2026-11-28',
       restated: 'resellers',
     },
     lifecycle: { released: '2026-06-30', source: CHANGELOG },

@@ -187,12 +187,17 @@ export const FAMILIES: Record<string, Omit<PriceEntry, 'source' | 'references'>>
     ...gpt('gpt-image-1-mini', { text_input: 200, image_input: 250, image_output: 800 }),
     lifecycle: endsUpstream('gpt-image-1-mini', 'gpt-image-2'),
   },
-  'gemini-3.1-flash-image': entry(
-    'togetherai:google/flash-image-3.1',
-    'together-image-generation',
-    tiers({ '0.5K': '4.5', '1K': '6.7', '2K': '10.1', '4K': '15.1' }, '1K'),
-    geminiSizes({ ...GEMINI_MADE, ...FLASH_LONG_RATIOS }),
-  ),
+  // Google's Nano Banana 2 through Together, which ends as Google ends it (`endsUpstream`): Gemini 3 Pro Image, through
+  // Together too, in its place.
+  'gemini-3.1-flash-image': {
+    ...entry(
+      'togetherai:google/flash-image-3.1',
+      'together-image-generation',
+      tiers({ '0.5K': '4.5', '1K': '6.7', '2K': '10.1', '4K': '15.1' }, '1K'),
+      geminiSizes({ ...GEMINI_MADE, ...FLASH_LONG_RATIOS }),
+    ),
+    lifecycle: endsUpstream('gemini-3.1-flash-image', 'gemini-3-pro-image'),
+  },
   'gemini-3-pro-image': entry(
     'togetherai:google/gemini-3-pro-image',
     'together-image-generation',
