@@ -6,7 +6,7 @@ import { widget } from '../../strings/image/widget.js';
 import { wordsIn } from '../../strings/strings.js';
 import type { Offer } from '../../pricing/compare.js';
 import { offersOf, type Pricer } from '../../pricing/offers.js';
-import { withEditFacts } from '../../pricing/edit-hook.js';
+import { editFactsOf } from '../../providers/edit-facts.js';
 import { BUILTIN_PRICE_BOOK, priceBookFor } from '../../providers/prices.js';
 import type { Asked, Submission } from '../../generation/submit.js';
 import { GestureGuard } from '../shared/gesture.js';
@@ -167,13 +167,15 @@ export class ImageParts {
   }
 
   /**
-   * Whether `model` edits images at `provider` (its price there with that provider's edit facts, once they are in
-   * force: before, nothing edits): what the model is for may promise edits only then.
+   * Whether `model` edits images at `provider`: it is priced there, and its entry (a page's own word) or else that
+   * provider's edit facts name a kind of edit, as the entry says once the facts are laid on it (`withEditFacts`). Read
+   * from the facts themselves, which the first paint has: what the model is for promises an edit from the first paint
+   * on exactly where the loaded widget does, in the same words at the same size.
    */
   editsAt(provider: ProviderId, model: string): boolean {
     const book = provider === this.host.provider ? this.pricing.prices() : this.#bookOf(provider);
     const entry = book[model]?.[provider];
-    return !!entry && !!withEditFacts(entry, provider, model).edits?.length;
+    return !!entry && !!(entry.edits ?? editFactsOf(provider, model)?.edits)?.length;
   }
 
   /** What the offers are asked for (a comparison, a cheaper model): the request as set, on what the page allows. */
