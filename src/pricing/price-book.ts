@@ -171,9 +171,9 @@ export interface PriceEntry {
 
 /**
  * What a model makes of the images sent to it at one provider, beside its price (SPEC §13): the kinds of edit it makes
- * and how the images it is sent are billed. Each provider's `edit-prices.ts` states them, model by model, with their
- * sources; they are laid on an entry (`withEditFacts`, edit-hook.ts) once the edits' pricing has loaded, a moment after
- * the first paint, which edits nothing (it reads only whether a model edits, for the words of what it is for).
+ * and how the images it is sent are billed, where the first paint need not know it. Each provider's `edit-prices.ts`
+ * states them, model by model, with their sources; they are laid on an entry (`withEditFacts`, edit-hook.ts) once the
+ * edits' pricing has loaded, a moment after the first paint, which edits nothing.
  */
 export interface EditFacts {
   /** The kinds of edit it makes (`PriceEntry.edits`). */

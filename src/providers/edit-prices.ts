@@ -1,9 +1,35 @@
+import type { ProviderId } from '../base/types.js';
 import * as editPricing from '../pricing/edit-pricing.js';
 import { useEditPricing } from '../pricing/edit-hook.js';
-import { editFactsOf } from './edit-facts.js';
+import type { ProviderEditFacts } from '../pricing/index.js';
+import { editPrices as bfl } from './bfl/edit-prices.js';
+import { editPrices as fal } from './fal/edit-prices.js';
+import { editPrices as google } from './google/edit-prices.js';
+import { editPrices as openai } from './openai/edit-prices.js';
+import { editPrices as openrouter } from './openrouter/edit-prices.js';
+import { editPrices as pollinations } from './pollinations/edit-prices.js';
+import { editPrices as puter } from './puter/edit-prices.js';
 
 /**
- * Puts the edits' pricing and every provider's edit facts (edit-facts.ts) in force: laid on each model's price entry,
- * and quotes of edits priced, from then on. Loaded a moment after the first paint, which prices no edit.
+ * Every provider's edit facts (its folder's edit-prices.ts: what each model makes of the images it is sent, SPEC §13),
+ * loaded with the edits' pricing a moment after the first paint, which edits nothing. A provider that edits nothing
+ * has no line.
  */
+export const EDIT_FACTS: Partial<Record<ProviderId, ProviderEditFacts>> = {
+  bfl,
+  fal,
+  google,
+  openai,
+  openrouter,
+  pollinations,
+  puter,
+};
+
+/** `model`'s edit facts at `provider`, where it states any. */
+function editFactsOf(provider: ProviderId, model: string) {
+  const facts = Object.hasOwn(EDIT_FACTS, provider) ? EDIT_FACTS[provider] : undefined;
+  return facts && Object.hasOwn(facts, model) ? facts[model] : undefined;
+}
+
+/** Puts the edits' pricing and every provider's edit facts in force: quotes of edits are priced from then on. */
 export const putEditsInForce = () => useEditPricing(editPricing, editFactsOf);

@@ -1,14 +1,12 @@
 // What each model makes of the images it is sent is its provider's word (its folder's edit-prices.ts, SPEC §13), put in
 // force a moment after the first paint: laid on the model's entry from then on, a page's own word kept.
 // Holds: src/providers/edit-prices.ts
-// Holds: src/providers/edit-facts.ts
 // Holds: src/providers/bfl/edit-prices.ts
 // Holds: src/providers/openai/edit-prices.ts
 import { expect } from '@open-wc/testing';
 import type { ProviderId } from '../../src/base/types.js';
 import { priceOf, type PriceBook } from '../../src/pricing/index.js';
-import { EDIT_FACTS } from '../../src/providers/edit-facts.js';
-import { putEditsInForce } from '../../src/providers/edit-prices.js';
+import { EDIT_FACTS, putEditsInForce } from '../../src/providers/edit-prices.js';
 import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS, priceBookFor } from '../../src/providers/prices.js';
 
 const IMAGE = { width: 1024, height: 1024 };
