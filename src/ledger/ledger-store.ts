@@ -8,7 +8,7 @@ import type { Charge, ProviderTask } from '../providers/provider.js';
 import type { Tally } from '../base/types.js';
 import { UserPaysError } from '../base/errors.js';
 import { ledgerText as text } from '../strings/ledger.js';
-import { formatUsd, formatUsdRounded } from '../pricing/format.js';
+import { formatUsd, formatUsdLeft, formatUsdRounded } from '../pricing/format.js';
 import { Decimal, money, moneyIfGiven } from './amounts.js';
 import { storeBudget } from './budget.js';
 import { summaryOf, type DaySummary } from './compaction.js';
@@ -333,7 +333,7 @@ export class LedgerStore {
             text.budgetExceeded(
               formatUsdRounded(money(total), locale, bound),
               formatUsd(limit, locale),
-              formatUsdRounded(left, locale),
+              formatUsdLeft(left, locale),
               heldNow.isZero() ? '' : formatUsdRounded(heldNow, locale, true),
             ),
             false,

@@ -29,10 +29,22 @@ export function formatUsd(amount: string | Decimal, locale?: string): string {
  * less than the bound).
  */
 export function formatUsdRounded(amount: string | Decimal, locale?: string, up = false): string {
+  return rounded(amount, locale, up ? Decimal.ROUND_UP : Decimal.ROUND_HALF_UP);
+}
+
+/**
+ * What is left (of a balance, a key's budget, a page's budget), to what matters as `formatUsdRounded` says amounts, but
+ * rounded down: never more than is left, and never as untouched once anything was taken: '1.995' → '$1.99' (half up
+ * said "$2.00 left" of a $2.00 budget after a $0.005 image, and beside a $1.996 image that it could not pay).
+ */
+export const formatUsdLeft = (amount: string | Decimal, locale?: string): string =>
+  rounded(amount, locale, Decimal.ROUND_DOWN);
+
+function rounded(amount: string | Decimal, locale: string | undefined, rounding: Decimal.Rounding): string {
   const value = new Decimal(amount);
   // `e` is the exponent of the first significant digit: 0 for 1.4, −1 for 0.651, −2 for 0.0421.
   const places = value.e < 0 ? 2 - value.e : 2;
-  return formatUsd(value.toDecimalPlaces(places, up ? Decimal.ROUND_UP : Decimal.ROUND_HALF_UP), locale);
+  return formatUsd(value.toDecimalPlaces(places, rounding), locale);
 }
 
 /**

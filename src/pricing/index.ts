@@ -35,7 +35,7 @@ export {
   type SizeRule,
 } from './capabilities.js';
 export { megapixels, priceOf, quoteDetails, type Priced } from './quote.js';
-export { formatUsd, formatUsdRounded, megapixelsOf } from './format.js';
+export { formatUsd, formatUsdLeft, formatUsdRounded, megapixelsOf } from './format.js';
 export { retired, type Lifecycle } from './lifecycle.js';
 export { replacementOf } from './replacement.js';
 export { saneUsd, withinReason } from './sane-prices.js';

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
-import { formatUsd, formatUsdRounded } from '../../src/pricing/index.js';
+import { formatUsd, formatUsdLeft, formatUsdRounded } from '../../src/pricing/index.js';
 
 /** Each amount of `table` as `formatUsdRounded` says it in American English: the words beside it. */
 function roundedSays(table: [amount: string | Decimal, words: string][]) {
@@ -73,5 +73,22 @@ describe('formatUsdRounded: money at a glance', () => {
   it('follows the locale, and survives a malformed one', () => {
     expect(formatUsdRounded('12.3456', 'de-DE')).to.equal('12,35\u00a0$');
     expect(formatUsdRounded('0.126', 'not a locale!')).to.equal(formatUsdRounded('0.126'));
+  });
+});
+
+describe('formatUsdLeft: what is left, never more than it is', () => {
+  it('rounds down to what matters, so a $2.00 budget or balance with anything taken never reads as untouched', () => {
+    const table: [string, string][] = [
+      ['1.995', '$1.99'],
+      ['1.999999', '$1.99'],
+      ['2', '$2.00'],
+      ['0.964344', '$0.964'],
+      ['0.0999', '$0.0999'],
+      ['0.099999', '$0.0999'],
+      ['0', '$0.00'],
+    ];
+    for (const [amount, words] of table) expect(formatUsdLeft(amount, 'en-US'), amount).to.equal(words);
+    // Half up said these as untouched.
+    expect(formatUsdRounded('1.995', 'en-US')).to.equal('$2.00');
   });
 });

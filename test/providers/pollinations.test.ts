@@ -214,7 +214,9 @@ describe('Sign in with Pollinations (the demo, its simulator)', function () {
     const result = await widget.generate();
     expect(result.charged).to.equal('0.005');
     expect(result.images[0].receipt).to.include({ quoted: '0.005', basis: 'quote', left: '1.995' });
-    await until(() => words(part(widget, 'account')).includes('1.995'), 8000);
+    // What is left, to what matters and never more than it is: $1.99 of the $2 budget, not "$2.00" as if untouched
+    // (every digit is the receipt's, above, and in its title).
+    await until(() => words(part(widget, 'account')).includes('$1.99 left of this key’s budget'), 8000);
     const [entry] = new LedgerStore({ storageKey: widget.storageKey }).entries();
     expect([entry.status, entry.charged]).to.deep.equal(['charged', '0.005']);
     // The demo's requests: other test files' runs, in parallel, name their own (`run=`) and hosts of their own.

@@ -6,7 +6,7 @@ import { widget } from '../../strings/image/widget.js';
 import { wordsIn } from '../../strings/strings.js';
 import type { Offer } from '../../pricing/compare.js';
 import { offersOf, type Pricer } from '../../pricing/offers.js';
-import { withEditFacts } from '../../pricing/edit-hook.js';
+import { editsWithWordsAt } from '../../providers/edit-promises.js';
 import { BUILTIN_PRICE_BOOK, priceBookFor } from '../../providers/prices.js';
 import { withPagePrices } from '../../providers/page-prices.js';
 import type { Asked, Submission } from '../../generation/submit.js';
@@ -168,13 +168,16 @@ export class ImageParts {
   }
 
   /**
-   * Whether `model` edits images at `provider` (its price there with that provider's edit facts, once they are in
-   * force: before, nothing edits): what the model is for may promise edits only then.
+   * Whether `model`, where what it is for has words of its own for its editing, edits images at `provider`: it is
+   * priced there, and its entry (a page's own word) or else its provider's edit facts name a kind of edit. Those facts
+   * load after the first paint, which knows where each such model edits (providers/edit-promises.ts): its card says
+   * the same words from the first paint on.
    */
   editsAt(provider: ProviderId, model: string): boolean {
     const book = provider === this.host.provider ? this.pricing.prices() : this.#bookOf(provider);
     const entry = book[model]?.[provider];
-    return !!entry && !!withEditFacts(entry, provider, model).edits?.length;
+    if (!entry) return false;
+    return entry.edits ? entry.edits.length > 0 : editsWithWordsAt(provider, model);
   }
 
   /** What the offers are asked for (a comparison, a cheaper model): the request as set, on what the page allows. */

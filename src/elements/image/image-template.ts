@@ -319,10 +319,16 @@ export const widgetStyles = css`
   .account {
     min-height: calc(2.9rem + 1.45 * 0.875rem);
   }
-  /* Where the sign-in and its words fit on one row (accounts.ts), Puter's line is that high, first in the controls. */
+  /*
+   * Where the sign-in and its words fit on one row (accounts.ts), its line is that high: Puter's, first in the
+   * controls, and the one over the key field.
+   */
   @container (min-width: 480px) {
     .account {
       min-height: 2.5rem;
+    }
+    .key-field.signs-in {
+      min-height: calc(var(--_key-lines) + 0.35rem + 2.5rem);
     }
   }
   /*

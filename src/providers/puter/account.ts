@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { UserPaysError, asUserPaysError } from '../../base/errors.js';
-import { formatUsd, formatUsdRounded } from '../../pricing/index.js';
+import { formatUsd, formatUsdLeft } from '../../pricing/index.js';
 import { mayHavePassedOn } from '../engine/http.js';
 import { setScriptSource } from './scripts.js';
 import { puterText } from './words.js';
@@ -222,7 +222,7 @@ export async function puterCheck(puter: any, endpoint: string, total: string): P
  */
 export function balanceRefusal({ left }: PuterFound, total: string, cheaper?: string, locale?: string): UserPaysError {
   const message = left
-    ? puterText.balanceShort(formatUsd(total, locale), formatUsdRounded(left, locale), cheaper)
+    ? puterText.balanceShort(formatUsd(total, locale), formatUsdLeft(left, locale), cheaper)
     : puterText.noCredits();
   return new UserPaysError('insufficient-funds', message);
 }

@@ -1,4 +1,4 @@
-import { formatUsdRounded } from '../../../../pricing/index.js';
+import { formatUsdLeft, formatUsdRounded } from '../../../../pricing/index.js';
 import { isKeyError } from '../../../../base/errors.js';
 import type { ProviderId } from '../../../../base/types.js';
 import { keyOrigin, keyRoute, payeeAt, providerInfo, routeParts } from '../../../../providers/catalog.js';
@@ -58,8 +58,8 @@ export function keyFieldView(
     remembered: keys.isRemembered(),
     waiting: resume.waiting[provider] ?? 0,
     error: error && isKeyError(error) ? error.message : undefined,
-    // To what matters, as the tally says amounts ("$0.964", not "$0.964344").
-    left: left && formatUsdRounded(left, language.locale),
+    // To what matters, as the tally says amounts ("$0.964", not "$0.964344"); what is left never more than it is.
+    left: left && formatUsdLeft(left, language.locale),
     cap: cap && formatUsdRounded(cap, language.locale),
     outOfCredit: account.outOfCredit ? (account.empty ? 'empty' : 'short') : undefined,
   };

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import type { Quote } from '../../../../base/types.js';
-import { formatUsd, formatUsdRounded, modelName } from '../../../../pricing/index.js';
+import { formatUsd, formatUsdLeft, formatUsdRounded, modelName } from '../../../../pricing/index.js';
 import { cheapestWithin } from '../../../../pricing/offer-choices.js';
 import { payeeAt, providerInfo } from '../../../../providers/catalog.js';
 import { offers } from '../../../../strings/image/offers.js';
@@ -79,7 +79,7 @@ export function spendingBlocked(
     };
   }
   if (left?.lt(mostOf(quote))) {
-    const leaves = formatUsdRounded(left, locale);
+    const leaves = formatUsdLeft(left, locale);
     const signed = capped === 'signed';
     // A key's own cap is no balance, and more credit does not raise it: a cheaper image, or a pasted key's limit
     // raised where its keys are.

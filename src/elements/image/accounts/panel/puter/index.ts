@@ -2,7 +2,7 @@
 // before sending. A lazy part of the panels (a chunk of its own), loaded where the widget uses Puter (a PanelPart):
 // a session with a provider paid by key never loads it. Its line is laid out as the sign-in's (../accounts.ts).
 import { html, nothing } from 'lit';
-import { formatUsdRounded } from '../../../../../pricing/index.js';
+import { formatUsdLeft } from '../../../../../pricing/index.js';
 import { signIn } from '../../../../../strings/sign-in.js';
 import { reword, wordsIn, type Translation } from '../../../../../strings/strings.js';
 import type { ImageParts } from '../../../image-parts.js';
@@ -78,7 +78,7 @@ export function puterAccountPart({ host, language }: ImageParts, report: (error:
       const { user, balance } = account;
       const { locale, translation } = language;
       const left =
-        balance?.usd && wordsIn(translation, 'signIn', signIn).leftOnAccount(formatUsdRounded(balance.usd, locale));
+        balance?.usd && wordsIn(translation, 'signIn', signIn).leftOnAccount(formatUsdLeft(balance.usd, locale));
       const note = balance?.unpriced && reword(balance.unpriced(locale), translation);
       return renderPuterAccount({ user, left, note, translation }, on);
     },

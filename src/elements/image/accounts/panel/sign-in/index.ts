@@ -5,7 +5,7 @@
 // visit that only looks, or pastes a key, never loads it.
 import { clock } from '../../../../../base/clock.js';
 import { formatDate } from '../../../../../base/dates.js';
-import { formatUsdRounded } from '../../../../../pricing/index.js';
+import { formatUsdLeft, formatUsdRounded } from '../../../../../pricing/index.js';
 import { providerInfo } from '../../../../../providers/catalog.js';
 import { signIn, type SignInStrings } from '../../../../../strings/sign-in.js';
 import { wordsIn } from '../../../../../strings/strings.js';
@@ -122,9 +122,9 @@ function leftSaid(
   if (account.outOfCredit) return account.empty ? signInText.outOfCredit(provider) : signInText.shortOfCredit(provider);
   if (left && quote && !pricing.problem)
     return left.lt(mostOf(quote))
-      ? signInText.leftOnAccount(formatUsdRounded(left, locale))
+      ? signInText.leftOnAccount(formatUsdLeft(left, locale))
       : signInText.leftOf(
-          formatUsdRounded(left, locale),
+          formatUsdLeft(left, locale),
           account.cap && formatUsdRounded(account.cap, locale),
           provider,
           account.ofKeyBudget,
