@@ -100,13 +100,15 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS },
-      // Each test file in a browser context (window) of its own: a page left in a background tab gets no
-      // animation frames, so fixtures and image decodes there would stall until the test times out.
+      // Each page in a browser context (window) of its own: a page left in a background tab gets no animation
+      // frames, so fixtures and image decodes there would stall until the test times out. A page runs one test file
+      // after another (its storage emptied for each: test/support/fresh-storage.js).
       createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
     }),
   ],
-  // The page's clock first, then what lets a failure about an element be reported (test/support/reportable-failures.js).
+  // Nothing stored yet, as on a new visit (test/support/fresh-storage.js: the page is reused from file to file); the
+  // page's clock; then what lets a failure about an element be reported (test/support/reportable-failures.js).
   testRunnerHtml: (testFramework) =>
-    `<!doctype html><html><head><link rel="icon" href="data:,"><script src="/__test-clock.js"></script><script src="/test/support/reportable-failures.js"></script></head><body><script type="module" src="${testFramework}"></script></body></html>`,
+    `<!doctype html><html><head><link rel="icon" href="data:,"><script src="/test/support/fresh-storage.js"></script><script src="/__test-clock.js"></script><script src="/test/support/reportable-failures.js"></script></head><body><script type="module" src="${testFramework}"></script></body></html>`,
   reporters: [defaultReporter(), summaryReporter()],
 };
