@@ -1,5 +1,5 @@
 // The way out of a budget or a balance that a request does not fit: another model of the provider in force that does,
-// the request's own family first (a user who chose Nano Banana Pro is offered Nano Banana 2, not FLUX), else any.
+// the request's own family first (a user who chose Seedream 4.5 is offered Seedream 5 Lite, not FLUX), else any.
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import type { QuoteRequest } from '../../src/base/types.js';
@@ -24,17 +24,18 @@ function wayOut(model: string, left: string) {
 describe('cheapestWithin: the model a budget or a balance still covers', () => {
   controlledClock('2026-11-28T12:00:00Z');
 
-  it('is of the request’s own family where one fits: Nano Banana Pro ($0.134) over $0.10 is offered Nano Banana 2', () => {
+  it('is of the request’s own family where one fits: Seedream 4.5 ($0.04) over $0.038 is offered Seedream 5 Lite', () => {
     // FLUX.2 [klein] 4B ($0.001) is cheaper, but makes other images.
     expect(
-      priceOf({ provider: 'puter', model: 'gemini-3.1-flash-image', width: 1024, height: 1024 }, BUILTIN_PRICE_BOOK)
-        .quote?.total,
-    ).to.equal('0.067');
-    expect(wayOut('gemini-3-pro-image', '0.10')).to.equal('gemini-3.1-flash-image');
+      priceOf({ provider: 'puter', model: 'seedream-5-lite', width: 1024, height: 1024 }, BUILTIN_PRICE_BOOK).quote
+        ?.total,
+    ).to.equal('0.035');
+    expect(wayOut('seedream-4.5', '0.038')).to.equal('seedream-5-lite');
   });
 
   it('else the cheapest of any family that fits', () => {
-    // Nano Banana 2 ($0.067) does not fit $0.05: the cheapest that does, whatever its family.
+    // Nano Banana Pro alone is left of its family at Puter (Nano Banana 2 was shut down on 2026-10-29): the cheapest
+    // that fits, whatever its family.
     expect(wayOut('gemini-3-pro-image', '0.05')).to.equal('flux-2-klein-4b');
     // FLUX.2 [max] over $0.02: FLUX's own cheapest.
     expect(wayOut('flux-2-max', '0.02')).to.equal('flux-2-klein-4b');
