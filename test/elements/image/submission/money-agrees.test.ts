@@ -11,7 +11,9 @@ import { until } from '../../../support/wait.js';
 
 const MAY_HAVE = /may have (been )?charged/i;
 const NOTHING = /nothing (was|is|more will be) charged|not charged|nothing was sent or charged|charges nothing/i;
-const CHARGED = /charged \$\d/i;
+// A charge said with its amount: as the provider or the reply said it, or as the balance proved it (a lost reply
+// whose balance fell by exactly its price, booked at once).
+const CHARGED = /charged \$\d|fell by \$\d[\d.]*: counted as charged/i;
 
 /** What the widget says of the last failure: the error box, else the error beside the key field. */
 const said = (widget: UserPaysImage) =>

@@ -117,10 +117,11 @@ describe('real provider facts, in the widget', function () {
     await waitUntil(() => part(el, 'balance'), 'the balance line', { timeout: 4000 });
     expect(words(part(el, 'balance'))).to.equal('$10.00 left');
     expect(decision(el).price).to.equal('$0.014');
-    // After an image, $9.986: said to what matters, as the tally says amounts (the receipt keeps every digit).
+    // After an image, $9.986: said to what matters, rounded down so that a touched balance never reads as more than
+    // it is (the receipt keeps every digit).
     await el.generate();
     await waitUntil(() => words(part(el, 'balance')) !== '$10.00 left', 'the balance read again', { timeout: 4000 });
-    expect(words(part(el, 'balance'))).to.equal('$9.99 left');
+    expect(words(part(el, 'balance'))).to.equal('$9.98 left');
   });
 
   it('fal: an Admin key’s balance from fal’s billing API; an ordinary key gets none, quietly', async () => {
