@@ -1,5 +1,5 @@
 import '../../src/define.js';
-import { bflEndpoint, uniqueStorageKey } from './sim.js';
+import { simEndpoint, uniqueStorageKey } from './sim.js';
 import { imageWidget, type Attributes } from './widget.js';
 
 export interface BflWidgetOptions {
@@ -12,6 +12,11 @@ export interface BflWidgetOptions {
   storageKey?: string;
   /** More attributes of the element (`relay`, `budget`…). */
   attributes?: Attributes;
+  /**
+   * The simulator on the other loopback name, as api.bfl.ai is for a page: the submit follows its CORS preflight on a
+   * connection it reuses, so a reset before any reply is one the browser sends again by itself, every time.
+   */
+  crossOrigin?: boolean;
 }
 
 /** A `<userpays-image>` for FLUX.2 [klein] 4B at the BFL simulator, its key entered and its first update done. */
@@ -22,6 +27,7 @@ export async function bflWidget({
   prompt = 'a fox',
   apiKey,
   attributes = {},
+  crossOrigin = false,
 }: BflWidgetOptions = {}) {
   return imageWidget(
     {
@@ -29,7 +35,7 @@ export async function bflWidget({
       model: 'flux-2-klein-4b',
       locale: 'en-US',
       'storage-key': storageKey,
-      endpoint: bflEndpoint(`${scenario};deliveryCors=1;run=${run}`),
+      endpoint: simEndpoint('bfl', `${scenario};deliveryCors=1;run=${run}`, { crossOrigin }),
       prompt,
       ...attributes,
     },

@@ -45,11 +45,12 @@ async function afterALostReply(budget?: string) {
  * the request's price gone, which a pasted key's balance cannot settle by itself where it proves no single charge of a
  * lost reply (balance-evidence.test.ts): by default BFL's "Request Moderated" (whether it gives the credits back is
  * not said); `fault=accept-then-reset`, a reply lost and the request sent again and debited twice. Its error box, with
- * the answers it offers.
+ * the answers it offers. BFL is cross-origin here, as for any page: the browser resends on the connection its preflight
+ * opened, which a same-origin submit on a fresh connection would not (and "twice" would be "once").
  */
 async function afterPricesMoved(scenario = 'fault=request-moderated') {
   const storageKey = uniqueStorageKey();
-  const el = await bflWidget({ scenario, apiKey: `sim-once-${storageKey}`, storageKey });
+  const el = await bflWidget({ scenario, apiKey: `sim-once-${storageKey}`, storageKey, crossOrigin: true });
   await el.generate().catch(() => {});
   await until(() => uncertainPart(el), 15_000, 'the uncertain charge listed in the widget');
   await el.updateComplete;
