@@ -8,3 +8,4 @@ export {
   wholePricesMoved,
   type SpentReading,
 } from './balance-settlement.js';
+export { SeenBounds, type BoundOf } from './seen-bounds.js';

@@ -34,7 +34,8 @@ export {
   type Fitted,
   type SizeRule,
 } from './capabilities.js';
-export { megapixels, priceOf, quoteDetails, type Priced } from './quote.js';
+export { megapixels, mostPerImage, priceOf, quoteDetails, type Priced } from './quote.js';
+export { withSeenMost } from './seen-most.js';
 export { formatUsd, formatUsdLeft, formatUsdRounded, megapixelsOf } from './format.js';
 export { retired, type Lifecycle } from './lifecycle.js';
 export { replacementOf } from './replacement.js';
