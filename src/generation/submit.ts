@@ -2,12 +2,12 @@ import Decimal from 'decimal.js';
 import { invalid, isAmount } from '../base/checks.js';
 import { UserPaysError } from '../base/errors.js';
 import type { ImageStore, SavedImage, StoredImage } from '../images/image-store.js';
-import { SeenBounds, type BoundOf, type LedgerStore } from '../ledger/ledger.js';
+import type { LedgerStore } from '../ledger/ledger.js';
 import { maskAt } from '../images/masks.js';
 import { referenceAt } from '../images/reference-images.js';
 import { goesOnWith } from '../images/edit-input.js';
 import type { Fitted, Priced, TokenRates } from '../pricing/index.js';
-import { formatUsd, formatUsdRounded, modelName, mostPerImage } from '../pricing/index.js';
+import { SeenBounds, formatUsd, formatUsdRounded, modelName, mostPerImage, type BoundOf } from '../pricing/index.js';
 import { providerInfo, relayFor } from '../providers/catalog.js';
 import { BUILTIN_PRICE_BOOK, priceBookFor } from '../providers/prices.js';
 import type { Conversation, ProviderEdit, ReferenceImage } from '../providers/provider.js';
@@ -163,7 +163,7 @@ export async function submit(s: Submission): Promise<Submitted> {
 
 /**
  * Where a provider charged more for an image than the quote's bound allowed (its reply booked as it said): the dearest
- * such charge, kept beside the ledger as that model and size's bound from now on (ledger/seen-bounds.ts), and what the
+ * such charge, kept beside the ledger as that model and size's bound from now on (pricing/seen-bounds.ts), and what the
  * page is told of it (`userpays-bound`). Only a charge the provider said counts, never one booked at the bound.
  */
 function raisedBound(

@@ -8,4 +8,3 @@ export {
   wholePricesMoved,
   type SpentReading,
 } from './balance-settlement.js';
-export { SeenBounds, type BoundOf } from './seen-bounds.js';

@@ -6,7 +6,7 @@ import { mostPerImage, type Priced } from './quote.js';
 
 /**
  * `priced` with its bound raised to `seen`, the most the provider has charged here for one image of this model at this
- * size (USD, ledger/seen-bounds.ts), where that is above the bound it has: "at most" is then `seen` per image, and a
+ * size (USD, pricing/seen-bounds.ts), where that is above the bound it has: "at most" is then `seen` per image, and a
  * line of its own says why (none expected, at most the difference). A price that is not a bound (exact, or an estimate
  * with no "at most") is left as it is, as is one whose bound is already as high.
  */

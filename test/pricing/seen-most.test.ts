@@ -1,6 +1,6 @@
 // The "at most" of a price that is a bound: from the largest figure any cited source gives (Nano Banana 2.1's 4K image,
 // src/providers/model-facts.ts), and raised where a provider charged above it here (`withSeenMost`, with what the
-// ledger keeps: test/ledger/seen-bounds.test.ts).
+// ledger keeps: test/pricing/seen-bounds.test.ts).
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import { withSeenMost } from '../../src/pricing/seen-most.js';
@@ -14,7 +14,11 @@ const BYTES = new TextEncoder().encode(PROMPT).length;
 
 /** What a Gemini quote's "at most" is: the image's tokens most, the prompt at a token per byte, 2,000 besides. */
 const mostOf = (image: number, rates: { textIn: string; imageOut: string; textOut: string }) =>
-  new Decimal(rates.imageOut).mul(image).add(new Decimal(rates.textIn).mul(BYTES)).add(new Decimal(rates.textOut).mul(2000)).div(1e6);
+  new Decimal(rates.imageOut)
+    .mul(image)
+    .add(new Decimal(rates.textIn).mul(BYTES))
+    .add(new Decimal(rates.textOut).mul(2000))
+    .div(1e6);
 
 describe('Nano Banana 2.1’s bound at 2K and 4K', () => {
   controlledClock('2026-11-28T12:00:00Z');

@@ -1,4 +1,12 @@
-import type { BoundDetail, ErrorDetail, GenerationResult, ProgressDetail, Quote, SubmitDetail, Tally } from '../../base/types.js';
+import type {
+  BoundDetail,
+  ErrorDetail,
+  GenerationResult,
+  ProgressDetail,
+  Quote,
+  SubmitDetail,
+  Tally,
+} from '../../base/types.js';
 
 declare global {
   /** The widgets' public events, each a `CustomEvent` with its detail: what a page's `addEventListener` is typed by. */

@@ -1,6 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { modelsIn, priceOf, soldOnly, withSeenMost } from '../../pricing/index.js';
-import { SeenBounds } from '../../ledger/ledger.js';
+import { SeenBounds, modelsIn, priceOf, soldOnly, withSeenMost } from '../../pricing/index.js';
 import type { Capability, Fitted, PriceBook, PriceEntry, Priced } from '../../pricing/index.js';
 import { loadEngine } from '../../lazy/index.js';
 import type { ProviderId, Quote, QuoteRequest } from '../../base/types.js';
@@ -24,7 +23,7 @@ export interface QuoteSource {
   language: Spoken;
   /**
    * Where the host keeps its ledger (its `storageKey`), where it has one: a bound a provider's charge raised there
-   * (ledger/seen-bounds.ts) is laid over the quote of that model and size.
+   * (pricing/seen-bounds.ts) is laid over the quote of that model and size.
    */
   storageKey?(): string;
 }

@@ -1,8 +1,8 @@
-// The bounds a provider's charge raised, kept beside the ledger (ledger/seen-bounds.ts): by provider, model, quality
+// The bounds a provider's charge raised, kept beside the ledger (pricing/seen-bounds.ts): by provider, model, quality
 // and size; only ever raised; shared by every store of the same key on the same storage (another tab, a later visit);
 // damaged or refused storage never lowers one nor fails.
 import { expect } from '@open-wc/testing';
-import { SeenBounds, boundKey } from '../../src/ledger/seen-bounds.js';
+import { SeenBounds, boundKey } from '../../src/pricing/seen-bounds.js';
 import { MemoryStorage } from '../support/ledger.js';
 
 const BANANA_4K = { provider: 'google', model: 'gemini-nano-banana-2.1', quality: '4K', width: 4096, height: 4096 };

@@ -3,11 +3,17 @@
  * said ("at most"): kept beside the ledger under `${storageKey}:ledger:bounds`, so that every tab, widget and visit of
  * the same key quotes that model and size with a bound at least as high (docs/ledger.md, "Bounds seen").
  *
- * A figure is only ever raised: each write takes the larger of what it saw and what storage holds (another tab's), so
- * tabs that write in turn agree, and a bound once seen is never lowered, by a reset of the tally or otherwise. Storage
- * that fails (full, off) keeps the figure for this page only; a stored value that is not an amount is not read.
+ * Here, beside the prices, not in the ledger's modules: every quote reads it, from the first paint on, while the
+ * ledger loads after it. A figure is only ever raised: each write takes the larger of what it saw and what storage
+ * holds (another tab's), so tabs that write in turn agree, and a bound once seen is never lowered, by a reset of the
+ * tally or otherwise. Storage that fails (full, off) keeps the figure for this page only; a stored value that is not
+ * an amount is not read.
  */
-import { Decimal, decimalOf } from './amounts.js';
+import Decimal from 'decimal.js';
+import { isAmount } from '../base/checks.js';
+
+/** The amount `text` spells, or undefined where it is none. */
+const decimalOf = (text: string) => (isAmount(text) ? new Decimal(text) : undefined);
 
 /** What a bound is kept by: the provider, the model, the quality (a resolution tier) and the size made. */
 export interface BoundOf {
