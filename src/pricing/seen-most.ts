@@ -3,6 +3,7 @@ import { prices } from '../strings/prices.js';
 import { wordsIn, type Translation } from '../strings/strings.js';
 import { formatUsd } from './format.js';
 import { mostPerImage, type Priced } from './quote.js';
+import { SeenBounds } from './seen-bounds.js';
 
 /**
  * `priced` with its bound raised to `seen`, the most the provider has charged here for one image of this model at this
@@ -26,4 +27,18 @@ export function withSeenMost(priced: Priced, seen: string | undefined, translati
     ...priced,
     quote: { ...quote, atMost: new Decimal(seen).mul(quote.count).toString(), lines: [...quote.lines, line] },
   };
+}
+
+/**
+ * `priced` with the bound a provider's charge raised on storage key `storageKey` (seen-bounds.ts) for its provider,
+ * model, quality and size laid over it (`withSeenMost`). Read each time: another tab, or an earlier visit, may have
+ * raised it.
+ */
+export function withBoundsSeen(priced: Priced, storageKey: string, translation?: Translation): Priced {
+  const { quote, fitted } = priced;
+  if (!quote?.atMost || !fitted) return priced;
+  const { width, height, quality } = fitted;
+  const { provider, model } = quote;
+  const seen = new SeenBounds(storageKey).most({ provider, model, width, height, ...(quality && { quality }) });
+  return withSeenMost(priced, seen, translation);
 }

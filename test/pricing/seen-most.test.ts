@@ -3,7 +3,9 @@
 // ledger keeps: test/pricing/seen-bounds.test.ts).
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
-import { withSeenMost } from '../../src/pricing/seen-most.js';
+import { withBoundsSeen, withSeenMost } from '../../src/pricing/seen-most.js';
+import { SeenBounds } from '../../src/pricing/seen-bounds.js';
+import { storageKeysForgottenAfterEach } from '../support/storage.js';
 import { priceOf } from '../../src/pricing/quote.js';
 import { BUILTIN_PRICE_BOOK, priceBookFor, quoteFor } from '../../src/providers/prices.js';
 import { de } from '../../src/translations/de.js';
@@ -56,6 +58,7 @@ describe('Nano Banana 2.1’s bound at 2K and 4K', () => {
 
 describe('a bound raised by what was charged before', () => {
   controlledClock('2026-11-28T12:00:00Z');
+  const storageKeys = storageKeysForgottenAfterEach();
   const priced = (count = 1) =>
     priceOf(
       { provider: 'google', model: 'gemini-nano-banana-2.1', quality: '1K', prompt: PROMPT, count },
@@ -89,6 +92,17 @@ describe('a bound raised by what was charged before', () => {
     expect(withSeenMost(within, within.quote!.atMost!)).to.equal(within);
     expect(withSeenMost(within, '0.01')).to.equal(within);
     expect(withSeenMost(within, undefined)).to.equal(within);
+  });
+
+  it('is read from what the storage key keeps, for that provider, model, quality and size alone', () => {
+    const storageKey = storageKeys();
+    const at1K = { provider: 'google', model: 'gemini-nano-banana-2.1', quality: '1K', width: 1024, height: 1024 };
+    expect(withBoundsSeen(priced(), storageKey).quote!.atMost).to.equal(priced().quote!.atMost);
+    new SeenBounds(storageKey).raise(at1K, '0.0731625');
+    expect(withBoundsSeen(priced(), storageKey).quote!.atMost).to.equal('0.0731625');
+    new SeenBounds(storageKey).raise({ ...at1K, quality: '2K' }, '0.5');
+    expect(withBoundsSeen(priced(), storageKey).quote!.atMost).to.equal('0.0731625');
+    expect(withBoundsSeen(priced(), storageKeys()).quote!.atMost).to.equal(priced().quote!.atMost);
   });
 
   it('leaves a price that is not a bound as it is', () => {

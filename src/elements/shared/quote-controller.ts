@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { SeenBounds, modelsIn, priceOf, soldOnly, withSeenMost } from '../../pricing/index.js';
+import { modelsIn, priceOf, soldOnly, withBoundsSeen } from '../../pricing/index.js';
 import type { Capability, Fitted, PriceBook, PriceEntry, Priced } from '../../pricing/index.js';
 import { loadEngine } from '../../lazy/index.js';
 import type { ProviderId, Quote, QuoteRequest } from '../../base/types.js';
@@ -94,18 +94,7 @@ export class QuoteController implements ReactiveController {
     const { translation } = this.#source.language;
     const priced = priceOf(request, this.prices(), translation);
     const storageKey = this.#source.storageKey?.();
-    const { quote, fitted } = priced;
-    if (storageKey === undefined || !quote?.atMost || !fitted) return priced;
-    // Read each time: another tab, or an earlier visit, may have raised it.
-    const { width, height, quality } = fitted;
-    const seen = new SeenBounds(storageKey).most({
-      provider: quote.provider,
-      model: quote.model,
-      width,
-      height,
-      ...(quality && { quality }),
-    });
-    return withSeenMost(priced, seen, translation);
+    return storageKey === undefined ? priced : withBoundsSeen(priced, storageKey, translation);
   }
 
   hostUpdate() {
