@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { prices } from '../strings/prices.js';
 import { wordsIn, type Translation } from '../strings/strings.js';
-import { formatUsd } from './format.js';
+import { formatUsdRounded } from './format.js';
 import { mostPerImage, type Priced } from './quote.js';
 import { SeenBounds } from './seen-bounds.js';
 
@@ -19,7 +19,7 @@ export function withSeenMost(priced: Priced, seen: string | undefined, translati
   if (!above.gt(0)) return priced;
   const text = wordsIn(translation, 'prices', prices);
   const line = {
-    label: text.chargedBefore(formatUsd(seen)) + (quote.count > 1 ? text.timesImages(quote.count) : ''),
+    label: text.chargedBefore(formatUsdRounded(seen, undefined, true)) + (quote.count > 1 ? text.timesImages(quote.count) : ''),
     amount: '0',
     atMost: above.mul(quote.count).toString(),
   };

@@ -72,7 +72,7 @@ describe('a bound raised by what was charged before', () => {
     expect(raised.total).to.equal(before.total);
     const line = raised.lines.at(-1)!;
     expect(line).to.deep.equal({
-      label: 'Charged here before for this model and size: up to $0.0731625 an image',
+      label: 'Charged here before for this model and size: up to $0.0732 an image',
       amount: '0',
       atMost: new Decimal('0.0731625').minus(before.atMost!).toString(),
     });

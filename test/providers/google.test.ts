@@ -321,7 +321,7 @@ describe('Gemini with the user’s own Google key, today', function () {
     // The next quote of that model and size holds what was charged; the expected price is as it was.
     expect(el.quote).to.deep.include({ total: '0.0336225', atMost: '0.0731625' });
     expect(el.quote!.lines.at(-1)!.label).to.equal(
-      'Charged here before for this model and size: up to $0.0731625 an image',
+      'Charged here before for this model and size: up to $0.0732 an image',
     );
     // Another size is not raised.
     el.quality = '2K';
