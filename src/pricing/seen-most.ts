@@ -19,7 +19,9 @@ export function withSeenMost(priced: Priced, seen: string | undefined, translati
   if (!above.gt(0)) return priced;
   const text = wordsIn(translation, 'prices', prices);
   const line = {
-    label: text.chargedBefore(formatUsdRounded(seen, undefined, true)) + (quote.count > 1 ? text.timesImages(quote.count) : ''),
+    label:
+      text.chargedBefore(formatUsdRounded(seen, undefined, true)) +
+      (quote.count > 1 ? text.timesImages(quote.count) : ''),
     amount: '0',
     atMost: above.mul(quote.count).toString(),
   };
