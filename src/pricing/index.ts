@@ -35,7 +35,7 @@ export {
   type SizeRule,
 } from './capabilities.js';
 export { megapixels, mostPerImage, priceOf, quoteDetails, type Priced } from './quote.js';
-export { withBoundsSeen, withSeenMost } from './seen-most.js';
+export { withBoundsSeen } from './seen-most.js';
 export { SeenBounds, type BoundOf } from './seen-bounds.js';
 export { formatUsd, formatUsdLeft, formatUsdRounded, megapixelsOf } from './format.js';
 export { retired, type Lifecycle } from './lifecycle.js';
