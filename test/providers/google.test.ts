@@ -206,10 +206,11 @@ describe('Gemini with the user’s own Google key, today', function () {
       width: 1024,
       height: 1024,
     });
-    // 1,680 × $30/M + 15 × $1.50/M expected; at most 57 × $1.50/M and 2,000 × $7.50/M besides.
-    expect(el.quote).to.include({ total: '0.0504225', atMost: '0.0654855' });
+    // 1,680 × $30/M + 15 × $1.50/M expected; at most 3,797 image tokens (4K's largest count, no source counting 2K),
+    // 57 × $1.50/M and 2,000 × $7.50/M besides.
+    expect(el.quote).to.include({ total: '0.0504225', atMost: '0.1289955' });
     await panelsLoaded(el); // the bound's words are the panels'
-    expect(decision(el).price).to.equal('at most $0.0655');
+    expect(decision(el).price).to.equal('at most $0.129');
     expect(decision(el).buys).to.match(/^about \$0\.0504 · /);
     const result = await el.generate();
     const [sent] = await submissionsOf('google', run);
