@@ -49,7 +49,10 @@ function ruleOf(rule) {
         .join(', ')}`.replace(/\$(\d[^,]*)¢/g, '$1¢');
     case 'tokens': {
       const { textIn, imageIn, imageOut, textOut } = rule.rates;
-      const most = rule.imageMost ? `; image tokens at most ${rule.imageMost}× those expected` : '';
+      const listed = rule.imageTokens.most
+        ? `; image tokens at most ${rule.qualities.map((quality, index) => `${quality} ${rule.imageTokens.most[index].toLocaleString('en')}`).join(', ')}`
+        : '';
+      const most = rule.imageMost ? `; image tokens at most ${rule.imageMost}× those expected` : listed;
       return `per 1M tokens: text in $${textIn}, image in $${imageIn}, image out $${imageOut}${textOut ? `, text out $${textOut}` : ''}${most}`;
     }
     default:

@@ -274,6 +274,25 @@ export interface GenerateResult extends GenerationResult {
   error?: ErrorDetail;
 }
 
+/**
+ * The `userpays-bound` event's detail: a provider charged more for one image than the quote's "at most" allowed. What
+ * it charged is booked as it reported it; from then on, that model at that size is quoted with a bound at least
+ * `charged` (kept with the ledger, in every tab and visit of the same storage key).
+ */
+export interface BoundDetail {
+  provider: string;
+  model: string;
+  /** The quality (or resolution tier, Gemini's `4K`) sent, where the model has one. */
+  quality?: string;
+  /** The size made, in pixels. */
+  width: number;
+  height: number;
+  /** The most the quote allowed for one image, USD. */
+  bound: string;
+  /** What the provider charged for the dearest image of the submission, USD: the bound from now on. */
+  charged: string;
+}
+
 export interface ProgressDetail {
   status: string;
   elapsedMs: number;

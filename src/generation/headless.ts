@@ -6,7 +6,7 @@ import { asFile, checkEditInput, editedImage, goesOnWith } from '../images/edit-
 import { ImageStore } from '../images/image-store.js';
 import { LedgerStore } from '../ledger/ledger.js';
 import { readReferenceImage } from '../images/reference-images.js';
-import { DEFAULT_MODEL, priceOf, soldOnly, type PriceBook } from '../pricing/index.js';
+import { DEFAULT_MODEL, priceOf, soldOnly, withBoundsSeen, type PriceBook } from '../pricing/index.js';
 import { keyOrigin, keyRoute, providerInfo, relayFor } from '../providers/catalog.js';
 import { accountFor, liveBook, loadPuter, providerFor, type LiveBook } from '../providers/engine/adapters.js';
 import { finishSignIn, signIn } from '../providers/engine/oauth.js';
@@ -318,7 +318,8 @@ export async function headless(request: unknown, options: unknown): Promise<Gene
     const book = live.listed ? soldOnly(withPage, provider, live.listed) : withPage;
     const { capability } = priceOf({ ...asked, ...editAsked, inputs, endpoint }, book);
     if (sized && capability && inputs[0]) Object.assign(asked, editPricing().editSize(capability.sizes, inputs[0]));
-    const priced = priceOf({ ...asked, ...editAsked, inputs, endpoint }, book);
+    // A bound a provider's charge raised on this storage key holds here too, as in its elements.
+    const priced = withBoundsSeen(priceOf({ ...asked, ...editAsked, inputs, endpoint }, book), run.storageKey);
     controller.signal.throwIfAborted();
     const ledger = new LedgerStore({ storageKey: run.storageKey }); // the one its elements and tabs use
     const { onProgress } = run;

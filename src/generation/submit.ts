@@ -6,8 +6,8 @@ import type { LedgerStore } from '../ledger/ledger.js';
 import { maskAt } from '../images/masks.js';
 import { referenceAt } from '../images/reference-images.js';
 import { goesOnWith } from '../images/edit-input.js';
-import type { Priced, TokenRates } from '../pricing/index.js';
-import { formatUsd, formatUsdRounded, modelName } from '../pricing/index.js';
+import type { Fitted, Priced, TokenRates } from '../pricing/index.js';
+import { SeenBounds, formatUsd, formatUsdRounded, modelName, mostPerImage, type BoundOf } from '../pricing/index.js';
 import { providerInfo, relayFor } from '../providers/catalog.js';
 import { BUILTIN_PRICE_BOOK, priceBookFor } from '../providers/prices.js';
 import type { Conversation, ProviderEdit, ReferenceImage } from '../providers/provider.js';
@@ -17,6 +17,7 @@ import { checkEndpoint, checkRelay } from '../providers/urls.js';
 import { generationText as text } from '../strings/generation.js';
 import type { Sentence } from '../strings/strings.js';
 import type {
+  BoundDetail,
   EditKind,
   GenerationResult,
   ProviderId,
@@ -97,6 +98,8 @@ export interface Submitted {
   chargeNote?: Sentence;
   /** Set where the provider said in its reply that it retires the model within a month: the day, in words. */
   retiringNote?: Sentence;
+  /** Set where an image was charged above the quote's bound (`userpays-bound`): kept as the bound from now on. */
+  overBound?: BoundDetail;
 }
 
 /**
@@ -150,11 +153,34 @@ export async function submit(s: Submission): Promise<Submitted> {
     })),
   };
   const payee = payeeOf(job);
-  const chargeNote = chargeNoteOf(outcome, result.charged, quote, payee, s.locale);
+  const overBound = raisedBound(outcome, quote, fitted, job.ledger);
+  const chargeNote = chargeNoteOf(outcome, result.charged, quote, payee, s.locale, overBound);
   const retiringNote = outcome.retiring
     ? text.modelRetiring(payee, modelName(request.model), outcome.retiring)
     : undefined;
-  return { result, partialError: outcome.partialError, chargeNote, retiringNote };
+  return { result, partialError: outcome.partialError, chargeNote, retiringNote, ...(overBound && { overBound }) };
+}
+
+/**
+ * Where a provider charged more for an image than the quote's bound allowed (its reply booked as it said): the dearest
+ * such charge, kept beside the ledger as that model and size's bound from now on (pricing/seen-bounds.ts), and what the
+ * page is told of it (`userpays-bound`). Only a charge the provider said counts, never one booked at the bound.
+ */
+function raisedBound(
+  outcome: GenerationOutcome,
+  quote: Quote,
+  fitted: Fitted,
+  ledger: LedgerStore,
+): BoundDetail | undefined {
+  if (quote.atMost === undefined) return undefined;
+  const bound = mostPerImage(quote);
+  const said = outcome.stored.filter((image) => image.receipt && image.receipt.basis !== 'bound');
+  const dearest = Decimal.max(0, ...said.map((image) => image.charged));
+  if (!dearest.gt(bound)) return undefined;
+  const { width, height, quality } = fitted;
+  const of: BoundOf = { provider: quote.provider, model: quote.model, width, height, ...(quality && { quality }) };
+  new SeenBounds(ledger.storageKey, ledger.storage).raise(of, dearest.toFixed());
+  return { ...of, bound, charged: dearest.toFixed() };
 }
 
 /** Where a stored image is shown from: the provider's link where the page could not read it, else its bytes. */
@@ -182,6 +208,7 @@ function chargeNoteOf(
   quote: Quote,
   payee: string,
   locale?: string,
+  overBound?: BoundDetail,
 ): Sentence | undefined {
   // Each amount to what matters, as the preview and the receipt say them (three figures; "at most" rounded up): the
   // receipt keeps every digit in its title, the ledger's export in its columns.
@@ -205,9 +232,13 @@ function chargeNoteOf(
   // As the preview said it, to its three figures, the charge is as expected: the receipt has it exactly.
   if (charged === quote.total || rounded(charged) === rounded(quote.total)) return undefined;
   if (!quote.atMost) return text.chargedOtherwise(payee, rounded(charged), rounded(quote.total));
-  // A charge up to the bound is within what the preview said, however far from what it expected; above it, said so.
+  // A charge up to the bound is within what the preview said, however far from what it expected.
   const over = new Decimal(charged).minus(quote.atMost);
-  if (over.gt(0)) return text.chargedOverBound(payee, rounded(charged), rounded(quote.atMost, true), rounded(over));
+  // Above it, said so, with the bound it is quoted at from now on (`raisedBound`).
+  if (over.gt(0)) {
+    const from = rounded(overBound?.charged ?? mostPerImage(quote), true);
+    return text.chargedOverBound(payee, rounded(charged), rounded(quote.atMost, true), rounded(over), from);
+  }
   return text.chargedOfBound(payee, rounded(charged), rounded(quote.total), rounded(quote.atMost, true));
 }
 

@@ -34,7 +34,9 @@ export {
   type Fitted,
   type SizeRule,
 } from './capabilities.js';
-export { megapixels, priceOf, quoteDetails, type Priced } from './quote.js';
+export { megapixels, mostPerImage, priceOf, quoteDetails, type Priced } from './quote.js';
+export { withBoundsSeen } from './seen-most.js';
+export { SeenBounds, type BoundOf } from './seen-bounds.js';
 export { formatUsd, formatUsdLeft, formatUsdRounded, megapixelsOf } from './format.js';
 export { retired, type Lifecycle } from './lifecycle.js';
 export { replacementOf } from './replacement.js';

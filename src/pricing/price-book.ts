@@ -96,10 +96,13 @@ export interface TokenRates {
  * The tokens of the image made, by quality: a table by size (`'1024x1024': [low, medium, high]`, GPT Image 1, 1.5,
  * 1-mini), or gpt-image-2's rule, `ceil(f·s·(2,000,000 + W·H) / 4,000,000)` with `f` per quality (`perSide`) on the
  * long side and `s = round(f · short / long)`, or one count per quality whatever the shape (`byQuality`: Gemini's
- * resolution tiers, 1K / 2K / 4K).
+ * resolution tiers, 1K / 2K / 4K), with, where a source gives a larger count than the one expected, the largest any
+ * gives per quality (`most`): the image's tokens are then a bound, about the one and at most the other.
  */
 export type ImageTokens =
-  { bySize: Record<string, readonly number[]> } | { perSide: readonly number[] } | { byQuality: readonly number[] };
+  | { bySize: Record<string, readonly number[]> }
+  | { perSide: readonly number[] }
+  | { byQuality: readonly number[]; most?: readonly number[] };
 
 /** Whether a rule charges for reference images (a flat price includes them). */
 export function billsReferences(rule: PriceRule): boolean {

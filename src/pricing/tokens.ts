@@ -26,11 +26,31 @@ export function imageTokens(tokens: ImageTokens, quality: number, width: number,
   return Math.ceil((f * s * (2_000_000 + width * height)) / 4_000_000);
 }
 
+/**
+ * The most tokens the image at `quality` (its index) can take where that is more than `tokens`, the count expected: the
+ * largest count a source gives for it (`byQuality`'s `most`), or the rule's stated multiple of the expected
+ * (`imageMost`), whichever is larger; undefined where the count expected is the count billed.
+ */
+export function imageTokensMost(
+  rule: Pick<Extract<PriceRule, { kind: 'tokens' }>, 'imageTokens' | 'imageMost'>,
+  quality: number,
+  tokens: number,
+): number | undefined {
+  const listed = 'byQuality' in rule.imageTokens ? (rule.imageTokens.most?.[quality] ?? 0) : 0;
+  const most = Math.max(listed, rule.imageMost ? Math.ceil(tokens * rule.imageMost) : 0);
+  return most > tokens ? most : undefined;
+}
+
 /** The prompt's tokens: about one per 4 bytes of its UTF-8 (expected), at most one per byte (SPEC §12). */
 export function promptTokens(prompt: string): { expected: number; most: number } {
   const most = new TextEncoder().encode(prompt).length;
   return { expected: Math.ceil(most / 4), most };
 }
+
+/** Whether a page's `most` counts, where it has any, are an array of counts (checked against each expected as used). */
+const mostValid = (tokens: Record<string, unknown>) =>
+  tokens.most === undefined ||
+  (Array.isArray(tokens.most) && tokens.most.every((count) => Number.isInteger(count) && count >= 0));
 
 /**
  * A price in tokens (PriceRule `tokens`, SPEC §12): the image's tokens, fixed by quality and size; the prompt's and
@@ -44,6 +64,7 @@ export const tokensPricer: RulePricer = {
     rule.qualities.includes(rule.quality) &&
     Number.isInteger(rule.textCeiling) &&
     (rule.imageMost === undefined || (typeof rule.imageMost === 'number' && rule.imageMost >= 1)) &&
+    mostValid(rule.imageTokens) &&
     (rule.inputTokens === undefined ||
       (isRecord(rule.inputTokens) &&
         Number.isInteger(rule.inputTokens.expected) &&
@@ -61,7 +82,7 @@ export const tokensPricer: RulePricer = {
     const tokens = imageTokens(rule.imageTokens, qualities.indexOf(quality), fitted.width, fitted.height);
     const { expected, most } = promptTokens(prompt);
     const image = perToken(rates.imageOut).mul(tokens);
-    const ceiling = rule.imageMost && Math.ceil(tokens * rule.imageMost);
+    const ceiling = imageTokensMost(rule, qualities.indexOf(quality), tokens);
     const lines: [string, Decimal, Decimal?][] = [
       ceiling
         ? [text.imageTokensAbout(tokens, ceiling, quality), image, perToken(rates.imageOut).mul(ceiling)]

@@ -75,19 +75,37 @@ export const ratioSizes = (made: Record<string, string>): Extract<SizeRule, { ki
 });
 
 /**
- * The resolution tiers each Gemini image model takes and the image's tokens at each, by our id. 3.1 Flash: 512 747,
- * 1K 1,120, 2K 1,680, 4K 2,520 (Google Cloud's Gemini 3.1 Flash Image model page, "Image generation specifications";
- * recorded: 1,120 IMAGE tokens at its default). 3 Pro, which has no 512 tier: 1K and 2K 1,120, 4K 2,000 (Google's
- * image generation guide). Nano Banana 2.1 has 1K, 2K and 4K, no 512 (Google's changelog, 2026-10-06); its 1K image
- * is 1,120 tokens ($0.0336 at $30 per million, a figure restated by BerriAI/litellm discussion #44983) and its 2K and
- * 4K counts are taken as 3.1 Flash's, the model it replaces: no source gives them (fal's "$0.134 at 4K" for its own
- * route bills otherwise), so the reply's `usageMetadata` is what is booked. 3.1 Flash Lite makes 1K only (Google's
- * changelog, 2026-06-30), 1,120 tokens ($0.0336 per image, as Puter's catalogue restates it).
+ * The largest count of Nano Banana 2.1's 4K image's tokens any source gives (read 2026-11-28; the research's evidence
+ * file, item 3), each a price per image over a rate per million:
+ * - inference.sh's app page for it on Vertex ("Last updated 2026-11-06"): "$1.50/M input, $0.0336–$0.1134/image
+ *   (1K–4K)", at Google's $30 per million of image out: 3,780 tokens (UNVERIFIED, a third party's page);
+ * - fal's guide (fal.ai/learn/tools/nano-banana-api): $35.294 per million, "$0.134 at 4K": 3,797 tokens, the larger,
+ *   taken (UNVERIFIED as Google's count; fal bills its own route so).
+ * Both above the 2,520 of 3.1 Flash's 4K that the quote expects; no recorded reply of 2.1 exists to settle it.
  */
-const GEMINI_TIERS: Record<string, { qualities: string[]; tokens: number[] }> = {
+const NB21_4K_MOST = 3797;
+
+/**
+ * The resolution tiers each Gemini image model takes and the image's tokens at each, by our id (`tokens`, expected),
+ * and where a source gives more, the largest any gives (`most`, the bound). 3.1 Flash: 512 747, 1K 1,120, 2K 1,680, 4K
+ * 2,520 (Google Cloud's Gemini 3.1 Flash Image model page, "Image generation specifications"; recorded: 1,120 IMAGE
+ * tokens at its default). 3 Pro, which has no 512 tier: 1K and 2K 1,120, 4K 2,000 (Google's image generation guide).
+ * Nano Banana 2.1 has 1K, 2K and 4K, no 512 (Google's changelog, 2026-10-06); its 1K image is 1,120 tokens ($0.0336 at
+ * $30 per million, a figure restated by BerriAI/litellm discussion #44983, and the low end of inference.sh's range);
+ * its 2K and 4K are expected at 3.1 Flash's counts, the model it replaces, and bound by the largest count a source
+ * gives (`NB21_4K_MOST`). No source gives its 2K count: a 2K image is no larger than a 4K one, so 2K's bound is 4K's,
+ * the stricter reading until a reply records it. The reply's `usageMetadata` is what is booked, whatever it says. 3.1
+ * Flash Lite makes 1K only (Google's changelog, 2026-06-30), 1,120 tokens ($0.0336 per image, as Puter's catalogue
+ * restates it).
+ */
+const GEMINI_TIERS: Record<string, { qualities: string[]; tokens: number[]; most?: number[] }> = {
   'gemini-3.1-flash-image': { qualities: ['512', '1K', '2K', '4K'], tokens: [747, 1120, 1680, 2520] },
   'gemini-3-pro-image': { qualities: ['1K', '2K', '4K'], tokens: [1120, 1120, 2000] },
-  'gemini-nano-banana-2.1': { qualities: ['1K', '2K', '4K'], tokens: [1120, 1680, 2520] },
+  'gemini-nano-banana-2.1': {
+    qualities: ['1K', '2K', '4K'],
+    tokens: [1120, 1680, 2520],
+    most: [1120, NB21_4K_MOST, NB21_4K_MOST],
+  },
   'gemini-3.1-flash-lite-image': { qualities: ['1K'], tokens: [1120] },
 };
 
@@ -106,7 +124,7 @@ const GEMINI_TIERS: Record<string, { qualities: string[]; tokens: number[] }> = 
  * ceiling stays. A reply that reports more is still booked as reported, and every image it carries is kept.
  */
 export const gemini = (model: string, rates: Extract<PriceRule, { kind: 'tokens' }>['rates']) => {
-  const { qualities, tokens } = GEMINI_TIERS[model];
+  const { qualities, tokens, most } = GEMINI_TIERS[model];
   return {
     rule: {
       kind: 'tokens',
@@ -114,7 +132,7 @@ export const gemini = (model: string, rates: Extract<PriceRule, { kind: 'tokens'
       rates,
       qualities,
       quality: '1K',
-      imageTokens: { byQuality: tokens },
+      imageTokens: { byQuality: tokens, ...(most && { most }) },
       textCeiling: 2000,
     } satisfies PriceRule,
     sizes: { ...ratioSizes(GEMINI_MADE), tierScales: GEMINI_TIER_SCALES } satisfies SizeRule,

@@ -13,7 +13,11 @@ export interface GenerationStrings {
    */
   chargedOfBound(provider: string, charged: string, expected: string, most: string): string;
   /** Where the price was a bound and the charge is above it: what was charged, `over` more than the most said. */
-  chargedOverBound(provider: string, charged: string, most: string, over: string): string;
+  /**
+   * A charge above the preview's "at most": by how much, and the bound (`from`, per image) the model at this size is
+   * quoted at from now on.
+   */
+  chargedOverBound(provider: string, charged: string, most: string, over: string, from: string): string;
   /** `provider`: whose, where known (`guard` says it again with it, as the sentences after it that take one). */
   keyRejected(provider?: string): string;
   /** The key this site's sign-in gave was refused (401, 403): signing in again gives another. */
@@ -160,8 +164,8 @@ export const generation: GenerationStrings = {
     `${words.TheProvider(provider)} charged ${charged}; the preview said ${quoted}. Your tally counts what was charged.`,
   chargedOfBound: (provider, charged, expected, most) =>
     `${words.TheProvider(provider)} charged ${charged}, within what the preview said: at most ${most}, about ${expected}. Your tally counts what was charged.`,
-  chargedOverBound: (provider, charged, most, over) =>
-    `${words.TheProvider(provider)} charged ${charged}, ${over} more than the most the preview said (${most}). Your tally counts what was charged.`,
+  chargedOverBound: (provider, charged, most, over, from) =>
+    `${words.TheProvider(provider)} charged ${charged}, ${over} more than the most the preview said (${most}). Your tally counts what was charged. From now on, the preview says at most ${from} an image for this model and size.`,
   keyRejected: (provider) =>
     `${whoIn(provider)} did not accept your API key. Check the key (or create a new one in your ${provider ? words.providerName(provider) : 'provider'} account) and try again.`,
   signedKeyRefused: (provider) =>

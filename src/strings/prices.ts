@@ -57,6 +57,11 @@ export interface PricesStrings {
   /** The site's share of an image's price, paid to the site through the provider (Pollinations' developer earnings). */
   siteShare(percent: string): string;
   timesImages(count: number): string;
+  /**
+   * A line of a bound raised by what was charged before: the provider charged up to `most` for one image of this model
+   * at this size, above what the quote's other lines allow, and the bound holds it from then on.
+   */
+  chargedBefore(most: string): string;
   // The cost preview
   forImages(count: number): string;
   each(price: string): string;
@@ -138,6 +143,7 @@ export const prices: PricesStrings = {
   topUpFee: (percent) => `Top-up fee (${percent}% of total)`,
   siteShare: (percent) => `This site’s share (${percent}%)`,
   timesImages: (count) => ` × ${count} images`,
+  chargedBefore: (most) => `Charged here before for this model and size: up to ${most} an image`,
   forImages: (count) => `for ${plural(count, 'image')}`,
   each: (price) => ` · ${price} each`,
   output: (megapixels) => ` · ${mp(megapixels)} MP output`,

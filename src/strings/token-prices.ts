@@ -4,7 +4,10 @@
  */
 export interface TokenPricesStrings {
   imageTokens(tokens: number, quality: string): string;
-  /** The image's tokens where no rule fixes them (GPT Image 2.5, 2.6): about so many, at most a stated ceiling. */
+  /**
+   * The image's tokens where no rule fixes them (GPT Image 2.5, 2.6: at most a stated ceiling) or a source gives more
+   * than expected (Nano Banana 2.1 at 2K and 4K: at most the largest count any gives): about so many, at most `most`.
+   */
   imageTokensAbout(tokens: number, most: number, quality: string): string;
   promptTokens(expected: number, most: number): string;
   textTokens(most: number): string;

@@ -121,9 +121,10 @@ describe('Gemini with the user’s own Google key, today', function () {
   it('goes to Google by default, at Google’s prices: each Gemini model a bound, by its tier', () => {
     expect(keyOrigin('google', '')).to.equal('https://generativelanguage.googleapis.com');
     const banana = quoteFor({ provider: 'google', model: 'gemini-nano-banana-2.1', quality: '4K', prompt: PROMPT });
-    expect(banana.lines[0].label).to.equal('Image: 2,520 tokens at 4K quality (fixed)');
-    // 2,520 × $30/M + 15 tokens × $1.50/M expected; at most 57 × $1.50/M and 2,000 thinking or text tokens × $7.50/M.
-    expect(banana).to.include({ total: '0.0756225', atMost: '0.0906855', exact: false });
+    expect(banana.lines[0].label).to.equal('Image: about 2,520 tokens at 4K quality (may vary, at most 3,797)');
+    // 2,520 × $30/M + 15 tokens × $1.50/M expected; at most 3,797 image tokens (the largest count a source gives),
+    // 57 × $1.50/M and 2,000 thinking or text tokens × $7.50/M.
+    expect(banana).to.include({ total: '0.0756225', atMost: '0.1289955', exact: false });
     const pro = quoteFor({ provider: 'google', model: 'gemini-3-pro-image', quality: '2K', prompt: 'a fox' });
     expect(pro.lines[0].label).to.equal('Image: 1,120 tokens at 2K quality (fixed)');
     expect(() => quoteFor({ provider: 'google', model: 'gemini-3-pro-image', quality: '512' })).to.throw(/512/);
@@ -205,10 +206,11 @@ describe('Gemini with the user’s own Google key, today', function () {
       width: 1024,
       height: 1024,
     });
-    // 1,680 × $30/M + 15 × $1.50/M expected; at most 57 × $1.50/M and 2,000 × $7.50/M besides.
-    expect(el.quote).to.include({ total: '0.0504225', atMost: '0.0654855' });
+    // 1,680 × $30/M + 15 × $1.50/M expected; at most 3,797 image tokens (4K's largest count, no source counting 2K),
+    // 57 × $1.50/M and 2,000 × $7.50/M besides.
+    expect(el.quote).to.include({ total: '0.0504225', atMost: '0.1289955' });
     await panelsLoaded(el); // the bound's words are the panels'
-    expect(decision(el).price).to.equal('at most $0.0655');
+    expect(decision(el).price).to.equal('at most $0.129');
     expect(decision(el).buys).to.match(/^about \$0\.0504 · /);
     const result = await el.generate();
     const [sent] = await submissionsOf('google', run);
@@ -268,11 +270,11 @@ describe('Gemini with the user’s own Google key, today', function () {
     }
   });
 
-  // What the capped request can cost at most: its one answer's image at the tier's tokens, the prompt at a token per
-  // byte, and thinking and text at the stated ceiling (a thinking level caps no count of tokens).
+  // What the capped request can cost at most: its one answer's image at the tier's tokens (the largest count a source
+  // gives), the prompt at a token per byte, and thinking and text at the stated ceiling (a level caps no count).
   it('"at most" is what the capped request can cost: one image, the prompt per byte, 2,000 tokens besides', async () => {
     for (const [model, quality, tokens] of [
-      ['gemini-nano-banana-2.1', '4K', 2520],
+      ['gemini-nano-banana-2.1', '4K', 3797],
       ['gemini-3-pro-image', '4K', 2000],
       ['gemini-3.1-flash-lite-image', '1K', 1120],
     ] as const) {
@@ -291,6 +293,46 @@ describe('Gemini with the user’s own Google key, today', function () {
     const { el } = await widget(run, { model: 'gemini-nano-banana-2.1' }, undefined, 'thoughts=600');
     const result = await el.generate();
     expect(new Decimal(result.charged).lte(el.quote!.atMost!)).to.equal(true);
+  });
+
+  // A reply above the bound (5,000 tokens of thinking: 15 × $1.50/M + 1,120 × $30/M + 5,272 × $7.50/M = $0.0731625,
+  // where the 1K bound is 1,120 × $30/M + 57 × $1.50/M + 2,000 × $7.50/M = $0.0486855): booked as Google reported it,
+  // said, told the page, and the bound of that model and size raised to it, on this page and after a reload.
+  it('a reply above the bound is booked, said, emitted, and raises the next quote’s bound, across a reload', async () => {
+    const model = 'gemini-nano-banana-2.1';
+    const { el, apiKey } = await widget(unique('over'), { model }, undefined, 'thoughts=5000');
+    await panelsLoaded(el);
+    expect(el.quote!.atMost).to.equal('0.0486855');
+    const heard: CustomEvent[] = [];
+    el.addEventListener('userpays-bound', (event) => heard.push(event));
+    const result = await el.generate();
+    expect(result.charged).to.equal('0.0731625');
+    expect(await simCharged('google', apiKey)).to.equal(result.charged);
+    expect(result.images[0].receipt).to.deep.include({ basis: 'reported', most: '0.0486855' });
+    expect(heard.map((event) => event.detail)).to.deep.equal([
+      { provider: 'google', model, quality: '1K', width: 1024, height: 1024, bound: '0.0486855', charged: '0.0731625' },
+    ]);
+    expect(heard[0]).to.include({ bubbles: true, composed: true });
+    await el.updateComplete;
+    expect(words(el.shadowRoot)).to.contain(
+      'Google charged $0.0732, $0.0245 more than the most the preview said ($0.0487). Your tally counts what was ' +
+        'charged. From now on, the preview says at most $0.0732 an image for this model and size.',
+    );
+    expect(el.tally).to.deep.include({ spent: '0.0731625' });
+    // The next quote of that model and size holds what was charged; the expected price is as it was.
+    expect(el.quote).to.deep.include({ total: '0.0336225', atMost: '0.0731625' });
+    expect(el.quote!.lines.at(-1)!.label).to.equal(
+      'Charged here before for this model and size: up to $0.0732 an image',
+    );
+    // Another size is not raised.
+    el.quality = '2K';
+    await el.updateComplete;
+    expect(el.quote!.atMost).to.equal('0.1289955');
+    // A reload: a new widget on the same storage key quotes the raised bound.
+    el.remove();
+    const { el: again } = await widget(unique('again'), { model, 'storage-key': el.storageKey }, apiKey);
+    await panelsLoaded(again);
+    expect(again.quote!.atMost).to.equal('0.0731625');
   });
 
   it('the simulator refuses what Google would, and more answers than one: candidateCount, thinkingConfig', async () => {

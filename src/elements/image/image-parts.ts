@@ -105,7 +105,13 @@ export class ImageParts {
     );
     this.pricing = new QuoteController(
       host,
-      { request: () => this.request(), priceBook: () => host.priceBook, endpoint: () => host.endpoint, language },
+      {
+        request: () => this.request(),
+        priceBook: () => host.priceBook,
+        endpoint: () => host.endpoint,
+        language,
+        storageKey: () => host.storageKey,
+      },
       startup,
     );
     this.form = new FormState(host);

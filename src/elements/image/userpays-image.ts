@@ -29,6 +29,7 @@ import type * as Panels from './panels/index.js';
  * @event userpays-result - Images are persisted; `detail` is `{ images, charged, quote }`.
  * @event userpays-error - Something failed; `detail` is `{ code, message, retryable }`.
  * @event userpays-tally - The tally changed (here or in another tab); `detail` is the `Tally`.
+ * @event userpays-bound - The provider charged more for an image than the quote's "at most"; `detail` is `{ provider, model, quality?, width, height, bound, charged }`. Booked as charged; that model and size is quoted at least `charged` from then on.
  * @csspart prompt - The prompt text box.
  * @csspart model - The models: a radio group, each with what it is best for and the request's price on it.
  * @csspart shape - Each shape (21:9 … 9:21, those the provider can make of the model): a radio of one group.

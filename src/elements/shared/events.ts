@@ -1,4 +1,12 @@
-import type { ErrorDetail, GenerationResult, ProgressDetail, Quote, SubmitDetail, Tally } from '../../base/types.js';
+import type {
+  BoundDetail,
+  ErrorDetail,
+  GenerationResult,
+  ProgressDetail,
+  Quote,
+  SubmitDetail,
+  Tally,
+} from '../../base/types.js';
 
 declare global {
   /** The widgets' public events, each a `CustomEvent` with its detail: what a page's `addEventListener` is typed by. */
@@ -9,6 +17,7 @@ declare global {
     'userpays-result': CustomEvent<GenerationResult>;
     'userpays-error': CustomEvent<ErrorDetail>;
     'userpays-tally': CustomEvent<Tally>;
+    'userpays-bound': CustomEvent<BoundDetail>;
   }
 }
 

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { modelsIn, priceOf, soldOnly } from '../../pricing/index.js';
+import { modelsIn, priceOf, soldOnly, withBoundsSeen } from '../../pricing/index.js';
 import type { Capability, Fitted, PriceBook, PriceEntry, Priced } from '../../pricing/index.js';
 import { loadEngine } from '../../lazy/index.js';
 import type { ProviderId, Quote, QuoteRequest } from '../../base/types.js';
@@ -21,6 +21,11 @@ export interface QuoteSource {
   endpoint(): string;
   /** The host's words over English: its quote's lines and problems are said in them. */
   language: Spoken;
+  /**
+   * Where the host keeps its ledger (its `storageKey`), where it has one: a bound a provider's charge raised there
+   * (pricing/seen-bounds.ts) is laid over the quote of that model and size.
+   */
+  storageKey?(): string;
 }
 
 /**
@@ -86,7 +91,10 @@ export class QuoteController implements ReactiveController {
 
   /** Prices any request with the book in force: the same answer the preview gives for it, in the host's words. */
   price(request: QuoteRequest): Priced {
-    return priceOf(request, this.prices(), this.#source.language.translation);
+    const { translation } = this.#source.language;
+    const priced = priceOf(request, this.prices(), translation);
+    const storageKey = this.#source.storageKey?.();
+    return storageKey === undefined ? priced : withBoundsSeen(priced, storageKey, translation);
   }
 
   hostUpdate() {

@@ -51,7 +51,11 @@ const entry = (model: string, rates: TokenRates, textCeiling = 0): PriceEntry =>
  * 1.5 and 1-mini; their rates, $5 / $8 / $30 per million as for gpt-image-2, and their release dates are restated by
  * resellers' notes (docs.apiyi.com and docs.laozhang.ai, 2026-11-05; apidog, 2026-09-09), no OpenAI price page found.
  * No source publishes their image's tokens by quality and size: the quote expects gpt-image-2's (the rule of the model
- * they follow) and states a ceiling of twice that, so that the bound is one a new rule would have to double to break;
+ * they follow) and states a ceiling of twice that, so that the bound is one a new rule would have to double to break.
+ * The one count any source gives agrees with the rule: 2.5 at `low`, 1024², "≈ 196 output tokens" (Comfy-Org/docs PR
+ * #1664, merged 2026-09-12, read 2026-11-28), gpt-image-2's exactly; above `low`, and for all of 2.6, no source gives
+ * a count (resellers' per-image prices, Wavespeed's "from $0.01" and "from $0.045", name no quality or tokens), so the
+ * twice stands there as a stated ceiling (UNVERIFIED), and a reply above it raises the bound (pricing/seen-bounds.ts);
  * the qualities are gpt-image-2's three (their `xhigh` and `max` are not offered until a reply records them), and
  * what is booked is the reply's `usage`, whatever it says. 2.6's `complexity` (default high) may plan in tokens of
  * text: a stated ceiling of 2,000, as for 1.5.

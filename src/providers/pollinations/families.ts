@@ -81,7 +81,8 @@ function tokensAt(rule: Extract<PriceRule, { kind: 'tokens' }>, qualities: reado
   if ('bySize' in tokens) {
     return { bySize: Object.fromEntries(Object.entries(tokens.bySize).map(([size, counts]) => [size, at(counts)])) };
   }
-  return 'perSide' in tokens ? { perSide: at(tokens.perSide) } : { byQuality: at(tokens.byQuality) };
+  if ('perSide' in tokens) return { perSide: at(tokens.perSide) };
+  return { byQuality: at(tokens.byQuality), ...(tokens.most && { most: at(tokens.most) }) };
 }
 
 /**

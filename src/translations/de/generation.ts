@@ -13,8 +13,8 @@ export const generation: GenerationStrings = {
     `${words.TheProvider(provider)} hat ${charged} berechnet; die Vorschau nannte ${quoted}. Ihre Ausgabenübersicht zählt, was berechnet wurde.`,
   chargedOfBound: (provider, charged, expected, most) =>
     `${words.TheProvider(provider)} hat ${charged} berechnet, im Rahmen der Vorschau: höchstens ${most}, etwa ${expected}. Ihre Ausgabenübersicht zählt, was berechnet wurde.`,
-  chargedOverBound: (provider, charged, most, over) =>
-    `${words.TheProvider(provider)} hat ${charged} berechnet, ${over} mehr als das Höchste, das die Vorschau nannte (${most}). Ihre Ausgabenübersicht zählt, was berechnet wurde.`,
+  chargedOverBound: (provider, charged, most, over, from) =>
+    `${words.TheProvider(provider)} hat ${charged} berechnet, ${over} mehr als das Höchste, das die Vorschau nannte (${most}). Ihre Ausgabenübersicht zählt, was berechnet wurde. Ab jetzt nennt die Vorschau für dieses Modell und diese Größe höchstens ${from} pro Bild.`,
   keyRejected: (provider) =>
     `${whoIn(provider)} hat Ihren API-Schlüssel nicht angenommen. Prüfen Sie den Schlüssel (oder erstellen Sie in Ihrem Konto ${provider ? atProvider(provider) : 'beim Anbieter'} einen neuen) und versuchen Sie es noch einmal.`,
   signedKeyRefused: (provider) =>

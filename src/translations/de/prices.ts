@@ -94,6 +94,7 @@ export const prices: PricesStrings = {
   topUpFee: (percent) => `Aufladegebühr (${percent.replace('.', ',')} % der Summe)`,
   siteShare: (percent) => `Anteil dieser Website (${percent.replace('.', ',')} %)`,
   timesImages: (count) => ` × ${count} Bilder`,
+  chargedBefore: (most) => `Hier schon berechnet für dieses Modell und diese Größe: bis ${most} pro Bild`,
   forImages: (count) => `für ${images(count)}`,
   each: (price) => ` · je ${price}`,
   output: (megapixels) => ` · ${mp(megapixels)} MP Ausgabe`,

@@ -298,7 +298,7 @@ export class SubmissionController<Args> implements ReactiveController {
     const shown = () => this.#run === run;
     let vetoed = false;
     try {
-      const { result, partialError, chargeNote, retiringNote } = await this.#task(args, {
+      const { result, partialError, chargeNote, retiringNote, overBound } = await this.#task(args, {
         signal: run.controller.signal,
         onSubmit: (detail) => !(vetoed = !emit(this.#host, 'userpays-submit', detail, true)),
         onStage: (stage) => this.#stage(stage, shown()),
@@ -306,6 +306,8 @@ export class SubmissionController<Args> implements ReactiveController {
       if (chargeNote || retiringNote) this.#update({ chargeNote, retiringNote });
       if (partialError) this.report(partialError);
       emit(this.#host, 'userpays-result', result);
+      // A charge above the quote's bound, booked as charged and said in the charge's note: the page hears of it too.
+      if (overBound) emit(this.#host, 'userpays-bound', overBound);
       if (shown()) this.#update({ ...ended, status: SubmissionStatus.COMPLETE, value: result });
       return result;
     } catch (thrown) {
