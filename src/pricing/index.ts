@@ -2,6 +2,7 @@ export { DEFAULT_MODEL, MODELS, familyOf, modelInfo, modelName } from './models.
 export {
   CREDIT_USD,
   billsReferences,
+  imageTokensAt,
   mergePriceBook,
   soldOnly,
   modelsIn,
