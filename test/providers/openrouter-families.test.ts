@@ -221,7 +221,10 @@ describe('the OpenRouter simulator refuses what OpenRouter refuses', function ()
     expect(records.endpoints.map((each) => each.providerTag)).to.deep.equal(['openai']);
     expect(records.endpoints[0].pricing[2]).to.deep.include({ billable: 'output_image', unit: 'token' });
     const pro = await client.images.listModelEndpoints({ author: 'google', slug: 'gemini-3-pro-image' });
-    expect(pro.endpoints.map((each) => each.providerTag)).to.deep.equal(['google-vertex/global', 'google-ai-studio/global']);
+    expect(pro.endpoints.map((each) => each.providerTag)).to.deep.equal([
+      'google-vertex/global',
+      'google-ai-studio/global',
+    ]);
     const made = (await client.images.generate({
       imageGenerationRequest: { ...gpt2, prompt: PROMPT, provider: { only: ['openai'], allowFallbacks: false } },
     } as never)) as { usage?: { cost?: number | null } };

@@ -1,9 +1,9 @@
-// The simulators answer in the shapes of the real services' recorded replies (test/recorded/): the Puter catalogue field for field, the Puter usage reply, BFL's submit and poll replies, Together's reply.
+// The simulators answer in the shapes of the real services' recorded replies (test/recorded/): the Puter catalogue field for field, the Puter usage reply, BFL's submit and poll replies, Together's reply, OpenRouter's endpoint records byte for byte and its image reply.
 // And, where nothing was recorded (fal), in the shapes of the sources: fal-js's output types.
 import { expect } from '@open-wc/testing';
 import { puterEndpoint, puterGenerate, puterUsage, setPuterAccount } from '../support/puter.js';
-import { unique } from '../support/sim.js';
 import { recorded } from '../support/recorded.js';
+import { pinnedTo, simEndpoint, unique } from '../support/sim.js';
 
 /** The keys of an object, and of the objects in it, as paths ('usage.total', 'allowanceInfo.addons' …). */
 function shape(value: unknown, at = ''): string[] {
@@ -138,5 +138,37 @@ describe('simulators in the shapes of the real services', () => {
       );
     }
     expect(Object.keys(await result('fal-ai/flux-2-pro')).sort()).to.deep.equal(['images', 'seed']); // Emu35Output
+  });
+  it('OpenRouter: every recorded endpoint record is served as recorded, and the image reply has the recorded fields', async () => {
+    const files = [
+      'endpoints_google_gemini-3-pro-image.json',
+      'endpoints_google_gemini-3.1-flash-lite-image.json',
+      'endpoints_openai_gpt-image-2.json',
+      'endpoints_bytedance-seed_seedream-4.5.json',
+    ];
+    for (const file of files) {
+      const { recorded: record } = await recorded(`openrouter/${file}`);
+      const served = await fetch(`${simEndpoint('openrouter')}/api/v1/images/models/${record.id}/endpoints`);
+      expect(await served.json(), file).to.deep.equal(record);
+    }
+    const { recorded: exchange } = await recorded('openrouter/images_generate_qwen-image-3_1K.json');
+    const reply = await fetch(`${simEndpoint('openrouter', `pending=10;run=${unique()}`)}/api/v1/images`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${unique('sk-or-shape')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        model: 'google/gemini-3-pro-image',
+        prompt: 'a doodle',
+        n: 1,
+        aspect_ratio: '1:1',
+        resolution: '1K',
+        ...pinnedTo('google-vertex/global'),
+      }),
+    });
+    const body = await reply.json();
+    const real = exchange.response;
+    expect(Object.keys(body).sort()).to.deep.equal(Object.keys(real).sort());
+    // `b64_json_description` is the recording's note of the image it redacted, not OpenRouter's.
+    expect(Object.keys(body.data[0]).sort()).to.deep.equal(['b64_json', 'media_type']);
+    expect(shape(body.usage).sort()).to.deep.equal(shape(real.usage).sort());
   });
 });

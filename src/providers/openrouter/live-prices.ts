@@ -194,7 +194,9 @@ export async function readEndpoints(
  */
 function serves(record: EndpointRecord, quality: string): boolean {
   const named = [...(record.resolutions ?? []), ...(record.qualities ?? [])];
-  return (!record.resolutions && !record.qualities) || named.some((each) => each.toLowerCase() === quality.toLowerCase());
+  return (
+    (!record.resolutions && !record.qualities) || named.some((each) => each.toLowerCase() === quality.toLowerCase())
+  );
 }
 
 /** `rule` at some of its qualities only (those an endpoint serves), in their order. */
@@ -237,7 +239,12 @@ function pinnedEntry(id: string, records: readonly EndpointRecord[], source: Pri
   const [head] = chosen;
   if (!head) return undefined;
   const kept = chosen.filter((each) => JSON.stringify(each.price.rule) === JSON.stringify(head.price.rule));
-  const rule = head.quality ? atQualities(head.price.rule, kept.map((each) => each.quality)) : head.price.rule;
+  const rule = head.quality
+    ? atQualities(
+        head.price.rule,
+        kept.map((each) => each.quality),
+      )
+    : head.price.rule;
   const pins = Object.fromEntries(kept.map((each) => [each.quality, each.record.tag]));
   const via = ('quality' in rule && pins[rule.quality]) || head.record.tag;
   const entry = withSource(id, rule, via, source, imagesTaken(id, kept));

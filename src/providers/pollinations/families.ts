@@ -86,7 +86,13 @@ const tokens = (
   sizes: SizeRule,
   textCeiling = maker.rule.textCeiling,
 ): PriceEntry => ({
-  rule: { ...maker.rule, qualities, quality: qualities[0], imageTokens: imageTokensAt(maker.rule, qualities), textCeiling },
+  rule: {
+    ...maker.rule,
+    qualities,
+    quality: qualities[0],
+    imageTokens: imageTokensAt(maker.rule, qualities),
+    textCeiling,
+  },
   source: SOURCE,
   exact: false,
   sizes,
