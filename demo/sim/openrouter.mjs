@@ -29,17 +29,22 @@
 //        {id, endpoints: [{provider_name, provider_slug, provider_tag, supported_parameters,
 //        allowed_passthrough_parameters, supports_streaming, pricing: [{billable, unit, cost_usd, variant?}]}]}
 //        (openrouter.ai/docs, "Image Generation", "Per-Endpoint Records"; OpenRouterTeam/typescript-sdk@cb9393a
-//        ImageModelEndpointsResponse, ImageEndpoint, ImagePricingEntry): a listed family's records (FAMILIES below:
-//        openai/gpt-image-2 at `openai` and, at another line, `azure`; openai/gpt-image-1 until 2026-10-23;
-//        google/gemini-nano-banana-2.1, google/gemini-3-pro-image, google/gemini-3.1-flash-lite-image and, until
-//        2026-10-29, google/gemini-3.1-flash-image at `google-ai-studio`, tokens; bytedance-seed/seedream-4.5 at `seed`
-//        (OpenRouter's tag for ByteDance's Seed models), $0.04 per image, 2K and 4K), else 404
+//        ImageModelEndpointsResponse, ImageEndpoint, ImagePricingEntry): a listed family's records
+//        (openrouter-families.mjs, which says which are recorded and which are not: OpenRouter's recorded records of
+//        openai/gpt-image-2 (`openai`), google/gemini-3-pro-image (`google-vertex/global` 1K 2K, then
+//        `google-ai-studio/global` 1K 2K 4K, image lines only), google/gemini-3.1-flash-lite-image
+//        (`google-vertex/global`, then `google-ai-studio`; 1K; `output_image` only) and bytedance-seed/seedream-4.5
+//        (`seed`, $0.04 an image), read from test/recorded/openrouter/ at start and served as they are; hand-made,
+//        UNVERIFIED: openai/gpt-image-1 until 2026-10-23, google/gemini-nano-banana-2.1 and, until 2026-10-29,
+//        google/gemini-3.1-flash-image, on 3 Pro's pattern; `azure=1` adds an `azure` endpoint to GPT Image 2), else 404
 //        {error: {code: 404, message: 'Resource not found'}} (FLUX's records are not served: how OpenRouter writes a
 //        price of a first and each next megapixel as lines is not documented). `cost_usd` is USD per one `unit`.
 //   POST /sim/openrouter/api/v1/images  `Authorization: Bearer …`, JSON {model, prompt, n?, size?: 'WxH',
 //        aspect_ratio?, resolution?, output_format?, input_references?: [{type: 'image_url', image_url: {url}}],
-//        seed?} → {created, data: [{b64_json, media_type}], usage: {prompt_tokens, completion_tokens, total_tokens,
-//        cost, is_byok, cost_details?}} (ImageGenerationRequest/Response). Only the models the list names (else 400).
+//        seed?} → {created, data: [{b64_json, media_type}], usage: {prompt_tokens, prompt_tokens_details,
+//        completion_tokens, completion_tokens_details: {image_tokens, reasoning_tokens}, total_tokens, cost, is_byok,
+//        cost_details}} (ImageGenerationRequest/Response; the fields of the recorded reply,
+//        test/recorded/openrouter/images_generate_qwen-image-3_1K.json). Only the models the list names (else 400).
 //        `n` 1 only (FLUX makes one image a call: "providers that only support single-image generation reject
 //        n > 1"). An explicit `size` is authoritative ("a mismatched resolution or aspect_ratio alongside it is
 //        rejected with a 400"): sides multiples of 16 from 64 to 4 MP (FLUX.2's range; stricter: OpenRouter may
@@ -49,23 +54,25 @@
 //        The other families (FAMILIES): `provider: {only: [tag], allow_fallbacks: false}` ("Provider Routing") is
 //        required, and a request without it refused 400: stricter than OpenRouter, which routes it to any of the
 //        model's endpoints, at that endpoint's line; a tag the model has no endpoint of is 404 (nothing made or
-//        charged). The request is checked against that endpoint and billed at its lines: GPT Image at an explicit
+//        charged): the tag exactly as the record writes it (UNVERIFIED how OpenRouter matches one: a bare
+//        `google-ai-studio` is taken not to match `google-ai-studio/global`, the stricter reading); a resolution the
+//        pinned endpoint does not list is 400 (4K at Vertex; UNVERIFIED, nothing charged). The request is checked against that endpoint and billed at its lines: GPT Image at an explicit
 //        `size` OpenAI takes for the model (demo/sim/openai.mjs, `gptSizeProblem`) and `quality` low, medium or high
 //        (stricter: `auto`, or none, is the provider's choice at its price); the others at an `aspect_ratio` and a
 //        `resolution` of the endpoint's `supported_parameters` (no `size`: stricter), Gemini making Google's sizes
 //        (demo/sim/google.mjs), Seedream's 2K and 4K about 4 and 16 MP. Tokens: the prompt's,
-//        one per 4 bytes of UTF-8 (started), at `input_text`; the image's (openai.mjs `imageTokens`; Gemini's by
+//        one per 4 bytes of UTF-8 (started), at `input_text`, or where the endpoint has no such line (Gemini's), at
+//        the maker's text rate (not recorded; that it is free is nowhere said: stricter); the image's (openai.mjs `imageTokens`; Gemini's by
 //        tier) at `output_image`; Gemini's thinking, `thinking=<n>` tokens (default 272, as recorded at Google), at
 //        Google's text rate (no line bills it: Billable has no output text; OpenRouter passes the maker's price
 //        through, openrouter.ai/docs FAQ); `usage` says them (`completion_tokens_details: {image_tokens,
 //        reasoning_tokens}`). Images (`input_references`) as many as the endpoint's `supported_parameters.input_references`
-//        takes, and none where it names none (400, nothing charged), as OpenRouter's records say it (rbb-dev/
-//        Open-WebUI-OpenRouter-pipe tests/fixtures, test/recorded/openrouter/): GPT Image 2 and 1 up to 16, Gemini 3
-//        Pro Image and Seedream 4.5 up to 14, the other Gemini none (stricter: their records' lines bill no image sent,
-//        and Nano Banana 2.1's is not known); billed at the endpoint's `input_image` (or `input_reference`) line: per
+//        takes, as OpenRouter's records say it (test/recorded/openrouter/): GPT Image 2 and 1 up to 16, Gemini 3 Pro
+//        Image up to 14; and none where it names none or no line bills them (400, nothing charged: Seedream 4.5's and
+//        Gemini 3.1 Flash Lite's records take 14 and price none, and what OpenRouter charges for them is UNVERIFIED:
+//        stricter); billed at the endpoint's `input_image` (or `input_reference`) line: per
 //        token (GPT Image's as openai.mjs `inputImageTokens` counts them, Gemini's 560 an image, Google's "$0.0011 per
-//        image" at $2 per million; counted in `prompt_tokens`), per image, or per started megapixel; Seedream's record
-//        lists no such line, so its images are not billed.
+//        image" at $2 per million; counted in `prompt_tokens`), per image, or per started megapixel.
 //   POST /sim/openrouter/api/v1/chat/completions  `Authorization: Bearer …`, JSON {model, messages, modalities,
 //        image_config: {aspect_ratio, image_size}, seed?} → {id, provider, model, object: 'chat.completion', created,
 //        choices: [{index, finish_reason, message: {role: 'assistant', content: '', images: [{type: 'image_url',
@@ -133,6 +140,8 @@
 //   abandoned=charged   an image API request whose client went away mid-generation is charged (by default it is not)
 //   seedream=megapixel   Seedream 4.5's one line is per megapixel ($0.012 per 10⁶ px of the output), and billed so
 //   thinking=<n>   Gemini's thinking tokens (default 272)
+//   azure=1   GPT Image 2 has a second endpoint, `azure`, at $32 per million image tokens (not recorded: OpenRouter's
+//     recorded record has `openai` alone), so that a request not pinned to the one quoted would be billed otherwise
 //   seedream4k=<usd>   Seedream 4.5's lines by `variant`: `2k` at its price, `4k` at that one
 //   seedreamusd=<usd>   Seedream 4.5's one line at that price; gpt2out=<usd>   GPT Image 2's image-token line at
 //     that price at every endpoint (prices no real endpoint would write: what a client must not quote)
