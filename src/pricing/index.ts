@@ -13,7 +13,6 @@ export {
   type ProviderEditFacts,
   type PriceRule,
   type ProviderPrices,
-  type ImageTokens,
   type TokenRates,
 } from './price-book.js';
 export {
