@@ -98,7 +98,7 @@ export const SIMULATOR_FACTS = [
     ],
     recorded: [
       {
-        fact: 'Imagen 4’s `predict` reply (`predictions[{mimeType, bytesBase64Encoded}]`, no usage), at 1:1 and 4:3',
+        fact: 'Imagen 4’s `predict` reply (`predictions[{mimeType, bytesBase64Encoded}]`, no usage), at 1:1 and 4:3; the simulator’s lacks their `safetyAttributes` and the prompt’s own safety entry (Imagen is shut down: replayed through the widget only)',
         from: [
           'gemini/imagen-4.0-fast-generate-001.yaml',
           'gemini/imagen-4.0-generate-001.yaml',
@@ -108,9 +108,9 @@ export const SIMULATOR_FACTS = [
         heldBy: ['test/replay/google.test.ts'],
       },
       {
-        fact: 'Gemini 3.1 Flash Image’s `generateContent` reply: its image part’s `thoughtSignature`, `usageMetadata` with 272 output tokens besides the image’s 1,120',
+        fact: 'Gemini 3.1 Flash Image’s `generateContent` reply: its fields, its image part’s `thoughtSignature`, `usageMetadata` with 272 output tokens besides the image’s 1,120',
         from: ['gemini/gemini-3.1-flash-image.json'],
-        heldBy: ['test/replay/google.test.ts'],
+        heldBy: ['test/replay/simulator-shapes.test.ts', 'test/replay/google.test.ts'],
       },
     ],
     unrecorded: [

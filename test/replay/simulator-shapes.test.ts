@@ -171,4 +171,35 @@ describe('simulators in the shapes of the real services', () => {
     expect(Object.keys(body.data[0]).sort()).to.deep.equal(['b64_json', 'media_type']);
     expect(shape(body.usage).sort()).to.deep.equal(shape(real.usage).sort());
   });
+  it('Google: a Gemini reply has every field of the recorded one, and its 272 tokens besides the image', async () => {
+    const real = await recorded('gemini/gemini-3.1-flash-image.json');
+    // On a day Google served 3.1 Flash Image (the simulator's clock): from its shutdown it is not.
+    const api = simEndpoint('google', `now=2026-10-01T12:00:00Z;pending=10;run=${unique()}`);
+    const reply = await fetch(`${api}/v1beta/models/gemini-3.1-flash-image:generateContent`, {
+      method: 'POST',
+      headers: { 'x-goog-api-key': 'sim-key', 'content-type': 'application/json' },
+      body: JSON.stringify({
+        contents: [{ role: 'user', parts: [{ text: 'a doodle' }] }],
+        generationConfig: {
+          responseModalities: ['IMAGE'],
+          imageConfig: { aspectRatio: '1:1', imageSize: '1K' },
+          candidateCount: 1,
+        },
+      }),
+    });
+    expect(reply.status).to.equal(200);
+    const body = await reply.json();
+    // Arrays by their first element: the paths of every field the reply has.
+    const paths = (value: unknown, at = ''): string[] =>
+      Array.isArray(value)
+        ? paths(value[0], `${at}[]`)
+        : value && typeof value === 'object'
+          ? Object.entries(value).flatMap(([key, inner]) => paths(inner, at ? `${at}.${key}` : key))
+          : [at];
+    expect(paths(body)).to.include.members(paths(real));
+    const { candidatesTokenCount, candidatesTokensDetails } = body.usageMetadata;
+    expect(candidatesTokenCount - candidatesTokensDetails[0].tokenCount).to.equal(
+      real.usageMetadata.candidatesTokenCount - real.usageMetadata.candidatesTokensDetails[0].tokenCount,
+    );
+  });
 });
