@@ -71,7 +71,7 @@ export const SIMULATOR_FACTS = [
           'openai/gpt-image-1.yaml',
           'openai/gpt-image-1-mini.yaml',
         ],
-        heldBy: ['test/replay/openai.test.ts', 'test/pricing/tokens.test.ts'],
+        heldBy: ['test/replay/simulator-shapes.test.ts', 'test/replay/openai.test.ts', 'test/pricing/tokens.test.ts'],
       },
       {
         fact: 'the edit reply’s fields (`/v1/images/edits`) and an edit’s tokens in and out, as a gateway passed them on',

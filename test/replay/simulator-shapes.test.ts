@@ -1,6 +1,7 @@
-// The simulators answer in the shapes of the real services' recorded replies (test/recorded/): the Puter catalogue field for field, the Puter usage reply, BFL's submit and poll replies, Together's reply, OpenRouter's endpoint records byte for byte and its image reply.
+// The simulators answer in the shapes of the real services' recorded replies (test/recorded/): the Puter catalogue field for field, the Puter usage reply, BFL's submit and poll replies, Together's reply, OpenAI's GPT Image reply, Google's Gemini reply, OpenRouter's endpoint records byte for byte and its image reply.
 // And, where nothing was recorded (fal), in the shapes of the sources: fal-js's output types.
 import { expect } from '@open-wc/testing';
+import { parse as parseYaml } from 'yaml';
 import { puterEndpoint, puterGenerate, puterUsage, setPuterAccount } from '../support/puter.js';
 import { recorded } from '../support/recorded.js';
 import { pinnedTo, simEndpoint, unique } from '../support/sim.js';
@@ -201,5 +202,19 @@ describe('simulators in the shapes of the real services', () => {
     expect(candidatesTokenCount - candidatesTokensDetails[0].tokenCount).to.equal(
       real.usageMetadata.candidatesTokenCount - real.usageMetadata.candidatesTokensDetails[0].tokenCount,
     );
+  });
+  it('OpenAI: a GPT Image 2 reply has every field of the recorded one', async () => {
+    const cassette = parseYaml(await (await fetch('/test/recorded/openai/gpt-image-2.yaml')).text());
+    const real = JSON.parse(cassette.interactions[0].response.body);
+    const reply = await fetch(`${simEndpoint('openai', `pending=10;run=${unique()}`)}/v1/images/generations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${unique('sk-shape')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'gpt-image-2', prompt: 'a doodle', quality: 'medium', size: '1024x1024' }),
+    });
+    expect(reply.status).to.equal(200);
+    const body = await reply.json();
+    expect(Object.keys(body).sort()).to.deep.equal(Object.keys(real).sort());
+    expect(Object.keys(body.data[0]).sort()).to.deep.equal(Object.keys(real.data[0]).sort());
+    expect(shape(body.usage).sort()).to.deep.equal(shape(real.usage).sort());
   });
 });
