@@ -112,6 +112,7 @@ describe('a Gemini image at OpenRouter, pinned and priced from the records (simu
     expect(made.result.charged).to.equal(made.charged);
     const refused = await image('gemini-3.1-flash-lite-image', '2K');
     expect((refused.result as UserPaysError).code).to.equal('invalid-input');
+    expect((refused.result as UserPaysError).message).to.contain('not "2K"');
     expect(refused.sent.filter((entry) => entry.path.endsWith('/api/v1/images'))).to.deep.equal([]);
     expect(refused.charged).to.equal('0');
   });
