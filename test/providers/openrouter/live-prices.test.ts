@@ -39,6 +39,24 @@ describe('OpenRouter’s recorded endpoint records, read', () => {
     expect(missing).to.be.instanceOf(Error);
   });
 
+  it('through the fetch and the signal a caller gives (a one-off check of an account)', async () => {
+    const asked: string[] = [];
+    const fetcher: typeof fetch = (url, init) => {
+      asked.push(String(url));
+      return fetch(url, init);
+    };
+    const base = replayed();
+    const gpt = await readEndpoints(base, 'openai/gpt-image-2', fetcher);
+    expect(asked).to.deep.equal([`${base}/api/v1/images/models/openai/gpt-image-2/endpoints`]);
+    expect(gpt.endpoints.map((each) => [each.tag, each.qualities])).to.deep.equal([
+      ['openai', ['auto', 'low', 'medium', 'high']],
+    ]);
+    const stopped = new AbortController();
+    stopped.abort();
+    const aborted = await readEndpoints(base, 'openai/gpt-image-2', fetch, stopped.signal).catch((thrown) => thrown);
+    expect(aborted.name).to.equal('AbortError');
+  });
+
   it('price Gemini from image lines alone, each tier pinned to the first endpoint that serves it, text at the maker’s rate', async () => {
     const live = (await liveFamilies(replayed()))!;
     const pro = live.prices['gemini-3-pro-image'].openrouter!;
