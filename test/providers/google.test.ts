@@ -227,6 +227,24 @@ describe('Gemini with the user’s own Google key, today', function () {
     expect(result.images[0].receipt).to.deep.include({ basis: 'reported' });
   });
 
+  // The simulator answers a 4K image at the larger count a source gives at Google's rate (3,780, inference.sh), above the
+  // 2,520 the widget expects: the charge is above "about", within "at most", and no bound is raised.
+  it('Nano Banana 2.1 at 4K, charged at the largest count a source gives, stays within its "at most"', async () => {
+    const run = unique('banana4k');
+    const { el, apiKey } = await widget(run, { model: 'gemini-nano-banana-2.1', quality: '4K' });
+    const raised: Event[] = [];
+    el.addEventListener('userpays-bound', (event) => raised.push(event));
+    const quote = el.quote!;
+    const result = await el.generate();
+    // 15 prompt tokens × $1.50/M + 3,780 image × $30/M + 272 text × $7.50/M.
+    expect(result.charged).to.equal('0.1154625');
+    expect(await simCharged('google', apiKey)).to.equal(result.charged);
+    expect(new Decimal(result.charged).gt(quote.total)).to.equal(true);
+    expect(new Decimal(result.charged).lte(quote.atMost!)).to.equal(true);
+    expect(raised).to.have.length(0);
+    expect(el.quote!.atMost).to.equal(quote.atMost);
+  });
+
   // One prompt may make several images in its one answer (Google: Gemini's output images are limited only by its
   // output tokens), each billed in its usage: every one is kept and shown, and the usage booked once.
   it('a reply with three images: all three are kept and shown, and the usage reported is booked once', async () => {
