@@ -36,7 +36,7 @@ export {
 } from './capabilities.js';
 export { megapixels, mostPerImage, priceOf, quoteDetails, type Priced } from './quote.js';
 export { withBoundsSeen } from './seen-most.js';
-export { SeenBounds, type BoundOf } from './seen-bounds.js';
+export { SeenBounds, boundsItem, type BoundOf } from './seen-bounds.js';
 export { formatUsd, formatUsdLeft, formatUsdRounded, megapixelsOf } from './format.js';
 export { retired, type Lifecycle } from './lifecycle.js';
 export { replacementOf } from './replacement.js';
