@@ -73,7 +73,8 @@ const geminiMade = (tiers, [textIn, imageOut]) => {
 /** The image tokens of each Gemini tier (Google's figures, as src/providers/model-facts.ts GEMINI_TIERS): not recorded. */
 const FLASH_TIERS = { 512: 747, '1K': 1120, '2K': 1680, '4K': 2520 };
 const PRO_TIERS = { '1K': 1120, '2K': 1120, '4K': 2000 };
-const NB21_TIERS = { '1K': 1120, '2K': 1680, '4K': 2520 };
+// Nano Banana 2.1 at 4K: the larger count a source gives (3,780, as demo/sim/google-models.mjs says why), stricter.
+const NB21_TIERS = { '1K': 1120, '2K': 1680, '4K': 3780 };
 const LITE_TIERS = { '1K': 1120 };
 
 /** The recorded record of `id`, its endpoints as recorded; throws where the file is gone (no silent hand-made copy). */
