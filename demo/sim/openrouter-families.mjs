@@ -158,7 +158,9 @@ const AZURE = point('azure', 'Azure', tokenLines(5, 8, 32), GPT_PARAMETERS);
  * A family's endpoints under `scenario`, as served: `azure=1` adds GPT Image 2's `azure` endpoint after its recorded
  * one; `gpt2out=<usd>` prices GPT Image 2's image-token line at every endpoint so; `seedream=megapixel` bills
  * Seedream 4.5 per megapixel instead, `seedream4k=<usd>` by `variant`, 2k at its price and 4k at that one,
- * `seedreamusd=<usd>` its one line at that price (prices no recorded endpoint writes: what a client must not quote).
+ * `seedreamusd=<usd>` its one line at that price, `proaistudio=<usd>` Gemini 3 Pro Image's `output_image` line at
+ * AI Studio (its 4K's only endpoint) at that price per token (prices no recorded endpoint writes: what a client must not
+ * quote).
  */
 export function endpointsOf(id, scenario) {
   let endpoints = FAMILIES[id]?.endpoints ?? [];
@@ -168,6 +170,14 @@ export function endpointsOf(id, scenario) {
     if (scenario.gpt2out === undefined) return endpoints;
     const cost_usd = Number(scenario.gpt2out);
     return endpoints.map(priced((lines) => lines.map((l) => (l.billable === 'output_image' ? { ...l, cost_usd } : l))));
+  }
+  if (id === 'google/gemini-3-pro-image' && scenario.proaistudio !== undefined) {
+    const cost_usd = Number(scenario.proaistudio);
+    const priceAt = (each) => ({
+      ...each,
+      pricing: each.pricing.map((l) => (l.billable === 'output_image' ? { ...l, cost_usd } : l)),
+    });
+    return endpoints.map((each) => (each.provider_tag === 'google-ai-studio/global' ? priceAt(each) : each));
   }
   if (id !== 'bytedance-seed/seedream-4.5') return endpoints;
   const [line] = endpoints[0].pricing;

@@ -140,6 +140,8 @@
 //   abandoned=charged   an image API request whose client went away mid-generation is charged (by default it is not)
 //   seedream=megapixel   Seedream 4.5's one line is per megapixel ($0.012 per 10⁶ px of the output), and billed so
 //   thinking=<n>   Gemini's thinking tokens (default 272)
+//   proaistudio=<usd>   Gemini 3 Pro Image's `output_image` line at `google-ai-studio/global` at that price per token
+//     (its Vertex endpoint's as recorded): endpoints of one model at different lines
 //   azure=1   GPT Image 2 has a second endpoint, `azure`, at $32 per million image tokens (not recorded: OpenRouter's
 //     recorded record has `openai` alone), so that a request not pinned to the one quoted would be billed otherwise
 //   seedream4k=<usd>   Seedream 4.5's lines by `variant`: `2k` at its price, `4k` at that one

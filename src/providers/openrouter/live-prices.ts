@@ -239,12 +239,8 @@ function pinnedEntry(id: string, records: readonly EndpointRecord[], source: Pri
   const [head] = chosen;
   if (!head) return undefined;
   const kept = chosen.filter((each) => JSON.stringify(each.price.rule) === JSON.stringify(head.price.rule));
-  const rule = head.quality
-    ? atQualities(
-        head.price.rule,
-        kept.map((each) => each.quality),
-      )
-    : head.price.rule;
+  const offered = kept.map((each) => each.quality);
+  const rule = head.quality ? atQualities(head.price.rule, offered) : head.price.rule;
   const pins = Object.fromEntries(kept.map((each) => [each.quality, each.record.tag]));
   const via = ('quality' in rule && pins[rule.quality]) || head.record.tag;
   const entry = withSource(id, rule, via, source, imagesTaken(id, kept));

@@ -135,6 +135,18 @@ describe('a Gemini image at OpenRouter, pinned and priced from the records (simu
     expect(refused.charged).to.equal('0');
   });
 
+  it('a tier served only at an endpoint of other lines is not offered, rather than quoted at the wrong line', async () => {
+    // AI Studio, 3 Pro's only endpoint of 4K, at $150 per million image tokens; Vertex at its recorded $120.
+    const refused = await image('gemini-3-pro-image', '4K', ';proaistudio=0.00015');
+    expect((refused.result as UserPaysError).code).to.equal('invalid-input');
+    expect(refused.sent.filter((entry) => entry.path.endsWith('/api/v1/images'))).to.deep.equal([]);
+    const made = await image('gemini-3-pro-image', '2K', ';proaistudio=0.00015');
+    if (made.result instanceof Error) throw made.result;
+    expect(made.result.quote.total).to.equal('0.13441');
+    const [generation] = made.sent.filter((entry) => entry.path.endsWith('/api/v1/images'));
+    expect(generation.asked).to.deep.include(pinnedTo('google-vertex/global'));
+  });
+
   it('where the records cannot be read, the bundled pins, each a tag a record shows, are served', async () => {
     const pro = await image('gemini-3-pro-image', '4K', ';endpoints=down');
     if (pro.result instanceof Error) throw pro.result;
