@@ -2,6 +2,7 @@ export { DEFAULT_MODEL, MODELS, familyOf, modelInfo, modelName } from './models.
 export {
   CREDIT_USD,
   billsReferences,
+  imageTokensAt,
   mergePriceBook,
   soldOnly,
   modelsIn,
@@ -12,7 +13,6 @@ export {
   type ProviderEditFacts,
   type PriceRule,
   type ProviderPrices,
-  type ImageTokens,
   type TokenRates,
 } from './price-book.js';
 export {
