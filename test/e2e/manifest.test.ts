@@ -24,10 +24,10 @@ const API: Record<string, { attributes: string[]; propertiesOnly: string[]; meth
       ),
     propertiesOnly: ['priceBook', 'apiKey', 'quote', 'tally', 'strings'],
     methods: ['generate', 'editImage', 'cancel', 'resetTally'],
-    events: 'quote submit progress result error tally'.split(' ').map((name) => `userpays-${name}`),
+    events: 'quote submit progress result error tally bound'.split(' ').map((name) => `userpays-${name}`),
   },
   'userpays-cost': {
-    attributes: 'provider model width height count inputs prompt quality lang locale endpoint'.split(' '),
+    attributes: 'provider model width height count inputs prompt quality lang locale endpoint storage-key'.split(' '),
     propertiesOnly: ['priceBook', 'quote', 'strings'],
     methods: [],
     events: ['userpays-quote'],
