@@ -8,6 +8,7 @@ import { providerInfo, relayFor } from '../providers/catalog.js';
 import { keyBalance, loadPuter, readLiveBook } from '../providers/engine/adapters.js';
 import type { KeyBalance } from '../providers/provider.js';
 import { BUILTIN_PRICE_BOOK, priceBookFor } from '../providers/prices.js';
+import { withPagePrices } from '../providers/page-prices.js';
 import { checkEndpoint, checkRelay } from '../providers/urls.js';
 import { checkText } from '../strings/check.js';
 import * as headlessWords from '../strings/headless.js';
@@ -41,6 +42,8 @@ export interface CheckOptions {
   puterSrc?: string;
   /** The ledger and gallery the image is booked in; `userpays`, the elements', when absent. */
   storageKey?: string;
+  /** The page's own prices, as the widget's `priceBook` (a gateway's, which the built-in book has not). */
+  priceBook?: PriceBook | null;
 }
 
 /** What the account or the key has left, as the provider says it (USD as exact decimals). */
@@ -48,7 +51,10 @@ export interface BalanceReport {
   usd?: string;
   cap?: string;
   uncapped?: boolean;
-  spent?: string;
+  /** `usd` is what the key may still spend of a budget of its own, not what the account holds (Pollinations'). */
+  ofKeyBudget?: boolean;
+  /** When the key stops working, where the provider says (ISO 8601). */
+  expiresAt?: string;
   credits?: string;
   said: Sentence;
 }
@@ -78,13 +84,14 @@ export type CheckResult = CheckReport & {
 function checkOptions(options: unknown): CheckPlace & { signal?: AbortSignal; generate: boolean } {
   if (!isRecord(options)) invalid(headlessWords.notACheckRequest());
   const { provider, apiKey = '', endpoint = '', relay = '', storageKey = 'userpays' } = options;
-  const { puterSrc = 'https://js.puter.com/v2/', signal, generate = false } = options;
+  const { puterSrc = 'https://js.puter.com/v2/', signal, generate = false, priceBook } = options;
   if (typeof provider !== 'string' || !Object.hasOwn(PROVIDER_NAMES, provider))
     invalid(headlessWords.notAProvider(Object.keys(PROVIDER_NAMES).join(', ')));
   for (const [name, value] of Object.entries({ apiKey, endpoint, relay, storageKey, puterSrc }))
     if (typeof value !== 'string') invalid(headlessWords.notText(name)); // never the value: it may be a key
   if (signal !== undefined && !(signal instanceof AbortSignal)) invalid(headlessWords.notASignal());
   if (typeof generate !== 'boolean') invalid(headlessWords.notABoolean('generate'));
+  if (priceBook !== undefined && priceBook !== null && !isRecord(priceBook)) invalid(headlessWords.notAPriceBook());
   const id = provider as ProviderId;
   const info = providerInfo(id);
   const given = endpoint as string;
@@ -99,6 +106,7 @@ function checkOptions(options: unknown): CheckPlace & { signal?: AbortSignal; ge
     apiKey: apiKey as string,
     puterSrc: puterSrc as string,
     storageKey: storageKey as string,
+    priceBook: priceBook as PriceBook | null | undefined,
     signal: signal as AbortSignal | undefined,
     generate: generate as boolean,
   };
@@ -116,7 +124,12 @@ async function readModels(place: CheckPlace, signal?: AbortSignal) {
     signal,
   );
   const { exchanges } = read;
-  const live = read.failure ? { book: readBook(place), answered: false } : read.answer;
+  const answered = read.failure ? undefined : read.answer;
+  // The page's own prices over the live book too, held to its list, as the widget holds them (generation/headless.ts).
+  const live = answered && {
+    ...answered,
+    book: withPagePrices(answered.book, place.priceBook, provider, place.given),
+  };
   const book = readBook(place);
   const compared = live?.answered
     ? compareBooks([provider, name], endpoint, book, live, clock.now())
@@ -135,26 +148,33 @@ async function readModels(place: CheckPlace, signal?: AbortSignal) {
 }
 
 /** The built-in book at the check's endpoint, with what is known at that host: what the live list is laid over. */
-const readBook = (place: CheckPlace): PriceBook => priceBookFor(place.endpoint, BUILTIN_PRICE_BOOK, place.provider);
+const readBook = (place: CheckPlace): PriceBook =>
+  withPagePrices(
+    priceBookFor(place.endpoint, BUILTIN_PRICE_BOOK, place.provider),
+    place.priceBook,
+    place.provider,
+    place.given,
+  );
+
+/** A balance's sentence: of a cap, of the key's own budget, of the account, or why none. */
+function balanceSaid(read: KeyBalance | undefined, name: string): Sentence {
+  const usd = read?.usd && `$${read.usd.toFixed()}`;
+  if (usd && read?.cap) return checkText.balanceOfCap(usd, `$${read.cap.toFixed()}`);
+  if (usd && read?.ofKeyBudget) return checkText.balanceOfKeyBudget(usd);
+  if (usd) return checkText.balanceLeft(usd);
+  return read?.uncapped ? checkText.balanceUncapped() : checkText.balanceUnknown(name);
+}
 
 /** A balance as the report says it: exact decimals, and a sentence. */
 function balanceReport(read: KeyBalance | undefined, name: string): BalanceReport {
-  const usd = read?.usd?.toFixed();
-  const fields = {
-    ...(usd !== undefined && { usd }),
+  return {
+    ...(read?.usd && { usd: read.usd.toFixed() }),
     ...(read?.cap && { cap: read.cap.toFixed() }),
     ...(read?.uncapped && { uncapped: true }),
-    ...(read?.spent && { spent: read.spent.toFixed() }),
+    ...(read?.ofKeyBudget && { ofKeyBudget: true }),
+    ...(read?.expiresAt && { expiresAt: new Date(read.expiresAt).toISOString() }),
+    said: balanceSaid(read, name),
   };
-  const said =
-    usd !== undefined && read?.cap
-      ? checkText.balanceOfCap(`$${usd}`, `$${read.cap.toFixed()}`)
-      : usd !== undefined
-        ? checkText.balanceLeft(`$${usd}`)
-        : read?.uncapped
-          ? checkText.balanceUncapped()
-          : checkText.balanceUnknown(name);
-  return { ...fields, said };
 }
 
 /** What the account or key has left: Puter's through its SDK (signed in), the others' through their adapter. */

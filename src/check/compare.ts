@@ -3,6 +3,7 @@ import type { ProviderId, Quote } from '../base/types.js';
 import { modelsIn, type PriceBook } from '../pricing/index.js';
 import { quoteFor } from '../providers/prices.js';
 import { checkText } from '../strings/check.js';
+import { CHECK_PROMPT } from './steps.js';
 import type { Sentence } from '../strings/strings.js';
 
 /**
@@ -41,7 +42,7 @@ const IMAGE_IDS: Partial<Record<ProviderId, RegExp>> = {
   openai: /^(gpt-image-|dall-e|black-forest-labs\/)/i,
 };
 
-/** `model`'s quote for one image of `SIZE` at `provider` with `book`; undefined where it has none (or a problem). */
+/** `model`'s quote for one image of `SIZE` at `provider` with `book`, for the check's prompt; undefined where it has none (or a problem). */
 export function quoteOne(
   provider: ProviderId,
   model: string,
@@ -50,7 +51,8 @@ export function quoteOne(
   quality?: string,
 ): Quote | undefined {
   try {
-    const quote = quoteFor({ provider, model, ...SIZE, endpoint, ...(quality && { quality }) }, book);
+    const asked = { provider, model, ...SIZE, endpoint, prompt: CHECK_PROMPT, ...(quality && { quality }) };
+    const quote = quoteFor(asked, book);
     return quote.problem ? undefined : quote;
   } catch {
     return undefined;
@@ -93,8 +95,10 @@ export function compareBooks(
   const known = knownIds(book, provider);
   const looksLikeImages = IMAGE_IDS[provider];
   const news = [...(listed ?? []), ...Object.keys(live.book).filter((model) => live.book[model][provider])];
+  // A gateway's `black-forest-labs/flux-2-pro` is the book's `flux-2-pro` (the adapter sends it so): not new.
+  const knownAs = (model: string) => known.has(model) || known.has(model.replace(/^black-forest-labs\//, ''));
   const added = [...new Set(news)]
-    .filter((model) => !known.has(model) && (!looksLikeImages || looksLikeImages.test(model)))
+    .filter((model) => !knownAs(model) && (!looksLikeImages || looksLikeImages.test(model)))
     .sort()
     .map((model) => ({ model, said: checkText.modelAdded(model, name) }));
   const priced: PricedOtherwise[] = [];

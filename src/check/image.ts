@@ -1,16 +1,13 @@
 import { headless } from '../generation/headless.js';
 import { checkText } from '../strings/check.js';
 import type { Sentence } from '../strings/strings.js';
-import { recorded, stoppable, type CheckPlace, type CheckStep, type Offer } from './steps.js';
+import { CHECK_PROMPT, recorded, stoppable, type CheckPlace, type CheckStep, type Offer } from './steps.js';
 
 /**
  * The one image "Check this account" makes when asked, after its price was shown (`CheckReport.cheapest`): through the
  * widget's own generation (`UserPays.generate()`: the same pipeline, ledger and budget checks), booked in the tally of
  * the check's storage key as any image is, and reported quoted against charged.
  */
-
-/** What the check's prompt asks for: a plain picture, which no moderation refuses. */
-export const CHECK_PROMPT = 'A red apple on a white table, photographed from the side';
 
 /** The image the check made, or why not: its model and size, what was quoted and what was charged. */
 export interface ImageReport {
@@ -49,6 +46,7 @@ export async function makeImage(place: CheckPlace, offer: Offer | undefined, sig
         relay: place.relay,
         storageKey: place.storageKey,
         puterSrc: place.puterSrc,
+        priceBook: place.priceBook,
         signal,
       },
     );

@@ -1,4 +1,5 @@
 import { isRecord } from '../base/checks.js';
+import { scrubSecret } from '../base/secrets.js';
 
 /**
  * What "Check this account" records of the exchanges the widget's own code has with a provider while the check runs:
@@ -42,13 +43,14 @@ const SECRET_FIELD =
 /** Keys and tokens by their look: OpenAI/OpenRouter `sk-…`, Pollinations `sk_`/`pk_`, Hugging Face `hf_…`, JWTs. */
 const SECRET_LOOK = /\b(?:sk|pk|rk|hf)[-_][A-Za-z0-9_-]{8,}|\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
 
-/** `text` with every secret in it taken out: each of `secrets` (case aside), and whatever looks like a key. */
+/**
+ * `text` with every secret in it taken out as the widget takes a key out of a provider's words (`scrubSecret`: whole,
+ * cut, split, in any case, encoded; a text that would still hold one is the placeholder whole), and whatever looks
+ * like a key.
+ */
 function scrubText(text: string, secrets: readonly string[]): string {
   let scrubbed = text;
-  for (const secret of secrets) {
-    if (secret.length < 4) continue;
-    scrubbed = scrubbed.replace(new RegExp(secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), SCRUBBED);
-  }
+  for (const secret of secrets) scrubbed = scrubSecret(scrubbed, secret, SCRUBBED);
   return scrubbed.replace(SECRET_LOOK, SCRUBBED);
 }
 
@@ -107,31 +109,84 @@ export interface Recording {
   stop(): void;
 }
 
+/** Where a request went, as recorded: its path after `base` where it went there, else its origin and path. */
+function placeOf(url: string, base: string, relay: string) {
+  const address = new URL(url, location.href);
+  const ours = address.href.startsWith(`${base}/`) || address.href === base;
+  const kept = ours || (relay && address.href.startsWith(relay)) || address.origin !== location.origin;
+  if (!kept) return undefined;
+  return ours ? { path: address.href.slice(base.length) || '/' } : { path: address.pathname, origin: address.origin };
+}
+
 /**
- * Starts watching the page's `fetch`: every request to `endpoint` (its path kept after it), to `relay`, or to an origin
- * other than the page's is recorded with its reply, scrubbed of `secrets`. Stop it when the check ends.
+ * Watches the page's `XMLHttpRequest` too (Puter's SDK asks with it): each request kept as `placeOf` says, recorded
+ * once it ends (one that never ends is not waited for). Returns what undoes it.
+ */
+function watchXhr(
+  kept: (url: string) => ReturnType<typeof placeOf>,
+  done: [order: number, exchange: Exchange][],
+  next: () => number,
+): () => void {
+  const { open, send } = XMLHttpRequest.prototype;
+  const opened = new WeakMap<XMLHttpRequest, Exchange>();
+  XMLHttpRequest.prototype.open = function (
+    this: XMLHttpRequest,
+    method: string,
+    url: string | URL,
+    ...rest: unknown[]
+  ) {
+    const place = kept(String(url));
+    if (place) opened.set(this, { method: method.toUpperCase(), status: 0, ...place });
+    return (open as (...args: unknown[]) => void).call(this, method, url, ...rest);
+  };
+  XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
+    const exchange = opened.get(this);
+    if (exchange) {
+      const order = next();
+      const sent = requestBody(body);
+      if (sent !== undefined) exchange.request = sent;
+      this.addEventListener('loadend', () => {
+        exchange.status = this.status;
+        const type = this.getResponseHeader('content-type');
+        if (type) exchange.type = type;
+        const text = this.responseType === '' || this.responseType === 'text';
+        exchange.reply = text ? parsed(this.responseText) : PLACEHOLDER_PNG;
+        done.push([order, exchange]);
+      });
+    }
+    return send.call(this, body);
+  };
+  return () => {
+    XMLHttpRequest.prototype.open = open;
+    XMLHttpRequest.prototype.send = send;
+  };
+}
+
+/**
+ * Starts watching the page's `fetch` and `XMLHttpRequest`: every request to `endpoint` (its path kept after it), to
+ * `relay`, or to an origin other than the page's is recorded with its reply, scrubbed of `secrets`. Stop it when the
+ * check ends.
  */
 export function record(endpoint: string, relay: string, secrets: () => readonly string[]): Recording {
-  const pending: Promise<Exchange>[] = [];
+  // Each in the order its request left, whichever way it went.
+  let sent = 0;
+  const next = () => sent++;
+  const pending: Promise<[number, Exchange]>[] = [];
+  const byXhr: [number, Exchange][] = [];
   const original = globalThis.fetch;
   const base = endpoint.replace(/\/+$/, '');
+  const kept = (url: string) => placeOf(url, base, relay);
   const watched: typeof fetch = (input, init) => {
     // Read without making a Request of it: one made from a Request with a body would take that body away.
-    const url = input instanceof Request ? input.url : new URL(String(input), location.href).href;
+    const url = input instanceof Request ? input.url : String(input);
     const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
-    const ours = url.startsWith(`${base}/`) || url === base;
-    const kept = ours || (relay && url.startsWith(relay)) || new URL(url).origin !== location.origin;
     const answer = original(input, init);
-    if (!kept) return answer;
-    const address = new URL(url);
-    const exchange: Exchange = {
-      method,
-      status: 0,
-      path: ours ? url.slice(base.length) || '/' : address.pathname,
-      ...(!ours && { origin: address.origin }),
-    };
+    const place = kept(url);
+    if (!place) return answer;
+    const exchange: Exchange = { method, status: 0, ...place };
     const body = requestBody(init?.body);
     if (body !== undefined) exchange.request = body;
+    const order = next();
     pending.push(
       answer.then(
         async (response) => {
@@ -139,21 +194,23 @@ export function record(endpoint: string, relay: string, secrets: () => readonly 
           const type = response.headers.get('content-type');
           if (type) exchange.type = type;
           exchange.reply = await replyBody(response.clone()).catch(() => undefined);
-          return exchange;
+          return [order, exchange];
         },
-        () => exchange,
+        () => [order, exchange],
       ),
     );
     return answer;
   };
   globalThis.fetch = watched;
+  const unwatchXhr = watchXhr(kept, byXhr, next);
   return {
     async exchanges() {
-      const done = await Promise.all(pending);
-      return done.map((exchange) => scrubbed(exchange, secrets()) as Exchange);
+      const done = [...(await Promise.all(pending)), ...byXhr].sort(([a], [b]) => a - b);
+      return done.map(([, exchange]) => scrubbed(exchange, secrets()) as Exchange);
     },
     stop() {
       if (globalThis.fetch === watched) globalThis.fetch = original;
+      unwatchXhr();
     },
   };
 }

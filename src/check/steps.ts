@@ -1,11 +1,15 @@
 import { UserPaysError, asUserPaysError } from '../base/errors.js';
 import type { ProviderId } from '../base/types.js';
+import type { PriceBook } from '../pricing/index.js';
 import { checkText } from '../strings/check.js';
 import type { Sentence } from '../strings/strings.js';
 import { record, type Exchange } from './recorder.js';
 
 // What every step of "Check this account" shares (check.ts runs them, image.ts makes the image): where it runs, how a
 // step is recorded and stopped, and the shapes of the report's steps.
+
+/** What the check's image asks for, and is priced with: a plain picture, which no moderation refuses. */
+export const CHECK_PROMPT = 'A red apple on a white table, photographed from the side';
 
 /** Where and how the check runs, its options checked. */
 export interface CheckPlace {
@@ -18,6 +22,8 @@ export interface CheckPlace {
   apiKey: string;
   puterSrc: string;
   storageKey: string;
+  /** The page's own prices (a gateway's), laid over the built-in ones as the widget's `priceBook`. */
+  priceBook?: PriceBook | null;
 }
 
 /** One step of the check: what it read or made, said, and the exchanges it had with the provider. */

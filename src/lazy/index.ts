@@ -7,8 +7,9 @@
  * **signing in** (`providers/engine/oauth.ts`), for the providers that have it; the **headless API**
  * (`UserPays.generate`, `signIn`, `signOut`: generation/headless.ts), when a page first calls it, as a widget never
  * does; **Check this account** (`UserPays.check`: check/), likewise. Each element loads its own panels
- * (`elements/<name>/panels/`). Everything the page loads before its first paint is what the entry imports statically; `npm run check:size` holds it and everything a session can load with
- * each provider to SPEC §8's two gates (docs/performance.md).
+ * (`elements/<name>/panels/`). Everything the page loads before its first paint is what the entry imports
+ * statically; `npm run check:size` holds it and everything a session can load with each provider to SPEC §8's two
+ * gates (docs/performance.md).
  */
 import { lazily } from '../base/lazily.js';
 import type * as Engine from './engine.js';

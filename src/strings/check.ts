@@ -22,6 +22,8 @@ export interface CheckStrings {
   balanceLeft(amount: string): string;
   /** The key's spending cap, and what is left of it. */
   balanceOfCap(left: string, cap: string): string;
+  /** What the key may still spend of a budget of its own (not what the account holds). */
+  balanceOfKeyBudget(left: string): string;
   /** The provider says the key has no spending cap of its own: what is left is unknown. */
   balanceUncapped(): string;
   /** The provider says nothing of a balance to this page. */
@@ -38,15 +40,17 @@ export interface CheckStrings {
 
 export const check: CheckStrings = {
   modelMissing: (model, provider) =>
-    `${model} is in the built-in price book, but ${provider}'s list no longer names it: it is not offered there.`,
+    `${model} is in the built-in price book, but the list at ${provider} no longer names it: it is not offered there.`,
   modelAdded: (model, provider) => `${provider} lists ${model}, which the built-in price book does not have.`,
   modelPriced: (model, size, book, live) =>
     `${model} at ${size}: the built-in book says ${book}, the provider says ${live} now.`,
-  listAgrees: (provider, count) => `${provider}'s list names ${count} of the models, and agrees with the book.`,
+  listAgrees: (provider, count) =>
+    `The list at ${provider} names ${count} models, and agrees with the built-in price book.`,
   noList: (provider) => `${provider} publishes no list of its models and prices that this page can read.`,
   listUnread: (provider) => `${provider}'s list of models did not answer: the built-in book decides until it does.`,
   balanceLeft: (amount) => `The account has ${amount} left.`,
   balanceOfCap: (left, cap) => `The key may spend ${left} more of its ${cap} cap.`,
+  balanceOfKeyBudget: (left) => `The key may spend ${left} more of its own budget (the account may hold less).`,
   balanceUncapped: () => 'The key has no spending cap of its own: what it may still spend is not known.',
   balanceUnknown: (provider) => `${provider} does not tell this page what the account has left.`,
   cheapestOffer: (model, size, price) => `The cheapest image here is ${model} at ${size}, for ${price}.`,
