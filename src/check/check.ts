@@ -13,6 +13,7 @@ import { checkEndpoint, checkRelay } from '../providers/urls.js';
 import { checkText } from '../strings/check.js';
 import * as headlessWords from '../strings/headless.js';
 import type { Sentence } from '../strings/strings.js';
+import { signedInKey } from '../generation/headless.js';
 import { compareBooks, mostOf, quoteOne, type Comparison } from './compare.js';
 import { makeImage, type ImageReport } from './image.js';
 import { recorded, stoppable, type CheckPlace, type CheckStep, type Offer } from './steps.js';
@@ -97,13 +98,16 @@ function checkOptions(options: unknown): CheckPlace & { signal?: AbortSignal; ge
   const given = endpoint as string;
   const checked = checkEndpoint(given || (info?.defaultEndpoint() ?? ''));
   const through = relayFor(id, given, relay as string);
+  // The key given, else the one a `UserPays.signIn()` gave for this place (the image is made with it too).
+  const key = (apiKey as string) || signedInKey(id, given, relay as string);
   return {
     provider: id,
     name: (!given && info?.ownName) || PROVIDER_NAMES[id],
     given,
     endpoint: checked,
     relay: through ? checkRelay(through) : '',
-    apiKey: apiKey as string,
+    apiKey: key,
+    givenKey: apiKey as string,
     puterSrc: puterSrc as string,
     storageKey: storageKey as string,
     priceBook: priceBook as PriceBook | null | undefined,

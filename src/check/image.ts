@@ -41,7 +41,7 @@ export async function makeImage(place: CheckPlace, offer: Offer | undefined, sig
     headless(
       { provider: place.provider, prompt: CHECK_PROMPT, ...asked },
       {
-        apiKey: place.apiKey,
+        apiKey: place.givenKey,
         endpoint: place.given,
         relay: place.relay,
         storageKey: place.storageKey,

@@ -19,7 +19,10 @@ export interface CheckPlace {
   given: string;
   endpoint: string;
   relay: string;
+  /** The key the lists and the balance are read with: the one given, else a `signIn()`'s for this place. */
   apiKey: string;
+  /** The key as the page gave it ('' where it gave none: the image is then made with the sign-in's, as its own). */
+  givenKey: string;
   puterSrc: string;
   storageKey: string;
   /** The page's own prices (a gateway's), laid over the built-in ones as the widget's `priceBook`. */
