@@ -47,7 +47,8 @@ export const check: CheckStrings = {
   listAgrees: (provider, count) =>
     `The list at ${provider} names ${count} models, and agrees with the built-in price book.`,
   noList: (provider) => `${provider} publishes no list of its models and prices that this page can read.`,
-  listUnread: (provider) => `${provider}'s list of models did not answer: the built-in book decides until it does.`,
+  listUnread: (provider) =>
+    `The list of models at ${provider} did not answer: the built-in price book decides until it does.`,
   balanceLeft: (amount) => `The account has ${amount} left.`,
   balanceOfCap: (left, cap) => `The key may spend ${left} more of its ${cap} cap.`,
   balanceOfKeyBudget: (left) => `The key may spend ${left} more of its own budget (the account may hold less).`,
