@@ -205,6 +205,9 @@ export function record(endpoint: string, relay: string, secrets: () => readonly 
   const unwatchXhr = watchXhr(kept, byXhr, next);
   return {
     async exchanges() {
+      // A request's last listeners (ours among them) may not have run yet when its caller's own resolved what it read:
+      // they all have by the next task.
+      await new Promise((resolve) => setTimeout(resolve));
       const done = [...(await Promise.all(pending)), ...byXhr].sort(([a], [b]) => a - b);
       return done.map(([, exchange]) => scrubbed(exchange, secrets()) as Exchange);
     },

@@ -108,6 +108,9 @@ describe('UserPays.check against the simulators', function () {
     expect(report.image).to.include({ status: 'made', quoted: report.cheapest?.quoted });
     expect(report.image?.charged).to.equal((await tally(storageKey)).spent);
     expect(exchanged(report)).to.include('GET /puterai/image/models/details 200');
+    // What its SDK asks (by XMLHttpRequest) is recorded too: the usage, and the generation.
+    expect(exchanged(report), exchanged(report).join('\n')).to.include('GET /metering/usage 200');
+    expect(exchanged(report)).to.include('POST /drivers/call 200');
   });
 
   it('bfl: no list to read, said so; the credits read; the image charged exactly what was quoted', async () => {
