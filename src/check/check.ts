@@ -16,6 +16,7 @@ import type { Sentence } from '../strings/strings.js';
 import { signedInKey } from '../generation/headless.js';
 import { compareBooks, mostOf, quoteOne, type Comparison } from './compare.js';
 import { makeImage, type ImageReport } from './image.js';
+import type { Exchange } from './recorder.js';
 import { recorded, stoppable, type CheckPlace, type CheckStep, type Offer } from './steps.js';
 
 /**
@@ -116,6 +117,17 @@ function checkOptions(options: unknown): CheckPlace & { signal?: AbortSignal; ge
   };
 }
 
+/**
+ * The ids OpenRouter's image list named, as its reply was recorded: its reader keeps only the families the widget sells
+ * (live-prices.ts), so a model it added is read here, from the same reply, never asked again.
+ */
+function namedInList(provider: ProviderId, exchanges: readonly Exchange[]): string[] {
+  if (provider !== 'openrouter') return [];
+  const list = exchanges.find(({ path, status }) => path.split('?')[0] === '/api/v1/images/models' && status === 200);
+  const data = isRecord(list?.reply) && Array.isArray(list.reply.data) ? list.reply.data : [];
+  return data.flatMap((model: unknown) => (isRecord(model) && typeof model.id === 'string' ? [model.id] : []));
+}
+
 /** The live list beside the book (or why there is none to set beside it), with its step. */
 async function readModels(place: CheckPlace, signal?: AbortSignal) {
   const { provider, endpoint, name } = place;
@@ -136,7 +148,7 @@ async function readModels(place: CheckPlace, signal?: AbortSignal) {
   };
   const book = readBook(place);
   const compared = live?.answered
-    ? compareBooks([provider, name], endpoint, book, live, clock.now())
+    ? compareBooks([provider, name], endpoint, book, live, clock.now(), namedInList(provider, exchanges))
     : { missing: [], added: [], priced: [] };
   const same = compared.missing.length + compared.added.length + compared.priced.length === 0;
   const count = String(live?.listed?.size ?? modelsIn(live?.book ?? book, provider, '', clock.now()).length);

@@ -62,6 +62,15 @@ export function quoteOne(
 /** What a quote comes to at most: its bound where it is one, else its total. */
 export const mostOf = (quote: Quote) => quote.atMost ?? quote.total;
 
+/**
+ * Whether `known` (the book's ids and the providers' own) has `model` as a list names it: a gateway's and OpenRouter's
+ * FLUX is `black-forest-labs/…`, OpenRouter's `flux.2-…` for the book's `flux-2-…` (their adapters send it so).
+ */
+function knownAs(known: Set<string>, model: string): boolean {
+  const bare = model.replace(/^black-forest-labs\//, '');
+  return known.has(model) || known.has(bare) || known.has(bare.replace(/^flux\.2-/, 'flux-2-'));
+}
+
 /** The ids the book knows `provider`'s models by: its own, and the provider's name for each where it has one. */
 function knownIds(book: PriceBook, provider: ProviderId): Set<string> {
   const known = new Set<string>();
@@ -77,7 +86,8 @@ function knownIds(book: PriceBook, provider: ProviderId): Set<string> {
 /**
  * `live` (the book with the provider's list laid over it, and the ids the list names where it names them all) beside
  * `book` (the built-in one at this endpoint): what the list no longer names, what it names that is new, and the prices
- * it changes, of the models sold by `now`; `name` is the provider's as the words say it.
+ * it changes, of the models sold by `now`; `name` is the provider's as the words say it. `alsoNamed`: ids the list
+ * named that its reader keeps to itself (OpenRouter's: it keeps the families it sells), new where the book has none.
  */
 export function compareBooks(
   [provider, name]: [ProviderId, string],
@@ -85,6 +95,7 @@ export function compareBooks(
   book: PriceBook,
   live: { book: PriceBook; listed?: ReadonlySet<string> },
   now: number,
+  alsoNamed: readonly string[] = [],
 ): Comparison {
   const sold = modelsIn(book, provider, '', now);
   const { listed } = live;
@@ -95,10 +106,8 @@ export function compareBooks(
   const known = knownIds(book, provider);
   const looksLikeImages = IMAGE_IDS[provider];
   const news = [...(listed ?? []), ...Object.keys(live.book).filter((model) => live.book[model][provider])];
-  // A gateway's `black-forest-labs/flux-2-pro` is the book's `flux-2-pro` (the adapter sends it so): not new.
-  const knownAs = (model: string) => known.has(model) || known.has(model.replace(/^black-forest-labs\//, ''));
-  const added = [...new Set(news)]
-    .filter((model) => !knownAs(model) && (!looksLikeImages || looksLikeImages.test(model)))
+  const added = [...new Set([...news, ...alsoNamed])]
+    .filter((model) => !knownAs(known, model) && (!looksLikeImages || looksLikeImages.test(model)))
     .sort()
     .map((model) => ({ model, said: checkText.modelAdded(model, name) }));
   const priced: PricedOtherwise[] = [];

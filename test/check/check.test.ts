@@ -51,6 +51,7 @@ describe('UserPays.check against the simulators', function () {
     expect(said).to.equal(
       'seedream-4.5 is in the built-in price book, but the list at OpenRouter no longer names it: it is not offered there.',
     );
+    expect(report.models.added).to.deep.equal([]);
     expect(report.models.answered).to.equal(true);
     expect(report.balance).to.deep.include({ uncapped: true });
     expect(report.checkedAt).to.equal(new Date(time.now()).toISOString());
@@ -168,6 +169,22 @@ describe('UserPays.check against the simulators', function () {
       expect(replayed.every(({ matched }) => matched)).to.equal(true);
     });
   }
+
+  it('openrouter: a model the list names that the book has not is said new (a recorded list, edited, replayed)', async () => {
+    const apiKey = unique('sk-or-v1-check');
+    const endpoint = simEndpoint('openrouter', `run=${unique()}`);
+    const recorded = JSON.parse(
+      JSON.stringify(await check({ provider: 'openrouter', endpoint, apiKey })),
+    ) as CheckReport;
+    const list = recorded.steps[0].exchanges.find(({ path }) => path === '/api/v1/images/models');
+    (list!.reply as { data: { id: string }[] }).data.push({ id: 'acme/brand-new-image' });
+    const again = await check({ provider: 'openrouter', endpoint: await replayOf(recorded), apiKey });
+
+    expect(again.models.added.map(({ model }) => model)).to.deep.equal(['acme/brand-new-image']);
+    expect(again.models.added[0].said.text).to.equal(
+      'OpenRouter lists acme/brand-new-image, which the built-in price book does not have.',
+    );
+  });
 
   it('a key planted where the provider echoes it is never in the report', async () => {
     const apiKey = unique('sim-check-planted');
