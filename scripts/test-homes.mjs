@@ -1,8 +1,8 @@
 // Where each module's tests are (`npm run test:homes`): for every src/**/*.ts, its test home, found by its name.
 //
-//   1. the mirrored file: src/a/b/name.ts is tested at test/a/b/name.test.ts;
+//   1. the mirrored file: src/<folders>/<name>.ts is tested at test/<folders>/<name>.test.ts;
 //   2. else the test files that import it directly (a value, not `import type` alone);
-//   3. else the test files whose header names it on a line `// Holds: src/a/b/name.ts` (a scenario test that holds a
+//   3. else the test files whose header names it on a line `// Holds: src/<folders>/<name>.ts` (a scenario test that holds a
 //      module it reaches only through the element, say), or names its folder: `// Holds: src/a/b/`.
 //
 // A module of types alone (only `type`, `interface` and imports) and an index.ts that only re-exports are covered by
@@ -70,7 +70,7 @@ function imported(test, text) {
   return found;
 }
 
-/** The modules a test's header says it holds: `// Holds: src/a.ts, src/b.ts`, before its first describe or it. */
+/** The modules a test's header says it holds: `// Holds: src/<one>.ts, src/<other>.ts`, before its first describe or it. */
 function held(text) {
   const header = text.split(/^\s*(?:describe|it)\(/m)[0];
   return [...header.matchAll(/^\/\/\s*Holds:\s*(.+)$/gm)].flatMap((match) =>

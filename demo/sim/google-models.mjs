@@ -33,7 +33,10 @@ export const GEMINI = {
   'gemini-nano-banana-2.1': {
     displayName: 'Nano Banana 2.1',
     rates: [150, 150, 3000, 750],
-    tokens: { '1K': 1120, '2K': 1680, '4K': 2520 },
+    // No reply of Google's records 2.1's tokens above 1K. At 4K, the larger count a source gives at Google's rate:
+    // inference.sh's $0.1134 a 4K image at $30 per million (Vertex, 2026-11-06), 3,780 (3.1 Flash's 2,520 is what the
+    // widget expects, below both sources); at 2K none gives one, so 3.1 Flash's 1,680 (UNVERIFIED).
+    tokens: { '1K': 1120, '2K': 1680, '4K': 3780 },
     ratios: [...RATIOS, ...FLASH_RATIOS],
     thinking: ['MINIMAL', 'MEDIUM', 'HIGH'],
   },

@@ -39,5 +39,6 @@ export function usageSaid(said, { prompt, sent, image, written, thoughts, modera
     ],
     ...(!moderated && { candidatesTokensDetails: [{ modality: 'IMAGE', tokenCount: imageSaid }] }),
     ...(thoughtsSaid && { thoughtsTokenCount: thoughtsSaid }),
+    serviceTier: 'standard', // as recorded (test/recorded/gemini/gemini-3.1-flash-image.json)
   };
 }

@@ -29,17 +29,22 @@
 //        {id, endpoints: [{provider_name, provider_slug, provider_tag, supported_parameters,
 //        allowed_passthrough_parameters, supports_streaming, pricing: [{billable, unit, cost_usd, variant?}]}]}
 //        (openrouter.ai/docs, "Image Generation", "Per-Endpoint Records"; OpenRouterTeam/typescript-sdk@cb9393a
-//        ImageModelEndpointsResponse, ImageEndpoint, ImagePricingEntry): a listed family's records (FAMILIES below:
-//        openai/gpt-image-2 at `openai` and, at another line, `azure`; openai/gpt-image-1 until 2026-10-23;
-//        google/gemini-nano-banana-2.1, google/gemini-3-pro-image, google/gemini-3.1-flash-lite-image and, until
-//        2026-10-29, google/gemini-3.1-flash-image at `google-ai-studio`, tokens; bytedance-seed/seedream-4.5 at `seed`
-//        (OpenRouter's tag for ByteDance's Seed models), $0.04 per image, 2K and 4K), else 404
+//        ImageModelEndpointsResponse, ImageEndpoint, ImagePricingEntry): a listed family's records
+//        (openrouter-families.mjs, which says which are recorded and which are not: OpenRouter's recorded records of
+//        openai/gpt-image-2 (`openai`), google/gemini-3-pro-image (`google-vertex/global` 1K 2K, then
+//        `google-ai-studio/global` 1K 2K 4K, image lines only), google/gemini-3.1-flash-lite-image
+//        (`google-vertex/global`, then `google-ai-studio`; 1K; `output_image` only) and bytedance-seed/seedream-4.5
+//        (`seed`, $0.04 an image), read from test/recorded/openrouter/ at start and served as they are; hand-made,
+//        UNVERIFIED: openai/gpt-image-1 until 2026-10-23, google/gemini-nano-banana-2.1 and, until 2026-10-29,
+//        google/gemini-3.1-flash-image, on 3 Pro's pattern; `azure=1` adds an `azure` endpoint to GPT Image 2), else 404
 //        {error: {code: 404, message: 'Resource not found'}} (FLUX's records are not served: how OpenRouter writes a
 //        price of a first and each next megapixel as lines is not documented). `cost_usd` is USD per one `unit`.
 //   POST /sim/openrouter/api/v1/images  `Authorization: Bearer …`, JSON {model, prompt, n?, size?: 'WxH',
 //        aspect_ratio?, resolution?, output_format?, input_references?: [{type: 'image_url', image_url: {url}}],
-//        seed?} → {created, data: [{b64_json, media_type}], usage: {prompt_tokens, completion_tokens, total_tokens,
-//        cost, is_byok, cost_details?}} (ImageGenerationRequest/Response). Only the models the list names (else 400).
+//        seed?} → {created, data: [{b64_json, media_type}], usage: {prompt_tokens, prompt_tokens_details,
+//        completion_tokens, completion_tokens_details: {image_tokens, reasoning_tokens}, total_tokens, cost, is_byok,
+//        cost_details}} (ImageGenerationRequest/Response; the fields of the recorded reply,
+//        test/recorded/openrouter/images_generate_qwen-image-3_1K.json). Only the models the list names (else 400).
 //        `n` 1 only (FLUX makes one image a call: "providers that only support single-image generation reject
 //        n > 1"). An explicit `size` is authoritative ("a mismatched resolution or aspect_ratio alongside it is
 //        rejected with a 400"): sides multiples of 16 from 64 to 4 MP (FLUX.2's range; stricter: OpenRouter may
@@ -49,23 +54,25 @@
 //        The other families (FAMILIES): `provider: {only: [tag], allow_fallbacks: false}` ("Provider Routing") is
 //        required, and a request without it refused 400: stricter than OpenRouter, which routes it to any of the
 //        model's endpoints, at that endpoint's line; a tag the model has no endpoint of is 404 (nothing made or
-//        charged). The request is checked against that endpoint and billed at its lines: GPT Image at an explicit
+//        charged): the tag exactly as the record writes it (UNVERIFIED how OpenRouter matches one: a bare
+//        `google-ai-studio` is taken not to match `google-ai-studio/global`, the stricter reading); a resolution the
+//        pinned endpoint does not list is 400 (4K at Vertex; UNVERIFIED, nothing charged). The request is checked against that endpoint and billed at its lines: GPT Image at an explicit
 //        `size` OpenAI takes for the model (demo/sim/openai.mjs, `gptSizeProblem`) and `quality` low, medium or high
 //        (stricter: `auto`, or none, is the provider's choice at its price); the others at an `aspect_ratio` and a
 //        `resolution` of the endpoint's `supported_parameters` (no `size`: stricter), Gemini making Google's sizes
 //        (demo/sim/google.mjs), Seedream's 2K and 4K about 4 and 16 MP. Tokens: the prompt's,
-//        one per 4 bytes of UTF-8 (started), at `input_text`; the image's (openai.mjs `imageTokens`; Gemini's by
+//        one per 4 bytes of UTF-8 (started), at `input_text`, or where the endpoint has no such line (Gemini's), at
+//        the maker's text rate (not recorded; that it is free is nowhere said: stricter); the image's (openai.mjs `imageTokens`; Gemini's by
 //        tier) at `output_image`; Gemini's thinking, `thinking=<n>` tokens (default 272, as recorded at Google), at
 //        Google's text rate (no line bills it: Billable has no output text; OpenRouter passes the maker's price
 //        through, openrouter.ai/docs FAQ); `usage` says them (`completion_tokens_details: {image_tokens,
 //        reasoning_tokens}`). Images (`input_references`) as many as the endpoint's `supported_parameters.input_references`
-//        takes, and none where it names none (400, nothing charged), as OpenRouter's records say it (rbb-dev/
-//        Open-WebUI-OpenRouter-pipe tests/fixtures, test/recorded/openrouter/): GPT Image 2 and 1 up to 16, Gemini 3
-//        Pro Image and Seedream 4.5 up to 14, the other Gemini none (stricter: their records' lines bill no image sent,
-//        and Nano Banana 2.1's is not known); billed at the endpoint's `input_image` (or `input_reference`) line: per
+//        takes, as OpenRouter's records say it (test/recorded/openrouter/): GPT Image 2 and 1 up to 16, Gemini 3 Pro
+//        Image up to 14; and none where it names none or no line bills them (400, nothing charged: Seedream 4.5's and
+//        Gemini 3.1 Flash Lite's records take 14 and price none, and what OpenRouter charges for them is UNVERIFIED:
+//        stricter); billed at the endpoint's `input_image` (or `input_reference`) line: per
 //        token (GPT Image's as openai.mjs `inputImageTokens` counts them, Gemini's 560 an image, Google's "$0.0011 per
-//        image" at $2 per million; counted in `prompt_tokens`), per image, or per started megapixel; Seedream's record
-//        lists no such line, so its images are not billed.
+//        image" at $2 per million; counted in `prompt_tokens`), per image, or per started megapixel.
 //   POST /sim/openrouter/api/v1/chat/completions  `Authorization: Bearer …`, JSON {model, messages, modalities,
 //        image_config: {aspect_ratio, image_size}, seed?} → {id, provider, model, object: 'chat.completion', created,
 //        choices: [{index, finish_reason, message: {role: 'assistant', content: '', images: [{type: 'image_url',
@@ -133,6 +140,10 @@
 //   abandoned=charged   an image API request whose client went away mid-generation is charged (by default it is not)
 //   seedream=megapixel   Seedream 4.5's one line is per megapixel ($0.012 per 10⁶ px of the output), and billed so
 //   thinking=<n>   Gemini's thinking tokens (default 272)
+//   proaistudio=<usd>   Gemini 3 Pro Image's `output_image` line at `google-ai-studio/global` at that price per token
+//     (its Vertex endpoint's as recorded): endpoints of one model at different lines
+//   azure=1   GPT Image 2 has a second endpoint, `azure`, at $32 per million image tokens (not recorded: OpenRouter's
+//     recorded record has `openai` alone), so that a request not pinned to the one quoted would be billed otherwise
 //   seedream4k=<usd>   Seedream 4.5's lines by `variant`: `2k` at its price, `4k` at that one
 //   seedreamusd=<usd>   Seedream 4.5's one line at that price; gpt2out=<usd>   GPT Image 2's image-token line at
 //     that price at every endpoint (prices no real endpoint would write: what a client must not quote)
@@ -170,6 +181,7 @@ import {
 import { drawImage } from './png.mjs';
 import { gptSizeProblem, imageTokens, inputImageTokens } from './openai.mjs';
 import { GEMINI_SIZES } from './google.mjs';
+import { FAMILIES, endpointsOf } from './openrouter-families.mjs';
 
 const MP = 1024 * 1024;
 /**
@@ -198,135 +210,10 @@ const REFUSALS = {
   '403-keylimit': 'Key limit exceeded (total limit). Manage it using https://openrouter.ai/settings/keys',
 };
 
-/**
- * The other families on the image API (see the header): OpenRouter's id → its endpoints in OpenRouter's order, each as
- * its per-endpoint record serves it (`provider_tag`, `supported_parameters`, `pricing` lines: USD per unit), and how
- * it is asked and billed (`kind`). The lines are the makers' prices, which OpenRouter passes through ("OpenRouter passes
- * through the pricing of the underlying providers", openrouter.ai/docs, FAQ); gpt-image-2 has a second endpoint at
- * another line (`azure`), so that a request not pinned to the one quoted would be billed otherwise. `textOut`: what
- * Gemini's thinking is billed per token (Google's rate, passed through; no line bills it: see the header).
- */
-const tokenLines = (textIn, imageIn, imageOut) => [
-  { billable: 'input_text', unit: 'token', cost_usd: textIn / 1e6 },
-  { billable: 'input_image', unit: 'token', cost_usd: imageIn / 1e6 },
-  { billable: 'output_image', unit: 'token', cost_usd: imageOut / 1e6 },
-];
-const enumOf = (values) => ({ type: 'enum', values });
-/** The images an endpoint takes (`supported_parameters.input_references`, as OpenRouter's records say it). */
-const takes = (max) => ({ input_references: { type: 'range', min: 0, max } });
-const GPT_PARAMETERS = { quality: enumOf(['auto', 'low', 'medium', 'high']), seed: { type: 'boolean' }, ...takes(16) };
-const GEMINI_RATIOS = Object.keys(GEMINI_SIZES);
-const geminiParameters = (tiers, references) => ({
-  aspect_ratio: enumOf(GEMINI_RATIOS),
-  resolution: enumOf(Object.keys(tiers)),
-  ...(references && takes(references)),
-});
-const point = (provider_tag, provider_name, pricing, supported_parameters, more = {}) => ({
-  provider_tag,
-  provider_name,
-  pricing,
-  supported_parameters,
-  ...more,
-});
-const FLASH_TIERS = { 512: 747, '1K': 1120, '2K': 1680, '4K': 2520 };
-const PRO_TIERS = { '1K': 1120, '2K': 1120, '4K': 2000 };
-const NB21_TIERS = { '1K': 1120, '2K': 1680, '4K': 2520 };
-const LITE_TIERS = { '1K': 1120 };
-const SEEDREAM_RATIOS = ['1:1', '4:3', '3:4', '16:9', '9:16', '3:2', '2:3', '21:9'];
-const gemini = (name, tiers, [textIn, imageOut, textOut], { references, ...more } = {}) => ({
-  name,
-  kind: 'gemini',
-  endpoints: [
-    point(
-      'google-ai-studio',
-      'Google AI Studio',
-      tokenLines(textIn, textIn, imageOut),
-      geminiParameters(tiers, references),
-      { tiers, textOut },
-    ),
-  ],
-  ...more,
-});
-/**
- * `until`: the first day a model is no longer served (UTC), by the simulator's clock (`now=`): OpenAI's GPT Image 1
- * (2026-10-23) and Google's Gemini 3.1 Flash Image (2026-10-29), as third parties report their shutdowns upstream;
- * after it the list does not name the model and a request for it is refused as any model the list does not name.
- */
-const FAMILIES = {
-  'openai/gpt-image-2': {
-    name: 'OpenAI: GPT Image 2',
-    kind: 'gpt',
-    endpoints: [
-      point('openai', 'OpenAI', tokenLines(5, 8, 30), GPT_PARAMETERS),
-      point('azure', 'Azure', tokenLines(5, 8, 32), GPT_PARAMETERS),
-    ],
-  },
-  'openai/gpt-image-1': {
-    name: 'OpenAI: GPT Image 1',
-    kind: 'gpt',
-    endpoints: [point('openai', 'OpenAI', tokenLines(5, 10, 40), GPT_PARAMETERS)],
-    until: '2026-10-23',
-  },
-  'google/gemini-nano-banana-2.1': gemini('Google: Nano Banana 2.1', NB21_TIERS, [1.5, 30, 7.5]),
-  'google/gemini-3-pro-image': gemini('Google: Nano Banana Pro (Gemini 3 Pro Image)', PRO_TIERS, [2, 120, 12], {
-    references: 14,
-  }),
-  'google/gemini-3.1-flash-lite-image': gemini('Google: Nano Banana 2 Lite', LITE_TIERS, [0.25, 30, 1.5]),
-  'google/gemini-3.1-flash-image': gemini('Google: Nano Banana 2 (Gemini 3.1 Flash Image)', FLASH_TIERS, [0.5, 60, 3], {
-    until: '2026-10-29',
-  }),
-  'bytedance-seed/seedream-4.5': {
-    name: 'ByteDance Seed: Seedream 4.5',
-    kind: 'tier',
-    endpoints: [
-      point('seed', 'Seed', [{ billable: 'output_image', unit: 'image', cost_usd: 0.04 }], {
-        aspect_ratio: enumOf(SEEDREAM_RATIOS),
-        resolution: enumOf(['2K', '4K']),
-        seed: { type: 'boolean' },
-        ...takes(14),
-      }),
-    ],
-  },
-};
 /** Whether `id` is served at the scenario's moment (see `until` above); FLUX always. */
 const served = (id, scenario) => servedAt(FAMILIES[id]?.until, simulatorNow(scenario));
 /** The pixels a tier makes of a model sized by ratio (Seedream's 2K about 4 MP, as BytePlus makes it). */
 const TIER_PIXELS = { '1K': MP, '2K': 4 * MP, '4K': 16 * MP };
-/**
- * A family's endpoints under `scenario`: `seedream=megapixel` bills Seedream 4.5 per megapixel instead,
- * `seedream4k=<usd>` by `variant`, 2k at its price and 4k at that one, `seedreamusd=<usd>` its one line at that
- * price, `gpt2out=<usd>` GPT Image 2's image-token line at every endpoint at that price (see the header).
- */
-function endpointsOf(id, scenario) {
-  const endpoints = FAMILIES[id]?.endpoints ?? [];
-  const priced = (line) => (each) => ({ ...each, pricing: line(each.pricing) });
-  if (id === 'openai/gpt-image-2' && scenario.gpt2out !== undefined) {
-    const cost_usd = Number(scenario.gpt2out);
-    return endpoints.map(priced((lines) => lines.map((l) => (l.billable === 'output_image' ? { ...l, cost_usd } : l))));
-  }
-  if (id !== 'bytedance-seed/seedream-4.5') return endpoints;
-  const [line] = endpoints[0].pricing;
-  if (scenario.seedream === 'megapixel')
-    return endpoints.map(priced(() => [{ billable: 'output_image', unit: 'megapixel', cost_usd: 0.012 }]));
-  if (scenario.seedreamusd !== undefined)
-    return endpoints.map(priced(() => [{ ...line, cost_usd: Number(scenario.seedreamusd) }]));
-  if (scenario.seedream4k === undefined) return endpoints;
-  const by = [
-    { ...line, variant: '2k' },
-    { ...line, variant: '4k', cost_usd: Number(scenario.seedream4k) },
-  ];
-  return endpoints.map(priced(() => by));
-}
-/** The per-endpoint record OpenRouter serves (ImageEndpoint), without this simulator's own fields. */
-const record = ({ provider_tag, provider_name, pricing, supported_parameters }) => ({
-  provider_name,
-  provider_slug: provider_tag,
-  provider_tag,
-  supported_parameters,
-  allowed_passthrough_parameters: [],
-  supports_streaming: false,
-  pricing,
-});
 /** A line's USD per unit in nano-dollars (whole: OpenRouter's prices go no finer). */
 const nanosOf = (line) => Math.round((line?.cost_usd ?? 0) * 1e9);
 /** The tokens of `images` (`{width, height}` each), each counted by `tokensOf`. */
@@ -598,22 +485,21 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
     if (acceptThenDrop(req, res, fault, entry)) return undefined;
     const reported =
       scenario.cost === 'null' ? undefined : scenario.cost !== undefined ? Number(scenario.cost) : cost / 1e9;
+    // The recorded reply's fields (test/recorded/openrouter/images_generate_qwen-image-3_1K.json): the tokens and
+    // their details, `cost`, and `cost_details` whether or not the key is the user's own (BYOK) at the provider.
     const usage = {
       prompt_tokens: priced?.prompt ?? 0,
+      prompt_tokens_details: { cached_tokens: 0 },
       completion_tokens: priced?.completion ?? 0,
+      completion_tokens_details: priced?.details ?? { image_tokens: 0, reasoning_tokens: 0 },
       total_tokens: (priced?.prompt ?? 0) + (priced?.completion ?? 0),
-      ...(priced?.details ? { completion_tokens_details: priced.details } : {}),
       ...(reported === undefined ? {} : { cost: reported }),
       is_byok: byok,
-      ...(byok
-        ? {
-            cost_details: {
-              upstream_inference_cost: full / 1e9,
-              upstream_inference_prompt_cost: promptCost / 1e9,
-              upstream_inference_completions_cost: (full - promptCost) / 1e9,
-            },
-          }
-        : {}),
+      cost_details: {
+        upstream_inference_cost: full / 1e9,
+        upstream_inference_prompt_cost: promptCost / 1e9,
+        upstream_inference_completions_cost: (full - promptCost) / 1e9,
+      },
     };
     return { usage };
   }
@@ -740,10 +626,18 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
     // Stricter than OpenRouter, which routes an unpinned request to any of the model's endpoints (see the header).
     if (!Array.isArray(pin?.only) || pin.only.length !== 1 || pin.allow_fallbacks !== false)
       return { status: 400, problem: 'This simulator takes a request for this model pinned to one endpoint only.' };
+    // UNVERIFIED: how OpenRouter matches `provider.only` to a tag (whether a bare `google-ai-studio` matches an
+    // endpoint tagged `google-ai-studio/global`, or a slug its tag's prefix). Stricter: the tag exactly, as the record
+    // writes it; anything else matches no endpoint, and nothing is made or charged.
     const endpoint = endpointsOf(body.model, scenario).find((each) => each.provider_tag === pin.only[0]);
     if (!endpoint) return { status: 404, problem: `No endpoints found for ${body.model} matching provider.only.` };
-    // As many images as the endpoint takes (its `input_references`), none where it names none.
-    const most = endpoint.supported_parameters.input_references?.max ?? 0;
+    const lines = endpoint.pricing;
+    const line = (billable) => lines.find((each) => each.billable === billable);
+    // As many images as the endpoint takes (its `input_references`), none where it names none; and none where no line
+    // bills them (Gemini 3.1 Flash Lite's record takes 14 and prices none: what OpenRouter charges for them is
+    // UNVERIFIED, so the stricter reading refuses them, nothing charged).
+    const imageLine = line('input_image') ?? line('input_reference');
+    const most = imageLine ? (endpoint.supported_parameters.input_references?.max ?? 0) : 0;
     if (images.length > most)
       return {
         status: 400,
@@ -752,18 +646,18 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
           : `${body.model} takes no input_references at this endpoint.`,
       };
     const takes = (name, value) => endpoint.supported_parameters[name]?.values?.includes(value);
-    const lines = endpoint.pricing;
-    const line = (billable) => lines.find((each) => each.billable === billable);
     // The images sent, as their line bills them (see the header): tokens as the maker counts them, or per image or
     // megapixel; their tokens are the prompt's too (`prompt_tokens`).
-    const imageLine = line('input_image') ?? line('input_reference');
     const byToken = imageLine?.unit === 'token';
     const sent = family.kind === 'gpt' ? imagesIn(images, inputImageTokens) : imagesIn(images, () => 560);
     const words = Math.ceil(Buffer.byteLength(body.prompt) / 4);
     const prompt = words + (byToken ? sent : 0);
     const inputNanos = byToken ? sent * nanosOf(imageLine) : inputCost(imageLine, images);
+    // The prompt's text at its line, or where the record has none (Gemini's), at the maker's rate (`textIn`, not
+    // recorded): that text is free is nowhere said, so the stricter reading bills it.
+    const textInNanos = line('input_text') ? nanosOf(line('input_text')) : Math.round((family.textIn ?? 0) * 1000);
     const tokens = (image, text, textRate) => {
-      const promptNanos = words * nanosOf(line('input_text')) + inputNanos;
+      const promptNanos = words * textInNanos + inputNanos;
       return {
         nanos: promptNanos + image * nanosOf(line('output_image')) + text * textRate,
         promptNanos,
@@ -793,14 +687,26 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
       return { status: 400, problem: 'This simulator takes this model by aspect_ratio and resolution.' };
     if (!takes('aspect_ratio', body.aspect_ratio))
       return { status: 400, problem: `Unsupported aspect_ratio ${body.aspect_ratio}.` };
+    // A resolution the pinned endpoint does not list (4K at Vertex): UNVERIFIED what OpenRouter does with it (another
+    // endpoint cannot serve it, `allow_fallbacks` being false); stricter, refused, nothing made or charged.
     if (!takes('resolution', body.resolution))
-      return { status: 400, problem: `Unsupported resolution ${body.resolution}.` };
+      return {
+        status: 400,
+        problem: `Unsupported resolution ${body.resolution} at ${endpoint.provider_tag} for ${body.model}.`,
+      };
     if (family.kind === 'gemini') {
+      // The sizes Google makes at a ratio (demo/sim/google.mjs); a recorded ratio it has none for (Lite's 1:8) is
+      // refused: the size made is not known.
+      const made = GEMINI_SIZES[body.aspect_ratio];
+      if (!made) return { status: 400, problem: `This simulator makes no size for aspect_ratio ${body.aspect_ratio}.` };
       const scale = { 512: 0.5, '1K': 1, '2K': 2, '4K': 4 }[body.resolution];
-      const [width, height] = GEMINI_SIZES[body.aspect_ratio].map((side) => side * scale);
+      const [width, height] = made.map((side) => side * scale);
       const thinking = Number(scenario.thinking ?? 272);
-      return { width, height, priced: tokens(endpoint.tiers[body.resolution], thinking, endpoint.textOut * 1000) };
+      return { width, height, priced: tokens(family.tiers[body.resolution], thinking, family.textOut * 1000) };
     }
+    // A ratio whose pixels are not known (`auto`, which the recorded Seedream lists): refused, stricter.
+    if (!/^\d+(\.\d+)?:\d+(\.\d+)?$/.test(body.aspect_ratio))
+      return { status: 400, problem: `This simulator makes no size for aspect_ratio ${body.aspect_ratio}.` };
     const { width, height } = sizeOf(body.aspect_ratio, TIER_PIXELS[body.resolution]);
     const output = lines.find(
       (each) =>
@@ -961,7 +867,8 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
     if (scenario.endpoints === 'down') return send(req, res, 500, error(500, 'Internal Server Error'));
     if (!FAMILIES[id] || !imageModels(scenario).includes(id))
       return send(req, res, 404, error(404, 'Resource not found'));
-    send(req, res, 200, { id, endpoints: endpointsOf(id, scenario).map(record) });
+    // A recorded record as recorded, a hand-made one in the same fields (openrouter-families.mjs).
+    send(req, res, 200, { id, endpoints: endpointsOf(id, scenario) });
   }
 
   return {

@@ -17,7 +17,7 @@
 import { inputImageTokens } from './openai.mjs';
 import { readBase64ImageSize } from './png.mjs';
 
-/** The schema's quality names, OpenAI's mapped to Pollinations' (routes/images.ts QUALITY_MAP). */
+/** The schema's quality names, OpenAI's mapped to Pollinations' (pollinations/pollinations routes/images.ts QUALITY_MAP). */
 const QUALITY = { standard: 'medium', hd: 'high' };
 
 /**

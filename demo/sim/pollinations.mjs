@@ -195,7 +195,8 @@ import { drawImage } from './png.mjs';
 import { editedData, imagesUsage, openAiUsage, readEdit } from './pollinations-edits.mjs';
 
 const BASE = '/sim/pollinations';
-/** Pollen to 10^-8, the registry's precision (shared/registry/registry.ts PRECISION = 8). */
+/** Pollen to 10^-8, the registry's precision (pollinations/pollinations shared/registry/registry.ts
+ * PRECISION = 8). */
 const PLACES = 8;
 const DEFAULT_POLLEN = '10';
 /** [config] DEFAULT_CONSENT_BUDGET, DEFAULT_CONSENT_EXPIRY_DAYS. */
@@ -563,7 +564,7 @@ function madeOf(model, query, prompt) {
     const scale = Math.max(width, height) > 2048 ? 2 : 1;
     return { width: made.width * scale, height: made.height * scale, quality: scale > 1 ? '4K' : '2K', usage: once };
   }
-  // models/xaiModel.ts (closestAspectRatio) and models/qwenImageModel.ts (closestRatioLogSpace): a ratio only.
+  // pollinations/pollinations models/xaiModel.ts (closestAspectRatio) and models/qwenImageModel.ts (closestRatioLogSpace): a ratio only.
   const ratio = kind === 'grok' ? closestLinear(width, height, XAI_RATIOS) : closestLog(width, height, XAI_RATIOS);
   return { ...aboutOneMegapixel(ratio), usage: once };
 }
@@ -724,7 +725,7 @@ function fixed4(units) {
 }
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-/** `length` random letters and digits, as Pollinations makes keys (api-key.ts customKeyGenerator) and codes [oauth]. */
+/** `length` random letters and digits, as Pollinations makes keys (pollinations/pollinations api-key.ts customKeyGenerator) and codes [oauth]. */
 const alnum = (length) => Array.from({ length }, () => ALNUM[randomInt(ALNUM.length)]).join('');
 
 /** The prompt of an image path (URL-encoded), or undefined when its encoding is broken. */
@@ -833,7 +834,7 @@ export function createPollinationsSimulator({ pendingMs = 1500 } = {}) {
 
   /**
    * What `usage` costs in units (registry.ts rateAgainst: each usage × its price, summed, then to the ledger's
-   * 10⁻⁸, half up here: shared/billing/precision.ts is not read, stricter either way by at most 10⁻⁸).
+   * 10⁻⁸, half up here: pollinations/pollinations shared/billing/precision.ts is not read, stricter either way by at most 10⁻⁸).
    */
   function chargeOf(model, usage, scenario, edit = false) {
     const pricing = pricingOf(model, scenario, edit);
@@ -1284,7 +1285,7 @@ ${scopes.length ? hidden('scope', scopes.join(' ')) : ''}
   async function register(req, res) {
     const body = await readJson(req);
     const uris = Array.isArray(body?.redirectUris) ? body.redirectUris : [];
-    // api-key-creation.ts validateRedirectUriFormat: a scheme, no fragment; [redirect]: https or http on loopback.
+    // pollinations/pollinations api-key-creation.ts validateRedirectUriFormat: a scheme, no fragment; [redirect]: https or http on loopback.
     const bad = uris.find((uri) => {
       const parsed = typeof uri === 'string' && /^[a-z][a-z0-9+\-.]*:\/\/.+/.test(uri) ? parseUrl(uri) : undefined;
       return !parsed || parsed.hash || !allowedScheme(parsed);

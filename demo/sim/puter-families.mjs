@@ -65,7 +65,7 @@ const together = (name, costs, pricing_unit, extra = {}) => ({
   provider: 'together-image-generation',
 });
 
-/** Together's resolution maps (together/models.ts GEMINI_3_IMAGE_RESOLUTION_MAP, FLASH_IMAGE_3_1_RESOLUTION_MAP). */
+/** Together's resolution maps (HeyPuter/puter together/models.ts GEMINI_3_IMAGE_RESOLUTION_MAP, FLASH_IMAGE_3_1_RESOLUTION_MAP). */
 const map = (rows, tiers) =>
   Object.fromEntries(
     rows
@@ -109,7 +109,7 @@ const FLASH_3_1_MAP = map(
   21:9 792x168 1584x672 3168x1344 6336x2688`,
   ['0.5K', '1K', '2K', '4K'],
 );
-/** byteplus/models.ts SEEDREAM_RESOLUTION_MAP. */
+/** HeyPuter/puter byteplus/models.ts SEEDREAM_RESOLUTION_MAP. */
 const SEEDREAM_MAP = map(
   `1:1 1024x1024 1536x1536 2048x2048
   4:3 1152x864 1792x1344 2368x1776
@@ -362,7 +362,7 @@ function gptImage2Size({ w, h }) {
   return { w: snap(w), h: snap(h) };
 }
 
-/** Gemini's image tokens by tier as Puter estimates and bills them (gemini/models.ts GEMINI_ESTIMATED_IMAGE_TOKENS). */
+/** Gemini's image tokens by tier as Puter estimates and bills them (HeyPuter/puter gemini/models.ts GEMINI_ESTIMATED_IMAGE_TOKENS). */
 const GEMINI_IMAGE_TOKENS = {
   'gemini-3-pro-image-preview:1K': 1120,
   'gemini-3-pro-image-preview:2K': 1120,

@@ -165,7 +165,7 @@ import { familyImages, withImages } from './puter-inputs.mjs';
 
 const START_BALANCE = 50_000_000; // $0.50 in microcents
 const MICRO = 1_000_000; // microcents per cent
-/** How many AI calls run at once per plan (AI_CONCURRENT in drivers/util/aiLimits.ts). */
+/** How many AI calls run at once per plan (AI_CONCURRENT in HeyPuter/puter drivers/util/aiLimits.ts). */
 const CONCURRENT = { free: 3, temp: 2, paid: 20 };
 const HOUR = 3_600_000;
 
@@ -398,7 +398,7 @@ const GATES = {
 };
 
 /**
- * The usage reply of a deployment that shows credits (extensions/metering.ts, handleMeteringUsage): every monetary
+ * The usage reply of a deployment that shows credits (HeyPuter/puter extensions/metering.ts, handleMeteringUsage): every monetary
  * field scaled by toCredits (microcents × multiplier / 10⁸, services/metering/utils.ts), counts and units as they
  * are, `allowanceInfo.unit: 'credits'`, and the multiplier not sent.
  */

@@ -46,8 +46,8 @@ export interface ReservedEntry {
   editOf?: string;
 }
 
-/** What every image of a submission shares: set by `runGeneration` before any is sent; no attempt changes it. */
-export interface SubmissionShared {
+/** What every image of a submission (its batch) shares: set by `runGeneration` before any is sent; no attempt changes it. */
+export interface BatchContext {
   job: GenerationJob;
   /** One id for the submission's images, which the gallery shows together. */
   batch: string;
@@ -106,7 +106,7 @@ function tell(listener: StageListener | undefined, stage: SubmissionStage) {
  * failure booked. `settle()` runs it (once) and never rejects.
  */
 export class ImageAttempt {
-  readonly #shared: SubmissionShared;
+  readonly #shared: BatchContext;
 
   /** The image's ledger entry, and its stored image's id. */
   readonly #entryId: string;
@@ -129,7 +129,7 @@ export class ImageAttempt {
   /** A charge the provider reported beyond reason (`checkReport`), USD: not booked, kept in the receipt. */
   #disbelieved: string | undefined;
 
-  constructor(shared: SubmissionShared, entryId: string, index: number) {
+  constructor(shared: BatchContext, entryId: string, index: number) {
     this.#shared = shared;
     this.#entryId = entryId;
     this.#index = index;

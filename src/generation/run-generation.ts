@@ -10,13 +10,7 @@ import { spentBefore } from './balance-check.js';
 import { combinedProgress } from './combined-progress.js';
 import { Durations, kindOf } from './durations.js';
 import type { GenerationJob } from './generation-job.js';
-import {
-  ImageAttempt,
-  payeeOf,
-  type AttemptSettled,
-  type ReservedEntry,
-  type SubmissionShared,
-} from './image-attempt.js';
+import { ImageAttempt, payeeOf, type AttemptSettled, type ReservedEntry, type BatchContext } from './image-attempt.js';
 
 // The pipeline's door: what a submission takes, and how a failure is booked (resume books its own by the same rule).
 export type { GenerationJob } from './generation-job.js';
@@ -74,7 +68,7 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
   const kind = kindOf(request);
   const durations = new Durations(ledger.storageKey, ledger.storage);
   const poll = job.poll ?? { ...DEFAULT_POLL, expectedMs: durations.earliest(kind) };
-  const shared: SubmissionShared = { job, batch, entry, before, poll, durations, kind, progress };
+  const shared: BatchContext = { job, batch, entry, before, poll, durations, kind, progress };
   const settled = await Promise.all(entries.map(({ id }, index) => new ImageAttempt(shared, id, index).settle()));
   return sum(settled);
 }

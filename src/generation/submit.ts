@@ -353,7 +353,7 @@ function prepare(s: Submission, ledger: LedgerStore | undefined) {
       model: entry.model,
       path: entry.path,
       sizeAs: entry.sizeAs,
-      via: entry.via,
+      via: (fitted.quality && entry.viaByQuality?.[fitted.quality]) || entry.via,
       ...(entry.rule.kind === 'tokens' && { rates: reportedAt(entry.rule.rates, quote, endpoint) }),
     },
     quote,

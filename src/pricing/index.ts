@@ -2,6 +2,7 @@ export { DEFAULT_MODEL, MODELS, familyOf, modelInfo, modelName } from './models.
 export {
   CREDIT_USD,
   billsReferences,
+  imageTokensAt,
   mergePriceBook,
   soldOnly,
   modelsIn,
@@ -12,7 +13,6 @@ export {
   type ProviderEditFacts,
   type PriceRule,
   type ProviderPrices,
-  type ImageTokens,
   type TokenRates,
 } from './price-book.js';
 export {
@@ -36,7 +36,7 @@ export {
 } from './capabilities.js';
 export { megapixels, mostPerImage, priceOf, quoteDetails, type Priced } from './quote.js';
 export { withBoundsSeen } from './seen-most.js';
-export { SeenBounds, type BoundOf } from './seen-bounds.js';
+export { SeenBounds, boundsItem, type BoundOf } from './seen-bounds.js';
 export { formatUsd, formatUsdLeft, formatUsdRounded, megapixelsOf } from './format.js';
 export { retired, type Lifecycle } from './lifecycle.js';
 export { replacementOf } from './replacement.js';

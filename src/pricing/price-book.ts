@@ -104,6 +104,17 @@ export type ImageTokens =
   | { perSide: readonly number[] }
   | { byQuality: readonly number[]; most?: readonly number[] };
 
+/** The image tokens of a maker's tokens rule (`gptImage`, `gemini`) at some of its qualities only, in their order. */
+export function imageTokensAt(rule: Extract<PriceRule, { kind: 'tokens' }>, qualities: readonly string[]): ImageTokens {
+  const at = (counts: readonly number[]) => qualities.map((quality) => counts[rule.qualities.indexOf(quality)]);
+  const tokens = rule.imageTokens;
+  if ('bySize' in tokens) {
+    return { bySize: Object.fromEntries(Object.entries(tokens.bySize).map(([size, counts]) => [size, at(counts)])) };
+  }
+  if ('perSide' in tokens) return { perSide: at(tokens.perSide) };
+  return { byQuality: at(tokens.byQuality), ...(tokens.most && { most: at(tokens.most) }) };
+}
+
 /** Whether a rule charges for reference images (a flat price includes them). */
 export function billsReferences(rule: PriceRule): boolean {
   if (rule.kind === 'megapixel') return rule.inputs;
@@ -168,8 +179,14 @@ export interface PriceEntry {
   /**
    * Puter: which of its providers serves the model (`provider` in `txt2img`), sent where an alias has several, since
    * Puter would otherwise take the first provider that registered it (ImageGenerationDriver.ts, #resolveModel).
+   * OpenRouter: the endpoint's provider tag the request is pinned to.
    */
   via?: string;
+  /**
+   * OpenRouter: the endpoint pinned at each quality (resolution tier), where the tiers are served by different
+   * endpoints (Gemini 3 Pro Image's 4K at AI Studio only); `via` for a quality it does not name.
+   */
+  viaByQuality?: Readonly<Record<string, string>>;
 }
 
 /**

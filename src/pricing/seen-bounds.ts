@@ -34,12 +34,15 @@ export const boundKey = ({ provider, model, quality, width, height }: BoundOf) =
 /** Figures raised on this page that storage would not take: they hold for this visit. */
 const unstored = new Map<string, Map<string, string>>();
 
+/** The storage item the bounds of `storageKey` are kept in: another tab's write to it is a `storage` event there. */
+export const boundsItem = (storageKey: string) => `${storageKey}:ledger:bounds`;
+
 export class SeenBounds {
   readonly #key: string;
   readonly #storage?: Storage;
 
   constructor(storageKey: string, storage?: Storage) {
-    this.#key = `${storageKey}:ledger:bounds`;
+    this.#key = boundsItem(storageKey);
     this.#storage = storage;
   }
 

@@ -109,6 +109,9 @@ const GEMINI_TIERS: Record<string, { qualities: string[]; tokens: number[]; most
   'gemini-3.1-flash-lite-image': { qualities: ['1K'], tokens: [1120] },
 };
 
+/** Gemini's ceiling on thinking and text beside its image: 3,000 thinking (python-genai#1795) and 272 text (recorded). */
+const GEMINI_TEXT_MOST = 3000 + 272;
+
 /**
  * Gemini `model`'s rule in tokens at `rates`, and the sizes it makes. The image's tokens are fixed by the resolution
  * tier, sent as the quality, whatever the ratio (`GEMINI_TIERS`). The tier is always sent (a missing one is the
@@ -116,12 +119,15 @@ const GEMINI_TIERS: Record<string, { qualities: string[]; tokens: number[]; most
  *
  * Thinking and text besides the image are not known before the call, and no request that sells Gemini images has a
  * field that caps them without risking the image (Google's `maxOutputTokens` counts the image's tokens too, so a reply
- * cut at it is a paid image lost; OpenRouter's image API has none: providers/openrouter/families.ts): the ceiling is a
- * stated one, 2,000 tokens, some 7 times the 272 recorded for 3.1 Flash (test/recorded/gemini/
- * gemini-3.1-flash-image.json: 1,392 candidate tokens, 1,120 of them IMAGE), above the 677 of thinking and text one
- * reported 3 Pro 4K reply carried (ding113/claude-code-hub#663). On the user's Google key the request asks one answer
- * and the lowest thinking level the model takes (google/adapter.ts): a level lowers thinking but counts no tokens, so the
- * ceiling stays. A reply that reports more is still booked as reported, and every image it carries is kept.
+ * cut at it is a paid image lost; OpenRouter's image API has none: providers/openrouter/families.ts): the ceiling is
+ * the largest a source gives, `GEMINI_TEXT_MOST`: thinking of "up to 2000~3000 tokens" on a Gemini 3 Pro asked to think
+ * least, level low and budget 512 alike (googleapis/python-genai#1795, 2025-12-01, read 2026-11-29: a reply about an
+ * image, not one making it; no figure for an image model is larger), plus the 272 tokens of text recorded beside 3.1
+ * Flash's image (test/recorded/gemini/gemini-3.1-flash-image.json: 1,392 candidate tokens, 1,120 of them IMAGE). Above
+ * the 677 of thinking and text one reported 3 Pro 4K reply carried (ding113/claude-code-hub#663). On the user's Google
+ * key the request asks one answer and the lowest thinking level the model takes (google/adapter.ts): a level lowers
+ * thinking but counts no tokens, so the ceiling stays. A reply that reports more is still booked as reported, every
+ * image it carries is kept, and the next quote's bound is raised to it (pricing/seen-bounds.ts).
  */
 export const gemini = (model: string, rates: Extract<PriceRule, { kind: 'tokens' }>['rates']) => {
   const { qualities, tokens, most } = GEMINI_TIERS[model];
@@ -133,7 +139,7 @@ export const gemini = (model: string, rates: Extract<PriceRule, { kind: 'tokens'
       qualities,
       quality: '1K',
       imageTokens: { byQuality: tokens, ...(most && { most }) },
-      textCeiling: 2000,
+      textCeiling: GEMINI_TEXT_MOST,
     } satisfies PriceRule,
     sizes: { ...ratioSizes(GEMINI_MADE), tierScales: GEMINI_TIER_SCALES } satisfies SizeRule,
   };

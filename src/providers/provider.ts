@@ -284,7 +284,7 @@ export interface PollPolicy {
   /** After a fault, how long to wait before the balance is read again while it shows no charge yet; default 1000. */
   recheckMs?: number;
   /**
-   * The earliest this kind of image has been ready here, ms after acceptance (learned: ledger/durations.ts):
+   * The earliest this kind of image has been ready here, ms after acceptance (learned: generation/durations.ts):
    * where the provider reports no progress, polls are sparse until then and dense after.
    */
   expectedMs?: number;

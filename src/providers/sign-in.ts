@@ -96,7 +96,7 @@ export const DEFAULT_DAYS = '7';
 
 /**
  * The days the user typed for a key's life: a whole number from 1 to 365 (Pollinations takes 1 second to 365 days:
- * shared/auth/authorize-config.ts, getExpiryDaysError), as its text; undefined otherwise, said under the field.
+ * pollinations/pollinations shared/auth/authorize-config.ts, getExpiryDaysError), as its text; undefined otherwise, said under the field.
  */
 export function daysOf(typed: string): string | undefined {
   const days = typed.trim();

@@ -1,6 +1,6 @@
 /**
  * What is said of a model's own control set to what the model does not take as given (`ModelSettings`: one sentence
- * for each, named as it is), before anything is sent. Loaded with the adapters that check them (engine/controls.ts).
+ * for each, named as it is), before anything is sent. Loaded with the adapters that check them (providers/engine/controls.ts).
  */
 
 export interface SettingsStrings {

@@ -6,7 +6,7 @@ import { UserPaysError } from '../../src/base/errors.js';
 import { combinedProgress } from '../../src/generation/combined-progress.js';
 import { Durations } from '../../src/generation/durations.js';
 import type { GenerationJob } from '../../src/generation/generation-job.js';
-import { ImageAttempt, type SubmissionShared } from '../../src/generation/image-attempt.js';
+import { ImageAttempt, type BatchContext } from '../../src/generation/image-attempt.js';
 import type { SubmissionStage } from '../../src/generation/stages.js';
 import type { Provider, ProviderOutcome, RunContext } from '../../src/providers/provider.js';
 import { generationJob } from '../support/generation.js';
@@ -34,7 +34,7 @@ function submission(provider: Provider, count: number, told: SubmissionStage[] =
   const { provider: id, model, width, height, prompt } = request;
   const entry = { provider: id, model, width, height, quoted: quote.perImage, prompt };
   const kind = 'bfl flux-2-klein-4b 1';
-  const shared: SubmissionShared = Object.freeze({
+  const shared: BatchContext = Object.freeze({
     job,
     batch: 'batch-1',
     entry: Object.freeze(entry),
@@ -76,7 +76,7 @@ describe('ImageAttempt: one image, settled to a value of its own', () => {
         ['charged', '0.03'],
       ]);
       // Nothing the attempts share was replaced (it is frozen besides: a change would have thrown).
-      for (const key of Object.keys(kept) as (keyof SubmissionShared)[]) expect(shared[key]).to.equal(kept[key]);
+      for (const key of Object.keys(kept) as (keyof BatchContext)[]) expect(shared[key]).to.equal(kept[key]);
     } finally {
       await job.images.clear();
     }

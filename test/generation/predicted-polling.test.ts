@@ -1,4 +1,4 @@
-// Polling learns: each image's time from acceptance to ready is kept per kind (ledger/durations.ts) by the real
+// Polling learns: each image's time from acceptance to ready is kept per kind (generation/durations.ts) by the real
 // pipeline, and the next submission of that kind polls from it.
 import { expect } from '@open-wc/testing';
 import { runGeneration } from '../../src/generation/run-generation.js';

@@ -1,4 +1,4 @@
-// The gallery's object URLs (src/ledger/gallery.ts): an image preloaded while it is saved is shown under the URL
+// The gallery's object URLs (src/images/gallery.ts): an image preloaded while it is saved is shown under the URL
 // it was loaded from, and a URL never shown is revoked when the gallery is cleared. An image about to be saved is
 // shown without the others read back (`add`), as the store keeps them, and no read made before its save hides it.
 import { expect } from '@open-wc/testing';

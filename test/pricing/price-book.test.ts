@@ -15,7 +15,7 @@ describe('price book', () => {
       sizes: { kind: 'pixels', step: 16, min: 64, maxPixels: 4 * 1024 * 1024 },
       references: { max: 8, maxPixels: 4_000_000, totalPixels: 9 * 1024 * 1024 },
     });
-    // What it edits is its edit facts' word (bfl/edit-prices.ts), laid on once the edits' pricing is in force.
+    // What it edits is its edit facts' word (providers/bfl/edit-prices.ts), laid on once the edits' pricing is in force.
     expect(BUILTIN_PRICE_BOOK['flux-2-pro']!.bfl!.edits).to.equal(undefined);
     expect(BUILTIN_PRICE_BOOK['flux-kontext-max']?.bfl?.rule).to.deep.equal({
       kind: 'flat',

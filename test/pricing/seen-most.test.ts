@@ -14,12 +14,12 @@ import { controlledClock } from '../support/clock.js';
 const PROMPT = 'a shiba inu eating a pink ice-cream cone, doodle on white'; // 57 bytes: 15 tokens expected
 const BYTES = new TextEncoder().encode(PROMPT).length;
 
-/** What a Gemini quote's "at most" is: the image's tokens most, the prompt at a token per byte, 2,000 besides. */
+/** What a Gemini quote's "at most" is: the image's tokens most, the prompt at a token per byte, 3,272 besides. */
 const mostOf = (image: number, rates: { textIn: string; imageOut: string; textOut: string }) =>
   new Decimal(rates.imageOut)
     .mul(image)
     .add(new Decimal(rates.textIn).mul(BYTES))
-    .add(new Decimal(rates.textOut).mul(2000))
+    .add(new Decimal(rates.textOut).mul(3272))
     .div(1e6);
 
 describe('Nano Banana 2.1’s bound at 2K and 4K', () => {
@@ -28,10 +28,10 @@ describe('Nano Banana 2.1’s bound at 2K and 4K', () => {
   it('at 4K is at least $0.113: 3,797 image tokens at most (fal’s $0.134 at $35.294/M), 2,520 expected', () => {
     const quote = quoteFor({ provider: 'google', model: 'gemini-nano-banana-2.1', quality: '4K', prompt: PROMPT });
     expect(quote.lines[0].label).to.equal('Image: about 2,520 tokens at 4K quality (may vary, at most 3,797)');
-    // Expected: 2,520 × $30/M + 15 × $1.50/M. At most: 3,797 × $30/M + 57 × $1.50/M + 2,000 × $7.50/M.
+    // Expected: 2,520 × $30/M + 15 × $1.50/M. At most: 3,797 × $30/M + 57 × $1.50/M + 3,272 × $7.50/M.
     expect(quote.total).to.equal('0.0756225');
     expect(quote.atMost).to.equal(mostOf(3797, { textIn: '1.5', imageOut: '30', textOut: '7.5' }).toString());
-    expect(quote.atMost).to.equal('0.1289955');
+    expect(quote.atMost).to.equal('0.1385355');
     // The image alone, at its most, is above the $0.113 (3,780 tokens) inference.sh gives for a 4K image.
     expect(new Decimal(30).mul(3797).div(1e6).gte('0.113')).to.equal(true);
   });
@@ -39,7 +39,7 @@ describe('Nano Banana 2.1’s bound at 2K and 4K', () => {
   it('at 2K, which no source counts, is bound as 4K is: a 2K image is no larger', () => {
     const quote = quoteFor({ provider: 'google', model: 'gemini-nano-banana-2.1', quality: '2K', prompt: PROMPT });
     expect(quote.lines[0].label).to.equal('Image: about 1,680 tokens at 2K quality (may vary, at most 3,797)');
-    expect(quote.atMost).to.equal('0.1289955');
+    expect(quote.atMost).to.equal('0.1385355');
     // 1K is counted by Google's own figure ($0.0336): fixed, its bound the prompt's and the text's alone.
     const at1K = quoteFor({ provider: 'google', model: 'gemini-nano-banana-2.1', quality: '1K', prompt: PROMPT });
     expect(at1K.lines[0].label).to.equal('Image: 1,120 tokens at 1K quality (fixed)');

@@ -123,8 +123,8 @@ describe('Gemini with the user’s own Google key, today', function () {
     const banana = quoteFor({ provider: 'google', model: 'gemini-nano-banana-2.1', quality: '4K', prompt: PROMPT });
     expect(banana.lines[0].label).to.equal('Image: about 2,520 tokens at 4K quality (may vary, at most 3,797)');
     // 2,520 × $30/M + 15 tokens × $1.50/M expected; at most 3,797 image tokens (the largest count a source gives),
-    // 57 × $1.50/M and 2,000 thinking or text tokens × $7.50/M.
-    expect(banana).to.include({ total: '0.0756225', atMost: '0.1289955', exact: false });
+    // 57 × $1.50/M and 3,272 thinking or text tokens × $7.50/M.
+    expect(banana).to.include({ total: '0.0756225', atMost: '0.1385355', exact: false });
     const pro = quoteFor({ provider: 'google', model: 'gemini-3-pro-image', quality: '2K', prompt: 'a fox' });
     expect(pro.lines[0].label).to.equal('Image: 1,120 tokens at 2K quality (fixed)');
     expect(() => quoteFor({ provider: 'google', model: 'gemini-3-pro-image', quality: '512' })).to.throw(/512/);
@@ -207,10 +207,10 @@ describe('Gemini with the user’s own Google key, today', function () {
       height: 1024,
     });
     // 1,680 × $30/M + 15 × $1.50/M expected; at most 3,797 image tokens (4K's largest count, no source counting 2K),
-    // 57 × $1.50/M and 2,000 × $7.50/M besides.
-    expect(el.quote).to.include({ total: '0.0504225', atMost: '0.1289955' });
+    // 57 × $1.50/M and 3,272 × $7.50/M besides.
+    expect(el.quote).to.include({ total: '0.0504225', atMost: '0.1385355' });
     await panelsLoaded(el); // the bound's words are the panels'
-    expect(decision(el).price).to.equal('at most $0.129');
+    expect(decision(el).price).to.equal('at most $0.139');
     expect(decision(el).buys).to.match(/^about \$0\.0504 · /);
     const result = await el.generate();
     const [sent] = await submissionsOf('google', run);
@@ -225,6 +225,24 @@ describe('Gemini with the user’s own Google key, today', function () {
     expect(result.charged).to.equal(booked.toString());
     expect(await simCharged('google', apiKey)).to.equal(result.charged);
     expect(result.images[0].receipt).to.deep.include({ basis: 'reported' });
+  });
+
+  // The simulator answers a 4K image at the larger count a source gives at Google's rate (3,780, inference.sh), above the
+  // 2,520 the widget expects: the charge is above "about", within "at most", and no bound is raised.
+  it('Nano Banana 2.1 at 4K, charged at the largest count a source gives, stays within its "at most"', async () => {
+    const run = unique('banana4k');
+    const { el, apiKey } = await widget(run, { model: 'gemini-nano-banana-2.1', quality: '4K' });
+    const raised: Event[] = [];
+    el.addEventListener('userpays-bound', (event) => raised.push(event));
+    const quote = el.quote!;
+    const result = await el.generate();
+    // 15 prompt tokens × $1.50/M + 3,780 image × $30/M + 272 text × $7.50/M.
+    expect(result.charged).to.equal('0.1154625');
+    expect(await simCharged('google', apiKey)).to.equal(result.charged);
+    expect(new Decimal(result.charged).gt(quote.total)).to.equal(true);
+    expect(new Decimal(result.charged).lte(quote.atMost!)).to.equal(true);
+    expect(raised).to.have.length(0);
+    expect(el.quote!.atMost).to.equal(quote.atMost);
   });
 
   // One prompt may make several images in its one answer (Google: Gemini's output images are limited only by its
@@ -272,7 +290,7 @@ describe('Gemini with the user’s own Google key, today', function () {
 
   // What the capped request can cost at most: its one answer's image at the tier's tokens (the largest count a source
   // gives), the prompt at a token per byte, and thinking and text at the stated ceiling (a level caps no count).
-  it('"at most" is what the capped request can cost: one image, the prompt per byte, 2,000 tokens besides', async () => {
+  it('"at most" is what the capped request can cost: one image, the prompt per byte, 3,272 tokens besides', async () => {
     for (const [model, quality, tokens] of [
       ['gemini-nano-banana-2.1', '4K', 3797],
       ['gemini-3-pro-image', '4K', 2000],
@@ -284,7 +302,7 @@ describe('Gemini with the user’s own Google key, today', function () {
       const most = new Decimal(imageOut)
         .mul(tokens)
         .add(new Decimal(textIn).mul(new TextEncoder().encode(PROMPT).length))
-        .add(new Decimal(textOut!).mul(2000))
+        .add(new Decimal(textOut!).mul(3272))
         .div(1e6);
       expect(quoteFor({ provider: 'google', model, quality, prompt: PROMPT }).atMost, model).to.equal(most.toString());
     }
@@ -296,26 +314,26 @@ describe('Gemini with the user’s own Google key, today', function () {
   });
 
   // A reply above the bound (5,000 tokens of thinking: 15 × $1.50/M + 1,120 × $30/M + 5,272 × $7.50/M = $0.0731625,
-  // where the 1K bound is 1,120 × $30/M + 57 × $1.50/M + 2,000 × $7.50/M = $0.0486855): booked as Google reported it,
+  // where the 1K bound is 1,120 × $30/M + 57 × $1.50/M + 3,272 × $7.50/M = $0.0582255): booked as Google reported it,
   // said, told the page, and the bound of that model and size raised to it, on this page and after a reload.
   it('a reply above the bound is booked, said, emitted, and raises the next quote’s bound, across a reload', async () => {
     const model = 'gemini-nano-banana-2.1';
     const { el, apiKey } = await widget(unique('over'), { model }, undefined, 'thoughts=5000');
     await panelsLoaded(el);
-    expect(el.quote!.atMost).to.equal('0.0486855');
+    expect(el.quote!.atMost).to.equal('0.0582255');
     const heard: CustomEvent[] = [];
     el.addEventListener('userpays-bound', (event) => heard.push(event));
     const result = await el.generate();
     expect(result.charged).to.equal('0.0731625');
     expect(await simCharged('google', apiKey)).to.equal(result.charged);
-    expect(result.images[0].receipt).to.deep.include({ basis: 'reported', most: '0.0486855' });
+    expect(result.images[0].receipt).to.deep.include({ basis: 'reported', most: '0.0582255' });
     expect(heard.map((event) => event.detail)).to.deep.equal([
-      { provider: 'google', model, quality: '1K', width: 1024, height: 1024, bound: '0.0486855', charged: '0.0731625' },
+      { provider: 'google', model, quality: '1K', width: 1024, height: 1024, bound: '0.0582255', charged: '0.0731625' },
     ]);
     expect(heard[0]).to.include({ bubbles: true, composed: true });
     await el.updateComplete;
     expect(words(el.shadowRoot)).to.contain(
-      'Google charged $0.0732, $0.0245 more than the most the preview said ($0.0487). Your tally counts what was ' +
+      'Google charged $0.0732, $0.0149 more than the most the preview said ($0.0583). Your tally counts what was ' +
         'charged. From now on, the preview says at most $0.0732 an image for this model and size.',
     );
     expect(el.tally).to.deep.include({ spent: '0.0731625' });
@@ -327,7 +345,7 @@ describe('Gemini with the user’s own Google key, today', function () {
     // Another size is not raised.
     el.quality = '2K';
     await el.updateComplete;
-    expect(el.quote!.atMost).to.equal('0.1289955');
+    expect(el.quote!.atMost).to.equal('0.1385355');
     // A reload: a new widget on the same storage key quotes the raised bound.
     el.remove();
     const { el: again } = await widget(unique('again'), { model, 'storage-key': el.storageKey }, apiKey);
@@ -652,8 +670,8 @@ describe('Imagen 4 and Nano Banana 2 with the user’s own Google key, on a day 
     expect(quoteFor({ provider: 'google', model: 'imagen-4-ultra', prompt: 'a fox' }).total).to.equal('0.06');
     const flash = quoteFor({ provider: 'google', model: 'gemini-3.1-flash-image', quality: '4K', prompt: PROMPT });
     expect(flash.lines[0].label).to.equal('Image: 2,520 tokens at 4K quality (fixed)');
-    // 2,520 × $60/M + 15 tokens × $0.50/M expected; at most 57 × $0.50/M and 2,000 thinking or text tokens × $3/M.
-    expect(flash).to.include({ total: '0.1512075', atMost: '0.1572285', exact: false });
+    // 2,520 × $60/M + 15 tokens × $0.50/M expected; at most 57 × $0.50/M and 3,272 thinking or text tokens × $3/M.
+    expect(flash).to.include({ total: '0.1512075', atMost: '0.1610445', exact: false });
     const small = quoteFor({ provider: 'google', model: 'gemini-3.1-flash-image', quality: '512', prompt: 'a fox' });
     expect(small.lines[0].label).to.equal('Image: 747 tokens at 512 quality (fixed)');
   });

@@ -156,11 +156,14 @@ describe('OpenRouter’s recorded endpoint records, read by the live reader', ()
     expect(editOf('seedream-4.5').problem).to.equal(
       'This provider takes no reference images. Remove them and try again.',
     );
-    // Gemini 3 Pro Image's records have no text line: the reader takes no price of them, and the bundled one, which
-    // bills the image sent at the same $2 per million, applies.
-    expect(live.prices['gemini-3-pro-image']).to.equal(undefined);
+    // Gemini 3 Pro Image's records have no text line, and still price it: the image sent at their $2 per million,
+    // as many as 14 (both endpoints take 14).
+    const pro = live.prices['gemini-3-pro-image'].openrouter!;
+    expect([pro.references?.max, pro.rule.kind === 'tokens' && pro.rule.rates.imageIn]).to.deep.equal([14, '2']);
     expect(editOf('gemini-3-pro-image', { quality: '1K' }).quote?.source.name).to.equal(
-      'OpenRouter image endpoints (bundled)',
+      'OpenRouter image endpoints (live)',
     );
+    // Gemini 3.1 Flash Lite Image's record takes 14 images and lists no line that bills them: it takes none here.
+    expect(live.prices['gemini-3.1-flash-lite-image'].openrouter!.references?.max).to.equal(0);
   });
 });

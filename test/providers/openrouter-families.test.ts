@@ -41,7 +41,7 @@ function asked(book: PriceBook, ask: Omit<QuoteRequest, 'provider' | 'prompt'>) 
     ...(fitted.ratio ? { ratio: fitted.ratio } : {}),
     ...(fitted.quality ? { quality: fitted.quality } : {}),
     seed: 7,
-    wiring: { model: entry.model, via: entry.via },
+    wiring: { model: entry.model, via: (fitted.quality && entry.viaByQuality?.[fitted.quality]) || entry.via },
   };
   return { quote, entry, sent };
 }
@@ -120,13 +120,14 @@ describe('OpenRouter’s other families (against the simulator)', function () {
     expect(request.asked).to.deep.include({ aspect_ratio: '1:1', resolution: '2K' });
   });
 
-  it('Gemini: the tier sent, and a bound with thinking at the stated ceiling (the image API cannot cap it)', async () => {
+  it('Gemini: the tier sent, pinned to the endpoint the record gives it, and a bound with thinking at the stated ceiling', async () => {
     const run = unique('or-gemini');
     const book = await liveBook(`run=${run}`);
     const { quote, sent } = asked(book, { model: 'gemini-3-pro-image', width: 1024, height: 1024 });
-    // 1,120 image tokens at $120 per million, the prompt at $2, and at most 2,000 thinking tokens at $12.
+    // 1,120 image tokens at $120 per million, the prompt at $2 (no line prices text: Google's rate), and at most 3,272
+    // thinking or text tokens at $12.
     expect(quote.total).to.equal('0.13441');
-    expect(quote.atMost).to.equal('0.15844');
+    expect(quote.atMost).to.equal('0.173704');
     const { charge } = await generate(`run=${run}`, sent);
     expect(new Number(charge!.usd).valueOf()).to.be.at.most(Number(quote.atMost));
     const [request] = await submissionsOf('openrouter', run);
@@ -134,7 +135,7 @@ describe('OpenRouter’s other families (against the simulator)', function () {
       model: 'google/gemini-3-pro-image',
       aspect_ratio: '1:1',
       resolution: '1K',
-      ...pinnedTo('google-ai-studio'),
+      ...pinnedTo('google-vertex/global'),
     });
   });
 
@@ -165,7 +166,7 @@ describe('the OpenRouter simulator refuses what OpenRouter refuses', function ()
     const before = 'now=2026-10-01';
     const gpt1 = { ...gpt2, model: 'openai/gpt-image-1', ...pinnedTo('openai') };
     expect((await pinned({ ...gpt1, size: '1024x768' }, undefined, before))[0]).to.equal(400);
-    const pro = { model: 'google/gemini-3-pro-image', aspect_ratio: '1:1', ...pinnedTo('google-ai-studio') };
+    const pro = { model: 'google/gemini-3-pro-image', aspect_ratio: '1:1', ...pinnedTo('google-ai-studio/global') };
     expect((await pinned({ ...pro, resolution: '512' }))[0]).to.equal(400);
     expect((await pinned({ ...gpt2, ...pinnedTo('openai') }, ''))[0]).to.equal(401);
     expect((await pinned({ ...gpt2, ...pinnedTo('openai') }, undefined, 'credits=0.10'))[0]).to.equal(402);
@@ -181,14 +182,16 @@ describe('the OpenRouter simulator refuses what OpenRouter refuses', function ()
     expect((await pinned(gpt1, undefined, 'now=2026-10-22T23:59:59Z'))[0]).to.equal(200);
     expect((await pinned(gpt1, undefined, 'now=2026-10-23T00:00:00Z'))[0]).to.equal(400);
     const flash = { model: 'google/gemini-3.1-flash-image', aspect_ratio: '1:1', resolution: '1K' };
-    const pinnedFlash = { ...flash, ...pinnedTo('google-ai-studio') };
+    const pinnedFlash = { ...flash, ...pinnedTo('google-ai-studio/global') };
     expect((await pinned(pinnedFlash, undefined, 'now=2026-10-28T12:00:00Z'))[0]).to.equal(200);
     expect((await pinned(pinnedFlash, undefined, 'now=2026-10-29T00:00:00Z'))[0]).to.equal(400);
   });
 
   it('a pinned request is billed at its endpoint’s line: the same image at Azure’s $32 per million', async () => {
     const key = unique('sk-or-fam');
-    expect(await pinned({ ...gpt2, ...pinnedTo('azure') }, key)).to.deep.equal([200, undefined]);
+    // Azure's endpoint is not recorded: the simulator adds it under `azure=1` only.
+    expect((await pinned({ ...gpt2, ...pinnedTo('azure') }, key))[0]).to.equal(404);
+    expect(await pinned({ ...gpt2, ...pinnedTo('azure') }, key, 'azure=1')).to.deep.equal([200, undefined]);
     // 7,024 image tokens at $32 per million, and the prompt's 5 tokens at $5.
     expect(await simCharged('openrouter', key)).to.equal('0.224793');
   });
@@ -215,8 +218,13 @@ describe('the OpenRouter simulator refuses what OpenRouter refuses', function ()
   it('its records and its pinned generation are what @openrouter/sdk reads', async () => {
     const client = new OpenRouter({ apiKey: unique('sk-or-fam'), serverURL: `${simEndpoint('openrouter')}/api/v1` });
     const records = await client.images.listModelEndpoints({ author: 'openai', slug: 'gpt-image-2' });
-    expect(records.endpoints.map((each) => each.providerTag)).to.deep.equal(['openai', 'azure']);
+    expect(records.endpoints.map((each) => each.providerTag)).to.deep.equal(['openai']);
     expect(records.endpoints[0].pricing[2]).to.deep.include({ billable: 'output_image', unit: 'token' });
+    const pro = await client.images.listModelEndpoints({ author: 'google', slug: 'gemini-3-pro-image' });
+    expect(pro.endpoints.map((each) => each.providerTag)).to.deep.equal([
+      'google-vertex/global',
+      'google-ai-studio/global',
+    ]);
     const made = (await client.images.generate({
       imageGenerationRequest: { ...gpt2, prompt: PROMPT, provider: { only: ['openai'], allowFallbacks: false } },
     } as never)) as { usage?: { cost?: number | null } };

@@ -110,8 +110,8 @@ describe('Google’s Gemini API as recorded, replayed through the widget', funct
     expect(result.images[0].receipt).to.deep.include({ basis: 'reported', charged: '0.068021' });
     const note = el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
     // Said as the preview says prices, to three figures ("at most" rounded up); the receipt has every digit.
-    expect(result.quote).to.include({ total: '0.067202', atMost: '0.0732065' });
-    expect(note).to.contain('Google charged $0.068, within what the preview said: at most $0.0733, about $0.0672.');
+    expect(result.quote).to.include({ total: '0.067202', atMost: '0.0770225' });
+    expect(note).to.contain('Google charged $0.068, within what the preview said: at most $0.0771, about $0.0672.');
     // The recorded image part carries a thoughtSignature (redacted by its source): the image keeps it, with the turn
     // that made it, for an edit to go on with (src/providers/google/turns.ts).
     const [part] = (reply as unknown as { candidates: { content: { parts: { thoughtSignature: string }[] } }[] })

@@ -1,9 +1,10 @@
-// The simulators answer in the shapes of the real services' recorded replies (test/recorded/): the Puter catalogue field for field, the Puter usage reply, BFL's submit and poll replies, Together's reply.
+// The simulators answer in the shapes of the real services' recorded replies (test/recorded/): the Puter catalogue field for field, the Puter usage reply, BFL's submit and poll replies, Together's reply, OpenAI's GPT Image reply, Google's Gemini reply, OpenRouter's endpoint records byte for byte and its image reply.
 // And, where nothing was recorded (fal), in the shapes of the sources: fal-js's output types.
 import { expect } from '@open-wc/testing';
+import { parse as parseYaml } from 'yaml';
 import { puterEndpoint, puterGenerate, puterUsage, setPuterAccount } from '../support/puter.js';
-import { unique } from '../support/sim.js';
 import { recorded } from '../support/recorded.js';
+import { pinnedTo, simEndpoint, unique } from '../support/sim.js';
 
 /** The keys of an object, and of the objects in it, as paths ('usage.total', 'allowanceInfo.addons' …). */
 function shape(value: unknown, at = ''): string[] {
@@ -138,5 +139,82 @@ describe('simulators in the shapes of the real services', () => {
       );
     }
     expect(Object.keys(await result('fal-ai/flux-2-pro')).sort()).to.deep.equal(['images', 'seed']); // Emu35Output
+  });
+  it('OpenRouter: every recorded endpoint record is served as recorded, and the image reply has the recorded fields', async () => {
+    const files = [
+      'endpoints_google_gemini-3-pro-image.json',
+      'endpoints_google_gemini-3.1-flash-lite-image.json',
+      'endpoints_openai_gpt-image-2.json',
+      'endpoints_bytedance-seed_seedream-4.5.json',
+    ];
+    for (const file of files) {
+      const { recorded: record } = await recorded(`openrouter/${file}`);
+      const served = await fetch(`${simEndpoint('openrouter')}/api/v1/images/models/${record.id}/endpoints`);
+      expect(await served.json(), file).to.deep.equal(record);
+    }
+    const { recorded: exchange } = await recorded('openrouter/images_generate_qwen-image-3_1K.json');
+    const reply = await fetch(`${simEndpoint('openrouter', `pending=10;run=${unique()}`)}/api/v1/images`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${unique('sk-or-shape')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        model: 'google/gemini-3-pro-image',
+        prompt: 'a doodle',
+        n: 1,
+        aspect_ratio: '1:1',
+        resolution: '1K',
+        ...pinnedTo('google-vertex/global'),
+      }),
+    });
+    const body = await reply.json();
+    const real = exchange.response;
+    expect(Object.keys(body).sort()).to.deep.equal(Object.keys(real).sort());
+    // `b64_json_description` is the recording's note of the image it redacted, not OpenRouter's.
+    expect(Object.keys(body.data[0]).sort()).to.deep.equal(['b64_json', 'media_type']);
+    expect(shape(body.usage).sort()).to.deep.equal(shape(real.usage).sort());
+  });
+  it('Google: a Gemini reply has every field of the recorded one, and its 272 tokens besides the image', async () => {
+    const real = await recorded('gemini/gemini-3.1-flash-image.json');
+    // On a day Google served 3.1 Flash Image (the simulator's clock): from its shutdown it is not.
+    const api = simEndpoint('google', `now=2026-10-01T12:00:00Z;pending=10;run=${unique()}`);
+    const reply = await fetch(`${api}/v1beta/models/gemini-3.1-flash-image:generateContent`, {
+      method: 'POST',
+      headers: { 'x-goog-api-key': 'sim-key', 'content-type': 'application/json' },
+      body: JSON.stringify({
+        contents: [{ role: 'user', parts: [{ text: 'a doodle' }] }],
+        generationConfig: {
+          responseModalities: ['IMAGE'],
+          imageConfig: { aspectRatio: '1:1', imageSize: '1K' },
+          candidateCount: 1,
+        },
+      }),
+    });
+    expect(reply.status).to.equal(200);
+    const body = await reply.json();
+    // Arrays by their first element: the paths of every field the reply has.
+    const paths = (value: unknown, at = ''): string[] =>
+      Array.isArray(value)
+        ? paths(value[0], `${at}[]`)
+        : value && typeof value === 'object'
+          ? Object.entries(value).flatMap(([key, inner]) => paths(inner, at ? `${at}.${key}` : key))
+          : [at];
+    expect(paths(body)).to.include.members(paths(real));
+    const { candidatesTokenCount, candidatesTokensDetails } = body.usageMetadata;
+    expect(candidatesTokenCount - candidatesTokensDetails[0].tokenCount).to.equal(
+      real.usageMetadata.candidatesTokenCount - real.usageMetadata.candidatesTokensDetails[0].tokenCount,
+    );
+  });
+  it('OpenAI: a GPT Image 2 reply has every field of the recorded one', async () => {
+    const cassette = parseYaml(await (await fetch('/test/recorded/openai/gpt-image-2.yaml')).text());
+    const real = JSON.parse(cassette.interactions[0].response.body);
+    const reply = await fetch(`${simEndpoint('openai', `pending=10;run=${unique()}`)}/v1/images/generations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${unique('sk-shape')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'gpt-image-2', prompt: 'a doodle', quality: 'medium', size: '1024x1024' }),
+    });
+    expect(reply.status).to.equal(200);
+    const body = await reply.json();
+    expect(Object.keys(body).sort()).to.deep.equal(Object.keys(real).sort());
+    expect(Object.keys(body.data[0]).sort()).to.deep.equal(Object.keys(real.data[0]).sort());
+    expect(shape(body.usage).sort()).to.deep.equal(shape(real.usage).sort());
   });
 });

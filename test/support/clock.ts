@@ -1,7 +1,7 @@
 import { clock } from '../../src/base/clock.js';
 
 /**
- * A clock this suite controls: `clock.now` (src/clock.ts) reads the time set here, from each test's start
+ * A clock this suite controls: `clock.now` (src/base/clock.ts) reads the time set here, from each test's start
  * until its end. `at` is where the time starts (default: noon, local time, on 2026-03-10).
  */
 export function controlledClock(at: number | string = '2026-03-10T12:00:00') {

@@ -1,5 +1,5 @@
 // PKCE (RFC 7636) by hand, for tests that sign in against the simulators' authorize pages (demo/sim/huggingface.mjs,
-// openrouter.mjs, pollinations.mjs) as src/providers/oauth.ts does in the widget.
+// openrouter.mjs, pollinations.mjs) as src/providers/engine/oauth.ts does in the widget.
 
 /** Bytes as base64url without padding, as PKCE writes its verifier and challenge. */
 const base64url = (bytes: Uint8Array) =>

@@ -39,6 +39,7 @@ export class UserPaysCost extends UserPaysElement {
     prompt: {},
     quality: {},
     endpoint: {},
+    storageKey: { attribute: 'storage-key' },
     priceBook: { attribute: false },
   };
   static override styles = [theme, surface, quoteStyles];
@@ -61,6 +62,11 @@ export class UserPaysCost extends UserPaysElement {
   quality = '';
   /** Provider "puter": the Puter API whose live prices apply (as on `<userpays-image>`); Puter's own when empty. */
   endpoint = '';
+  /**
+   * The ledger whose bounds apply (as the widget's `storage-key`): where a provider charged more for an image of a
+   * model and size than its "at most" said, that is quoted as its bound from then on, in every tab.
+   */
+  storageKey = 'userpays';
   /** Overrides or extends the built-in prices. */
   priceBook: PriceBook | null = null;
 
@@ -80,6 +86,7 @@ export class UserPaysCost extends UserPaysElement {
       priceBook: () => this.priceBook,
       endpoint: () => this.endpoint,
       language: this.language,
+      storageKey: () => this.storageKey,
     },
     this.startup,
   );

@@ -68,7 +68,7 @@ export function imageHandlers(parts: ImageParts, panels: () => ImagePanels | und
       const target = event.composedPath()[0] as HTMLElement;
       // The playground convention: Ctrl/Cmd+Enter generates; a bare Enter in a field never spends money.
       if (event.ctrlKey || event.metaKey) {
-        // Where Generate is refused, the panels say why instead (panels/image-actions.ts).
+        // Where Generate is refused, the panels say why instead (price/panel/price-handlers.ts).
         if (!panels()?.handlers.refusedSubmit(event, target)) handlers.submit(event); // it prevents the default itself
       } else if (target.localName === 'input') {
         event.preventDefault();

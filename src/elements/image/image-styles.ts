@@ -52,7 +52,7 @@ const baseStyles = css`
     font: inherit;
     cursor: pointer;
   }
-  /* Generate, and Keep waiting (panels/gallery/running.ts). */
+  /* Generate, and Keep waiting (gallery/panel/running.ts). */
   button[type='submit'],
   .primary {
     border-radius: calc(var(--_radius) * 0.75);
@@ -82,7 +82,7 @@ const baseStyles = css`
 `;
 
 /**
- * `<userpays-image>`'s styles for its first paint: the theme, the base above, the form's (form-template.ts: the prompt,
+ * `<userpays-image>`'s styles for its first paint: the theme, the base above, the form's (prompt/prompt-template.ts and the features' templates: the prompt,
  * the models, the shapes and sizes, the examples' place) and the widget's (image-template.ts: the controls beside the
  * canvas, the decision row, the canvas's empty state, the places kept for what the panels draw). Their order is the
  * cascade's. What only the panels draw is styled beside it, and adopted when they load (panels/styles.ts).
@@ -90,7 +90,7 @@ const baseStyles = css`
  * No layout shift: until a user acts, the widget's height changes with its width only at its container widths
  * (360, 420 and 720 px), never with how a line of text wraps (one line each, cut short with "…", or a fixed number of
  * lines), and what the panels draw after the first paint comes into a place kept at its size (`slot()` in
- * form-template.ts). So the page's reservation (src/userpays.css) can hold exactly the first paint's height.
+ * prompt/prompt-template.ts). So the page's reservation (src/userpays.css) can hold exactly the first paint's height.
  */
 export const imageStyles = [
   theme,

@@ -196,14 +196,14 @@ export const widgetStyles = css`
     gap: 0.75rem;
     padding: 0.75rem;
   }
-  /* Narrow: the controls alone before there is a result (then the result above them: panels/panel-slots.ts). */
+  /* Narrow: the controls alone before there is a result (then the result above them: panels/slots.ts). */
   @container (width < 720px) {
     .widget:not(.has-result) .canvas {
       display: none;
     }
   }
   /* Wide: side by side; the canvas shows the prompts to start from, so the prompt does not. The controls' column
-     grows with a page-wide widget (45 %), where its model cards take one line each (form-template.ts): at 1280 px the
+     grows with a page-wide widget (45 %), where its model cards take one line each (models/model-picker.ts): at 1280 px the
      shapes were under the fold beside an empty canvas wider than the largest image it frames. */
   @container (min-width: 720px) {
     .widget {
@@ -304,10 +304,10 @@ export const widgetStyles = css`
     min-height: calc(2 * 1.45em);
   }
   /*
-   * Places kept for what the panels draw (slot() in form-template.ts), as tall as what comes into them
+   * Places kept for what the panels draw (slot() in prompt/prompt-template.ts), as tall as what comes into them
    * (panels/accounts/ draws to these heights): the key field (a label line, the field, the opt-in line, the note's
    * two lines), under its sign-in where the provider has one; Puter's account line or a sign-in (the button, a line
-   * under it). Only their heights: how what comes lays out comes with it (panels/accounts/accounts.ts).
+   * under it). Only their heights: how what comes lays out comes with it (accounts/panel/accounts.ts).
    */
   .key-field {
     --_key-lines: calc(5.5rem + 3 * 0.35rem + 2 * 1.45 * 0.8125rem);
@@ -332,7 +332,7 @@ export const widgetStyles = css`
     }
   }
   /*
-   * The examples' place on the wide canvas (under the prompt: form-template.ts): the label above them, one under
+   * The examples' place on the wide canvas (under the prompt: prompt/prompt-template.ts): the label above them, one under
    * another, rows of a fixed height, where the empty state's text is centered over the frame: without its place, the
    * text moved up 100 px when they came.
    */
@@ -369,7 +369,7 @@ export const widgetStyles = css`
     }
   }
   /* A frame has the image's pixels as its own size: it scales down as an image does, keeping its shape (the empty
-     canvas's, and a running submission's placeholders: panels/gallery/running.ts). */
+     canvas's, and a running submission's placeholders: gallery/panel/running.ts). */
   .frame {
     justify-self: center;
     max-width: 100%;

@@ -105,7 +105,7 @@ export function imageView(parts: ImageParts, panels?: ImagePanels): ImageView {
       : { estimate: false, blocked },
     busy: !!submission?.pending || !!panels?.submission.resume.resuming,
     announcement: panels?.submission.flow.announcement ?? '',
-    // The key's error is said beside the key (panels/accounts/accounts.ts).
+    // The key's error is said beside the key (accounts/panel/accounts.ts).
     error: key && isKeyError(submission?.error) ? undefined : submission?.error,
   };
 }

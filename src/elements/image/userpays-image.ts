@@ -121,7 +121,7 @@ export class UserPaysImage extends ImageProperties {
   get apiKey(): string {
     if (this.#panels) return this.#panels.accounts.keys.current;
     // Before the panels: the one given before the first update, else the one given for the route in force, else
-    // the one remembered on this device (the panels hold the keys: panels/accounts/provider-keys.ts).
+    // the one remembered on this device (the panels hold the keys: accounts/panel/provider-keys.ts).
     const where = keySlot(this.storageKey, ...this.#route());
     return this.#unroutedKey ?? this.#parts.keysGiven.get(where)?.key ?? readKey(where);
   }

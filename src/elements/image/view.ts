@@ -1,7 +1,7 @@
 // What `<userpays-image>`'s templates draw and wire: the view (read-only, built by the element before each render) and
-// the handlers, by what they respond to. Types only, below everything that draws or builds them (form-template.ts,
+// the handlers, by what they respond to. Types only, below everything that draws or builds them (prompt/prompt-template.ts,
 // image-template.ts, the panels, image-view.ts), so that none of them imports another in a circle. What the panels
-// draw into the view's places is theirs (`PanelSlots`, panels/panel-slots.ts).
+// draw into the view's places is theirs (`PanelSlots`, panels/slots.ts).
 import type { nothing, TemplateResult } from 'lit';
 import type { ErrorDetail } from '../../base/types.js';
 import type { Offer } from '../../pricing/compare.js';
@@ -52,7 +52,7 @@ export interface Blocked {
       }
     | { label: string; model: string }
     | { label: string; url: string }
-    /** The answer a lost reply's balance points to, booked as the tally's (panels/balance-evidence.ts). */
+    /** The answer a lost reply's balance points to, booked as the tally's (price/panel/balance-evidence.ts). */
     | { label: string; answer: { entry: string; value: string } };
 }
 
@@ -101,7 +101,7 @@ export interface ImageView {
     signIn: boolean;
     /** The provider's name after "your" ("your BFL key"). */
     provider: string;
-    /** The key in force ('' for none). What the key field says of it is the panels' (panels/accounts/accounts.ts). */
+    /** The key in force ('' for none). What the key field says of it is the panels' (accounts/panel/accounts.ts). */
     value: string;
   };
   /** The price, what it buys, and Generate: the row that stays in view. */

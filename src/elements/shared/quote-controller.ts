@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { modelsIn, priceOf, soldOnly, withBoundsSeen } from '../../pricing/index.js';
+import { boundsItem, modelsIn, priceOf, soldOnly, withBoundsSeen } from '../../pricing/index.js';
 import type { Capability, Fitted, PriceBook, PriceEntry, Priced } from '../../pricing/index.js';
 import { loadEngine } from '../../lazy/index.js';
 import type { ProviderId, Quote, QuoteRequest } from '../../base/types.js';
@@ -125,9 +125,25 @@ export class QuoteController implements ReactiveController {
     else if (this.#capabilityFor === same) this.capability = kept;
   }
 
+  hostConnected() {
+    // A bound raised by a charge above it, by any widget of this page or in another tab, is quoted at once here too.
+    addEventListener('userpays-bound', this.#boundRaised);
+    addEventListener('storage', this.#boundRaised);
+  }
+
   hostDisconnected() {
     this.#askedFrom = this.#liveFrom; // asked for but not yet loaded (the work is skipped while disconnected): again
+    removeEventListener('userpays-bound', this.#boundRaised);
+    removeEventListener('storage', this.#boundRaised);
   }
+
+  /** Prices again where a bound the host's storage key keeps was raised (every key's, on this page: a cheap read). */
+  readonly #boundRaised = (event: Event) => {
+    const storageKey = this.#source.storageKey?.();
+    if (storageKey === undefined) return;
+    if (event instanceof StorageEvent && event.key !== boundsItem(storageKey)) return;
+    this.#host.requestUpdate();
+  };
 
   hostUpdated() {
     const { quote } = this;

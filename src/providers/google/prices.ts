@@ -18,7 +18,8 @@ const GOOGLE_SOURCE: PriceSource = {
  * `imageOut`, thinking and any text written at `textOut`, per million. The image's tokens by resolution tier, the
  * ratios and sizes made, and the stated ceiling on thinking are Gemini's own (`gemini`, ../model-facts.ts): Google's
  * `maxOutputTokens` counts the image's tokens too, so it cannot cap thinking without risking the image. At the
- * ceiling, 2,000 tokens: at most $0.006 on a 3.1 Flash image at $3 per million, $0.024 on a 3 Pro one at $12.
+ * ceiling, 3,272 tokens: at most $0.02454 on a Nano Banana 2.1 image at $7.50 per million, $0.039264 on a 3 Pro one
+ * at $12.
  */
 const entry = (id: string, model: string, rates: TokenRates, references = referenceRule(0)): PriceEntry => ({
   ...gemini(id, rates),

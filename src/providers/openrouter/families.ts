@@ -16,8 +16,8 @@ import { endsUpstream, gemini, gptImage } from '../model-facts.js';
  * Read live where the page is (`liveFamilies`, from the adapter's `livePrices`); these are the bundled copy, dated,
  * where that read fails: OpenRouter "passes through the pricing of the underlying providers" (openrouter.ai/docs,
  * FAQ), so each is the model maker's own price (as src/providers/openai/families.ts, google/families.ts and
- * puter/families.ts cite them), in the lines' shape. The endpoint each is pinned to is the maker's own provider slug
- * (`TAGS` below).
+ * puter/families.ts cite them), in the lines' shape. The endpoint each is pinned to is the maker's own provider tag
+ * as a recorded record writes it (`TAGS`, `GOOGLE_PINS` below).
  *
  * `cost_usd` is read as USD per one `unit` (an image, a megapixel, a token): no source says otherwise, and a token
  * line of $0.00003 is OpenAI's $30 per million. A megapixel is read as 10⁶ pixels of the output exactly (no source says
@@ -107,10 +107,27 @@ export const FAMILIES: Record<string, Omit<PriceEntry, 'source' | 'references' |
 };
 /**
  * The provider tag each maker's endpoint goes by (OpenRouter's provider-slug enum, OpenRouterTeam/docs@c26125a
- * agent-sdk/typescript/api-reference/operations/provider.mdx: `openai`, `google-ai-studio`, and `seed` for ByteDance's
- * Seed models, whose own requests pin it so; `bytedance` is not in it).
+ * agent-sdk/typescript/api-reference/operations/provider.mdx: `openai`, and `seed` for ByteDance's Seed models, whose
+ * own requests pin it so; `bytedance` is not in it): the bundled pin, where no live record was read.
  */
-const TAGS: Record<string, string> = { openai: 'openai', google: 'google-ai-studio', 'bytedance-seed': 'seed' };
+const TAGS: Record<string, string> = { openai: 'openai', 'bytedance-seed': 'seed' };
+
+/**
+ * Google's models' bundled pins, each a tag an endpoint record shows, as OpenRouter writes it (the tag is matched
+ * exactly, as far as anyone knows: whether a bare `google-ai-studio` matches `google-ai-studio/global` is UNVERIFIED).
+ * Recorded by rbb-dev/Open-WebUI-OpenRouter-pipe (tests/fixtures/openrouter_image_endpoints_google_*.json @bc186274,
+ * @8771a5da; test/recorded/openrouter/), read 2026-11-28: Gemini 3 Pro Image's `google-ai-studio/global`, the one of its
+ * two endpoints that serves every tier (its first, `google-vertex/global`, has no 4K); Gemini 3.1 Flash Lite Image's
+ * `google-ai-studio` (no suffix; both of its endpoints serve 1K only). Nano Banana 2.1 and 3.1 Flash Image have no
+ * record recorded: UNVERIFIED, the tag of 3 Pro's endpoint that serves 4K, the one recorded Google model that makes
+ * it. The live reader pins each tier to the endpoint its record gives (live-prices.ts).
+ */
+const GOOGLE_PINS: Record<string, string> = {
+  'gemini-3-pro-image': 'google-ai-studio/global',
+  'gemini-3.1-flash-lite-image': 'google-ai-studio',
+  'gemini-nano-banana-2.1': 'google-ai-studio/global',
+  'gemini-3.1-flash-image': 'google-ai-studio/global',
+};
 
 /**
  * The images each model takes here, as its endpoint's record says (`supported_parameters.input_references.max`) where
@@ -149,5 +166,5 @@ export const withSource = (
 export const prices: ProviderPrices = {};
 for (const id in FAMILIES) {
   const { model } = FAMILIES[id];
-  prices[id] = withSource(id, FAMILIES[id].rule, TAGS[model.split('/')[0]], SOURCE);
+  prices[id] = withSource(id, FAMILIES[id].rule, GOOGLE_PINS[id] ?? TAGS[model.split('/')[0]], SOURCE);
 }

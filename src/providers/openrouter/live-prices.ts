@@ -1,6 +1,8 @@
 import Decimal from 'decimal.js';
 import { clock } from '../../base/clock.js';
+import type { PriceSource } from '../../base/types.js';
 import {
+  imageTokensAt,
   referenceRule,
   type InputPrice,
   type PriceBook,
@@ -79,10 +81,15 @@ function outputRule(
 ): PriceRule | undefined {
   const [first] = outputs;
   const single = outputs.length === 1 && first.variant === undefined;
-  if (first?.unit === 'token' && single && bundled.kind === 'tokens' && tokens.input_text) {
+  if (first?.unit === 'token' && single && bundled.kind === 'tokens') {
+    // A line set with no text line (Gemini's at OpenRouter: `input_image` and `output_image`, or `output_image` alone,
+    // test/recorded/openrouter/, read 2026-11-28) still prices the image, from its tokens at that tier; what the text
+    // costs, which no line publishes, is the maker's rate that the bundled rule cites (OpenRouter passes makers'
+    // prices through, families.ts): a token price is a bound ("at most") in any case, and the reply's `usage.cost`
+    // is what is booked.
     const rates: TokenRates = {
-      textIn: tokens.input_text,
-      imageIn: tokens.input_image ?? tokens.input_text,
+      textIn: tokens.input_text ?? bundled.rates.textIn,
+      imageIn: tokens.input_image ?? tokens.input_text ?? bundled.rates.imageIn,
       imageOut: perMillion(first.cost),
       textOut: tokens.output_text ?? bundled.rates.textOut,
     };
@@ -104,36 +111,161 @@ function outputRule(
   return { ...bundled, costs: Object.fromEntries(cents) };
 }
 
-/**
- * What the endpoint pinned says of the images sent to model `id`: as many as its record takes
- * (`supported_parameters.input_references.max`, each as large as the book's entry takes) where a line bills them,
- * priced by that line; where none does, or it takes none, none, and no edit (edit-prices.ts edits only where a line
- * prices the image sent).
- */
-function imagesTaken(
-  id: string,
-  price: EndpointPrice,
-  endpoint: any,
-): Pick<PriceEntry, 'references' | 'edits' | 'inputPrice'> {
-  const most: unknown = endpoint?.supported_parameters?.input_references?.max;
-  if (!price.billsImages || !Number.isSafeInteger(most) || (most as number) <= 0)
-    return { references: referenceRule(0), edits: [] };
-  const references = { ...(bundled[id]?.references ?? referenceRule(0)), max: most as number };
-  return { references, ...(price.inputPrice && { inputPrice: price.inputPrice }) };
+/** A `pricing` line as OpenRouter writes it (ImagePricingEntry): `usd` per `unit`, undefined where it is no sane price. */
+export interface PricingLine {
+  billable: string;
+  unit: string;
+  usd?: string;
+  variant?: string;
+}
+
+/** One of a model's endpoints as its record says it (ImageEndpoint), in OpenRouter's order. */
+export interface EndpointRecord {
+  /** `provider_tag`: what a request's `provider.only` names to be served here, exactly as written. */
+  tag: string;
+  name?: string;
+  /** The `resolution` values it takes (`supported_parameters`), where it names them. */
+  resolutions?: readonly string[];
+  /** The `quality` values it takes, where it names them. */
+  qualities?: readonly string[];
+  /** The most images it takes (`supported_parameters.input_references.max`); 0 where it names none. */
+  references: number;
+  lines: readonly PricingLine[];
+  /** Its `pricing` as served, for the price reader (`endpointPrice`). */
+  pricing: unknown;
+}
+
+/** The string values of an enum of `supported_parameters`, where it names one. */
+function valuesOf(parameter: any): readonly string[] | undefined {
+  const values: unknown = parameter?.values;
+  return Array.isArray(values) ? values.filter((value): value is string => typeof value === 'string') : undefined;
+}
+
+/** One endpoint of a record's `endpoints`, parsed; undefined where it has no `provider_tag` to pin. */
+function endpointRecord(served: any): EndpointRecord | undefined {
+  if (typeof served?.provider_tag !== 'string' || !served.provider_tag) return undefined;
+  const parameters = served.supported_parameters;
+  const most: unknown = parameters?.input_references?.max;
+  const lines = Array.isArray(served.pricing) ? served.pricing : [];
+  return {
+    tag: served.provider_tag,
+    ...(typeof served.provider_name === 'string' && { name: served.provider_name }),
+    ...(valuesOf(parameters?.resolution) && { resolutions: valuesOf(parameters.resolution) }),
+    ...(valuesOf(parameters?.quality) && { qualities: valuesOf(parameters.quality) }),
+    references: Number.isSafeInteger(most) && (most as number) > 0 ? (most as number) : 0,
+    lines: lines.map((line: any) => ({
+      billable: String(line?.billable),
+      unit: String(line?.unit),
+      ...(usd(line) !== undefined && { usd: usd(line) }),
+      ...(typeof line?.variant === 'string' && { variant: line.variant }),
+    })),
+    pricing: served.pricing,
+  };
 }
 
 /** JSON of `url`, without the user's cookies or key (the image models and their endpoints need none). */
-const read = (url: string) =>
-  fetch(url, { credentials: 'omit', cache: 'no-store' }).then((response) => {
+const read = (url: string, fetcher: typeof fetch = fetch, signal?: AbortSignal) =>
+  fetcher(url, { credentials: 'omit', cache: 'no-store', ...(signal && { signal }) }).then((response) => {
     if (!response.ok) throw new Error(String(response.status));
     return response.json();
   });
 
 /**
+ * The endpoints OpenRouter serves `model` at (`GET {endpoint}/api/v1/images/models/{author}/{slug}/endpoints`, no key:
+ * openrouter.ai/docs, "Per-Endpoint Records"), in its order, each parsed (`EndpointRecord`), for the live prices below
+ * and for a one-off check of an account. `model` is OpenRouter's slug (`google/gemini-3-pro-image`). Throws where the
+ * record cannot be read (an HTTP error, a reply that is not JSON, the signal aborted).
+ */
+export async function readEndpoints(
+  endpoint: string,
+  model: string,
+  fetcher: typeof fetch = fetch,
+  signal?: AbortSignal,
+): Promise<{ url: string; endpoints: EndpointRecord[] }> {
+  const url = `${endpoint}/api/v1/images/models/${model}/endpoints`;
+  const body = await read(url, fetcher, signal);
+  const served: unknown[] = Array.isArray(body?.endpoints) ? body.endpoints : [];
+  return { url, endpoints: served.flatMap((each) => endpointRecord(each) ?? []) };
+}
+
+/**
+ * Whether `record` serves `quality`: one of the resolutions or qualities it lists, without regard to case (Seedream's
+ * `2K`); an endpoint that lists neither names no tiers, and is taken to serve any.
+ */
+function serves(record: EndpointRecord, quality: string): boolean {
+  const named = [...(record.resolutions ?? []), ...(record.qualities ?? [])];
+  return (
+    (!record.resolutions && !record.qualities) || named.some((each) => each.toLowerCase() === quality.toLowerCase())
+  );
+}
+
+/** `rule` at some of its qualities only (those an endpoint serves), in their order. */
+function atQualities(rule: PriceRule, qualities: readonly string[]): PriceRule {
+  const quality = (kept: { quality: string }) => (qualities.includes(kept.quality) ? kept.quality : qualities[0]);
+  if (rule.kind === 'tokens')
+    return { ...rule, qualities, quality: quality(rule), imageTokens: imageTokensAt(rule, qualities) };
+  if (rule.kind === 'tier') {
+    const costs = Object.fromEntries(qualities.map((each) => [each, rule.costs[each]]));
+    return { ...rule, qualities, quality: quality(rule), costs };
+  }
+  return rule;
+}
+
+/** One quality's endpoint: the first in OpenRouter's order that serves it at lines this reads. */
+interface Pinned {
+  quality: string;
+  record: EndpointRecord;
+  price: EndpointPrice;
+}
+
+/**
+ * Model `id`'s entry at its endpoints (`records`, OpenRouter's order): each quality (resolution tier) pinned to the
+ * first endpoint that lists it and whose lines this reads, by the tag that endpoint gives (Gemini 3 Pro Image's 1K and
+ * 2K at `google-vertex/global`, its 4K at `google-ai-studio/global`, the one that lists 4K: test/recorded/openrouter/,
+ * read 2026-11-28), priced by those lines. A quality no endpoint serves is not offered (the quote refuses it before
+ * anything is sent); nor is one served only at lines other than the first quality's (one entry quotes one set of
+ * lines). Undefined where no endpoint serves any at lines this reads.
+ */
+function pinnedEntry(id: string, records: readonly EndpointRecord[], source: PriceSource): PriceEntry | undefined {
+  const bundledRule = FAMILIES[id].rule;
+  const qualities = 'qualities' in bundledRule ? bundledRule.qualities : [''];
+  const chosen = qualities.flatMap((quality): Pinned[] => {
+    for (const record of records) {
+      const price = (!quality || serves(record, quality)) && endpointPrice(bundledRule, record.pricing);
+      if (price) return [{ quality, record, price }];
+    }
+    return [];
+  });
+  const [head] = chosen;
+  if (!head) return undefined;
+  const kept = chosen.filter((each) => JSON.stringify(each.price.rule) === JSON.stringify(head.price.rule));
+  const offered = kept.map((each) => each.quality);
+  const rule = head.quality ? atQualities(head.price.rule, offered) : head.price.rule;
+  const pins = Object.fromEntries(kept.map((each) => [each.quality, each.record.tag]));
+  const via = ('quality' in rule && pins[rule.quality]) || head.record.tag;
+  const entry = withSource(id, rule, via, source, imagesTaken(id, kept));
+  return new Set(Object.values(pins)).size > 1 ? { ...entry, viaByQuality: pins } : entry;
+}
+
+/**
+ * What the endpoints pinned say of the images sent to model `id`: as many as each takes
+ * (`supported_parameters.input_references.max`, the fewest of them; each as large as the book's entry takes) where
+ * every one bills them, priced by the first's line; where one does not, or takes none, none, and no edit
+ * (edit-prices.ts edits only where a line prices the image sent).
+ */
+function imagesTaken(id: string, pinned: readonly Pinned[]): Pick<PriceEntry, 'references' | 'edits' | 'inputPrice'> {
+  const most = Math.min(...pinned.map((each) => (each.price.billsImages ? each.record.references : 0)));
+  if (most <= 0) return { references: referenceRule(0), edits: [] };
+  const references = { ...(bundled[id]?.references ?? referenceRule(0)), max: most };
+  const { inputPrice } = pinned[0].price;
+  return { references, ...(inputPrice && { inputPrice }) };
+}
+
+/**
  * OpenRouter's live list at `endpoint`: the image API's models (`GET /api/v1/images/models`, `data[].id`) decide which
  * of the families are offered here (`listed`; a model it does not name is not sold now: openapi.yaml has no other
- * sign of a model's end), and each listed one is priced at the first of its endpoints with a `provider_tag`
- * (OpenRouter's order) whose lines this reads, pinned to it, else at the bundled copy. FLUX is listed whatever the list
+ * sign of a model's end), and each listed one is priced at its endpoints (`readEndpoints`), each quality pinned to
+ * the endpoint that serves it (`pinnedEntry`), else at the bundled copy. FLUX is listed whatever the list
  * says: it is sold through chat completions too (adapter.ts), which this list does not speak for. A model the book has
  * ended by the page's clock stays listed, never offered (its date), so that a page naming it is told what replaced it.
  * Undefined where the list cannot be read: the bundled book applies, by its dates, and the quote says so.
@@ -157,17 +289,13 @@ export async function liveFamilies(endpoint: string): Promise<LiveCatalogue | un
     listed
       .filter((id) => FAMILIES[id] && named.has(FAMILIES[id].model))
       .map(async (id) => {
-        const url = `${endpoint}/api/v1/images/models/${FAMILIES[id].model}/endpoints`;
-        const body = await read(url).catch(() => undefined);
-        const endpoints: any[] = Array.isArray(body?.endpoints) ? body.endpoints : [];
-        for (const each of endpoints) {
-          const price = typeof each?.provider_tag === 'string' && endpointPrice(FAMILIES[id].rule, each.pricing);
-          if (!price) continue;
-          const source = { name: 'OpenRouter image endpoints (live)', asOf, url };
-          const entry = withSource(id, price.rule, each.provider_tag, source, imagesTaken(id, price, each));
-          return void (prices[id] = { openrouter: entry });
-        }
-        if (endpoints.some((each) => outOfRange(each?.pricing))) refused.push(id);
+        const { url, endpoints } = await readEndpoints(endpoint, FAMILIES[id].model).catch(() => ({
+          url: '',
+          endpoints: [],
+        }));
+        const entry = pinnedEntry(id, endpoints, { name: 'OpenRouter image endpoints (live)', asOf, url });
+        if (entry) prices[id] = { openrouter: entry };
+        else if (endpoints.some((each) => outOfRange(each.pricing))) refused.push(id);
       }),
   );
   return { prices, listed, refused };

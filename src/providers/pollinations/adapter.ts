@@ -147,7 +147,8 @@ class PollinationsProvider implements Provider {
         // `enhance=true` turns it on, and it is left out to leave it off.
         const enhance = enhanceOf(request.settings);
         // The size made, which Pollinations makes of itself (families.ts); Seedream 4.5 at half its 2K preset: a side
-        // over 2048 would have it make 4K (models/openRouterImageModel.ts, `callOpenRouterSeedreamProAPI`).
+        // over 2048 would have it make 4K (pollinations/pollinations models/openRouterImageModel.ts,
+        // `callOpenRouterSeedreamProAPI`).
         const half = model === 'seedream-pro' ? 2 : 1;
         // Images (an edit's, references) go to the route that takes them as they are (edit-request.ts), as JSON.
         const sending = !!request.inputs?.length;

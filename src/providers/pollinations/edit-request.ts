@@ -40,7 +40,7 @@ export function editBody(request: ProviderRequest, model: string, half: number, 
 }
 
 /**
- * The image of the edit route's reply (`{data: [{b64_json, media_type?}], usage}`, routes/images.ts `imageResponse`):
+ * The image of the edit route's reply (`{data: [{b64_json, media_type?}], usage}`, pollinations/pollinations routes/images.ts `imageResponse`):
  * its bytes, their type read from the first bytes (the model's own: PNG unless JPEG or WebP); refused past the size no
  * image comes near, before it is decoded, and where the reply has none.
  */

@@ -1,8 +1,8 @@
 import type { PriceSource } from '../../base/types.js';
 import { GEMINI_MADE, endsUpstream, gemini, gptImage } from '../model-facts.js';
 import {
+  imageTokensAt,
   referenceRule,
-  type ImageTokens,
   type PriceEntry,
   type PriceRule,
   type ProviderPrices,
@@ -74,17 +74,6 @@ const GPT_SIZES: SizeRule = {
 };
 const GPT_QUALITIES = ['medium', 'high'];
 
-/** The image tokens of a maker's tokens rule (`gptImage`, `gemini`) at some of its qualities only, in their order. */
-function tokensAt(rule: Extract<PriceRule, { kind: 'tokens' }>, qualities: readonly string[]): ImageTokens {
-  const at = (counts: readonly number[]) => qualities.map((quality) => counts[rule.qualities.indexOf(quality)]);
-  const tokens = rule.imageTokens;
-  if ('bySize' in tokens) {
-    return { bySize: Object.fromEntries(Object.entries(tokens.bySize).map(([size, counts]) => [size, at(counts)])) };
-  }
-  if ('perSide' in tokens) return { perSide: at(tokens.perSide) };
-  return { byQuality: at(tokens.byQuality), ...(tokens.most && { most: at(tokens.most) }) };
-}
-
 /**
  * A price by tokens, in pollen (= USD) per million: the maker's rule at Pollinations' rates (`gptImage`, `gemini`: the
  * image's tokens by quality and size, the text written besides), at the qualities Pollinations makes, with what it
@@ -97,7 +86,13 @@ const tokens = (
   sizes: SizeRule,
   textCeiling = maker.rule.textCeiling,
 ): PriceEntry => ({
-  rule: { ...maker.rule, qualities, quality: qualities[0], imageTokens: tokensAt(maker.rule, qualities), textCeiling },
+  rule: {
+    ...maker.rule,
+    qualities,
+    quality: qualities[0],
+    imageTokens: imageTokensAt(maker.rule, qualities),
+    textCeiling,
+  },
   source: SOURCE,
   exact: false,
   sizes,

@@ -21,7 +21,8 @@ import { fluxPrices, prices as bundled } from './prices.js';
 
 /**
  * The live list of models and prices (`GET {endpoint}/image/models`, no key: [{name, aliases, pricing: {currency:
- * 'pollen', completionImageTokens, …}}], shared/registry/model-info.ts and public-pricing.ts): which models of the book
+ * 'pollen', completionImageTokens, …}}], pollinations/pollinations shared/registry/model-info.ts and
+ * public-pricing.ts): which models of the book
  * Pollinations sells now (`listed`: a model it no longer serves is gone from the list, and a request for it refused),
  * and the price of each, FLUX's and the other families', as a price book to lay over the bundled one. Fetched once per
  * endpoint and page. Undefined where it does not answer, or names none of the book's models (a list broken, not one

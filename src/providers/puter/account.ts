@@ -80,7 +80,7 @@ function storedRates(): Record<string, string> {
 /**
  * Credits per USD, learned from the account's own usage records. Where Puter reports credits, `/metering/usage`
  * still lists each usage type with its units and what it cost, scaled to credits like every amount
- * (extensions/metering.ts, scaleUsageByType); and for the models the widget knows, the catalogue in force says what
+ * (HeyPuter/puter extensions/metering.ts, scaleUsageByType); and for the models the widget knows, the catalogue in force says what
  * one unit costs in USD: Puter records `replicate:{model id}:{cost key}` (ReplicateImageGenerationProvider.ts,
  * #recordUsage) and `{model id}:{cost key}` (TogetherImageProvider.ts l.150-195), each unit at the catalogue's cost.
  * So each such record is a charge whose USD price is known and whose credits are seen: rate = credits ÷ (units ×

@@ -40,7 +40,7 @@ export const editPrices: ProviderEditFacts = {
   // for grok-imagine-image (xai/models.ts, from docs.x.ai/developers/pricing); the live catalogue's own, where read.
   'grok-imagine': { edits: ['instruction'], inputPrice: { per: 'image', usd: '0.002' } },
   // BytePlus' Seedream (BytePlusImageProvider.ts: `image`, up to 14): 4.5 and 5.0 Lite bill no image sent
-  // (byteplus/models.ts: "Every other model is a flat per-image rate with free image input").
+  // (HeyPuter/puter byteplus/models.ts: "Every other model is a flat per-image rate with free image input").
   'seedream-4.5': INSTRUCTION,
   'seedream-5-lite': INSTRUCTION,
 };

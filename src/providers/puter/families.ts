@@ -134,7 +134,7 @@ const FLASH_LONG_RATIOS = { '1:4': '512x2048', '4:1': '2048x512', '1:8': '384x30
 const IMAGEN_RATIOS = ratios('1:1 3:4 4:3 9:16 16:9');
 /**
  * Seedream at its 2K tier, the only one 4.5 and 5.0 Lite take: the size BytePlus makes for each ratio Puter sends
- * reduced (`{w: 16, h: 9}`), as byteplus/models.ts SEEDREAM_RESOLUTION_MAP lists it at `2k` (BytePlusImageProvider.ts
+ * reduced (`{w: 16, h: 9}`), as HeyPuter/puter byteplus/models.ts SEEDREAM_RESOLUTION_MAP lists it at `2k` (BytePlusImageProvider.ts
  * #resolveSize: a ratio under 921,600 px finds its tier's documented size). Not the ratio's 4 MP by arithmetic: 16:9
  * is made 2816×1584, not 2736×1536.
  */

@@ -9,6 +9,8 @@ import type { Quote } from '../../../src/base/types.js';
 import { nextEvent } from '../../support/sim.js';
 import { until } from '../../support/wait.js';
 import { imageWidget } from '../../support/widget.js';
+import { storageKeysForgottenAfterEach } from '../../support/storage.js';
+import { SeenBounds } from '../../../src/pricing/seen-bounds.js';
 
 const text = (el: UserPaysCost) => el.shadowRoot!.querySelector('[part=cost]')!.textContent!.replace(/\s+/g, ' ');
 
@@ -134,5 +136,50 @@ describe('<userpays-cost provider="puter"> without an endpoint', () => {
     } finally {
       window.fetch = realFetch;
     }
+  });
+});
+
+describe('<userpays-cost>: a bound raised by what a provider charged above it', () => {
+  const storageKeys = storageKeysForgottenAfterEach();
+  const at1K = { provider: 'google', model: 'gemini-nano-banana-2.1', quality: '1K', width: 1024, height: 1024 };
+
+  it('quotes its storage key’s bound, and again at once when a widget of the page or another tab raises it', async () => {
+    const storageKey = storageKeys();
+    new SeenBounds(storageKey).raise(at1K, '0.08');
+    const el = await fixture<UserPaysCost>(
+      html`<userpays-cost
+        provider="google"
+        model="gemini-nano-banana-2.1"
+        quality="1K"
+        storage-key=${storageKey}
+        prompt="a fox"
+        locale="en-US"
+      ></userpays-cost>`,
+    );
+    expect(el.quote?.atMost).to.equal('0.08');
+    expect(text(el)).to.contain('Charged here before for this model and size: up to $0.08 an image');
+    // Google's prices are read after the first paint, and laid over with one update: past it, nothing else prices
+    // the preview again but what is tested here.
+    let updates = 0;
+    el.addController({ hostUpdate: () => void updates++ });
+    await until(() => updates > 0, 5_000, "Google's prices read");
+    // A widget of this page was charged more: it says so with `userpays-bound`, and the preview follows.
+    new SeenBounds(storageKey).raise(at1K, '0.09');
+    document.body.dispatchEvent(new CustomEvent('userpays-bound', { bubbles: true, composed: true }));
+    await until(() => el.quote?.atMost === '0.09', 2_000, 'the bound a widget of the page raised');
+    // Another tab's raise arrives as a `storage` event (a frame of the same origin writes as a tab would).
+    const frame = await fixture<HTMLIFrameElement>(html`<iframe src="about:blank"></iframe>`);
+    new SeenBounds(storageKey, frame.contentWindow!.localStorage).raise(at1K, '0.1');
+    await until(() => el.quote?.atMost === '0.1', 5_000, 'the bound another tab raised');
+    // Another ledger's bounds are not this one's.
+    const other = await fixture<UserPaysCost>(
+      html`<userpays-cost
+        provider="google"
+        model="gemini-nano-banana-2.1"
+        quality="1K"
+        prompt="a fox"
+      ></userpays-cost>`,
+    );
+    expect(other.quote?.atMost).not.to.equal('0.1');
   });
 });

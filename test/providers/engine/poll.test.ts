@@ -150,7 +150,7 @@ describe('nextPollDelay (the polling schedule)', () => {
     const lateBlind: number[] = [];
     let pollsLearned = 0;
     let pollsDense = 0;
-    // A kind of image that takes 2–3.3 s; the history is the last 9 of them, as ledger/durations.ts keeps.
+    // A kind of image that takes 2–3.3 s; the history is the last 9 of them, as generation/durations.ts keeps.
     const readies = Array.from({ length: 60 }, (_, i) => 2000 + ((i * 577) % 1300));
     readies.forEach((readyMs, i) => {
       const history = readies.slice(Math.max(0, i - 9), i);

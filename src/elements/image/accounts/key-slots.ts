@@ -5,7 +5,7 @@ import { keyRoute } from '../../../providers/catalog.js';
  * Where a remembered key is kept: one slot per storage key, provider and route (`keyRoute`: the account it belongs
  * to, and the relay it goes through, if any). A key that goes straight to the provider keeps the slot it had before
  * keys named their relay (`{storageKey}:key:{provider}:{origin}`), so no key remembered then is ever read as one
- * given for a relay. The user's keys themselves are the panels' (panels/accounts/provider-keys.ts).
+ * given for a relay. The user's keys themselves are the panels' (accounts/panel/provider-keys.ts).
  */
 export const keySlot = (storageKey: string, provider: ProviderId, endpoint: string, relay: string) =>
   `${storageKey}:key:${provider}:${keyRoute(provider, endpoint, relay)}`;

@@ -63,7 +63,7 @@ export function renderModels(
   </fieldset>`;
 }
 
-/** The models drawn as cards (../choices/choices.ts), each in two lines, or one in a page-wide widget. */
+/** The models drawn as cards (elements/shared/choices/choices.ts), each in two lines, or one in a page-wide widget. */
 export const modelPickerStyles = css`
   /* A family of models (GPT Image, Imagen…), named above its cards, where the list spans several. */
   .family {

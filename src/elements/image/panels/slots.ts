@@ -1,7 +1,7 @@
 import type { Slot } from '../view.js';
 
 /**
- * What the panels draw into the places the widget's first paint keeps for them (image-template.ts, form-template.ts),
+ * What the panels draw into the places the widget's first paint keeps for them (image-template.ts, prompt/prompt-template.ts),
  * once they have loaded. Until then the first paint draws each place empty, at the size it will have.
  */
 export interface PanelSlots {

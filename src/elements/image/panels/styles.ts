@@ -11,8 +11,8 @@ import { pinnedRowStyles } from '../price/panel/pinned-row.js';
  * The panels' styles, adopted by the element beside its own once the panels load (PanelsController): a
  * constructed stylesheet, which a strict Content-Security-Policy allows where a <style> would not be. Each template
  * has its own beside it, of what it draws; the lazy parts' (the sign-in's, the model's controls', the gallery's view,
- * the list of uncertain charges) are adopted when those load (accounts/sign-in/index.ts, controls/index.ts,
- * gallery/index.ts, panel-controllers.ts).
+ * the list of uncertain charges) are adopted when those load (accounts/panel/sign-in/index.ts, options/panel/controls/index.ts,
+ * gallery/panel/index.ts, panels/panel-part.ts).
  */
 
 /** What the panels change of the widget's places (image-template.ts) as they draw into them. */
@@ -84,7 +84,7 @@ const panelControls = css`
     margin: 0 0 0.25rem;
     font-weight: 600;
   }
-  /* A row of buttons: under an error (gallery/failure.ts), in the form before a capped sign-in. */
+  /* A row of buttons: under an error (gallery/panel/failure.ts), in the form before a capped sign-in. */
   .row {
     display: flex;
     flex-wrap: wrap;
@@ -95,7 +95,7 @@ const panelControls = css`
 
 /**
  * `<userpays-image>`'s panels, in one stylesheet: the accounts, what they change of the widget's places, the examples and More options, the icons, the decision
- * row's. What runs, a submission's error and its images are the gallery's view's (gallery/index.ts). Their order is
+ * row's. What runs, a submission's error and its images are the gallery's view's (gallery/panel/index.ts). Their order is
  * the cascade's.
  */
 export const imagePanelStyles = css`

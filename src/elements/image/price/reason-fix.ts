@@ -5,7 +5,7 @@ import type { Blocked, ImageHandlers } from '../view.js';
 /**
  * The fix beside why Generate cannot (image-template.ts's decision row): a link where it is elsewhere (where to add
  * funds), else a button that focuses a field, changes the model, or books the answer a lost reply's balance points to
- * (`answer`: "Your BFL balance fell by $0.014: count it as charged once", panels/balance-evidence.ts), `value` and
+ * (`answer`: "Your BFL balance fell by $0.014: count it as charged once", price/panel/balance-evidence.ts), `value` and
  * `data-id` as the tally's own answers carry them.
  */
 export function renderFix(fix: NonNullable<Blocked['fix']>, on: Pick<ImageHandlers, 'fix'>) {

@@ -45,7 +45,7 @@ export const formStyles = css`
     scroll-margin-top: 2.5rem; /* brought into view (Vary, Reuse…) with its label */
   }
   /*
-   * The examples to start from (panels/more.ts) are laid out here, not with the panels: their place (slot()) has this
+   * The examples to start from (options/panel/more.ts) are laid out here, not with the panels: their place (slot()) has this
    * layout before they come, rows of a fixed height as many as they will fill, so it is as tall as they will be. Under
    * the prompt, their label beside two rows of two (on the wide canvas: image-template.ts).
    */

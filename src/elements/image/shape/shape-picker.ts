@@ -108,7 +108,7 @@ export function renderSize(
     ${renderSizes(size, widgetText, on, translation)}`;
 }
 
-/** The shapes drawn as cards (../choices/choices.ts), a swatch over each ratio; the typed size's fields. */
+/** The shapes drawn as cards (elements/shared/choices/choices.ts), a swatch over each ratio; the typed size's fields. */
 export const shapePickerStyles = css`
   /* The shapes in one row, up to nine; more in two even rows (ten in rows of five, OpenRouter's eleven of six and
      five); five to a row when compact. */

@@ -3,7 +3,7 @@ import { live } from 'lit/directives/live.js';
 
 /**
  * Choices drawn as cards: native radios (one Tab stop, arrows move the choice) whose label is the card. The models,
- * the shapes and the sizes (models/, shape/) and More options' count and quality (panels/more.ts) are drawn so.
+ * the shapes and the sizes (models/, shape/) and More options' count and quality (image/options/panel/more.ts) are drawn so.
  */
 
 /**

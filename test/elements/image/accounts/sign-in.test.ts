@@ -430,7 +430,7 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
 
     widget.prompt = 'a paper lantern on a dark river';
     await widget.updateComplete;
-    // Hugging Face's free accounts have no included credits and pay only with credits bought (hub-docs,
+    // Hugging Face's free accounts have no included credits and pay only with credits bought (huggingface/hub-docs
     // docs/inference-providers/pricing.md): the click would be refused with a 402, so it is refused before, with why.
     await until(() => blocked(widget).reason);
     expect(blocked(widget).reason).to.equal('Your Hugging Face account cannot pay for images yet');

@@ -31,7 +31,7 @@ describe('a model its provider has shut down, named by the page', () => {
     expect(note(el)).to.equal(
       'Imagen 4 was shut down on 2026-08-17: Nano Banana 2.1, its replacement, makes this image instead.',
     );
-    expect(decision(el).price).to.equal('at most $0.0487');
+    expect(decision(el).price).to.equal('at most $0.0582');
   });
 
   it('stops saying why once the user picks a model of their own', async () => {

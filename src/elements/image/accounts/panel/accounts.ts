@@ -11,7 +11,7 @@ import type { AccountHandlers } from './account-handlers.js';
  * The user's own key, drawn with the panels (the first paint does not wait for it) into the place the first paint kept
  * at its size. Puter's account (./puter/) and the sign-in of the account systems a key comes from (./sign-in/:
  * OpenRouter, Hugging Face, Pollinations) are parts of their own, loaded where the provider in force has them
- * (PanelPart: panel-controllers.ts).
+ * (PanelPart: panels/panel-part.ts).
  */
 
 /** The key field's view: the key (`ImageView['key']`), whom it pays, where to get one, what its account has left. */

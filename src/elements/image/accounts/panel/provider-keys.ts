@@ -48,7 +48,7 @@ export interface ProviderKeysSource {
  * from there when they untick it. Storage is read once per slot, not on every render.
  *
  * `current` is the key of the provider, endpoint and relay in force; a key set belongs to those in force when it is
- * set. Made with the panels, it takes over the keys the page gave before (`adopt`: ../../key-slots.ts).
+ * set. Made with the panels, it takes over the keys the page gave before (`adopt`: ../key-slots.ts).
  *
  * Forgetting a key (Sign out, or unticking "Remember") reaches every widget and tab of the storage key at once
  * (`tell`, and `drop` in each of the others: the panels' KeysChannel carries the word), so that no other widget goes

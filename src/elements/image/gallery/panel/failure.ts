@@ -41,7 +41,7 @@ export interface WaysOn {
   };
 }
 
-/** What the error's controls do: the widget's own (`fix`, `retry`) and the panels' (image-actions.ts). */
+/** What the error's controls do: the widget's own (`fix`, `retry`) and the panels' (submission/panel/submission-handlers.ts). */
 export interface FailureHandlers extends Pick<ImageHandlers, 'retry' | 'fix'> {
   dismissError(): void;
   errorKeydown(event: KeyboardEvent): void;

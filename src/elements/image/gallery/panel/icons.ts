@@ -25,7 +25,7 @@ export const icon = (name: IconName) =>
   html`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d=${ICONS[name]}></path></svg>`;
 
 /**
- * The icons, and the buttons that are only an icon (`.tool`: the image toolbar's, gallery/result.ts, and a reference
+ * The icons, and the buttons that are only an icon (`.tool`: the image toolbar's, gallery/panel/result.ts, and a reference
  * image's Remove, more.ts), each a target 32 px square.
  */
 export const iconStyles = css`

@@ -244,7 +244,7 @@ export function renderResult(view: ResultView, act: (event: Event) => void) {
   const galleryText = wordsIn(view.translation, 'gallery', gallery);
   const last = view.images.at(-1);
   if (!last) return nothing; // no images
-  // A submission whose images were all deleted, said over the one before it, which came up (panel-slots.ts).
+  // A submission whose images were all deleted, said over the one before it, which came up (panels/slots.ts).
 
   const deleted = view.images.filter((image) => image.gone && image.batch !== last.batch);
   const images = view.images.slice(deleted.length);

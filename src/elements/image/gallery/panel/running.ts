@@ -143,7 +143,7 @@ export const runningStyles = css`
     justify-self: center; /* as wide as its frames: the progress sits inside them */
     max-width: 100%;
   }
-  /* More than one image: two to a row (as the result's: gallery/result.ts). */
+  /* More than one image: two to a row (as the result's: gallery/panel/result.ts). */
   .frames:not(.count-1) {
     grid-template-columns: repeat(2, minmax(0, 1fr));
     justify-self: stretch;

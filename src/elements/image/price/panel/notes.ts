@@ -9,7 +9,7 @@ import { budgetFigures, usd } from '../../../tally/tally-summary.js';
 
 // What is said beside the decision row: what the last submission charged where the preview did not say it, a change
 // just made for the user, with its Undo, what the provider asks in a box of its own, and what the session spent. The
-// error of a submission is the canvas's (gallery/failure.ts).
+// error of a submission is the canvas's (gallery/panel/failure.ts).
 
 /**
  * What the provider charged where the preview did not say it (`Submitted.chargeNote`), and that it retires the model

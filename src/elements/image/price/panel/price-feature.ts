@@ -69,7 +69,7 @@ export class PriceFeature implements PriceShared {
    * A fix beside Generate that goes to a field in More options (a model's control, the file field) opens it first, as
    * a field in a closed disclosure takes no focus; one that is itself an action, the file field's chooser or Sign in
    * (its form, or the provider's popup), is taken within the click that asked, as a chooser and a popup need the
-   * user's gesture: heard before the fix's own handler (submission/submit-handlers.ts), which focuses.
+   * user's gesture: heard before the fix's own handler (submission/panel/submission-handlers.ts), which focuses.
    */
   #openWhereTheFixGoes() {
     const root = this.#parts.host.renderRoot;

@@ -69,7 +69,7 @@ export function spendingBlocked(
       : { reason: offersText.overBudget(budget, site), at: 'price', fix: cheaper(remaining) };
   }
   const { fundsUrl: funds, keyUrl } = providerInfo(host.provider) ?? {};
-  // Hugging Face's free accounts have no included credits and pay only with credits bought (hub-docs,
+  // Hugging Face's free accounts have no included credits and pay only with credits bought (huggingface/hub-docs
   // docs/inference-providers/pricing.md): its router refuses them with a 402, so the click is refused before it.
   if (cannotPay) {
     return {

@@ -25,7 +25,7 @@ export async function runSubmission(
   let done = () => {};
   // What draws the submission in the canvas loads beside the work: the submission ends once it is here, so its images,
   // or its error, are drawn at once (where it cannot load, the images are kept all the same, and drawn once it has
-  // loaded: PanelPart; the error is said in its words alone: panel-slots.ts).
+  // loaded: PanelPart; the error is said in its words alone: panels/slots.ts).
   const galleryView = features.gallery.view.load().catch(() => {});
   try {
     const { submit } = await loadGeneration();

@@ -158,7 +158,7 @@ describe('ProviderKeys', () => {
   });
 
   // Whether this site's sign-in made the key in force is known beside it (its balance is this
-  // ledger's alone, and no key field is drawn for it; panels/accounts/signed-keys.ts), kept with a remembered key, and
+  // ledger's alone, and no key field is drawn for it; elements/image/accounts/panel/signed-keys.ts), kept with a remembered key, and
   // lost when a key is typed or forgotten.
   it('knows which key this site’s sign-in made: kept with a remembered key, not a key typed since or forgotten', () => {
     const storageKey = uniqueStorageKey();

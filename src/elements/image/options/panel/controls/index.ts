@@ -1,6 +1,6 @@
 // The widget's controls part (a chunk of its own): the model's own controls as More options draws
 // them, the prompt's rewriting and what it means for a seed among them, with their styles. Loaded by the panels (a
-// PanelPart: panel-controllers.ts) when the user opens More options where the provider in force shows them (BFL, fal,
+// PanelPart: panels/panel-part.ts) when the user opens More options where the provider in force shows them (BFL, fal,
 // Pollinations): a visit that never opens More options never loads it.
 import { controls as controlsWords } from '../../../../../strings/image/controls.js';
 import { reword, wordsIn, type Translation } from '../../../../../strings/strings.js';
