@@ -186,6 +186,21 @@ describe('UserPays.check against the simulators', function () {
     );
   });
 
+  it('google: a model gone from the list is said missing (a recorded list, edited, replayed)', async () => {
+    const apiKey = unique('sim-check');
+    const endpoint = simEndpoint('google', `run=${unique()}`);
+    const recorded = JSON.parse(JSON.stringify(await check({ provider: 'google', endpoint, apiKey }))) as CheckReport;
+    expect(recorded.models.missing).to.deep.equal([]);
+    for (const { reply } of recorded.steps[0].exchanges) {
+      const page = reply as { models?: { name: string }[] };
+      if (page.models) page.models = page.models.filter(({ name }) => name !== 'models/gemini-3-pro-image');
+    }
+    const again = await check({ provider: 'google', endpoint: await replayOf(recorded), apiKey });
+
+    expect(again.models.missing.map(({ model }) => model)).to.deep.equal(['gemini-3-pro-image']);
+    expect(again.cheapest?.model).not.to.equal('gemini-3-pro-image');
+  });
+
   it('a key planted where the provider echoes it is never in the report', async () => {
     const apiKey = unique('sim-check-planted');
     // BFL's simulator quotes the key it was given in its refusal (`echo=`), cut into pieces: the report must not.
