@@ -1,7 +1,7 @@
 /**
  * The layers of src/, bottom to top, and the only directions imports may take (see docs/architecture.md):
  *
- *   base/, strings/ ← pricing/ ← providers/ ← ledger/, images/ ← generation/ ← lazy/ ← elements/ ← the entry
+ *   base/, strings/ ← pricing/ ← providers/ ← ledger/, images/ ← generation/ ← check/ ← lazy/ ← elements/ ← the entry
  *
  * A module imports from its own layer or the layers below it, never above; nothing imports in a circle. The entry
  * is the three modules at the root of src/ (index.ts, define.ts, api.ts). `npm test` runs `depcruise src` with this
@@ -117,6 +117,12 @@ module.exports = {
       'The flow is testable without any element.',
       '^src/generation/',
       '^src/(lazy|elements)/',
+    ),
+    forbid(
+      'the-check-is-above-generation',
+      'Check this account (check/: UserPays.check) makes its image through generation/ and reads through providers/: nothing below it, and no element, imports it (lazy/ loads it by import()).',
+      '^src/(base|strings|pricing|providers|ledger|images|generation|elements)/',
+      '^src/check/',
     ),
     forbid('nothing-imports-the-entry', 'The entry is the top: only it defines elements and exports.', '^src/', ENTRY),
     {

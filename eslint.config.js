@@ -102,8 +102,8 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    // Runs inside the benchmark page, where the bundle defined window.UserPays.
-    files: ['bench/in-page.js'],
+    // Runs inside the benchmark page and the demo's check page, where the bundle defined window.UserPays.
+    files: ['bench/in-page.js', 'demo/check.js'],
     languageOptions: { globals: { UserPays: 'readonly' } },
   },
 );

@@ -45,10 +45,14 @@ export default {
     },
     // The demo page at this run's moment too, its clock script first as on every test page: the page and the
     // simulators it calls (demo/sim/clock.mjs) agree on the day, and so on which models are sold.
+    // Its check page (demo/check.html) too.
     async (ctx, next) => {
-      if (ctx.path !== '/demo/index.html' && ctx.path !== '/demo/') return next();
+      const page = { '/demo/': 'index.html', '/demo/index.html': 'index.html', '/demo/check.html': 'check.html' }[
+        ctx.path
+      ];
+      if (!page) return next();
       ctx.type = 'text/html';
-      ctx.body = readFileSync(new URL('./demo/index.html', import.meta.url), 'utf8').replace(
+      ctx.body = readFileSync(new URL(`./demo/${page}`, import.meta.url), 'utf8').replace(
         '<head>',
         '<head><script src="/__test-clock.js"></script>',
       );

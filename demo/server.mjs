@@ -6,6 +6,8 @@
 // page and these simulators; GET /relay.json tells the page its URL ({"url": null} when it could not start).
 // GET /openai-prices.json answers OpenAI's GPT Image prices as the widget's own book has them, which the demo's OpenAI
 // entry states as its page's priceBook (demo/openai-prices.mjs: read at start; a 503 where they could not be).
+// `node demo/server.mjs --replay report.json` also serves a report of "Check this account" (docs/check.md) as a
+// simulator at /sim/replay/report/ (demo/sim/report-replay.mjs): point a widget's endpoint there.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -14,6 +16,7 @@ import { pipeline } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { createGzip, gzipSync } from 'node:zlib';
 import { createSimulator } from './sim/index.mjs';
+import { loadReport } from './sim/report-replay.mjs';
 import { openaiPrices, serveOpenAiPrices } from './openai-prices.mjs';
 import { startRelay } from '../scripts/relay-local.mjs';
 import { vendorModule } from '../examples/vendor.mjs';
@@ -73,6 +76,8 @@ const PENDING_S = {
   'flux-pro-1.1-ultra': 6,
   'flux-pro-1.0-fill': 4,
 };
+const replayed = process.argv.indexOf('--replay');
+if (replayed > 0 && process.argv[replayed + 1]) loadReport(process.argv[replayed + 1], 'report');
 const jitter = () => 0.8 + Math.random() * 0.4;
 const simulator = createSimulator({
   pendingMs: (model) => Math.round((PENDING_S[model] ?? 3) * 1000 * jitter()),

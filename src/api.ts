@@ -3,7 +3,8 @@ import { UserPaysImage } from './elements/image/userpays-image.js';
 import { UserPaysTally } from './elements/tally/userpays-tally.js';
 import { asUserPaysError } from './base/errors.js';
 import type { GenerateOptions, GenerateRequest } from './generation/headless.js';
-import { loadHeadless, loadLedger } from './lazy/index.js';
+import { loadCheck, loadHeadless, loadLedger } from './lazy/index.js';
+import type { CheckOptions, CheckReport, CheckResult } from './check/check.js';
 import { quoteFor } from './providers/prices.js';
 import type { GenerateResult, ProviderId, Quote, QuoteRequest, Tally } from './base/types.js';
 
@@ -74,6 +75,20 @@ export function signIn(provider: ProviderId, options: SignInOptions = {}): Promi
 export const signOut = (provider: ProviderId, options: SignInOptions = {}): Promise<void> =>
   withHeadless(({ headlessSignOut }) => headlessSignOut(provider, options));
 
+/**
+ * Checks the user's account at one provider (docs/check.md): reads for free its live list of models and prices and
+ * the balance, sets them beside the built-in price book, and, with `generate: true` or the result's `generate()`,
+ * makes the cheapest image the path sells, quoted against charged. The report is plain JSON, keys scrubbed, in the
+ * form the simulators replay. Loaded on first use; rejects with `UserPaysError` only.
+ */
+export async function check(options: CheckOptions): Promise<CheckResult> {
+  try {
+    return await (await loadCheck()).check(options);
+  } catch (error) {
+    throw asUserPaysError(error);
+  }
+}
+
 /** The tally of a storage key (default `userpays`, the elements' own): what the widget and `<userpays-tally>` show. */
 export async function tally(storageKey?: string): Promise<Tally> {
   const { LedgerStore } = await loadLedger();
@@ -81,5 +96,5 @@ export async function tally(storageKey?: string): Promise<Tally> {
 }
 
 export { UserPaysCost, UserPaysImage, UserPaysTally };
-export type { GenerateOptions, GenerateRequest };
+export type { CheckOptions, CheckReport, CheckResult, GenerateOptions, GenerateRequest };
 export { UserPaysError } from './base/errors.js';

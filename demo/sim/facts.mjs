@@ -169,4 +169,12 @@ export const SIMULATOR_FACTS = [
       'everything: pollinations/pollinations’s source (its registry, its routes); the token counts it passes on are those recorded at OpenAI and Google',
     ],
   },
+  {
+    name: 'Reports (`/sim/replay`)',
+    files: ['report-replay.mjs'],
+    recorded: [],
+    unrecorded: [
+      'none of its own: it answers only the exchanges the report it is started from recorded (docs/check.md), and 404 to anything else',
+    ],
+  },
 ];

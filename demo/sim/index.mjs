@@ -9,6 +9,7 @@ import { createOpenAiSimulator } from './openai.mjs';
 import { createOpenRouterSimulator } from './openrouter.mjs';
 import { createPollinationsSimulator } from './pollinations.mjs';
 import { createPuterSimulator } from './puter.mjs';
+import { createReportReplay } from './report-replay.mjs';
 
 /**
  * @param {{ pendingMs?: number | ((model: string) => number), queueMs?: number | ((model: string) => number),
@@ -25,6 +26,8 @@ export function createSimulator(options = {}) {
     createOpenRouterSimulator(options),
     createPollinationsSimulator(options),
     createPuterSimulator(options),
+    // Not a provider: the replay of a report of "Check this account" (docs/check.md).
+    createReportReplay(),
   ];
   return {
     /** True when the request was under `/sim/` and has been answered (or deliberately dropped). */

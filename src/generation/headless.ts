@@ -207,6 +207,13 @@ export async function headlessSignIn(
 export const headlessSignOut = (provider: ProviderId, { endpoint = '', relay = '' }: SignInPlace) =>
   void signedIn.delete(provider + keyRoute(provider, endpoint, relay));
 
+/**
+ * The key a `signIn()` gave for `provider` at `endpoint` ('' for its public one) through `relay`, for this page's own
+ * use in the same place only ("Check this account" reads the list and the balance with it); '' where none.
+ */
+export const signedInKey = (provider: ProviderId, endpoint: string, relay: string): string =>
+  signedIn.get(provider + keyRoute(provider, endpoint, relay)) ?? '';
+
 /** One image store per storage key on this page (what could not be saved is kept in it for the page's life). */
 const stores = new Map<string, ImageStore>();
 /** Storage keys and providers whose orphans this page has finished (see `resumeOnce`). */

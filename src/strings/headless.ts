@@ -19,3 +19,7 @@ export const capNotAnAmount = () =>
   'cap must be an amount of dollars above zero written as text, such as "5" or "2.50": the most the key may spend.';
 export const daysNotAWholeNumber = () =>
   'days must be a whole number of days from 1 to 365 written as text, such as "7": how long the key lasts.';
+export const notACheckRequest = () =>
+  'Say what to check: an object such as { provider: "bfl", apiKey } (UserPays.check, docs/check.md).';
+export const notAProvider = (names: string) => `provider must be one of ${names}.`;
+export const notABoolean = (name: string) => `${name} must be true or false.`;

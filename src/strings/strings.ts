@@ -8,6 +8,7 @@
  * What the layers below the elements say (an error a provider throws, a progress status, what was charged) is said
  * in English with its name and values, a `Sentence`, for the element that shows it to word in its own language.
  */
+import type { CheckStrings } from './check.js';
 import type { CompareStrings } from './image/compare.js';
 import type { ControlsStrings } from './image/controls.js';
 import type { EditorStrings } from './image/editor.js';
@@ -43,6 +44,7 @@ export type { Sayer, Sentence };
  */
 export interface Strings {
   bounds: BoundsStrings;
+  check: CheckStrings;
   compare: CompareStrings;
   controls: ControlsStrings;
   editor: EditorStrings;

@@ -4,6 +4,7 @@
  * `lang` is German (languages.ts): never in the first load.
  */
 import type { Strings } from '../strings/strings.js';
+import { check } from './de/check.js';
 import { compare } from './de/image/compare.js';
 import { controls } from './de/image/controls.js';
 import { editor } from './de/image/editor.js';
@@ -39,6 +40,7 @@ import { fal } from './de/providers/fal.js';
 import { google } from './de/providers/google.js';
 
 export const de: Strings = {
+  check,
   compare,
   controls,
   editor,

@@ -2,6 +2,7 @@
 // error), and none of it is English left in place: every sentence of every module, said with the same values in both
 // languages, differs from its English, but for the few that are the same words in both (names, symbols), listed here.
 // Holds: src/translations/de/
+import { check } from '../../src/strings/check.js';
 import { compare } from '../../src/strings/image/compare.js';
 import { controls } from '../../src/strings/image/controls.js';
 import { expect } from '@open-wc/testing';
@@ -45,6 +46,7 @@ const english: Strings = {
   editor,
   editPrices,
   bounds,
+  check,
   compare,
   controls,
   errors,

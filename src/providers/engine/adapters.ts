@@ -129,16 +129,26 @@ export function liveBook(id: ProviderId, endpoint: string, access?: LiveAccess):
   const { apiKey = '' } = access ?? {};
   const relay = relayFor(id, endpoint, access?.relay ?? ''); // none where the provider answers pages itself
   const asked = apiKey ? ` ${relay} ${apiKey}` : '';
+  return (catalogues[`${id} ${endpoint}${asked}`] ??= readLiveBook(id, endpoint, access && { apiKey, relay }));
+}
+
+/**
+ * `liveBook`'s reading, once, kept nowhere (what "Check this account" reads: the list as it answers now), with
+ * `access` as given; `answered` is false where the list did not answer (the book is then the built-in one).
+ */
+export async function readLiveBook(
+  id: ProviderId,
+  endpoint: string,
+  access?: LiveAccess,
+): Promise<LiveBook & { answered: boolean }> {
   const base = priceBookFor(endpoint, BUILTIN_PRICE_BOOK, id);
-  return (catalogues[`${id} ${endpoint}${asked}`] ??= liveReader(id)
-    .then((reader) => reader.livePrices?.(endpoint, access && { apiKey, relay }))
-    .catch(() => undefined)
-    .then((live) => {
-      if (!live) return { book: base };
-      // A live price far from the bundled one is no price (`withinReason`): the bundled one stays.
-      const book = mergePriceBook(base, withinReason(id, base, live.prices, live.refused));
-      if (!live.listed) return { book };
-      const listed = new Set(live.listed);
-      return { book: soldOnly(book, id, listed), listed };
-    }));
+  const live = await liveReader(id)
+    .then((reader) => reader.livePrices?.(endpoint, access))
+    .catch(() => undefined);
+  if (!live) return { book: base, answered: false };
+  // A live price far from the bundled one is no price (`withinReason`): the bundled one stays.
+  const book = mergePriceBook(base, withinReason(id, base, live.prices, live.refused));
+  if (!live.listed) return { book, answered: true };
+  const listed = new Set(live.listed);
+  return { book: soldOnly(book, id, listed), listed, answered: true };
 }
