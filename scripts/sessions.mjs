@@ -7,6 +7,8 @@ export const SET_ASIDE = {
   'src/translations/': "a translation: loaded only where a page's or an element's lang asks for one",
   'src/generation/headless.ts':
     "the headless API (UserPays.generate, signIn, signOut): a page's own call, never the widget's",
+  'src/check/':
+    "Check this account (UserPays.check, docs/check.md): a page's own call, or the demo's check page, never the widget's",
   'src/pricing/price-book-problems.ts':
     "what is wrong with a page's own priceBook, told its developer: loaded only on a page whose priceBook is wrong",
   'src/elements/tally/panels/': 'the panels of <userpays-tally>: another element, loaded only where a page adds one',
