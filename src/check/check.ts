@@ -17,7 +17,7 @@ import { signedInKey } from '../generation/headless.js';
 import { compareBooks, mostOf, quoteOne, type Comparison } from './compare.js';
 import { makeImage, type ImageReport } from './image.js';
 import type { Exchange } from './recorder.js';
-import { recorded, stoppable, type CheckPlace, type CheckStep, type Offer } from './steps.js';
+import { recorded, spokenModel, stoppable, type CheckPlace, type CheckStep, type Offer } from './steps.js';
 
 /**
  * "Check this account" (`UserPays.check()`; docs/check.md): for one provider and the user's key (or sign-in), reads
@@ -232,7 +232,7 @@ function cheapestIn(place: CheckPlace, book: PriceBook): Offer | undefined {
   }
   if (!best) return undefined;
   const price = `$${best.atMost ?? best.quoted}`;
-  return { ...best, said: checkText.cheapestOffer(best.model, `${best.width}×${best.height}`, price) };
+  return { ...best, said: checkText.cheapestOffer(spokenModel(best.model), `${best.width}×${best.height}`, price) };
 }
 
 /** `UserPays.check()`: see `CheckOptions`. Rejects with `UserPaysError` only. */

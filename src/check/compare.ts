@@ -3,7 +3,7 @@ import type { ProviderId, Quote } from '../base/types.js';
 import { modelsIn, type PriceBook } from '../pricing/index.js';
 import { quoteFor } from '../providers/prices.js';
 import { checkText } from '../strings/check.js';
-import { CHECK_PROMPT } from './steps.js';
+import { CHECK_PROMPT, spokenModel } from './steps.js';
 import type { Sentence } from '../strings/strings.js';
 
 /**
@@ -101,7 +101,9 @@ export function compareBooks(
   const { listed } = live;
   const named = (model: string) => !!listed?.has(model) || !!listed?.has(book[model][provider]?.model ?? model);
   const missing = listed
-    ? sold.filter((model) => !named(model)).map((model) => ({ model, said: checkText.modelMissing(model, name) }))
+    ? sold
+        .filter((model) => !named(model))
+        .map((model) => ({ model, said: checkText.modelMissing(spokenModel(model), name) }))
     : [];
   const known = knownIds(book, provider);
   const looksLikeImages = IMAGE_IDS[provider];
@@ -123,7 +125,7 @@ export function compareBooks(
       size,
       book: mostOf(before),
       live: mostOf(now),
-      said: checkText.modelPriced(model, size, was, is),
+      said: checkText.modelPriced(spokenModel(model), size, was, is),
     });
   }
   return { missing, added, priced };

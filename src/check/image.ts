@@ -1,7 +1,15 @@
 import { headless } from '../generation/headless.js';
 import { checkText } from '../strings/check.js';
 import type { Sentence } from '../strings/strings.js';
-import { CHECK_PROMPT, recorded, stoppable, type CheckPlace, type CheckStep, type Offer } from './steps.js';
+import {
+  CHECK_PROMPT,
+  recorded,
+  spokenModel,
+  stoppable,
+  type CheckPlace,
+  type CheckStep,
+  type Offer,
+} from './steps.js';
 
 /**
  * The one image "Check this account" makes when asked, after its price was shown (`CheckReport.cheapest`): through the
@@ -56,7 +64,12 @@ export async function makeImage(place: CheckPlace, offer: Offer | undefined, sig
   let image: ImageReport;
   if (read.failure) {
     const { code, message } = read.failure;
-    image = { status: 'failed', ...base, error: { code, message }, said: checkText.imageFailed(model, message) };
+    image = {
+      status: 'failed',
+      ...base,
+      error: { code, message },
+      said: checkText.imageFailed(spokenModel(model), message),
+    };
   } else {
     const result = read.answer;
     for (const { url } of result.images) if (url.startsWith('blob:')) URL.revokeObjectURL(url);
@@ -66,7 +79,11 @@ export async function makeImage(place: CheckPlace, offer: Offer | undefined, sig
       quoted: result.quote.total,
       ...(result.quote.atMost && { atMost: result.quote.atMost }),
       charged: result.charged,
-      said: checkText.imageCharged(model, `$${result.quote.atMost ?? result.quote.total}`, `$${result.charged}`),
+      said: checkText.imageCharged(
+        spokenModel(model),
+        `$${result.quote.atMost ?? result.quote.total}`,
+        `$${result.charged}`,
+      ),
     };
   }
   step.said = [image.said];

@@ -1,12 +1,18 @@
 import { UserPaysError, asUserPaysError } from '../base/errors.js';
 import type { ProviderId } from '../base/types.js';
-import type { PriceBook } from '../pricing/index.js';
+import { modelName, type PriceBook } from '../pricing/index.js';
 import { checkText } from '../strings/check.js';
 import type { Sentence } from '../strings/strings.js';
 import { record, type Exchange } from './recorder.js';
 
 // What every step of "Check this account" shares (check.ts runs them, image.ts makes the image): where it runs, how a
 // step is recorded and stopped, and the shapes of the report's steps.
+
+/**
+ * A model as a sentence of the check names it: its name with the id the price book and the provider know it by
+ * ("FLUX.1 [schnell] (flux-1-schnell)"), or the id alone where the widget has no name for it (a provider's new model).
+ */
+export const spokenModel = (model: string) => (modelName(model) === model ? model : `${modelName(model)} (${model})`);
 
 /** What the check's image asks for, and is priced with: a plain picture, which no moderation refuses. */
 export const CHECK_PROMPT = 'A red apple on a white table, photographed from the side';

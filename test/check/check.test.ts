@@ -49,7 +49,7 @@ describe('UserPays.check against the simulators', function () {
     ]);
     const said = report.models.missing.find(({ model }) => model === 'seedream-4.5')?.said.text;
     expect(said).to.equal(
-      'seedream-4.5 is in the built-in price book, but the list at OpenRouter no longer names it: it is not offered there.',
+      'Seedream 4.5 (seedream-4.5) is in the built-in price book, but the list at OpenRouter no longer names it: it is not offered there.',
     );
     expect(report.models.added).to.deep.equal([]);
     expect(report.models.answered).to.equal(true);
@@ -75,7 +75,9 @@ describe('UserPays.check against the simulators', function () {
     const sent = image?.exchanges.find(({ method, path }) => method === 'POST' && path === '/api/v1/images');
     expect(sent?.status).to.equal(200);
     expect(sent?.request).to.include({ model: 'openai/gpt-image-2', quality: 'low' });
-    expect(made.image?.said.text).to.match(/^One image by gpt-image-2: quoted \$[\d.]+, charged \$[\d.]+\.$/);
+    expect(made.image?.said.text).to.match(
+      /^One image by GPT Image 2 \(gpt-image-2\): quoted \$[\d.]+, charged \$[\d.]+\.$/,
+    );
   });
 
   it('pollinations: a price the provider changed is said with both figures, and the balance read', async () => {
@@ -91,7 +93,7 @@ describe('UserPays.check against the simulators', function () {
       said: report.models.priced.find(({ model }) => model === 'flux-1-schnell')!.said,
     });
     expect(report.models.priced.find(({ model }) => model === 'flux-1-schnell')?.said.text).to.equal(
-      'flux-1-schnell at 1024×1024: the built-in book says $0.002, the provider says $0.003 now.',
+      'FLUX.1 [schnell] (flux-1-schnell) at 1024×1024: the built-in book says $0.002, the provider says $0.003 now.',
     );
     expect(report.balance).to.include({ ofKeyBudget: true });
     expect(report.balance?.said.text).to.match(/^The key may spend \$[\d.]+ more of its own budget/);

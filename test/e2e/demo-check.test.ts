@@ -32,7 +32,7 @@ describe('the demo check page', function () {
     await until(() => !$('results').hidden && $('models').textContent);
 
     expect($('models').textContent).to.contain(
-      'flux-1-schnell at 1024×1024: the built-in book says $0.002, the provider says $0.003 now.',
+      'FLUX.1 [schnell] (flux-1-schnell) at 1024×1024: the built-in book says $0.002, the provider says $0.003 now.',
     );
     const make = $<HTMLButtonElement>('make');
     expect(make.hidden).to.equal(false);
