@@ -56,9 +56,10 @@ function exists(file, path) {
   if (!path.includes('/')) return names.has(path) || names.has(path.replace(/\.js$/, '.ts'));
   const folders = [join(root, 'src')];
   for (let dir = dirname(file); dir.startsWith(root); dir = dirname(dir)) folders.push(dir);
+  // A path out of the repository (`../shared/…`) is not one of its files, whatever this machine holds beside it.
   return folders
     .map((folder) => resolve(folder, path))
-    .some((at) => existsSync(at) || existsSync(at.replace(/\.js$/, '.ts')));
+    .some((at) => at.startsWith(`${root}/`) && (existsSync(at) || existsSync(at.replace(/\.js$/, '.ts'))));
 }
 
 const findings = [];
@@ -69,6 +70,7 @@ for (const top of SCANNED.filter((folder) => existsSync(join(root, folder))))
     for (const { 0: comment, index: at } of text.matchAll(COMMENTS))
       for (const { 0: path, index } of comment.matchAll(PATH)) {
         if (path.startsWith('@') || /^[\w-]+\.[\w.-]+\//.test(path) || path.startsWith('...')) continue; // package, host
+        if (path.startsWith('dist/')) continue; // the build's, there once it has run
         if (exists(file, path)) continue;
         const first = path.replace(/^(\.{1,2}\/)+/, '').split('/')[0];
         const ours = path.startsWith('.') || (path.includes('/') && OURS.has(first));

@@ -91,7 +91,7 @@ export const GEMINI = {
  * media resolution, not its pixels): Nano Banana Pro's 560 ("Gemini 3 Pro Image consumes 560 input image tokens per
  * input image": Google's model card, docs.cloud.google.com/vertex-ai/generative-ai/docs/models/gemini/3-pro-image, read
  * 2026-11-28; HeyPuter/puter@8307e8c books the same, citing Google's price page); the Flash models' 1,120, the figure
- * docs.ai.it.ufl.edu gives for 3.1 Flash (UNVERIFIED, ../shared/research/editing.md §1.3), and the largest any source
+ * docs.ai.it.ufl.edu gives for 3.1 Flash (UNVERIFIED, the research note editing §1.3), and the largest any source
  * gives for a Gemini 3 image model: taken for Nano Banana 2.1 and 3.1 Flash Lite too, for which none is found.
  */
 export const inputTokensOf = (spec) => (spec.pro ? 560 : 1120);

@@ -15,7 +15,7 @@ const run = promisify(execFile);
 
 /** A tree of `files` (path → text) in a folder of its own. */
 function planted(files) {
-  const root = mkdtempSync(join(tmpdir(), 'pointers-'));
+  const root = join(mkdtempSync(join(tmpdir(), 'pointers-')), 'repository');
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
@@ -58,6 +58,21 @@ test('fails on a path moved away, by file and line, and on a bare name no file h
   assert.equal(code, 1);
   assert.match(said, /^src\/pricing\/quote\.ts:3: names ledger\/durations\.ts, which is not in this repository$/m);
   assert.match(said, /^src\/pricing\/quote\.ts:4: names entry-store\.ts, which is not in this repository$/m);
+});
+
+test('takes the build’s files as there, and a file beside the repository as not in it', async () => {
+  const root = planted({
+    'src/ledger/ledger.ts': LEDGER,
+    'src/pricing/quote.ts': '// Measured in dist/parts.json; cited from ../shared/research/catalog.md.\nexport {};\n',
+  });
+  mkdirSync(join(root, '..', 'shared', 'research'), { recursive: true });
+  writeFileSync(join(root, '..', 'shared', 'research', 'catalog.md'), '# beside the repository\n');
+  const { code, said } = await checkPointers(root);
+  assert.equal(code, 1);
+  assert.deepEqual(
+    said.split('\n').filter((line) => line.includes('names')),
+    ['src/pricing/quote.ts:1: names ../shared/research/catalog.md, which is not in this repository'],
+  );
 });
 
 test('takes a path named with its source as another repository’s, and still reads the paths beside it', async () => {

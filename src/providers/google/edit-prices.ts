@@ -11,7 +11,7 @@ import type { EditFacts, ProviderEditFacts } from '../../pricing/index.js';
 const PRO_TOKENS = { expected: 560, most: 560, perImage: true } as const;
 
 /**
- * The same for the Flash models: 1,120 for 3.1 Flash (docs.ai.it.ufl.edu, as ../shared/research/editing.md §1.3 cites
+ * The same for the Flash models: 1,120 for 3.1 Flash (docs.ai.it.ufl.edu, as the research note editing §1.3 cites
  * it: UNVERIFIED), the largest figure any source found gives for an image sent to a Gemini 3 image model; no source
  * gives one for Nano Banana 2.1 or 3.1 Flash Lite, which take it too (read 2026-11-28). At most that, booked from
  * `usageMetadata`, which says what was charged.
@@ -23,7 +23,7 @@ const FLASH_TOKENS = { expected: 1120, most: 1120, perImage: true } as const;
  * the image sent as `inlineData` beside it (Google's image generation guide; Firebase's "generate and edit images…
  * iterate on images through natural-language conversation", firebase.google.com/docs/ai-logic/generate-images-gemini).
  * Gemini takes no mask (its API has no such field), so it paints and erases nothing. The models Google sells today
- * (prices.ts; catalog ../shared/research/catalog-2026-11.md §3, "t2i, edit"): Nano Banana 2.1, Nano Banana Pro and
+ * (prices.ts; the research note catalog-2026-11 §3, "t2i, edit"): Nano Banana 2.1, Nano Banana Pro and
  * Nano Banana 2 Lite; Nano Banana 2 (3.1 Flash) is shut down, and Imagen 4 edits nothing here.
  */
 const instruction = (inputTokens: EditFacts['inputTokens']): EditFacts => ({ edits: ['instruction'], inputTokens });

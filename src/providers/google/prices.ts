@@ -32,7 +32,7 @@ const entry = (id: string, model: string, rates: TokenRates, references = refere
 /**
  * The images a Nano Banana model Google sells today takes with a prompt (the image to edit, and references): "Maximum
  * images per prompt: 14" (Google's model card, docs.cloud.google.com/vertex-ai/generative-ai/docs/models/gemini/
- * 3-1-flash-image, read 2026-11-28; 14 for Nano Banana Pro, 2.1 and 2 Lite as ../shared/research/catalog-2026-11.md §3
+ * 3-1-flash-image, read 2026-11-28; 14 for Nano Banana Pro, 2.1 and 2 Lite as the research note catalog-2026-11 §3
  * and OpenRouter's recorded endpoints say), each sent as `inlineData` at 1 MP at most: Gemini 3 bills an image by its
  * media resolution, not its pixels (560 or 1,120 tokens, edit-prices.ts), so more pixels would only be more bytes,
  * against Google's 7 MB an inline image (the same card).
@@ -111,7 +111,7 @@ export const prices: ProviderPrices = {
     // UNVERIFIED: no Google page for these rates was found. Puter's code (HeyPuter/puter@8307e8c, of 2026-08-21) and
     // Pollinations' registry (pollinations/pollinations@0047731e) restate them, and OpenRouter's endpoint list records
     // the $30 per million image tokens (rbb-dev/Open-WebUI-OpenRouter-pipe@8771a5da, MIT); none newer found when they
-    // were read again for ../shared/research/catalog-2026-11.md §3 and evidence-2026-11-28.md #2.
+    // were read again for the research notes catalog-2026-11 §3 and evidence-2026-11-28 #2.
     source: {
       name: "Gemini 3.1 Flash Lite Image rates, as Puter's code and Pollinations' registry restate them",
       asOf: '2026-11-28',
