@@ -1,6 +1,7 @@
 import { nothing } from 'lit';
 import { invalid } from '../../../../base/checks.js';
 import { asUserPaysError } from '../../../../base/errors.js';
+import { pixelsOf } from '../../../../base/image-bytes.js';
 import type { EditKind, GenerationResult, PublicEdit, Quote, Size } from '../../../../base/types.js';
 import type { GalleryImage } from '../../../../images/gallery.js';
 import { loadEngine } from '../../../../lazy/index.js';
@@ -19,7 +20,7 @@ import type { PanelSlots } from '../../panels/slots.js';
 import type { Blocked, ImageView, Slot } from '../../view.js';
 import { againRequest, instructionOptional, paints } from './again.js';
 import { goesOnView, goingOn, type GoingOn } from './conversation.js';
-import { generateEdit, openPageImage, pixelsOf } from './page-edits.js';
+import { generateEdit, openPageImage } from './page-edits.js';
 import { entryInForce, instructionView, keptSaid, modelsFor, modelsView, wholeView } from './editor-views.js';
 import { editorDecision, inForm, type InForm } from './in-form.js';
 import { Extension, UNEXTENDED } from './extension.js';

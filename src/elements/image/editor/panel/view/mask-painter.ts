@@ -1,8 +1,8 @@
+import { dataUrlOf } from '../../../../../base/image-bytes.js';
 import {
   applyOperation,
   blackAndWhite,
   coverageOf,
-  dataUrlOf,
   maskRaster,
   paintedPixels,
   type MaskOperation,
