@@ -1,5 +1,13 @@
 import { canvasOf, pngOf } from '../../../../../base/image-bytes.js';
-import { BLACK, WHITE, binarise, byCoverage, byLightness, paintedCount, type Rgba } from '../../../../../base/painted.js';
+import {
+  BLACK,
+  WHITE,
+  binarise,
+  byCoverage,
+  byLightness,
+  paintedCount,
+  type Rgba,
+} from '../../../../../base/painted.js';
 import type { MaskRectangle, MaskSize, MaskTool } from './mask-view.js';
 
 /** A point in pixels of the source image. */
