@@ -84,6 +84,34 @@ export function coverageOf({ data, width, height }: ImageData): ImageData {
   return binarise(new ImageData(new Uint8ClampedArray(data), width, height), byLightness, WHITE, UNCOVERED);
 }
 
+/**
+ * Where a stroke of `points` at `diameter` may have changed the raster (its antialiased edge included): a rectangle
+ * of whole pixels, inside the raster of `size`.
+ */
+export function strokeBounds(points: readonly MaskPoint[], diameter: number, { width, height }: MaskSize) {
+  const reach = diameter / 2 + 2;
+  const xs = points.map(([x]) => x);
+  const ys = points.map(([, y]) => y);
+  const x = Math.max(0, Math.floor(Math.min(...xs) - reach));
+  const y = Math.max(0, Math.floor(Math.min(...ys) - reach));
+  const right = Math.min(width, Math.ceil(Math.max(...xs) + reach));
+  const bottom = Math.min(height, Math.ceil(Math.max(...ys) + reach));
+  return { x, y, width: Math.max(0, right - x), height: Math.max(0, bottom - y) };
+}
+
+/**
+ * `shown` made, over `region`, what the raster will be sent as there: white, fully covered where painted, uncovered
+ * elsewhere; so that what the painter shows is what the providers are sent, pixel for pixel.
+ */
+export function showAsSent(
+  raster: OffscreenCanvasRenderingContext2D,
+  shown: OffscreenCanvasRenderingContext2D,
+  { x, y, width, height }: MaskRectangle,
+) {
+  if (width < 1 || height < 1) return;
+  shown.putImageData(binarise(raster.getImageData(x, y, width, height), byCoverage, WHITE, UNCOVERED), x, y);
+}
+
 /** How many pixels of `context`'s raster are painted. */
 export function paintedPixels(context: OffscreenCanvasRenderingContext2D, { width, height }: MaskSize) {
   return paintedCount(context.getImageData(0, 0, width, height), byCoverage);
