@@ -1,3 +1,5 @@
+import { dataUrlBlob, dataUrlOf, pixelsOf, pngOf } from '../base/image-bytes.js';
+import { BLACK, WHITE, binarise, byWhite, isPainted } from '../base/painted.js';
 import type { Size } from '../base/types.js';
 import type { ReferenceImage } from '../providers/provider.js';
 
@@ -10,58 +12,16 @@ import type { ReferenceImage } from '../providers/provider.js';
 /** How far the painted area's edge is feathered when a result is laid over the original, in pixels of the result. */
 export const FEATHER_PIXELS = 4;
 
-/** The bytes of a `data:` URL (decoded here: a page's CSP may forbid fetching `data:` URLs). */
-function bytesOf(dataUrl: string): Blob {
-  const comma = dataUrl.indexOf(',');
-  const type = dataUrl.slice(5, dataUrl.indexOf(';'));
-  return new Blob([Uint8Array.from(atob(dataUrl.slice(comma + 1)), (c) => c.charCodeAt(0))], { type });
-}
-
-/** The `data:` URL of `blob`. */
-const dataUrlOf = (blob: Blob) =>
-  new Promise<string>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as string);
-    reader.onerror = () => reject(reader.error ?? new Error('The mask could not be read'));
-    reader.readAsDataURL(blob);
-  });
-
-/** A 2D context of a new canvas of `size` (a new canvas always gives its first one). */
-function canvasOf({ width, height }: Size) {
-  const canvas = new OffscreenCanvas(width, height);
-  const context = canvas.getContext('2d', { willReadFrequently: true });
-  if (!context) throw new Error('A new canvas gave no 2D context');
-  return { canvas, context };
-}
-
-/** The pixels of `image` drawn at `size` (smoothing off: no grey made where a mask's edge is scaled). */
-async function pixelsOf(image: Blob, size: Size, smooth: boolean): Promise<ImageData> {
-  const bitmap = await createImageBitmap(image);
-  const { context } = canvasOf(size);
-  context.imageSmoothingEnabled = smooth;
-  context.drawImage(bitmap, 0, 0, size.width, size.height);
-  bitmap.close();
-  return context.getImageData(0, 0, size.width, size.height);
-}
-
-/** Whether a mask's pixel is painted: white, as the painter makes it (its red channel past half). */
-const paintedAt = (data: Uint8ClampedArray, index: number) => data[index * 4] >= 128;
-
 /**
  * The mask at `size` (the image's size as it is sent): a PNG, 255 where painted and 0 elsewhere, every pixel one or
  * the other, whatever scaling the size took.
  */
 export async function maskAt(mask: ReferenceImage, size: Size): Promise<ReferenceImage> {
-  const pixels = await pixelsOf(bytesOf(mask.dataUrl), size, false);
-  const { data } = pixels;
-  for (let index = 0; index < data.length / 4; index++) {
-    const value = paintedAt(data, index) ? 255 : 0;
-    data.set([value, value, value, 255], index * 4);
-  }
-  const { canvas, context } = canvasOf(size);
-  context.putImageData(pixels, 0, 0);
+  // Smoothing off: no grey is made where the mask's edge is scaled.
+  const pixels = await pixelsOf(dataUrlBlob(mask.dataUrl), { size, smooth: false });
+  const png = await pngOf(binarise(pixels, byWhite, WHITE, BLACK));
   const { width, height } = size;
-  return { dataUrl: await dataUrlOf(await canvas.convertToBlob({ type: 'image/png' })), width, height };
+  return { dataUrl: await dataUrlOf(png), width, height };
 }
 
 /**
@@ -103,11 +63,11 @@ export async function laidOver(original: ReferenceImage, result: Blob, mask: Ref
   const size = { width: bitmap.width, height: bitmap.height };
   bitmap.close();
   const [made, kept, painted] = await Promise.all([
-    pixelsOf(result, size, true),
-    pixelsOf(bytesOf(original.dataUrl), size, true),
-    pixelsOf(bytesOf(mask.dataUrl), size, false),
+    pixelsOf(result, { size }),
+    pixelsOf(dataUrlBlob(original.dataUrl), { size }),
+    pixelsOf(dataUrlBlob(mask.dataUrl), { size, smooth: false }),
   ]);
-  const weight = weights((index) => paintedAt(painted.data, index), size);
+  const weight = weights((index) => isPainted(byWhite(painted.data, index * 4)), size);
   const out = kept.data;
   for (let index = 0; index < weight.length; index++) {
     const share = weight[index];
@@ -117,7 +77,5 @@ export async function laidOver(original: ReferenceImage, result: Blob, mask: Ref
       out[at] = Math.round(made.data[at] * share + out[at] * (1 - share));
     }
   }
-  const { canvas, context } = canvasOf(size);
-  context.putImageData(kept, 0, 0);
-  return canvas.convertToBlob({ type: 'image/png' });
+  return pngOf(kept);
 }

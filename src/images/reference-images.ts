@@ -1,4 +1,5 @@
 import { invalid } from '../base/checks.js';
+import { canvasOf, dataUrlBlob, dataUrlOf } from '../base/image-bytes.js';
 import type { ReferenceImage } from '../providers/provider.js';
 import type { Size } from '../base/types.js';
 import { references } from '../strings/references.js';
@@ -10,13 +11,7 @@ const ACCEPTED = /^image\/(png|jpeg|webp)$/;
 const MAX_BYTES = 10 * 1024 * 1024;
 
 /** The `data:` URL of `blob`, or `unreadable` where the browser cannot read it. */
-const dataUrlOf = (blob: Blob, unreadable: Sentence) =>
-  new Promise<string>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as string);
-    reader.onerror = reject;
-    reader.readAsDataURL(blob);
-  }).catch(() => invalid(unreadable));
+const dataUrlOr = (blob: Blob, unreadable: Sentence) => dataUrlOf(blob).catch(() => invalid(unreadable));
 
 /** Reads a chosen file into a reference image (data URL + real pixel size), or explains why not. */
 export async function readReferenceImage(file: File): Promise<ReferenceImage> {
@@ -25,14 +20,7 @@ export async function readReferenceImage(file: File): Promise<ReferenceImage> {
   const bitmap = await createImageBitmap(file).catch(() => invalid(text.fileNotAnImage(file.name)));
   const { width, height } = bitmap;
   bitmap.close();
-  return { dataUrl: await dataUrlOf(file, text.fileUnreadable(file.name)), width, height };
-}
-
-/** The bytes of a `data:` URL (decoded here: a page's CSP may forbid fetching `data:` URLs). */
-export function bytesOf(dataUrl: string): Blob {
-  const comma = dataUrl.indexOf(',');
-  const type = dataUrl.slice(5, dataUrl.indexOf(';'));
-  return new Blob([Uint8Array.from(atob(dataUrl.slice(comma + 1)), (c) => c.charCodeAt(0))], { type });
+  return { dataUrl: await dataUrlOr(file, text.fileUnreadable(file.name)), width, height };
 }
 
 /**
@@ -41,18 +29,15 @@ export function bytesOf(dataUrl: string): Blob {
  */
 export async function referenceAt(image: ReferenceImage, size: Size): Promise<ReferenceImage> {
   if (size.width === image.width && size.height === image.height) return image;
-  const source = bytesOf(image.dataUrl);
+  const source = dataUrlBlob(image.dataUrl);
   const bitmap = await createImageBitmap(source, {
     resizeWidth: size.width,
     resizeHeight: size.height,
     resizeQuality: 'high',
   });
-  const canvas = new OffscreenCanvas(size.width, size.height);
-  const context = canvas.getContext('2d');
-  // A new canvas always gives its first context; null only comes from one asked for another kind first.
-  if (!context) throw new Error('A new canvas gave no 2D context');
+  const { canvas, context } = canvasOf(size);
   context.drawImage(bitmap, 0, 0);
   bitmap.close();
   const blob = await canvas.convertToBlob({ type: source.type, quality: 0.92 });
-  return { dataUrl: await dataUrlOf(blob, text.referenceNotResized()), ...size };
+  return { dataUrl: await dataUrlOr(blob, text.referenceNotResized()), ...size };
 }

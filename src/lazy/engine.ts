@@ -22,7 +22,7 @@ export {
 } from '../providers/engine/adapters.js';
 export { checkEditInput, earlierOf, editedImage } from '../images/edit-input.js';
 export { readConversation } from '../images/conversations.js';
-export { bytesOf, readReferenceImage } from '../images/reference-images.js';
+export { readReferenceImage } from '../images/reference-images.js';
 export { leftToSignIn } from '../providers/engine/sign-in-redirect.js';
 
 /**

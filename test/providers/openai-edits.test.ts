@@ -3,7 +3,7 @@
 // image an `image[]` part, a masked edit's mask a PNG whose alpha is 0 exactly where the user painted), its `usage`
 // booked as a generation's is, and what OpenAI would refuse (or GPT Image cannot do) refused before anything is sent.
 // Holds: src/providers/openai/edit-request.ts
-// Holds: src/providers/engine/data-url.ts
+// Holds: src/base/image-bytes.ts
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import { OpenAiProvider } from '../../src/providers/openai/adapter.js';

@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { UserPaysError, asUserPaysError } from '../../base/errors.js';
 import { scrubSecret } from '../../base/secrets.js';
+import { base64Blob } from '../../base/image-bytes.js';
 import { checkImageUrl, routed } from './provider-urls.js';
 import { parse } from '../urls.js';
 import type { ProviderImage, ProviderRequest, RunContext } from '../provider.js';
@@ -316,7 +317,7 @@ export const MAX_IMAGE_BYTES = 40 * 1024 * 1024;
 /** Base64 image data (a data URL's, a `b64_json`) as image bytes of `type`; what is not base64 cannot be opened. */
 export function base64Image(data: string, type: string): Blob {
   try {
-    return new Blob([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], { type });
+    return base64Blob(data, type);
   } catch {
     throw new UserPaysError('provider-error', text.imageUnreadable());
   }

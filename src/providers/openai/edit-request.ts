@@ -3,7 +3,8 @@ import { sayer } from '../../strings/strings.js';
 import type { Sentence } from '../../strings/sentence.js';
 import { generationText } from '../../strings/generation.js';
 import { keyOf } from '../engine/http.js';
-import { dataUrlBlob } from '../engine/data-url.js';
+import { dataUrlBlob, pixelsOf, pngOf } from '../../base/image-bytes.js';
+import { BLACK, binarise, byWhite, type Rgba } from '../../base/painted.js';
 import type { ProviderRequest, ReferenceImage, RunContext } from '../provider.js';
 import { openaiWords } from './words.js';
 
@@ -37,6 +38,10 @@ export const takesInputFidelity = (model: string) => model === 'gpt-image-1' || 
 /** Where the edits call is, beside the generations call a price book's `path` names (OpenAI's own by default). */
 export const editPath = (path: string) => path.replace(/\/images\/generations$/, '/images/edits');
 
+/** OpenAI's mask: transparent where the image is edited, opaque black where it is kept. */
+const EDITED: Rgba = [0, 0, 0, 0];
+const KEPT = BLACK;
+
 const refusal = (said: Sentence) => new UserPaysError('invalid-input', said, false);
 const sizeOf = ({ width, height }: { width: number; height: number }) => `${width}×${height}`;
 
@@ -59,31 +64,9 @@ export async function alphaMask(mask: ReferenceImage, image: ReferenceImage): Pr
   const differs = (size: { width: number; height: number }) =>
     size.width !== image.width || size.height !== image.height;
   if (differs(mask)) throw refusal(text.maskSizeDiffers(sizeOf(mask), sizeOf(image)));
-  const bitmap = await createImageBitmap(dataUrlBlob(mask.dataUrl), {
-    premultiplyAlpha: 'none',
-    colorSpaceConversion: 'none',
-  });
-  const { width, height } = bitmap;
-  if (differs(bitmap)) {
-    bitmap.close();
-    throw refusal(text.maskSizeDiffers(sizeOf(bitmap), sizeOf(image)));
-  }
-  const canvas = new OffscreenCanvas(width, height);
-  const context = canvas.getContext('2d', { willReadFrequently: true });
-  // A new canvas always gives its first context; null only comes from one asked for another kind first.
-  if (!context) throw new Error('A new canvas gave no 2D context');
-  context.drawImage(bitmap, 0, 0);
-  bitmap.close();
-  const pixels = context.getImageData(0, 0, width, height);
-  const data = pixels.data;
-  for (let at = 0; at < data.length; at += 4) {
-    // Painted is white (255), kept black (0); a mask has nothing between, and half-way is read as painted.
-    const painted = data[at] >= 128;
-    data[at] = data[at + 1] = data[at + 2] = 0;
-    data[at + 3] = painted ? 0 : 255;
-  }
-  context.putImageData(pixels, 0, 0);
-  const png = await canvas.convertToBlob({ type: 'image/png' });
+  const pixels = await pixelsOf(dataUrlBlob(mask.dataUrl), { exact: true });
+  if (differs(pixels)) throw refusal(text.maskSizeDiffers(sizeOf(pixels), sizeOf(image)));
+  const png = await pngOf(binarise(pixels, byWhite, EDITED, KEPT));
   if (png.size >= MOST_MASK_BYTES) throw refusal(text.maskTooLarge());
   return png;
 }

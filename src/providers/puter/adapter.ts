@@ -1,5 +1,6 @@
 import { clock } from '../../base/clock.js';
 import { UserPaysError } from '../../base/errors.js';
+import { dataUrlBlob } from '../../base/image-bytes.js';
 import { downloadImage, guard, measured } from '../engine/http.js';
 import { checkImageUrl } from '../engine/provider-urls.js';
 import type { Provider, ProviderImage, ProviderOutcome, ProviderRequest, RunContext } from '../provider.js';
@@ -222,11 +223,7 @@ function txt2img(
  * downloaded from the provider's own host.
  */
 async function imageAt(url: string, signal: AbortSignal, context: RunContext): Promise<ProviderImage> {
-  const bytes = url.startsWith('data:')
-    ? new Blob([Uint8Array.from(atob(url.split(',')[1]), (c) => c.charCodeAt(0))], {
-        type: url.slice(5, url.indexOf(';')),
-      })
-    : undefined;
+  const bytes = url.startsWith('data:') ? dataUrlBlob(url) : undefined;
   return bytes
     ? await measured(bytes, context.onBytes)
     : await downloadImage(url, signal, { onBytes: context.onBytes, relayHelps: false });

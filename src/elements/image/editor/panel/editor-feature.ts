@@ -1,6 +1,7 @@
 import { nothing } from 'lit';
 import { invalid } from '../../../../base/checks.js';
 import { asUserPaysError } from '../../../../base/errors.js';
+import { pixelsOf } from '../../../../base/image-bytes.js';
 import type { EditKind, GenerationResult, PublicEdit, Quote, Size } from '../../../../base/types.js';
 import type { GalleryImage } from '../../../../images/gallery.js';
 import { loadEngine } from '../../../../lazy/index.js';
@@ -13,17 +14,17 @@ import { editor } from '../../../../strings/image/editor.js';
 import { wordsIn } from '../../../../strings/strings.js';
 import { words } from '../../../../strings/words.js';
 import type { ImageParts } from '../../image-parts.js';
+import { imageRouter } from '../../shared/image-router.js';
 import type { EditorShared, Features } from '../../panels/features.js';
 import { PanelPart } from '../../panels/panel-part.js';
 import type { PanelSlots } from '../../panels/slots.js';
 import type { Blocked, ImageView, Slot } from '../../view.js';
 import { againRequest, instructionOptional, paints } from './again.js';
 import { goesOnView, goingOn, type GoingOn } from './conversation.js';
-import { generateEdit, openPageImage, pixelsOf } from './page-edits.js';
+import { generateEdit, openPageImage } from './page-edits.js';
 import { entryInForce, instructionView, keptSaid, modelsFor, modelsView, wholeView } from './editor-views.js';
 import { editorDecision, inForm, type InForm } from './in-form.js';
 import { Extension, UNEXTENDED } from './extension.js';
-import { listenForImages } from './image-drop.js';
 import type { EditorPart } from './view/index.js';
 import type { EditorFormHandlers, EditorHandlers } from './view/editor-template.js';
 import type { MaskPainter } from './view/mask-painter.js';
@@ -113,12 +114,14 @@ export class EditorFeature implements EditorShared {
     }).observe(host, { attributes: true, attributeFilter: ['edit'] });
     // Another model chosen while an image is edited asks for the image's size as that model makes it.
     host.addController({ hostUpdate: () => this.session?.sizedFor !== host.model && this.#fitSize() });
-    listenForImages(host.renderRoot, {
+    // An image of the user's own, dropped where results are shown, or pasted while an image is edited, is edited there
+    // (SPEC §13: "drop, paste or choose"; choosing is More options' "Edit an image of your own").
+    imageRouter(host.renderRoot).edit = {
       wanted: () => this.canEdit(),
       editing: () => !!this.session,
       open: (file) =>
         void this.open(file).catch((error) => features.submission.controller.report(asUserPaysError(error))),
-    });
+    };
   }
 
   /** Whether the page allows editing (`edit`, `on` or absent; `off` hides it). */

@@ -11,7 +11,7 @@ import type { ImageParts } from '../../image-parts.js';
 import type { Features, SubmissionShared } from '../../panels/features.js';
 
 // What a page asks of the editor itself (SPEC §13; docs/editing.md): an edit sent as asked (`generate({ edit })`), an
-// image handed in for the user to edit (`editImage(image)`); and a mask a page gives, read as pixels.
+// image handed in for the user to edit (`editImage(image)`).
 
 /** What the page's requests use of the editor: its way to open an image as asked, and whether editing is allowed. */
 interface PageEditor {
@@ -71,15 +71,4 @@ export async function openPageImage(
     features.submission.controller.report(failure);
     throw failure;
   }
-}
-
-/** A mask as pixels (its size, to hold it to the image's): a page's, or the one an edit made here was sent with. */
-export async function pixelsOf(mask: Blob): Promise<ImageData> {
-  const bitmap = await createImageBitmap(mask);
-  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-  const context = canvas.getContext('2d');
-  if (!context) throw new Error('A new canvas gave no 2D context');
-  context.drawImage(bitmap, 0, 0);
-  bitmap.close();
-  return context.getImageData(0, 0, canvas.width, canvas.height);
 }

@@ -1,3 +1,4 @@
+import { canvasOf } from '../../../../base/image-bytes.js';
 import type { GalleryStrings } from '../../../../strings/image/gallery.js';
 
 /**
@@ -9,8 +10,8 @@ export async function copyImage(saved: Blob, text: GalleryStrings): Promise<stri
     let blob = saved;
     if (blob.type !== 'image/png') {
       const bitmap = await createImageBitmap(blob);
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-      canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
+      const { canvas, context } = canvasOf(bitmap);
+      context.drawImage(bitmap, 0, 0);
       blob = await canvas.convertToBlob({ type: 'image/png' });
     }
     await navigator.clipboard.write([new ClipboardItem({ 'image/png': blob })]);

@@ -4,6 +4,7 @@ import type { Gallery, GalleryImage } from '../../../../images/gallery.js';
 import type { ImageStore, StoredImage } from '../../../../images/image-store.js';
 import { loadEngine } from '../../../../lazy/index.js';
 import { clock } from '../../../../base/clock.js';
+import { dataUrlBlob } from '../../../../base/image-bytes.js';
 import { newId } from '../../../../base/ids.js';
 import type { ReferenceImage } from '../../../../providers/provider.js';
 import type { StartupController } from '../../../shared/startup-controller.js';
@@ -89,10 +90,10 @@ export class GalleryController implements ReactiveController {
    * (`editOf`); none where no store opens (the edit then names none, as before).
    */
   async keepOwn(image: ReferenceImage): Promise<string | undefined> {
-    const [store, { bytesOf, ownImage }] = await Promise.all([this.opened(), loadEngine()]);
+    const [store, { ownImage }] = await Promise.all([this.opened(), loadEngine()]);
     if (!store) return undefined;
     const id = `own-${newId()}`;
-    store.hold(ownImage(id, bytesOf(image.dataUrl), image, clock.now()));
+    store.hold(ownImage(id, dataUrlBlob(image.dataUrl), image, clock.now()));
     return id;
   }
 

@@ -62,9 +62,11 @@ export interface MoreHandlers {
 }
 
 /**
- * A drop zone for reference images: drop or paste them, or choose files (the file input itself is hidden behind
- * its label, so no "No file chosen" stands beside the thumbnails); each chosen image as a thumbnail with its size,
- * the size it is sent at, and what it adds to the price; under it, why a file chosen was refused (where the eye is).
+ * A drop zone for reference images: drop or paste them (heard by the image router, shared/image-router.ts, which
+ * decides once whether an image is a reference or the image to edit), or choose files (the file input itself is
+ * hidden behind its label, so no "No file chosen" stands beside the thumbnails); each chosen image as a thumbnail with
+ * its size, the size it is sent at, and what it adds to the price; under it, why a file chosen was refused (where the
+ * eye is).
  */
 function renderReferences({ references, locale }: MoreView, on: MoreHandlers, moreText: MoreOptionsStrings) {
   if (!references) return nothing;
@@ -75,7 +77,7 @@ function renderReferences({ references, locale }: MoreView, on: MoreHandlers, mo
       ${moreText.referencesLabel()}
       <span class="muted">${moreText.referencesNote(references.required, references.max, references.billed)}</span>
     </p>
-    <div class="drop" @dragover=${on.referencesChosen} @drop=${on.referencesChosen}>
+    <div class="drop">
       <ul class="thumbs">
         ${references.images.map(
           (image, index) =>

@@ -10,6 +10,7 @@ import { editor } from '../../../../strings/image/editor.js';
 import type { ImageParts } from '../../image-parts.js';
 import type { Features, OptionsShared } from '../../panels/features.js';
 import { PanelPart } from '../../panels/panel-part.js';
+import { imageRouter } from '../../shared/image-router.js';
 import type { PanelSlots } from '../../panels/slots.js';
 import type { Blocked } from '../../view.js';
 import type { ModelControlsPart } from './controls/index.js';
@@ -45,11 +46,12 @@ export class OptionsFeature implements OptionsShared {
       () =>
         !!parts.pricing.capability?.references.required && !this.references.images.length && !features.editor.session,
     );
-    // Images pasted anywhere in the widget become reference images, where the model takes them (while an image is
-    // edited, a pasted one is the image to edit: the editor's).
-    host.renderRoot.addEventListener('paste', (event) => {
-      if (parts.pricing.capability?.references?.max && !features.editor.session) this.handlers.referencesChosen(event);
-    });
+    // Images dropped on the drop zone, or pasted anywhere in the widget where the model takes them, become reference
+    // images (the router says when a pasted one is the image to edit instead).
+    imageRouter(host.renderRoot).references = {
+      taken: () => !!parts.pricing.capability?.references?.max,
+      add: (event) => this.handlers.referencesChosen(event),
+    };
   }
 
   /** More options' model controls, where the provider shows them: with the adapter that says what the model takes. */

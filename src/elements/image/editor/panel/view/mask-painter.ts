@@ -1,10 +1,12 @@
+import { dataUrlOf } from '../../../../../base/image-bytes.js';
 import {
   applyOperation,
   blackAndWhite,
   coverageOf,
-  dataUrlOf,
   maskRaster,
   paintedPixels,
+  showAsSent,
+  strokeBounds,
   type MaskOperation,
   type MaskPoint,
 } from './mask-raster.js';
@@ -46,6 +48,8 @@ export class MaskPainter {
   #stroke?: Extract<MaskOperation, { kind: 'stroke' }>;
   #rectangle?: MaskRectangle;
   readonly #raster: ReturnType<typeof maskRaster>;
+  /** The raster as it is sent, each pixel painted or not (`showAsSent`): what the overlay shows. */
+  readonly #shown: ReturnType<typeof maskRaster>;
   /** The painted fraction, counted once per kept change: a stroke's share is said when it ends. */
   #area = 0;
   #canvas?: HTMLCanvasElement;
@@ -60,6 +64,7 @@ export class MaskPainter {
     this.maxBrushSize = Math.max(this.minBrushSize, Math.round(longest / 4));
     this.#brushSize = clamp(Math.round(longest / 20), this.minBrushSize, this.maxBrushSize);
     this.#raster = maskRaster(this.size);
+    this.#shown = maskRaster(this.size);
     this.#changed = changed;
   }
 
@@ -134,7 +139,7 @@ export class MaskPainter {
   /** A stroke starts at `point` with the tool in hand. */
   beginStroke(point: MaskPoint) {
     this.#stroke = { kind: 'stroke', mode: this.#tool, diameter: this.#brushSize, points: [point] };
-    applyOperation(this.#raster.context, this.#stroke, this.size);
+    this.#paint(this.#stroke);
     this.#draw();
   }
 
@@ -144,7 +149,7 @@ export class MaskPainter {
     if (!stroke) return;
     const last = stroke.points[stroke.points.length - 1]!;
     stroke.points.push(point);
-    applyOperation(this.#raster.context, { ...stroke, points: [last, point] }, this.size);
+    this.#paint({ ...stroke, points: [last, point] });
     // Pointers move faster than screens draw: the overlay once a frame, however many moves it holds.
     this.#frame ??= requestAnimationFrame(() => {
       this.#frame = undefined;
@@ -235,6 +240,12 @@ export class MaskPainter {
     this.#draw();
   }
 
+  /** A stretch of the stroke under the pointer painted, and shown as it will be sent where it may have changed. */
+  #paint(stretch: Extract<MaskOperation, { kind: 'stroke' }>) {
+    applyOperation(this.#raster.context, stretch, this.size);
+    showAsSent(this.#raster.context, this.#shown.context, strokeBounds(stretch.points, stretch.diameter, this.size));
+  }
+
   #commit(operation: MaskOperation) {
     this.#done.push(operation);
     this.#undone.length = 0;
@@ -246,6 +257,7 @@ export class MaskPainter {
     const { context } = this.#raster;
     context.clearRect(0, 0, this.size.width, this.size.height);
     for (const operation of this.#done) applyOperation(context, operation, this.size);
+    showAsSent(context, this.#shown.context, { x: 0, y: 0, ...this.size });
     this.#area = paintedPixels(context, this.size) / (this.size.width * this.size.height);
     this.#show();
   }
@@ -265,7 +277,7 @@ export class MaskPainter {
     const { width, height } = this.size;
     context.save();
     context.globalCompositeOperation = 'copy';
-    context.drawImage(this.#raster.canvas, 0, 0);
+    context.drawImage(this.#shown.canvas, 0, 0);
     context.globalCompositeOperation = 'source-in';
     context.globalAlpha = TINT;
     context.fillStyle = getComputedStyle(canvas).color;

@@ -1,3 +1,13 @@
+import { canvasOf, pngOf } from '../../../../../base/image-bytes.js';
+import {
+  BLACK,
+  WHITE,
+  binarise,
+  byCoverage,
+  byLightness,
+  paintedCount,
+  type Rgba,
+} from '../../../../../base/painted.js';
 import type { MaskRectangle, MaskSize, MaskTool } from './mask-view.js';
 
 /** A point in pixels of the source image. */
@@ -15,18 +25,13 @@ export type MaskOperation =
   /** A mask given whole (a page's `generate({ edit })`), as the raster holds it: it stands for all painted before. */
   | { kind: 'picture'; coverage: ImageData };
 
-/**
- * A pixel counts as painted where its coverage is at least half: the brush's antialiased edge is painted or not,
- * never grey, and Invert turns exactly the painted pixels into unpainted ones (coverage 255 − a).
- */
-const PAINTED = 128;
+/** Where the raster holds nothing painted: white, uncovered. */
+const UNCOVERED: Rgba = [255, 255, 255, 0];
 
 /** The raster the operations are replayed onto: white where painted (its alpha the coverage), transparent elsewhere. */
 export function maskRaster({ width, height }: MaskSize) {
-  const canvas = new OffscreenCanvas(width, height);
   // Read after every change (the area), so kept in memory where reading it back is cheap.
-  const context = canvas.getContext('2d', { willReadFrequently: true })!;
-  return { canvas, context };
+  return canvasOf({ width, height }, true);
 }
 
 /** Paints `operation` onto `context`, a raster of `size`. */
@@ -73,48 +78,46 @@ function strokeOnto(context: OffscreenCanvasRenderingContext2D, points: readonly
 
 /**
  * A black and white mask (white where to change, as the providers take it) as the raster holds what is painted: white,
- * fully covered where the mask is light (opaque and at least half white), uncovered elsewhere.
+ * fully covered where the mask is light (opaque and at least half white: `byLightness`), uncovered elsewhere.
  */
 export function coverageOf({ data, width, height }: ImageData): ImageData {
-  const coverage = new ImageData(width, height);
-  const pixels = coverage.data;
-  for (let at = 0; at < data.length; at += 4) {
-    const light = ((data[at]! + data[at + 1]! + data[at + 2]!) / 3) * (data[at + 3]! / 255);
-    pixels[at] = pixels[at + 1] = pixels[at + 2] = 255;
-    pixels[at + 3] = light >= PAINTED ? 255 : 0;
-  }
-  return coverage;
+  return binarise(new ImageData(new Uint8ClampedArray(data), width, height), byLightness, WHITE, UNCOVERED);
+}
+
+/**
+ * Where a stroke of `points` at `diameter` may have changed the raster (its antialiased edge included): a rectangle
+ * of whole pixels, inside the raster of `size`.
+ */
+export function strokeBounds(points: readonly MaskPoint[], diameter: number, { width, height }: MaskSize) {
+  const reach = diameter / 2 + 2;
+  const xs = points.map(([x]) => x);
+  const ys = points.map(([, y]) => y);
+  const x = Math.max(0, Math.floor(Math.min(...xs) - reach));
+  const y = Math.max(0, Math.floor(Math.min(...ys) - reach));
+  const right = Math.min(width, Math.ceil(Math.max(...xs) + reach));
+  const bottom = Math.min(height, Math.ceil(Math.max(...ys) + reach));
+  return { x, y, width: Math.max(0, right - x), height: Math.max(0, bottom - y) };
+}
+
+/**
+ * `shown` made, over `region`, what the raster will be sent as there: white, fully covered where painted, uncovered
+ * elsewhere; so that what the painter shows is what the providers are sent, pixel for pixel.
+ */
+export function showAsSent(
+  raster: OffscreenCanvasRenderingContext2D,
+  shown: OffscreenCanvasRenderingContext2D,
+  { x, y, width, height }: MaskRectangle,
+) {
+  if (width < 1 || height < 1) return;
+  shown.putImageData(binarise(raster.getImageData(x, y, width, height), byCoverage, WHITE, UNCOVERED), x, y);
 }
 
 /** How many pixels of `context`'s raster are painted. */
 export function paintedPixels(context: OffscreenCanvasRenderingContext2D, { width, height }: MaskSize) {
-  const { data } = context.getImageData(0, 0, width, height);
-  let count = 0;
-  for (let alpha = 3; alpha < data.length; alpha += 4) if (data[alpha]! >= PAINTED) count++;
-  return count;
+  return paintedCount(context.getImageData(0, 0, width, height), byCoverage);
 }
 
 /** The mask as a PNG of `size`: white (255) where painted, black (0) elsewhere, opaque, nothing in between. */
-export async function blackAndWhite(context: OffscreenCanvasRenderingContext2D, size: MaskSize) {
-  const { width, height } = size;
-  const coverage = context.getImageData(0, 0, width, height).data;
-  const image = new ImageData(width, height);
-  const pixels = image.data;
-  for (let at = 0; at < pixels.length; at += 4) {
-    const value = coverage[at + 3]! >= PAINTED ? 255 : 0;
-    pixels[at] = pixels[at + 1] = pixels[at + 2] = value;
-    pixels[at + 3] = 255;
-  }
-  const canvas = new OffscreenCanvas(width, height);
-  canvas.getContext('2d')!.putImageData(image, 0, 0);
-  return canvas.convertToBlob({ type: 'image/png' });
+export function blackAndWhite(context: OffscreenCanvasRenderingContext2D, { width, height }: MaskSize) {
+  return pngOf(binarise(context.getImageData(0, 0, width, height), byCoverage, WHITE, BLACK));
 }
-
-/** `blob` as a data: URL. */
-export const dataUrlOf = (blob: Blob) =>
-  new Promise<string>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as string);
-    reader.onerror = () => reject(reader.error ?? new Error('The mask could not be read.'));
-    reader.readAsDataURL(blob);
-  });
