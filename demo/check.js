@@ -35,17 +35,8 @@ const PATHS = [
     label: 'A gateway · key',
     sim: 'openai',
     key: 'sim-demo-key',
-    // Gateways have no built-in prices: the page states them, as on the demo's page.
-    priceBook: {
-      'flux-2-klein-9b': {
-        openai: {
-          rule: { kind: 'flat', unit: 'usd', perImage: '0.040' },
-          topUpFee: '0.05',
-          source: { name: 'AIgateway price page', asOf: '2026-11-01' },
-          exact: true,
-        },
-      },
-    },
+    // Gateways have no built-in prices: the page states them, as on the demo's page (gateway-prices.js).
+    priceBook: globalThis.demoGatewayPrices,
   },
 ];
 

@@ -180,17 +180,8 @@ const PROVIDERS = [
     sim: '/sim/openai',
     key: 'sim-demo-key',
     hint: 'A gateway whose price the page sets: $0.040 per image, plus the 5 % the gateway takes at top-up.',
-    // Gateways have no built-in prices: the host page states them.
-    priceBook: {
-      'flux-2-klein-9b': {
-        openai: {
-          rule: { kind: 'flat', unit: 'usd', perImage: '0.040' },
-          topUpFee: '0.05',
-          source: { name: 'AIgateway price page', asOf: '2026-11-01' },
-          exact: true,
-        },
-      },
-    },
+    // Gateways have no built-in prices: the host page states them (gateway-prices.js).
+    priceBook: globalThis.demoGatewayPrices,
     scenarios: [
       ['', 'Normal generation'],
       ['fault=402', 'No balance (402)'],
