@@ -1,6 +1,5 @@
 import { headless } from '../generation/headless.js';
 import { checkText } from '../strings/check.js';
-import type { Sentence } from '../strings/strings.js';
 import {
   CHECK_PROMPT,
   recorded,
@@ -17,22 +16,16 @@ import {
  * the check's storage key as any image is, and reported quoted against charged.
  */
 
-/** The image the check made, or why not: its model and size, what was quoted and what was charged. */
-export interface ImageReport {
+/**
+ * The image the check made, or why not: the offer it was (its model and size, what was quoted, `said` now of what
+ * came of it) and what was charged.
+ */
+export interface ImageReport extends Offer {
   status: 'made' | 'failed';
-  model: string;
-  width: number;
-  height: number;
-  quality?: string;
-  /** USD: the quote, what it was expected to cost. */
-  quoted: string;
-  /** USD: the quote's bound, where the price was one. */
-  atMost?: string;
   /** USD: what the ledger booked (the provider's reported charge, else the quote); absent where nothing was made. */
   charged?: string;
   /** Where it failed: the error's code and its words. */
   error?: { code: string; message: string };
-  said: Sentence;
 }
 
 /**
