@@ -23,9 +23,15 @@ export interface ProviderEntry {
    * a chunk of its own, loaded when the provider is first used.
    */
   adapter(): Promise<AdapterModule>;
+  /**
+   * A reader of its live prices that loads without its adapter (its folder's live-prices.ts or live-models.ts), by
+   * `import()` only: where a page shows those prices before anything is asked, a first visit loads the reader, not the
+   * code that makes images. Without one, the adapter reads them (`Provider.livePrices`), if it does.
+   */
+  livePrices?(): Promise<LivePriceReader>;
 }
 
-/** What reads a provider's live prices: its adapter, or a reader of its own (engine/adapters.ts, `LIVE_PRICES`). */
+/** What reads a provider's live prices: its adapter, or a reader of its own (`ProviderEntry.livePrices`). */
 export type LivePriceReader = Required<Pick<Provider, 'livePrices'>>;
 
 /** What an adapter module gives the registry: the provider's adapter, made once, when the module first loads. */
@@ -442,5 +448,9 @@ export interface LiveCatalogue {
  */
 export interface LiveAccess {
   apiKey?: string;
+  /**
+   * The relay in force for this provider at this endpoint, as `relayFor` (catalog.ts) gives it: '' where the provider
+   * answers pages itself. A reader sends through it as given (the engine and the check decide it, never the reader).
+   */
   relay?: string;
 }

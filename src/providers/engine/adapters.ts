@@ -4,7 +4,7 @@ import { UserPaysError } from '../../base/errors.js';
 import { mergePriceBook, soldOnly, withinReason, type PriceBook } from '../../pricing/index.js';
 import { generationText as text } from '../../strings/generation.js';
 import type { ProviderId } from '../../base/types.js';
-import type { AdapterModule, KeyBalance, LiveAccess, LivePriceReader, Provider } from '../provider.js';
+import type { AdapterModule, KeyBalance, LiveAccess, LivePriceReader, Provider, ProviderEntry } from '../provider.js';
 import type { OAuthAccount } from '../sign-in.js';
 import { signIn as signInWords } from '../../strings/sign-in.js';
 import { BUILTIN_PRICE_BOOK, priceBookFor } from '../prices.js';
@@ -89,22 +89,10 @@ export interface LiveBook {
 }
 const catalogues: Record<string, Promise<LiveBook>> = {};
 
-/**
- * The readers of live prices that load without their provider's adapter: where a page shows those prices before
- * anything is asked and the adapter is not needed then (Pollinations' model list), a first visit loads the reader, not
- * the code that makes images. Each by `import()`, a chunk of its own.
- */
-const LIVE_PRICES: Partial<Record<ProviderId, () => Promise<LivePriceReader>>> = {
-  google: () => import('../google/live-models.js'),
-  openai: () => import('../openai/live-models.js'),
-  pollinations: () => import('../pollinations/live-prices.js'),
-  puter: () => import('../puter/live-prices.js'),
-};
-
-/** What reads `id`'s live prices: a reader of its own where it has one (`LIVE_PRICES`), else its adapter. */
+/** What reads `id`'s live prices: a reader of its own where its registry entry has one, else its adapter. */
 function liveReader(id: ProviderId): Promise<Partial<LivePriceReader>> {
-  const reader = LIVE_PRICES[id];
-  return reader ? reader().catch(() => notLoaded(id)) : providerFor(id);
+  const entry: ProviderEntry = PROVIDERS[id];
+  return entry.livePrices ? entry.livePrices().catch(() => notLoaded(id)) : providerFor(id);
 }
 
 /**

@@ -1,6 +1,5 @@
 import { isRecord } from '../../base/checks.js';
 import { fetchJson } from '../engine/http.js';
-import { relayFor } from '../catalog.js';
 import { routed } from '../engine/provider-urls.js';
 import type { LiveAccess, LiveCatalogue } from '../provider.js';
 
@@ -53,7 +52,7 @@ export async function livePrices(endpoint: string, access?: LiveAccess): Promise
     for (let page = 0; page < MOST_PAGES; page++) {
       const query = `pageSize=${PAGE_SIZE}${token ? `&pageToken=${encodeURIComponent(token)}` : ''}`;
       const reply = await fetchJson(
-        routed(`${base}/v1beta/models?${query}`, relayFor('google', endpoint, access.relay ?? '')),
+        routed(`${base}/v1beta/models?${query}`, access.relay ?? ''),
         { headers: { 'x-goog-api-key': key } },
         AbortSignal.timeout(LIST_WAIT_MS),
         key,

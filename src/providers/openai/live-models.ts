@@ -1,6 +1,5 @@
 import { isRecord } from '../../base/checks.js';
 import { fetchJson } from '../engine/http.js';
-import { relayFor } from '../catalog.js';
 import { routed } from '../engine/provider-urls.js';
 import type { LiveAccess, LiveCatalogue } from '../provider.js';
 
@@ -28,7 +27,7 @@ export async function livePrices(endpoint: string, access?: LiveAccess): Promise
   let reply: unknown;
   try {
     reply = await fetchJson(
-      routed(`${endpoint.replace(/\/v1\/?$/, '')}/v1/models`, relayFor('openai', endpoint, access.relay ?? '')),
+      routed(`${endpoint.replace(/\/v1\/?$/, '')}/v1/models`, access.relay ?? ''),
       { headers: { authorization: `Bearer ${key}` } },
       AbortSignal.timeout(LIST_WAIT_MS),
       key,

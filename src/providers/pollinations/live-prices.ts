@@ -16,7 +16,7 @@ import { prices as familyPrices } from './families.js';
 import { checkEndpoint } from '../urls.js';
 import { fluxPrices, prices as bundled } from './prices.js';
 
-// Pollinations' live prices, read by themselves (engine/adapters.ts, `LIVE_PRICES`): a page that shows Pollinations' price
+// Pollinations' live prices, read by themselves (its registry entry's `livePrices`): a page that shows Pollinations' price
 // before anything is asked loads this, not the adapter that makes images.
 
 /**

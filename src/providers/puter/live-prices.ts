@@ -64,7 +64,7 @@ function listedIn(models: any[], id: string) {
  * is not offered. One the book has ended stays in `listed` whether the list names it or not, never offered, so that a
  * page naming it is told what replaced it. Fetched once per endpoint (and page); undefined when unreachable, or where
  * the list names none of the book's models: the bundled book applies, by its dates. Read by themselves
- * (engine/adapters.ts, `LIVE_PRICES`): a page that shows Puter's price before anything is asked loads this, not the
+ * (its registry entry's `livePrices`, registry.ts): a page that shows Puter's price before anything is asked loads this, not the
  * adapter that makes images.
  */
 export async function livePrices(endpoint: string): Promise<LiveCatalogue | undefined> {
