@@ -31,6 +31,29 @@ const KEPT = 200;
 export const boundKey = ({ provider, model, quality, width, height }: BoundOf) =>
   `${provider} ${model} ${quality ?? ''} ${width}x${height}`;
 
+/**
+ * The figures a stored text holds, each amount checked: every quote of a bound price reads them, so the text last read
+ * under each item is not parsed again while it is the same (another tab's write changes it, and is read anew).
+ */
+const lastRead = new Map<string, { text: string | null; figures: ReadonlyMap<string, string> }>();
+function checked(item: string, text: string | null): ReadonlyMap<string, string> {
+  const last = lastRead.get(item);
+  if (last && last.text === text) return last.figures;
+  const figures = new Map<string, string>();
+  try {
+    const parsed: unknown = JSON.parse(text ?? '{}');
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+      for (const [key, value] of Object.entries(parsed)) {
+        const amount = typeof value === 'string' ? decimalOf(value) : undefined;
+        if (amount && amount.gt(0)) figures.set(key, amount.toFixed());
+      }
+  } catch {
+    // damaged: only this page's figures
+  }
+  lastRead.set(item, { text, figures });
+  return figures;
+}
+
 /** Figures raised on this page that storage would not take: they hold for this visit. */
 const unstored = new Map<string, Map<string, string>>();
 
@@ -81,16 +104,11 @@ export class SeenBounds {
 
   /** What storage holds, each amount checked, with this page's unstored figures laid over where larger. */
   #read(): Map<string, string> {
-    const kept = new Map<string, string>();
+    let kept: Map<string, string>;
     try {
-      const parsed: unknown = JSON.parse(this.#place().getItem(this.#key) ?? '{}');
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
-        for (const [key, value] of Object.entries(parsed)) {
-          const amount = typeof value === 'string' ? decimalOf(value) : undefined;
-          if (amount && amount.gt(0)) kept.set(key, amount.toFixed());
-        }
+      kept = new Map(checked(this.#key, this.#place().getItem(this.#key)));
     } catch {
-      // damaged or off: only this page's figures
+      kept = new Map(); // storage off: only this page's figures
     }
     for (const [key, value] of unstored.get(this.#key) ?? []) {
       const stored = kept.get(key);
