@@ -14,7 +14,7 @@
 import { lazily } from '../base/lazily.js';
 import type * as Engine from './engine.js';
 import type * as Ledger from '../ledger/ledger.js';
-import type * as EditPrices from '../providers/edit-prices.js';
+import type * as EditPrices from '../providers/registry/edit-prices.js';
 import type * as Headless from '../generation/headless.js';
 import type * as Check from '../check/check.js';
 
@@ -31,7 +31,7 @@ export const loadEngine = lazily<typeof Engine>(() => import('./engine.js'));
  * edit-prices.ts): loaded just after the first paint, which edits nothing, so that `UserPays.quote()` prices an edit
  * from a moment after the page starts (the widget's panels carry it too).
  */
-export const loadEditPricing = lazily<typeof EditPrices>(() => import('../providers/edit-prices.js'));
+export const loadEditPricing = lazily<typeof EditPrices>(() => import('../providers/registry/edit-prices.js'));
 
 /** The headless API: the widget's submission without the widget, loaded when a page first calls it (with the engine). */
 export const loadHeadless = lazily<typeof Headless>(() => import('../generation/headless.js'));

@@ -4,7 +4,7 @@ import { editPricingNotLoaded } from '../strings/prices.js';
 import type * as EditPricing from './edit-pricing.js';
 import type { EditFacts, PriceEntry } from './price-book.js';
 
-/** Each provider's edit facts, model by model (src/providers/edit-prices.ts): undefined where it states none. */
+/** Each provider's edit facts, model by model (src/providers/registry/edit-prices.ts): undefined where it states none. */
 export type EditFactsOf = (provider: ProviderId, model: string) => EditFacts | undefined;
 
 /**

@@ -6,7 +6,7 @@ import { MODELS } from './models.js';
 
 /**
  * The price book's shape and the machinery that reads it; the prices themselves are each provider's, in its folder
- * (src/providers/<id>/prices.ts, each entry with its source), put together by src/providers/prices.ts.
+ * (src/providers/<id>/prices.ts, each entry with its source), put together by src/providers/registry/prices.ts.
  */
 
 export type PriceRule =

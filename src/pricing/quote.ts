@@ -175,7 +175,7 @@ function checkRequest(request: unknown, text: PricesStrings, translation?: Trans
 
 /**
  * What a request costs and what the provider makes of it, checked against `book` (the built-in prices, the page's,
- * Puter's live ones: src/providers/prices.ts puts the built-in ones together): the entry for the model and provider,
+ * Puter's live ones: src/providers/registry/prices.ts puts the built-in ones together): the entry for the model and provider,
  * its capability and the request fitted to it (`Fitted`). Throws `invalid-input` where no price exists; shared by the
  * quote and the submission, which sends what was priced.
  */

@@ -11,8 +11,8 @@ import type { ExtendSides, QuoteRequest } from '../../src/base/types.js';
 import { UserPaysError } from '../../src/base/errors.js';
 import { priceOf } from '../../src/pricing/index.js';
 import { offersOf } from '../../src/pricing/offers.js';
-import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
-import { putEditsInForce } from '../../src/providers/edit-prices.js';
+import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/registry/prices.js';
+import { putEditsInForce } from '../../src/providers/registry/edit-prices.js';
 import { de } from '../../src/translations/de.js';
 
 const sides = (more: Partial<ExtendSides>): ExtendSides => ({ top: 0, right: 0, bottom: 0, left: 0, ...more });

@@ -10,7 +10,7 @@ import type { QuoteRequest } from '../../src/base/types.js';
 import { imageTokens, promptTokens } from '../../src/pricing/tokens.js';
 import { mostOf, mostPerImage } from '../../src/pricing/quote.js';
 import { rankOffers } from '../../src/pricing/compare.js';
-import { quoteFor } from '../../src/providers/prices.js';
+import { quoteFor } from '../../src/providers/registry/prices.js';
 import { controlledClock } from '../support/clock.js';
 import { chargeOfUsage } from '../../src/providers/openai/adapter.js';
 import { hostFamilies } from '../../src/providers/openai/families.js';

@@ -8,9 +8,9 @@
 import { expect } from '@open-wc/testing';
 import { BflProvider } from '../../src/providers/bfl/adapter.js';
 import type { ProviderRequest, ReferenceImage } from '../../src/providers/provider.js';
-import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/registry/prices.js';
 import { priceOf } from '../../src/pricing/index.js';
-import { putEditsInForce } from '../../src/providers/edit-prices.js';
+import { putEditsInForce } from '../../src/providers/registry/edit-prices.js';
 import { maskPng, referenceImage as reference } from '../support/images.js';
 import { jsonPostedDuring } from '../support/record-fetches.js';
 import { base64Png, dataUrlOf } from '../support/png-pixels.js';

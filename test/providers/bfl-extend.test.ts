@@ -11,7 +11,7 @@ import { generate, quote } from '../../src/api.js';
 import type { ExtendSides } from '../../src/base/types.js';
 import { BflProvider } from '../../src/providers/bfl/adapter.js';
 import type { ProviderRequest } from '../../src/providers/provider.js';
-import { putEditsInForce } from '../../src/providers/edit-prices.js';
+import { putEditsInForce } from '../../src/providers/registry/edit-prices.js';
 import { pngBlob, referenceImage as reference } from '../support/images.js';
 import { providerHarness } from '../support/provider-harness.js';
 import { jsonPostedDuring } from '../support/record-fetches.js';

@@ -12,7 +12,7 @@ import { generate } from '../../src/api.js';
 import type { ExtendSides } from '../../src/base/types.js';
 import { FalProvider } from '../../src/providers/fal/adapter.js';
 import type { ProviderRequest } from '../../src/providers/provider.js';
-import { putEditsInForce } from '../../src/providers/edit-prices.js';
+import { putEditsInForce } from '../../src/providers/registry/edit-prices.js';
 import { pngBlob, referenceImage as reference } from '../support/images.js';
 import { providerHarness } from '../support/provider-harness.js';
 import { jsonPostedDuring } from '../support/record-fetches.js';

@@ -9,7 +9,7 @@ import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import { generate as userPaysGenerate } from '../../src/api.js';
 import type { UserPaysError } from '../../src/base/errors.js';
-import { putEditsInForce } from '../../src/providers/edit-prices.js';
+import { putEditsInForce } from '../../src/providers/registry/edit-prices.js';
 import { provider } from '../../src/providers/pollinations/adapter.js';
 import { livePrices } from '../../src/providers/pollinations/live-prices.js';
 import { pngBlob, referenceImage } from '../support/images.js';

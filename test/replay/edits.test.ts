@@ -10,11 +10,11 @@
 // Holds: src/providers/openai/edit-request.ts
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
-import { putEditsInForce } from '../../src/providers/edit-prices.js';
+import { putEditsInForce } from '../../src/providers/registry/edit-prices.js';
 import { mergePriceBook } from '../../src/pricing/index.js';
 import type { PriceBook, TokenRates } from '../../src/pricing/index.js';
 import { OpenAiProvider } from '../../src/providers/openai/adapter.js';
-import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS, quoteFor } from '../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS, quoteFor } from '../../src/providers/registry/prices.js';
 import type { ProviderOutcome } from '../../src/providers/provider.js';
 import { controlledClock } from '../support/clock.js';
 import { referenceImage } from '../support/images.js';

@@ -5,13 +5,13 @@ import { loadEngine } from '../../lazy/index.js';
 import type { ProviderId, Quote, QuoteRequest } from '../../base/types.js';
 import type { Spoken } from './language-controller.js';
 import { emit } from './events.js';
-import { providerInfo } from '../../providers/catalog.js';
-import { BUILTIN_PRICE_BOOK, priceBookFor } from '../../providers/prices.js';
-import { withPagePrices } from '../../providers/page-prices.js';
+import { providerInfo } from '../../providers/registry/catalog.js';
+import { BUILTIN_PRICE_BOOK, priceBookFor } from '../../providers/registry/prices.js';
+import { withPagePrices } from '../../providers/registry/page-prices.js';
 import { checkEndpoint } from '../../providers/urls.js';
 import type { StartupController } from './startup-controller.js';
 import type { LiveAccess } from '../../providers/provider.js';
-import type { LiveBook } from '../../providers/engine/adapters.js';
+import type { LiveBook } from '../../providers/registry/adapters.js';
 
 /** What the host prices: its request as it stands, the page's `priceBook`, and its endpoint. */
 export interface QuoteSource {

@@ -1,7 +1,7 @@
 import type { GenerationResult, ModelSettings, PublicEdit, Quote } from '../../../base/types.js';
 import type { Conversation, ReferenceImage } from '../../../providers/provider.js';
 import { EditorFeature } from '../editor/panel/editor-feature.js';
-import { putEditsInForce } from '../../../providers/edit-prices.js';
+import { putEditsInForce } from '../../../providers/registry/edit-prices.js';
 import { AccountsFeature } from '../accounts/panel/accounts-feature.js';
 import { DetailsFeature } from '../details/panel/details-feature.js';
 import { GalleryFeature } from '../gallery/panel/gallery-feature.js';

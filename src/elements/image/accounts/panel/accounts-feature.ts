@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
 import { nothing } from 'lit';
 import { asUserPaysError, isKeyError } from '../../../../base/errors.js';
-import { payeeAt } from '../../../../providers/catalog.js';
+import { payeeAt } from '../../../../providers/registry/catalog.js';
 import { signIn } from '../../../../strings/sign-in.js';
 import { widget } from '../../../../strings/image/widget.js';
 import { wordsIn } from '../../../../strings/strings.js';

@@ -2,7 +2,7 @@ import { nothing, type ReactiveController } from 'lit';
 import { clock } from '../../../../base/clock.js';
 import { dayOf } from '../../../../base/days.js';
 import type { ProviderId } from '../../../../base/types.js';
-import { payeeAt, providerInfo } from '../../../../providers/catalog.js';
+import { payeeAt, providerInfo } from '../../../../providers/registry/catalog.js';
 import { bestForAt } from '../../models/models-view.js';
 import type { ImageParts } from '../../image-parts.js';
 import { PanelPart } from '../../panels/panel-part.js';

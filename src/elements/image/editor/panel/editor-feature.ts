@@ -6,7 +6,7 @@ import type { EditKind, GenerationResult, PublicEdit, Quote, Size } from '../../
 import type { GalleryImage } from '../../../../images/gallery.js';
 import { loadEngine } from '../../../../lazy/index.js';
 import { EDIT_KINDS, editSize, extendedSize } from '../../../../pricing/edit-pricing.js';
-import { payeeAt } from '../../../../providers/catalog.js';
+import { payeeAt } from '../../../../providers/registry/catalog.js';
 import type { ReferenceImage } from '../../../../providers/provider.js';
 import { editPrices } from '../../../../strings/edit-prices.js';
 import { generation as generationWords } from '../../../../strings/generation.js';

@@ -1,7 +1,7 @@
 import { asUserPaysError } from '../../../../base/errors.js';
 import type { ProviderId } from '../../../../base/types.js';
 import { finalOf } from '../../../../pricing/offer-choices.js';
-import { providerInfo } from '../../../../providers/catalog.js';
+import { providerInfo } from '../../../../providers/registry/catalog.js';
 import type { ImageParts } from '../../image-parts.js';
 import type { Features } from '../../panels/features.js';
 import { NEXT_STEP } from '../../submission/panel/flow-controller.js';

@@ -1,5 +1,5 @@
 import { asUserPaysError } from '../../../../base/errors.js';
-import { providerInfo } from '../../../../providers/catalog.js';
+import { providerInfo } from '../../../../providers/registry/catalog.js';
 import type { ImageParts } from '../../image-parts.js';
 import type { Features, OptionsShared } from '../../panels/features.js';
 

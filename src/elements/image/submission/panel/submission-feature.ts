@@ -2,7 +2,7 @@ import { nothing } from 'lit';
 import type { GenerationResult, ProgressDetail } from '../../../../base/types.js';
 import { loadGeneration } from '../../../../lazy/generation.js';
 import { formatUsd } from '../../../../pricing/index.js';
-import { payeeAt } from '../../../../providers/catalog.js';
+import { payeeAt } from '../../../../providers/registry/catalog.js';
 import { progress as progressWords } from '../../../../strings/image/progress.js';
 import { uncertain } from '../../../../strings/tally/uncertain.js';
 import { widget } from '../../../../strings/image/widget.js';

@@ -1,6 +1,6 @@
-import type { ProviderId, Quote, QuoteRequest } from '../base/types.js';
-import { mergePriceBook, quoteDetails, type PriceBook } from '../pricing/index.js';
-import type { ProviderEntry } from './provider.js';
+import type { ProviderId, Quote, QuoteRequest } from '../../base/types.js';
+import { mergePriceBook, quoteDetails, type PriceBook } from '../../pricing/index.js';
+import type { ProviderEntry } from '../provider.js';
 import { PROVIDERS } from './registry.js';
 
 /**

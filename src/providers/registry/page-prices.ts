@@ -1,11 +1,11 @@
 import Decimal from 'decimal.js';
-import { isAmount, isRecord } from '../base/checks.js';
-import { clock } from '../base/clock.js';
-import type { ProviderId } from '../base/types.js';
-import { mergePriceBook, retired } from '../pricing/index.js';
-import type { Lifecycle, PriceBook, PriceEntry, PriceRule, TokenRates } from '../pricing/index.js';
-import type { PagePriceNotice } from '../strings/price-book.js';
-import { makerShutdown } from './model-facts.js';
+import { isAmount, isRecord } from '../../base/checks.js';
+import { clock } from '../../base/clock.js';
+import type { ProviderId } from '../../base/types.js';
+import { mergePriceBook, retired } from '../../pricing/index.js';
+import type { Lifecycle, PriceBook, PriceEntry, PriceRule, TokenRates } from '../../pricing/index.js';
+import type { PagePriceNotice } from '../../strings/price-book.js';
+import { makerShutdown } from '../model-facts.js';
 import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS } from './prices.js';
 import { PROVIDERS } from './registry.js';
 
@@ -37,7 +37,7 @@ function hostOf(endpoint: string): string {
 
 /** Tells the page's developer once (per entry and notice) in the console; its words load when there is something to say. */
 function warn(where: string, notice: PagePriceNotice) {
-  void import('../pricing/price-book-problems.js')
+  void import('../../pricing/price-book-problems.js')
     .then(({ warnDeveloper }) => warnDeveloper(where, notice))
     .catch(() => {});
 }

@@ -1,5 +1,5 @@
-import { PROVIDER_NAMES, type ProviderId } from '../base/types.js';
-import type { ProviderEntry } from './provider.js';
+import { PROVIDER_NAMES, type ProviderId } from '../../base/types.js';
+import type { ProviderEntry } from '../provider.js';
 import { PROVIDERS } from './registry.js';
 
 /**

@@ -1,13 +1,13 @@
 // What each model makes of the images it is sent is its provider's word (its folder's edit-prices.ts, SPEC §13), put in
 // force a moment after the first paint: laid on the model's entry from then on, a page's own word kept.
-// Holds: src/providers/edit-prices.ts
+// Holds: src/providers/registry/edit-prices.ts
 // Holds: src/providers/bfl/edit-prices.ts
 // Holds: src/providers/openai/edit-prices.ts
 import { expect } from '@open-wc/testing';
-import type { ProviderId } from '../../src/base/types.js';
-import { priceOf, type PriceBook } from '../../src/pricing/index.js';
-import { EDIT_FACTS, putEditsInForce } from '../../src/providers/edit-prices.js';
-import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS, priceBookFor } from '../../src/providers/prices.js';
+import type { ProviderId } from '../../../src/base/types.js';
+import { priceOf, type PriceBook } from '../../../src/pricing/index.js';
+import { EDIT_FACTS, putEditsInForce } from '../../../src/providers/registry/edit-prices.js';
+import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS, priceBookFor } from '../../../src/providers/registry/prices.js';
 
 const IMAGE = { width: 1024, height: 1024 };
 

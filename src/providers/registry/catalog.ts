@@ -1,7 +1,7 @@
-import type { ProviderId } from '../base/types.js';
-import type { ProviderInfo } from './provider.js';
+import type { ProviderId } from '../../base/types.js';
+import type { ProviderInfo } from '../provider.js';
 import { PROVIDERS } from './registry.js';
-import { parse } from './urls.js';
+import { parse } from '../urls.js';
 
 /**
  * What the widget knows of each provider without loading its adapter (the adapters load on first use: see
@@ -10,7 +10,7 @@ import { parse } from './urls.js';
  */
 
 /** Which Puter API the widget speaks to (the page's choice, else Puter's own): Puter's info. */
-export { PUTER_API, puterApi } from './puter/info.js';
+export { PUTER_API, puterApi } from '../puter/info.js';
 
 /** The origin of an address ('' for none); an address that is no URL is its own (nothing is sent there anyway). */
 const originOf = (address: string) => parse(address)?.origin ?? address;

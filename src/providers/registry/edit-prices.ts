@@ -1,14 +1,14 @@
-import type { ProviderId } from '../base/types.js';
-import * as editPricing from '../pricing/edit-pricing.js';
-import { useEditPricing } from '../pricing/edit-hook.js';
-import type { ProviderEditFacts } from '../pricing/index.js';
-import { editPrices as bfl } from './bfl/edit-prices.js';
-import { editPrices as fal } from './fal/edit-prices.js';
-import { editPrices as google } from './google/edit-prices.js';
-import { editPrices as openai } from './openai/edit-prices.js';
-import { editPrices as openrouter } from './openrouter/edit-prices.js';
-import { editPrices as pollinations } from './pollinations/edit-prices.js';
-import { editPrices as puter } from './puter/edit-prices.js';
+import type { ProviderId } from '../../base/types.js';
+import * as editPricing from '../../pricing/edit-pricing.js';
+import { useEditPricing } from '../../pricing/edit-hook.js';
+import type { ProviderEditFacts } from '../../pricing/index.js';
+import { editPrices as bfl } from '../bfl/edit-prices.js';
+import { editPrices as fal } from '../fal/edit-prices.js';
+import { editPrices as google } from '../google/edit-prices.js';
+import { editPrices as openai } from '../openai/edit-prices.js';
+import { editPrices as openrouter } from '../openrouter/edit-prices.js';
+import { editPrices as pollinations } from '../pollinations/edit-prices.js';
+import { editPrices as puter } from '../puter/edit-prices.js';
 
 /**
  * Every provider's edit facts (its folder's edit-prices.ts: what each model makes of the images it is sent, SPEC §13),
