@@ -175,7 +175,7 @@ module.exports = {
     {
       name: 'the-edit-facts-load-after-the-first-paint',
       comment:
-        'What each model makes of the images it is sent (each provider’s edit-prices.ts, put in force by providers/registry/edit-prices.ts) loads a moment after the first paint, which edits nothing: the entry, the first paint of the elements, pricing/ and what of providers/ loads with the first paint reach it only by import(); the panels, the headless API and the adapters may import it.',
+        'What each model makes of the images it is sent (each provider’s edit-prices.ts, gathered by providers/registry/edit-prices.ts, which only its loader, edits-loader.ts, reaches by import()) loads a moment after the first paint, which edits nothing: the entry, the first paint of the elements, pricing/ and what of providers/ loads with the first paint reach it only by import(); the panels, the headless API and the adapters may import it.',
       severity: 'error',
       from: {
         path: `${ENTRY}|^src/elements/(?![^/]+/(panels|[^/]+/panel)/)|^src/pricing/|${PROVIDERS_FIRST_PAINT}`,

@@ -1,7 +1,6 @@
 import type { ProviderId } from '../../base/types.js';
 import * as editPricing from '../../pricing/edit-pricing.js';
-import { useEditPricing } from '../../pricing/edit-hook.js';
-import type { ProviderEditFacts } from '../../pricing/index.js';
+import type { EditsInForce, ProviderEditFacts } from '../../pricing/index.js';
 import { editPrices as bfl } from '../bfl/edit-prices.js';
 import { editPrices as fal } from '../fal/edit-prices.js';
 import { editPrices as google } from '../google/edit-prices.js';
@@ -31,5 +30,8 @@ function editFactsOf(provider: ProviderId, model: string) {
   return facts && Object.hasOwn(facts, model) ? facts[model] : undefined;
 }
 
-/** Puts the edits' pricing and every provider's edit facts in force: quotes of edits are priced from then on. */
-export const putEditsInForce = () => useEditPricing(editPricing, editFactsOf);
+/**
+ * The edits' pricing and every provider's edit facts, as a quote takes them (`EditsInForce`): what the one loader of
+ * this module hands out (edits-loader.ts).
+ */
+export const EDITS: EditsInForce = { pricing: editPricing, factsOf: editFactsOf };

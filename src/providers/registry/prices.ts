@@ -1,5 +1,6 @@
 import type { ProviderId, Quote, QuoteRequest } from '../../base/types.js';
-import { mergePriceBook, quoteDetails, type PriceBook } from '../../pricing/index.js';
+import { mergePriceBook, quoteDetails, type EditsInForce, type PriceBook } from '../../pricing/index.js';
+import { editsLoaded } from './edits-loader.js';
 import type { ProviderEntry } from '../provider.js';
 import { PROVIDERS } from './registry.js';
 
@@ -49,11 +50,17 @@ export function priceBookFor(
 
 /**
  * The exact price of one submission (`quoteDetails` in src/pricing/quote.ts), with `book`, else the built-in prices of
- * `request.endpoint`'s host: what `UserPays.quote()` answers. Throws `UserPaysError('invalid-input')` where no price
- * can be given.
+ * `request.endpoint`'s host, and with the edits' pricing where it has loaded (`edits`): what `UserPays.quote()`
+ * answers. Throws `UserPaysError('invalid-input')` where no price can be given.
  */
-export function quoteFor(request: QuoteRequest, book?: PriceBook): Quote {
+export function quoteFor(
+  request: QuoteRequest,
+  book?: PriceBook,
+  edits: EditsInForce | undefined = editsLoaded(),
+): Quote {
   // A request that is no object, or an endpoint that is no URL, gets the built-in prices, and the quote says what is
   // wrong with it.
-  return quoteDetails(request, book ?? priceBookFor(request?.endpoint, undefined, request?.provider ?? 'puter')).quote;
+  const inForce = book ?? priceBookFor(request?.endpoint, undefined, request?.provider ?? 'puter');
+  // Its lines and problems in English, as every answer of the API is.
+  return quoteDetails(request, inForce, undefined, undefined, edits).quote;
 }

@@ -1,7 +1,6 @@
 import type { GenerationResult, ModelSettings, PublicEdit, Quote } from '../../../base/types.js';
 import type { Conversation, ReferenceImage } from '../../../providers/provider.js';
 import { EditorFeature } from '../editor/panel/editor-feature.js';
-import { putEditsInForce } from '../../../providers/registry/edit-prices.js';
 import { AccountsFeature } from '../accounts/panel/accounts-feature.js';
 import { DetailsFeature } from '../details/panel/details-feature.js';
 import { GalleryFeature } from '../gallery/panel/gallery-feature.js';
@@ -34,8 +33,6 @@ export class ImagePanels implements Features {
   readonly handlers;
 
   constructor(parts: ImageParts) {
-    // An edit, and images sent to a model that bills them in tokens, are priced with the panels at the latest.
-    putEditsInForce();
     this.accounts = new AccountsFeature(parts, this);
     this.price = new PriceFeature(parts, this);
     this.options = new OptionsFeature(parts, this);

@@ -7,6 +7,7 @@ import type { GalleryImage } from '../../../../images/gallery.js';
 import { loadEngine } from '../../../../lazy/index.js';
 import { EDIT_KINDS, editSize, extendedSize } from '../../../../pricing/edit-pricing.js';
 import { payeeAt } from '../../../../providers/registry/catalog.js';
+import { editsLoaded } from '../../../../providers/registry/edits-loader.js';
 import type { ReferenceImage } from '../../../../providers/provider.js';
 import { editPrices } from '../../../../strings/edit-prices.js';
 import { generation as generationWords } from '../../../../strings/generation.js';
@@ -191,7 +192,7 @@ export class EditorFeature implements EditorShared {
    */
   async begin(input: unknown) {
     const engine = await loadEngine();
-    const edit = engine.checkEditInput(input);
+    const edit = engine.checkEditInput(input, editsLoaded());
     const text = wordsIn(this.#parts.language.translation, 'editor', editor);
     if (!this.allowed()) invalid(text.editingOff());
     const gallery = this.#features.gallery.controller;
