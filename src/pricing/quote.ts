@@ -49,7 +49,10 @@ export interface BookEntry {
   entry: string;
 }
 
-const isPixels = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 0;
+const isPixels = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value > 0;
+
+/** A size as a page hands it: whole pixels each way. */
+const isSize = (value: unknown): value is Size => isRecord(value) && isPixels(value.width) && isPixels(value.height);
 
 // Price strings repeat on every keystroke: parse each once.
 const parsedPrices = new Map<string, Decimal>();
@@ -89,9 +92,11 @@ const checkedEntries = new WeakSet<PriceEntry>();
 function checkEntry(entry: PriceEntry, where: BookEntry, text: PricesStrings): PriceEntry {
   if (checkedEntries.has(entry)) return entry;
   const rule: unknown = entry.rule;
-  if (!isRecord(rule) || !Object.hasOwn(UNITS, rule.kind as string)) wrongBook(where, text, { kind: 'rule' });
-  if (!UNITS[rule.kind as string].includes(rule.unit as string)) {
-    wrongBook(where, text, { kind: 'unit', unit: String(rule.unit), units: UNITS[rule.kind as string] });
+  if (!isRecord(rule) || typeof rule.kind !== 'string' || !Object.hasOwn(UNITS, rule.kind))
+    wrongBook(where, text, { kind: 'rule' });
+  const { kind, unit } = rule;
+  if (!UNITS[kind].some((known) => known === unit)) {
+    wrongBook(where, text, { kind: 'unit', unit: String(unit), units: UNITS[kind] });
   }
   const source: unknown = entry.source;
   if (!isRecord(source) || typeof source.name !== 'string' || typeof source.asOf !== 'string') {
@@ -110,7 +115,7 @@ function checkEntry(entry: PriceEntry, where: BookEntry, text: PricesStrings): P
     !absentOr(
       entry.sizes,
       (sizes) =>
-        ['pixels', 'snapped', 'ratios', 'aspect', 'input', 'sizes'].includes(sizes.kind as string) &&
+        ['pixels', 'snapped', 'ratios', 'aspect', 'input', 'sizes'].some((known) => known === sizes.kind) &&
         whole(sizes.step) &&
         whole(sizes.min) &&
         whole(sizes.max) &&
@@ -118,7 +123,7 @@ function checkEntry(entry: PriceEntry, where: BookEntry, text: PricesStrings): P
     ) ||
     !absentOr(entry.references, (references) => Number.isInteger(references.max) && isPixels(references.maxPixels)) ||
     !whole(rule.mp) ||
-    PRICERS[rule.kind as string]?.valid(rule) === false
+    PRICERS[kind]?.valid(rule) === false
   ) {
     wrongBook(where, text, { kind: 'capability' });
   }
@@ -147,15 +152,11 @@ function checkRequest(request: unknown, text: PricesStrings, translation?: Trans
   } = request;
   if (typeof provider !== 'string') invalid(text.noPrice(String(model), String(provider)));
   if (typeof model !== 'string') invalid(text.noSuchModel(String(model), MODELS[0].label));
-  const unusable = !isPixels(width) ? text.width() : !isPixels(height) ? text.height() : '';
-  if (unusable) invalid(text.wholePixels(unusable));
+  if (!isPixels(width)) invalid(text.wholePixels(text.width()));
+  if (!isPixels(height)) invalid(text.wholePixels(text.height()));
   if (!(isPixels(count) && count <= 4)) invalid(text.countRange());
   if (!Array.isArray(inputs)) invalid(pricesDeveloper.referencesNotAList());
-  inputs.forEach((size: unknown, index) => {
-    if (!(isRecord(size) && isPixels(size.width) && isPixels(size.height))) {
-      invalid(text.referenceWithoutSize(index + 1));
-    }
-  });
+  if (!inputs.every(isSize)) invalid(text.referenceWithoutSize(inputs.findIndex((size) => !isSize(size)) + 1));
   if (endpoint !== undefined && typeof endpoint !== 'string') {
     invalid(sayError.endpointInsecure());
   }
@@ -165,10 +166,10 @@ function checkRequest(request: unknown, text: PricesStrings, translation?: Trans
     ...(edit !== undefined && { edit: editPricingIn(edits).checkEdit(edit, translation) }),
     provider: provider as ProviderId,
     model,
-    width: width as number,
-    height: height as number,
+    width,
+    height,
     count,
-    inputs: inputs as Size[],
+    inputs,
     endpoint,
     earnings: earnings === true,
     prompt,

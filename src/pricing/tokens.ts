@@ -52,6 +52,21 @@ const mostValid = (tokens: Record<string, unknown>) =>
   tokens.most === undefined ||
   (Array.isArray(tokens.most) && tokens.most.every((count) => Number.isInteger(count) && count >= 0));
 
+/** A page's `inputTokens` (what each image sent takes): whole counts, the most at least the expected. */
+function inputTokensValid(tokens: unknown): boolean {
+  if (!isRecord(tokens)) return false;
+  const { expected, most, perImage } = tokens;
+  return (
+    Number.isInteger(expected) &&
+    Number.isInteger(most) &&
+    typeof expected === 'number' &&
+    typeof most === 'number' &&
+    expected >= 0 &&
+    most >= expected &&
+    (perImage === undefined || perImage === true)
+  );
+}
+
 /**
  * A price in tokens (PriceRule `tokens`, SPEC §12): the image's tokens, fixed by quality and size; the prompt's and
  * the text written besides may vary, so their lines carry the most they can come to.
@@ -65,13 +80,7 @@ export const tokensPricer: RulePricer = {
     Number.isInteger(rule.textCeiling) &&
     (rule.imageMost === undefined || (typeof rule.imageMost === 'number' && rule.imageMost >= 1)) &&
     mostValid(rule.imageTokens) &&
-    (rule.inputTokens === undefined ||
-      (isRecord(rule.inputTokens) &&
-        Number.isInteger(rule.inputTokens.expected) &&
-        Number.isInteger(rule.inputTokens.most) &&
-        (rule.inputTokens.expected as number) >= 0 &&
-        (rule.inputTokens.most as number) >= (rule.inputTokens.expected as number) &&
-        (rule.inputTokens.perImage === undefined || rule.inputTokens.perImage === true))),
+    (rule.inputTokens === undefined || inputTokensValid(rule.inputTokens)),
   fit: fitQuality,
   lines(rule: PriceRule, fitted: Fitted, prompt, amount, translation, edits) {
     if (rule.kind !== 'tokens') return [];

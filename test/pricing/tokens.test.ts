@@ -3,6 +3,7 @@
 // expected total and `atMost`, the most it can come to.
 // Holds: src/pricing/qualities.ts
 // Holds: src/providers/model-facts.ts
+// Holds: src/providers/engine/token-charge.ts
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import { UserPaysError } from '../../src/base/errors.js';

@@ -3,6 +3,7 @@
 // loopback name, so every call is cross-origin with CORS as the router is for a page. The real clients
 // (@huggingface/hub's OAuth helpers, @huggingface/inference's textToImage) are proven against the same simulator.
 // Holds: src/providers/huggingface/prices.ts
+// Holds: src/providers/engine/oauth-client.ts
 import { expect } from '@open-wc/testing';
 import { oauthHandleRedirectIfPresent, oauthLoginUrl } from '@huggingface/hub';
 import { textToImage } from '@huggingface/inference';

@@ -1,5 +1,5 @@
 import { UserPaysError } from '../../base/errors.js';
-import type { ModelSettings, OutputFormat } from '../../base/types.js';
+import type { ModelSettings } from '../../base/types.js';
 import { settings as settingsWords } from '../../strings/settings.js';
 import { sayer, type Sentence } from '../../strings/strings.js';
 import type { ControlRange, ModelControls } from '../provider.js';
@@ -37,7 +37,7 @@ export function checkSettings(controls: ModelControls, settings: ModelSettings =
     if (value === undefined || !control) continue;
     let refusal: Sentence | undefined;
     if (Array.isArray(control)) {
-      if (!control.includes(value as OutputFormat))
+      if (!control.some((format) => format === value))
         refusal = text.outputFormat(String(value).slice(0, 20), control.join(', '));
     } else if ('min' in control) {
       const { min, max } = control as ControlRange;

@@ -1,6 +1,6 @@
 import type { ProviderId } from '../../base/types.js';
 import type { ProviderInfo } from '../provider.js';
-import { PROVIDERS } from './registry.js';
+import { isProviderId, PROVIDER_IDS, PROVIDERS } from './registry.js';
 import { parse } from '../urls.js';
 
 /**
@@ -58,7 +58,7 @@ export function routeParts(route: string): { origin: string; relay: string } {
 
 /** What is known of `id`, or undefined for a provider this build does not have (the preview says so). */
 export function providerInfo(id: string): ProviderInfo | undefined {
-  return Object.hasOwn(PROVIDERS, id) ? PROVIDERS[id as ProviderId].info : undefined;
+  return isProviderId(id) ? PROVIDERS[id].info : undefined;
 }
 
 /**
@@ -71,5 +71,5 @@ export const payeeAt = (provider: string, endpoint: string) =>
 
 /** The providers paid with the user's own key. */
 export function keyedProviders(): ProviderId[] {
-  return (Object.keys(PROVIDERS) as ProviderId[]).filter((id) => PROVIDERS[id].info.needsKey);
+  return PROVIDER_IDS.filter((id) => PROVIDERS[id].info.needsKey);
 }

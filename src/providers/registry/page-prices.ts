@@ -7,7 +7,7 @@ import type { Lifecycle, PriceBook, PriceEntry, PriceRule, TokenRates } from '..
 import type { PagePriceNotice } from '../../strings/price-book.js';
 import { makerShutdown } from '../model-facts.js';
 import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS } from './prices.js';
-import { PROVIDERS } from './registry.js';
+import { isProviderId, PROVIDERS } from './registry.js';
 
 /**
  * Where the built-in book holds the provider's own published rates, charged to the user's own key on the provider's
@@ -146,8 +146,8 @@ export function withPagePrices(
     if (!isRecord(byProvider)) continue; // the quote says what is wrong with it
     for (const id in byProvider) {
       const stated = byProvider[id];
-      if (!Object.hasOwn(PROVIDERS, id) || !isRecord(stated)) continue;
-      const at = { book, model, provider: id as ProviderId, endpoint: id === provider ? endpoint : '', now };
+      if (!isProviderId(id) || !isRecord(stated)) continue;
+      const at = { book, model, provider: id, endpoint: id === provider ? endpoint : '', now };
       merged[model] = { ...merged[model], [id]: heldEntry(stated as unknown as PriceEntry, at) };
     }
   }

@@ -1,8 +1,8 @@
-import type { ProviderId, Quote, QuoteRequest } from '../../base/types.js';
+import type { Quote, QuoteRequest } from '../../base/types.js';
 import { mergePriceBook, quoteDetails, type EditsInForce, type PriceBook } from '../../pricing/index.js';
 import { editsLoaded } from './edits-loader.js';
 import type { ProviderEntry } from '../provider.js';
-import { PROVIDERS } from './registry.js';
+import { isProviderId, PROVIDER_IDS, PROVIDERS } from './registry.js';
 
 /**
  * The built-in price book, put together from each provider's prices (its folder's prices.ts, held by the registry),
@@ -18,12 +18,12 @@ export const BUILTIN_PRICE_BOOK: PriceBook = {};
  */
 export const GATEWAY_PRICE_BOOKS: Record<string, PriceBook> = {};
 
-for (const id in PROVIDERS) {
-  const { prices, hostPrices = {} }: ProviderEntry = PROVIDERS[id as ProviderId];
-  for (const model in prices) (BUILTIN_PRICE_BOOK[model] ??= {})[id as ProviderId] = prices[model];
+for (const id of PROVIDER_IDS) {
+  const { prices, hostPrices = {} }: ProviderEntry = PROVIDERS[id];
+  for (const model in prices) (BUILTIN_PRICE_BOOK[model] ??= {})[id] = prices[model];
   for (const host in hostPrices) {
     for (const model in hostPrices[host]) {
-      ((GATEWAY_PRICE_BOOKS[host] ??= {})[model] ??= {})[id as ProviderId] = hostPrices[host][model];
+      ((GATEWAY_PRICE_BOOKS[host] ??= {})[model] ??= {})[id] = hostPrices[host][model];
     }
   }
 }
@@ -38,8 +38,7 @@ export function priceBookFor(
   provider: unknown = '',
 ): PriceBook {
   let host = '';
-  const own = typeof provider === 'string' && Object.hasOwn(PROVIDERS, provider);
-  const where = endpoint || (own ? PROVIDERS[provider as ProviderId].info.defaultEndpoint() : '');
+  const where = endpoint || (isProviderId(provider) ? PROVIDERS[provider].info.defaultEndpoint() : '');
   try {
     host = where ? new URL(where).host : '';
   } catch {

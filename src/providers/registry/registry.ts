@@ -57,3 +57,9 @@ export const PROVIDERS = {
     livePrices: () => import('../google/live-models.js'),
   },
 } satisfies Record<ProviderId, ProviderEntry>;
+
+/** Whether `id` names a provider of this build: a line of the registry. */
+export const isProviderId = (id: unknown): id is ProviderId => typeof id === 'string' && Object.hasOwn(PROVIDERS, id);
+
+/** Every provider's id, in the registry's order. */
+export const PROVIDER_IDS: readonly ProviderId[] = Object.keys(PROVIDERS).filter(isProviderId);
