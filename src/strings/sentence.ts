@@ -34,3 +34,28 @@ export function sentencesOf<Words extends object>(module: string, english: Words
       }),
   }) as unknown as Sayer<Words>;
 }
+
+/**
+ * A words module as it is written: a sentence that takes no values as what it says (its text), any other as the
+ * function of its values. `sentences` makes the module of it, each sentence a function as `Strings` has it.
+ */
+export type Written<Words> = {
+  [N in keyof Words]: Words[N] extends () => infer Says
+    ? Parameters<Words[N]> extends []
+      ? Says
+      : Words[N]
+    : Words[N];
+};
+
+/**
+ * The words module `Words` from its sentences as written (`Written`): each sentence's text becomes the sentence that
+ * says it. Typed by the module's interface, so that a sentence missing, one too many or one of another shape is a
+ * compile error, as in a module written out whole.
+ */
+export function sentences<Words>(written: Written<Words>): Words {
+  const said = Object.entries(written).map(([name, sentence]) => [
+    name,
+    typeof sentence === 'function' ? sentence : () => sentence,
+  ]);
+  return Object.fromEntries(said) as Words;
+}

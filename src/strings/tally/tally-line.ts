@@ -1,6 +1,7 @@
 /** The tally in one line, as the widget and `<userpays-tally>` show it at first paint. */
 
 import { imageCount, plural } from '../words.js';
+import { sentences } from '../sentence.js';
 
 /** What was paid for: images, and requests charged that brought none ("1 image and 1 request without an image"). */
 export const paidFor = (images: number, failures = 0) =>
@@ -25,7 +26,7 @@ export interface TallyLineStrings {
   yesterdayAt(time: string): string;
 }
 
-export const tallyLine: TallyLineStrings = {
+export const tallyLine = sentences<TallyLineStrings>({
   spentSummary: (spent, images, failures) => ['Spent ', spent, ` on ${paidFor(images, failures)}`],
   budgetLeft: (left, budget) => [' · ', left, ' of ', budget, ' budget left'],
   heldSummary: (held) => [' · ', held, ' held'],
@@ -34,4 +35,4 @@ export const tallyLine: TallyLineStrings = {
   spentBrief: (spent, upTo) => ['Spent ', spent, ...(upTo ? ['–', upTo] : [])],
   todayAt: (time) => `today, ${time}`,
   yesterdayAt: (time) => `yesterday, ${time}`,
-};
+});

@@ -2,6 +2,7 @@
 
 import { words } from '../words.js';
 import { paidFor } from './tally-line.js';
+import { sentences } from '../sentence.js';
 
 export interface TallyStrings {
   tallyLabel(): string;
@@ -48,9 +49,9 @@ export type OrphanNext = 'fetch' | 'uncertain' | 'void';
 
 const NEXT_TIME = 'the next time the image widget opens on this site';
 
-export const tally: TallyStrings = {
-  tallyLabel: () => 'Image generation spending',
-  budgetLabel: () => 'Budget (USD)',
+export const tally = sentences<TallyStrings>({
+  tallyLabel: 'Image generation spending',
+  budgetLabel: 'Budget (USD)',
   siteLimit: (limit) => ['This site limits spending to ', limit, '.'],
   siteLimitBelowOwn: (own, limit) => [
     'Your budget of ',
@@ -61,15 +62,15 @@ export const tally: TallyStrings = {
   ],
   budgetRefused: (value, example) =>
     `“${value}” is not an amount: write it in digits, like ${example}, with no currency sign or thousands separator.`,
-  ownLimit: () => 'Your budget applies.',
+  ownLimit: 'Your budget applies.',
   budgetUsed: (percent) => `${percent} % of budget used`,
   budgetNearlyUsed: (percent) => `${percent} % of budget used: close to the limit`,
-  budgetReached: () => '100 % of budget used: the budget is reached',
+  budgetReached: '100 % of budget used: the budget is reached',
   budgetPassed: (percent) => `${percent} % of budget used: over budget`,
   modelSplit: (model, spent, images, failures) => [`${model}: `, spent, ` on ${paidFor(images, failures)}`],
   chartLabel: (days) => `Spent per day: ${days}`,
-  last30Days: () => 'Last 30 days',
-  today: () => 'Today',
+  last30Days: 'Last 30 days',
+  today: 'Today',
   pendingLabel: (held) => ['Generating now: ', held, ' held until done'],
   pendingEntry: (model, started, held) => [`${model}, started ${started}: `, held],
   orphanLabel: (held) => ['Left unfinished when their page closed: ', held, ' held'],
@@ -83,10 +84,10 @@ export const tally: TallyStrings = {
         : `. Its request never left: nothing was charged, and it is cleared ${NEXT_TIME}.`,
   ],
   since: (when) => `Since ${when}`,
-  exportCsv: () => 'Export CSV',
-  exportJson: () => 'Export JSON',
-  resetOpen: () => 'Reset…',
-  resetQuestion: () => 'Start a new session? Spent and images go back to zero.',
-  reset: () => 'Reset',
-  keep: () => 'Keep',
-};
+  exportCsv: 'Export CSV',
+  exportJson: 'Export JSON',
+  resetOpen: 'Reset…',
+  resetQuestion: 'Start a new session? Spent and images go back to zero.',
+  reset: 'Reset',
+  keep: 'Keep',
+});

@@ -1,6 +1,7 @@
 /** The charges no reply confirmed or denied, listed for the user to settle (both elements: uncertain-charges.ts). */
 
 import { words } from '../words.js';
+import { sentences } from '../sentence.js';
 
 export interface UncertainStrings {
   /**
@@ -72,8 +73,8 @@ export interface UncertainStrings {
 
 const timesSaid = (times: number) => (times === 2 ? 'twice' : `${times} times`);
 
-export const uncertain: UncertainStrings = {
-  uncertainLabel: () => 'What these cost is not known yet',
+export const uncertain = sentences<UncertainStrings>({
+  uncertainLabel: 'What these cost is not known yet',
   uncertainEntry: (model, sent, amount, provider, sends, shown, made) =>
     made
       ? [
@@ -96,11 +97,11 @@ export const uncertain: UncertainStrings = {
   uncertainCountedOnce: (amount) => `Counted as charged once: ${amount}.`,
   uncertainCountedTimes: (times, amount) => `Counted as charged ${timesSaid(times)}: ${amount}.`,
   uncertainCountedCharged: (amount) => `Counted as charged: ${amount}.`,
-  uncertainCountedNone: () => 'Counted as not charged.',
+  uncertainCountedNone: 'Counted as not charged.',
   uncertainChargedMore: (total, sends) => [sends === 2 ? 'Twice, ' : 'More than once, ', total],
   uncertainOnlyShown: (shown) => ['Only ', shown],
   uncertainMoreShown: (total) => ['More, ', total, ' in all'],
-  uncertainNotCharged: () => 'It was not',
+  uncertainNotCharged: 'It was not',
   uncertainGroup: (count, model, sent, amount, provider, sends) => [
     `${count} requests for ${model}, sent ${sent}: `,
     sends ? 'up to ' : '',
@@ -109,7 +110,7 @@ export const uncertain: UncertainStrings = {
   ],
   uncertainEachOnce: (total) => ['Each charged once: ', total, ' in all'],
   uncertainAllCharged: (total) => ['All were charged: ', total, ' in all'],
-  uncertainNoneCharged: () => 'None was',
-  uncertainAnswerEach: () => 'Answer each',
+  uncertainNoneCharged: 'None was',
+  uncertainAnswerEach: 'Answer each',
   uncertainNth: (index, count, sent) => `Request ${index} of ${count}, sent ${sent}`,
-};
+});

@@ -1,7 +1,8 @@
 import type { TallyLineStrings } from '../../../strings/tally/tally-line.js';
 import { paidFor } from '../words.js';
+import { sentences } from '../../../strings/sentence.js';
 
-export const tallyLine: TallyLineStrings = {
+export const tallyLine = sentences<TallyLineStrings>({
   spentSummary: (spent, count, failures) => [spent, ` ausgegeben für ${paidFor(count, failures)}`],
   budgetLeft: (left, budget) => [' · ', left, ' von ', budget, ' Budget übrig'],
   heldSummary: (held) => [' · ', held, ' reserviert'],
@@ -10,4 +11,4 @@ export const tallyLine: TallyLineStrings = {
   spentBrief: (spent, upTo) => [spent, ...(upTo ? ['–', upTo] : []), ' ausgegeben'],
   todayAt: (time) => `heute, ${time}`,
   yesterdayAt: (time) => `gestern, ${time}`,
-};
+});

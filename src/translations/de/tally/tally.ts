@@ -1,11 +1,12 @@
 import type { TallyStrings } from '../../../strings/tally/tally.js';
 import { paidFor, words } from '../words.js';
+import { sentences } from '../../../strings/sentence.js';
 
 const NEXT_TIME = 'beim nächsten Öffnen des Bild-Widgets auf dieser Website';
 
-export const tally: TallyStrings = {
-  tallyLabel: () => 'Ausgaben für Bilderzeugung',
-  budgetLabel: () => 'Budget (US-Dollar)',
+export const tally = sentences<TallyStrings>({
+  tallyLabel: 'Ausgaben für Bilderzeugung',
+  budgetLabel: 'Budget (US-Dollar)',
   siteLimit: (limit) => ['Diese Website begrenzt die Ausgaben auf ', limit, '.'],
   siteLimitBelowOwn: (own, limit) => [
     'Ihr Budget von ',
@@ -16,15 +17,15 @@ export const tally: TallyStrings = {
   ],
   budgetRefused: (value, example) =>
     `„${value}“ ist kein Betrag: Schreiben Sie ihn in Ziffern, etwa ${example}, ohne Währungszeichen und Tausendertrennzeichen.`,
-  ownLimit: () => 'Ihr Budget gilt.',
+  ownLimit: 'Ihr Budget gilt.',
   budgetUsed: (percent) => `${percent} % des Budgets verbraucht`,
   budgetNearlyUsed: (percent) => `${percent} % des Budgets verbraucht: nahe an der Grenze`,
-  budgetReached: () => '100 % des Budgets verbraucht: Das Budget ist erreicht',
+  budgetReached: '100 % des Budgets verbraucht: Das Budget ist erreicht',
   budgetPassed: (percent) => `${percent} % des Budgets verbraucht: über dem Budget`,
   modelSplit: (model, spent, count, failures) => [`${model}: `, spent, ` für ${paidFor(count, failures)}`],
   chartLabel: (days) => `Ausgaben pro Tag: ${days}`,
-  last30Days: () => 'Letzte 30 Tage',
-  today: () => 'Heute',
+  last30Days: 'Letzte 30 Tage',
+  today: 'Heute',
   pendingLabel: (held) => ['Wird gerade erzeugt: ', held, ' reserviert bis zum Ende'],
   pendingEntry: (model, started, held) => [`${model}, gestartet ${started}: `, held],
   orphanLabel: (held) => ['Unfertig geblieben, als ihre Seite geschlossen wurde: ', held, ' reserviert'],
@@ -38,10 +39,10 @@ export const tally: TallyStrings = {
         : `. Die Anfrage ist nie abgegangen: Nichts wurde berechnet, und sie wird ${NEXT_TIME} entfernt.`,
   ],
   since: (when) => `Seit ${when}`,
-  exportCsv: () => 'Als CSV exportieren',
-  exportJson: () => 'Als JSON exportieren',
-  resetOpen: () => 'Zurücksetzen…',
-  resetQuestion: () => 'Eine neue Sitzung beginnen? Ausgaben und Bilder gehen auf null zurück.',
-  reset: () => 'Zurücksetzen',
-  keep: () => 'Behalten',
-};
+  exportCsv: 'Als CSV exportieren',
+  exportJson: 'Als JSON exportieren',
+  resetOpen: 'Zurücksetzen…',
+  resetQuestion: 'Eine neue Sitzung beginnen? Ausgaben und Bilder gehen auf null zurück.',
+  reset: 'Zurücksetzen',
+  keep: 'Behalten',
+});

@@ -1,10 +1,11 @@
 import type { UncertainStrings } from '../../../strings/tally/uncertain.js';
 import { atProvider, words } from '../words.js';
+import { sentences } from '../../../strings/sentence.js';
 
 const timesSaid = (times: number) => (times === 2 ? 'Zweimal' : `${times}-mal`);
 
-export const uncertain: UncertainStrings = {
-  uncertainLabel: () => 'Was diese gekostet haben, ist noch nicht bekannt',
+export const uncertain = sentences<UncertainStrings>({
+  uncertainLabel: 'Was diese gekostet haben, ist noch nicht bekannt',
   uncertainEntry: (model, sent, amount, provider, sends, shown, made) =>
     made
       ? [
@@ -27,11 +28,11 @@ export const uncertain: UncertainStrings = {
   uncertainCountedOnce: (amount) => `Als einmal berechnet gezählt: ${amount}.`,
   uncertainCountedTimes: (times, amount) => `Als ${timesSaid(times).toLowerCase()} berechnet gezählt: ${amount}.`,
   uncertainCountedCharged: (amount) => `Als berechnet gezählt: ${amount}.`,
-  uncertainCountedNone: () => 'Als nicht berechnet gezählt.',
+  uncertainCountedNone: 'Als nicht berechnet gezählt.',
   uncertainChargedMore: (total, sends) => [sends === 2 ? 'Zweimal, ' : 'Mehr als einmal, ', total],
   uncertainOnlyShown: (shown) => ['Nur ', shown],
   uncertainMoreShown: (total) => ['Mehr, ', total, ' insgesamt'],
-  uncertainNotCharged: () => 'Nicht berechnet',
+  uncertainNotCharged: 'Nicht berechnet',
   uncertainGroup: (count, model, sent, amount, provider, sends) => [
     `${count} Anfragen für ${model}, gesendet ${sent}: `,
     sends ? 'je bis zu ' : 'je ',
@@ -40,7 +41,7 @@ export const uncertain: UncertainStrings = {
   ],
   uncertainEachOnce: (total) => ['Jede einmal berechnet: ', total, ' insgesamt'],
   uncertainAllCharged: (total) => ['Alle wurden berechnet: ', total, ' insgesamt'],
-  uncertainNoneCharged: () => 'Keine wurde berechnet',
-  uncertainAnswerEach: () => 'Einzeln beantworten',
+  uncertainNoneCharged: 'Keine wurde berechnet',
+  uncertainAnswerEach: 'Einzeln beantworten',
   uncertainNth: (index, count, sent) => `Anfrage ${index} von ${count}, gesendet ${sent}`,
-};
+});
