@@ -26,16 +26,23 @@ export interface MoreOptionsStrings {
   chooseImage(): string;
 }
 
+/**
+ * A quality tier said by its name: GPT Image's own three in the words of `names`; any other as the model names it, one
+ * name for one tier: Nano Banana 2's smallest, "0.5K" in fal's and Puter's APIs, is "512" as in Google's and
+ * OpenRouter's, and Seedream's and Grok's "2k" at Puter is Gemini's "2K". A quality a page names "constructor" or
+ * "toString" is said as it is, not as a member every object has.
+ */
+export const qualityNamed =
+  (names: Record<'low' | 'medium' | 'high', string>) =>
+  (quality: string): string => {
+    const named: Record<string, string> = { ...names, '0.5K': '512' };
+    return Object.hasOwn(named, quality) ? named[quality] : quality.replace(/k$/, 'K');
+  };
+
 export const moreOptions = sentences<MoreOptionsStrings>({
   countLabel: 'Images',
   qualityLabel: 'Quality',
-  // Nano Banana 2's smallest tier, "0.5K" in fal's and Puter's APIs, "512" in Google's and OpenRouter's: one name; and
-  // Seedream's and Grok's "2k" at Puter is Gemini's "2K".
-  // A quality a page names "constructor" or "toString" is said as it is, not as a member every object has.
-  qualityName: (quality) => {
-    const names: Record<string, string> = { low: 'Low', medium: 'Medium', high: 'High', '0.5K': '512' };
-    return Object.hasOwn(names, quality) ? names[quality] : quality.replace(/k$/, 'K');
-  },
+  qualityName: qualityNamed({ low: 'Low', medium: 'Medium', high: 'High' }),
   tierNotMade: (model, asked, made) => `${model} does not make ${asked}: the quality is ${made} now.`,
   seedLabel: 'Seed',
   randomSeed: 'random',

@@ -1,7 +1,7 @@
 /** What the price book and the quote say: sizes a model cannot make, price-book problems, and the lines of the cost preview. */
 
 import type { Size } from '../base/types.js';
-import { mp, plural, words } from './words.js';
+import { mp, plural, pluralForm, words } from './words.js';
 import { sentences } from './sentence.js';
 
 export interface PricesStrings {
@@ -136,7 +136,7 @@ export const prices = sentences<PricesStrings>({
     `Reference image ${index} has no usable size — use an image file with a real width and height.`,
   firstMegapixel: 'First megapixel',
   moreMegapixels: (n) => `${plural(n, 'more megapixel', 'more megapixels')}`,
-  megapixels: (n) => `${mp(n)} megapixel${n === 1 ? '' : 's'}`,
+  megapixels: (n) => `${mp(n)} ${pluralForm('en', n, { one: 'megapixel', other: 'megapixels' })}`,
   referenceImages: (n, megapixels) => `${plural(n, 'reference image')} (${megapixels} MP)`,
   referencesAtOneMp: (n) => `${plural(n, 'reference image')} (1 MP each)`,
   imageToEdit: (megapixels) => `The image to edit (${megapixels} MP)`,

@@ -59,3 +59,23 @@ export function sentences<Words>(written: Written<Words>): Words {
   ]);
   return Object.fromEntries(said) as Words;
 }
+
+/**
+ * A sentence that mixes text with what a template draws otherwise (an amount in bold, a link), as its parts in order
+ * for a Lit template to render: parts`Spent ${amount} on 2 images` is ['Spent ', amount, ' on 2 images']. Text and
+ * numbers run together into one part; a value that is parts itself (a clause said only sometimes) is laid in place.
+ */
+export function parts(text: TemplateStringsArray, ...values: unknown[]): unknown[] {
+  const said: unknown[] = [];
+  let words = '';
+  const pieces = text.flatMap((piece, index) => (index < values.length ? [piece, ...[values[index]].flat()] : [piece]));
+  for (const piece of pieces) {
+    if (typeof piece === 'string' || typeof piece === 'number') words += piece;
+    else {
+      if (words) said.push(words);
+      words = '';
+      said.push(piece);
+    }
+  }
+  return words ? [...said, words] : said;
+}

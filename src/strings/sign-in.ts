@@ -3,7 +3,7 @@
  * page (OAuth PKCE: providers/engine/oauth.ts; the button and the account line), Puter's account line.
  */
 
-import { words } from './words.js';
+import { pluralForm, words } from './words.js';
 import { sentences } from './sentence.js';
 
 export interface SignInStrings {
@@ -117,7 +117,10 @@ export const signIn = sentences<SignInStrings>({
   keyGivenAnotherWay: (given, now, payee) =>
     `Your key was given to go ${given.map((relay) => wayOf(relay, payee)).join(' or ')}; this page now sends it ${wayOf(now, payee)}, so it is not sent: enter it again to send it this way.`,
   waitingForKey: (n, provider) =>
-    `${n === 1 ? 'A paid image' : `${n} paid images`} from an earlier visit ${n === 1 ? 'is' : 'are'} waiting at ${provider}: enter your key to fetch ${n === 1 ? 'it' : 'them'}.`,
+    pluralForm('en', n, {
+      one: `A paid image from an earlier visit is waiting at ${provider}: enter your key to fetch it.`,
+      other: `${n} paid images from an earlier visit are waiting at ${provider}: enter your key to fetch them.`,
+    }),
   rememberKey: (token) => `Remember my ${token ? 'token' : 'key'} on this device`,
   staySignedIn: 'Stay signed in on this device',
   keyStaysHere: (provider, relay) =>

@@ -24,8 +24,30 @@ export const words: WordsStrings = {
   TheProvider: (id) => (id === 'openai' ? 'The gateway' : words.providerName(id)),
 };
 
+/** The forms a counted word takes, by `Intl.PluralRules` category; `other` stands for any the language has none for. */
+export type PluralForms<Form> = { [Category in Intl.LDMLPluralRule]?: Form } & { other: Form };
+
+const pluralRules: Record<string, Intl.PluralRules> = {};
+
+/**
+ * Of `forms`, the one `n` takes in `language` ("1 image", "2 images"; a Polish "2 obrazy", "5 obrazów"), by the
+ * language's own rules: a translation says each form, never the rule. A form may be a whole sentence.
+ */
+export function pluralForm<Form>(language: string, n: number, forms: PluralForms<Form>): Form {
+  const category = (pluralRules[language] ??= new Intl.PluralRules(language)).select(n);
+  return forms[category] ?? forms.other;
+}
+
+/** `n` and its word, in the form `n` takes in `language`: "2 images", "2 Bilder". */
+export const counted = (language: string, n: number, forms: PluralForms<string>) =>
+  `${n} ${pluralForm(language, n, forms)}`;
+
+/** The list of `items` as `language` writes one: "a, b and c" (British English: no comma before "and"), "a, b und c". */
+export const listed = (language: string, items: readonly string[]) =>
+  new Intl.ListFormat(language, { type: 'conjunction' }).format(items);
+
 // English grammar for the English sentences (each language has its own: a translation writes whole sentences).
-export const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
+export const plural = (n: number, one: string, many = one + 's') => counted('en', n, { one, other: many });
 export const imageCount = (n: number) => plural(n, 'image');
 /** Megapixels for reading, to two decimals ('≈1.05' for Puter's 1.048576); the quote keeps them exact. */
 export const mp = (n: number) => (Math.round(n * 100) / 100 === n ? `${n}` : `≈${Math.round(n * 100) / 100}`);

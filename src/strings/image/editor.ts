@@ -1,5 +1,6 @@
 import type { EditKind, ExtendSides, ImageKept } from '../../base/types.js';
 import { sentences } from '../sentence.js';
+import { listed, pluralForm } from '../words.js';
 
 /**
  * The image editor's words: the mask painter over the image (its painting area, its tools, what is painted, said in
@@ -163,10 +164,10 @@ export const editor = sentences<EditorStrings>({
   kindErase: 'Erase the painted area',
   kindExtend: 'Extend the image',
   kindsNotHere: (kinds, provider) =>
-    `${kinds
-      .map((kind) => `“${kind}”`)
-      .join(', ')
-      .replace(/, (?=[^,]*$)/, ' and ')}: no model at ${provider} does ${kinds.length > 1 ? 'these' : 'this'}.`,
+    `${listed(
+      'en-GB',
+      kinds.map((kind) => `“${kind}”`),
+    )}: no model at ${provider} does ${kinds.length > 1 ? 'these' : 'this'}.`,
   instructionLabel: 'What to change',
   instructionPlaceholder: 'Make the sky purple; remove the cup; only the face smiles…',
   instructionFirst: 'Say what to change first',
@@ -188,7 +189,7 @@ export const editor = sentences<EditorStrings>({
   editOwn: 'Edit an image of your own',
   sendWhole: (megapixels, more) => `Send it whole, ${megapixels} MP: ${more} more (otherwise at 1 MP)`,
   goesOn: (images, more) =>
-    `Go on with the conversation that made this image: sends ${images ? `its ${images === 1 ? 'earlier image' : `${images} earlier images`}` : 'its earlier instructions'} again${more ? `, at most ${more} more` : ''}`,
+    `Go on with the conversation that made this image: sends ${images ? `its ${pluralForm('en', images, { one: 'earlier image', other: `${images} earlier images` })}` : 'its earlier instructions'} again${more ? `, at most ${more} more` : ''}`,
   editingOff: 'Editing is turned off on this widget (edit="off"): turn it on to send an edit.',
   maskNotAnImage: 'The mask is no image this browser can read: give a PNG of the image’s size, white where to change.',
   extendInstructions:

@@ -2,7 +2,7 @@
 
 import type { ChargeBasis } from '../../base/types.js';
 import { words } from '../words.js';
-import { sentences } from '../sentence.js';
+import { parts, sentences } from '../sentence.js';
 
 /**
  * How an image's charge is known, as its card says it: the ledger's basis, or `answer` for an image booked at its
@@ -108,10 +108,8 @@ export const gallery = sentences<GalleryStrings>({
   copy: 'Copy',
   vary: 'Vary',
   asReference: 'As reference',
-  notSaved: (provider, until, download) => [
-    download(`Download it ${until ? `before ${until}` : 'now'}`),
-    `: it is not saved in this browser (${words.theProvider(provider)} does not allow it), and its link expires${until ? ' then' : ''}.`,
-  ],
+  notSaved: (provider, until, download) =>
+    parts`${download(`Download it ${until ? `before ${until}` : 'now'}`)}: it is not saved in this browser (${words.theProvider(provider)} does not allow it), and its link expires${until ? ' then' : ''}.`,
   notSavedBrief: (until) => `Not kept here: its link expires ${until ? `at ${until}` : 'soon'}.`,
   linkExpired: (provider, at) =>
     `Not saved in this browser, and ${words.theProvider(provider)}'s link to it expired${at ? ` at ${at}` : ''}. It was paid for; generate it again to have it.`,
@@ -179,7 +177,7 @@ export const gallery = sentences<GalleryStrings>({
   paidWithOther: 'paid in the charge of the image made with it',
   receiptReported: (provider, figure) =>
     `${words.TheProvider(provider)}'s reply said ${figure}, more than this image can cost or nothing at all: kept here for the record, never booked.`,
-  editOf: (prompt, source) => ['Edit of: ', source(prompt)],
+  editOf: (prompt, source) => parts`Edit of: ${source(prompt)}`,
   editOfOwn: 'Edit of an image of your own',
   beforeAndAfter: 'Before and after',
   compareLabel: (prompt) => `Slide between before (left) and after (right): ${prompt}`,

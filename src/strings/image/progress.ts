@@ -3,7 +3,7 @@
  * that failed offers (Try again, Dismiss), what is said once its images are here, and Undo beside what was just done.
  */
 
-import { words } from '../words.js';
+import { pluralForm, words } from '../words.js';
 import { sentences } from '../sentence.js';
 
 export interface ProgressStrings {
@@ -52,7 +52,8 @@ export const progress = sentences<ProgressStrings>({
   keepWaiting: 'Keep waiting',
   retry: (price) => (price ? `Try again, ${price}` : 'Try again'),
   dismiss: 'Dismiss',
-  imagesReady: (count, prompt) => `${count === 1 ? 'Image' : `${count} images`} ready: ${prompt}`,
+  imagesReady: (count, prompt) =>
+    `${pluralForm('en', count, { one: 'Image', other: `${count} images` })} ready: ${prompt}`,
   undo: 'Undo',
   useElsewhere: (model, provider, price) => `Use ${model} at ${words.providerName(provider)}, ${price}`,
   elapsed: (seconds) =>

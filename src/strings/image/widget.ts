@@ -1,6 +1,7 @@
 /** The widget's form: labels, choices, progress and the Generate button. */
 
 import { sentences } from '../sentence.js';
+import { plural, pluralForm } from '../words.js';
 
 export interface WidgetStrings {
   promptLabel(): string;
@@ -58,7 +59,10 @@ export const widget = sentences<WidgetStrings>({
   undoTooLate: 'It was settled meanwhile, in another tab or by a reset, and can no longer be undone.',
   // A figure and its unit never apart at a line's end ("1 MP" read "1" then "MP" under the price at 1280 px).
   buys: (count, megapixels) =>
-    `${count === 1 ? '1\u00a0image' : `${count}\u00a0images`} · ${megapixels}\u00a0MP${count === 1 ? '' : ' each'}`,
+    pluralForm('en', count, {
+      one: `1\u00a0image · ${megapixels}\u00a0MP`,
+      other: `${count}\u00a0images · ${megapixels}\u00a0MP each`,
+    }),
   priceDetails: 'Price details',
   describeFirst: 'Describe the image first',
   addKeyFirst: (provider) => `Add your ${provider} API key`,
@@ -66,7 +70,7 @@ export const widget = sentences<WidgetStrings>({
   fixSignIn: 'Sign in',
   fixPrompt: 'Write a prompt',
   fixKey: 'Enter the key',
-  moreModels: (n) => `${n} more ${n === 1 ? 'model' : 'models'}`,
+  moreModels: (n) => plural(n, 'more model'),
   notSoldNow: (model, instead) => `${model} is not offered to your account now: ${instead} is chosen instead.`,
   fewerModels: 'Fewer models',
   otherFamilies: (families) => `More models: ${families}`,

@@ -1,14 +1,11 @@
-import type { MoreOptionsStrings } from '../../strings/more-options.js';
+import { qualityNamed, type MoreOptionsStrings } from '../../strings/more-options.js';
 import { number } from './words.js';
 import { sentences } from '../../strings/sentence.js';
 
 export const moreOptions = sentences<MoreOptionsStrings>({
   countLabel: 'Bilder',
   qualityLabel: 'Qualität',
-  qualityName: (quality) => {
-    const names: Record<string, string> = { low: 'Niedrig', medium: 'Mittel', high: 'Hoch', '0.5K': '512' };
-    return Object.hasOwn(names, quality) ? names[quality] : quality.replace(/k$/, 'K');
-  },
+  qualityName: qualityNamed({ low: 'Niedrig', medium: 'Mittel', high: 'Hoch' }),
   tierNotMade: (model, asked, made) => `${model} erzeugt kein ${asked}: Die Qualität ist jetzt ${made}.`,
   seedLabel: 'Seed',
   randomSeed: 'zufällig',

@@ -1,6 +1,7 @@
 import type { PricesStrings } from '../../strings/prices.js';
 import { atProvider, images, mp, number, ofProvider, referenceImages } from './words.js';
 import { sentences } from '../../strings/sentence.js';
+import { counted } from '../../strings/words.js';
 
 /**
  * The words of a price source's name (`quote.source.name`: data, in English, which a page may read) in German; the
@@ -86,7 +87,7 @@ export const prices = sentences<PricesStrings>({
   referenceWithoutSize: (index) =>
     `Referenzbild ${index} hat keine brauchbare Größe – verwenden Sie eine Bilddatei mit echter Breite und Höhe.`,
   firstMegapixel: 'Erstes Megapixel',
-  moreMegapixels: (n) => `${n} ${n === 1 ? 'weiteres Megapixel' : 'weitere Megapixel'}`,
+  moreMegapixels: (n) => counted('de', n, { one: 'weiteres Megapixel', other: 'weitere Megapixel' }),
   megapixels: (n) => `${mp(n)} Megapixel`,
   referenceImages: (n, megapixels) => `${referenceImages(n)} (${number(megapixels)} MP)`,
   referencesAtOneMp: (n) => `${referenceImages(n)} (je 1 MP)`,

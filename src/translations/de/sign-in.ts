@@ -1,6 +1,7 @@
 import type { SignInStrings } from '../../strings/sign-in.js';
 import { words } from './words.js';
 import { sentences } from '../../strings/sentence.js';
+import { pluralForm } from '../../strings/words.js';
 
 /** How a key goes to whom it pays: through the site's relay at `relay` (its host), or, where there is none, straight. */
 const wayOf = (relay: string, payee: string) => (relay ? `über das Relay unter ${relay}` : `direkt an ${payee}`);
@@ -14,7 +15,10 @@ export const signIn = sentences<SignInStrings>({
   keyGivenAnotherWay: (given, now, payee) =>
     `Ihr Schlüssel wurde gegeben, um ${given.map((relay) => wayOf(relay, payee)).join(' oder ')} zu gehen; diese Seite sendet ihn jetzt ${wayOf(now, payee)}, daher wird er nicht gesendet: Geben Sie ihn erneut ein, um ihn auf diesem Weg zu senden.`,
   waitingForKey: (n, provider) =>
-    `${n === 1 ? 'Ein bezahltes Bild' : `${n} bezahlte Bilder`} aus einem früheren Besuch ${n === 1 ? 'wartet' : 'warten'} bei ${provider}: Geben Sie Ihren Schlüssel ein, um ${n === 1 ? 'es' : 'sie'} abzuholen.`,
+    pluralForm('de', n, {
+      one: `Ein bezahltes Bild aus einem früheren Besuch wartet bei ${provider}: Geben Sie Ihren Schlüssel ein, um es abzuholen.`,
+      other: `${n} bezahlte Bilder aus einem früheren Besuch warten bei ${provider}: Geben Sie Ihren Schlüssel ein, um sie abzuholen.`,
+    }),
   rememberKey: (token) => `${token ? 'Token' : 'Schlüssel'} auf diesem Gerät merken`,
   staySignedIn: 'Auf diesem Gerät angemeldet bleiben',
   keyStaysHere: (provider, relay) =>

@@ -1,5 +1,6 @@
 import type { EditorStrings } from '../../../strings/image/editor.js';
 import { sentences } from '../../../strings/sentence.js';
+import { listed, pluralForm } from '../../../strings/words.js';
 
 export const editor = sentences<EditorStrings>({
   maskLabel: 'Maske: Malen Sie, was sich ändern soll',
@@ -30,10 +31,10 @@ export const editor = sentences<EditorStrings>({
   kindErase: 'Bemalten Bereich entfernen',
   kindExtend: 'Bild erweitern',
   kindsNotHere: (kinds, provider) =>
-    `${kinds
-      .map((kind) => `„${kind}“`)
-      .join(', ')
-      .replace(/, (?=[^,]*$)/, ' und ')}: Kein Modell bei ${provider} kann das.`,
+    `${listed(
+      'de',
+      kinds.map((kind) => `„${kind}“`),
+    )}: Kein Modell bei ${provider} kann das.`,
   instructionLabel: 'Was sich ändern soll',
   instructionPlaceholder: 'Den Himmel lila machen; die Tasse entfernen; nur das Gesicht lächelt …',
   instructionFirst: 'Sagen Sie zuerst, was sich ändern soll',
@@ -55,7 +56,7 @@ export const editor = sentences<EditorStrings>({
   editOwn: 'Eigenes Bild bearbeiten',
   sendWhole: (megapixels, more) => `Ganz senden, ${megapixels} MP: ${more} mehr (sonst mit 1 MP)`,
   goesOn: (images, more) =>
-    `Das Gespräch fortsetzen, aus dem dieses Bild stammt: sendet ${images ? (images === 1 ? 'sein früheres Bild' : `seine ${images} früheren Bilder`) : 'seine früheren Anweisungen'} erneut${more ? `, höchstens ${more} mehr` : ''}`,
+    `Das Gespräch fortsetzen, aus dem dieses Bild stammt: sendet ${images ? pluralForm('de', images, { one: 'sein früheres Bild', other: `seine ${images} früheren Bilder` }) : 'seine früheren Anweisungen'} erneut${more ? `, höchstens ${more} mehr` : ''}`,
   editingOff:
     'Das Bearbeiten ist in diesem Widget ausgeschaltet (edit="off"): Schalten Sie es ein, um eine Bearbeitung zu senden.',
   maskNotAnImage:

@@ -1,6 +1,6 @@
 import type { GalleryStrings } from '../../../strings/image/gallery.js';
 import { atProvider, number, ofProvider, words } from '../words.js';
-import { sentences } from '../../../strings/sentence.js';
+import { parts, sentences } from '../../../strings/sentence.js';
 
 export const gallery = sentences<GalleryStrings>({
   galleryLabel: 'Ihre erzeugten Bilder',
@@ -8,10 +8,8 @@ export const gallery = sentences<GalleryStrings>({
   copy: 'Kopieren',
   vary: 'Variieren',
   asReference: 'Als Referenz',
-  notSaved: (provider, until, download) => [
-    download(`Laden Sie es ${until ? `vor ${until}` : 'jetzt'} herunter`),
-    `: Es ist nicht in diesem Browser gespeichert (${words.theProvider(provider)} erlaubt es nicht), und sein Link läuft ${until ? 'dann' : 'bald'} ab.`,
-  ],
+  notSaved: (provider, until, download) =>
+    parts`${download(`Laden Sie es ${until ? `vor ${until}` : 'jetzt'} herunter`)}: Es ist nicht in diesem Browser gespeichert (${words.theProvider(provider)} erlaubt es nicht), und sein Link läuft ${until ? 'dann' : 'bald'} ab.`,
   notSavedBrief: (until) => `Hier nicht gespeichert: Der Link läuft ${until ? `um ${until}` : 'bald'} ab.`,
   linkExpired: (provider, at) =>
     `Nicht in diesem Browser gespeichert, und der Link ${ofProvider(provider)} ist${at ? ` um ${at}` : ''} abgelaufen. Es wurde bezahlt; erzeugen Sie es noch einmal, um es zu haben.`,
@@ -81,7 +79,7 @@ export const gallery = sentences<GalleryStrings>({
   paidWithOther: 'bezahlt mit dem Bild, das mit ihm entstand',
   receiptReported: (provider, figure) =>
     `Die Antwort ${ofProvider(provider)} nannte ${figure}, mehr als dieses Bild kosten kann oder gar nichts: hier festgehalten, nie gebucht.`,
-  editOf: (prompt, source) => ['Bearbeitung von: ', source(prompt)],
+  editOf: (prompt, source) => parts`Bearbeitung von: ${source(prompt)}`,
   editOfOwn: 'Bearbeitung eines eigenen Bildes',
   beforeAndAfter: 'Vorher und nachher',
   compareLabel: (prompt) => `Zwischen vorher (links) und nachher (rechts) schieben: ${prompt}`,

@@ -1,6 +1,7 @@
-import type { ProgressStrings } from '../../../strings/image/progress.js';
+import { progress as english, type ProgressStrings } from '../../../strings/image/progress.js';
 import { atProvider, words } from '../words.js';
 import { sentences } from '../../../strings/sentence.js';
+import { pluralForm } from '../../../strings/words.js';
 
 export const progress = sentences<ProgressStrings>({
   sending: 'Wird gesendet',
@@ -16,12 +17,11 @@ export const progress = sentences<ProgressStrings>({
   keepWaiting: 'Weiter warten',
   retry: (price) => (price ? `Erneut versuchen, ${price}` : 'Erneut versuchen'),
   dismiss: 'Schließen',
-  imagesReady: (count, prompt) => `${count === 1 ? 'Bild' : `${count} Bilder`} fertig: ${prompt}`,
+  imagesReady: (count, prompt) =>
+    `${pluralForm('de', count, { one: 'Bild', other: `${count} Bilder` })} fertig: ${prompt}`,
   undo: 'Rückgängig',
   useElsewhere: (model, provider, price) => `${model} ${atProvider(provider)} nutzen, ${price}`,
-  elapsed: (seconds) =>
-    seconds < 60
-      ? `${seconds}\u00a0s`
-      : `${Math.floor(seconds / 60)}\u00a0min ${String(seconds % 60).padStart(2, '0')}\u00a0s`,
+  // Seconds and minutes in their international symbols, as English says them ("42 s", "1 min 15 s").
+  elapsed: english.elapsed,
   usually: (time) => `meist ${time}`,
 });

@@ -1,6 +1,7 @@
 import type { WidgetStrings } from '../../../strings/image/widget.js';
 import { number } from '../words.js';
 import { sentences } from '../../../strings/sentence.js';
+import { counted, pluralForm } from '../../../strings/words.js';
 
 export const widget = sentences<WidgetStrings>({
   promptLabel: 'Beschreiben Sie das Bild',
@@ -15,9 +16,10 @@ export const widget = sentences<WidgetStrings>({
   undoTooLate:
     'Das wurde inzwischen anders erledigt, in einem anderen Tab oder durch Zurücksetzen, und lässt sich nicht mehr rückgängig machen.',
   buys: (count, megapixels) =>
-    count === 1
-      ? `1\u00a0Bild · ${number(megapixels)}\u00a0MP`
-      : `${count}\u00a0Bilder · je ${number(megapixels)}\u00a0MP`,
+    pluralForm('de', count, {
+      one: `1\u00a0Bild · ${number(megapixels)}\u00a0MP`,
+      other: `${count}\u00a0Bilder · je ${number(megapixels)}\u00a0MP`,
+    }),
   priceDetails: 'Preisdetails',
   describeFirst: 'Beschreiben Sie zuerst das Bild',
   addKeyFirst: (provider) => `Geben Sie Ihren API-Schlüssel für ${provider} ein`,
@@ -25,7 +27,7 @@ export const widget = sentences<WidgetStrings>({
   fixSignIn: 'Anmelden',
   fixPrompt: 'Prompt schreiben',
   fixKey: 'Schlüssel eingeben',
-  moreModels: (n) => `${n} ${n === 1 ? 'weiteres Modell' : 'weitere Modelle'}`,
+  moreModels: (n) => counted('de', n, { one: 'weiteres Modell', other: 'weitere Modelle' }),
   notSoldNow: (model, instead) =>
     `${model} wird Ihrem Konto derzeit nicht angeboten: Stattdessen ist ${instead} gewählt.`,
   fewerModels: 'Weniger Modelle',
