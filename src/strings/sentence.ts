@@ -16,8 +16,12 @@ export type Sayer<Words> = {
     : never;
 };
 
+/** Whether a value said in a sentence is a sentence itself (a status "of 2 images"), to be said in its words too. */
+export const isSentence = (value: unknown): value is Sentence =>
+  typeof value === 'object' && value !== null && 'text' in value && value.text !== undefined;
+
 /** A sentence's value as said in English: a sentence's text, anything else as it is. */
-const englishOf = (value: unknown) => (value as Sentence | undefined)?.text ?? value;
+const englishOf = (value: unknown) => (isSentence(value) ? value.text : value);
 
 /**
  * What the English sentences `english` of the words module `module` say, as `Sentence`s (see `Sayer`). Use `sayer`

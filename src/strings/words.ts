@@ -6,7 +6,7 @@
  * (`unknown[]`) that a Lit template renders in order. An element speaks the language of its closest `lang`, or the
  * words its `strings` property gives (strings.ts; docs/translating.md).
  */
-import { PROVIDER_NAMES, type ProviderId } from '../base/types.js';
+import { PROVIDER_NAMES } from '../base/types.js';
 
 export interface WordsStrings {
   /** The provider's name, as a label shows it and after "your": "BFL", "gateway" ("your gateway key"). */
@@ -17,9 +17,12 @@ export interface WordsStrings {
   TheProvider(id: string): string;
 }
 
+// By id, in a map: an id a page or a ledger entry names ("constructor", "__proto__") is no property every object has.
+const NAMES = new Map<string, string>(Object.entries(PROVIDER_NAMES));
+
 export const words: WordsStrings = {
   // An id of no provider (a ledger entry of another version) is said as it is written.
-  providerName: (id) => (Object.hasOwn(PROVIDER_NAMES, id) ? PROVIDER_NAMES[id as ProviderId] : id),
+  providerName: (id) => NAMES.get(id) ?? id,
   theProvider: (id) => (id === 'openai' ? 'the gateway' : words.providerName(id)),
   TheProvider: (id) => (id === 'openai' ? 'The gateway' : words.providerName(id)),
 };
