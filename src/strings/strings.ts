@@ -85,8 +85,7 @@ export const wordsIn = <M extends keyof Strings>(
 ): Strings[M] => ({ ...english, ...translation?.[module] });
 
 /** A sentence's value as said: a sentence in `translation`'s words (English without one), anything else as it is. */
-const valueIn = (value: unknown, translation?: Translation) =>
-  isSentence(value) ? reword(value, translation) : value;
+const valueIn = (value: unknown, translation?: Translation) => (isSentence(value) ? reword(value, translation) : value);
 
 /** What the English sentences of `module` say, as `Sentence`s (see `Sayer`). */
 export const sayer = <M extends keyof Strings>(module: M, english: Strings[M]): Sayer<Strings[M]> =>
