@@ -1,10 +1,12 @@
 /**
  * Every sentence the user sees is in `src/strings/`, once, in plain words: what happened and what to do next, in a
  * module per subject (this one: the words several sentences share). Nothing outside the folder writes user-facing
- * text. Each module is an interface (what a translation gives) and its English, typed by it. Each sentence is a
- * function, so that a translation can reorder its values; those that mix text with markup return parts
- * (`unknown[]`) that a Lit template renders in order. An element speaks the language of its closest `lang`, or the
- * words its `strings` property gives (strings.ts; docs/translating.md).
+ * text. Each module is an interface (what a translation gives) and its English, typed by it and written with
+ * `sentences` (sentence.ts): a sentence that takes no values as its text, any other as a function of its values, so
+ * that a translation can reorder them; those that mix text with markup return parts (`parts`, `unknown[]`) that a Lit
+ * template renders in order. How a count chooses its word and how a list is written are each one function here, by
+ * the language's own rules (`pluralForm`, `counted`, `listed`), for every language. An element speaks the language of
+ * its closest `lang`, or the words its `strings` property gives (strings.ts; docs/translating.md).
  */
 import { PROVIDER_NAMES } from '../base/types.js';
 
