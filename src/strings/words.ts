@@ -51,6 +51,15 @@ export const counted = (language: string, n: number, forms: PluralForms<string>)
 export const listed = (language: string, items: readonly string[]) =>
   new Intl.ListFormat(language, { type: 'conjunction' }).format(items);
 
+/**
+ * Seconds counted, in minutes and seconds by their international symbols, the same in every language ("42 s",
+ * "1 min 05 s"). No-break spaces: a number never wraps away from its unit ("2 / s" at 280 px).
+ */
+export const clockTime = (seconds: number) =>
+  seconds < 60
+    ? `${seconds}\u00a0s`
+    : `${Math.floor(seconds / 60)}\u00a0min ${String(seconds % 60).padStart(2, '0')}\u00a0s`;
+
 // English grammar for the English sentences (each language has its own: a translation writes whole sentences).
 export const plural = (n: number, one: string, many = one + 's') => counted('en', n, { one, other: many });
 export const imageCount = (n: number) => plural(n, 'image');

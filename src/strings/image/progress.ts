@@ -3,7 +3,7 @@
  * that failed offers (Try again, Dismiss), what is said once its images are here, and Undo beside what was just done.
  */
 
-import { pluralForm, words } from '../words.js';
+import { clockTime, pluralForm, words } from '../words.js';
 import { sentences } from '../sentence.js';
 
 export interface ProgressStrings {
@@ -56,10 +56,6 @@ export const progress = sentences<ProgressStrings>({
     `${pluralForm('en', count, { one: 'Image', other: `${count} images` })} ready: ${prompt}`,
   undo: 'Undo',
   useElsewhere: (model, provider, price) => `Use ${model} at ${words.providerName(provider)}, ${price}`,
-  elapsed: (seconds) =>
-    // No-break spaces: a number never wraps away from its unit ("2 / s" at 280 px).
-    seconds < 60
-      ? `${seconds}\u00a0s`
-      : `${Math.floor(seconds / 60)}\u00a0min ${String(seconds % 60).padStart(2, '0')}\u00a0s`,
+  elapsed: clockTime,
   usually: (time) => `usually ${time}`,
 });

@@ -1,7 +1,7 @@
-import { progress as english, type ProgressStrings } from '../../../strings/image/progress.js';
+import type { ProgressStrings } from '../../../strings/image/progress.js';
 import { atProvider, words } from '../words.js';
 import { sentences } from '../../../strings/sentence.js';
-import { pluralForm } from '../../../strings/words.js';
+import { clockTime, pluralForm } from '../../../strings/words.js';
 
 export const progress = sentences<ProgressStrings>({
   sending: 'Wird gesendet',
@@ -21,7 +21,6 @@ export const progress = sentences<ProgressStrings>({
     `${pluralForm('de', count, { one: 'Bild', other: `${count} Bilder` })} fertig: ${prompt}`,
   undo: 'Rückgängig',
   useElsewhere: (model, provider, price) => `${model} ${atProvider(provider)} nutzen, ${price}`,
-  // Seconds and minutes in their international symbols, as English says them ("42 s", "1 min 15 s").
-  elapsed: english.elapsed,
+  elapsed: clockTime,
   usually: (time) => `meist ${time}`,
 });
