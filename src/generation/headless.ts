@@ -18,6 +18,7 @@ import * as headlessWords from '../strings/headless.js';
 import { moreOptions } from '../strings/more-options.js';
 import type { EditInput, GenerateResult, ModelSettings, ProgressDetail, ProviderId } from '../base/types.js';
 import { resumeOrphans } from './resume.js';
+import { priceBookOption, signalOption, textOption } from './options.js';
 import { promptOptional, submit, type Asked } from './submit.js';
 import { mostOf } from '../pricing/quote.js';
 
@@ -76,37 +77,32 @@ export interface GenerateOptions {
 }
 
 /** Each option of the right kind (a value of the wrong kind is refused in words, never met as a TypeError later). */
-function checkOptions(options: unknown) {
-  if (options === undefined || options === null) options = {};
+function checkOptions(given: unknown) {
+  const options = given ?? {};
   if (!isRecord(options)) invalid(headlessWords.optionsNotAnObject());
-  const {
-    apiKey = '',
-    endpoint = '',
-    relay = '',
-    storageKey = 'userpays',
-    puterSrc = 'https://js.puter.com/v2/',
-    huggingfaceClientId = '',
-  } = options;
-  for (const [name, value] of Object.entries({ apiKey, endpoint, relay, storageKey, puterSrc, huggingfaceClientId })) {
-    if (typeof value !== 'string') invalid(headlessWords.notText(name)); // never the value: it may be a key
-  }
-  const { budget, signal, onProgress, priceBook } = options;
+  const apiKey = textOption(options, 'apiKey');
+  const endpoint = textOption(options, 'endpoint');
+  const relay = textOption(options, 'relay');
+  const storageKey = textOption(options, 'storageKey', 'userpays');
+  const puterSrc = textOption(options, 'puterSrc', 'https://js.puter.com/v2/');
+  const huggingfaceClientId = textOption(options, 'huggingfaceClientId');
+  const { budget, onProgress } = options;
   const noBudget = budget === undefined || budget === null || budget === '';
   if (!noBudget && !isTypedAmount(budget)) invalid(headlessWords.budgetNotAnAmount());
-  if (signal !== undefined && !(signal instanceof AbortSignal)) invalid(headlessWords.notASignal());
+  const signal = signalOption(options.signal);
   if (onProgress !== undefined && typeof onProgress !== 'function') invalid(headlessWords.notAFunction('onProgress'));
-  if (priceBook !== undefined && priceBook !== null && !isRecord(priceBook)) invalid(headlessWords.notAPriceBook());
+  const priceBook = priceBookOption(options.priceBook);
   return {
-    apiKey: apiKey as string,
-    endpoint: endpoint as string,
-    relay: relay as string,
-    storageKey: storageKey as string,
-    puterSrc: puterSrc as string,
-    huggingfaceClientId: huggingfaceClientId as string,
-    budget: noBudget ? null : (budget as string).trim(),
-    signal: signal as AbortSignal | undefined,
-    onProgress: onProgress as GenerateOptions['onProgress'],
-    priceBook: priceBook as PriceBook | null | undefined,
+    apiKey,
+    endpoint,
+    relay,
+    storageKey,
+    puterSrc,
+    huggingfaceClientId,
+    budget: noBudget ? null : budget.trim(),
+    signal,
+    onProgress: onProgress && ((detail: ProgressDetail) => void onProgress(detail)),
+    priceBook,
   };
 }
 
