@@ -153,13 +153,24 @@ function checkRequest(request: unknown) {
  */
 const signedIn = new Map<string, string>();
 
-/** Where `UserPays.signIn` and `signOut` act (api.ts `SignInOptions`). */
-interface SignInPlace {
+/**
+ * Where `signIn` and `signOut` act: the provider's endpoint (its public one when absent), the site's relay that
+ * `generate()` will send through (none when absent), and the site's client id.
+ */
+export interface SignInOptions {
   endpoint?: string;
+  /** The key is held for this relay only: `generate()` sends it through this one (or, absent, through none). */
   relay?: string;
+  /** The site's public OAuth client id, for Hugging Face (`huggingface-client-id` on the element). */
   huggingfaceClientId?: string;
+  /**
+   * The most the key may spend, in USD, as text ("5", "2.50"), where the account system puts a cap on the key it gives
+   * (OpenRouter's `limit`): ask your user, as the widget does (part `grant`). $5 when absent.
+   */
   cap?: string;
+  /** The site's publishable App Key (`pk_…`), for Pollinations (`pollinations-app-key` on the element). */
   pollinationsAppKey?: string;
+  /** How many days the key lasts, 1–365, where the account system asks (Pollinations' `expiry`). 7 when absent. */
   days?: string;
 }
 
@@ -170,7 +181,7 @@ interface SignInPlace {
  */
 export async function headlessSignIn(
   provider: ProviderId,
-  { endpoint = '', relay = '', huggingfaceClientId, cap, pollinationsAppKey, days }: SignInPlace,
+  { endpoint = '', relay = '', huggingfaceClientId, cap, pollinationsAppKey, days }: SignInOptions,
   popup: Window | null,
 ): Promise<void> {
   // Checked before anything leaves: a mistyped cap never becomes another one.
@@ -200,7 +211,7 @@ export async function headlessSignIn(
 }
 
 /** `UserPays.signOut(provider)`: forgets the key a sign-in gave for that endpoint's origin and relay. */
-export const headlessSignOut = (provider: ProviderId, { endpoint = '', relay = '' }: SignInPlace) =>
+export const headlessSignOut = (provider: ProviderId, { endpoint = '', relay = '' }: SignInOptions) =>
   void signedIn.delete(provider + keyRoute(provider, endpoint, relay));
 
 /**
