@@ -143,7 +143,16 @@ export type Settlement =
 const STATUSES: EntryStatus[] = ['pending', 'charged', 'void', 'uncertain'];
 
 /** The columns every row has, in order, the status last (stored as its index in `STATUSES`). */
-const REQUIRED = ['id', 'at', 'provider', 'model', 'width', 'height', 'quoted', 'status'] as const;
+const REQUIRED = [
+  'id',
+  'at',
+  'provider',
+  'model',
+  'width',
+  'height',
+  'quoted',
+  'status',
+] as const satisfies readonly (keyof LedgerEntry)[];
 /**
  * The fields an entry may lack, the columns a row may leave out (null, or cut off at its end), in order after
  * `REQUIRED`: append only.
@@ -235,7 +244,7 @@ function put<Column extends Optional>(entry: LedgerEntry, column: Column, value:
 export function decodeEntry(stored: unknown): LedgerEntry | undefined {
   if (!Array.isArray(stored)) return;
   const row: unknown[] = stored;
-  const [id, at, provider, model, width, height, quoted, index] = row;
+  const [id, at, provider, model, width, height, quoted, index] = row; // the columns of `REQUIRED`, by position
   const status = typeof index === 'number' && Number.isInteger(index) && index >= 0 ? STATUSES.at(index) : undefined;
   if (!status) return;
   if (!isString(id) || !id || !isTime(at) || !isString(provider) || !isString(model)) return;
