@@ -1,6 +1,6 @@
-import type { ImageParts } from './image-parts.js';
+import type { ImageParts } from './shared/image-parts.js';
 import type { ImagePanels } from './panels/image-panels.js';
-import type { ImageHandlers } from './view.js';
+import type { ImageHandlers } from './shared/view.js';
 
 /**
  * What the widget's controls do (Lit calls each with the event): they set the element's state, never draw. `panels`:

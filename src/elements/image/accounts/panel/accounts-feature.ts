@@ -1,17 +1,18 @@
 import type Decimal from 'decimal.js';
 import { nothing } from 'lit';
-import { asUserPaysError, isKeyError } from '../../../../base/errors.js';
-import { payeeAt } from '../../../../providers/catalog.js';
+import { isKeyError } from '../../../../base/errors.js';
+import type { ProviderId } from '../../../../base/types.js';
+import { payeeAt, providerInfo } from '../../../../providers/catalog.js';
 import { signIn } from '../../../../strings/sign-in.js';
 import { widget } from '../../../../strings/image/widget.js';
 import { wordsIn } from '../../../../strings/strings.js';
 import { words } from '../../../../strings/words.js';
-import type { ImageParts } from '../../image-parts.js';
-import { slot } from '../../prompt/prompt-template.js';
-import type { AccountsShared, Features } from '../../panels/features.js';
-import { PanelPart } from '../../panels/panel-part.js';
-import type { PanelSlots } from '../../panels/slots.js';
-import type { Blocked, ImageHandlers, ImageView } from '../../view.js';
+import type { ImageParts } from '../../shared/image-parts.js';
+import { slot } from '../../shared/slots.js';
+import type { AccountsContract, Features } from '../../shared/features.js';
+import { PanelPart } from '../../shared/panel-part.js';
+import type { Drawing, PanelSlots } from '../../shared/slots.js';
+import type { Blocked, ImageHandlers } from '../../shared/view.js';
 import { AccountController } from './account-controller.js';
 import { accountHandlers, type AccountHandlers } from './account-handlers.js';
 import { renderKeyField } from './accounts.js';
@@ -27,7 +28,7 @@ import { SignedKeys } from './signed-keys.js';
  * key was forgotten in another tab), the sign-in of the account systems a key comes from (a part loaded when it is
  * needed), Puter's account (a part loaded where the widget uses Puter), and what the account in force has left.
  */
-export class AccountsFeature implements AccountsShared {
+export class AccountsFeature implements AccountsContract {
   readonly keys: ProviderKeys;
   readonly signedKeys: SignedKeys;
   readonly account: AccountController;
@@ -48,12 +49,12 @@ export class AccountsFeature implements AccountsShared {
       endpoint: () => host.endpoint,
       relay: () => host.relay,
     });
-    this.keys.adopt(parts.keysGiven); // those the first paint was given (../key-slots.ts)
+    this.keys.adopt(parts.keysGiven); // those the first paint was given (../../shared/key-slots.ts)
     this.signedKeys = new SignedKeys(this.keys);
     this.account = new AccountController(host, () =>
       host.provider !== 'puter' && host.apiKey ? [host.provider, host.endpoint, host.relay, host.apiKey] : undefined,
     );
-    const report = (error: unknown) => features.submission.controller.report(asUserPaysError(error));
+    const report = (error: unknown) => features.report(error);
     this.puter = new PanelPart(host, {
       wanted: () => host.provider === 'puter',
       load: () => import('./puter/index.js').then(({ puterAccountPart }) => puterAccountPart(parts, report)),
@@ -77,14 +78,14 @@ export class AccountsFeature implements AccountsShared {
           signInPart(parts, {
             keys: this.keys,
             account: this.account,
-            flow: features.submission.flow,
+            flow: features.flow,
             signedKeys: this.signedKeys,
             report,
             keyRefusal: () => {
-              const { error } = features.submission.controller;
+              const { error } = features.submission.shown;
               return error && isKeyError(error) ? error.message : undefined;
             },
-            keyReplaced: () => features.submission.edited(),
+            keyReplaced: () => features.edited(),
           }),
         ),
     });
@@ -95,12 +96,47 @@ export class AccountsFeature implements AccountsShared {
     return account?.balance?.usd;
   }
 
+  signedKeyInForce(key: string | undefined): boolean {
+    return !!key && key === this.keys.current && this.signedKeys.madeBySignIn();
+  }
+
+  madeBySignIn(...route: [ProviderId, string, string] | []): boolean {
+    return this.signedKeys.madeBySignIn(...route);
+  }
+
+  keyOf(provider: ProviderId, endpoint: string, relay: string): string {
+    return this.keys.get(provider, endpoint, relay);
+  }
+
+  hasAccountFor(provider: ProviderId): boolean {
+    const { host } = this.#parts;
+    return providerInfo(provider)?.needsKey
+      ? !!this.keys.get(provider, host.endpoint, host.relay)
+      : provider !== 'puter' || !!this.puter.loaded?.account.user;
+  }
+
+  outOfCredit(out: boolean) {
+    this.account.outOfCredit = out;
+  }
+
+  refresh() {
+    void this.account.refresh();
+    void this.puter.loaded?.account.refresh();
+  }
+
+  async puterReady(most: string, cheaper: (left: Decimal) => string | undefined) {
+    const { account } = await this.puter.load();
+    const found = await account.check(most);
+    if (!found.enough)
+      throw await account.refusal(found, most, found.left && cheaper(found.left), this.#parts.language.locale);
+  }
+
   /**
    * Why sending again cannot succeed with the key the sign-in gave, which its provider refused (only a new sign-in
    * helps), with the fix; undefined where that is not so.
    */
   blocked(): Blocked | undefined {
-    const { error } = this.#features.submission.controller;
+    const { error } = this.#features.submission.shown;
     const state = this.signIn.loaded?.controller.state();
     if (!state?.signed || !error || !isKeyError(error)) return undefined;
     const { host, language } = this.#parts;
@@ -131,13 +167,13 @@ export class AccountsFeature implements AccountsShared {
   }
 
   /** Puter's account, or the key field under the sign-in of the account systems a key comes from. */
-  slots(view: ImageView, on: ImageHandlers & AccountHandlers): Pick<PanelSlots, 'account' | 'keyField'> {
+  slots({ view, on }: Drawing<ImageHandlers & AccountHandlers>): Pick<PanelSlots, 'account' | 'keyField'> {
     const parts = this.#parts;
     const { host, language } = parts;
     const providerName = wordsIn(language.translation, 'words', words).providerName(
       payeeAt(host.provider, host.endpoint),
     );
-    const keyField = view.key && keyFieldView(parts, this.#features, view.key);
+    const keyField = view.key && keyFieldView(parts, this, this.#features.submission.shown, view.key);
     return {
       // Its place kept at its size until Puter's part is here.
       account: host.provider === 'puter' ? (this.puter.loaded?.render() ?? slot('account')) : nothing,

@@ -1,6 +1,5 @@
 import { nothing } from 'lit';
 import { invalid } from '../../../../base/checks.js';
-import { asUserPaysError } from '../../../../base/errors.js';
 import { pixelsOf } from '../../../../base/image-bytes.js';
 import type { EditKind, GenerationResult, PublicEdit, Quote, Size } from '../../../../base/types.js';
 import type { GalleryImage } from '../../../../images/gallery.js';
@@ -13,15 +12,15 @@ import { generation as generationWords } from '../../../../strings/generation.js
 import { editor } from '../../../../strings/image/editor.js';
 import { wordsIn } from '../../../../strings/strings.js';
 import { words } from '../../../../strings/words.js';
-import type { ImageParts } from '../../image-parts.js';
+import type { ImageParts } from '../../shared/image-parts.js';
 import { imageRouter } from '../../shared/image-router.js';
-import type { EditorShared, Features } from '../../panels/features.js';
-import { PanelPart } from '../../panels/panel-part.js';
-import type { PanelSlots } from '../../panels/slots.js';
-import type { Blocked, ImageView, Slot } from '../../view.js';
+import type { EditorContract, Features } from '../../shared/features.js';
+import { PanelPart } from '../../shared/panel-part.js';
+import type { Drawing, PanelSlots } from '../../shared/slots.js';
+import type { Blocked, ImageView, Slot } from '../../shared/view.js';
 import { againRequest, instructionOptional, paints } from './again.js';
 import { goesOnView, goingOn, type GoingOn } from './conversation.js';
-import { generateEdit, openPageImage } from './page-edits.js';
+import { submitAsAsked, openPageImage } from './page-edits.js';
 import { entryInForce, instructionView, keptSaid, modelsFor, modelsView, wholeView } from './editor-views.js';
 import { editorDecision, inForm, type InForm } from './in-form.js';
 import { Extension, UNEXTENDED } from './extension.js';
@@ -67,7 +66,7 @@ interface EditSession {
  * the click, the editor's own instruction as its prompt), priced and sent as every request is, from the editor's own
  * decision line; a result is the new version, shown with its Edit to go on, the form as it was before the editor.
  */
-export class EditorFeature implements EditorShared {
+export class EditorFeature implements EditorContract {
   /** The image being edited, while the editor is open. */
   session?: EditSession;
   readonly part: PanelPart<EditorPart>;
@@ -94,7 +93,7 @@ export class EditorFeature implements EditorShared {
       wanted: () => this.session?.kind === 'extend',
       most: () => entryInForce(this.#parts)?.extend?.most,
       changed: () => {
-        features.submission.edited();
+        features.edited();
         this.#fitSize();
         host.requestUpdate();
       },
@@ -102,9 +101,7 @@ export class EditorFeature implements EditorShared {
     this.#inForm = {
       stop: () => this.session?.on.editClose(),
       toDecision: () =>
-        features.submission.flow.focusAt(
-          '[part~=edit-decision] :is([data-focus=submit]:enabled, #reason :is(a, button))',
-        ),
+        features.flow.focusAt('[part~=edit-decision] :is([data-focus=submit]:enabled, #reason :is(a, button))'),
     };
     // The page may turn editing off, and on again, at any time (`edit="off"`): what offers it is drawn again, and an
     // editor open closes. An attribute the panels read alone: the first paint offers no editing.
@@ -119,8 +116,7 @@ export class EditorFeature implements EditorShared {
     imageRouter(host.renderRoot).edit = {
       wanted: () => this.canEdit(),
       editing: () => !!this.session,
-      open: (file) =>
-        void this.open(file).catch((error) => features.submission.controller.report(asUserPaysError(error))),
+      open: (file) => void this.edit(file),
     };
   }
 
@@ -135,7 +131,7 @@ export class EditorFeature implements EditorShared {
    * (`#goingOn`). `focus`: the keyboard goes to the kinds of edit (not where Vary sends the edit at once).
    */
   async open(blob: Blob, editOf?: string, focus = true) {
-    const gallery = this.#features.gallery.controller;
+    const { gallery } = this.#features;
     const [engine, part, kept] = await Promise.all([
       loadEngine(),
       this.part.load(),
@@ -165,7 +161,7 @@ export class EditorFeature implements EditorShared {
     this.extension.sides = UNEXTENDED;
     this.#fitSize();
     this.#choose('instruction');
-    this.#features.submission.edited();
+    this.#features.edited();
     host.requestUpdate();
     await host.updateComplete;
     if (focus) host.renderRoot.querySelector<HTMLElement>('[part~=editor] input:checked')?.focus();
@@ -175,8 +171,13 @@ export class EditorFeature implements EditorShared {
    * `generate(options)` with options (SPEC §13): with `edit`, once a submission running has ended, the edit opened as
    * asked (`begin`) and sent; without, the widget's submission as it stands.
    */
-  generate(options: unknown): Promise<GenerationResult> {
-    return generateEdit(this, this.#features.submission, options);
+  submitAsAsked(options: unknown): Promise<GenerationResult> {
+    return submitAsAsked(this, this.#features, options);
+  }
+
+  /** Opens the editor on `blob` (image `editOf` of the gallery, or one of the user's own); what keeps it from opening is said. */
+  edit(blob: Blob, editOf?: string): Promise<void> {
+    return this.open(blob, editOf).catch((error) => this.#features.report(error));
   }
 
   /** `editImage(image)`: the editor opened on the page's image, as a user's drop opens it (`openPageImage`). */
@@ -194,7 +195,7 @@ export class EditorFeature implements EditorShared {
     const edit = engine.checkEditInput(input);
     const text = wordsIn(this.#parts.language.translation, 'editor', editor);
     if (!this.allowed()) invalid(text.editingOff());
-    const gallery = this.#features.gallery.controller;
+    const { gallery } = this.#features;
     const { file, editOf } = await engine.editedImage(edit.image, (id) => gallery.kept(id));
     const mask = edit.mask && (await pixelsOf(edit.mask).catch(() => invalid(text.maskNotAnImage())));
     await this.open(file, editOf);
@@ -230,13 +231,13 @@ export class EditorFeature implements EditorShared {
    */
   async again(id: string) {
     const { gallery, submission } = this.#features;
-    const image = gallery.controller.images.find((shown) => shown.id === id);
+    const image = gallery.images().find((shown) => shown.id === id);
     const edit = image?.edit;
     if (!image || !edit?.editOf) return;
     const mask = this.#masks.get(id);
     try {
-      if (submission.controller.pending) await submission.generate().catch(() => {});
-      const blob = await gallery.controller.blob(edit.editOf);
+      if (submission.shown.pending) await submission.submit().catch(() => {});
+      const blob = await gallery.blob(edit.editOf);
       if (!blob) invalid(wordsIn(this.#parts.language.translation, 'editor', editor).notReadable());
       await this.open(blob, edit.editOf, false);
       const { session } = this;
@@ -255,10 +256,10 @@ export class EditorFeature implements EditorShared {
       this.extension.sides = edit.extend ?? UNEXTENDED;
       Object.assign(this.#parts.host, { model: image.model, ...size });
     } catch (thrown) {
-      submission.controller.report(asUserPaysError(thrown));
+      this.#features.report(thrown);
       return;
     }
-    await submission.generate().catch(() => {}); // its error is shown where its image would have been
+    await submission.submit().catch(() => {}); // its error is shown where its image would have been
   }
 
   /**
@@ -384,7 +385,7 @@ export class EditorFeature implements EditorShared {
   }
 
   /** What the form's own places show while an image is edited (its prompt's and models', its row's price and Generate). */
-  slots(view: ImageView): Pick<PanelSlots, 'editing' | 'editingDecision'> {
+  slots({ view }: Drawing<unknown>): Pick<PanelSlots, 'editing' | 'editingDecision'> {
     if (!this.session || !this.part.loaded) return { editing: nothing, editingDecision: nothing };
     return inForm(view, this.#inForm);
   }
@@ -472,7 +473,7 @@ export class EditorFeature implements EditorShared {
    */
   #handlers(): Omit<EditorHandlers, keyof ReturnType<EditorPart['painterFor']>['on'] | keyof EditorFormHandlers> {
     const { host } = this.#parts;
-    const edited = () => this.#features.submission.edited();
+    const edited = () => this.#features.edited();
     return {
       editKeydown: (event) => {
         this.#parts.gesture.input();
@@ -507,7 +508,7 @@ export class EditorFeature implements EditorShared {
       },
       editClose: () => {
         this.close();
-        this.#features.submission.flow.focusAt('#prompt');
+        this.#features.flow.focusAt('#prompt');
       },
     };
   }

@@ -7,8 +7,8 @@ import { editNotAnImage } from '../../../../strings/edit-input.js';
 import { editor } from '../../../../strings/image/editor.js';
 import { wordsIn } from '../../../../strings/strings.js';
 import { words } from '../../../../strings/words.js';
-import type { ImageParts } from '../../image-parts.js';
-import type { Features, SubmissionShared } from '../../panels/features.js';
+import type { ImageParts } from '../../shared/image-parts.js';
+import type { Features } from '../../shared/features.js';
 
 // What a page asks of the editor itself (SPEC §13; docs/editing.md): an edit sent as asked (`generate({ edit })`), an
 // image handed in for the user to edit (`editImage(image)`).
@@ -26,23 +26,23 @@ interface PageEditor {
  * (`begin`) and sent; without, the widget's submission as it stands. What fails before the submission starts is said
  * where the widget shows errors, as the submission says its own.
  */
-export async function generateEdit(
+export async function submitAsAsked(
   editing: PageEditor,
-  submission: SubmissionShared,
+  features: Pick<Features, 'submission' | 'report'>,
   options: unknown,
 ): Promise<GenerationResult> {
   try {
     if (!isRecord(options)) invalid(editNotAnImage());
     if (options.edit !== undefined) {
-      if (submission.controller.pending) await submission.generate().catch(() => {});
+      if (features.submission.shown.pending) await features.submission.submit().catch(() => {});
       await editing.begin(options.edit);
     }
   } catch (thrown) {
     const failure = asUserPaysError(thrown);
-    submission.controller.report(failure);
+    features.report(failure);
     throw failure;
   }
-  return submission.generate();
+  return features.submission.submit();
 }
 
 /**
@@ -63,12 +63,12 @@ export async function openPageImage(
     const payee = wordsIn(language.translation, 'words', words).providerName(payeeAt(host.provider, host.endpoint));
     if (!editing.canEdit()) invalid(text.nothingEditsHere(payee));
     const engine = await loadEngine();
-    const gallery = features.gallery.controller;
+    const { gallery } = features;
     const { file, editOf } = await engine.editedImage(image, (id) => gallery.kept(id));
     await editing.open(file, editOf);
   } catch (thrown) {
     const failure = asUserPaysError(thrown);
-    features.submission.controller.report(failure);
+    features.report(failure);
     throw failure;
   }
 }

@@ -1,11 +1,19 @@
-import { asUserPaysError } from '../../../../base/errors.js';
 import type { ProviderId } from '../../../../base/types.js';
 import { finalOf } from '../../../../pricing/offer-choices.js';
 import { providerInfo } from '../../../../providers/catalog.js';
-import type { ImageParts } from '../../image-parts.js';
-import type { Features } from '../../panels/features.js';
-import { NEXT_STEP } from '../../submission/panel/flow-controller.js';
+import type { ImageParts } from '../../shared/image-parts.js';
+import type { Features } from '../../shared/features.js';
+import { NEXT_STEP } from '../../shared/view.js';
+import type { PanelPart } from '../../shared/panel-part.js';
+import type { GalleryController } from './gallery-controller.js';
+import type { GalleryViewPart } from './index.js';
 import type { ImageSettings } from './gallery-actions.js';
+
+/** The gallery's own parts its handlers use: the images kept, and what draws them. */
+interface OwnParts {
+  readonly controller: GalleryController;
+  readonly view: PanelPart<GalleryViewPart>;
+}
 
 /** What the images' actions and the offers of another model or provider do. */
 export interface GalleryHandlers {
@@ -18,52 +26,43 @@ export interface GalleryHandlers {
 }
 
 /** The gallery's handlers: they set the element's state, never draw. */
-export function galleryHandlers(parts: ImageParts, features: Features): GalleryHandlers {
+export function galleryHandlers(parts: ImageParts, own: OwnParts, features: Features): GalleryHandlers {
   const { host } = parts;
   const handlers: GalleryHandlers = {
     // Drawn by the gallery's view only: it is here whenever one of its images is clicked.
-    imageAction: (event) => void act(parts, features, event),
+    imageAction: (event) => void act(parts, own, features, event),
     offerChoose: (event) => {
       const { provider, model } = (event.currentTarget as HTMLElement).dataset;
-      features.submission.edited();
+      features.edited();
       [host.provider, host.model] = [provider as ProviderId, model!];
     },
     // The error goes with the switch: the next thing to do is Generate, or what the new provider still needs.
     useElsewhere: (event) => {
       handlers.offerChoose(event);
-      features.submission.flow.focusAt(NEXT_STEP);
+      features.flow.focusAt(NEXT_STEP);
     },
   };
   return handlers;
 }
 
 /** An image's action, done by the gallery's view with what of the widget it needs. */
-function act(parts: ImageParts, features: Features, event: Event) {
+function act(parts: ImageParts, own: OwnParts, features: Features, event: Event) {
   const { host } = parts;
-  const gallery = features.gallery.controller;
-  const { references } = features.options;
-  const { flow } = features.submission;
+  const gallery = own.controller;
+  const { flow, options } = features;
   const root = () => host.shadowRoot;
-  return features.gallery.view.loaded?.act(event, gallery.images, {
+  return own.view.loaded?.act(event, gallery.images, {
     translation: parts.language.translation,
     blob: (id) => gallery.blob(id),
     remove: (id) => gallery.remove(id),
     say: (sentence) => flow.say(sentence),
     offerUndo: (sentence, undo, near) => features.price.offerUndo(sentence, undo, near),
-    addReference: async (file) => {
-      await references.add([file], parts.pricing.capability?.references.max ?? 0);
-      // Where it went: More options open, and the new chip itself in the middle of the view, where the eye is.
-      const more = root()?.querySelector<HTMLDetailsElement>('[part~=more]');
-      if (more) more.open = true;
-      await host.updateComplete;
-      root()?.querySelector('.thumbs li:last-child')?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    },
+    addReference: (file) => options.addReference(file),
     reuse: (image, final) => reuse(parts, features, image, final),
     // An image that cannot be read to edit (a file too large, one the browser cannot decode) says why, where errors are.
-    edit: (blob, id) =>
-      features.editor.open(blob, id).catch((error) => features.submission.controller.report(asUserPaysError(error))),
+    edit: (blob, id) => features.editor.edit(blob, id),
     again: (id) => features.editor.again(id),
-    generate: () => void host.generate().catch(() => {}), // its error is shown where its image would have been
+    submit: () => void host.generate().catch(() => {}), // its error is shown where its image would have been
     showForm: () => {
       const prompt = root()?.querySelector<HTMLElement>('#prompt');
       prompt?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
@@ -81,16 +80,16 @@ function act(parts: ImageParts, features: Features, event: Event) {
  */
 async function reuse(parts: ImageParts, features: Features, image: ImageSettings, final: boolean) {
   const { host } = parts;
-  const { controls } = features.options;
+  const { options } = features;
   const { quality, settings: madeWith, ...fields } = image;
   // A new image is asked of the form: an image being edited is left, the form given back first (what Undo restores).
   features.editor.close();
-  features.submission.edited();
+  features.edited();
   const { prompt, provider, model, width, height, seed, count } = host;
   const { enhancePrompt, safetyTolerance, outputFormat, quality: qualityBefore } = host;
   const kept = { enhancePrompt, safetyTolerance, outputFormat, quality: qualityBefore };
   const before = { prompt, provider, model, width, height, seed, count, ...kept }; // what Undo puts back
-  const ownBefore = controls.loaded?.controller.settings ?? {};
+  const ownBefore = options.ownSettings() ?? {};
   if (quality) host.quality = quality;
   if (madeWith) {
     const { enhancePrompt: rewritten, safetyTolerance: tolerance, outputFormat: format = '' } = madeWith;
@@ -103,18 +102,17 @@ async function reuse(parts: ImageParts, features: Features, image: ImageSettings
   Object.assign(host, fields);
   if (madeWith) {
     const shows = providerInfo(fields.provider)?.showsControls && Object.keys(madeWith).length;
-    const part = shows ? await controls.load().catch(() => undefined) : controls.loaded;
-    part?.controller.restore(madeWith, fields.provider, fields.model);
+    await options.restoreOwn(madeWith, fields.provider, fields.model, !!shows);
   }
   const finalModel = final && finalOf(parts.request(), host.models, parts.pricing)?.model;
   if (finalModel) host.model = finalModel;
-  const ownAfter = controls.loaded?.controller.settings ?? {};
+  const ownAfter = options.ownSettings() ?? {};
   const changed =
     (Object.keys(before) as (keyof typeof before)[]).some((field) => host[field] !== before[field]) ||
     JSON.stringify(ownAfter) !== JSON.stringify(ownBefore);
   const undo = () => {
     Object.assign(host, before);
-    controls.loaded?.controller.restore(ownBefore, provider, model);
+    void options.restoreOwn(ownBefore, provider, model);
   };
   return { undo, changed };
 }

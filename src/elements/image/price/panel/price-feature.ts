@@ -6,11 +6,11 @@ import { adoptBeside } from '../../../shared/adopted-styles.js';
 import { renderTallySummary } from '../../../tally/tally-summary.js';
 import { uncertainCharges } from '../../../tally/uncertain-charges.js';
 import type * as UncertainList from '../../../tally/uncertain-list/index.js';
-import type { ImageParts } from '../../image-parts.js';
-import type { Features, PriceShared } from '../../panels/features.js';
-import { PanelPart } from '../../panels/panel-part.js';
-import type { PanelSlots } from '../../panels/slots.js';
-import type { ImageHandlers, ImageView } from '../../view.js';
+import type { ImageParts } from '../../shared/image-parts.js';
+import type { Features, PriceContract } from '../../shared/features.js';
+import { PanelPart } from '../../shared/panel-part.js';
+import type { Drawing, PanelSlots } from '../../shared/slots.js';
+import type { ImageHandlers, ImageView } from '../../shared/view.js';
 import { BalanceEvidence } from './balance-evidence.js';
 import { renderAsking, renderOutcome, renderSpentBrief, renderUndo } from './notes.js';
 import { PinnedRowController } from './pinned-row.js';
@@ -23,7 +23,7 @@ import { spendingBlocked } from './spending.js';
  * the price), what the last submission charged where the preview did not say it, and why the budget or the account
  * leaves no room for the next click.
  */
-export class PriceFeature implements PriceShared {
+export class PriceFeature implements PriceContract {
   readonly pinnedRow: PinnedRowController;
   readonly evidence: BalanceEvidence;
   readonly uncertainList: PanelPart<typeof UncertainList>;
@@ -45,7 +45,7 @@ export class PriceFeature implements PriceShared {
     this.#features = features;
     // What the keyboard reaches above the decision row is brought into view clear of it.
     this.pinnedRow = new PinnedRowController(host);
-    this.evidence = new BalanceEvidence(parts, () => features.submission.controller.lastUncertainCharge);
+    this.evidence = new BalanceEvidence(parts, () => features.submission.shown.lastUncertainCharge);
     this.uncertainList = new PanelPart(host, {
       wanted: () => parts.ledger.tally?.uncertain,
       load: () =>
@@ -87,8 +87,10 @@ export class PriceFeature implements PriceShared {
   }
 
   /** Why the budget in force or the account's balance leaves no room for `quote`, with the fix; else undefined. */
-  blocked(quote: Quote, cannotPay: boolean, capped?: 'signed' | 'pasted') {
-    const left = this.#features.accounts.left();
+  blocked(quote: Quote) {
+    const { accounts } = this.#features;
+    const { cannotPay, capped } = accounts.spending();
+    const left = accounts.left();
     return spendingBlocked(this.#parts, left, quote, cannotPay, capped, this.evidence.offer());
   }
 
@@ -133,9 +135,17 @@ export class PriceFeature implements PriceShared {
     this.#parts.host.requestUpdate();
   }
 
-  /** What an answer or a balance booked is in the tally now: its note, and its Undo, go as the next submission starts. */
-  forgetDone() {
+  /**
+   * A submission starts: a change made to the form was what it sends (its Undo goes), and what an answer or a balance
+   * booked is in the tally now (its note, and its Undo, go).
+   */
+  submitting() {
+    this.withdrawFormUndo();
     if (this.undoable && (!this.undoable.undo || this.undoable.booked)) this.undoable = undefined;
+  }
+
+  bringClear(element: Element) {
+    this.pinnedRow.bringClear(element);
   }
 
   /**
@@ -143,11 +153,11 @@ export class PriceFeature implements PriceShared {
    * no reply confirmed, what the last submission charged where the preview did not say it. The note over the price is
    * the canvas's to place (`note`), beside the image it concerns where that is shown.
    */
-  slots(on: ImageHandlers & PriceHandlers): Pick<PanelSlots, 'tally' | 'spent' | 'uncertain' | 'outcome'> {
+  slots({ on }: Drawing<ImageHandlers & PriceHandlers>): Pick<PanelSlots, 'tally' | 'spent' | 'uncertain' | 'outcome'> {
     const { ledger: ledgerPart, language } = this.#parts;
     const { ledger, tally } = ledgerPart;
     const list = this.uncertainList.loaded;
-    const { chargeNote, retiringNote } = this.#features.submission.controller;
+    const { chargeNote, retiringNote } = this.#features.submission.shown;
     return {
       tally: tally ? renderTallySummary(tally, language) : nothing,
       spent: tally ? renderSpentBrief(tally, language) : nothing,

@@ -4,7 +4,7 @@ import type { LedgerStore } from '../../../../ledger/ledger.js';
 import { loadEngine } from '../../../../lazy/index.js';
 import { keyedProviders, providerInfo, relayFor } from '../../../../providers/catalog.js';
 import { checkRelay } from '../../../../providers/urls.js';
-import type { GalleryController } from '../../gallery/panel/gallery-controller.js';
+import type { GalleryContract } from '../../shared/features.js';
 
 /** Where each provider is reached, and with which key, read when they are needed. */
 export interface ResumeSource {
@@ -36,9 +36,9 @@ export class ResumeController implements ReactiveController {
 
   readonly #host: ReactiveControllerHost;
   readonly #source: ResumeSource;
-  readonly #gallery: GalleryController;
+  readonly #gallery: Pick<GalleryContract, 'store' | 'reload'>;
 
-  constructor(host: ReactiveControllerHost, source: ResumeSource, gallery: GalleryController) {
+  constructor(host: ReactiveControllerHost, source: ResumeSource, gallery: Pick<GalleryContract, 'store' | 'reload'>) {
     this.#host = host;
     this.#source = source;
     this.#gallery = gallery;
@@ -72,7 +72,7 @@ export class ResumeController implements ReactiveController {
 
   async #resumeOnce() {
     const ledger = await this.#source.ledger().catch(() => undefined);
-    const images = this.#gallery.current;
+    const images = this.#gallery.store();
     if (!ledger || !images) return;
     // Only a ledger holding an entry a page may have left needs the code that finishes it (a chunk of its own).
     if (!ledger.pending().length && !ledger.uncertain().some((entry) => entry.task || entry.before)) {
