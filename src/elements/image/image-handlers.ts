@@ -8,7 +8,7 @@ import type { ImageHandlers } from './shared/view.js';
  */
 export function imageHandlers(parts: ImageParts, panels: () => ImagePanels | undefined): ImageHandlers {
   const { host, form } = parts;
-  const edited = () => panels()?.submission.edited();
+  const edited = () => panels()?.edited();
   /** A submission from the user's gesture: once per gesture (a double click is one intent). */
   const submitFromGesture = () => {
     if (!parts.gesture.claim()) return;
