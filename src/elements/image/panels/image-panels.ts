@@ -50,10 +50,10 @@ export class ImagePanels implements Features {
     // An edit, and images sent to a model that bills them in tokens, are priced with the panels at the latest.
     putEditsInForce();
     this.flow = flowOf(parts, this);
-    this.accounts = new AccountsFeature(parts, this);
+    this.accounts = new AccountsFeature(parts, this, { keyEntered: () => this.submission.resume.keyEntered() });
     this.price = new PriceFeature(parts, this);
     this.options = new OptionsFeature(parts, this);
-    this.gallery = new GalleryFeature(parts, this);
+    this.gallery = new GalleryFeature(parts, this, { opened: () => void this.submission.resume.resume() });
     this.submission = new SubmissionFeature(parts, this);
     this.details = new DetailsFeature(parts, this);
     this.prompt = new PromptFeature(parts, this);
@@ -74,6 +74,14 @@ export class ImagePanels implements Features {
 
   report(error: unknown) {
     this.submission.report(error);
+  }
+
+  dismissError() {
+    this.submission.controller.dismissError();
+  }
+
+  get shown() {
+    return this.submission.shown;
   }
 
   edited() {

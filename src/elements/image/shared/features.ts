@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import type { EditKind, ErrorDetail, GenerationResult, ModelSettings, ProviderId, Quote } from '../../../base/types.js';
+import type { EditKind, ErrorDetail, ModelSettings, ProviderId, Quote } from '../../../base/types.js';
 import type { Submission } from '../../../generation/submit.js';
 import type { GalleryImage } from '../../../images/gallery.js';
 import type { ImageStore, StoredImage } from '../../../images/image-store.js';
@@ -69,22 +69,6 @@ export interface SubmissionShown {
   readonly chargeNote?: Sentence;
   /** The provider said in its reply that it retires the model within a month (`Submitted.retiringNote`). */
   readonly retiringNote?: Sentence;
-}
-
-/** The widget's submissions. */
-export interface SubmissionContract {
-  /** What the widget shows of them now. */
-  readonly shown: SubmissionShown;
-  /** Sends the widget as it stands (a second call while one runs joins it). */
-  submit(): Promise<GenerationResult>;
-  /** Takes the error shown away. */
-  dismissError(): void;
-  /** The user answered for every charge a price's bound was booked at: the note that says so goes. */
-  boundsAnswered(): void;
-  /** The user entered a key: paid images closed pages left waiting for one are fetched with it. */
-  keyEntered(): void;
-  /** The gallery's store opened: what closed pages left is finished into it. */
-  galleryOpened(): void;
 }
 
 /** What a submission hands its images to (the fields of the same names of `Submission`), and its end. */
@@ -184,7 +168,6 @@ export interface Flow {
 export interface Features {
   readonly editor: EditorContract;
   readonly accounts: AccountsContract;
-  readonly submission: SubmissionContract;
   readonly gallery: GalleryContract;
   readonly options: OptionsContract;
   readonly price: PriceContract;
@@ -195,6 +178,10 @@ export interface Features {
    * an image that cannot be edited, a reference refused.
    */
   report(error: unknown): void;
+  /** Takes the error shown away. */
+  dismissError(): void;
+  /** What the widget shows of its submissions: whether one runs, its error, what it charged (the canvas's). */
+  readonly shown: SubmissionShown;
   /**
    * The user changed what would be sent: an error about the last attempt no longer describes it, and a change made to
    * the form for them (Vary's, Reuse's) is no longer what it holds. Every feature that keeps such a thing hears it.

@@ -19,6 +19,7 @@ export function accountHandlers(
   { host }: ImageParts,
   accounts: { keys: ProviderKeys; signedKeys: SignedKeys; signIn: SignInOnDemand },
   features: Features,
+  told: { keyEntered(): void },
 ): AccountHandlers {
   return {
     keyInput: (event) => {
@@ -27,7 +28,7 @@ export function accountHandlers(
       host.requestUpdate();
     },
     // Committed (Enter, or focus left the field): only then may waiting images be fetched with the key.
-    keyCommit: () => features.submission.keyEntered(),
+    keyCommit: () => told.keyEntered(),
     rememberChange: (event) => {
       accounts.keys.remember((event.target as HTMLInputElement).checked);
       accounts.signedKeys.keep(); // "Stay signed in": the sign-in's word goes with its key

@@ -39,7 +39,8 @@ export class AccountsFeature implements AccountsContract {
   readonly #parts: ImageParts;
   readonly #features: Features;
 
-  constructor(parts: ImageParts, features: Features) {
+  /** `told.keyEntered`: the user entered a key (what waits for one is fetched with it). */
+  constructor(parts: ImageParts, features: Features, told: { keyEntered(): void }) {
     const { host } = parts;
     this.#parts = parts;
     this.#features = features;
@@ -62,7 +63,7 @@ export class AccountsFeature implements AccountsContract {
     this.signIn = this.#signInOnDemand(features, report);
     // Sign out and "Remember" unticked, drawn with the panels, reach every widget and tab of the storage key.
     new KeysChannel(host, this.keys, () => host.storageKey);
-    this.handlers = accountHandlers(parts, this, features);
+    this.handlers = accountHandlers(parts, this, features, told);
   }
 
   /** The sign-in of the account systems a key comes from, with its form: loaded when it is needed. */
@@ -82,7 +83,7 @@ export class AccountsFeature implements AccountsContract {
             signedKeys: this.signedKeys,
             report,
             keyRefusal: () => {
-              const { error } = features.submission.shown;
+              const { error } = features.shown;
               return error && isKeyError(error) ? error.message : undefined;
             },
             keyReplaced: () => features.edited(),
@@ -136,7 +137,7 @@ export class AccountsFeature implements AccountsContract {
    * helps), with the fix; undefined where that is not so.
    */
   blocked(): Blocked | undefined {
-    const { error } = this.#features.submission.shown;
+    const { error } = this.#features.shown;
     const state = this.signIn.loaded?.controller.state();
     if (!state?.signed || !error || !isKeyError(error)) return undefined;
     const { host, language } = this.#parts;
@@ -173,7 +174,7 @@ export class AccountsFeature implements AccountsContract {
     const providerName = wordsIn(language.translation, 'words', words).providerName(
       payeeAt(host.provider, host.endpoint),
     );
-    const keyField = view.key && keyFieldView(parts, this, this.#features.submission.shown, view.key);
+    const keyField = view.key && keyFieldView(parts, this, this.#features.shown, view.key);
     return {
       // Its place kept at its size until Puter's part is here.
       account: host.provider === 'puter' ? (this.puter.loaded?.render() ?? slot('account')) : nothing,

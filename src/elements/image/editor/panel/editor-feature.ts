@@ -172,7 +172,7 @@ export class EditorFeature implements EditorContract {
    * asked (`begin`) and sent; without, the widget's submission as it stands.
    */
   submitAsAsked(options: unknown): Promise<GenerationResult> {
-    return submitAsAsked(this, this.#features, options);
+    return submitAsAsked(this, this.#features, () => this.#parts.host.generate(), options);
   }
 
   /** Opens the editor on `blob` (image `editOf` of the gallery, or one of the user's own); what keeps it from opening is said. */
@@ -230,13 +230,13 @@ export class EditorFeature implements EditorContract {
    * ended; the form as it was before, once it is made. What fails is said where the widget shows errors.
    */
   async again(id: string) {
-    const { gallery, submission } = this.#features;
+    const { gallery } = this.#features;
     const image = gallery.images().find((shown) => shown.id === id);
     const edit = image?.edit;
     if (!image || !edit?.editOf) return;
     const mask = this.#masks.get(id);
     try {
-      if (submission.shown.pending) await submission.submit().catch(() => {});
+      if (this.#features.shown.pending) await this.#parts.host.generate().catch(() => {});
       const blob = await gallery.blob(edit.editOf);
       if (!blob) invalid(wordsIn(this.#parts.language.translation, 'editor', editor).notReadable());
       await this.open(blob, edit.editOf, false);
@@ -259,7 +259,7 @@ export class EditorFeature implements EditorContract {
       this.#features.report(thrown);
       return;
     }
-    await submission.submit().catch(() => {}); // its error is shown where its image would have been
+    await this.#parts.host.generate().catch(() => {}); // its error is shown where its image would have been
   }
 
   /**

@@ -28,13 +28,14 @@ interface PageEditor {
  */
 export async function submitAsAsked(
   editing: PageEditor,
-  features: Pick<Features, 'submission' | 'report'>,
+  features: Pick<Features, 'shown' | 'report'>,
+  submit: () => Promise<GenerationResult>,
   options: unknown,
 ): Promise<GenerationResult> {
   try {
     if (!isRecord(options)) invalid(editNotAnImage());
     if (options.edit !== undefined) {
-      if (features.submission.shown.pending) await features.submission.submit().catch(() => {});
+      if (features.shown.pending) await submit().catch(() => {});
       await editing.begin(options.edit);
     }
   } catch (thrown) {
@@ -42,7 +43,7 @@ export async function submitAsAsked(
     features.report(failure);
     throw failure;
   }
-  return features.submission.submit();
+  return submit();
 }
 
 /**

@@ -32,7 +32,8 @@ export class GalleryFeature implements GalleryContract {
   readonly #parts: ImageParts;
   readonly #features: Features;
 
-  constructor(parts: ImageParts, features: Features) {
+  /** `told.opened`: the store opened (what closed pages left is finished into it). */
+  constructor(parts: ImageParts, features: Features, told: { opened(): void }) {
     const { host } = parts;
     this.#parts = parts;
     this.#features = features;
@@ -41,7 +42,7 @@ export class GalleryFeature implements GalleryContract {
       {
         storageKey: () => host.storageKey,
         keepImages: () => host.keepImages,
-        opened: () => features.submission.galleryOpened(),
+        opened: told.opened,
       },
       parts.startup,
     );
@@ -57,7 +58,7 @@ export class GalleryFeature implements GalleryContract {
   /** An image kept, a submission, an error, what closed pages left, or a paid failure: the canvas has something. */
   #somethingToShow() {
     const { ledger, tally } = this.#parts.ledger;
-    const { pending, error, resuming } = this.#features.submission.shown;
+    const { pending, error, resuming } = this.#features.shown;
     return (
       this.controller.images.length ||
       pending ||

@@ -1,7 +1,7 @@
 import { nothing, type TemplateResult } from 'lit';
 import { clock } from '../../../../base/clock.js';
 import type { Quote } from '../../../../base/types.js';
-import { reword } from '../../../../strings/strings.js';
+import { reword, type Sentence } from '../../../../strings/strings.js';
 import { adoptBeside } from '../../../shared/adopted-styles.js';
 import { renderTallySummary } from '../../../tally/tally-summary.js';
 import { uncertainCharges } from '../../../tally/uncertain-charges.js';
@@ -36,6 +36,11 @@ export class PriceFeature implements PriceContract {
    * the user that can (`noteBooked`), as long.
    */
   undoable?: { sentence: string; undo?: () => unknown; near?: string; route?: string; booked?: true };
+  /**
+   * The note that a charge was booked at its price's bound (no reply said what it came to), once the user has answered
+   * for every such charge: no longer true, it is not drawn (the next submission's note is another).
+   */
+  boundNoteAnswered?: Sentence;
   readonly #parts: ImageParts;
   readonly #features: Features;
 
@@ -45,7 +50,7 @@ export class PriceFeature implements PriceContract {
     this.#features = features;
     // What the keyboard reaches above the decision row is brought into view clear of it.
     this.pinnedRow = new PinnedRowController(host);
-    this.evidence = new BalanceEvidence(parts, () => features.submission.shown.lastUncertainCharge);
+    this.evidence = new BalanceEvidence(parts, () => features.shown.lastUncertainCharge);
     this.uncertainList = new PanelPart(host, {
       wanted: () => parts.ledger.tally?.uncertain,
       load: () =>
@@ -157,7 +162,7 @@ export class PriceFeature implements PriceContract {
     const { ledger: ledgerPart, language } = this.#parts;
     const { ledger, tally } = ledgerPart;
     const list = this.uncertainList.loaded;
-    const { chargeNote, retiringNote } = this.#features.submission.shown;
+    const { chargeNote, retiringNote } = this.#features.shown;
     return {
       tally: tally ? renderTallySummary(tally, language) : nothing,
       spent: tally ? renderSpentBrief(tally, language) : nothing,
@@ -167,7 +172,9 @@ export class PriceFeature implements PriceContract {
           : nothing,
       // What the provider charged, where the preview did not say it (see `Submitted.chargeNote`).
       outcome: renderOutcome(
-        [chargeNote, retiringNote].map((note) => (note ? reword(note, language.translation) : '')),
+        [chargeNote === this.boundNoteAnswered ? undefined : chargeNote, retiringNote].map((note) =>
+          note ? reword(note, language.translation) : '',
+        ),
       ),
     };
   }

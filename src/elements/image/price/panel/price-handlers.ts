@@ -1,6 +1,6 @@
 import { isKeyError } from '../../../../base/errors.js';
 import { widget } from '../../../../strings/image/widget.js';
-import { wordsIn } from '../../../../strings/strings.js';
+import { wordsIn, type Sentence } from '../../../../strings/strings.js';
 import { settleUncertain } from '../../../tally/uncertain-charges.js';
 import type { ImageParts } from '../../shared/image-parts.js';
 import type { Features } from '../../shared/features.js';
@@ -12,6 +12,7 @@ import { NEXT_STEP } from '../../shared/view.js';
 interface OwnParts {
   undo(): string | undefined;
   noteDone(sentence: string): void;
+  boundNoteAnswered?: Sentence;
   readonly uncertainList: PanelPart<typeof UncertainList>;
 }
 
@@ -55,7 +56,7 @@ export function priceHandlers(parts: ImageParts, features: Features, price: OwnP
  * The user's word, from their provider account, settles what no reply did; the next thing to do is Generate, or the
  * next such charge, never the page.
  */
-function answerUncertain(parts: ImageParts, { submission, flow }: Features, price: OwnParts, event: Event) {
+function answerUncertain(parts: ImageParts, features: Features, price: OwnParts, event: Event) {
   // The error's own answers, and the one a balance points to beside Generate: what they booked is said there.
   const answer = event.currentTarget as HTMLButtonElement;
   const entry =
@@ -64,17 +65,19 @@ function answerUncertain(parts: ImageParts, { submission, flow }: Features, pric
   if (!settleUncertain(parts.ledger.ledger, event)) return;
   // The note that a price's bound is counted as may have been charged is not true once the user has said.
   const left = parts.ledger.ledger?.uncertain() ?? [];
-  if (!left.some(({ basis }) => basis === 'bound')) submission.boundsAnswered();
+  const { chargeNote } = features.shown;
+  const bound = ['costOfBoundNotReported', 'costReportedBeyondReason'].includes(chargeNote?.said?.[1] ?? '');
+  if (bound && !left.some(({ basis }) => basis === 'bound')) price.boundNoteAnswered = chargeNote;
   // The error's own answer: its box goes (or loses the answers), so what it booked is said beside Generate.
   const counted = entry && price.uncertainList.loaded?.countedNote(entry, answer.value, parts.language);
   if (counted) {
     price.noteDone(counted);
-    flow.say(counted);
+    features.flow.say(counted);
   }
-  if (left.length) return flow.focusAt('#uncertain-first');
+  if (left.length) return features.flow.focusAt('#uncertain-first');
   // The last such charge settled: an error still shown of the attempt that left it would say it is counted as
   // possibly spent beside a tally that no longer counts it, so it goes, unless it is about the key or the credit.
-  const { error } = submission.shown;
-  if (error && !isKeyError(error) && error.code !== 'insufficient-funds') submission.dismissError();
-  flow.focusAt(NEXT_STEP);
+  const { error } = features.shown;
+  if (error && !isKeyError(error) && error.code !== 'insufficient-funds') features.dismissError();
+  features.flow.focusAt(NEXT_STEP);
 }

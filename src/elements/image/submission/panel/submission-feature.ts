@@ -6,7 +6,7 @@ import { uncertain } from '../../../../strings/tally/uncertain.js';
 import { widget } from '../../../../strings/image/widget.js';
 import { wordsIn } from '../../../../strings/strings.js';
 import type { ImageParts, SubmissionAsItStands } from '../../shared/image-parts.js';
-import type { Features, SubmissionContract, SubmissionShown } from '../../shared/features.js';
+import type { Features, SubmissionShown } from '../../shared/features.js';
 import { NEXT_STEP } from '../../shared/view.js';
 import { ResumeController } from './resume-controller.js';
 import { SubmissionController } from './submission-controller.js';
@@ -17,7 +17,7 @@ import { runSubmission } from './submission-run.js';
  * The widget's submissions once the panels are here: the work of each click (`runSubmission`), what closed pages left
  * (resume), the focus and the words around a submission, and the errors that go once what they said moved on.
  */
-export class SubmissionFeature implements SubmissionContract {
+export class SubmissionFeature {
   readonly controller: SubmissionController<SubmissionAsItStands>;
   readonly resume: ResumeController;
   /** What the controls of a submission under way, or of how it ended, do. */
@@ -158,6 +158,7 @@ export class SubmissionFeature implements SubmissionContract {
     if (!this.controller.pending) this.controller.dismissError();
   }
 
+  /** What the widget shows of its submissions (`Features.shown`). */
   get shown(): SubmissionShown {
     const { controller, resume } = this;
     return {
@@ -176,24 +177,8 @@ export class SubmissionFeature implements SubmissionContract {
     };
   }
 
+  /** Shows `error` in the widget and fires `userpays-error` (`Features.report`). */
   report(error: unknown) {
     this.controller.report(asUserPaysError(error));
-  }
-
-  dismissError() {
-    this.controller.dismissError();
-  }
-
-  boundsAnswered() {
-    const said = this.controller.chargeNote?.said?.[1] ?? '';
-    if (['costOfBoundNotReported', 'costReportedBeyondReason'].includes(said)) this.controller.chargeNote = undefined;
-  }
-
-  keyEntered() {
-    this.resume.keyEntered();
-  }
-
-  galleryOpened() {
-    void this.resume.resume();
   }
 }
