@@ -37,7 +37,10 @@ interface CanvasFeatures {
 }
 
 /** What the canvas's controls do: the images', and those of the submission and the notes drawn over them. */
-export type CanvasHandlers = ImageHandlers & GalleryHandlers & PriceHandlers & SubmissionHandlers;
+export type CanvasHandlers = ImageHandlers &
+  GalleryHandlers &
+  PriceHandlers &
+  SubmissionHandlers & { imageAction(event: Event): void };
 
 /** What the canvas's slots draw with: the gallery's view, once it is here, and the images as the widget shows them. */
 interface Canvas {

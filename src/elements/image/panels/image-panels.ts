@@ -17,6 +17,7 @@ import { NO_SLOTS, type PanelSlots } from '../shared/slots.js';
 import type { Blocked, ImageHandlers, ImageView } from '../shared/view.js';
 import { canvasSlots, runningSlot } from './canvas.js';
 import { flowOf } from './flow.js';
+import { imageAction } from './image-actions.js';
 import { mergeHandlers, type PanelFeature } from './panel-feature.js';
 
 /**
@@ -61,7 +62,11 @@ export class ImagePanels implements Features {
     this.models = new ModelsFeature(parts, this);
     const { editor, options, accounts, price, submission, gallery, details, prompt } = this;
     this.#features = [editor, options, accounts, price, submission, gallery, details, prompt];
-    this.handlers = mergeHandlers([accounts, price, options, gallery, submission, prompt]);
+    this.handlers = {
+      ...mergeHandlers([accounts, price, options, gallery, submission, prompt]),
+      // Drawn by the gallery's view only: it is here whenever one of its images is clicked.
+      imageAction: imageAction(parts, gallery, this),
+    };
     // What a submission needs and what draws its result, ahead of the click: loaded when the pointer or the focus comes
     // to Generate; the price details' part when it comes to their summary; the sign-in's when it comes to Sign in.
     const prefetch = (event: Event) => {
@@ -107,7 +112,10 @@ export class ImagePanels implements Features {
    * `standing`), or, with `options` (`edit`), as they ask.
    */
   submit(options?: unknown, standing?: SubmissionAsItStands): Promise<GenerationResult> {
-    return options === undefined ? this.submission.submit(standing) : this.editor.submitAsAsked(options);
+    if (options !== undefined) return this.editor.submitAsAsked(options);
+    // What an answer booked is in the tally now; a change to the form (Vary's, Reuse's) was what this one sends.
+    this.price.submitting();
+    return this.submission.submit(standing);
   }
 
   /** Why a request cannot be made as it stands (`problem`), with its fix where More options has one. */

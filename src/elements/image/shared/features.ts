@@ -17,25 +17,23 @@ import type { Sentence } from '../../../strings/strings.js';
 
 /** The accounts the user pays from. */
 export interface AccountsContract {
-  /** What the account in force has left: Puter's (its part stays loaded after a switch), or the key's. */
-  left(): Decimal | undefined;
   /** Whether `key` is the key in force and this site's sign-in made it (its balance is this ledger's alone). */
   signedKeyInForce(key: string | undefined): boolean;
-  /** Whether the key in force (or that of `provider` at `endpoint` through `relay`) was made by this site's sign-in. */
-  madeBySignIn(...route: [ProviderId, string, string] | []): boolean;
-  /** The user's key for `provider` at `endpoint` through `relay` ('' where there is none). */
-  keyOf(provider: ProviderId, endpoint: string, relay: string): string;
+  /** The user's key for `provider` at `endpoint` through `relay` ('' where there is none), and whether this site's sign-in made it. */
+  keyAt(provider: ProviderId, endpoint: string, relay: string): { key: string; madeBySignIn: boolean };
   /** Whether the user has an account here to pay `provider` from: a key for it at the page's endpoint, or Puter's. */
   hasAccountFor(provider: ProviderId): boolean;
   /**
-   * Whether the account signed in with cannot pay (its sign-in said so), and whether what is left is a key's own cap
+   * What the account in force can spend: what it has left (Puter's, its part loaded after a switch, or the key's),
+   * whether the account signed in with cannot pay (its sign-in said so), and whether what is left is a key's own cap
    * (OpenRouter's `limit`), the sign-in's or a pasted key's, rather than the account's.
    */
-  spending(): { cannotPay: boolean; capped?: 'signed' | 'pasted' };
-  /** The provider refused for want of credit (`true`), or an image was paid for (`false`). */
-  outOfCredit(out: boolean): void;
-  /** Reads what the accounts have left again (a submission ended, whatever its outcome). */
-  refresh(): void;
+  spending(): { left: Decimal | undefined; cannotPay: boolean; capped?: 'signed' | 'pasted' };
+  /**
+   * A submission ended, whatever its outcome: what the accounts have left is read again; `outOfCredit`, where the
+   * provider said so: refused for want of credit (`true`), or an image paid for (`false`).
+   */
+  submissionEnded(outOfCredit?: boolean): void;
   /**
    * Puter's last step before sending `most`: signs in from the click, and refuses what its balance cannot cover, naming
    * what `cheaper` finds for what is left.
@@ -77,6 +75,16 @@ export type ImageReceiver = Required<Pick<Submission, 'images' | 'onStage' | 'ur
   done(): void;
 };
 
+/** What the gallery receives a submission with: its images, and what draws them, loading. */
+export type SubmissionReceiver = ImageReceiver & {
+  /**
+   * What draws the submission in the canvas, loaded beside the work (never failing: where it cannot load, the images are
+   * kept all the same and drawn once it has loaded; the error is said in its words alone): a submission ends once it
+   * is here, so that its images, or its error, are drawn at once.
+   */
+  drawn: Promise<void>;
+};
+
 /** The images kept in this browser. */
 export interface GalleryContract {
   /** The images shown, newest first. */
@@ -87,10 +95,8 @@ export interface GalleryContract {
   blob(id: string): Promise<Blob | undefined>;
   /** Keeps `image`, one of the user's own being edited, for the edits of it: its id (none where no store opens). */
   keepOwn(image: ReferenceImage): Promise<string | undefined>;
-  /** For one submission: its images shown as their bytes come, and saved. */
-  receive(): ImageReceiver;
-  /** What draws a submission's images, loaded: a submission ends once it is here (its failure is its own to say). */
-  viewLoaded(): Promise<void>;
+  /** For one submission: its images shown as their bytes come, and saved, and what draws them loaded. */
+  receive(): SubmissionReceiver;
   /** The image store open now, if any. */
   store(): ImageStore | undefined;
   /** Reads the images kept again (what closed pages left was finished into the store). */
@@ -116,15 +122,12 @@ export interface OptionsContract {
 export interface PriceContract {
   /** Says that a change was just made for the user, with an Undo that runs `undo`, beside image `near`'s toolbar. */
   offerUndo(sentence: string, undo: () => unknown, near?: string): void;
-  /** Says what the user's answer just booked where it cannot be undone, in the pinned row. */
-  noteDone(sentence: string): void;
   /**
-   * Says what was booked for the user (a lost reply its balance settled), with an Undo that runs `undo`, in the pinned
-   * row, until the next submission: an edit of the form leaves it, as it changes nothing of the booking.
+   * Says what was just booked (an answer the user gave, a lost reply its balance settled) in the pinned row, until the
+   * next submission (an edit of the form leaves it, as it changes nothing of the booking); with an Undo that runs
+   * `undo` where it can be taken back (what `undo` returns is said instead of "Undone").
    */
-  noteBooked(sentence: string, undo: () => string | undefined): void;
-  /** A submission starts: a change made to the form was what it sends, and what was booked is in the tally now. */
-  submitting(): void;
+  noteBooked(sentence: string, undo?: () => string | undefined): void;
   /** Brings `element` into view clear of the pinned decision row. */
   bringClear(element: Element): void;
 }
@@ -146,12 +149,17 @@ export interface EditorContract {
   again(id: string): Promise<void>;
   /** What Vary on an edit costs (the same edit again on `source`), or undefined where it cannot be made here. */
   againQuote(image: GalleryImage, source: { width: number; height: number }): Quote | undefined;
-  /** Whether the page allows editing (`edit="off"` hides it). */
-  allowed(): boolean;
   /** Whether the page allows editing and a model of the provider in force makes any kind of edit. */
   canEdit(): boolean;
-  /** What the provider in force says it keeps of an image of the user's own it is sent, in words, where it says. */
-  keptSaid(): string | undefined;
+  /**
+   * What More options offers of editing: where a model here edits images, the way to edit one of the user's own (not
+   * while one is edited), with what `providerName` keeps of it; where the page allows editing and none does, why no
+   * image has Edit, in words (a touch user sees no title).
+   */
+  ownImageOffer(providerName: string): {
+    editOwn?: { label: string; kept: string | undefined };
+    editNotHere?: string;
+  };
   /** Where the user painted, at the image's size, for an edit that paints. */
   mask(): Promise<ReferenceImage | undefined>;
 }

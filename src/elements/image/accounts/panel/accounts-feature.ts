@@ -92,21 +92,13 @@ export class AccountsFeature implements AccountsContract {
     });
   }
 
-  left(): Decimal | undefined {
-    const account = this.#parts.host.provider === 'puter' ? this.puter.loaded?.account : this.account;
-    return account?.balance?.usd;
-  }
-
   signedKeyInForce(key: string | undefined): boolean {
     return !!key && key === this.keys.current && this.signedKeys.madeBySignIn();
   }
 
-  madeBySignIn(...route: [ProviderId, string, string] | []): boolean {
-    return this.signedKeys.madeBySignIn(...route);
-  }
-
-  keyOf(provider: ProviderId, endpoint: string, relay: string): string {
-    return this.keys.get(provider, endpoint, relay);
+  keyAt(provider: ProviderId, endpoint: string, relay: string) {
+    const key = this.keys.get(provider, endpoint, relay);
+    return { key, madeBySignIn: this.signedKeys.madeBySignIn(provider, endpoint, relay) };
   }
 
   hasAccountFor(provider: ProviderId): boolean {
@@ -116,11 +108,8 @@ export class AccountsFeature implements AccountsContract {
       : provider !== 'puter' || !!this.puter.loaded?.account.user;
   }
 
-  outOfCredit(out: boolean) {
-    this.account.outOfCredit = out;
-  }
-
-  refresh() {
+  submissionEnded(outOfCredit?: boolean) {
+    if (outOfCredit !== undefined) this.account.outOfCredit = outOfCredit;
     void this.account.refresh();
     void this.puter.loaded?.account.refresh();
   }
@@ -156,10 +145,12 @@ export class AccountsFeature implements AccountsContract {
    * Whether the account signed in with cannot pay (its sign-in said so), and whether what is left is a key's own cap
    * (OpenRouter's `limit`), the sign-in's or a pasted key's, rather than the account's.
    */
-  spending(): { cannotPay: boolean; capped?: 'signed' | 'pasted' } {
+  spending(): { left: Decimal | undefined; cannotPay: boolean; capped?: 'signed' | 'pasted' } {
     const state = this.signIn.loaded?.controller.state();
-    const capped = this.#parts.host.provider !== 'puter' && this.account.cap && (state?.signed ? 'signed' : 'pasted');
-    return { cannotPay: !!state?.cannotPay, capped: capped || undefined };
+    const puter = this.#parts.host.provider === 'puter';
+    const capped = !puter && this.account.cap && (state?.signed ? 'signed' : 'pasted');
+    const left = (puter ? this.puter.loaded?.account : this.account)?.balance?.usd;
+    return { left, cannotPay: !!state?.cannotPay, capped: capped || undefined };
   }
 
   /** The sign-in's part, ahead of its click, when the pointer or the focus comes to Sign in. */

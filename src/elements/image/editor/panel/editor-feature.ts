@@ -7,7 +7,6 @@ import { loadEngine } from '../../../../lazy/index.js';
 import { EDIT_KINDS, editSize, extendedSize } from '../../../../pricing/edit-pricing.js';
 import { payeeAt } from '../../../../providers/catalog.js';
 import type { ReferenceImage } from '../../../../providers/provider.js';
-import { editPrices } from '../../../../strings/edit-prices.js';
 import { generation as generationWords } from '../../../../strings/generation.js';
 import { editor } from '../../../../strings/image/editor.js';
 import { wordsIn } from '../../../../strings/strings.js';
@@ -18,7 +17,8 @@ import type { EditorContract, Features } from '../../shared/features.js';
 import { PanelPart } from '../../shared/panel-part.js';
 import type { Drawing, PanelSlots } from '../../shared/slots.js';
 import type { Blocked, ImageView, Slot } from '../../shared/view.js';
-import { againRequest, instructionOptional, paints } from './again.js';
+import { againRequest, paints } from './again.js';
+import { instructionMissing, notReady } from './editor-blocked.js';
 import { goesOnView, goingOn, type GoingOn } from './conversation.js';
 import { submitAsAsked, openPageImage } from './page-edits.js';
 import { entryInForce, instructionView, keptSaid, modelsFor, modelsView, wholeView } from './editor-views.js';
@@ -120,6 +120,20 @@ export class EditorFeature implements EditorContract {
     };
   }
 
+  ownImageOffer(providerName: string) {
+    const text = wordsIn(this.#parts.language.translation, 'editor', editor);
+    const can = this.canEdit();
+    return {
+      editOwn: can && !this.session ? { label: text.editOwn(), kept: this.keptSaid() } : undefined,
+      editNotHere: this.allowed() && !can ? text.nothingEditsHere(providerName) : undefined,
+    };
+  }
+
+  /** The image kept under `id` in the gallery's store (an image shown, or one of the user's own an edit was made of). */
+  #kept(id: string) {
+    return this.#features.gallery.kept(id);
+  }
+
   /** Whether the page allows editing (`edit`, `on` or absent; `off` hides it). */
   allowed(): boolean {
     return this.#parts.host.getAttribute('edit') !== 'off';
@@ -131,11 +145,10 @@ export class EditorFeature implements EditorContract {
    * (`#goingOn`). `focus`: the keyboard goes to the kinds of edit (not where Vary sends the edit at once).
    */
   async open(blob: Blob, editOf?: string, focus = true) {
-    const { gallery } = this.#features;
     const [engine, part, kept] = await Promise.all([
       loadEngine(),
       this.part.load(),
-      editOf === undefined ? undefined : gallery.kept(editOf),
+      editOf === undefined ? undefined : this.#kept(editOf),
     ]);
     // A file keeps its name: a refusal names the file the user chose.
     const file = blob instanceof File ? blob : new File([blob], 'edit', { type: blob.type });
@@ -186,6 +199,15 @@ export class EditorFeature implements EditorContract {
   }
 
   /**
+   * The image a page names to edit (a Blob, a gallery id, an address), read as a file, with the gallery id it is where it
+   * is one of the widget's.
+   */
+  async imageToEdit(image: Blob | string): Promise<{ file: File; editOf?: string }> {
+    const engine = await loadEngine();
+    return engine.editedImage(image, (id) => this.#kept(id));
+  }
+
+  /**
    * `generate({ edit })`: the editor opened on the page's image (a Blob, a gallery id, an address) as asked, its kind
    * chosen, its mask painted, the element's prompt its instruction, ready to send; a request the widget cannot make
    * refused in words (`invalid-input`).
@@ -195,8 +217,7 @@ export class EditorFeature implements EditorContract {
     const edit = engine.checkEditInput(input);
     const text = wordsIn(this.#parts.language.translation, 'editor', editor);
     if (!this.allowed()) invalid(text.editingOff());
-    const { gallery } = this.#features;
-    const { file, editOf } = await engine.editedImage(edit.image, (id) => gallery.kept(id));
+    const { file, editOf } = await this.imageToEdit(edit.image);
     const mask = edit.mask && (await pixelsOf(edit.mask).catch(() => invalid(text.maskNotAnImage())));
     await this.open(file, editOf);
     const { session } = this;
@@ -230,14 +251,13 @@ export class EditorFeature implements EditorContract {
    * ended; the form as it was before, once it is made. What fails is said where the widget shows errors.
    */
   async again(id: string) {
-    const { gallery } = this.#features;
-    const image = gallery.images().find((shown) => shown.id === id);
+    const image = this.#features.gallery.images().find((shown) => shown.id === id);
     const edit = image?.edit;
     if (!image || !edit?.editOf) return;
     const mask = this.#masks.get(id);
     try {
       if (this.#features.shown.pending) await this.#parts.host.generate().catch(() => {});
-      const blob = await gallery.blob(edit.editOf);
+      const blob = (await this.#kept(edit.editOf))?.blob;
       if (!blob) invalid(wordsIn(this.#parts.language.translation, 'editor', editor).notReadable());
       await this.open(blob, edit.editOf, false);
       const { session } = this;
@@ -347,24 +367,7 @@ export class EditorFeature implements EditorContract {
    * side extended for an extend (to the first side's field).
    */
   blocked(): Blocked | undefined {
-    const { session } = this;
-    const { translation } = this.#parts.language;
-    if (session?.kind === 'extend' && !this.extension.extended) {
-      const reason = wordsIn(translation, 'editPrices', editPrices).extendNothing();
-      return {
-        reason,
-        at: 'image',
-        fix: { label: wordsIn(translation, 'editor', editor).toExtending(), focus: 'extend-top' },
-      };
-    }
-    if (!session || !paints(session.kind) || session.painter.painted) return undefined;
-    // Said as the pipeline says it where a page sends an edit with nothing painted.
-    const reason = wordsIn(translation, 'generation', generationWords).maskMissing();
-    return {
-      reason,
-      at: 'image',
-      fix: { label: wordsIn(translation, 'editor', editor).toPainting(), focus: 'mask-area' },
-    };
+    return notReady(this.session, this.extension.extended, this.#parts.language.translation);
   }
 
   /**
@@ -372,16 +375,7 @@ export class EditorFeature implements EditorContract {
    * waits for above it first (the painting, over the instruction in the editor).
    */
   instructionMissing(): Blocked | undefined {
-    const { session } = this;
-    if (!session || instructionOptional(session.kind) || session.instruction.trim()) return undefined;
-    const first = this.blocked();
-    if (first) return first;
-    const text = wordsIn(this.#parts.language.translation, 'editor', editor);
-    return {
-      reason: text.instructionFirst(),
-      at: 'prompt',
-      fix: { label: text.toInstruction(), focus: 'edit-instruction' },
-    };
+    return instructionMissing(this.session, this.extension.extended, this.#parts.language.translation);
   }
 
   /** What the form's own places show while an image is edited (its prompt's and models', its row's price and Generate). */

@@ -1,7 +1,6 @@
 import { invalid, isRecord } from '../../../../base/checks.js';
 import { asUserPaysError } from '../../../../base/errors.js';
 import type { GenerationResult } from '../../../../base/types.js';
-import { loadEngine } from '../../../../lazy/index.js';
 import { payeeAt } from '../../../../providers/catalog.js';
 import { editNotAnImage } from '../../../../strings/edit-input.js';
 import { editor } from '../../../../strings/image/editor.js';
@@ -17,6 +16,7 @@ import type { Features } from '../../shared/features.js';
 interface PageEditor {
   begin(input: unknown): Promise<void>;
   open(blob: Blob, editOf?: string): Promise<void>;
+  imageToEdit(image: Blob | string): Promise<{ file: File; editOf?: string }>;
   allowed(): boolean;
   canEdit(): boolean;
 }
@@ -63,9 +63,7 @@ export async function openPageImage(
     if (!(image instanceof Blob || typeof image === 'string')) invalid(editNotAnImage());
     const payee = wordsIn(language.translation, 'words', words).providerName(payeeAt(host.provider, host.endpoint));
     if (!editing.canEdit()) invalid(text.nothingEditsHere(payee));
-    const engine = await loadEngine();
-    const { gallery } = features;
-    const { file, editOf } = await engine.editedImage(image, (id) => gallery.kept(id));
+    const { file, editOf } = await editing.imageToEdit(image);
     await editing.open(file, editOf);
   } catch (thrown) {
     const failure = asUserPaysError(thrown);

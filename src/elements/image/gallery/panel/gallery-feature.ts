@@ -3,7 +3,7 @@ import type { ImageStore, StoredImage } from '../../../../images/image-store.js'
 import type { LedgerStore } from '../../../../ledger/ledger.js';
 import type { ReferenceImage } from '../../../../providers/provider.js';
 import type { ImageParts } from '../../shared/image-parts.js';
-import type { Features, GalleryContract, ImageReceiver } from '../../shared/features.js';
+import type { Features, GalleryContract, SubmissionReceiver } from '../../shared/features.js';
 import { PanelPart } from '../../shared/panel-part.js';
 import { perTally } from '../../shared/per-tally.js';
 import { ColumnsController } from './columns.js';
@@ -52,7 +52,7 @@ export class GalleryFeature implements GalleryContract {
       worthPrefetching: () => true,
       load: () => import('./index.js').then(({ galleryViewPart }) => galleryViewPart(host)),
     });
-    this.handlers = galleryHandlers(parts, this, features);
+    this.handlers = galleryHandlers(parts, features);
   }
 
   /** An image kept, a submission, an error, what closed pages left, or a paid failure: the canvas has something. */
@@ -89,15 +89,12 @@ export class GalleryFeature implements GalleryContract {
     return this.controller.keepOwn(image);
   }
 
-  receive(): ImageReceiver {
-    return this.controller.receive();
-  }
-
-  viewLoaded(): Promise<void> {
-    return this.view.load().then(
+  receive(): SubmissionReceiver {
+    const drawn = this.view.load().then(
       () => {},
       () => {},
     );
+    return { ...this.controller.receive(), drawn };
   }
 
   store(): ImageStore | undefined {

@@ -6,7 +6,6 @@ import { moreOptions } from '../../../../strings/more-options.js';
 import { prices } from '../../../../strings/prices.js';
 import { reword, wordsIn } from '../../../../strings/strings.js';
 import { words } from '../../../../strings/words.js';
-import { editor } from '../../../../strings/image/editor.js';
 import type { ImageParts } from '../../shared/image-parts.js';
 import type { ModelSettings } from '../../../../base/types.js';
 import type { ReferenceImage } from '../../../../providers/provider.js';
@@ -132,14 +131,8 @@ export class OptionsFeature implements OptionsContract {
     const providerName = wordsIn(language.translation, 'words', words).providerName(
       payeeAt(host.provider, host.endpoint),
     );
-    // Where a model here edits images, the way to edit one of the user's own (not while one is edited); where the page
-    // allows editing and none does, why no image has Edit, in words (a touch user sees no title).
-    const editing = this.#features.editor;
-    const editorText = wordsIn(language.translation, 'editor', editor);
-    const editOwn =
-      editing.canEdit() && !editing.session ? { label: editorText.editOwn(), kept: editing.keptSaid() } : undefined;
-    const editNotHere = editing.allowed() && !editing.canEdit() ? editorText.nothingEditsHere(providerName) : undefined;
-    return { more: renderMoreOptions(this.#parts, this, providerName, on, { editOwn, editNotHere }) };
+    const editing = this.#features.editor.ownImageOffer(providerName);
+    return { more: renderMoreOptions(this.#parts, this, providerName, on, editing) };
   }
 }
 

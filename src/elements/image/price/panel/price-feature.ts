@@ -32,8 +32,8 @@ export class PriceFeature implements PriceContract {
   /**
    * A change just made for the user (Vary, Reuse, Finalize, Delete), said with an Undo, and what undoes it; `near`: the
    * image beside whose toolbar it is said (the one clicked, or the one that took a deleted image's place). Without
-   * `undo`, a booking that cannot be taken back (`noteDone`), said until the next submission; `booked`, one booked for
-   * the user that can (`noteBooked`), as long.
+   * `undo`, a booking that cannot be taken back (`noteBooked` without one), said until the next submission; `booked`, one
+   * booked for the user that can, as long.
    */
   undoable?: { sentence: string; undo?: () => unknown; near?: string; route?: string; booked?: true };
   /**
@@ -93,9 +93,7 @@ export class PriceFeature implements PriceContract {
 
   /** Why the budget in force or the account's balance leaves no room for `quote`, with the fix; else undefined. */
   blocked(quote: Quote) {
-    const { accounts } = this.#features;
-    const { cannotPay, capped } = accounts.spending();
-    const left = accounts.left();
+    const { left, cannotPay, capped } = this.#features.accounts.spending();
     return spendingBlocked(this.#parts, left, quote, cannotPay, capped, this.evidence.offer());
   }
 
@@ -109,14 +107,8 @@ export class PriceFeature implements PriceContract {
    * Says what the user's answer just booked where it cannot be undone (a charge settled: the ledger's entries only ever
    * move on, so that every tab converges), in the pinned row, where the error that offered it was.
    */
-  noteDone(sentence: string) {
-    this.undoable = { sentence };
-    this.#parts.host.requestUpdate();
-  }
-
-  /** Says what was booked for the user, with an Undo that runs `undo` (what it returns is said instead of "Undone"). */
-  noteBooked(sentence: string, undo: () => string | undefined) {
-    this.undoable = { sentence, undo, booked: true };
+  noteBooked(sentence: string, undo?: () => string | undefined) {
+    this.undoable = undo ? { sentence, undo, booked: true } : { sentence };
     this.#parts.host.requestUpdate();
   }
 

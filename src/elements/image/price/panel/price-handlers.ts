@@ -11,7 +11,7 @@ import { NEXT_STEP } from '../../shared/view.js';
 /** What of the price's own feature its handlers use: Undo, the note of what an answer booked, the list of charges. */
 interface OwnParts {
   undo(): string | undefined;
-  noteDone(sentence: string): void;
+  noteBooked(sentence: string): void;
   boundNoteAnswered?: Sentence;
   readonly uncertainList: PanelPart<typeof UncertainList>;
 }
@@ -71,7 +71,7 @@ function answerUncertain(parts: ImageParts, features: Features, price: OwnParts,
   // The error's own answer: its box goes (or loses the answers), so what it booked is said beside Generate.
   const counted = entry && price.uncertainList.loaded?.countedNote(entry, answer.value, parts.language);
   if (counted) {
-    price.noteDone(counted);
+    price.noteBooked(counted);
     features.flow.say(counted);
   }
   if (left.length) return features.flow.focusAt('#uncertain-first');

@@ -13,10 +13,11 @@ export interface ResumeSource {
   endpoint(provider: ProviderId): string;
   /** The site's relay for BYO-key providers ('' for none). */
   relay(): string;
-  /** The user's key for that provider at that endpoint's origin, given for that relay ('' for none); '' if none. */
-  apiKey(provider: ProviderId, endpoint: string, relay: string): string;
-  /** This site's sign-in made that key: its balance is this ledger's alone, and may settle what is uncertain. */
-  keyMadeBySignIn(provider: ProviderId, endpoint: string, relay: string): boolean;
+  /**
+   * The user's key for that provider at that endpoint's origin, given for that relay ('' for none; '' if none), and
+   * whether this site's sign-in made it: its balance is this ledger's alone, and may settle what is uncertain.
+   */
+  key(provider: ProviderId, endpoint: string, relay: string): { key: string; madeBySignIn: boolean };
 }
 
 /**
@@ -63,7 +64,7 @@ export class ResumeController implements ReactiveController {
   /** Finishes what closed pages left pending; runs one at a time, and once for each set of keys. */
   resume(): Promise<void> {
     const keys = keyedProviders()
-      .map((id) => this.#source.apiKey(id, this.#source.endpoint(id), this.#source.relay()))
+      .map((id) => this.#source.key(id, this.#source.endpoint(id), this.#source.relay()).key)
       .join('\n');
     if (keys === this.#resumedWith) return this.#chain;
     this.#resumedWith = keys;
@@ -91,8 +92,8 @@ export class ResumeController implements ReactiveController {
       relayFor: (id, endpoint) =>
         providerInfo(id)?.needsKey && relayFor(id, endpoint, relay) ? checkRelay(relay) : undefined,
       // Only a key given for the relay the tasks are asked through goes through it.
-      apiKeyFor: (id, endpoint) => this.#source.apiKey(id, endpoint, relay) || undefined,
-      keyMadeBySignIn: (id, endpoint) => this.#source.keyMadeBySignIn(id, endpoint, relay),
+      apiKeyFor: (id, endpoint) => this.#source.key(id, endpoint, relay).key || undefined,
+      keyMadeBySignIn: (id, endpoint) => this.#source.key(id, endpoint, relay).madeBySignIn,
       signal: controller.signal,
       onResuming: () => this.#update(true),
       onResumed: () => void this.#gallery.reload(),

@@ -58,8 +58,7 @@ export class SubmissionFeature {
         ledger: () => ledger.ready(),
         endpoint: (provider) => (provider === host.provider ? host.endpoint : ''),
         relay: () => host.relay,
-        apiKey: (provider, endpoint, relay) => accounts.keyOf(provider, endpoint, relay),
-        keyMadeBySignIn: (provider, endpoint, relay) => accounts.madeBySignIn(provider, endpoint, relay),
+        key: (provider, endpoint, relay) => accounts.keyAt(provider, endpoint, relay),
       },
       this.#features.gallery,
     );
@@ -76,7 +75,7 @@ export class SubmissionFeature {
         const settled = this.controller.takeSettledLater();
         if (!settled) return;
         if (host.shadowRoot?.activeElement?.closest('.error-box')) this.#features.flow.focusAt('[data-focus=submit]');
-        this.#features.price.noteDone(settled);
+        this.#features.price.noteBooked(settled);
         this.#features.flow.say(settled);
       },
     });
@@ -148,8 +147,6 @@ export class SubmissionFeature {
 
   /** A submission of the widget as it stands now, or as it stood at a click made before the panels (`standing`). */
   submit(standing?: SubmissionAsItStands): Promise<GenerationResult> {
-    // What an answer booked is in the tally now; a change to the form (Vary's, Reuse's) was what this one sends.
-    this.#features.price.submitting();
     return this.controller.run(standing);
   }
 

@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { isKeyError, type UserPaysError } from '../../../../base/errors.js';
+import { isKeyError, UserPaysError } from '../../../../base/errors.js';
 import { generationText } from '../../../../strings/generation.js';
 import type { Quote } from '../../../../base/types.js';
 import type { Asked, Submission, Submitted } from '../../../../generation/submit.js';
@@ -22,17 +22,14 @@ export async function runSubmission(
   features: Features,
   submission: Omit<Submission, 'images' | 'urlOf'>,
 ): Promise<Submitted> {
-  let done = () => {};
-  // What draws the submission in the canvas loads beside the work: the submission ends once it is here, so its images,
-  // or its error, are drawn at once (where it cannot load, the images are kept all the same, and drawn once it has
-  // loaded: PanelPart; the error is said in its words alone: shared/slots.ts).
-  const galleryView = features.gallery.viewLoaded();
+  /** Whether the provider said the account lacks credit (undefined where it said nothing of it). */
+  let outOfCredit: boolean | undefined;
+  // The gallery shows each image as its bytes come; what draws them loads beside the work (`drawn`).
+  const { done, onStage, drawn, ...images } = features.gallery.receive();
   try {
     const { submit } = await loadGeneration();
     // An edit that paints sends where the user painted, as it stands as the submission starts.
     const mask = submission.asked.edit && (await features.editor.mask());
-    const { done: received, onStage, ...images } = features.gallery.receive();
-    done = received;
     const made: string[] = [];
     const submitted = await submit({
       ...submission,
@@ -46,7 +43,7 @@ export async function runSubmission(
       },
     });
     // An image paid for says the account has credit, unless another was refused for want of it.
-    features.accounts.outOfCredit(submitted.partialError?.code === 'insufficient-funds');
+    outOfCredit = submitted.partialError?.code === 'insufficient-funds';
     // The edit made: its result, the new version, is shown where the editor stood (its Edit goes on from it), and the
     // form is as it was before the editor, ready for a new image.
     if (submission.asked.edit) features.editor.made(made);
@@ -54,16 +51,17 @@ export async function runSubmission(
   } catch (error) {
     // Refused for want of credit: the account line stops saying what the key's cap leaves, as if it were money. Not
     // where the want is of this model alone (a model sold for bought pollen only): the account pays for others.
-    const { code, modelOnly } = error as UserPaysError;
-    if (code === 'insufficient-funds' && !modelOnly) features.accounts.outOfCredit(true);
+    if (!(error instanceof UserPaysError)) throw error;
+    const { code, modelOnly } = error;
+    if (code === 'insufficient-funds' && !modelOnly) outOfCredit = true;
     // A key the user never typed cannot be checked by them: the sign-in that gave it gives another. A provider whose
     // refusal already speaks of the sign-in (`auth-required`: Hugging Face's 403 asks to allow inference when signing
     // in again, which a new sign-in without it would not) keeps its words. What booking it said of money stays: a
     // refusal booked as not charged ends "Nothing was charged." (sayBooked), as every other refusal does, and in the
     // sign-in's words too.
-    if (isKeyError(error as UserPaysError) && code !== 'auth-required' && features.accounts.madeBySignIn()) {
-      const uncharged = /nothing was/i.test((error as UserPaysError).message);
-      (error as UserPaysError).say(
+    if (isKeyError(error) && code !== 'auth-required' && submission.keyMadeBySignIn) {
+      const uncharged = /nothing was/i.test(error.message);
+      error.say(
         generationText.signedKeyRefused(submission.asked.provider),
         ...(uncharged ? [generationText.nothingCharged()] : []),
       );
@@ -71,8 +69,8 @@ export async function runSubmission(
     throw error;
   } finally {
     done();
-    features.accounts.refresh();
-    await galleryView;
+    features.accounts.submissionEnded(outOfCredit);
+    await drawn;
   }
 }
 
