@@ -57,6 +57,8 @@ const LEDGER = '^src/ledger/';
  * the user's action), which only that element loads, with `import()`.
  */
 const PANELS = '^src/elements/[^/]+/(panels|[^/]+/panel)/';
+/** A feature of an element: a folder of its own (`image/editor/`…), beside its `panels/` and `shared/` (groups: element, feature). */
+const FEATURE = '^src/elements/(?!shared/)([^/]+)/(?!panels/|shared/)([^/]+)/';
 
 /** A rule forbidding `from` to import any of `to`. */
 const forbid = (name, comment, from, to, more = {}) => ({
@@ -218,6 +220,30 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/(?!elements/)|^src/elements/([^/]+)/', pathNot: ENTRY },
       to: { path: PANELS, pathNot: '^src/elements/$1/' },
+    },
+    {
+      name: 'features-import-no-feature',
+      comment:
+        'A feature of an element (a folder of its own beside `panels/` and `shared/`) imports no other feature, types included: what it asks of another is that feature’s contract (image/shared/features.ts), handed to it by the panels.',
+      severity: 'error',
+      from: { path: FEATURE },
+      to: { path: '^src/elements/$1/(?!panels/|shared/)[^/]+/', pathNot: '^src/elements/$1/$2/' },
+    },
+    {
+      name: 'features-are-below-the-panels',
+      comment:
+        'An element’s panels make its features and compose what several draw (the canvas): a feature never imports them, nor (for `<userpays-image>`, whose own modules are the element and its first paint) the element’s modules above it.',
+      severity: 'error',
+      from: { path: FEATURE },
+      to: { path: '^src/elements/$1/panels/|^src/elements/image/[^/]+\\.ts$' },
+    },
+    {
+      name: 'an-element-shares-downward',
+      comment:
+        'What an element’s features share (its `shared/` folder: the view’s types, the working parts, the contracts, helpers) imports none of its features, its panels or its own modules.',
+      severity: 'error',
+      from: { path: '^src/elements/([^/]+)/shared/' },
+      to: { path: '^src/elements/$1/(?!shared/)' },
     },
     forbid(
       'the-lazy-loaders-are-below-the-elements',

@@ -69,13 +69,13 @@ export async function costUpdateFrames(tag) {
 // bench/load-pages.mjs serves, or passed to page.evaluate), so each must stand alone: no helper outside its body.
 
 /**
- * Inline at the top of a load page's head, before the bundle: records long tasks and long animation frames
- * (with the scripts Chromium attributes them to) from the start of the page into `window.bench`, and when each
+ * Inline at the top of a load page's head, before the bundle: records long tasks, layout shifts and long animation
+ * frames (with the scripts Chromium attributes them to) from the start of the page into `window.bench`, and when each
  * `Intl.NumberFormat` was made and how long that took (so that a long task can be told to be the platform's
  * one-time Intl construction rather than the widget's own work).
  */
 export function loadProbe() {
-  const bench = (window.bench = { longTasks: [], frames: [], intl: [] });
+  const bench = (window.bench = { longTasks: [], frames: [], intl: [], shifts: [] });
   const NumberFormat = Intl.NumberFormat;
   const timed = function (...args) {
     const start = performance.now();
@@ -89,6 +89,9 @@ export function loadProbe() {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) bench.longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) bench.shifts.push({ start: e.startTime, value: e.value });
+  }).observe({ type: 'layout-shift', buffered: true });
   if (!PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) return;
   const path = (url) => url.replace(location.origin, '');
   new PerformanceObserver((list) => {
@@ -172,7 +175,7 @@ export function intlCost() {
 
 /** The page's marks (ms since navigation) and when the bundle's bytes had arrived. */
 export function pageMarks() {
-  const script = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/dist/userpays.js'));
+  const script = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/userpays.js'));
   return {
     marks: Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
     scriptResponseEnd: script?.responseEnd,
@@ -195,7 +198,7 @@ export async function settled(quietMs) {
     await new Promise((r) => setTimeout(r, wait));
   }
   const marks = Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]));
-  const script = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/dist/userpays.js'));
+  const script = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/userpays.js'));
   return {
     loadAt,
     marks,
@@ -204,7 +207,26 @@ export async function settled(quietMs) {
     longTasks: window.bench.longTasks,
     frames: window.bench.frames,
     intl: window.bench.intl,
+    shifts: window.bench.shifts,
   };
+}
+
+/**
+ * Waits until every `tag` element on the page shows a price, or until `stallMs` passed with no more of them priced
+ * (a widget that renders only when it comes near the viewport waits for a scroll that never comes); looks every
+ * 100 ms. Resolves with how many of how many were priced.
+ */
+export async function pricedOrStalled({ tag, stallMs }) {
+  const selector = tag === 'userpays-tally' ? '[part~=tally] strong' : '[part~=cost] strong';
+  const els = [...document.querySelectorAll(tag)];
+  const priced = () => els.filter((el) => /\d/.test(el.shadowRoot?.querySelector(selector)?.textContent ?? '')).length;
+  let [count, since] = [priced(), performance.now()];
+  while (count < els.length && performance.now() - since < stallMs) {
+    await new Promise((r) => setTimeout(r, 100));
+    const now = priced();
+    if (now !== count) [count, since] = [now, performance.now()];
+  }
+  return { priced: count, of: els.length };
 }
 
 /**

@@ -28,23 +28,6 @@ async function fresh(browser, url, measure, { waitUntil = 'load' } = {}) {
   }
 }
 
-/**
- * One more load of the page with all three elements (not counted in the figures: the profiler slows it), traced
- * with Chromium's sampling profiler into `path` until load + 1 s without a long task (bench/trace-summary.mjs).
- */
-export async function traceLoad(browser, origin, path) {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    await browser.startTracing(page, { path, screenshots: false });
-    await page.goto(`${origin}/bench/load/all`);
-    await page.evaluate(settled, 1000);
-    await browser.stopTracing();
-  } finally {
-    await context.close();
-  }
-}
-
 const repeat = async (runs, once) => {
   const samples = [];
   for (let i = 0; i < runs; i++) samples.push(await once(i));

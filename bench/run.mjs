@@ -2,40 +2,43 @@
 // simulators, and what loading the widget costs a page (bench/load.mjs). Prints the figures as JSON and as a
 // Markdown table, and writes the JSON to bench/results/latest.json.
 // BENCH_RUNS (default 12): runs of each timing; the load figures take ⅔ as many fresh page loads each, and the
-// 100-widget pages ⅙ as many (they take seconds each), so that the whole bench stays within about 6 minutes.
-// BENCH_TRACE=1: also a Chrome trace of one more load of the page with all three elements, summarized into the
-// JSON (bench/trace-summary.mjs) and kept in bench/results/load-trace.json.
+// 100-widget pages ⅙ as many (they take seconds each).
+// At load (bench/at-load.mjs): the longest task of the page with all three elements, of the 100-widget page and of
+// the page alone, and memory per widget, AT_LOAD_RUNS (default 7) rounds; then where the time goes, from Chrome
+// traces (bench/load-breakdown.mjs, BREAKDOWN_RUNS, default 3, traced loads of each page); both written into
+// docs/performance.md (bench/performance-doc.mjs).
 // Last, Lighthouse on the demo page, mobile and desktop (bench/lighthouse.mjs, its own Chromium and demo server):
 // LIGHTHOUSE_RUNS (default 3) runs of each, about 10 s a run.
-import { createServer } from 'node:http';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { createSimulator } from '../demo/sim/index.mjs';
 import { bundleBytes } from '../scripts/bundle-bytes.mjs';
 import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium.mjs';
 import { sizesReport, sizesTable } from '../scripts/sizes.mjs';
+import { atLoad } from './at-load.mjs';
 import { costUpdateFrames, quoteMedian } from './in-page.js';
-import { firstRender, longTasks, manyWidgets, scriptEvaluation, traceLoad } from './load.mjs';
-import { TAGS, loadPage } from './load-pages.mjs';
+import { firstRender, longTasks, manyWidgets, scriptEvaluation } from './load.mjs';
+import { loadBreakdown } from './load-breakdown.mjs';
+import { TAGS } from './load-pages.mjs';
 import { failingText, lighthouseRows, runLighthouse } from './lighthouse.mjs';
-import { summarize } from './trace-summary.mjs';
 import { partShown } from './part-shown.mjs';
+import { writePerformanceDoc } from './performance-doc.mjs';
+import { startBenchServer } from './server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS) || 12;
 const LOAD_RUNS = Math.max(3, Math.round((RUNS * 2) / 3));
 const MANY_RUNS = Math.max(1, Math.round(RUNS / 6));
-const TRACE = process.env.BENCH_TRACE ? join(root, 'bench/results/load-trace.json') : undefined;
+const AT_LOAD_RUNS = Number(process.env.AT_LOAD_RUNS) || 7;
 const started = Date.now();
 /** Each phase's wall time, to stderr, so a slow bench says where. */
 const phase = (name) => console.error(`bench: ${name} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 const results = {
   date: new Date().toISOString(),
-  runs: { timings: RUNS, loads: LOAD_RUNS, manyWidgets: MANY_RUNS },
+  runs: { timings: RUNS, loads: LOAD_RUNS, manyWidgets: MANY_RUNS, atLoad: AT_LOAD_RUNS },
   machine: { cpus: cpus().length, loadAverageAtStart: loadavg().map((l) => +l.toFixed(2)) },
 };
 
@@ -58,27 +61,8 @@ await build({
   logLevel: 'warning',
 });
 
-const simulator = createSimulator();
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript' };
-const server = createServer(async (req, res) => {
-  if (await simulator.handle(req, res)) return;
-  const url = new URL(req.url, 'http://x');
-  const path = normalize(decodeURIComponent(url.pathname)).replace(/^[/\\]+/, '');
-  const load = /^bench[/\\]load[/\\]([a-z]+)$/.exec(path);
-  if (load) {
-    const html = loadPage(load[1], url.searchParams);
-    return html ? res.writeHead(200, { 'content-type': 'text/html' }).end(html) : res.writeHead(404).end();
-  }
-  if (!/^(bench|dist)[/\\]/.test(path)) return res.writeHead(404).end();
-  try {
-    const body = await readFile(join(root, path));
-    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
-});
-await new Promise((resolve) => server.listen(0, 'localhost', resolve));
-const origin = `http://localhost:${server.address().port}`;
+const server = await startBenchServer();
+const origin = server.origin;
 
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 results.machine.chromium = browser.version();
@@ -138,14 +122,10 @@ try {
   }
   phase("a part at the user's action: More options' controls");
   results.partShown = await partShown(browser, origin, LOAD_RUNS);
-  if (TRACE) {
-    phase('load: trace');
-    await traceLoad(browser, origin, TRACE);
-    results.load.trace = {
-      path: 'bench/results/load-trace.json',
-      longTasks: summarize(JSON.parse(await readFile(TRACE, 'utf8')), 8),
-    };
-  }
+  phase('at load: the longest task, memory per widget');
+  results.atLoad = await atLoad(browser, origin, AT_LOAD_RUNS, phase);
+  results.breakdown = await loadBreakdown(browser, origin, phase);
+  await writePerformanceDoc({ date: results.date, chromium: results.machine.chromium, ...results });
 } finally {
   await browser.close();
   server.close();
@@ -194,16 +174,16 @@ const partsRow = ([file, parts]) => {
   const byPart = Object.entries(parts).map(([part, n]) => `${part} ${bytes(n)}`);
   return `| ${file}, by part (each module minified alone, gzip) | — | ${byPart.join(', ')} |`;
 };
-const traceRow = () => {
-  const task = [...(L.trace?.longTasks ?? [])].sort((a, b) => b.durationMs - a.durationMs)[0];
-  if (!task) return [];
-  const list = (rows) =>
-    rows
-      .slice(0, 5)
-      .map((x) => `${x.name} ${x.ms} ms`)
-      .join(', ');
+/** The figures at load (bench/at-load.mjs): each page's longest task beside the page alone's, and memory per widget. */
+const atLoadRows = () => {
+  const { pages, perWidget, runs } = r.atLoad;
+  const range = (s) => (s.min === s.max ? `${s.min} ms` : `${s.min}–${s.max} ms`);
+  const page = (p) =>
+    `| longest task at load, ${p.what.replace(/<userpays-[a-z]+>/g, (t) => `\`${t}\``)} (${loads(runs)}, in turn with the others) | ≤ 50 ms | median ${p.longestMs.median} ms (${range(p.longestMs)}); ${p.longTasks.median} long task${p.longTasks.median === 1 ? '' : 's'}; CLS ${p.cls.median} |`;
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   return [
-    `| longest task of one traced load (${L.trace.path}) | — | ${task.durationMs} ms: ${list(task.events)}; JS self time: ${list(task.selfMs)} |`,
+    ...Object.values(pages).map(page),
+    `| memory per \`<userpays-image>\` (100 against 1, after GC) | — | ${kb(perWidget.jsHeapBytes)} JS heap, ${kb(perWidget.blinkHeapBytes)} Blink heap, ${perWidget.nodes} DOM nodes |`,
   ];
 };
 console.log(JSON.stringify(results, null, 2));
@@ -223,7 +203,7 @@ ${[
   ...TAGS.map(firstRenderRow),
   `| long tasks at load, all three elements (${loads(lt.runs)}, until load + 1 s quiet) | none over 50 ms | ${lt.count.median} long task${lt.count.median === 1 ? '' : 's'} (max ${lt.count.max}), longest ${ms(lt.longestMs)}; caused by the widget in ${lt.loadsWithWidgetLongTask} of ${lt.runs} loads${lt.loadsWithWidgetLongTask ? ` (longest ${lt.widgetLongestMs.max} ms)` : ''}, the platform's Intl construction in ${lt.loadsWithIntlLongTask}${lt.loadsWithIntlLongTask ? ` (longest ${Math.round(lt.intlLongestMs)} ms)` : ''}; total blocking ${ms(lt.totalBlockingMs)}; longest animation frame ${ms(lt.longestFrameMs)}, ${lt.longestFrameStyleAndLayoutMs.median} ms of it style + layout; script ${lt.breakdownMs.script.median} ms, ${TAGS.map((name) => `${tag(name)} ${lt.breakdownMs[name].median} ms`).join(', ')} (each: tag → price shown); the median longest task holds ${longest?.contains.map((c) => `${c.what} ${c.ms} ms`).join(', ') || 'none of them'}; all three show a price ${lt.allShownMs.median} ms after navigation |`,
   `| the platform's first USD \`Intl.NumberFormat\`, on a page without the widget (${loads(lt.runs)}) | — | construct ${ms(intl.constructMs)}, first format ${intl.firstFormatMs.median} ms; a second formatter ${intl.secondFormatterMs.median} ms: the widget's own share is the rest; that page's own long tasks: ${intl.longTaskCount.median} (max ${intl.longTaskCount.max}), longest ${intl.longestTaskMs.median} ms |`,
-  ...traceRow(),
+  ...atLoadRows(),
   manyRow('userpays-image'),
   manyRow('userpays-cost'),
   `| More options' controls, loaded at the click on More options (BFL, ${loads(r.partShown.runs)} each) | drawn ≤ 100 ms after the action on a desktop, ≤ 300 ms at Lighthouse's mobile throttling | desktop ${r.partShown.desktopColdMs} ms cold, ${r.partShown.desktopAfterHoverMs} ms after the pointer rested on it (prefetched); mobile throttling ${r.partShown.mobileColdMs} ms cold, ${r.partShown.mobileAfterHoverMs} ms after hover |`,

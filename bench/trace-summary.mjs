@@ -1,16 +1,17 @@
-// Where the time of each long task goes, from a Chrome trace of one load (`BENCH_TRACE=1 npm run bench` writes
-// bench/results/load-trace.json, of the page with all three elements; open it in DevTools' Performance panel too).
+// Where the time of each long task goes, from a Chrome trace of one load (`npm run bench` keeps those of the
+// three-element and the 100-widget pages in bench/results/traces/: bench/load-breakdown.mjs, which reads them with
+// the helpers below; open them in DevTools' Performance panel too).
 // Usage: node bench/trace-summary.mjs [trace.json] [--top N]
 // Per long task on the renderer's main thread: the trace events' self time by name (script evaluation, microtasks,
 // style, layout, GC …), then the sampled JS functions by self and by total time (name and url:line:column;
-// dist/ is minified, so the names are mangled: build without terser to read them).
+// the built files are minified, so the names are terser's: bench/load-breakdown.mjs names them from source maps).
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 const LONG_TASK_US = 50_000;
 
 /** The renderer main thread that ran the widget: the one that ran dist/userpays*.js (a trace has Chromium's own too). */
-function mainThread(events) {
+export function mainThread(events) {
   const mains = new Set(
     events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
   );
@@ -19,14 +20,17 @@ function mainThread(events) {
       e.ph === 'X' &&
       ['EvaluateScript', 'FunctionCall'].includes(e.name) &&
       mains.has(`${e.pid}:${e.tid}`) &&
-      /\/dist\/userpays[^/]*\.js$/.test(e.args?.data?.url ?? ''),
+      /\/userpays[^/]*\.js$/.test(e.args?.data?.url ?? ''),
   );
   if (!ran) throw new Error('no renderer main thread ran dist/userpays*.js in the trace');
   return { pid: ran.pid, tid: ran.tid };
 }
 
-/** Self time (µs) by event name of the complete events nested in [from, to] on one thread. */
-function selfTimes(events, from, to) {
+/**
+ * Self time (µs) by event name of the complete events nested in [from, to] on one thread: wall time (`dur`), or the
+ * thread's own CPU time (`tdur`: without the time it waited, descheduled or blocked, which a busy machine adds).
+ */
+export function selfTimes(events, from, to, field = 'dur') {
   const spans = events
     .filter((e) => e.ph === 'X' && e.ts >= from && e.ts + e.dur <= to && e.name !== 'RunTask')
     .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
@@ -37,16 +41,19 @@ function selfTimes(events, from, to) {
   for (const e of spans) {
     while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
     const parent = stack.at(-1);
-    if (parent) self.set(name(parent), (self.get(name(parent)) ?? 0) - e.dur);
-    self.set(name(e), (self.get(name(e)) ?? 0) + e.dur);
+    const time = e[field] ?? 0;
+    if (parent) self.set(name(parent), (self.get(name(parent)) ?? 0) - time);
+    self.set(name(e), (self.get(name(e)) ?? 0) + time);
     stack.push(e);
   }
   return self;
 }
 
-/** The sampled CPU profile of thread `pid`/`tid` (its chunks come from the profiler's thread): nodes by id, and
- * samples as [node id, start µs, weight µs]. */
-function cpuProfile(events, { pid, tid }) {
+/**
+ * The sampled CPU profile of thread `pid`/`tid` (its chunks come from the profiler's thread): nodes by id, and
+ * samples as [node id, start µs, weight µs, line, column]: where in its function the sample was taken (1-based).
+ */
+export function cpuProfile(events, { pid, tid }) {
   const nodes = new Map();
   const samples = [];
   const start = events.find((e) => e.name === 'Profile' && e.pid === pid && e.tid === tid);
@@ -54,14 +61,19 @@ function cpuProfile(events, { pid, tid }) {
   let ts = start.args.data.startTime;
   for (const e of events) {
     if (e.name !== 'ProfileChunk' || e.pid !== pid || e.id !== start.id) continue;
-    const { cpuProfile: chunk = {}, timeDeltas = [] } = e.args.data;
+    const { cpuProfile: chunk = {}, timeDeltas = [], lines = [], columns = [] } = e.args.data;
     for (const node of chunk.nodes ?? []) nodes.set(node.id, node);
     (chunk.samples ?? []).forEach((id, i) => {
       ts += timeDeltas[i];
-      samples.push([id, ts]);
+      samples.push([id, ts, lines[i], columns[i]]);
     });
   }
-  return { nodes, samples: samples.map(([id, at], i) => [id, at, (samples[i + 1]?.[1] ?? at) - at]) };
+  // a chunk's time deltas may step back: in time order, each sample lasts until the next
+  samples.sort((a, b) => a[1] - b[1]);
+  return {
+    nodes,
+    samples: samples.map(([id, at, line, column], i) => [id, at, (samples[i + 1]?.[1] ?? at) - at, line, column]),
+  };
 }
 
 const where = ({ functionName, url, lineNumber, columnNumber }) =>
@@ -121,7 +133,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const n = args.includes('--top') ? Number(args[args.indexOf('--top') + 1]) : 12;
   const path =
     args.find((a) => !a.startsWith('--') && a !== String(n)) ??
-    fileURLToPath(new URL('results/load-trace.json', import.meta.url));
+    fileURLToPath(new URL('results/traces/three.json', import.meta.url));
   for (const task of summarize(JSON.parse(await readFile(path, 'utf8')), n)) {
     console.log(`\nlong task at ${task.startMs} ms into the trace: ${task.durationMs} ms`);
     for (const [title, rows] of [

@@ -23,19 +23,31 @@ const PROVIDERS = ['puter', 'bfl', 'fal', 'openai', 'google', 'openrouter', 'hug
 
 /**
  * The widget's layouts by its own width (src/elements/image/*.ts, `@container`), each measured in a viewport whose
- * page (8 px margins) gives the widget a width inside it, and named by the container query that selects it; the
- * first is the stylesheet's default.
+ * page (8 px margins) gives the widget a width inside it, named by the container query that selects it (the first is
+ * the stylesheet's default) and, in the custom property that holds its height, by `name`.
  */
 const LAYOUTS = [
-  { query: '', viewport: { width: 600, height: 900 }, says: '420–719 px: the controls alone, the canvas above them' },
-  { query: '(max-width: 419px)', viewport: { width: 390, height: 844 }, says: '360–419 px: a phone' },
-  { query: '(max-width: 359px)', viewport: { width: 280, height: 653 }, says: 'under 360 px: a folded phone' },
   {
+    name: 'alone',
+    query: '',
+    viewport: { width: 600, height: 900 },
+    says: '420–719 px: the controls alone, the canvas above them',
+  },
+  { name: 'phone', query: '(max-width: 419px)', viewport: { width: 390, height: 844 }, says: '360–419 px: a phone' },
+  {
+    name: 'folded',
+    query: '(max-width: 359px)',
+    viewport: { width: 280, height: 653 },
+    says: 'under 360 px: a folded phone',
+  },
+  {
+    name: 'beside',
     query: '(min-width: 720px)',
     viewport: { width: 800, height: 600 },
     says: '720–1179 px: the controls beside the canvas',
   },
   {
+    name: 'wide',
     query: '(min-width: 1180px)',
     viewport: { width: 1280, height: 800 },
     says: '1180 px and over: a page-wide widget',
@@ -131,27 +143,42 @@ async function measure() {
   return heights;
 }
 
-/** One layout's rules: Puter's (the default, any provider not named), then each other provider's, each prompt's. */
-function rules({ byProvider }, indent) {
-  const withPrompt = "[prompt]:not([prompt=''])";
-  const rule = (selector, px) =>
-    `${indent}${selector}::before {\n${indent}  --userpays-first-paint: ${px}px;\n${indent}}`;
-  const lines = [];
-  for (const [provider, [alone, prompted]] of Object.entries(byProvider)) {
-    const named = provider === 'puter' ? '' : `[provider='${provider}']`;
-    lines.push(rule(`userpays-image${named}`, alone), rule(`userpays-image${withPrompt}${named}`, prompted));
-  }
-  return lines.join('\n');
-}
-
-/** The generated part of the stylesheet: each layout's rules, the default's first, each of the others in its query. */
+/**
+ * The generated part of the stylesheet: each case's heights, one custom property a layout (Puter's, the default, for any
+ * provider not named; then each other provider's, each with no prompt and with one: the most specific selector wins),
+ * then the rule of each layout, in its query, that takes its own.
+ */
 function stylesheetPart(heights) {
-  const blocks = heights.map(({ layout, byProvider }) =>
-    layout.query
-      ? `/* ${layout.says}. */\n@container ${layout.query} {\n${rules({ byProvider }, '  ')}\n}`
-      : `/* ${layout.says}. */\n${rules({ byProvider }, '')}`,
-  );
-  return `${START}\n/* Written by \`npm run reservation\` from the build's first paint: not edited by hand. */\n${blocks.join('\n\n')}\n${END}`;
+  const withPrompt = "[prompt]:not([prompt=''])";
+  const property = (layout) => `--userpays-first-paint-${layout.name}`;
+  const cases = PROVIDERS.flatMap((provider) => {
+    const named = provider === 'puter' ? '' : `[provider='${provider}']`;
+    return [`userpays-image${named}`, `userpays-image${withPrompt}${named}`].map((selector, prompted) => {
+      const each = heights.map(
+        ({ layout, byProvider }) => `  ${property(layout)}: ${byProvider[provider][prompted]}px;`,
+      );
+      return `${selector}::before {\n${each.join('\n')}\n}`;
+    });
+  });
+  const layouts = heights.map(({ layout }) => {
+    const take = (indent) =>
+      `${indent}userpays-image::before {\n${indent}  --userpays-first-paint: var(${property(layout)});\n${indent}}`;
+    return layout.query
+      ? `/* ${layout.says}. */\n@container ${layout.query} {\n${take('  ')}\n}`
+      : `/* ${layout.says}. */\n${take('')}`;
+  });
+  return [
+    START,
+    "/* Written by `npm run reservation` from the build's first paint: not edited by hand. */",
+    "/* Each case's height in each layout (the custom property's last word):",
+    ...LAYOUTS.map((layout) => ` *   ${layout.name.padEnd(6)}  ${layout.says}`),
+    ' */',
+    cases.join('\n'),
+    '',
+    '/* The height of the layout the widget is in. */',
+    layouts.join('\n'),
+    END,
+  ].join('\n');
 }
 
 const heights = await measure();

@@ -2,7 +2,7 @@ import { UserPaysCost } from './elements/cost/userpays-cost.js';
 import { UserPaysImage } from './elements/image/userpays-image.js';
 import { UserPaysTally } from './elements/tally/userpays-tally.js';
 import { asUserPaysError } from './base/errors.js';
-import type { GenerateOptions, GenerateRequest } from './generation/headless.js';
+import type { GenerateOptions, GenerateRequest, SignInOptions } from './generation/headless.js';
 import { loadCheck, loadHeadless, loadLedger } from './lazy/index.js';
 import type { CheckOptions, CheckReport, CheckResult } from './check/check.js';
 import { quoteFor } from './providers/registry/prices.js';
@@ -37,27 +37,6 @@ async function withHeadless<T>(run: (headless: Awaited<ReturnType<typeof loadHea
  */
 export const generate = (request: GenerateRequest, options?: GenerateOptions): Promise<GenerateResult> =>
   withHeadless(({ headless }) => headless(request, options));
-
-/**
- * Where `signIn` and `signOut` act: the provider's endpoint (its public one when absent), the site's relay that
- * `generate()` will send through (none when absent), and the site's client id.
- */
-export interface SignInOptions {
-  endpoint?: string;
-  /** The key is held for this relay only: `generate()` sends it through this one (or, absent, through none). */
-  relay?: string;
-  /** The site's public OAuth client id, for Hugging Face (`huggingface-client-id` on the element). */
-  huggingfaceClientId?: string;
-  /**
-   * The most the key may spend, in USD, as text ("5", "2.50"), where the account system puts a cap on the key it gives
-   * (OpenRouter's `limit`): ask your user, as the widget does (part `grant`). $5 when absent.
-   */
-  cap?: string;
-  /** The site's publishable App Key (`pk_…`), for Pollinations (`pollinations-app-key` on the element). */
-  pollinationsAppKey?: string;
-  /** How many days the key lasts, 1–365, where the account system asks (Pollinations' `expiry`). 7 when absent. */
-  days?: string;
-}
 
 /**
  * Signs the user in to `provider` (OpenRouter, Hugging Face), from the user's click: a popup, or the whole page where
@@ -96,5 +75,5 @@ export async function tally(storageKey?: string): Promise<Tally> {
 }
 
 export { UserPaysCost, UserPaysImage, UserPaysTally };
-export type { CheckOptions, CheckReport, CheckResult, GenerateOptions, GenerateRequest };
+export type { CheckOptions, CheckReport, CheckResult, GenerateOptions, GenerateRequest, SignInOptions };
 export { UserPaysError } from './base/errors.js';

@@ -5,6 +5,7 @@
  */
 import { UserPaysError } from './errors.js';
 import type { Sentence } from '../strings/strings.js';
+import { PROVIDER_NAMES, type ProviderId } from './types.js';
 
 /** An amount written out in full: no sign, exponent, hexadecimal, currency or spaces ('3', '0.014', '2.', '.5'). */
 const AMOUNT = /^(\d+\.?\d*|\.\d+)$/;
@@ -18,6 +19,10 @@ export const isTypedAmount = (value: unknown): value is string => typeof value =
 /** An object (not null): a record whose fields are checked one by one. */
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
+
+/** One of the providers this build has, by its id (a page's `provider`, a stored entry's). */
+export const isProviderId = (value: unknown): value is ProviderId =>
+  typeof value === 'string' && Object.hasOwn(PROVIDER_NAMES, value);
 
 /** Refuses what a page handed over, in `message`'s words; trying the same again cannot succeed. */
 export function invalid(message: string | Sentence): never {

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { invalid, isRecord } from '../base/checks.js';
+import { invalid, isProviderId, isRecord } from '../base/checks.js';
 import { clock } from '../base/clock.js';
 import { asUserPaysError } from '../base/errors.js';
 import { PROVIDER_NAMES, type ProviderId } from '../base/types.js';
@@ -14,6 +14,7 @@ import { checkText } from '../strings/check.js';
 import * as headlessWords from '../strings/headless.js';
 import type { Sentence } from '../strings/strings.js';
 import { signedInKey } from '../generation/headless.js';
+import { booleanOption, priceBookOption, signalOption, textOption } from '../generation/options.js';
 import { compareBooks, mostOf, quoteOne, type Comparison } from './compare.js';
 import { makeImage, type ImageReport } from './image.js';
 import type { Exchange } from './recorder.js';
@@ -85,35 +86,34 @@ export type CheckResult = CheckReport & {
 /** Each option of the right kind, refused in words (`invalid-input`) before anything is sent. */
 function checkOptions(options: unknown): CheckPlace & { signal?: AbortSignal; generate: boolean } {
   if (!isRecord(options)) invalid(headlessWords.notACheckRequest());
-  const { provider, apiKey = '', endpoint = '', relay = '', storageKey = 'userpays' } = options;
-  const { puterSrc = 'https://js.puter.com/v2/', signal, generate = false, priceBook } = options;
-  if (typeof provider !== 'string' || !Object.hasOwn(PROVIDER_NAMES, provider))
-    invalid(headlessWords.notAProvider(Object.keys(PROVIDER_NAMES).join(', ')));
-  for (const [name, value] of Object.entries({ apiKey, endpoint, relay, storageKey, puterSrc }))
-    if (typeof value !== 'string') invalid(headlessWords.notText(name)); // never the value: it may be a key
-  if (signal !== undefined && !(signal instanceof AbortSignal)) invalid(headlessWords.notASignal());
-  if (typeof generate !== 'boolean') invalid(headlessWords.notABoolean('generate'));
-  if (priceBook !== undefined && priceBook !== null && !isRecord(priceBook)) invalid(headlessWords.notAPriceBook());
-  const id = provider as ProviderId;
-  const info = providerInfo(id);
-  const given = endpoint as string;
+  const { provider } = options;
+  if (!isProviderId(provider)) invalid(headlessWords.notAProvider(Object.keys(PROVIDER_NAMES).join(', ')));
+  const apiKey = textOption(options, 'apiKey');
+  const given = textOption(options, 'endpoint');
+  const relay = textOption(options, 'relay');
+  const storageKey = textOption(options, 'storageKey', 'userpays');
+  const puterSrc = textOption(options, 'puterSrc', 'https://js.puter.com/v2/');
+  const signal = signalOption(options.signal);
+  const generate = booleanOption(options, 'generate', false);
+  const priceBook = priceBookOption(options.priceBook);
+  const info = providerInfo(provider);
   const checked = checkEndpoint(given || (info?.defaultEndpoint() ?? ''));
-  const through = relayFor(id, given, relay as string);
+  const through = relayFor(provider, given, relay);
   // The key given, else the one a `UserPays.signIn()` gave for this place (the image is made with it too).
-  const key = (apiKey as string) || signedInKey(id, given, relay as string);
+  const key = apiKey || signedInKey(provider, given, relay);
   return {
-    provider: id,
-    name: (!given && info?.ownName) || PROVIDER_NAMES[id],
+    provider,
+    name: (!given && info?.ownName) || PROVIDER_NAMES[provider],
     given,
     endpoint: checked,
     relay: through ? checkRelay(through) : '',
     apiKey: key,
-    givenKey: apiKey as string,
-    puterSrc: puterSrc as string,
-    storageKey: storageKey as string,
-    priceBook: priceBook as PriceBook | null | undefined,
-    signal: signal as AbortSignal | undefined,
-    generate: generate as boolean,
+    givenKey: apiKey,
+    puterSrc,
+    storageKey,
+    priceBook,
+    signal,
+    generate,
   };
 }
 
@@ -263,12 +263,17 @@ export async function check(options: unknown): Promise<CheckResult> {
 function withImage(place: CheckPlace, report: CheckReport): CheckResult {
   const generate = async (signal?: AbortSignal): Promise<CheckReport> => {
     try {
-      if (signal !== undefined && !(signal instanceof AbortSignal)) invalid(headlessWords.notASignal());
-      const { image, step } = await makeImage(place, report.cheapest, signal);
+      const { image, step } = await makeImage(place, report.cheapest, signalOption(signal));
       return { ...report, steps: [...report.steps.filter((s) => s.step !== 'image'), step], image };
     } catch (error) {
       throw asUserPaysError(error);
     }
   };
-  return Object.defineProperty({ ...report }, 'generate', { value: generate, enumerable: false }) as CheckResult;
+  const result: CheckResult = { ...report, generate };
+  return Object.defineProperty(result, 'generate', {
+    value: generate,
+    enumerable: false,
+    writable: false,
+    configurable: false,
+  });
 }

@@ -137,7 +137,7 @@ function watchXhr(
   ) {
     const place = kept(String(url));
     if (place) opened.set(this, { method: method.toUpperCase(), status: 0, ...place });
-    return (open as (...args: unknown[]) => void).call(this, method, url, ...rest);
+    return Reflect.apply(open, this, [method, url, ...rest]);
   };
   XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
     const exchange = opened.get(this);

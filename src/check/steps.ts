@@ -1,3 +1,4 @@
+import { isRecord } from '../base/checks.js';
 import { UserPaysError, asUserPaysError } from '../base/errors.js';
 import type { ProviderId } from '../base/types.js';
 import { modelName, type PriceBook } from '../pricing/index.js';
@@ -73,7 +74,8 @@ export function stoppable<T>(work: Promise<T>, signal?: AbortSignal): Promise<T>
 
 /** The secrets the recordings must not keep: the key given, and Puter's token where its SDK holds one. */
 export const secretsOf = (place: CheckPlace) => () => {
-  const puterToken = (globalThis as { puter?: { authToken?: unknown } }).puter?.authToken;
+  const puter: unknown = Reflect.get(globalThis, 'puter'); // the SDK's, where it has loaded
+  const puterToken = isRecord(puter) ? puter.authToken : undefined;
   return [place.apiKey, ...(typeof puterToken === 'string' ? [puterToken] : [])].filter(Boolean);
 };
 

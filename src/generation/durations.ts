@@ -6,7 +6,9 @@ const KINDS = 40;
 /** A sample outside this is not a generation time (a clock jump, a page asleep): not kept. */
 const LONGEST_MS = 10 * 60_000;
 /** How a sample is checked, kept and read back alike. */
-const plausible = (ms: unknown) => typeof ms === 'number' && ms > 0 && ms < LONGEST_MS;
+const plausible = (ms: unknown): ms is number => typeof ms === 'number' && ms > 0 && ms < LONGEST_MS;
+/** A kind's samples as stored: a list of plausible times. */
+const isTimes = (list: unknown): list is number[] => Array.isArray(list) && list.every(plausible);
 /** Samples needed before anything is predicted. */
 const ENOUGH = 3;
 
@@ -76,9 +78,9 @@ export class Durations {
       const parsed: unknown = JSON.parse((this.#storage ?? localStorage).getItem(this.#key) ?? '{}');
       if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
       // Stored data may be damaged or tampered with: only lists of plausible times count.
-      return Object.fromEntries(
-        Object.entries(parsed).filter(([, list]) => Array.isArray(list) && list.every(plausible)),
-      ) as Record<string, number[]>;
+      const times: Record<string, number[]> = {};
+      for (const [kind, list] of Object.entries(parsed)) if (isTimes(list)) times[kind] = list;
+      return times;
     } catch {
       return {};
     }

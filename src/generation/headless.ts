@@ -24,6 +24,7 @@ import * as headlessWords from '../strings/headless.js';
 import { moreOptions } from '../strings/more-options.js';
 import type { EditInput, GenerateResult, ModelSettings, ProgressDetail, ProviderId } from '../base/types.js';
 import { resumeOrphans } from './resume.js';
+import { priceBookOption, signalOption, textOption } from './options.js';
 import { promptOptional, submit, type Asked } from './submit.js';
 import { mostOf } from '../pricing/quote.js';
 
@@ -82,37 +83,32 @@ export interface GenerateOptions {
 }
 
 /** Each option of the right kind (a value of the wrong kind is refused in words, never met as a TypeError later). */
-function checkOptions(options: unknown) {
-  if (options === undefined || options === null) options = {};
+function checkOptions(given: unknown) {
+  const options = given ?? {};
   if (!isRecord(options)) invalid(headlessWords.optionsNotAnObject());
-  const {
-    apiKey = '',
-    endpoint = '',
-    relay = '',
-    storageKey = 'userpays',
-    puterSrc = 'https://js.puter.com/v2/',
-    huggingfaceClientId = '',
-  } = options;
-  for (const [name, value] of Object.entries({ apiKey, endpoint, relay, storageKey, puterSrc, huggingfaceClientId })) {
-    if (typeof value !== 'string') invalid(headlessWords.notText(name)); // never the value: it may be a key
-  }
-  const { budget, signal, onProgress, priceBook } = options;
+  const apiKey = textOption(options, 'apiKey');
+  const endpoint = textOption(options, 'endpoint');
+  const relay = textOption(options, 'relay');
+  const storageKey = textOption(options, 'storageKey', 'userpays');
+  const puterSrc = textOption(options, 'puterSrc', 'https://js.puter.com/v2/');
+  const huggingfaceClientId = textOption(options, 'huggingfaceClientId');
+  const { budget, onProgress } = options;
   const noBudget = budget === undefined || budget === null || budget === '';
   if (!noBudget && !isTypedAmount(budget)) invalid(headlessWords.budgetNotAnAmount());
-  if (signal !== undefined && !(signal instanceof AbortSignal)) invalid(headlessWords.notASignal());
+  const signal = signalOption(options.signal);
   if (onProgress !== undefined && typeof onProgress !== 'function') invalid(headlessWords.notAFunction('onProgress'));
-  if (priceBook !== undefined && priceBook !== null && !isRecord(priceBook)) invalid(headlessWords.notAPriceBook());
+  const priceBook = priceBookOption(options.priceBook);
   return {
-    apiKey: apiKey as string,
-    endpoint: endpoint as string,
-    relay: relay as string,
-    storageKey: storageKey as string,
-    puterSrc: puterSrc as string,
-    huggingfaceClientId: huggingfaceClientId as string,
-    budget: noBudget ? null : (budget as string).trim(),
-    signal: signal as AbortSignal | undefined,
-    onProgress: onProgress as GenerateOptions['onProgress'],
-    priceBook: priceBook as PriceBook | null | undefined,
+    apiKey,
+    endpoint,
+    relay,
+    storageKey,
+    puterSrc,
+    huggingfaceClientId,
+    budget: noBudget ? null : budget.trim(),
+    signal,
+    onProgress: onProgress && ((detail: ProgressDetail) => void onProgress(detail)),
+    priceBook,
   };
 }
 
@@ -166,13 +162,24 @@ function checkRequest(request: unknown, edits: EditsInForce) {
  */
 const signedIn = new Map<string, string>();
 
-/** Where `UserPays.signIn` and `signOut` act (api.ts `SignInOptions`). */
-interface SignInPlace {
+/**
+ * Where `signIn` and `signOut` act: the provider's endpoint (its public one when absent), the site's relay that
+ * `generate()` will send through (none when absent), and the site's client id.
+ */
+export interface SignInOptions {
   endpoint?: string;
+  /** The key is held for this relay only: `generate()` sends it through this one (or, absent, through none). */
   relay?: string;
+  /** The site's public OAuth client id, for Hugging Face (`huggingface-client-id` on the element). */
   huggingfaceClientId?: string;
+  /**
+   * The most the key may spend, in USD, as text ("5", "2.50"), where the account system puts a cap on the key it gives
+   * (OpenRouter's `limit`): ask your user, as the widget does (part `grant`). $5 when absent.
+   */
   cap?: string;
+  /** The site's publishable App Key (`pk_…`), for Pollinations (`pollinations-app-key` on the element). */
   pollinationsAppKey?: string;
+  /** How many days the key lasts, 1–365, where the account system asks (Pollinations' `expiry`). 7 when absent. */
   days?: string;
 }
 
@@ -183,7 +190,7 @@ interface SignInPlace {
  */
 export async function headlessSignIn(
   provider: ProviderId,
-  { endpoint = '', relay = '', huggingfaceClientId, cap, pollinationsAppKey, days }: SignInPlace,
+  { endpoint = '', relay = '', huggingfaceClientId, cap, pollinationsAppKey, days }: SignInOptions,
   popup: Window | null,
 ): Promise<void> {
   // Checked before anything leaves: a mistyped cap never becomes another one.
@@ -213,7 +220,7 @@ export async function headlessSignIn(
 }
 
 /** `UserPays.signOut(provider)`: forgets the key a sign-in gave for that endpoint's origin and relay. */
-export const headlessSignOut = (provider: ProviderId, { endpoint = '', relay = '' }: SignInPlace) =>
+export const headlessSignOut = (provider: ProviderId, { endpoint = '', relay = '' }: SignInOptions) =>
   void signedIn.delete(provider + keyRoute(provider, endpoint, relay));
 
 /**

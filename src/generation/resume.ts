@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { isProviderId } from '../base/checks.js';
 import { asUserPaysError } from '../base/errors.js';
 import { clock } from '../base/clock.js';
 import { othersBetween, settleFromBalance } from '../ledger/ledger.js';
@@ -78,33 +79,26 @@ export async function resumeOrphans(o: ResumeOptions): Promise<ResumeReport> {
  */
 async function resumeOne(found: LedgerEntry, o: ResumeOptions, needsKey: LedgerEntry[]) {
   const { ledger } = o;
-  const id = found.provider as ProviderId;
-  // Asked again where it was accepted (entries from before tasks kept it: where the page points now).
-  const endpoint = found.task?.endpoint ?? o.endpointFor(id);
-  const apiKey = o.apiKeyFor?.(id, endpoint);
-  let provider: Provider | undefined;
-  try {
-    provider = found.task && (await o.providerFor(id));
-  } catch {
-    return; // not in this build, or its adapter could not load: left for a page that has it, or the next visit
-  }
-  if (provider?.needsKey && !apiKey) return void needsKey.push(found);
+  const adapter = await adapterFor(found, o);
+  if (adapter === 'later') return;
+  if (adapter?.provider.needsKey && !adapter.apiKey) return void needsKey.push(found);
   await ledger.claim(found.id, async () => {
     const entry = ledger.entries().find((e) => e.id === found.id);
     if (entry?.status !== found.status) return; // settled or resolved meanwhile
     const book = bookerFor(ledger, entry);
-    if (!entry.task || !provider?.resume) {
+    if (!entry.task || !adapter?.provider.resume) {
       return book(
         entry.sentAt ? { uncertain: entry.quoted, error: 'interrupted' } : { void: true, error: 'interrupted' },
       );
     }
+    const { id, endpoint, apiKey } = adapter;
     // BFL reported (and debited) a cost at acceptance; other providers bill what finishes.
     const charge =
       entry.status === 'pending' && entry.charged ? { usd: entry.charged, credits: entry.credits } : undefined;
     const seen: Seen = { sending: true, accepted: true, charge, billed: !!charge, uncharged: false };
     o.onResuming?.(entry);
     try {
-      const outcome = await provider.resume(entry.task, {
+      const outcome = await adapter.provider.resume(entry.task, {
         endpoint,
         apiKey,
         relay: o.relayFor?.(id, endpoint),
@@ -124,6 +118,25 @@ async function resumeOne(found: LedgerEntry, o: ResumeOptions, needsKey: LedgerE
       book(bookFailure(seen, error, entry.quoted));
     }
   });
+}
+
+/**
+ * What asks the provider again for `found`'s task: its adapter, where the task was accepted and the user's key there.
+ * None where it has no task; `later` where its provider is not in this build (an entry of another's) or its adapter
+ * could not load now: left for a page that has it, or the next visit.
+ */
+async function adapterFor(found: LedgerEntry, o: ResumeOptions) {
+  const { provider: id, task } = found;
+  if (!task) return undefined;
+  if (!isProviderId(id)) return 'later';
+  // Asked again where it was accepted (entries from before tasks kept it: where the page points now).
+  const endpoint = task.endpoint ?? o.endpointFor(id);
+  const apiKey = o.apiKeyFor?.(id, endpoint);
+  try {
+    return { id, endpoint, apiKey, provider: await o.providerFor(id) };
+  } catch {
+    return 'later';
+  }
 }
 
 /**
@@ -178,7 +191,8 @@ const RELEASE_MS = 60_000;
  * not charged). Where the key is not at hand, or not the sign-in's, it stays as it is.
  */
 async function settleLater(found: LedgerEntry, o: ResumeOptions) {
-  const id = found.provider as ProviderId;
+  const id = found.provider;
+  if (!isProviderId(id)) return; // not in this build: left for a page that has it
   const endpoint = o.endpointFor(id);
   const apiKey = o.apiKeyFor?.(id, endpoint);
   if (!apiKey || !o.keyMadeBySignIn?.(id, endpoint) || !found.before) return;

@@ -254,10 +254,8 @@ const randomSeed = () => crypto.getRandomValues(new Uint32Array(1))[0] % (MAX_SE
  * (OpenAI's at api.openai.com, Google's), whatever the page's `priceBook` set, so that what the provider reports it
  * charged is what is booked (the receipt says where it differs from the preview); else the page's, which priced it.
  */
-function reportedAt(rates: TokenRates, quote: Quote, endpoint: string): TokenRates {
-  const builtIn = priceBookFor(endpoint, BUILTIN_PRICE_BOOK, quote.provider)[quote.model]?.[
-    quote.provider as ProviderId
-  ];
+function reportedAt(rates: TokenRates, provider: ProviderId, model: string, endpoint: string): TokenRates {
+  const builtIn = priceBookFor(endpoint, BUILTIN_PRICE_BOOK, provider)[model]?.[provider];
   return builtIn?.rule.kind === 'tokens' ? builtIn.rule.rates : rates;
 }
 
@@ -354,7 +352,9 @@ function prepare(s: Submission, ledger: LedgerStore | undefined) {
       path: entry.path,
       sizeAs: entry.sizeAs,
       via: (fitted.quality && entry.viaByQuality?.[fitted.quality]) || entry.via,
-      ...(entry.rule.kind === 'tokens' && { rates: reportedAt(entry.rule.rates, quote, endpoint) }),
+      ...(entry.rule.kind === 'tokens' && {
+        rates: reportedAt(entry.rule.rates, asked.provider, quote.model, endpoint),
+      }),
     },
     quote,
     budget: s.budget,

@@ -156,10 +156,10 @@ export class ImageStore {
     try {
       await this.#run('readwrite', (s) => {
         for (const each of putting) s.put(each);
-        const all = s.getAll();
+        const all: IDBRequest<StoredImage[]> = s.getAll();
         all.onsuccess = () => {
-          const staying = new Set(kept(all.result as StoredImage[], this.#keep, image.id).map(({ id }) => id));
-          for (const { id } of all.result as StoredImage[]) if (!staying.has(id)) s.delete(id);
+          const staying = new Set(kept(all.result, this.#keep, image.id).map(({ id }) => id));
+          for (const { id } of all.result) if (!staying.has(id)) s.delete(id);
         };
       });
       for (const each of putting) this.#memory.delete(each.id);
@@ -191,9 +191,9 @@ export class ImageStore {
     this.#memory.delete(id);
     if (inMemory) this.#memory.delete(inMemory);
     await this.#run('readwrite', (s) => {
-      const all = s.getAll();
+      const all: IDBRequest<StoredImage[]> = s.getAll();
       all.onsuccess = () => {
-        const own = orphanOf(id, all.result as StoredImage[]);
+        const own = orphanOf(id, all.result);
         s.delete(id);
         if (own) s.delete(own);
       };

@@ -67,11 +67,19 @@ export const foldEntry = (days: History['days'], entry: LedgerEntry) =>
   addToDayRow(days, dayOf(settledTime(entry)), entry.model, chargedAmount(entry), +!entry.error, 1);
 
 /** A day number a Date can show (|day| ≤ 10⁸), and counts that are whole and not negative. */
-const isDay = (value: unknown) => Number.isInteger(value) && Math.abs(value as number) <= 1e8;
-const isCount = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
+const isDay = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= 1e8;
+const isCount = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
-export const isDayRow = (row: unknown): row is DayRow =>
-  [isDay, isString, isAmount, isCount, isCount].every((check, i) => check((row as unknown[] | null)?.[i]));
+/** The compacted row a stored one holds (anything stored beyond its columns left out), or undefined where damaged. */
+export function decodeDayRow(stored: unknown): DayRow | undefined {
+  if (!Array.isArray(stored)) return undefined;
+  const [day, model, spent, images, count]: unknown[] = stored;
+  return isDay(day) && isString(model) && isAmount(spent) && isCount(images) && isCount(count)
+    ? [day, model, spent, images, count]
+    : undefined;
+}
 
 export const summaryOf = ([day, model, spent, images, count]: DayRow): DaySummary => ({
   day: isoDay(day),

@@ -3,7 +3,7 @@
  * out (docs/ledger.md, "Storage format"). Every column is checked on the way in: a damaged row is refused whole.
  */
 import type { ProviderTask } from '../providers/provider.js';
-import { isAmount } from '../base/checks.js';
+import { isAmount, isRecord } from '../base/checks.js';
 import { Decimal } from './amounts.js';
 import type { ChargeBasis } from '../base/types.js';
 
@@ -111,8 +111,6 @@ export function isUncertain(entry: LedgerEntry): entry is UncertainEntry {
   return true;
 }
 
-const BASES: readonly unknown[] = ['reported', 'quote', 'balance', 'bound'] satisfies ChargeBasis[];
-
 export interface NewLedgerEntry {
   provider: string;
   model: string;
@@ -144,8 +142,8 @@ export type Settlement =
 /** A status is stored as its index here: append only. */
 const STATUSES: EntryStatus[] = ['pending', 'charged', 'void', 'uncertain'];
 
-/** The columns of a row, in order. Stored rows are read by position: append only. */
-const COLUMNS = [
+/** The columns every row has, in order, the status last (stored as its index in `STATUSES`). */
+const REQUIRED = [
   'id',
   'at',
   'provider',
@@ -154,6 +152,12 @@ const COLUMNS = [
   'height',
   'quoted',
   'status',
+] as const satisfies readonly (keyof LedgerEntry)[];
+/**
+ * The fields an entry may lack, the columns a row may leave out (null, or cut off at its end), in order after
+ * `REQUIRED`: append only.
+ */
+export const OPTIONAL_FIELDS = [
   'settledAt',
   'charged',
   'credits',
@@ -170,55 +174,55 @@ const COLUMNS = [
   'editOf',
   'heldBefore',
   'reopened',
-] as const;
-
-/** Columns before this one are required, and it holds the status. */
-const STATUS_COLUMN = 7;
+] as const satisfies readonly (keyof LedgerEntry)[];
+/** The columns of a row, in order: stored rows are read by position. */
+const COLUMNS = [...REQUIRED, ...OPTIONAL_FIELDS];
+type Optional = (typeof OPTIONAL_FIELDS)[number];
 
 export const isString = (value: unknown): value is string => typeof value === 'string';
 export const isNumber = (value: unknown): value is number => Number.isFinite(value);
 /** A time a Date can hold (ms since the epoch, ≤ 8.64 × 10¹⁵): any other would throw where it is shown. */
 export const isTime = (value: unknown): value is number =>
-  Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= 8.64e15;
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= 8.64e15;
 
-const isTask = (value: unknown) => {
-  const task = value as ProviderTask;
-  return isString(task.provider) && isString(task.id) && (task.endpoint === undefined || isString(task.endpoint));
-};
+/**
+ * A provider's task as its adapter stored it: its provider, id and endpoint checked, its other fields its adapter's to
+ * read as it wrote them. Its provider is taken as stored: a task of one this build does not have stays in the ledger
+ * (a resume leaves it for a page that has it), never read as damage.
+ */
+const isTask = (value: unknown): value is ProviderTask =>
+  isRecord(value) &&
+  isString(value.provider) &&
+  isString(value.id) &&
+  (value.endpoint === undefined || isString(value.endpoint));
 
-/** The check of each column; the status (0) is checked by looking its index up. */
-const COLUMN_CHECKS: (((value: unknown) => boolean) | 0)[] = [
-  isString,
-  isTime,
-  isString,
-  isString,
-  isNumber,
-  isNumber,
-  isAmount,
-  0,
-  isTime,
-  isAmount,
-  isAmount,
-  isString,
-  isTask,
-  isString,
-  isTime,
-  isAmount,
-  (value) => BASES.includes(value),
-  isAmount,
-  isAmount,
+const BASES = ['reported', 'quote', 'balance', 'bound'] as const satisfies readonly ChargeBasis[];
+
+/** The check of each column a row may leave out, of the kind its field is. */
+const OPTIONAL_CHECKS: { [Column in Optional]: (value: unknown) => value is NonNullable<LedgerEntry[Column]> } = {
+  settledAt: isTime,
+  charged: isAmount,
+  credits: isAmount,
+  error: isString,
+  task: isTask,
+  prompt: isString,
+  sentAt: isTime,
+  upstream: isAmount,
+  basis: (value): value is ChargeBasis => BASES.some((basis) => basis === value),
+  left: isAmount,
+  certain: isAmount,
   // What an account had spent may be below zero (BFL's and Pollinations' are what is left, negated).
-  (value) =>
+  before: (value): value is [string, number] =>
     Array.isArray(value) &&
     value.length === 2 &&
     typeof value[0] === 'string' &&
     isAmount(value[0].replace(/^-/, '')) &&
     isTime(value[1]),
-  isString,
-  isString,
-  isAmount,
-  (value) => value === 1,
-];
+  payee: isString,
+  editOf: isString,
+  heldBefore: isAmount,
+  reopened: (value): value is 1 => value === 1,
+};
 
 export function encodeEntry(entry: LedgerEntry): unknown[] {
   const row: unknown[] = COLUMNS.map((column) =>
@@ -228,24 +232,33 @@ export function encodeEntry(entry: LedgerEntry): unknown[] {
   return row;
 }
 
+/** Sets `entry`'s `column` to `value` where it is of the column's kind; false where it is not. */
+function put<Column extends Optional>(entry: LedgerEntry, column: Column, value: unknown): boolean {
+  const check = OPTIONAL_CHECKS[column];
+  if (!check(value)) return false;
+  entry[column] = value;
+  return true;
+}
+
 /** The entry a stored row holds, or undefined when the row is damaged or inconsistent. */
 export function decodeEntry(stored: unknown): LedgerEntry | undefined {
   if (!Array.isArray(stored)) return;
   const row: unknown[] = stored;
-  const entry: Record<string, unknown> = {};
-  COLUMNS.forEach((column, i) => row[i] != null && (entry[column] = row[i]));
-  const index = row[STATUS_COLUMN];
-  const status = (entry.status = Number.isInteger(index) ? STATUSES[index as number] : undefined);
+  const [id, at, provider, model, width, height, quoted, index] = row; // the columns of `REQUIRED`, by position
+  const status = typeof index === 'number' && Number.isInteger(index) && index >= 0 ? STATUSES.at(index) : undefined;
+  if (!status) return;
+  if (!isString(id) || !id || !isTime(at) || !isString(provider) || !isString(model)) return;
+  if (!isNumber(width) || !isNumber(height) || !isAmount(quoted)) return;
+  const entry: LedgerEntry = { id, at, provider, model, width, height, quoted, status };
+  const rest = row.slice(REQUIRED.length);
+  if (!OPTIONAL_FIELDS.every((column, i) => rest[i] == null || put(entry, column, rest[i]))) return;
+  const { charged, certain } = entry;
   const valid =
-    COLUMN_CHECKS.every((check, i) => (row[i] == null ? i > STATUS_COLUMN : !check || check(row[i]))) &&
-    entry.id &&
-    status &&
     (status === 'pending' || entry.settledAt) &&
-    (!['charged', 'uncertain'].includes(status) || entry.charged) &&
+    (!['charged', 'uncertain'].includes(status) || charged) &&
     // What is certain of a charge not known yet is part of it, never more; no other entry has such a part.
-    (entry.certain === undefined ||
-      (status === 'uncertain' && new Decimal(entry.certain as string).lte(entry.charged as string))) &&
+    (certain === undefined || (status === 'uncertain' && charged !== undefined && new Decimal(certain).lte(charged))) &&
     // Only a charge a balance booked can be taken back to what it was held at, and only once.
     (entry.heldBefore === undefined || (status === 'charged' && entry.basis === 'balance' && !entry.reopened));
-  return valid ? (entry as unknown as LedgerEntry) : undefined;
+  return valid ? entry : undefined;
 }

@@ -14,6 +14,7 @@ import { storeBudget } from './budget.js';
 import { summaryOf, type DaySummary } from './compaction.js';
 import {
   isUncertain,
+  OPTIONAL_FIELDS,
   type LedgerEntry,
   type NewLedgerEntry,
   type Settlement,
@@ -378,8 +379,8 @@ export class LedgerStore {
   #update(id: string, fields: Partial<LedgerEntry>, from: LedgerEntry['status'] = 'pending') {
     const current = syncFromStorage(this.#area).get(id);
     if (current?.status !== from) return;
-    const entry: Partial<LedgerEntry> = { ...current, ...fields };
-    for (const field of Object.keys(fields) as (keyof LedgerEntry)[]) if (fields[field] == null) delete entry[field];
-    commit(this.#area, entry as LedgerEntry);
+    const entry: LedgerEntry = { ...current, ...fields };
+    for (const field of OPTIONAL_FIELDS) if (Object.hasOwn(fields, field) && fields[field] == null) delete entry[field];
+    commit(this.#area, entry);
   }
 }

@@ -3,9 +3,10 @@
  * storage and other tabs: merge by entry id, damaged values set aside, writes that fall back to memory, Web Locks.
  * The rules and why they hold are in docs/ledger.md ("Concurrency", "Orphans", "Damaged data").
  */
+import { isRecord } from '../base/checks.js';
 import { clock } from '../base/clock.js';
 import { budgetKey, parseBudget } from './budget.js';
-import { compact, dayRowKey, foldEntry, isDayRow, type DayRow } from './compaction.js';
+import { compact, dayRowKey, decodeDayRow, foldEntry, type DayRow } from './compaction.js';
 import { decodeEntry, encodeEntry, isString, isTime, settledTime, type LedgerEntry } from './entry-codec.js';
 import type { Sums } from './sums.js';
 import { ledgerText as text } from '../strings/ledger.js';
@@ -165,9 +166,9 @@ function mergeStored(area: Area, raw: string | null): [damaged: boolean, behind:
     else if (!since || isVisible(entry, since)) view.set(entry.id, laterOf(view.get(entry.id), entry));
   }
   // Rows compacted before the session began (a reset this page saw, the document not yet) are not counted.
-  for (const row of Array.isArray(dayRows) && cut > since ? dayRows : []) {
-    if (isDayRow(row))
-      days.set(dayRowKey(row[0], row[1]), row.slice(0, 5) as DayRow); // nothing stored beyond it
+  for (const stored of Array.isArray(dayRows) && cut > since ? dayRows : []) {
+    const row = decodeDayRow(stored);
+    if (row) days.set(dayRowKey(row[0], row[1]), row);
     else damaged = true;
   }
   if (!since) {
@@ -238,7 +239,7 @@ function writeToStorage(area: Area) {
     area.unsaved.clear();
     if (area.notice?.text === text.storageFull().text) area.notice = null;
   } catch (error) {
-    area.notice = (error as Error).name === 'QuotaExceededError' ? text.storageFull() : text.storageOff();
+    area.notice = isRecord(error) && error.name === 'QuotaExceededError' ? text.storageFull() : text.storageOff();
   }
 }
 

@@ -3,7 +3,7 @@
  * book, of the balance, and of the one image it makes when asked: each said as a `Sentence` in the report, for a page
  * (or an element) to say again in its language.
  */
-import { sentencesOf } from './sentence.js';
+import { sentences, sentencesOf } from './sentence.js';
 
 export interface CheckStrings {
   /** A model of the built-in book the provider's live list no longer names. */
@@ -38,7 +38,7 @@ export interface CheckStrings {
   checkCancelled(): string;
 }
 
-export const check: CheckStrings = {
+export const check = sentences<CheckStrings>({
   modelMissing: (model, provider) =>
     `${model} is in the built-in price book, but the list at ${provider} no longer names it: it is not offered there.`,
   modelAdded: (model, provider) => `${provider} lists ${model}, which the built-in price book does not have.`,
@@ -52,13 +52,13 @@ export const check: CheckStrings = {
   balanceLeft: (amount) => `The account has ${amount} left.`,
   balanceOfCap: (left, cap) => `The key may spend ${left} more of its ${cap} cap.`,
   balanceOfKeyBudget: (left) => `The key may spend ${left} more of its own budget (the account may hold less).`,
-  balanceUncapped: () => 'The key has no spending cap of its own: what it may still spend is not known.',
+  balanceUncapped: 'The key has no spending cap of its own: what it may still spend is not known.',
   balanceUnknown: (provider) => `${provider} does not tell this page what the account has left.`,
   cheapestOffer: (model, size, price) => `The cheapest image here is ${model} at ${size}, for ${price}.`,
   imageCharged: (model, quoted, charged) => `One image by ${model}: quoted ${quoted}, charged ${charged}.`,
   imageFailed: (model, reason) => `No image by ${model}: ${reason}`,
-  checkCancelled: () => 'The check was stopped: nothing more is read or made for it.',
-};
+  checkCancelled: 'The check was stopped: nothing more is read or made for it.',
+});
 
 /** The check's words as the check says them: as `Sentence`s, for a page or an element to reword. */
 export const checkText = sentencesOf('check', check);

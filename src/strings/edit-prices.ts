@@ -1,5 +1,6 @@
 import type { EditKind } from '../base/types.js';
 import { plural } from './words.js';
+import { sentences } from './sentence.js';
 
 /**
  * What the quote of an edit says (SPEC §13): a model that does not make the kind of edit asked, an edit with no image,
@@ -56,10 +57,10 @@ const EDIT_VERBS: Record<EditKind, string> = {
   extend: 'extend an image',
 };
 
-export const editPrices: EditPricesStrings = {
+export const editPrices = sentences<EditPricesStrings>({
   cannotEdit: (model, kind) =>
     `${model} cannot ${EDIT_VERBS[kind]} here: choose a model that can, or another kind of edit.`,
-  editNeedsImage: () => 'Choose the image to edit.',
+  editNeedsImage: 'Choose the image to edit.',
   inputImageTokens: (index, expected, most) =>
     `Image ${index} sent: about ${expected.toLocaleString('en')} tokens (may vary, at most ${most.toLocaleString('en')})`,
   imageToEditTokens: (expected, most) =>
@@ -76,16 +77,16 @@ export const editPrices: EditPricesStrings = {
   inputsPerMegapixel: (count, megapixels) => `${plural(count, 'image')} sent (${megapixels} MP)`,
   imageToEditPriced: (per, megapixels) =>
     per === 'image' ? 'The image to edit, billed per image' : `The image to edit (${megapixels} MP)`,
-  inputsOnce: () => 'Editing an image (priced apart from an image made from text)',
-  extendNotWhole: () => 'How far to extend each side must be a whole number of pixels, 0 or more.',
-  extendNothing: () => 'Extend at least one side: every side is 0 pixels now.',
+  inputsOnce: 'Editing an image (priced apart from an image made from text)',
+  extendNotWhole: 'How far to extend each side must be a whole number of pixels, 0 or more.',
+  extendNothing: 'Extend at least one side: every side is 0 pixels now.',
   extendSideMost: (model, most) =>
     `${model} extends a side by at most ${most.toLocaleString('en')} pixels — extend it less.`,
   extendTooLarge: (model, width, height, megapixels) =>
     `Extended, the image would be ${width}×${height}, and ${model} makes images of at most ${megapixels} megapixels — extend it less.`,
   promptNotSent: (model, prompt) =>
     `${model} takes no instruction: it continues the image by itself, and “${prompt}” is not sent.`,
-};
+});
 
 // Said to the page's developer, never to its user (the headless API speaks English): an edit `UserPays.quote` was
 // given that it does not take, and an edit asked before its pricing has loaded.

@@ -1,7 +1,7 @@
 /** What providers, generation and reference images say, and what is wrong with a headless call’s arguments. */
 
 import { words } from './words.js';
-import { sentencesOf } from './sentence.js';
+import { sentences, sentencesOf } from './sentence.js';
 
 export interface GenerationStrings {
   addressRefused(provider?: string): string;
@@ -156,7 +156,7 @@ export interface GenerationStrings {
 /** The provider at the start of a sentence, where it is known (`guard` says it again with it), else "The provider". */
 const whoIn = (provider?: string) => (provider ? words.TheProvider(provider) : 'The provider');
 
-export const generation: GenerationStrings = {
+export const generation = sentences<GenerationStrings>({
   addressRefused: (provider) => `${whoIn(provider)} sent an address this page will not contact. Try again later.`,
   imageAddressRefused: (provider) =>
     `${whoIn(provider)} sent an image address this page will not load. Try again; if it keeps happening, tell the site owner.`,
@@ -176,16 +176,16 @@ export const generation: GenerationStrings = {
   unknownProvider: (id) => `The provider "${id}" is not available yet. Choose another provider.`,
   adapterNotLoaded: (provider) =>
     `Could not load what the widget needs to use ${words.theProvider(provider)}. Check your connection and try again: nothing was sent, and nothing was charged.`,
-  vetoed: () => 'The page stopped this submission before it was sent.',
-  promptMissing: () => 'Describe the image you want in the prompt box first.',
-  editWithoutImage: () => 'Choose the image to edit first.',
-  maskNotTaken: () =>
+  vetoed: 'The page stopped this submission before it was sent.',
+  promptMissing: 'Describe the image you want in the prompt box first.',
+  editWithoutImage: 'Choose the image to edit first.',
+  maskNotTaken:
     'An edit that follows an instruction changes the whole image: it takes no painted area. Choose “Change the painted area” to use one.',
-  maskMissing: () => 'Paint the area to change on the image first.',
-  extendTakesNoMask: () => 'An extend fills a new area around the image: it takes no painted area.',
-  extendMissing: () =>
+  maskMissing: 'Paint the area to change on the image first.',
+  extendTakesNoMask: 'An extend fills a new area around the image: it takes no painted area.',
+  extendMissing:
     'Say how far to extend each side of the image: the extended image is the image with those sides around it.',
-  conversationNotKept: () =>
+  conversationNotKept:
     'This edit was priced as going on with the conversation that made its image, but that image keeps no such conversation with this model here: choose the image again.',
   maskOfAnotherSize: (width, height, imageWidth, imageHeight) =>
     `The painted area is ${width}×${height} pixels, but the image is ${imageWidth}×${imageHeight}: paint it again on this image.`,
@@ -193,17 +193,17 @@ export const generation: GenerationStrings = {
     signIn
       ? `Sign in with ${words.providerName(provider)} (or enter your own ${words.providerName(provider)} key), then try again.`
       : `Enter your own ${words.providerName(provider)} API key, then try again.`,
-  notOnPage: () => 'This widget is not on the page any more: add it to the page, then try again.',
-  outOfCredits: () => 'Your provider account has run out of credits. Add credits there, then try again.',
+  notOnPage: 'This widget is not on the page any more: add it to the page, then try again.',
+  outOfCredits: 'Your provider account has run out of credits. Add credits there, then try again.',
   outOfCreditsAt: (provider, host) =>
     `Your ${words.providerName(provider)} account does not have enough credit for this. Add credit at ${host ?? words.theProvider(provider)}, then try again.`,
   chargedForIt: (provider, amount) =>
     `${words.TheProvider(provider)} charged ${amount} for it all the same, and your tally counts it.`,
   cancelledCharged: (provider, amount) =>
     `Generation cancelled, but ${words.theProvider(provider)} had already charged ${amount} for it; your tally counts it.`,
-  cancelledUncharged: () => 'Generation cancelled. Nothing was charged for it.',
+  cancelledUncharged: 'Generation cancelled. Nothing was charged for it.',
   tookTooLong: (provider) => `${whoIn(provider)} took too long to answer. Try again in a moment.`,
-  nothingCharged: () => 'Nothing was charged.',
+  nothingCharged: 'Nothing was charged.',
   moderated: (provider) =>
     `${whoIn(provider)} declined this prompt or its images for safety reasons. Rephrase it and try again.`,
   promptModerated: (provider) => `${whoIn(provider)} declined this prompt for safety reasons: rephrase it.`,
@@ -222,11 +222,11 @@ export const generation: GenerationStrings = {
     `This device is offline: nothing was sent to ${words.theProvider(provider)}, and nothing was charged. Connect to the internet and try again.`,
   relayNeeded: (provider) =>
     `${words.TheProvider(provider)} does not accept requests from web pages directly, so nothing was sent or charged: this site has not set up the relay it needs for ${words.theProvider(provider)} yet.`,
-  relayUnreachable: () =>
+  relayUnreachable:
     "The site's relay did not answer this page (it may not list this site among its origins), so nothing was sent or charged.",
   relayRefusedHost: (why) =>
     `The site's relay refused to pass this request on (${why}), so nothing was sent or charged.`,
-  relayRefusedHeaders: () =>
+  relayRefusedHeaders:
     "The site's relay does not pass on this provider's key, so nothing was sent or charged: the relay needs updating.",
   redirectRefused: (provider) =>
     `${whoIn(provider)} sent this request to another address, where this page does not send your key. Check the provider address (endpoint).`,
@@ -241,7 +241,7 @@ export const generation: GenerationStrings = {
     `The connection broke: ${words.theProvider(provider)} may have charged ${
       once ? `${once} (up to ${amount} if the browser sent it more than once), all` : `${amount},`
     } counted as possibly spent.`,
-  connectionBrokeAfterSending: () => 'The connection broke after the request left, before any reply.',
+  connectionBrokeAfterSending: 'The connection broke after the request left, before any reply.',
   balanceShowsCharge: (provider, amount) =>
     `Your ${words.providerName(provider)} balance shows what it cost: ${words.theProvider(provider)} charged ${amount} for it, and your tally counts it.`,
   balanceFellCounted: (provider, amount) =>
@@ -262,7 +262,7 @@ export const generation: GenerationStrings = {
       : `Your ${words.providerName(provider)} balance shows no charge for the last request: nothing is counted.`,
   balanceCheckEnded: (provider) =>
     `Your ${words.providerName(provider)} balance showed no more of the last request: it stays counted as possibly spent until you answer under your tally.`,
-  keyQuoted: () =>
+  keyQuoted:
     "The provider's answer quoted your key, so its words are not shown here. Check the settings and try again.",
   unreadableReply: (provider) => `${whoIn(provider)} sent a reply this page could not read. Try again in a moment.`,
   downloadFailed: (status) =>
@@ -271,13 +271,13 @@ export const generation: GenerationStrings = {
       : 'The finished image could not be loaded (its link may have expired, or it is not an image). Generate it again.',
   imageUnreadable: (provider) => `${whoIn(provider)} sent an image this browser cannot open. Try again.`,
   cannotMake: (provider) => `${whoIn(provider)} could not make this image. Try again in a moment.`,
-  queued: () => 'Queued',
-  generatingNow: () => 'Generating',
-  downloading: () => 'Downloading image',
+  queued: 'Queued',
+  generatingNow: 'Generating',
+  downloading: 'Downloading image',
   imageOf: (status, index, count) => `${status} (${index} of ${count})`,
-  imagesNotSaved: () => "Images can't be saved in this browser: they are kept until you leave the page.",
+  imagesNotSaved: "Images can't be saved in this browser: they are kept until you leave the page.",
   seedNotWhole: (max) => `The seed must be a whole number from 0 to ${max}, such as 42.`,
-};
+});
 
 // Said to the page's developer in the console, never to its user: in English only, and no part of
 // `GenerationStrings` (docs/translating.md, "What stays in English"). What the headless API says of its arguments is

@@ -1,6 +1,6 @@
 /** What the ledger says: amounts, the budget, and storage that cannot keep the user's history. */
 
-import { sentencesOf } from './sentence.js';
+import { sentences, sentencesOf } from './sentence.js';
 
 export interface LedgerStrings {
   notAnAmount(value: string): string;
@@ -16,24 +16,24 @@ export interface LedgerStrings {
   budgetDamaged(): string;
 }
 
-export const ledger: LedgerStrings = {
+export const ledger = sentences<LedgerStrings>({
   notAnAmount: (value) => `"${value}" is not an amount of money.`,
   budgetExceeded: (total, budget, left, held) =>
     `This would cost ${total}, and ${left} of your ${budget} budget is left${held ? ` (${held} is held for images under way)` : ''}. ` +
     'Choose a smaller size, fewer images or a cheaper model, or raise the budget.',
-  historyDamaged: () => 'Your saved spending history was damaged; the readable part was kept.',
-  storageFull: () => 'Storage is full: spending is tracked for this visit only.',
-  storageOff: () => 'This browser does not let the page save data: spending is tracked for this visit only.',
-  notRecordedFull: () =>
+  historyDamaged: 'Your saved spending history was damaged; the readable part was kept.',
+  storageFull: 'Storage is full: spending is tracked for this visit only.',
+  storageOff: 'This browser does not let the page save data: spending is tracked for this visit only.',
+  notRecordedFull:
     "Nothing was sent or charged: this browser's storage for this site is full, so what the image costs could not be " +
     "recorded first. Free some space (remove data this site keeps that you no longer need, in the browser's settings " +
     'under site data), then try again.',
-  notRecordedOff: () =>
+  notRecordedOff:
     'Nothing was sent or charged: this browser does not let this page save data, so what the image costs could not be ' +
     "recorded first. Allow this site to save data (cookies and site data, in the browser's settings), then try again.",
-  budgetDamaged: () =>
+  budgetDamaged:
     'The budget saved in this browser is damaged, so nothing can be spent until it is set again in the spending summary.',
-};
+});
 
 /** The ledger's words as the ledger says them: as `Sentence`s, for an element to reword. */
 export const ledgerText = sentencesOf('ledger', ledger);

@@ -1,5 +1,7 @@
 /** More options (the widget's panels): how many images, the model's quality, the seed, and reference images. */
 
+import { sentences } from './sentence.js';
+
 export interface MoreOptionsStrings {
   countLabel(): string;
   /** The model's quality tier (GPT Image), each by its name: `low`, `medium`, `high`. */
@@ -24,27 +26,34 @@ export interface MoreOptionsStrings {
   chooseImage(): string;
 }
 
-export const moreOptions: MoreOptionsStrings = {
-  countLabel: () => 'Images',
-  qualityLabel: () => 'Quality',
-  // Nano Banana 2's smallest tier, "0.5K" in fal's and Puter's APIs, "512" in Google's and OpenRouter's: one name; and
-  // Seedream's and Grok's "2k" at Puter is Gemini's "2K".
-  // A quality a page names "constructor" or "toString" is said as it is, not as a member every object has.
-  qualityName: (quality) => {
-    const names: Record<string, string> = { low: 'Low', medium: 'Medium', high: 'High', '0.5K': '512' };
-    return Object.hasOwn(names, quality) ? names[quality] : quality.replace(/k$/, 'K');
-  },
+/**
+ * A quality tier said by its name: GPT Image's own three in the words of `names`; any other as the model names it, one
+ * name for one tier: Nano Banana 2's smallest, "0.5K" in fal's and Puter's APIs, is "512" as in Google's and
+ * OpenRouter's, and Seedream's and Grok's "2k" at Puter is Gemini's "2K". A quality a page names "constructor" or
+ * "toString" is said as it is, not as a member every object has.
+ */
+export const qualityNamed =
+  (names: Record<'low' | 'medium' | 'high', string>) =>
+  (quality: string): string => {
+    const named: Record<string, string> = { ...names, '0.5K': '512' };
+    return Object.hasOwn(named, quality) ? named[quality] : quality.replace(/k$/, 'K');
+  };
+
+export const moreOptions = sentences<MoreOptionsStrings>({
+  countLabel: 'Images',
+  qualityLabel: 'Quality',
+  qualityName: qualityNamed({ low: 'Low', medium: 'Medium', high: 'High' }),
   tierNotMade: (model, asked, made) => `${model} does not make ${asked}: the quality is ${made} now.`,
-  seedLabel: () => 'Seed',
-  randomSeed: () => 'random',
-  referencesLabel: () => 'Reference images',
+  seedLabel: 'Seed',
+  randomSeed: 'random',
+  referencesLabel: 'Reference images',
   referencesNote: (required, max, billed) =>
     `(${required ? 'required' : 'optional'}, up to ${max}; ${billed ? 'billed too' : 'included in the price'}; choose, drop or paste)`,
   referenceAlt: (index) => `Reference image ${index}`,
   referenceAdds: (megapixels, amount) => `adds ${megapixels} MP = ${amount}`,
   referenceRemove: (index) => `Remove reference image ${index}`,
-  dropReferences: () => 'Drop images here, paste them, or',
-  chooseReferences: () => 'choose files',
+  dropReferences: 'Drop images here, paste them, or',
+  chooseReferences: 'choose files',
   referencesCount: (n, max) => `${n} of ${max}`,
-  chooseImage: () => 'Choose the image',
-};
+  chooseImage: 'Choose the image',
+});

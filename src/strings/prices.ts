@@ -1,7 +1,8 @@
 /** What the price book and the quote say: sizes a model cannot make, price-book problems, and the lines of the cost preview. */
 
 import type { Size } from '../base/types.js';
-import { mp, plural, words } from './words.js';
+import { mp, plural, pluralForm, words } from './words.js';
+import { sentences } from './sentence.js';
 
 export interface PricesStrings {
   referencesUnsupported(): string;
@@ -86,8 +87,8 @@ export interface PricesStrings {
   priceBookBroken(where: string): string;
 }
 
-export const prices: PricesStrings = {
-  referencesUnsupported: () => 'This provider takes no reference images. Remove them and try again.',
+export const prices = sentences<PricesStrings>({
+  referencesUnsupported: 'This provider takes no reference images. Remove them and try again.',
   wholePixels: (side) => `${side} must be a whole number of pixels, such as 1024.`,
   multipleOf: (side, step, who, below, above) =>
     `${side} must be a multiple of ${step} for ${who} — try ${below}${above ? ` or ${above}` : ''}.`,
@@ -114,8 +115,8 @@ export const prices: PricesStrings = {
     `${model} makes images of at least ${pixels.toLocaleString('en')} pixels — try ${width}×${height}.`,
   qualityNotTaken: (model, quality, qualities) =>
     `${model} takes the quality ${qualities.join(', ')}, not "${quality}".`,
-  width: () => 'Width',
-  height: () => 'Height',
+  width: 'Width',
+  height: 'Height',
   noSuchModel: (id, example) => `There is no model called "${id}". Pick one from the list, such as ${example}.`,
   noPrice: (model, provider) => `${model} has no price for provider ${provider} yet. Pick another provider or model.`,
   replacedBy: (model, shutdown, replacement) =>
@@ -126,20 +127,20 @@ export const prices: PricesStrings = {
     `${model} was shut down on ${shutdown} and can no longer be made here. Pick another model.`,
   shutsDown: (model, shutdown, replacement) =>
     `${model} shuts down on ${shutdown}; from then on, ${replacement} makes these images instead.`,
-  countRange: () => 'The number of images must be 1, 2, 3 or 4.',
+  countRange: 'The number of images must be 1, 2, 3 or 4.',
   tooManyReferences: (model, max, extra) =>
     `${model} takes at most ${plural(max, 'reference image')} — remove ${extra}.`,
   needsImage: (model) => `${model} edits an image you provide — add the image to edit.`,
 
   referenceWithoutSize: (index) =>
     `Reference image ${index} has no usable size — use an image file with a real width and height.`,
-  firstMegapixel: () => 'First megapixel',
+  firstMegapixel: 'First megapixel',
   moreMegapixels: (n) => `${plural(n, 'more megapixel', 'more megapixels')}`,
-  megapixels: (n) => `${mp(n)} megapixel${n === 1 ? '' : 's'}`,
+  megapixels: (n) => `${mp(n)} ${pluralForm('en', n, { one: 'megapixel', other: 'megapixels' })}`,
   referenceImages: (n, megapixels) => `${plural(n, 'reference image')} (${megapixels} MP)`,
   referencesAtOneMp: (n) => `${plural(n, 'reference image')} (1 MP each)`,
   imageToEdit: (megapixels) => `The image to edit (${megapixels} MP)`,
-  flatPerImage: () => 'Flat price per image',
+  flatPerImage: 'Flat price per image',
   topUpFee: (percent) => `Top-up fee (${percent}% of total)`,
   siteShare: (percent) => `This site’s share (${percent}%)`,
   timesImages: (count) => ` × ${count} images`,
@@ -148,7 +149,7 @@ export const prices: PricesStrings = {
   each: (price) => ` · ${price} each`,
   output: (megapixels) => ` · ${mp(megapixels)} MP output`,
   plusReference: (megapixels) => ` + ${megapixels} MP reference`,
-  estimate: () => ' · estimate',
+  estimate: ' · estimate',
   atMost: (price) => `, at most ${price}`,
   estimateWhy: (provider) =>
     provider === 'puter'
@@ -162,11 +163,11 @@ export const prices: PricesStrings = {
       : 'An estimate from what others say the provider charges, not from its own page: the charge may differ.',
   credits: (credits) => `${credits} credits · `,
   pricesFrom: (source, asOf) => `Prices: ${source}, as of ${asOf}`,
-  total: () => 'Total',
+  total: 'Total',
   priceWhere: (model, provider) => `${model} at ${words.theProvider(provider)}`,
   priceBookBroken: (where) =>
     `This site set its price for ${where} wrongly, so no price can be shown for it. Choose another model, or tell the site's owner.`,
-};
+});
 
 // Said to the page's developer, never to its user: what a page's `UserPays.quote` call gave that it does not take (the
 // headless API speaks English). In English only, and no part of `PricesStrings` (docs/translating.md, "What stays in

@@ -16,8 +16,12 @@ export type Sayer<Words> = {
     : never;
 };
 
+/** Whether a value said in a sentence is a sentence itself (a status "of 2 images"), to be said in its words too. */
+export const isSentence = (value: unknown): value is Sentence =>
+  typeof value === 'object' && value !== null && 'text' in value && value.text !== undefined;
+
 /** A sentence's value as said in English: a sentence's text, anything else as it is. */
-const englishOf = (value: unknown) => (value as Sentence | undefined)?.text ?? value;
+const englishOf = (value: unknown) => (isSentence(value) ? value.text : value);
 
 /**
  * What the English sentences `english` of the words module `module` say, as `Sentence`s (see `Sayer`). Use `sayer`
@@ -33,4 +37,49 @@ export function sentencesOf<Words extends object>(module: string, english: Words
         said: [module, name, values],
       }),
   }) as unknown as Sayer<Words>;
+}
+
+/**
+ * A words module as it is written: a sentence that takes no values as what it says (its text), any other as the
+ * function of its values. `sentences` makes the module of it, each sentence a function as `Strings` has it.
+ */
+export type Written<Words> = {
+  [N in keyof Words]: Words[N] extends () => infer Says
+    ? Parameters<Words[N]> extends []
+      ? Says
+      : Words[N]
+    : Words[N];
+};
+
+/**
+ * The words module `Words` from its sentences as written (`Written`): each sentence's text becomes the sentence that
+ * says it. Typed by the module's interface, so that a sentence missing, one too many or one of another shape is a
+ * compile error, as in a module written out whole.
+ */
+export function sentences<Words>(written: Written<Words>): Words {
+  const said = Object.entries(written).map(([name, sentence]) => [
+    name,
+    typeof sentence === 'function' ? sentence : () => sentence,
+  ]);
+  return Object.fromEntries(said) as Words;
+}
+
+/**
+ * A sentence that mixes text with what a template draws otherwise (an amount in bold, a link), as its parts in order
+ * for a Lit template to render: parts`Spent ${amount} on 2 images` is ['Spent ', amount, ' on 2 images']. Text and
+ * numbers run together into one part; a value that is parts itself (a clause said only sometimes) is laid in place.
+ */
+export function parts(text: TemplateStringsArray, ...values: unknown[]): unknown[] {
+  const said: unknown[] = [];
+  let words = '';
+  const pieces = text.flatMap((piece, index) => (index < values.length ? [piece, ...[values[index]].flat()] : [piece]));
+  for (const piece of pieces) {
+    if (typeof piece === 'string' || typeof piece === 'number') words += piece;
+    else {
+      if (words) said.push(words);
+      words = '';
+      said.push(piece);
+    }
+  }
+  return words ? [...said, words] : said;
 }

@@ -3,6 +3,8 @@
  * for each, named as it is), before anything is sent. Loaded with the adapters that check them (providers/engine/controls.ts).
  */
 
+import { sentences } from './sentence.js';
+
 export interface SettingsStrings {
   enhancePrompt(): string;
   safetyTolerance(min: number, max: number): string;
@@ -13,12 +15,12 @@ export interface SettingsStrings {
   imagePromptStrength(min: number, max: number): string;
 }
 
-export const settings: SettingsStrings = {
-  enhancePrompt: () => 'Prompt enhancement is on or off: true or false.',
+export const settings = sentences<SettingsStrings>({
+  enhancePrompt: 'Prompt enhancement is on or off: true or false.',
   safetyTolerance: (min, max) => `This model's moderation level is a whole number from ${min} (strictest) to ${max}.`,
   outputFormat: (given, offered) => `This model makes ${offered} images, not "${given}".`,
   steps: (min, max) => `This model's steps are a whole number from ${min} to ${max}.`,
   guidance: (min, max) => `This model's guidance is a number from ${min} to ${max}.`,
-  raw: () => 'Raw mode is on or off: true or false.',
+  raw: 'Raw mode is on or off: true or false.',
   imagePromptStrength: (min, max) => `This model's reference image strength is a number from ${min} to ${max}.`,
-};
+});

@@ -3,7 +3,8 @@
  * page (OAuth PKCE: providers/engine/oauth.ts; the button and the account line), Puter's account line.
  */
 
-import { words } from './words.js';
+import { pluralForm, words } from './words.js';
+import { sentences } from './sentence.js';
 
 export interface SignInStrings {
   /** `token`: the provider calls its keys access tokens (Hugging Face: `callsKeysTokens`). */
@@ -109,16 +110,19 @@ export const callsKeysTokens = (id: string) => id === 'huggingface';
 /** How a key goes to whom it pays: through the site's relay at `relay` (its host), or, where there is none, straight. */
 const wayOf = (relay: string, payee: string) => (relay ? `through the relay at ${relay}` : `straight to ${payee}`);
 
-export const signIn: SignInStrings = {
+export const signIn = sentences<SignInStrings>({
   keyLabel: (provider, token) => `Your ${provider} ${token ? 'access token' : 'API key'}`,
   keyNotSentHere: (others) =>
     `Your key for ${others.join(' and ')} is kept for it, and not sent here: this address needs its own.`,
   keyGivenAnotherWay: (given, now, payee) =>
     `Your key was given to go ${given.map((relay) => wayOf(relay, payee)).join(' or ')}; this page now sends it ${wayOf(now, payee)}, so it is not sent: enter it again to send it this way.`,
   waitingForKey: (n, provider) =>
-    `${n === 1 ? 'A paid image' : `${n} paid images`} from an earlier visit ${n === 1 ? 'is' : 'are'} waiting at ${provider}: enter your key to fetch ${n === 1 ? 'it' : 'them'}.`,
+    pluralForm('en', n, {
+      one: `A paid image from an earlier visit is waiting at ${provider}: enter your key to fetch it.`,
+      other: `${n} paid images from an earlier visit are waiting at ${provider}: enter your key to fetch them.`,
+    }),
   rememberKey: (token) => `Remember my ${token ? 'token' : 'key'} on this device`,
-  staySignedIn: () => 'Stay signed in on this device',
+  staySignedIn: 'Stay signed in on this device',
   keyStaysHere: (provider, relay) =>
     `Sent only to ${provider}, where you pay${relay ? `, through this site's relay at ${relay}` : ''}; kept in this page unless you tick the box.`,
   getKey: (token) => `Get a ${token ? 'token' : 'key'} ↗`,
@@ -137,16 +141,14 @@ export const signIn: SignInStrings = {
   noCapOnKey: (provider) => `${provider} set no cap on this key`,
   keyUntil: (date) => `the key works until ${date}`,
   keyExpired: (provider, date) => `Your ${provider} key expired on ${date}: sign in again.`,
-  revokeKey: () => 'Revoke this key ↗',
+  revokeKey: 'Revoke this key ↗',
   signInCancelled: (provider) =>
     `Sign-in with ${words.providerName(provider)} was cancelled. Sign in again, or enter your own key.`,
   signInFailed: (provider) =>
     `${words.providerName(provider)} did not complete the sign-in. Sign in again, or enter your own key.`,
-  signInMismatch: () =>
-    'This sign-in reply does not belong to this page (it may be an old or forged link). Sign in again.',
-  signInLost: () =>
-    'This sign-in was started more than 15 minutes ago, so it can no longer be finished. Sign in again.',
-  signInUnavailable: () =>
+  signInMismatch: 'This sign-in reply does not belong to this page (it may be an old or forged link). Sign in again.',
+  signInLost: 'This sign-in was started more than 15 minutes ago, so it can no longer be finished. Sign in again.',
+  signInUnavailable:
     'Signing in needs a browser with Web Crypto and session storage (a secure page: https, or localhost).',
   noSignIn: (provider) => `${words.providerName(provider)} has no sign-in here: enter your own key.`,
   cannotPayYet: (provider) =>
@@ -156,17 +158,17 @@ export const signIn: SignInStrings = {
   grantNote: (provider) =>
     `${provider} puts this cap on the key it gives this site and refuses what would go past it; you can revoke the key there at any time.`,
   grantContinue: (provider) => `Continue to ${provider}`,
-  grantCancel: () => 'Cancel',
-  grantNotAnAmount: () => 'Enter an amount in US dollars above zero, such as 5 or 2.50.',
+  grantCancel: 'Cancel',
+  grantNotAnAmount: 'Enter an amount in US dollars above zero, such as 5 or 2.50.',
   grantThousands: (typed) =>
     `“${typed}” could be a thousand or more, or a few dollars: write it without a thousands separator, such as 1000 or 2.50.`,
-  grantDaysLabel: () => 'For how many days? (1–365)',
-  grantNotDays: () => 'Enter a whole number of days from 1 to 365, such as 7.',
+  grantDaysLabel: 'For how many days? (1–365)',
+  grantNotDays: 'Enter a whole number of days from 1 to 365, such as 7.',
   leftOnAccount: (left) => `${left} left`,
-  signOut: () => 'Sign out',
-  puterAccount: () => 'Puter account',
-  signInPuter: () => 'Sign in with Puter',
-  signInPuterWhy: () => 'to pay from your own account.',
+  signOut: 'Sign out',
+  puterAccount: 'Puter account',
+  signInPuter: 'Sign in with Puter',
+  signInPuterWhy: 'to pay from your own account.',
   overBalance: (provider, left) => `Your ${provider} balance is ${left}`,
   overCap: (provider, left, price, signedIn) =>
     `${left} is left of ${signedIn ? `the cap you gave this site at ${provider}` : `your ${provider} key’s own limit`} (not your balance), and this image costs ${price}`,
@@ -174,4 +176,4 @@ export const signIn: SignInStrings = {
   outOfCredit: (provider) => `Your ${provider} account is out of credit`,
   shortOfCredit: (provider) => `Your ${provider} account does not have enough credit for this image`,
   addFunds: (provider) => `Open your ${provider} dashboard ↗`,
-};
+});

@@ -34,7 +34,7 @@ import type { PickersStrings } from './image/pickers.js';
 import type { WordsStrings } from './words.js';
 import type { EditPricesStrings } from './edit-prices.js';
 import type { BoundsStrings } from './image/bounds.js';
-import { sentencesOf, type Sayer, type Sentence } from './sentence.js';
+import { isSentence, sentencesOf, type Sayer, type Sentence } from './sentence.js';
 
 export type { Sayer, Sentence };
 
@@ -85,19 +85,21 @@ export const wordsIn = <M extends keyof Strings>(
 ): Strings[M] => ({ ...english, ...translation?.[module] });
 
 /** A sentence's value as said: a sentence in `translation`'s words (English without one), anything else as it is. */
-const valueIn = (value: unknown, translation?: Translation) =>
-  (value as Sentence | undefined)?.text === undefined ? value : reword(value as Sentence, translation);
+const valueIn = (value: unknown, translation?: Translation) => (isSentence(value) ? reword(value, translation) : value);
 
 /** What the English sentences of `module` say, as `Sentence`s (see `Sayer`). */
 export const sayer = <M extends keyof Strings>(module: M, english: Strings[M]): Sayer<Strings[M]> =>
   sentencesOf(module, english);
 
-/** `sentence` in `translation`'s words where it gives them (its values too), else as it was said. */
+/**
+ * `sentence` in `translation`'s words where it gives them (its values too), else as it was said. A translation comes
+ * from the page: what it gives in place of a sentence is said only if it is one (a function), else the English is.
+ */
 export function reword({ text, said }: Sentence, translation?: Translation): string {
-  const own =
-    said &&
-    (translation?.[said[0] as keyof Strings] as Record<string, (...values: unknown[]) => string> | undefined)?.[
-      said[1]
-    ];
-  return own ? own(...said[2].map((value) => valueIn(value, translation))) : text;
+  if (!said) return text;
+  const [module, name, values] = said;
+  const modules: Record<string, unknown> = translation ?? {};
+  const words = modules[module];
+  const own: unknown = typeof words === 'object' && words !== null ? Reflect.get(words, name) : undefined;
+  return typeof own === 'function' ? own(...values.map((value) => valueIn(value, translation))) : text;
 }

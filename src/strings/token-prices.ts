@@ -2,6 +2,8 @@
  * The lines of a price in tokens (GPT Image, Gemini: SPEC §12): the image's tokens, fixed by quality and size; the
  * prompt's, about so many; the text or thinking the model writes besides (src/pricing/tokens.ts).
  */
+
+import { sentences } from './sentence.js';
 export interface TokenPricesStrings {
   imageTokens(tokens: number, quality: string): string;
   /**
@@ -13,11 +15,11 @@ export interface TokenPricesStrings {
   textTokens(most: number): string;
 }
 
-export const tokenPrices: TokenPricesStrings = {
+export const tokenPrices = sentences<TokenPricesStrings>({
   imageTokens: (tokens, quality) => `Image: ${tokens.toLocaleString('en')} tokens at ${quality} quality (fixed)`,
   imageTokensAbout: (tokens, most, quality) =>
     `Image: about ${tokens.toLocaleString('en')} tokens at ${quality} quality (may vary, at most ${most.toLocaleString('en')})`,
   promptTokens: (expected, most) =>
     `Prompt: about ${expected.toLocaleString('en')} tokens (may vary, at most ${most.toLocaleString('en')})`,
   textTokens: (most) => `Text the model writes: none expected (may vary, at most ${most.toLocaleString('en')} tokens)`,
-};
+});

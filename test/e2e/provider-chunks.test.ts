@@ -5,7 +5,7 @@
 // session runs in a page of its own (an iframe), so that what it loaded is its own.
 // Holds: src/lazy/index.ts
 // Holds: src/lazy/engine.ts
-// Holds: src/elements/image/panels/panel-part.ts
+// Holds: src/elements/image/shared/panel-part.ts
 import { expect } from '@open-wc/testing';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { generation as text } from '../../src/strings/generation.js';

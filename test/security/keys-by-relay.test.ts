@@ -6,7 +6,7 @@
 // told apart by a scenario segment, `run=…`, which the simulator ignores and a key's account does not depend on (it
 // is the endpoint's origin): one tag before the relay moves and another after, so that a balance read begun through
 // the first relay, and answered after the move, is not taken for one sent through the second.
-// Holds: src/elements/image/accounts/key-slots.ts
+// Holds: src/elements/image/shared/key-slots.ts
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';

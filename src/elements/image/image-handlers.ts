@@ -1,6 +1,6 @@
-import type { ImageParts } from './image-parts.js';
+import type { ImageParts } from './shared/image-parts.js';
 import type { ImagePanels } from './panels/image-panels.js';
-import type { ImageHandlers } from './view.js';
+import type { ImageHandlers } from './shared/view.js';
 
 /**
  * What the widget's controls do (Lit calls each with the event): they set the element's state, never draw. `panels`:
@@ -8,7 +8,7 @@ import type { ImageHandlers } from './view.js';
  */
 export function imageHandlers(parts: ImageParts, panels: () => ImagePanels | undefined): ImageHandlers {
   const { host, form } = parts;
-  const edited = () => panels()?.submission.edited();
+  const edited = () => panels()?.edited();
   /** A submission from the user's gesture: once per gesture (a double click is one intent). */
   const submitFromGesture = () => {
     if (!parts.gesture.claim()) return;

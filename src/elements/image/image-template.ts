@@ -2,12 +2,13 @@ import { css, html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { prices } from '../../strings/prices.js';
 import { wordsIn } from '../../strings/strings.js';
-import { renderPrompt, slot } from './prompt/prompt-template.js';
-import { renderFix } from './price/reason-fix.js';
+import { renderPrompt } from './prompt/prompt-template.js';
+import { slot } from './shared/slots.js';
+import { renderFix } from './shared/reason-fix.js';
 import { renderModels } from './models/model-picker.js';
 import { renderSize } from './shape/shape-picker.js';
-import type { PanelSlots } from './panels/slots.js';
-import type { ImageHandlers, ImageView } from './view.js';
+import type { PanelSlots } from './shared/slots.js';
+import type { ImageHandlers, ImageView } from './shared/view.js';
 
 /**
  * The price details, which open over the controls above their summary, moving nothing (details/panel/details.ts),
@@ -196,7 +197,7 @@ export const widgetStyles = css`
     gap: 0.75rem;
     padding: 0.75rem;
   }
-  /* Narrow: the controls alone before there is a result (then the result above them: panels/slots.ts). */
+  /* Narrow: the controls alone before there is a result (then the result above them: shared/slots.ts). */
   @container (width < 720px) {
     .widget:not(.has-result) .canvas {
       display: none;
@@ -271,7 +272,7 @@ export const widgetStyles = css`
     font-size: 1.5rem;
     font-variant-numeric: tabular-nums;
   }
-  /* A bound's "at most", over its figure beside Generate (models/price-words.ts, \`boundSaid\`). */
+  /* A bound's "at most", over its figure beside Generate (shared/price-words.ts, \`boundSaid\`). */
   .total small {
     display: block;
     font-size: 0.875rem;

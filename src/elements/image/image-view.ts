@@ -4,12 +4,12 @@ import { payeeAt, providerInfo } from '../../providers/registry/catalog.js';
 import { wordsIn } from '../../strings/strings.js';
 import { widget } from '../../strings/image/widget.js';
 import { words } from '../../strings/words.js';
-import type { ImageParts } from './image-parts.js';
+import type { ImageParts } from './shared/image-parts.js';
 import type { ImagePanels } from './panels/image-panels.js';
 import { modelsView } from './models/models-view.js';
-import { boundSaid } from './models/price-words.js';
+import { boundSaid } from './shared/price-words.js';
 import { shapeView } from './shape/shape-view.js';
-import type { Blocked, ImageView } from './view.js';
+import type { Blocked, ImageView } from './shared/view.js';
 
 /**
  * Why a click on Generate cannot succeed now, before it is made, and the fix: no price for what is asked (a size
@@ -104,7 +104,7 @@ export function imageView(parts: ImageParts, panels?: ImagePanels): ImageView {
         }
       : { estimate: false, blocked },
     busy: !!submission?.pending || !!panels?.submission.resume.resuming,
-    announcement: panels?.submission.flow.announcement ?? '',
+    announcement: panels?.flow.announcement ?? '',
     // The key's error is said beside the key (accounts/panel/accounts.ts).
     error: key && isKeyError(submission?.error) ? undefined : submission?.error,
   };

@@ -7,12 +7,12 @@ import { wordsIn } from '../../strings/strings.js';
 import { emit } from '../shared/events.js';
 import { PanelsController } from '../shared/panels-controller.js';
 import { loadEdits } from '../../providers/registry/edits-loader.js';
-import { ImageProperties } from './image-properties.js';
+import { ImageProperties } from './shared/image-properties.js';
 import { imageStyles } from './image-styles.js';
 import { renderImageWidget } from './image-template.js';
 import { imageHandlers } from './image-handlers.js';
-import { ImageParts, settingsOf, type SubmissionRequest } from './image-parts.js';
-import { keySlot, readKey, type KeyRoute } from './accounts/key-slots.js';
+import { ImageParts, settingsOf, type SubmissionRequest } from './shared/image-parts.js';
+import { keySlot, readKey, type KeyRoute } from './shared/key-slots.js';
 import { imageView } from './image-view.js';
 import type { ImagePanels } from './panels/image-panels.js';
 import type * as Panels from './panels/index.js';
@@ -153,13 +153,13 @@ export class UserPaysImage extends ImageProperties {
    * submission running has ended.
    */
   generate(options?: { edit?: EditInput }): Promise<GenerationResult> {
-    if (this.#panels) return this.#panels.generate(options);
+    if (this.#panels) return this.#panels.submit(options);
     // A click before the panels: as it stands now, submitted once they are here (a second click joins it then).
     const standing = this.#parts.asItStands();
     const early = (this.#early ??= new AbortController());
     return this.#panelsLoader.loaded().then(() => {
       if (this.#early === early) this.#early = undefined;
-      if (this.#panels && !early.signal.aborted) return this.#panels.generate(options, standing);
+      if (this.#panels && !early.signal.aborted) return this.#panels.submit(options, standing);
       // Cancelled while they loaded, or they could not load (offline): said as an engine that could not load is.
       const failure = asUserPaysError(early.signal.aborted ? early.signal.reason : new TypeError('no panels'));
       this.#report(failure);

@@ -25,7 +25,10 @@ class CssPropertiesDirective extends Directive {
   }
 
   override update(part: ElementPart, [properties]: [CssProperties]) {
-    const { style } = part.element as HTMLElement | SVGElement;
+    const { element } = part;
+    if (!(element instanceof HTMLElement || element instanceof SVGElement))
+      throw new Error('cssProperties() stands in an HTML or SVG element');
+    const { style } = element;
     for (const name of this.#set) if (!(name in properties)) style.removeProperty(name);
     for (const [name, value] of Object.entries(properties)) style.setProperty(name, value);
     this.#set = new Set(Object.keys(properties));

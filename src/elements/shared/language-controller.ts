@@ -57,9 +57,12 @@ export class LanguageController implements ReactiveController, Spoken {
   hostUpdate() {
     const host = this.#host;
     let lang: string | undefined;
-    for (let root: Node | undefined = host; root; root = (root as ShadowRoot).host) {
-      lang ??= (root as Element).closest('[lang]')?.getAttribute('lang') ?? undefined;
-      this.#observer.observe((root = root.getRootNode()), { attributeFilter: ['lang'], subtree: true });
+    let element: Element | undefined = host;
+    while (element) {
+      lang ??= element.closest('[lang]')?.getAttribute('lang') ?? undefined;
+      const root = element.getRootNode();
+      this.#observer.observe(root, { attributeFilter: ['lang'], subtree: true });
+      element = root instanceof ShadowRoot ? root.host : undefined; // the document's is the last tree
     }
     lang ??= '';
     if (lang !== this.lang) {
@@ -74,7 +77,7 @@ export class LanguageController implements ReactiveController, Spoken {
     this.locale = host.locale || lang || undefined;
     const { strings } = host;
     const words: Record<string, object> = { ...this.#bundle };
-    for (const module in strings) words[module] = { ...words[module], ...strings[module as keyof Strings] };
+    for (const [module, own] of Object.entries(strings ?? {})) words[module] = { ...words[module], ...own };
     this.translation = words;
   }
 }

@@ -29,6 +29,9 @@ export interface QuoteSource {
   storageKey?(): string;
 }
 
+/** The element the preview is of: the key and relay it has, if any (the image element's), read its live prices. */
+type QuoteHost = ReactiveControllerHost & EventTarget & LiveAccess;
+
 /**
  * The live cost preview of an element: prices its request before every render, with the provider's live prices
  * once they have arrived where it has them (Puter's catalogue, Pollinations' model list: fetched once per provider,
@@ -59,11 +62,11 @@ export class QuoteController implements ReactiveController {
   #askedFrom = '';
   #announced = '';
 
-  readonly #host: ReactiveControllerHost & EventTarget;
+  readonly #host: QuoteHost;
   readonly #source: QuoteSource;
   readonly #startup: StartupController;
 
-  constructor(host: ReactiveControllerHost & EventTarget, source: QuoteSource, startup: StartupController) {
+  constructor(host: QuoteHost, source: QuoteSource, startup: StartupController) {
     this.#host = host;
     this.#source = source;
     this.#startup = startup;
@@ -108,7 +111,7 @@ export class QuoteController implements ReactiveController {
     const where = info?.livePrices ? this.#source.endpoint() || info.defaultEndpoint() : '';
     // The host's key and relay, where it has them (the image element's), for a provider whose prices answer only its
     // user's key (fal's): asked again for another.
-    const access = this.#host as LiveAccess;
+    const access: LiveAccess = this.#host;
     const from = [provider, where, access.relay, access.apiKey].join();
     if (where && from !== this.#askedFrom) {
       this.#askedFrom = from;

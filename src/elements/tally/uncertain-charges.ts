@@ -100,9 +100,10 @@ export function answerTimes(value: string): number | undefined {
  * meanwhile (by another tab, or by its balance).
  */
 export function settleUncertain(ledger: LedgerStore | undefined, event: Event): boolean {
-  const button = event.currentTarget as HTMLButtonElement;
+  const button = event.currentTarget;
+  // An answer is a button (its `value` what it books, `data-id` whose), drawn only with the ledger loaded.
+  if (!(button instanceof HTMLButtonElement) || !ledger) return false;
   const ids = new Set(button.dataset.id?.split(' '));
-  if (!ledger) return false; // none loaded: nothing to settle
   const entries = ledger.uncertain().filter((candidate) => ids.has(candidate.id));
   const times = answerTimes(button.value);
   for (const entry of entries)

@@ -1,4 +1,5 @@
 import { words } from '../../strings/words.js';
+import { sentences } from '../../strings/sentence.js';
 
 /**
  * What BFL's adapter says, and only it (src/strings/ holds the sentences several parts share; docs/architecture.md,
@@ -18,16 +19,16 @@ export interface BflStrings {
   maskSize(maskWidth: number, maskHeight: number, width: number, height: number): string;
 }
 
-export const bflWords: BflStrings = {
-  underWay: () => `Under way at ${words.providerName('bfl')} (it does not say how far along)`,
+export const bflWords = sentences<BflStrings>({
+  underWay: `Under way at ${words.providerName('bfl')} (it does not say how far along)`,
   generatingPercent: (percent) => `Generating ${percent}%`,
-  taskGone: () => 'The provider no longer knows this generation (it may have expired). Generate it again.',
+  taskGone: 'The provider no longer knows this generation (it may have expired). Generate it again.',
   editNotMade: (model) => `${model} cannot make this kind of edit. Choose a model that offers it.`,
-  maskMissing: () => 'Nothing is painted on the image. Paint the part to change, then try again.',
+  maskMissing: 'Nothing is painted on the image. Paint the part to change, then try again.',
   maskSize: (maskWidth, maskHeight, width, height) =>
     `The painted area is ${maskWidth}×${maskHeight} pixels but the image is ${width}×${height}. ` +
     'Paint it again on this image.',
-};
+});
 
 declare module '../../strings/strings.js' {
   interface Strings {

@@ -1,4 +1,5 @@
 import { words } from '../../strings/words.js';
+import { sentences } from '../../strings/sentence.js';
 
 /**
  * What fal's queue says (fal's own adapter, and Hugging Face's, whose router passes fal's queue through: queue.ts),
@@ -18,18 +19,18 @@ export interface FalStrings {
   uploadRefused(status: number): string;
 }
 
-export const falWords: FalStrings = {
+export const falWords = sentences<FalStrings>({
   queuedAt: (position) => `Queued (position ${position})`,
   safetyWithheld: (provider) =>
     `${words.TheProvider(provider)}'s safety checker withheld this image (it sent a black one instead). Rephrase the prompt and try again.`,
   editNotMade: (model) => `${model} cannot make this kind of edit at fal. Choose a model that offers it.`,
-  maskMissing: () => 'Nothing is painted on the image. Paint the part to change, then try again.',
+  maskMissing: 'Nothing is painted on the image. Paint the part to change, then try again.',
   maskSize: (maskWidth, maskHeight, width, height) =>
     `The painted area is ${maskWidth}×${maskHeight} pixels but the image is ${width}×${height}. ` +
     'Paint it again on this image.',
   uploadRefused: (status) =>
     `fal's file storage did not take the image to send (HTTP ${status}), so the request was not sent. Try again.`,
-};
+});
 
 declare module '../../strings/strings.js' {
   interface Strings {

@@ -3,6 +3,8 @@
  * "Strings"): loaded with the adapter.
  */
 
+import { sentences } from '../../strings/sentence.js';
+
 export interface GoogleStrings {
   /**
    * Google's 429 `RESOURCE_EXHAUSTED` that says the key's quota is used ("You exceeded your current quota, please
@@ -23,14 +25,14 @@ export interface GoogleStrings {
   conversationRefused(): string;
 }
 
-export const googleWords: GoogleStrings = {
+export const googleWords = sentences<GoogleStrings>({
   quotaUsed: (waitSeconds) =>
     `Google says this key has used up its quota for now (a limit per minute or per day, set by its plan). ${waitSeconds ? `Wait ${waitSeconds} s and try again, or check` : 'Try again later, or check'} its plan and billing in Google AI Studio.`,
-  dailyQuotaUsed: () =>
+  dailyQuotaUsed:
     'Google says this key has used up its quota for today (a limit per day, set by its plan; it resets at midnight Pacific time). Try again tomorrow, or check its plan and billing in Google AI Studio.',
-  conversationRefused: () =>
+  conversationRefused:
     'Google would not go on with the conversation that made this image: an earlier image of it came back without the signature Google gave it. To edit the image afresh, download it and choose it with “Edit an image of your own”.',
-};
+});
 
 declare module '../../strings/strings.js' {
   interface Strings {

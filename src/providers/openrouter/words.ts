@@ -1,4 +1,5 @@
 import { words } from '../../strings/words.js';
+import { sentences } from '../../strings/sentence.js';
 
 /**
  * What OpenRouter's adapter says, and only it (src/strings/ holds the sentences several parts share;
@@ -23,9 +24,8 @@ export interface OpenRouterStrings {
   imageNotData(): string;
 }
 
-export const openrouterWords: OpenRouterStrings = {
-  keyRevoked: () =>
-    `${name()} refused your key: it may have been revoked, or the sign-in expired. Sign in again, or enter another key.`,
+export const openrouterWords = sentences<OpenRouterStrings>({
+  keyRevoked: `${name()} refused your key: it may have been revoked, or the sign-in expired. Sign in again, or enter another key.`,
   flagged: (reasons) =>
     `${name()} flagged the prompt under its moderation rules${reasons ? ` (${reasons})` : ''}, and made nothing. Change the prompt and try again.`,
   keyLimit: (signedIn) =>
@@ -34,10 +34,9 @@ export const openrouterWords: OpenRouterStrings = {
       : `${name()} made nothing: this image would go past the spending limit set on your key. Raise the key’s limit on ${name()}’s keys page, or enter another key.`,
   refused: (said, reasons) =>
     `${name()} refused this request${reasons ? ` (${reasons})` : ''}, and made nothing${said ? `: "${said}"` : '.'}`,
-  noImage: () => `${name()} answered without an image. Try again.`,
-  imageNotData: () =>
-    'The provider sent its image in a form this page could not read (not base64 image data). Try again.',
-};
+  noImage: `${name()} answered without an image. Try again.`,
+  imageNotData: 'The provider sent its image in a form this page could not read (not base64 image data). Try again.',
+});
 
 declare module '../../strings/strings.js' {
   interface Strings {

@@ -4,6 +4,8 @@
  * (enter.pollinations.ai/src/services/service-billing.ts, as the simulator's header cites them).
  */
 
+import { sentences } from '../../strings/sentence.js';
+
 export interface PollinationsStrings {
   /** A 401: the key is unknown, revoked or past the days the user gave it. */
   keyRefused(): string;
@@ -24,21 +26,21 @@ export interface PollinationsStrings {
   noEnhanceWithImages(): string;
 }
 
-export const pollinationsWords: PollinationsStrings = {
-  keyRefused: () =>
+export const pollinationsWords = sentences<PollinationsStrings>({
+  keyRefused:
     'Pollinations refused your key: it may have expired (a key from signing in lasts the days you chose) or been revoked. Sign in with Pollinations again.',
-  budgetUsed: () =>
+  budgetUsed:
     'This site has spent the budget you gave it at Pollinations. Sign in with Pollinations again to give it a new budget.',
   paidOnly: (model) =>
     `Pollinations sells ${model} for bought pollen only, not for the free pollen your account gets each day. Buy pollen at Pollinations, or pick another model.`,
   modelNotAllowed: (model) =>
     `Your Pollinations key may not use ${model}: when you signed in, you allowed this site other models. Sign in with Pollinations again and allow it, or pick another model.`,
-  signInFailed: () => 'Pollinations did not complete the sign-in. Sign in with Pollinations again.',
-  noAppKey: () => 'This site has not set up signing in with Pollinations yet. Enter a Pollinations key instead.',
-  enhanceOnOrOff: () => 'Prompt enhancement at Pollinations is either on or off (true or false).',
-  noEnhanceWithImages: () =>
+  signInFailed: 'Pollinations did not complete the sign-in. Sign in with Pollinations again.',
+  noAppKey: 'This site has not set up signing in with Pollinations yet. Enter a Pollinations key instead.',
+  enhanceOnOrOff: 'Prompt enhancement at Pollinations is either on or off (true or false).',
+  noEnhanceWithImages:
     'Pollinations does not enhance the prompt of an image it is sent to edit: turn prompt enhancement off to send it.',
-};
+});
 
 // Said to the page's developer in the console, never to its user (in English only: docs/translating.md).
 export const noAppKeyConsole =

@@ -2,6 +2,8 @@
  * How a price that is a bound is said (SPEC §12), wherever one is shown: the model picker's cards, the decision row,
  * the comparison and a receipt.
  */
+
+import { sentences } from '../sentence.js';
 export interface BoundsStrings {
   /** A price that is a bound, by the most it can cost ("at most $0.0541"). */
   atMostUnder(price: string): string;
@@ -12,7 +14,7 @@ export interface BoundsStrings {
   about(price: string): string;
 }
 
-export const bounds: BoundsStrings = {
+export const bounds = sentences<BoundsStrings>({
   atMostUnder: (price) => `at most ${price}`,
   about: (price) => `about ${price}`,
-};
+});

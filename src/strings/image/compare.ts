@@ -4,6 +4,7 @@
  */
 
 import { words } from '../words.js';
+import { sentences } from '../sentence.js';
 
 export interface CompareStrings {
   /** The filter of the offers by the model's family (FLUX, GPT Image…), where they span several. */
@@ -23,11 +24,11 @@ export interface CompareStrings {
   pricedAtMost(): string;
 }
 
-export const compare: CompareStrings = {
-  familyLabel: () => 'Family',
+export const compare = sentences<CompareStrings>({
+  familyLabel: 'Family',
   allFamilies: (count) => `All families (${count})`,
-  wantsImage: () => 'Edits your image: add it next',
+  wantsImage: 'Edits your image: add it next',
   needsAccount: (provider) => `Needs an account at ${words.theProvider(provider)}`,
-  pricedBefore: () => 'Priced before the click',
-  pricedAtMost: () => 'At most: the image is billed by what it takes, the charge said after',
-};
+  pricedBefore: 'Priced before the click',
+  pricedAtMost: 'At most: the image is billed by what it takes, the charge said after',
+});

@@ -4,6 +4,8 @@
  * force shows them.
  */
 
+import { sentences } from '../sentence.js';
+
 export interface ControlsStrings {
   modelControls(provider: string): string;
   safetyTolerance(min: number, max: number): string;
@@ -27,21 +29,21 @@ export interface ControlsStrings {
   fixSetting(): string;
 }
 
-export const controls: ControlsStrings = {
+export const controls = sentences<ControlsStrings>({
   modelControls: (provider) => `How ${provider} makes it`,
   safetyTolerance: (min, max) => `Moderation (${min} strictest, ${max} most permissive)`,
   moderationCharged: (provider) => `${provider} charges for an image its moderation withholds.`,
-  outputFormat: () => 'Image format',
+  outputFormat: 'Image format',
   steps: (min, max) => `Steps (${min}–${max})`,
   guidance: (min, max) => `Guidance (${min}–${max})`,
-  raw: () => 'Raw: a less processed, more natural look',
-  imagePromptStrength: () => 'Reference image strength (0–1)',
+  raw: 'Raw: a less processed, more natural look',
+  imagePromptStrength: 'Reference image strength (0–1)',
   byDefault: (choice) => `${choice} (default)`,
   enhancePrompt: (provider, byDefault) => `Let ${provider} rewrite my prompt first${byDefault ? ' (its default)' : ''}`,
   enhanceOn: (provider) =>
     `${provider} may add to your prompt before it makes the image; the image shows what it used, and the same seed may not make it again.`,
-  enhanceOff: () => 'Your prompt is used as you wrote it, and the same seed makes the same image again.',
+  enhanceOff: 'Your prompt is used as you wrote it, and the same seed makes the same image again.',
   seedNotKept: (provider) =>
     `${provider} rewrites this model's prompts itself: the same seed may not make the same image again.`,
-  fixSetting: () => 'Change the setting',
-};
+  fixSetting: 'Change the setting',
+});

@@ -1,4 +1,6 @@
 import type { EditKind, ExtendSides, ImageKept } from '../../base/types.js';
+import { sentences } from '../sentence.js';
+import { listed, pluralForm } from '../words.js';
 
 /**
  * The image editor's words: the mask painter over the image (its painting area, its tools, what is painted, said in
@@ -133,75 +135,74 @@ export interface EditorStrings {
   imageKept(provider: string, kept: ImageKept): string;
 }
 
-export const editor: EditorStrings = {
-  maskLabel: () => 'Mask: paint what to change',
-  maskInstructions: () =>
+export const editor = sentences<EditorStrings>({
+  maskLabel: 'Mask: paint what to change',
+  maskInstructions:
     'Paint with the pointer or a finger. With the keyboard: Enter places a rectangle, the arrow keys move it (with Shift, ten times as far), Alt (Option on a Mac) with the arrow keys sizes it, Enter paints it (with the eraser: erases it), Escape drops it.',
-  maskTools: () => 'Mask tools',
-  brush: () => 'Brush',
-  eraser: () => 'Eraser',
-  brushSize: () => 'Brush size',
+  maskTools: 'Mask tools',
+  brush: 'Brush',
+  eraser: 'Eraser',
+  brushSize: 'Brush size',
   brushPixels: (size) => `${size} pixels`,
-  undo: () => 'Undo',
-  redo: () => 'Redo',
-  clear: () => 'Clear',
-  invert: () => 'Invert',
-  markRectangle: () => 'Mark a rectangle',
+  undo: 'Undo',
+  redo: 'Redo',
+  clear: 'Clear',
+  invert: 'Invert',
+  markRectangle: 'Mark a rectangle',
   painted: (share) => `${share} of the image is painted`,
-  paintedLittle: () => 'Less than 1% of the image is painted',
-  nothingPainted: () => 'Nothing is painted yet: paint what to change',
+  paintedLittle: 'Less than 1% of the image is painted',
+  nothingPainted: 'Nothing is painted yet: paint what to change',
   rectangle: (left, top, width, height, erase) =>
     `Rectangle ${width} wide and ${height} high, ${left} from the left and ${top} from the top: Enter ${erase ? 'erases' : 'paints'} it, Escape drops it.`,
-  edit: () => 'Edit',
+  edit: 'Edit',
   editLabel: (prompt) => `Edit “${prompt}”`,
-  editorLabel: () => 'Edit this image',
-  stopEditing: () => 'Stop editing',
-  kindLabel: () => 'What to do',
-  kindInstruction: () => 'Follow an instruction',
-  kindMask: () => 'Change the painted area',
-  kindErase: () => 'Erase the painted area',
-  kindExtend: () => 'Extend the image',
+  editorLabel: 'Edit this image',
+  stopEditing: 'Stop editing',
+  kindLabel: 'What to do',
+  kindInstruction: 'Follow an instruction',
+  kindMask: 'Change the painted area',
+  kindErase: 'Erase the painted area',
+  kindExtend: 'Extend the image',
   kindsNotHere: (kinds, provider) =>
-    `${kinds
-      .map((kind) => `“${kind}”`)
-      .join(', ')
-      .replace(/, (?=[^,]*$)/, ' and ')}: no model at ${provider} does ${kinds.length > 1 ? 'these' : 'this'}.`,
-  instructionLabel: () => 'What to change',
-  instructionPlaceholder: () => 'Make the sky purple; remove the cup; only the face smiles…',
-  instructionFirst: () => 'Say what to change first',
-  toInstruction: () => 'Write it',
-  imageAlt: () => 'The image being edited',
+    `${listed(
+      'en-GB',
+      kinds.map((kind) => `“${kind}”`),
+    )}: no model at ${provider} does ${kinds.length > 1 ? 'these' : 'this'}.`,
+  instructionLabel: 'What to change',
+  instructionPlaceholder: 'Make the sky purple; remove the cup; only the face smiles…',
+  instructionFirst: 'Say what to change first',
+  toInstruction: 'Write it',
+  imageAlt: 'The image being edited',
   willDo: (kind, model) =>
     `${{ instruction: 'Follow the instruction', mask: 'Fill the painted area', erase: 'Erase the painted area', extend: 'Extend the image' }[kind]} with ${model}`,
-  editingInForm: () =>
+  editingInForm:
     'You are editing an image: what to change, the model and Generate are with the image. Your prompt and model here are kept for when you stop editing.',
-  decisionInEditor: () => 'The price and Generate are with the image being edited.',
-  toEditorDecision: () => 'Go there',
-  editModelsLabel: () => 'Edit with',
-  toPainting: () => 'Paint',
-  notReadable: () =>
+  decisionInEditor: 'The price and Generate are with the image being edited.',
+  toEditorDecision: 'Go there',
+  editModelsLabel: 'Edit with',
+  toPainting: 'Paint',
+  notReadable:
     'This image is shown from the provider’s link, which this page may not read: it cannot be edited here. Download it and choose it with “Edit an image of your own”.',
-  keptOutside: () => 'Outside the painted area: your original, pixel for pixel.',
-  showAsMade: () => 'Show what the provider made',
-  showKept: () => 'Show with your original outside',
-  editOwn: () => 'Edit an image of your own',
+  keptOutside: 'Outside the painted area: your original, pixel for pixel.',
+  showAsMade: 'Show what the provider made',
+  showKept: 'Show with your original outside',
+  editOwn: 'Edit an image of your own',
   sendWhole: (megapixels, more) => `Send it whole, ${megapixels} MP: ${more} more (otherwise at 1 MP)`,
   goesOn: (images, more) =>
-    `Go on with the conversation that made this image: sends ${images ? `its ${images === 1 ? 'earlier image' : `${images} earlier images`}` : 'its earlier instructions'} again${more ? `, at most ${more} more` : ''}`,
-  editingOff: () => 'Editing is turned off on this widget (edit="off"): turn it on to send an edit.',
-  maskNotAnImage: () =>
-    'The mask is no image this browser can read: give a PNG of the image’s size, white where to change.',
-  extendInstructions: () =>
+    `Go on with the conversation that made this image: sends ${images ? `its ${pluralForm('en', images, { one: 'earlier image', other: `${images} earlier images` })}` : 'its earlier instructions'} again${more ? `, at most ${more} more` : ''}`,
+  editingOff: 'Editing is turned off on this widget (edit="off"): turn it on to send an edit.',
+  maskNotAnImage: 'The mask is no image this browser can read: give a PNG of the image’s size, white where to change.',
+  extendInstructions:
     'Drag an edge of the picture outwards to extend that side, or type how many pixels to add on each side.',
-  extendSidesLabel: () => 'How far to extend, in pixels',
+  extendSidesLabel: 'How far to extend, in pixels',
   extendSide: (side) => ({ top: 'Top', right: 'Right', bottom: 'Bottom', left: 'Left' })[side],
   extendPicture: (image, { top, right, bottom, left }, canvas, megapixels) =>
     `The image, ${image}, with ${top} pixels added at the top, ${right} at the right, ${bottom} at the bottom and ${left} at the left: ${canvas} in all, ${megapixels} MP.`,
   extendSaid: (canvas, megapixels) => `Extended to ${canvas} pixels, ${megapixels} MP.`,
-  extendNone: () => 'Nothing extended yet: drag an edge, or type how far.',
-  toExtending: () => 'Extend',
-  extendPromptLabel: () => 'What to put in the new area (optional)',
-  extendPromptPlaceholder: () => 'More sky; a sandy beach; the rest of the table…',
+  extendNone: 'Nothing extended yet: drag an edge, or type how far.',
+  toExtending: 'Extend',
+  extendPromptLabel: 'What to put in the new area (optional)',
+  extendPromptPlaceholder: 'More sky; a sandy beach; the rest of the table…',
   extendPromptHint: (model) => `${model} may not follow it: what is in the image leads.`,
   noInstruction: (model) => `${model} takes no instruction: it continues the image by itself.`,
   nothingEditsHere: (provider) =>
@@ -212,4 +213,4 @@ export const editor: EditorStrings = {
       'abuse-logs-55-days': `${provider} keeps what it is sent, this image too, for 55 days to watch for abuse; on a free key it may also use it to improve its products, and people may read it.`,
       'public-address-7-days': `${provider} keeps this image at an address anyone who has it can open, for at least 7 days.`,
     })[kept],
-};
+});

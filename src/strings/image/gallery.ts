@@ -2,6 +2,7 @@
 
 import type { ChargeBasis } from '../../base/types.js';
 import { words } from '../words.js';
+import { parts, sentences } from '../sentence.js';
 
 /**
  * How an image's charge is known, as its card says it: the ledger's basis, or `answer` for an image booked at its
@@ -101,16 +102,14 @@ export interface GalleryStrings {
   compareValue(before: number): string;
 }
 
-export const gallery: GalleryStrings = {
-  galleryLabel: () => 'Your generated images',
-  download: () => 'Download',
-  copy: () => 'Copy',
-  vary: () => 'Vary',
-  asReference: () => 'As reference',
-  notSaved: (provider, until, download) => [
-    download(`Download it ${until ? `before ${until}` : 'now'}`),
-    `: it is not saved in this browser (${words.theProvider(provider)} does not allow it), and its link expires${until ? ' then' : ''}.`,
-  ],
+export const gallery = sentences<GalleryStrings>({
+  galleryLabel: 'Your generated images',
+  download: 'Download',
+  copy: 'Copy',
+  vary: 'Vary',
+  asReference: 'As reference',
+  notSaved: (provider, until, download) =>
+    parts`${download(`Download it ${until ? `before ${until}` : 'now'}`)}: it is not saved in this browser (${words.theProvider(provider)} does not allow it), and its link expires${until ? ' then' : ''}.`,
   notSavedBrief: (until) => `Not kept here: its link expires ${until ? `at ${until}` : 'soon'}.`,
   linkExpired: (provider, at) =>
     `Not saved in this browser, and ${words.theProvider(provider)}'s link to it expired${at ? ` at ${at}` : ''}. It was paid for; generate it again to have it.`,
@@ -119,9 +118,9 @@ export const gallery: GalleryStrings = {
   downloadLabel: (file) => `Download ${file}`,
   inNewTab: (name) => `${name} (opens in a new tab)`,
   copyLabel: (prompt) => `Copy image: ${prompt}`,
-  copied: () => 'Image copied.',
-  copyFailed: () => 'This browser did not let the page copy the image: use Download instead.',
-  reuse: () => 'Reuse',
+  copied: 'Image copied.',
+  copyFailed: 'This browser did not let the page copy the image: use Download instead.',
+  reuse: 'Reuse',
   reuseRevised: (provider) => `Reuse ${words.providerName(provider)}'s prompt`,
   madeFrom: (provider, prompt) => `${words.TheProvider(provider)} made this from: ${prompt}`,
   varyLabel: (prompt, price) => `Vary ${price} (a new image: same prompt and settings, a new seed): ${prompt}`,
@@ -129,10 +128,10 @@ export const gallery: GalleryStrings = {
   referenceLabel: (prompt) => `Use as reference: ${prompt}`,
   // The price held to the model's last word, never alone on a line of its own.
   finalize: (model, price) => `Finalize on ${model}\u00a0·\u00a0${price}`,
-  remove: () => 'Delete',
+  remove: 'Delete',
   imageFacts: (model, provider, size, seed) =>
     `${model} · ${provider} · ${size}${seed === undefined ? '' : ` · seed ${seed}`}`,
-  paidFailures: () => 'Paid, but no image',
+  paidFailures: 'Paid, but no image',
   paidFailure: (model, provider, at, charged, reason) =>
     `${model} at ${words.theProvider(provider)}, ${at}: ${charged} charged. ${reason}`,
   failureReason: (code) =>
@@ -143,11 +142,11 @@ export const gallery: GalleryStrings = {
       // The connection, not the provider, lost it: the provider may well have made it.
       network: 'The connection broke before the image came.',
     })[code] ?? 'The provider charged, then could not deliver the image.',
-  historyLabel: () => 'Earlier images',
+  historyLabel: 'Earlier images',
   moreActions: (prompt) => `More actions: ${prompt}`,
-  closeLightbox: () => 'Close',
-  previousImage: () => 'Previous image',
-  nextImage: () => 'Next image',
+  closeLightbox: 'Close',
+  previousImage: 'Previous image',
+  nextImage: 'Next image',
   lightboxLabel: (prompt) => `Full size: ${prompt}`,
   settingsFrom: (what) =>
     ({
@@ -157,11 +156,11 @@ export const gallery: GalleryStrings = {
       finalize: 'The prompt, size and seed of the image are in the form, on the final model: its price is shown.',
       vary: 'The prompt and settings of the image being varied are in the form.',
     })[what],
-  referenceAdded: () => 'The image is added as a reference.',
+  referenceAdded: 'The image is added as a reference.',
   deleted: (prompt) => `Deleted “${prompt}” from this browser.`,
-  receipt: () => 'Receipt',
-  receiptQuoted: () => 'Quoted',
-  receiptCharged: () => 'Charged',
+  receipt: 'Receipt',
+  receiptQuoted: 'Quoted',
+  receiptCharged: 'Charged',
   receiptLeft: (provider) => `Left at ${words.providerName(provider)}`,
   chargeBasis: (basis, provider, credits) =>
     ({
@@ -175,12 +174,12 @@ export const gallery: GalleryStrings = {
   receiptOfBound: (over) => (over ? `${over} more than the most quoted.` : 'Within what was quoted.'),
   receiptMoved: (provider, amount) =>
     `Meanwhile your ${words.providerName(provider)} balance fell by ${amount}; where that differs from the charge, your account there says why.`,
-  paidWithOther: () => 'paid in the charge of the image made with it',
+  paidWithOther: 'paid in the charge of the image made with it',
   receiptReported: (provider, figure) =>
     `${words.TheProvider(provider)}'s reply said ${figure}, more than this image can cost or nothing at all: kept here for the record, never booked.`,
-  editOf: (prompt, source) => ['Edit of: ', source(prompt)],
-  editOfOwn: () => 'Edit of an image of your own',
-  beforeAndAfter: () => 'Before and after',
+  editOf: (prompt, source) => parts`Edit of: ${source(prompt)}`,
+  editOfOwn: 'Edit of an image of your own',
+  beforeAndAfter: 'Before and after',
   compareLabel: (prompt) => `Slide between before (left) and after (right): ${prompt}`,
   compareValue: (before) => `Before ${before} %, after ${100 - before} %`,
-};
+});

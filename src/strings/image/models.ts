@@ -1,5 +1,7 @@
 /** What each model is best for, beside its name in the model choices (loaded with the panels). */
 
+import { sentences } from '../sentence.js';
+
 export interface ModelsStrings {
   /** What `model` is best for, promising no edit: said where it edits no image (or before that is known). */
   bestFor(model: string): string;
@@ -10,7 +12,7 @@ export interface ModelsStrings {
   bestForEditing(model: string): string;
 }
 
-export const models: ModelsStrings = {
+export const models = sentences<ModelsStrings>({
   bestFor: (model) =>
     ({
       // Black Forest Labs' own words for each model (docs.bfl.ai, "FLUX.2 models": [klein] for real-time and high
@@ -70,4 +72,4 @@ export const models: ModelsStrings = {
       'gemini-3.1-flash-image': 'Fast edits (Gemini 3.1 Flash)',
       'gemini-nano-banana-2.1': 'Fast edits, up to 4K',
     })[model] ?? '',
-};
+});

@@ -1,6 +1,7 @@
 /** The price comparison and the projection. */
 
 import { imageCount, words } from '../words.js';
+import { sentences } from '../sentence.js';
 
 export interface OffersStrings {
   // Compare
@@ -40,13 +41,13 @@ const images = (submissions: number, count?: number) =>
 const atLeast = (least?: number, count?: number) =>
   least === undefined ? '' : `, at least ${least}${images(least, count)}`;
 
-export const offers: OffersStrings = {
-  compareLabel: () => 'Compare prices',
+export const offers = sentences<OffersStrings>({
+  compareLabel: 'Compare prices',
   compareSummary: (model, payee, price, family) =>
     `Compare prices · cheapest${family ? ` ${family}` : ''}: ${model} at ${words.theProvider(payee)}, ${price}`,
-  cheapest: () => 'cheapest',
-  providerColumn: () => 'Provider',
-  priceColumn: () => 'Price',
+  cheapest: 'cheapest',
+  providerColumn: 'Provider',
+  priceColumn: 'Price',
   hundredOf: (price, count, most) =>
     `${count === 1 ? '100 images like this' : `100 submissions like this${count ? ` (${imageCount(100 * count)})` : ''}`}: ${
       most ? `about ${price}, at most ${most}` : price
@@ -64,4 +65,4 @@ export const offers: OffersStrings = {
     }`,
   settleUncertain: (count) => `Say whether ${count > 1 ? 'they were' : 'it was'} charged`,
   useCheaper: (model, price) => `Use ${model} · ${price}`,
-};
+});

@@ -1,5 +1,7 @@
 /** The model and size pickers' words (src/elements/image/models/, src/elements/image/shape/). */
 
+import { sentences } from '../sentence.js';
+
 export interface PickersStrings {
   widthLabel(): string;
   heightLabel(): string;
@@ -11,12 +13,12 @@ export interface PickersStrings {
   providerPicksPixels(width: number, height: number): string;
 }
 
-export const pickers: PickersStrings = {
-  widthLabel: () => 'Width',
-  heightLabel: () => 'Height',
+export const pickers = sentences<PickersStrings>({
+  widthLabel: 'Width',
+  heightLabel: 'Height',
   megapixelChoice: (megapixels) => `${megapixels} MP`,
-  customSize: () => 'Custom size',
-  presetSizes: () => 'Preset sizes',
+  customSize: 'Custom size',
+  presetSizes: 'Preset sizes',
   pixels: (width, height) => `${width} × ${height} px`,
   providerPicksPixels: (width, height) => `≈ ${width} × ${height}, provider's pick`,
-};
+});

@@ -3,7 +3,8 @@
  * that failed offers (Try again, Dismiss), what is said once its images are here, and Undo beside what was just done.
  */
 
-import { words } from '../words.js';
+import { clockTime, pluralForm, words } from '../words.js';
+import { sentences } from '../sentence.js';
 
 export interface ProgressStrings {
   sending(): string;
@@ -37,27 +38,24 @@ export interface ProgressStrings {
   usually(time: string): string;
 }
 
-export const progress: ProgressStrings = {
-  sending: () => 'Sending',
-  progressLabel: () => 'Generation progress',
-  cancel: () => 'Cancel',
-  stopping: () => 'Stopping: finding out whether it was charged',
+export const progress = sentences<ProgressStrings>({
+  sending: 'Sending',
+  progressLabel: 'Generation progress',
+  cancel: 'Cancel',
+  stopping: 'Stopping: finding out whether it was charged',
   stopWaitingQuestion: (provider, billed) =>
     `${words.TheProvider(provider)} has already charged ${billed} for this and finishes it whatever this page does. Stop waiting? It still appears here when it is done.`,
-  stopWaiting: () => 'Stop waiting',
+  stopWaiting: 'Stop waiting',
   stillFinishing: (provider, billed) =>
     `${words.TheProvider(provider)} is still making the image you paid ${billed} for: it appears here when it is done.`,
-  resuming: () => 'Finishing a paid image from your earlier visit',
-  keepWaiting: () => 'Keep waiting',
+  resuming: 'Finishing a paid image from your earlier visit',
+  keepWaiting: 'Keep waiting',
   retry: (price) => (price ? `Try again, ${price}` : 'Try again'),
-  dismiss: () => 'Dismiss',
-  imagesReady: (count, prompt) => `${count === 1 ? 'Image' : `${count} images`} ready: ${prompt}`,
-  undo: () => 'Undo',
+  dismiss: 'Dismiss',
+  imagesReady: (count, prompt) =>
+    `${pluralForm('en', count, { one: 'Image', other: `${count} images` })} ready: ${prompt}`,
+  undo: 'Undo',
   useElsewhere: (model, provider, price) => `Use ${model} at ${words.providerName(provider)}, ${price}`,
-  elapsed: (seconds) =>
-    // No-break spaces: a number never wraps away from its unit ("2 / s" at 280 px).
-    seconds < 60
-      ? `${seconds}\u00a0s`
-      : `${Math.floor(seconds / 60)}\u00a0min ${String(seconds % 60).padStart(2, '0')}\u00a0s`,
+  elapsed: clockTime,
   usually: (time) => `usually ${time}`,
-};
+});

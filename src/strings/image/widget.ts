@@ -1,5 +1,8 @@
 /** The widget's form: labels, choices, progress and the Generate button. */
 
+import { sentences } from '../sentence.js';
+import { plural, pluralForm } from '../words.js';
+
 export interface WidgetStrings {
   promptLabel(): string;
   promptPlaceholder(): string;
@@ -43,36 +46,39 @@ export interface WidgetStrings {
   badBudget(value: string): string;
 }
 
-export const widget: WidgetStrings = {
-  promptLabel: () => 'Describe the image',
-  promptPlaceholder: () => 'A lighthouse on a cliff at dawn, watercolour',
-  modelLabel: () => 'Model',
-  shapeLabel: () => 'Shape',
-  sizeFromInput: () => 'The image is made at the size of the image to edit.',
-  generating: () => 'Running…',
-  generateLabel: () => 'Generate',
+export const widget = sentences<WidgetStrings>({
+  promptLabel: 'Describe the image',
+  promptPlaceholder: 'A lighthouse on a cliff at dawn, watercolour',
+  modelLabel: 'Model',
+  shapeLabel: 'Shape',
+  sizeFromInput: 'The image is made at the size of the image to edit.',
+  generating: 'Running…',
+  generateLabel: 'Generate',
   shortcut: (mac) => (mac ? '⌘↵' : 'Ctrl+↵'),
-  undone: () => 'Undone.',
-  undoTooLate: () => 'It was settled meanwhile, in another tab or by a reset, and can no longer be undone.',
+  undone: 'Undone.',
+  undoTooLate: 'It was settled meanwhile, in another tab or by a reset, and can no longer be undone.',
   // A figure and its unit never apart at a line's end ("1 MP" read "1" then "MP" under the price at 1280 px).
   buys: (count, megapixels) =>
-    `${count === 1 ? '1\u00a0image' : `${count}\u00a0images`} · ${megapixels}\u00a0MP${count === 1 ? '' : ' each'}`,
-  priceDetails: () => 'Price details',
-  describeFirst: () => 'Describe the image first',
+    pluralForm('en', count, {
+      one: `1\u00a0image · ${megapixels}\u00a0MP`,
+      other: `${count}\u00a0images · ${megapixels}\u00a0MP each`,
+    }),
+  priceDetails: 'Price details',
+  describeFirst: 'Describe the image first',
   addKeyFirst: (provider) => `Add your ${provider} API key`,
   signInFirst: (provider) => `Not signed in to ${provider}`,
-  fixSignIn: () => 'Sign in',
-  fixPrompt: () => 'Write a prompt',
-  fixKey: () => 'Enter the key',
-  moreModels: (n) => `${n} more ${n === 1 ? 'model' : 'models'}`,
+  fixSignIn: 'Sign in',
+  fixPrompt: 'Write a prompt',
+  fixKey: 'Enter the key',
+  moreModels: (n) => plural(n, 'more model'),
   notSoldNow: (model, instead) => `${model} is not offered to your account now: ${instead} is chosen instead.`,
-  fewerModels: () => 'Fewer models',
+  fewerModels: 'Fewer models',
   otherFamilies: (families) => `More models: ${families}`,
-  resolutionLabel: () => 'Size',
-  moreOptions: () => 'More options',
-  resultLabel: () => 'Result',
-  emptyTitle: () => 'Your image appears here',
-  emptyHint: () => 'Describe it, pick a model and a shape: the price shows before you pay.',
+  resolutionLabel: 'Size',
+  moreOptions: 'More options',
+  resultLabel: 'Result',
+  emptyTitle: 'Your image appears here',
+  emptyHint: 'Describe it, pick a model and a shape: the price shows before you pay.',
   badBudget: (value) =>
     `The budget set on this page ("${value}") is not an amount of dollars, so nothing can be spent until it is fixed (write it like 2.50).`,
-};
+});

@@ -1,6 +1,7 @@
 /** The tally in one line, as the widget and `<userpays-tally>` show it at first paint. */
 
 import { imageCount, plural } from '../words.js';
+import { parts, sentences } from '../sentence.js';
 
 /** What was paid for: images, and requests charged that brought none ("1 image and 1 request without an image"). */
 export const paidFor = (images: number, failures = 0) =>
@@ -25,13 +26,13 @@ export interface TallyLineStrings {
   yesterdayAt(time: string): string;
 }
 
-export const tallyLine: TallyLineStrings = {
-  spentSummary: (spent, images, failures) => ['Spent ', spent, ` on ${paidFor(images, failures)}`],
-  budgetLeft: (left, budget) => [' · ', left, ' of ', budget, ' budget left'],
-  heldSummary: (held) => [' · ', held, ' held'],
-  overBudget: (over) => [' · ', over, ' over budget'],
-  uncertainSummary: (amount) => [' · ', amount, ' more may have been charged'],
-  spentBrief: (spent, upTo) => ['Spent ', spent, ...(upTo ? ['–', upTo] : [])],
+export const tallyLine = sentences<TallyLineStrings>({
+  spentSummary: (spent, images, failures) => parts`Spent ${spent} on ${paidFor(images, failures)}`,
+  budgetLeft: (left, budget) => parts` · ${left} of ${budget} budget left`,
+  heldSummary: (held) => parts` · ${held} held`,
+  overBudget: (over) => parts` · ${over} over budget`,
+  uncertainSummary: (amount) => parts` · ${amount} more may have been charged`,
+  spentBrief: (spent, upTo) => parts`Spent ${spent}${upTo ? parts`–${upTo}` : ''}`,
   todayAt: (time) => `today, ${time}`,
   yesterdayAt: (time) => `yesterday, ${time}`,
-};
+});

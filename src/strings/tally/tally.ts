@@ -2,6 +2,7 @@
 
 import { words } from '../words.js';
 import { paidFor } from './tally-line.js';
+import { parts, sentences } from '../sentence.js';
 
 export interface TallyStrings {
   tallyLabel(): string;
@@ -48,45 +49,39 @@ export type OrphanNext = 'fetch' | 'uncertain' | 'void';
 
 const NEXT_TIME = 'the next time the image widget opens on this site';
 
-export const tally: TallyStrings = {
-  tallyLabel: () => 'Image generation spending',
-  budgetLabel: () => 'Budget (USD)',
-  siteLimit: (limit) => ['This site limits spending to ', limit, '.'],
-  siteLimitBelowOwn: (own, limit) => [
-    'Your budget of ',
-    own,
-    ' is above this site’s limit of ',
-    limit,
-    ', which applies.',
-  ],
+export const tally = sentences<TallyStrings>({
+  tallyLabel: 'Image generation spending',
+  budgetLabel: 'Budget (USD)',
+  siteLimit: (limit) => parts`This site limits spending to ${limit}.`,
+  siteLimitBelowOwn: (own, limit) =>
+    parts`Your budget of ${own} is above this site’s limit of ${limit}, which applies.`,
   budgetRefused: (value, example) =>
     `“${value}” is not an amount: write it in digits, like ${example}, with no currency sign or thousands separator.`,
-  ownLimit: () => 'Your budget applies.',
+  ownLimit: 'Your budget applies.',
   budgetUsed: (percent) => `${percent} % of budget used`,
   budgetNearlyUsed: (percent) => `${percent} % of budget used: close to the limit`,
-  budgetReached: () => '100 % of budget used: the budget is reached',
+  budgetReached: '100 % of budget used: the budget is reached',
   budgetPassed: (percent) => `${percent} % of budget used: over budget`,
-  modelSplit: (model, spent, images, failures) => [`${model}: `, spent, ` on ${paidFor(images, failures)}`],
+  modelSplit: (model, spent, images, failures) => parts`${model}: ${spent} on ${paidFor(images, failures)}`,
   chartLabel: (days) => `Spent per day: ${days}`,
-  last30Days: () => 'Last 30 days',
-  today: () => 'Today',
-  pendingLabel: (held) => ['Generating now: ', held, ' held until done'],
-  pendingEntry: (model, started, held) => [`${model}, started ${started}: `, held],
-  orphanLabel: (held) => ['Left unfinished when their page closed: ', held, ' held'],
-  orphanEntry: (model, started, held, next, provider, keyed) => [
-    `${model}, started ${started}: `,
-    held,
-    next === 'fetch'
-      ? `. ${words.TheProvider(provider)} accepted it: the image is fetched ${NEXT_TIME}${keyed ? ` with your ${words.providerName(provider)} key` : ''}.`
-      : next === 'uncertain'
-        ? `. Its page closed before ${words.theProvider(provider)} replied: ${NEXT_TIME}, it is listed as may have been charged, for you to settle.`
-        : `. Its request never left: nothing was charged, and it is cleared ${NEXT_TIME}.`,
-  ],
+  last30Days: 'Last 30 days',
+  today: 'Today',
+  pendingLabel: (held) => parts`Generating now: ${held} held until done`,
+  pendingEntry: (model, started, held) => parts`${model}, started ${started}: ${held}`,
+  orphanLabel: (held) => parts`Left unfinished when their page closed: ${held} held`,
+  orphanEntry: (model, started, held, next, provider, keyed) =>
+    parts`${model}, started ${started}: ${held}. ${
+      next === 'fetch'
+        ? `${words.TheProvider(provider)} accepted it: the image is fetched ${NEXT_TIME}${keyed ? ` with your ${words.providerName(provider)} key` : ''}.`
+        : next === 'uncertain'
+          ? `Its page closed before ${words.theProvider(provider)} replied: ${NEXT_TIME}, it is listed as may have been charged, for you to settle.`
+          : `Its request never left: nothing was charged, and it is cleared ${NEXT_TIME}.`
+    }`,
   since: (when) => `Since ${when}`,
-  exportCsv: () => 'Export CSV',
-  exportJson: () => 'Export JSON',
-  resetOpen: () => 'Reset…',
-  resetQuestion: () => 'Start a new session? Spent and images go back to zero.',
-  reset: () => 'Reset',
-  keep: () => 'Keep',
-};
+  exportCsv: 'Export CSV',
+  exportJson: 'Export JSON',
+  resetOpen: 'Reset…',
+  resetQuestion: 'Start a new session? Spent and images go back to zero.',
+  reset: 'Reset',
+  keep: 'Keep',
+});

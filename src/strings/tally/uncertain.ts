@@ -1,6 +1,7 @@
 /** The charges no reply confirmed or denied, listed for the user to settle (both elements: uncertain-charges.ts). */
 
 import { words } from '../words.js';
+import { parts, sentences } from '../sentence.js';
 
 export interface UncertainStrings {
   /**
@@ -72,44 +73,30 @@ export interface UncertainStrings {
 
 const timesSaid = (times: number) => (times === 2 ? 'twice' : `${times} times`);
 
-export const uncertain: UncertainStrings = {
-  uncertainLabel: () => 'What these cost is not known yet',
+export const uncertain = sentences<UncertainStrings>({
+  uncertainLabel: 'What these cost is not known yet',
   uncertainEntry: (model, sent, amount, provider, sends, shown, made) =>
     made
-      ? [
-          `${model}, made ${sent}: ${words.TheProvider(provider)} did not say what it cost; at most `,
-          amount,
-          ` may have been charged. If your ${words.providerName(provider)} account shows what it cost, say so; it stays counted until then.`,
-        ]
-      : [
-          `${model}, sent ${sent}: `,
-          ...(shown ? [shown, ` of it shows in your ${words.providerName(provider)} balance; `] : []),
-          sends ? 'up to ' : '',
-          amount,
-          `${shown ? ' more' : ''} may have been charged${sends ? ` (a browser may send a request again when its connection breaks: up to ${sends} times in all)` : ''}. If your ${words.providerName(provider)} account shows ${shown ? 'more' : 'it'}, say so; it stays counted until then.`,
-        ],
-  uncertainCharged: (amount) => ['It was charged, ', amount],
-  uncertainChargedOnce: (amount) => ['Charged once, ', amount],
-  uncertainChargedTimes: (times, amount) => [`Charged ${timesSaid(times)}, `, amount],
+      ? parts`${model}, made ${sent}: ${words.TheProvider(provider)} did not say what it cost; at most ${amount} may have been charged. If your ${words.providerName(provider)} account shows what it cost, say so; it stays counted until then.`
+      : parts`${model}, sent ${sent}: ${shown ? parts`${shown} of it shows in your ${words.providerName(provider)} balance; ` : ''}${sends ? 'up to ' : ''}${amount}${shown ? ' more' : ''} may have been charged${sends ? ` (a browser may send a request again when its connection breaks: up to ${sends} times in all)` : ''}. If your ${words.providerName(provider)} account shows ${shown ? 'more' : 'it'}, say so; it stays counted until then.`,
+  uncertainCharged: (amount) => parts`It was charged, ${amount}`,
+  uncertainChargedOnce: (amount) => parts`Charged once, ${amount}`,
+  uncertainChargedTimes: (times, amount) => parts`Charged ${timesSaid(times)}, ${amount}`,
   uncertainBalanceFell: (provider, amount, times) =>
     `Your ${words.providerName(provider)} balance fell by ${amount}: count it as charged ${times === 1 ? 'once' : timesSaid(times)}`,
   uncertainCountedOnce: (amount) => `Counted as charged once: ${amount}.`,
   uncertainCountedTimes: (times, amount) => `Counted as charged ${timesSaid(times)}: ${amount}.`,
   uncertainCountedCharged: (amount) => `Counted as charged: ${amount}.`,
-  uncertainCountedNone: () => 'Counted as not charged.',
-  uncertainChargedMore: (total, sends) => [sends === 2 ? 'Twice, ' : 'More than once, ', total],
-  uncertainOnlyShown: (shown) => ['Only ', shown],
-  uncertainMoreShown: (total) => ['More, ', total, ' in all'],
-  uncertainNotCharged: () => 'It was not',
-  uncertainGroup: (count, model, sent, amount, provider, sends) => [
-    `${count} requests for ${model}, sent ${sent}: `,
-    sends ? 'up to ' : '',
-    amount,
-    ` each may have been charged${sends ? ` (a browser may send a request again when its connection breaks: each up to ${sends} times in all)` : ''}. If your ${words.providerName(provider)} account shows them, say so; they stay counted until then.`,
-  ],
-  uncertainEachOnce: (total) => ['Each charged once: ', total, ' in all'],
-  uncertainAllCharged: (total) => ['All were charged: ', total, ' in all'],
-  uncertainNoneCharged: () => 'None was',
-  uncertainAnswerEach: () => 'Answer each',
+  uncertainCountedNone: 'Counted as not charged.',
+  uncertainChargedMore: (total, sends) => parts`${sends === 2 ? 'Twice' : 'More than once'}, ${total}`,
+  uncertainOnlyShown: (shown) => parts`Only ${shown}`,
+  uncertainMoreShown: (total) => parts`More, ${total} in all`,
+  uncertainNotCharged: 'It was not',
+  uncertainGroup: (count, model, sent, amount, provider, sends) =>
+    parts`${count} requests for ${model}, sent ${sent}: ${sends ? 'up to ' : ''}${amount} each may have been charged${sends ? ` (a browser may send a request again when its connection breaks: each up to ${sends} times in all)` : ''}. If your ${words.providerName(provider)} account shows them, say so; they stay counted until then.`,
+  uncertainEachOnce: (total) => parts`Each charged once: ${total} in all`,
+  uncertainAllCharged: (total) => parts`All were charged: ${total} in all`,
+  uncertainNoneCharged: 'None was',
+  uncertainAnswerEach: 'Answer each',
   uncertainNth: (index, count, sent) => `Request ${index} of ${count}, sent ${sent}`,
-};
+});

@@ -1,6 +1,7 @@
 import type { EditKind } from '../../base/types.js';
 import type { EditPricesStrings } from '../../strings/edit-prices.js';
 import { images, number } from './words.js';
+import { sentences } from '../../strings/sentence.js';
 
 /** Was jede Art der Bearbeitung nicht kann, gesagt nach „kann hier“. */
 const EDIT_VERBS: Record<EditKind, string> = {
@@ -10,10 +11,10 @@ const EDIT_VERBS: Record<EditKind, string> = {
   extend: 'kein Bild erweitern',
 };
 
-export const editPrices: EditPricesStrings = {
+export const editPrices = sentences<EditPricesStrings>({
   cannotEdit: (model, kind) =>
     `${model} kann hier ${EDIT_VERBS[kind]}: Wählen Sie ein Modell, das es kann, oder eine andere Art der Bearbeitung.`,
-  editNeedsImage: () => 'Wählen Sie das Bild, das Sie bearbeiten möchten.',
+  editNeedsImage: 'Wählen Sie das Bild, das Sie bearbeiten möchten.',
   inputImageTokens: (index, expected, most) =>
     `Gesendetes Bild ${index}: etwa ${number(expected)} Tokens (kann schwanken, höchstens ${number(most)})`,
   imageToEditTokens: (expected, most) =>
@@ -33,13 +34,13 @@ export const editPrices: EditPricesStrings = {
     per === 'image'
       ? 'Das zu bearbeitende Bild, je Bild berechnet'
       : `Das zu bearbeitende Bild (${number(megapixels)} MP)`,
-  inputsOnce: () => 'Bearbeitung eines Bildes (anders berechnet als ein Bild aus Text)',
-  extendNotWhole: () => 'Wie weit jede Seite erweitert wird, muss eine ganze Zahl von Pixeln sein, 0 oder mehr.',
-  extendNothing: () => 'Erweitern Sie mindestens eine Seite: Jede Seite hat jetzt 0 Pixel.',
+  inputsOnce: 'Bearbeitung eines Bildes (anders berechnet als ein Bild aus Text)',
+  extendNotWhole: 'Wie weit jede Seite erweitert wird, muss eine ganze Zahl von Pixeln sein, 0 oder mehr.',
+  extendNothing: 'Erweitern Sie mindestens eine Seite: Jede Seite hat jetzt 0 Pixel.',
   extendSideMost: (model, most) =>
     `${model} erweitert eine Seite um höchstens ${number(most)} Pixel – erweitern Sie sie weniger.`,
   extendTooLarge: (model, width, height, megapixels) =>
     `Erweitert hätte das Bild ${width}×${height} Pixel, und ${model} erzeugt Bilder von höchstens ${number(megapixels)} Megapixeln – erweitern Sie es weniger.`,
   promptNotSent: (model, prompt) =>
     `${model} nimmt keine Anweisung an: Es führt das Bild von selbst fort, und „${prompt}“ wird nicht gesendet.`,
-};
+});

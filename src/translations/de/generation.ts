@@ -1,10 +1,11 @@
 import type { GenerationStrings } from '../../strings/generation.js';
 import { atProvider, words } from './words.js';
+import { sentences } from '../../strings/sentence.js';
 
 /** The provider at the start of a sentence, where it is known, else "Der Anbieter". */
 const whoIn = (provider?: string) => (provider ? words.TheProvider(provider) : 'Der Anbieter');
 
-export const generation: GenerationStrings = {
+export const generation = sentences<GenerationStrings>({
   addressRefused: (provider) =>
     `${whoIn(provider)} hat eine Adresse geschickt, die diese Seite nicht aufruft. Versuchen Sie es später noch einmal.`,
   imageAddressRefused: (provider) =>
@@ -26,16 +27,16 @@ export const generation: GenerationStrings = {
   unknownProvider: (id) => `Den Anbieter „${id}“ gibt es hier noch nicht. Wählen Sie einen anderen Anbieter.`,
   adapterNotLoaded: (provider) =>
     `Was das Widget für ${words.theProvider(provider)} braucht, konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es noch einmal: Nichts wurde gesendet, nichts wurde berechnet.`,
-  vetoed: () => 'Die Seite hat diesen Auftrag angehalten, bevor er gesendet wurde.',
-  promptMissing: () => 'Beschreiben Sie zuerst im Prompt-Feld das Bild, das Sie möchten.',
-  editWithoutImage: () => 'Wählen Sie zuerst das Bild, das Sie bearbeiten möchten.',
-  maskNotTaken: () =>
+  vetoed: 'Die Seite hat diesen Auftrag angehalten, bevor er gesendet wurde.',
+  promptMissing: 'Beschreiben Sie zuerst im Prompt-Feld das Bild, das Sie möchten.',
+  editWithoutImage: 'Wählen Sie zuerst das Bild, das Sie bearbeiten möchten.',
+  maskNotTaken:
     'Eine Bearbeitung nach Anweisung ändert das ganze Bild: Sie nimmt keinen bemalten Bereich. Wählen Sie „Bemalten Bereich ändern“, um einen zu nutzen.',
-  maskMissing: () => 'Bemalen Sie zuerst auf dem Bild den Bereich, der sich ändern soll.',
-  extendTakesNoMask: () => 'Eine Erweiterung füllt einen neuen Bereich um das Bild: Sie nimmt keinen bemalten Bereich.',
-  extendMissing: () =>
+  maskMissing: 'Bemalen Sie zuerst auf dem Bild den Bereich, der sich ändern soll.',
+  extendTakesNoMask: 'Eine Erweiterung füllt einen neuen Bereich um das Bild: Sie nimmt keinen bemalten Bereich.',
+  extendMissing:
     'Geben Sie an, wie weit jede Seite des Bildes erweitert wird: Das erweiterte Bild ist das Bild mit diesen Rändern.',
-  conversationNotKept: () =>
+  conversationNotKept:
     'Diese Bearbeitung wurde als Fortsetzung des Gesprächs berechnet, aus dem ihr Bild stammt, doch dieses Bild führt kein solches Gespräch mit diesem Modell hier: Wählen Sie das Bild noch einmal.',
   maskOfAnotherSize: (width, height, imageWidth, imageHeight) =>
     `Der bemalte Bereich ist ${width}×${height} Pixel groß, das Bild aber ${imageWidth}×${imageHeight}: Bemalen Sie ihn auf diesem Bild noch einmal.`,
@@ -43,9 +44,9 @@ export const generation: GenerationStrings = {
     signIn
       ? `Melden Sie sich bei ${words.providerName(provider)} an (oder geben Sie Ihren eigenen Schlüssel für ${words.providerName(provider)} ein) und versuchen Sie es dann noch einmal.`
       : `Geben Sie Ihren eigenen API-Schlüssel für ${words.providerName(provider)} ein und versuchen Sie es dann noch einmal.`,
-  notOnPage: () =>
+  notOnPage:
     'Dieses Widget ist nicht mehr auf der Seite: Fügen Sie es wieder ein und versuchen Sie es dann noch einmal.',
-  outOfCredits: () =>
+  outOfCredits:
     'Ihr Konto beim Anbieter hat kein Guthaben mehr. Laden Sie es dort auf und versuchen Sie es dann noch einmal.',
   outOfCreditsAt: (provider, host) =>
     `Ihr Konto ${atProvider(provider)} hat dafür nicht genug Guthaben. Laden Sie es ${host ? `unter ${host}` : atProvider(provider)} auf und versuchen Sie es dann noch einmal.`,
@@ -53,9 +54,9 @@ export const generation: GenerationStrings = {
     `${words.TheProvider(provider)} hat trotzdem ${amount} dafür berechnet, und Ihre Ausgabenübersicht zählt es.`,
   cancelledCharged: (provider, amount) =>
     `Erzeugung abgebrochen, aber ${words.theProvider(provider)} hatte schon ${amount} dafür berechnet; Ihre Ausgabenübersicht zählt es.`,
-  cancelledUncharged: () => 'Erzeugung abgebrochen. Dafür wurde nichts berechnet.',
+  cancelledUncharged: 'Erzeugung abgebrochen. Dafür wurde nichts berechnet.',
   tookTooLong: (provider) => `${whoIn(provider)} hat zu lange nicht geantwortet. Versuchen Sie es gleich noch einmal.`,
-  nothingCharged: () => 'Es wurde nichts berechnet.',
+  nothingCharged: 'Es wurde nichts berechnet.',
   moderated: (provider) =>
     `${whoIn(provider)} hat diesen Prompt oder seine Bilder aus Sicherheitsgründen abgelehnt. Formulieren Sie ihn um und versuchen Sie es noch einmal.`,
   promptModerated: (provider) =>
@@ -76,11 +77,11 @@ export const generation: GenerationStrings = {
     `Dieses Gerät ist offline: Nichts wurde an ${words.theProvider(provider)} gesendet, und nichts wurde berechnet. Verbinden Sie sich mit dem Internet und versuchen Sie es noch einmal.`,
   relayNeeded: (provider) =>
     `${words.TheProvider(provider)} nimmt keine Anfragen direkt von Webseiten an, daher wurde nichts gesendet und nichts berechnet: Diese Website hat das Relay, das sie für ${words.theProvider(provider)} braucht, noch nicht eingerichtet.`,
-  relayUnreachable: () =>
+  relayUnreachable:
     'Das Relay der Website hat dieser Seite nicht geantwortet (vielleicht führt es diese Website nicht unter seinen Origins), daher wurde nichts gesendet und nichts berechnet.',
   relayRefusedHost: (why) =>
     `Das Relay der Website hat es abgelehnt, diese Anfrage weiterzugeben (${why}), daher wurde nichts gesendet und nichts berechnet.`,
-  relayRefusedHeaders: () =>
+  relayRefusedHeaders:
     'Das Relay der Website gibt den Schlüssel dieses Anbieters nicht weiter, daher wurde nichts gesendet und nichts berechnet: Das Relay muss aktualisiert werden.',
   redirectRefused: (provider) =>
     `${whoIn(provider)} hat diese Anfrage an eine andere Adresse umgeleitet, an die diese Seite Ihren Schlüssel nicht sendet. Prüfen Sie die Adresse des Anbieters (endpoint).`,
@@ -96,7 +97,7 @@ export const generation: GenerationStrings = {
     `Die Verbindung brach ab: ${words.TheProvider(provider)} hat vielleicht ${
       once ? `${once} berechnet (bis zu ${amount}, falls mehrfach gesendet), alles` : `${amount} berechnet,`
     } vorerst mitgezählt.`,
-  connectionBrokeAfterSending: () => 'Die Verbindung brach nach dem Absenden ab, vor jeder Antwort.',
+  connectionBrokeAfterSending: 'Die Verbindung brach nach dem Absenden ab, vor jeder Antwort.',
   balanceShowsCharge: (provider, amount) =>
     `Ihr Guthaben bei ${words.providerName(provider)} zeigt, was es gekostet hat: ${words.theProvider(provider)} hat ${amount} dafür berechnet, und Ihre Ausgabenübersicht zählt es.`,
   balanceFellCounted: (provider, amount) =>
@@ -117,7 +118,7 @@ export const generation: GenerationStrings = {
       : `Ihr Guthaben bei ${words.providerName(provider)} zeigt keine Abbuchung für die letzte Anfrage: nichts wird gezählt.`,
   balanceCheckEnded: (provider) =>
     `Ihr Guthaben bei ${words.providerName(provider)} zeigte nichts weiter von der letzten Anfrage: sie bleibt vorerst mitgezählt, bis Sie unter Ihrer Ausgabenübersicht antworten.`,
-  keyQuoted: () =>
+  keyQuoted:
     'Die Antwort des Anbieters hat Ihren Schlüssel zitiert, daher werden ihre Worte hier nicht gezeigt. Prüfen Sie die Einstellungen und versuchen Sie es noch einmal.',
   unreadableReply: (provider) =>
     `${whoIn(provider)} hat eine Antwort geschickt, die diese Seite nicht lesen konnte. Versuchen Sie es gleich noch einmal.`,
@@ -129,11 +130,11 @@ export const generation: GenerationStrings = {
     `${whoIn(provider)} hat ein Bild geschickt, das dieser Browser nicht öffnen kann. Versuchen Sie es noch einmal.`,
   cannotMake: (provider) =>
     `${whoIn(provider)} konnte dieses Bild nicht erzeugen. Versuchen Sie es gleich noch einmal.`,
-  queued: () => 'In der Warteschlange',
-  generatingNow: () => 'Wird erzeugt',
-  downloading: () => 'Bild wird heruntergeladen',
+  queued: 'In der Warteschlange',
+  generatingNow: 'Wird erzeugt',
+  downloading: 'Bild wird heruntergeladen',
   imageOf: (status, index, count) => `${status} (${index} von ${count})`,
-  imagesNotSaved: () =>
+  imagesNotSaved:
     'Bilder lassen sich in diesem Browser nicht speichern: Sie bleiben erhalten, bis Sie die Seite verlassen.',
   seedNotWhole: (max) => `Der Seed muss eine ganze Zahl von 0 bis ${max} sein, etwa 42.`,
-};
+});

@@ -1,24 +1,22 @@
-import type { MoreOptionsStrings } from '../../strings/more-options.js';
+import { qualityNamed, type MoreOptionsStrings } from '../../strings/more-options.js';
 import { number } from './words.js';
+import { sentences } from '../../strings/sentence.js';
 
-export const moreOptions: MoreOptionsStrings = {
-  countLabel: () => 'Bilder',
-  qualityLabel: () => 'Qualität',
-  qualityName: (quality) => {
-    const names: Record<string, string> = { low: 'Niedrig', medium: 'Mittel', high: 'Hoch', '0.5K': '512' };
-    return Object.hasOwn(names, quality) ? names[quality] : quality.replace(/k$/, 'K');
-  },
+export const moreOptions = sentences<MoreOptionsStrings>({
+  countLabel: 'Bilder',
+  qualityLabel: 'Qualität',
+  qualityName: qualityNamed({ low: 'Niedrig', medium: 'Mittel', high: 'Hoch' }),
   tierNotMade: (model, asked, made) => `${model} erzeugt kein ${asked}: Die Qualität ist jetzt ${made}.`,
-  seedLabel: () => 'Seed',
-  randomSeed: () => 'zufällig',
-  referencesLabel: () => 'Referenzbilder',
+  seedLabel: 'Seed',
+  randomSeed: 'zufällig',
+  referencesLabel: 'Referenzbilder',
   referencesNote: (required, max, billed) =>
     `(${required ? 'erforderlich' : 'optional'}, bis zu ${max}; ${billed ? 'werden mitberechnet' : 'im Preis enthalten'}; auswählen, ablegen oder einfügen)`,
   referenceAlt: (index) => `Referenzbild ${index}`,
   referenceAdds: (megapixels, amount) => `kostet ${number(megapixels)} MP = ${amount} mehr`,
   referenceRemove: (index) => `Referenzbild ${index} entfernen`,
-  dropReferences: () => 'Bilder hier ablegen, einfügen oder',
-  chooseReferences: () => 'Dateien auswählen',
+  dropReferences: 'Bilder hier ablegen, einfügen oder',
+  chooseReferences: 'Dateien auswählen',
   referencesCount: (n, max) => `${n} von ${max}`,
-  chooseImage: () => 'Bild auswählen',
-};
+  chooseImage: 'Bild auswählen',
+});

@@ -1,5 +1,7 @@
 import type { PricesStrings } from '../../strings/prices.js';
 import { atProvider, images, mp, number, ofProvider, referenceImages } from './words.js';
+import { sentences } from '../../strings/sentence.js';
+import { counted } from '../../strings/words.js';
 
 /**
  * The words of a price source's name (`quote.source.name`: data, in English, which a page may read) in German; the
@@ -33,8 +35,8 @@ const SOURCE_WORDS: [string, string][] = [
 const inGerman = (source: string) =>
   SOURCE_WORDS.reduce((name, [english, german]) => name.replace(english, german), source);
 
-export const prices: PricesStrings = {
-  referencesUnsupported: () =>
+export const prices = sentences<PricesStrings>({
+  referencesUnsupported:
     'Dieser Anbieter nimmt keine Referenzbilder an. Entfernen Sie sie und versuchen Sie es noch einmal.',
   wholePixels: (side) => `${side} muss eine ganze Zahl von Pixeln sein, etwa 1024.`,
   multipleOf: (side, step, who, below, above) =>
@@ -64,8 +66,8 @@ export const prices: PricesStrings = {
     `${model} erzeugt Bilder von mindestens ${number(pixels)} Pixeln – versuchen Sie ${width}×${height}.`,
   qualityNotTaken: (model, quality, qualities) =>
     `${model} nimmt die Qualität ${qualities.join(', ')} an, nicht „${quality}“.`,
-  width: () => 'Die Breite',
-  height: () => 'Die Höhe',
+  width: 'Die Breite',
+  height: 'Die Höhe',
   noSuchModel: (id, example) => `Es gibt kein Modell namens „${id}“. Wählen Sie eines aus der Liste, etwa ${example}.`,
   noPrice: (model, provider) =>
     `${model} hat beim Anbieter ${provider} noch keinen Preis. Wählen Sie einen anderen Anbieter oder ein anderes Modell.`,
@@ -77,20 +79,20 @@ export const prices: PricesStrings = {
     `${model} wurde am ${shutdown} abgeschaltet und kann hier nicht mehr erzeugt werden. Wählen Sie ein anderes Modell.`,
   shutsDown: (model, shutdown, replacement) =>
     `${model} wird am ${shutdown} abgeschaltet; ab dann macht ${replacement} diese Bilder.`,
-  countRange: () => 'Die Anzahl der Bilder muss 1, 2, 3 oder 4 sein.',
+  countRange: 'Die Anzahl der Bilder muss 1, 2, 3 oder 4 sein.',
   tooManyReferences: (model, max, extra) =>
     `${model} nimmt höchstens ${referenceImages(max)} an – entfernen Sie ${extra}.`,
   needsImage: (model) => `${model} bearbeitet ein Bild, das Sie angeben – fügen Sie das zu bearbeitende Bild hinzu.`,
 
   referenceWithoutSize: (index) =>
     `Referenzbild ${index} hat keine brauchbare Größe – verwenden Sie eine Bilddatei mit echter Breite und Höhe.`,
-  firstMegapixel: () => 'Erstes Megapixel',
-  moreMegapixels: (n) => `${n} ${n === 1 ? 'weiteres Megapixel' : 'weitere Megapixel'}`,
+  firstMegapixel: 'Erstes Megapixel',
+  moreMegapixels: (n) => counted('de', n, { one: 'weiteres Megapixel', other: 'weitere Megapixel' }),
   megapixels: (n) => `${mp(n)} Megapixel`,
   referenceImages: (n, megapixels) => `${referenceImages(n)} (${number(megapixels)} MP)`,
   referencesAtOneMp: (n) => `${referenceImages(n)} (je 1 MP)`,
   imageToEdit: (megapixels) => `Das zu bearbeitende Bild (${number(megapixels)} MP)`,
-  flatPerImage: () => 'Festpreis pro Bild',
+  flatPerImage: 'Festpreis pro Bild',
   topUpFee: (percent) => `Aufladegebühr (${percent.replace('.', ',')} % der Summe)`,
   siteShare: (percent) => `Anteil dieser Website (${percent.replace('.', ',')} %)`,
   timesImages: (count) => ` × ${count} Bilder`,
@@ -99,7 +101,7 @@ export const prices: PricesStrings = {
   each: (price) => ` · je ${price}`,
   output: (megapixels) => ` · ${mp(megapixels)} MP Ausgabe`,
   plusReference: (megapixels) => ` + ${number(megapixels)} MP Referenz`,
-  estimate: () => ' · geschätzt',
+  estimate: ' · geschätzt',
   atMost: (price) => `, höchstens ${price}`,
   estimateWhy: (provider) =>
     provider === 'puter'
@@ -113,8 +115,8 @@ export const prices: PricesStrings = {
       : 'Eine Schätzung nach dem, was Dritte über die Preise des Anbieters sagen, nicht nach seiner eigenen Seite: Die Berechnung kann abweichen.',
   credits: (credits) => `${credits} Credits · `,
   pricesFrom: (source, asOf) => `Preise: ${inGerman(source)}, Stand ${asOf}`,
-  total: () => 'Summe',
+  total: 'Summe',
   priceWhere: (model, provider) => `${model} ${atProvider(provider)}`,
   priceBookBroken: (where) =>
     `Diese Website hat ihren Preis für ${where} falsch angegeben, daher kann dafür kein Preis angezeigt werden. Wählen Sie ein anderes Modell, oder sagen Sie es dem Betreiber der Website.`,
-};
+});

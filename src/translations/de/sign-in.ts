@@ -1,10 +1,12 @@
 import type { SignInStrings } from '../../strings/sign-in.js';
 import { words } from './words.js';
+import { sentences } from '../../strings/sentence.js';
+import { pluralForm } from '../../strings/words.js';
 
 /** How a key goes to whom it pays: through the site's relay at `relay` (its host), or, where there is none, straight. */
 const wayOf = (relay: string, payee: string) => (relay ? `über das Relay unter ${relay}` : `direkt an ${payee}`);
 
-export const signIn: SignInStrings = {
+export const signIn = sentences<SignInStrings>({
   // One compound, as German joins a name to a noun ("Hugging-Face-API-Schlüssel"), short enough for a phone beside
   // "Schlüssel holen ↗".
   keyLabel: (provider, token) => `${provider.replaceAll(' ', '-')}-${token ? 'Zugriffstoken' : 'API-Schlüssel'}`,
@@ -13,9 +15,12 @@ export const signIn: SignInStrings = {
   keyGivenAnotherWay: (given, now, payee) =>
     `Ihr Schlüssel wurde gegeben, um ${given.map((relay) => wayOf(relay, payee)).join(' oder ')} zu gehen; diese Seite sendet ihn jetzt ${wayOf(now, payee)}, daher wird er nicht gesendet: Geben Sie ihn erneut ein, um ihn auf diesem Weg zu senden.`,
   waitingForKey: (n, provider) =>
-    `${n === 1 ? 'Ein bezahltes Bild' : `${n} bezahlte Bilder`} aus einem früheren Besuch ${n === 1 ? 'wartet' : 'warten'} bei ${provider}: Geben Sie Ihren Schlüssel ein, um ${n === 1 ? 'es' : 'sie'} abzuholen.`,
+    pluralForm('de', n, {
+      one: `Ein bezahltes Bild aus einem früheren Besuch wartet bei ${provider}: Geben Sie Ihren Schlüssel ein, um es abzuholen.`,
+      other: `${n} bezahlte Bilder aus einem früheren Besuch warten bei ${provider}: Geben Sie Ihren Schlüssel ein, um sie abzuholen.`,
+    }),
   rememberKey: (token) => `${token ? 'Token' : 'Schlüssel'} auf diesem Gerät merken`,
-  staySignedIn: () => 'Auf diesem Gerät angemeldet bleiben',
+  staySignedIn: 'Auf diesem Gerät angemeldet bleiben',
   keyStaysHere: (provider, relay) =>
     `Wird nur an ${provider} gesendet, wo Sie bezahlen${relay ? `, über das Relay dieser Website unter ${relay}` : ''}; bleibt auf dieser Seite, solange Sie das Feld nicht ankreuzen.`,
   getKey: (token) => `${token ? 'Token' : 'Schlüssel'} holen ↗`,
@@ -34,16 +39,16 @@ export const signIn: SignInStrings = {
   noCapOnKey: (provider) => `${provider} hat für diesen Schlüssel kein Limit gesetzt`,
   keyUntil: (date) => `der Schlüssel gilt bis ${date}`,
   keyExpired: (provider, date) => `Ihr ${provider}-Schlüssel ist am ${date} abgelaufen: Melden Sie sich erneut an.`,
-  revokeKey: () => 'Diesen Schlüssel widerrufen ↗',
+  revokeKey: 'Diesen Schlüssel widerrufen ↗',
   signInCancelled: (provider) =>
     `Die Anmeldung mit ${words.providerName(provider)} wurde abgebrochen. Melden Sie sich erneut an oder geben Sie Ihren eigenen Schlüssel ein.`,
   signInFailed: (provider) =>
     `${words.providerName(provider)} hat die Anmeldung nicht abgeschlossen. Melden Sie sich erneut an oder geben Sie Ihren eigenen Schlüssel ein.`,
-  signInMismatch: () =>
+  signInMismatch:
     'Diese Antwort auf eine Anmeldung gehört nicht zu dieser Seite (vielleicht ein alter oder gefälschter Link). Melden Sie sich erneut an.',
-  signInLost: () =>
+  signInLost:
     'Diese Anmeldung wurde vor mehr als 15 Minuten begonnen und kann nicht mehr abgeschlossen werden. Melden Sie sich erneut an.',
-  signInUnavailable: () =>
+  signInUnavailable:
     'Die Anmeldung braucht einen Browser mit Web Crypto und Session Storage (eine sichere Seite: https oder localhost).',
   noSignIn: (provider) =>
     `Mit ${words.providerName(provider)} kann man sich hier nicht anmelden: Geben Sie Ihren eigenen Schlüssel ein.`,
@@ -54,17 +59,17 @@ export const signIn: SignInStrings = {
   grantNote: (provider) =>
     `${provider} setzt dieses Limit auf den Schlüssel, den diese Website bekommt, und lehnt ab, was darüber hinausginge; Sie können den Schlüssel dort jederzeit widerrufen.`,
   grantContinue: (provider) => `Weiter zu ${provider}`,
-  grantCancel: () => 'Abbrechen',
-  grantNotAnAmount: () => 'Geben Sie einen Betrag in US-Dollar über null ein, etwa 5 oder 2,50.',
+  grantCancel: 'Abbrechen',
+  grantNotAnAmount: 'Geben Sie einen Betrag in US-Dollar über null ein, etwa 5 oder 2,50.',
   grantThousands: (typed) =>
     `„${typed}“ könnte tausend oder mehr sein, oder ein paar Dollar: Schreiben Sie den Betrag ohne Tausendertrennzeichen, etwa 1000 oder 2,50.`,
-  grantDaysLabel: () => 'Für wie viele Tage? (1–365)',
-  grantNotDays: () => 'Geben Sie eine ganze Zahl von Tagen von 1 bis 365 ein, etwa 7.',
+  grantDaysLabel: 'Für wie viele Tage? (1–365)',
+  grantNotDays: 'Geben Sie eine ganze Zahl von Tagen von 1 bis 365 ein, etwa 7.',
   leftOnAccount: (left) => `${left} übrig`,
-  signOut: () => 'Abmelden',
-  puterAccount: () => 'Puter-Konto',
-  signInPuter: () => 'Mit Puter anmelden',
-  signInPuterWhy: () => 'um selbst zu bezahlen.',
+  signOut: 'Abmelden',
+  puterAccount: 'Puter-Konto',
+  signInPuter: 'Mit Puter anmelden',
+  signInPuterWhy: 'um selbst zu bezahlen.',
   overBalance: (provider, left) => `Ihr Guthaben bei ${provider} beträgt ${left}`,
   overCap: (provider, left, price, signedIn) =>
     `${signedIn ? `Vom Limit, das Sie dieser Website bei ${provider} gegeben haben,` : `Vom eigenen Limit Ihres Schlüssels bei ${provider}`} sind ${left} übrig (nicht Ihr Guthaben), und dieses Bild kostet ${price}`,
@@ -72,4 +77,4 @@ export const signIn: SignInStrings = {
   outOfCredit: (provider) => `Ihr Konto bei ${provider} hat kein Guthaben mehr`,
   shortOfCredit: (provider) => `Ihr Konto bei ${provider} hat nicht genug Guthaben für dieses Bild`,
   addFunds: (provider) => `Ihr Dashboard bei ${provider} öffnen ↗`,
-};
+});

@@ -1,5 +1,5 @@
 /** The words several German sentences share: the providers' names, and German grammar for the German sentences. */
-import { words as english, type WordsStrings } from '../../strings/words.js';
+import { counted, words as english, type WordsStrings } from '../../strings/words.js';
 
 export const words: WordsStrings = {
   // Names are names; the gateway, which has none of its own, is "das Gateway".
@@ -17,10 +17,10 @@ export const ofProvider = (id: string) => (id === 'openai' ? 'vom Gateway' : `vo
 export const number = (n: number) => n.toLocaleString('de-DE', { maximumFractionDigits: 2 });
 /** Megapixels for reading, to two decimals ("≈1,05" for Puter's 1.048576); the quote keeps them exact. */
 export const mp = (n: number) => `${Math.round(n * 100) / 100 === n ? '' : '≈'}${number(n)}`;
-export const images = (n: number) => `${n} ${n === 1 ? 'Bild' : 'Bilder'}`;
+export const images = (n: number) => counted('de', n, { one: 'Bild', other: 'Bilder' });
 /** What was paid for: images, and requests charged that brought none ("1 Bild und 1 Anfrage ohne Bild"). */
 export const paidFor = (count: number, failures = 0) =>
   failures
-    ? `${count ? images(count) + ' und ' : ''}${failures} ${failures === 1 ? 'Anfrage' : 'Anfragen'} ohne Bild`
+    ? `${count ? images(count) + ' und ' : ''}${counted('de', failures, { one: 'Anfrage', other: 'Anfragen' })} ohne Bild`
     : images(count);
-export const referenceImages = (n: number) => `${n} ${n === 1 ? 'Referenzbild' : 'Referenzbilder'}`;
+export const referenceImages = (n: number) => counted('de', n, { one: 'Referenzbild', other: 'Referenzbilder' });

@@ -5,7 +5,8 @@
 // the browser's own implicit form submission is what is tested.
 // Holds: src/elements/image/image-handlers.ts
 // Holds: src/elements/image/prompt/prompt-template.ts
-// Holds: src/elements/image/submission/panel/flow-controller.ts
+// Holds: src/elements/image/shared/flow-controller.ts
+// Holds: src/elements/image/panels/flow.ts
 import { expect, oneEvent } from '@open-wc/testing';
 import { until, waitUntil } from '../../support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';

@@ -2,12 +2,14 @@
 // price and an enabled Generate without scrolling, in a 360 px wide container too; after a result the newest image is
 // at least half the widget's width in a wide container; while generating, a placeholder at the chosen ratio holds the
 // result's place.
-// Holds: src/elements/image/gallery/panel/canvas.ts
+// Holds: src/elements/image/panels/canvas.ts
 // Holds: src/elements/image/gallery/panel/columns.ts
 // Holds: src/elements/image/image-template.ts
 // Holds: src/elements/image/options/panel/more.ts
 // Holds: src/elements/image/prompt/panel/examples.ts
 // Holds: src/elements/image/prompt/panel/prompt-feature.ts
+// Holds: src/elements/image/shared/slots.ts
+// Holds: src/elements/image/shared/view.ts
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from '../../support/wait.js';
 import { setViewport } from '@web/test-runner-commands';

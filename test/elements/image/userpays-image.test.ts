@@ -1,6 +1,7 @@
-// Holds: src/elements/image/image-parts.ts
-// Holds: src/elements/image/image-properties.ts
+// Holds: src/elements/image/shared/image-parts.ts
+// Holds: src/elements/image/shared/image-properties.ts
 // Holds: src/elements/image/submission/panel/submission-run.ts
+// Holds: src/elements/image/panels/panel-feature.ts
 import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../support/wait.js';
 import '../../../src/define.js';

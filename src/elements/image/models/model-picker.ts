@@ -1,7 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { ImageView, ModelHandlers } from '../view.js';
-import { mostSaid } from './price-words.js';
+import type { ImageView, ModelHandlers } from '../shared/view.js';
+import { mostSaid } from '../shared/price-words.js';
 
 /**
  * The model picker of `<userpays-image>`, in its first paint: every model the provider sells, grouped by family, each

@@ -1,11 +1,10 @@
 import { familyOf, modelName } from '../../../pricing/index.js';
 import type { Offer } from '../../../pricing/compare.js';
-import type { ProviderId } from '../../../base/types.js';
-import { models as modelWords } from '../../../strings/image/models.js';
 import { widget } from '../../../strings/image/widget.js';
 import { wordsIn } from '../../../strings/strings.js';
-import type { ImageParts } from '../image-parts.js';
-import type { ImageView } from '../view.js';
+import type { ImageParts } from '../shared/image-parts.js';
+import { bestForAt } from '../shared/best-for.js';
+import type { ImageView } from '../shared/view.js';
 
 /** How many models of the provider's first family the picker shows before its step. */
 const FIRST_SHOWN = 5;
@@ -48,15 +47,6 @@ export function modelsView(
     // Said while the model it explains is in force: a model the user picks after it is their own choice.
     modelNote: parts.modelNote?.model === host.model ? parts.modelNote.text : undefined,
   };
-}
-
-/**
- * What `model` is best for at `provider`, in the element's words: its editing words (Kontext's "Edits your image") only
- * where the widget can send it an image to edit there (its edit facts say so), else words that promise no edit.
- */
-export function bestForAt(parts: Pick<ImageParts, 'language' | 'editsAt'>, provider: ProviderId, model: string) {
-  const said = wordsIn(parts.language.translation, 'models', modelWords);
-  return (parts.editsAt(provider, model) && said.bestForEditing(model)) || said.bestFor(model);
 }
 
 /** The step under the models: back to fewer, to the families not shown, to the models not shown, or none. */

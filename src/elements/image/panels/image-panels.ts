@@ -1,26 +1,35 @@
 import type { GenerationResult, ModelSettings, PublicEdit, Quote } from '../../../base/types.js';
 import type { Conversation, ReferenceImage } from '../../../providers/provider.js';
-import { EditorFeature } from '../editor/panel/editor-feature.js';
 import { AccountsFeature } from '../accounts/panel/accounts-feature.js';
 import { DetailsFeature } from '../details/panel/details-feature.js';
+import { EditorFeature } from '../editor/panel/editor-feature.js';
 import { GalleryFeature } from '../gallery/panel/gallery-feature.js';
-import type { ImageParts, SubmissionAsItStands } from '../image-parts.js';
 import { ModelsFeature } from '../models/panel/models-feature.js';
 import { OptionsFeature } from '../options/panel/options-feature.js';
 import { PriceFeature } from '../price/panel/price-feature.js';
 import { PromptFeature } from '../prompt/panel/prompt-feature.js';
 import { SubmissionFeature } from '../submission/panel/submission-feature.js';
-import type { Blocked, ImageHandlers, ImageView } from '../view.js';
-import type { Features } from './features.js';
-import type { PanelSlots } from './slots.js';
+import type { Features } from '../shared/features.js';
+import { FlowController } from '../shared/flow-controller.js';
+import type { ImageParts, SubmissionAsItStands } from '../shared/image-parts.js';
+import { NO_SLOTS, type PanelSlots } from '../shared/slots.js';
+import type { Blocked, ImageHandlers, ImageView } from '../shared/view.js';
+import { canvasSlots, runningSlot } from './canvas.js';
+import { flowOf } from './flow.js';
+import { imageAction } from './image-actions.js';
+import { mergeHandlers, type PanelFeature } from './panel-feature.js';
 
 /**
- * `<userpays-image>`'s other half, made when its panels load (after the first paint): its features as they stand once
- * the panels are here, each in its folder (`<feature>/panel/`) with its controllers, handlers and what it draws into
- * the places the first paint keeps for it. Each is handed the others (`Features`) and asks them only as it runs, but
- * for what it takes at its making from one made before it (the submission's resume takes the gallery's images).
+ * `<userpays-image>`'s other half, made when its panels load (after the first paint): its features, each in its folder
+ * (`<feature>/panel/`) with its controllers, handlers and what it draws into the places the first paint keeps for it.
+ * Each is handed this (`Features`: the others' contracts, the widget's flow, `edited`) and asks them only as it runs;
+ * what each adds of the optional members of `PanelFeature` (handlers, slots, why Generate is blocked, what to prefetch)
+ * is looped over here, so that adding a feature is one line in `#features`. The canvas, where the result, the editor
+ * and a submission's progress take turns, is composed here from several (canvas.ts).
  */
 export class ImagePanels implements Features {
+  /** Where the keyboard and the screen reader are: made first, as the features take it at their making. */
+  readonly flow: FlowController;
   readonly accounts: AccountsFeature;
   readonly price: PriceFeature;
   readonly options: OptionsFeature;
@@ -29,59 +38,81 @@ export class ImagePanels implements Features {
   readonly details: DetailsFeature;
   readonly prompt: PromptFeature;
   readonly editor: EditorFeature;
+  readonly models: ModelsFeature;
   /** What the panels' controls do, each feature's. */
   readonly handlers;
+  readonly #parts: ImageParts;
+  /** The features, in the order their reasons to block Generate are asked. */
+  readonly #features: readonly PanelFeature<ImageHandlers & ImagePanels['handlers']>[];
 
   constructor(parts: ImageParts) {
-    this.accounts = new AccountsFeature(parts, this);
+    this.#parts = parts;
+    this.flow = flowOf(parts, this);
+    this.accounts = new AccountsFeature(parts, this, { keyEntered: () => this.submission.resume.keyEntered() });
     this.price = new PriceFeature(parts, this);
     this.options = new OptionsFeature(parts, this);
-    this.gallery = new GalleryFeature(parts, this);
+    this.gallery = new GalleryFeature(parts, this, { opened: () => void this.submission.resume.resume() });
     this.submission = new SubmissionFeature(parts, this);
     this.details = new DetailsFeature(parts, this);
     this.prompt = new PromptFeature(parts, this);
     this.editor = new EditorFeature(parts, this);
-    new ModelsFeature(parts, this);
+    this.models = new ModelsFeature(parts, this);
+    const { editor, options, accounts, price, submission, gallery, details, prompt } = this;
+    this.#features = [editor, options, accounts, price, submission, gallery, details, prompt];
     this.handlers = {
-      ...this.accounts.handlers,
-      ...this.price.handlers,
-      ...this.options.handlers,
-      ...this.gallery.handlers,
-      ...this.submission.handlers,
-      ...this.prompt.handlers,
+      ...mergeHandlers([accounts, price, options, gallery, submission, prompt]),
+      // Drawn by the gallery's view only: it is here whenever one of its images is clicked.
+      imageAction: imageAction(parts, gallery, this),
     };
     // What a submission needs and what draws its result, ahead of the click: loaded when the pointer or the focus comes
     // to Generate; the price details' part when it comes to their summary; the sign-in's when it comes to Sign in.
     const prefetch = (event: Event) => {
       if (!(event.target instanceof Element)) return;
-      for (const feature of [this.submission, this.gallery, this.details, this.accounts])
-        feature.prefetch(event.target);
+      for (const feature of this.#features) feature.prefetch?.(event.target);
     };
     parts.host.renderRoot.addEventListener('pointerover', prefetch);
     parts.host.renderRoot.addEventListener('focusin', prefetch);
   }
 
+  report(error: unknown) {
+    this.submission.report(error);
+  }
+
+  dismissError() {
+    this.submission.controller.dismissError();
+  }
+
+  get shown() {
+    return this.submission.shown;
+  }
+
+  edited() {
+    this.submission.edited();
+    this.price.withdrawFormUndo();
+  }
+
   /**
-   * Why Generate cannot succeed for `quote` as things stand: a model's own control set as the provider would refuse it
-   * (More options), the key the sign-in gave refused, or the budget or the account leaving no room; undefined where
-   * nothing stands in the way.
+   * Why Generate cannot succeed for `quote` as things stand: the image edited not ready, a model's own control set as
+   * the provider would refuse it (More options), the key the sign-in gave refused, or the budget or the account leaving
+   * no room; undefined where nothing stands in the way.
    */
   blocked(quote: Quote): Blocked | undefined {
-    const { cannotPay, capped } = this.accounts.spending();
-    return (
-      this.editor.blocked() ??
-      this.options.blocked() ??
-      this.accounts.blocked() ??
-      this.price.blocked(quote, cannotPay, capped)
-    );
+    for (const feature of this.#features) {
+      const blocked = feature.blocked?.(quote);
+      if (blocked) return blocked;
+    }
+    return undefined;
   }
 
   /**
    * The element's `generate()`: the widget's submission as it stands (or as it stood at a click made before the panels,
    * `standing`), or, with `options` (`edit`), as they ask.
    */
-  generate(options?: unknown, standing?: SubmissionAsItStands): Promise<GenerationResult> {
-    return options === undefined ? this.submission.generate(standing) : this.editor.generate(options);
+  submit(options?: unknown, standing?: SubmissionAsItStands): Promise<GenerationResult> {
+    if (options !== undefined) return this.editor.submitAsAsked(options);
+    // What an answer booked is in the tally now; a change to the form (Vary's, Reuse's) was what this one sends.
+    this.price.submitting();
+    return this.submission.submit(standing);
   }
 
   /** Why a request cannot be made as it stands (`problem`), with its fix where More options has one. */
@@ -106,22 +137,19 @@ export class ImagePanels implements Features {
     seed?: number;
     quality?: string;
   } {
-    const own = this.options.controls.loaded?.controller.settings;
-    return { ...(own && { settings: own }), ...(this.editor.asked() ?? { inputs: this.options.references.images }) };
+    const own = this.options.ownSettings();
+    return { ...(own && { settings: own }), ...(this.editor.asked() ?? { inputs: this.options.referenceImages() }) };
   }
 
   /** What the features draw into the widget's places, from its view. */
   slots(view: ImageView, first: ImageHandlers): PanelSlots {
     const on = { ...first, ...this.handlers };
-    return {
-      ...this.price.slots(on),
-      ...this.accounts.slots(view, on),
-      ...this.submission.slots(on),
-      ...this.gallery.slots(view, on),
-      ...this.details.slots(view, on),
-      ...this.prompt.slots(on),
-      ...this.options.slots(on),
-      ...this.editor.slots(view),
+    const drawn: PanelSlots = {
+      ...NO_SLOTS,
+      ...canvasSlots(this.#parts, this, view, on),
+      ...runningSlot(this.#parts, this, on),
     };
+    for (const feature of this.#features) Object.assign(drawn, feature.slots?.({ view, on }));
+    return drawn;
   }
 }

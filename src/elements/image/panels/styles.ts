@@ -2,7 +2,7 @@ import { css } from 'lit';
 import { accountStyles } from '../accounts/panel/accounts.js';
 import { imageDropStyles } from '../editor/panel/image-drop.js';
 import { evidenceStyles } from '../price/panel/balance-evidence.js';
-import { iconStyles } from '../gallery/panel/icons.js';
+import { iconStyles } from '../shared/icons.js';
 import { moreStyles } from '../options/panel/more.js';
 import { examplesStyles } from '../prompt/panel/examples.js';
 import { pinnedRowStyles } from '../price/panel/pinned-row.js';
@@ -12,7 +12,7 @@ import { pinnedRowStyles } from '../price/panel/pinned-row.js';
  * constructed stylesheet, which a strict Content-Security-Policy allows where a <style> would not be. Each template
  * has its own beside it, of what it draws; the lazy parts' (the sign-in's, the model's controls', the gallery's view,
  * the list of uncertain charges) are adopted when those load (accounts/panel/sign-in/index.ts, options/panel/controls/index.ts,
- * gallery/panel/index.ts, panels/panel-part.ts).
+ * gallery/panel/index.ts, shared/panel-part.ts).
  */
 
 /** What the panels change of the widget's places (image-template.ts) as they draw into them. */

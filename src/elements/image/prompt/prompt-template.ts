@@ -1,19 +1,12 @@
 import { css, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { PanelSlots } from '../panels/slots.js';
-import type { ImageHandlers, ImageView } from '../view.js';
+import { slot, type PanelSlots } from '../shared/slots.js';
+import type { ImageHandlers, ImageView } from '../shared/view.js';
 
 /**
  * The prompt of `<userpays-image>`, in its first paint, with examples while it is empty (drawn by the panels into the
  * place kept for them). Functions of the view and the handlers; they write nothing.
  */
-
-/**
- * The place of what the panels draw after the first paint (Puter's account line, the examples, the key field), at the
- * size it will have, so that nothing moves when it comes (docs/theming.md, "No layout shift"): the examples' place is
- * laid out below (`formStyles`), the account's and the key field's have their heights in image-template.ts.
- */
-export const slot = (name: string) => html`<div class="${name}" aria-hidden="true"></div>`;
 
 /** The prompt, large, and while it is empty a few examples to start from (a click puts one in). */
 export function renderPrompt(view: ImageView, slots: PanelSlots | undefined, on: ImageHandlers) {

@@ -5,8 +5,8 @@ import type { WidgetStrings } from '../../../strings/image/widget.js';
 import { pickers } from '../../../strings/image/pickers.js';
 import { wordsIn, type Translation } from '../../../strings/strings.js';
 import { segmented } from '../../shared/choices/choices.js';
-import type { ShapeHandlers } from '../view.js';
-import type { SizeView } from './size-choices.js';
+import type { ShapeHandlers } from '../shared/view.js';
+import type { SizeView } from '../shared/view.js';
 
 /**
  * The shape and size picker of `<userpays-image>`, in its first paint: one radio group of shapes (one Tab stop, arrows

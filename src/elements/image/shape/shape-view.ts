@@ -1,5 +1,6 @@
-import type { ImageParts } from '../image-parts.js';
-import { sizeView, type SizeView } from './size-choices.js';
+import type { ImageParts } from '../shared/image-parts.js';
+import { sizeView } from './size-choices.js';
+import type { SizeView } from '../shared/view.js';
 
 /**
  * The size controls for the request as it stands (undefined where the image to edit sets the size), and where a size

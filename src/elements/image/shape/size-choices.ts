@@ -1,3 +1,4 @@
+import type { SizeView } from '../shared/view.js';
 import {
   aspectRatio,
   gcd,
@@ -62,31 +63,6 @@ const sizeChoice = (size: Size, selected: boolean) => ({
 });
 
 /** A choice of the shape group or of the size group: what it is called, the size it picks (`WxH`), whether in force. */
-export interface SizeChoice {
-  label: string;
-  value: string;
-  selected: boolean;
-}
-
-/** What the size controls show for the provider's rule and the size set. */
-export interface SizeView {
-  /** The shapes the provider makes, widest to tallest; empty where the image to edit sets the size. */
-  shapes: SizeChoice[];
-  /**
-   * The sizes of the shape in force (about 0.25, 1, 2, 4 MP) the model accepts, each called by its megapixels;
-   * empty where the provider picks.
-   */
-  sizes: (Omit<SizeChoice, 'label'> & { megapixels: number })[];
-  /** Width and height may be typed (pixel rules), and the user chose to (or the size is none of the choices). */
-  custom: boolean;
-  customAllowed: boolean;
-  /** The provider picks the pixels from the ratio (about 1 MP). */
-  providerPicks: boolean;
-  width: number;
-  height: number;
-  /** Why the model cannot make the size typed, said under the width and height, which it marks; '' where it can. */
-  problem?: string;
-}
 
 /**
  * The size controls for what the provider makes of the model: one group of shapes, then, for rules in pixels, one

@@ -51,8 +51,9 @@ export function tallyHandlers(target: TallyActionTarget): TallyActions {
      * German); one that is not an amount changes nothing, and is refused under the field, with what was typed, until
      * the field is typed in again. Nothing holds the focus: Tab goes on to the next control.
      */
-    budgetChange(event) {
-      const typed = (event.target as HTMLInputElement).value.trim();
+    budgetChange({ target: field }) {
+      if (!(field instanceof HTMLInputElement)) return;
+      const typed = field.value.trim();
       const amount = typedAmount(typed, target.language.locale);
       if (typed && !amount) return refuse(typed.slice(0, 20));
       refuse('');
@@ -63,8 +64,9 @@ export function tallyHandlers(target: TallyActionTarget): TallyActions {
     /** The field typed in again: what it said of the text before no longer holds. */
     budgetInput: () => refuse(''),
     /** Export CSV or JSON: the ledger as it is now, downloaded as `{storage-key}-spending.{csv,json}`. */
-    exportClick(event) {
-      const format = (event.currentTarget as HTMLButtonElement).value;
+    exportClick({ currentTarget }) {
+      if (!(currentTarget instanceof HTMLButtonElement)) return;
+      const format = currentTarget.value;
       const ledger = target.ledger();
       const tally = target.tally();
       if (!ledger || !tally) return; // the buttons are drawn with the tally of a loaded ledger: never without them
@@ -76,10 +78,11 @@ export function tallyHandlers(target: TallyActionTarget): TallyActions {
       setTimeout(() => URL.revokeObjectURL(link.href), 60_000); // the download has long started by then
     },
     /** Reset or Keep in the confirmation: either closes it, and focus goes back to Reset…. */
-    resetChoice(event) {
-      const button = event.target as HTMLButtonElement;
-      const details = button.parentElement as HTMLDetailsElement;
+    resetChoice({ target: button }) {
+      if (!(button instanceof HTMLButtonElement)) return;
       if (button.value === 'reset') target.ledger()?.reset();
+      const details = button.closest('details');
+      if (!details) return; // the buttons are drawn in the confirmation: never without it
       details.open = false;
       details.querySelector('summary')?.focus(); // Reset…, the confirmation's summary, which it is always drawn with
     },

@@ -1,6 +1,6 @@
 // The list of charges no reply confirmed or denied, with their answers (a part of its own, `tally-uncertain-list`):
 // drawn by `<userpays-tally>` in its detail, and by `<userpays-image>` under its tally line, which loads it only once
-// its ledger holds such a charge (image/panels/panel-part.ts): most visits never have one. What the list says of each charge
+// its ledger holds such a charge (image/shared/panel-part.ts): most visits never have one. What the list says of each charge
 // (`uncertainCharges`) and how an answer is booked (`settleUncertain`) are ../uncertain-charges.ts.
 import Decimal from 'decimal.js';
 import { css, html, nothing, type TemplateResult } from 'lit';

@@ -1,6 +1,7 @@
 import type { ModelsStrings } from '../../../strings/image/models.js';
+import { sentences } from '../../../strings/sentence.js';
 
-export const models: ModelsStrings = {
+export const models = sentences<ModelsStrings>({
   bestFor: (model) =>
     ({
       'flux-2-klein-4b': 'Schnell, in Mengen',
@@ -47,4 +48,4 @@ export const models: ModelsStrings = {
       'gemini-3.1-flash-image': 'Schnell bearbeiten (Gemini Flash)',
       'gemini-nano-banana-2.1': 'Schnell bearbeiten, bis 4K',
     })[model] ?? '',
-};
+});

@@ -1,5 +1,6 @@
 import type { OffersStrings } from '../../../strings/image/offers.js';
 import { atProvider, images } from '../words.js';
+import { sentences } from '../../../strings/sentence.js';
 
 /** The images of `submissions` of `count` images each, where a submission is more than one. */
 const imagesOf = (submissions: number, count?: number) =>
@@ -9,13 +10,13 @@ const imagesOf = (submissions: number, count?: number) =>
 const atLeast = (least?: number, count?: number) =>
   least === undefined ? '' : `, mindestens ${least}${imagesOf(least, count)}`;
 
-export const offers: OffersStrings = {
-  compareLabel: () => 'Preise vergleichen',
+export const offers = sentences<OffersStrings>({
+  compareLabel: 'Preise vergleichen',
   compareSummary: (model, payee, price, family) =>
     `Preise vergleichen · am günstigsten${family ? ` in ${family}` : ''}: ${model} ${atProvider(payee)}, ${price}`,
-  cheapest: () => 'am günstigsten',
-  providerColumn: () => 'Anbieter',
-  priceColumn: () => 'Preis',
+  cheapest: 'am günstigsten',
+  providerColumn: 'Anbieter',
+  priceColumn: 'Preis',
   hundredOf: (price, count, most) =>
     `${count === 1 ? '100 solche Bilder' : `100 solche Aufträge${count ? ` (${images(100 * count)})` : ''}`}: ${
       most ? `etwa ${price}, höchstens ${most}` : price
@@ -33,4 +34,4 @@ export const offers: OffersStrings = {
     }`,
   settleUncertain: (count) => `Sagen, ob ${count > 1 ? 'sie berechnet wurden' : 'es berechnet wurde'}`,
   useCheaper: (model, price) => `${model} verwenden · ${price}`,
-};
+});

@@ -1,47 +1,42 @@
 import type { TallyStrings } from '../../../strings/tally/tally.js';
 import { paidFor, words } from '../words.js';
+import { parts, sentences } from '../../../strings/sentence.js';
 
 const NEXT_TIME = 'beim nächsten Öffnen des Bild-Widgets auf dieser Website';
 
-export const tally: TallyStrings = {
-  tallyLabel: () => 'Ausgaben für Bilderzeugung',
-  budgetLabel: () => 'Budget (US-Dollar)',
-  siteLimit: (limit) => ['Diese Website begrenzt die Ausgaben auf ', limit, '.'],
-  siteLimitBelowOwn: (own, limit) => [
-    'Ihr Budget von ',
-    own,
-    ' liegt über der Grenze dieser Website von ',
-    limit,
-    ', und diese gilt.',
-  ],
+export const tally = sentences<TallyStrings>({
+  tallyLabel: 'Ausgaben für Bilderzeugung',
+  budgetLabel: 'Budget (US-Dollar)',
+  siteLimit: (limit) => parts`Diese Website begrenzt die Ausgaben auf ${limit}.`,
+  siteLimitBelowOwn: (own, limit) =>
+    parts`Ihr Budget von ${own} liegt über der Grenze dieser Website von ${limit}, und diese gilt.`,
   budgetRefused: (value, example) =>
     `„${value}“ ist kein Betrag: Schreiben Sie ihn in Ziffern, etwa ${example}, ohne Währungszeichen und Tausendertrennzeichen.`,
-  ownLimit: () => 'Ihr Budget gilt.',
+  ownLimit: 'Ihr Budget gilt.',
   budgetUsed: (percent) => `${percent} % des Budgets verbraucht`,
   budgetNearlyUsed: (percent) => `${percent} % des Budgets verbraucht: nahe an der Grenze`,
-  budgetReached: () => '100 % des Budgets verbraucht: Das Budget ist erreicht',
+  budgetReached: '100 % des Budgets verbraucht: Das Budget ist erreicht',
   budgetPassed: (percent) => `${percent} % des Budgets verbraucht: über dem Budget`,
-  modelSplit: (model, spent, count, failures) => [`${model}: `, spent, ` für ${paidFor(count, failures)}`],
+  modelSplit: (model, spent, count, failures) => parts`${model}: ${spent} für ${paidFor(count, failures)}`,
   chartLabel: (days) => `Ausgaben pro Tag: ${days}`,
-  last30Days: () => 'Letzte 30 Tage',
-  today: () => 'Heute',
-  pendingLabel: (held) => ['Wird gerade erzeugt: ', held, ' reserviert bis zum Ende'],
-  pendingEntry: (model, started, held) => [`${model}, gestartet ${started}: `, held],
-  orphanLabel: (held) => ['Unfertig geblieben, als ihre Seite geschlossen wurde: ', held, ' reserviert'],
-  orphanEntry: (model, started, held, next, provider, keyed) => [
-    `${model}, gestartet ${started}: `,
-    held,
-    next === 'fetch'
-      ? `. ${words.TheProvider(provider)} hat es angenommen: Das Bild wird ${NEXT_TIME} abgeholt${keyed ? `, mit Ihrem Schlüssel für ${words.providerName(provider)}` : ''}.`
-      : next === 'uncertain'
-        ? `. Seine Seite wurde geschlossen, bevor ${words.theProvider(provider)} antwortete: ${NEXT_TIME} wird es als vielleicht berechnet aufgeführt, damit Sie es klären.`
-        : `. Die Anfrage ist nie abgegangen: Nichts wurde berechnet, und sie wird ${NEXT_TIME} entfernt.`,
-  ],
+  last30Days: 'Letzte 30 Tage',
+  today: 'Heute',
+  pendingLabel: (held) => parts`Wird gerade erzeugt: ${held} reserviert bis zum Ende`,
+  pendingEntry: (model, started, held) => parts`${model}, gestartet ${started}: ${held}`,
+  orphanLabel: (held) => parts`Unfertig geblieben, als ihre Seite geschlossen wurde: ${held} reserviert`,
+  orphanEntry: (model, started, held, next, provider, keyed) =>
+    parts`${model}, gestartet ${started}: ${held}. ${
+      next === 'fetch'
+        ? `${words.TheProvider(provider)} hat es angenommen: Das Bild wird ${NEXT_TIME} abgeholt${keyed ? `, mit Ihrem Schlüssel für ${words.providerName(provider)}` : ''}.`
+        : next === 'uncertain'
+          ? `Seine Seite wurde geschlossen, bevor ${words.theProvider(provider)} antwortete: ${NEXT_TIME} wird es als vielleicht berechnet aufgeführt, damit Sie es klären.`
+          : `Die Anfrage ist nie abgegangen: Nichts wurde berechnet, und sie wird ${NEXT_TIME} entfernt.`
+    }`,
   since: (when) => `Seit ${when}`,
-  exportCsv: () => 'Als CSV exportieren',
-  exportJson: () => 'Als JSON exportieren',
-  resetOpen: () => 'Zurücksetzen…',
-  resetQuestion: () => 'Eine neue Sitzung beginnen? Ausgaben und Bilder gehen auf null zurück.',
-  reset: () => 'Zurücksetzen',
-  keep: () => 'Behalten',
-};
+  exportCsv: 'Als CSV exportieren',
+  exportJson: 'Als JSON exportieren',
+  resetOpen: 'Zurücksetzen…',
+  resetQuestion: 'Eine neue Sitzung beginnen? Ausgaben und Bilder gehen auf null zurück.',
+  reset: 'Zurücksetzen',
+  keep: 'Behalten',
+});

@@ -4,7 +4,7 @@
 // offers are ranked by the most each can cost; a click on another family's row switches to it.
 // Holds: src/elements/image/details/panel/compare.ts
 // Holds: src/elements/image/details/panel/family-filter.ts
-// Holds: src/elements/image/models/price-words.ts
+// Holds: src/elements/image/shared/price-words.ts
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../../../support/wait.js';
 import '../../../../src/define.js';
@@ -12,7 +12,7 @@ import type { UserPaysImage } from '../../../../src/elements/image/userpays-imag
 import { simEndpoint, uniqueStorageKey } from '../../../support/sim.js';
 import { imageWidget, openPriceDetails, part } from '../../../support/widget.js';
 import { controlledClock } from '../../../support/clock.js';
-import { keySlot } from '../../../../src/elements/image/accounts/key-slots.js';
+import { keySlot } from '../../../../src/elements/image/shared/key-slots.js';
 
 interface Row {
   model: string;

@@ -5,6 +5,7 @@
 // takes no instruction, the instruction box says so and that the instruction typed is not sent, and none is. In German on a
 // lang="de" page. On the demo's strict Content-Security-Policy, nothing is refused and the picture has its height.
 // Holds: src/elements/image/editor/panel/extension.ts
+// Holds: src/elements/image/editor/panel/editor-blocked.ts
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { UserPaysImage } from '../../../../src/elements/image/userpays-image.js';

@@ -7,6 +7,7 @@
 // Holds: src/elements/image/gallery/panel/index.ts
 // Holds: src/elements/image/gallery/panel/gallery-feature.ts
 // Holds: src/pricing/offer-choices.ts
+// Holds: src/elements/image/panels/image-actions.ts
 import { expectWcag22 } from '../../../support/axe.js';
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';

@@ -4,6 +4,7 @@
 // picker (English and German) and in the comparison of every provider the demo simulates; and where the facts say a
 // model edits, its editing words are said.
 // Holds: src/elements/image/models/models-view.ts
+// Holds: src/elements/image/shared/best-for.ts
 import { expect } from '@open-wc/testing';
 import '../../../../src/define.js';
 import type { ProviderId } from '../../../../src/base/types.js';

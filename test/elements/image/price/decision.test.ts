@@ -2,7 +2,7 @@
 // disabled before the click and says why beside it, with the fix — no prompt, no key, over the budget, over the
 // account's balance, a size the model cannot make — and what it says of money is money ("$0.03"), never "0.03 USD".
 // Holds: src/elements/image/image-view.ts
-// Holds: src/elements/image/price/reason-fix.ts
+// Holds: src/elements/image/shared/reason-fix.ts
 // Holds: src/elements/image/options/panel/required-image.ts
 // Holds: src/pricing/offers.ts
 import { expect } from '@open-wc/testing';

@@ -3,7 +3,7 @@
 // generation an earlier visit left at the provider shows as under way, and Generate waits for it.
 // Holds: src/elements/image/gallery/panel/failure.ts
 // Holds: src/elements/image/submission/panel/submission-handlers.ts
-// Holds: src/elements/image/panels/per-tally.ts
+// Holds: src/elements/image/shared/per-tally.ts
 // Holds: src/elements/image/submission/panel/submission-feature.ts
 import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../../support/wait.js';

@@ -3,7 +3,7 @@
 // the page switching to German while it waits shows it in German, not in the English of its moment. So does the polite
 // announcement of how a submission ended: it is read in the element's words as they are at each render.
 // Holds: src/elements/image/submission/panel/submission-controller.ts
-// Holds: src/elements/image/submission/panel/flow-controller.ts
+// Holds: src/elements/image/shared/flow-controller.ts
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../../src/define.js';
 import type { UserPaysImage } from '../../../../src/elements/image/userpays-image.js';

@@ -1,5 +1,8 @@
-import type { ImageParts } from '../../image-parts.js';
-import type { AccountsShared, Features } from '../../panels/features.js';
+import type { ImageParts } from '../../shared/image-parts.js';
+import type { Features } from '../../shared/features.js';
+import type { ProviderKeys } from './provider-keys.js';
+import type { SignInOnDemand } from './sign-in-on-demand.js';
+import type { SignedKeys } from './signed-keys.js';
 
 /** What the account's controls drawn with the panels do: the key field, "Remember", and Sign in before its part. */
 export interface AccountHandlers {
@@ -12,15 +15,20 @@ export interface AccountHandlers {
 }
 
 /** The account's handlers: they set the keys' state and ask for an update, never draw. */
-export function accountHandlers({ host }: ImageParts, accounts: AccountsShared, features: Features): AccountHandlers {
+export function accountHandlers(
+  { host }: ImageParts,
+  accounts: { keys: ProviderKeys; signedKeys: SignedKeys; signIn: SignInOnDemand },
+  features: Features,
+  told: { keyEntered(): void },
+): AccountHandlers {
   return {
     keyInput: (event) => {
-      features.submission.edited();
+      features.edited();
       accounts.keys.current = (event.target as HTMLInputElement).value.trim();
       host.requestUpdate();
     },
     // Committed (Enter, or focus left the field): only then may waiting images be fetched with the key.
-    keyCommit: () => features.submission.resume.keyEntered(),
+    keyCommit: () => told.keyEntered(),
     rememberChange: (event) => {
       accounts.keys.remember((event.target as HTMLInputElement).checked);
       accounts.signedKeys.keep(); // "Stay signed in": the sign-in's word goes with its key

@@ -1,17 +1,18 @@
 import type Decimal from 'decimal.js';
 import { nothing } from 'lit';
-import { asUserPaysError, isKeyError } from '../../../../base/errors.js';
-import { payeeAt } from '../../../../providers/registry/catalog.js';
+import { isKeyError } from '../../../../base/errors.js';
+import type { ProviderId } from '../../../../base/types.js';
+import { payeeAt, providerInfo } from '../../../../providers/registry/catalog.js';
 import { signIn } from '../../../../strings/sign-in.js';
 import { widget } from '../../../../strings/image/widget.js';
 import { wordsIn } from '../../../../strings/strings.js';
 import { words } from '../../../../strings/words.js';
-import type { ImageParts } from '../../image-parts.js';
-import { slot } from '../../prompt/prompt-template.js';
-import type { AccountsShared, Features } from '../../panels/features.js';
-import { PanelPart } from '../../panels/panel-part.js';
-import type { PanelSlots } from '../../panels/slots.js';
-import type { Blocked, ImageHandlers, ImageView } from '../../view.js';
+import type { ImageParts } from '../../shared/image-parts.js';
+import { slot } from '../../shared/slots.js';
+import type { AccountsContract, Features } from '../../shared/features.js';
+import { PanelPart } from '../../shared/panel-part.js';
+import type { Drawing, PanelSlots } from '../../shared/slots.js';
+import type { Blocked, ImageHandlers } from '../../shared/view.js';
 import { AccountController } from './account-controller.js';
 import { accountHandlers, type AccountHandlers } from './account-handlers.js';
 import { renderKeyField } from './accounts.js';
@@ -27,7 +28,7 @@ import { SignedKeys } from './signed-keys.js';
  * key was forgotten in another tab), the sign-in of the account systems a key comes from (a part loaded when it is
  * needed), Puter's account (a part loaded where the widget uses Puter), and what the account in force has left.
  */
-export class AccountsFeature implements AccountsShared {
+export class AccountsFeature implements AccountsContract {
   readonly keys: ProviderKeys;
   readonly signedKeys: SignedKeys;
   readonly account: AccountController;
@@ -38,7 +39,8 @@ export class AccountsFeature implements AccountsShared {
   readonly #parts: ImageParts;
   readonly #features: Features;
 
-  constructor(parts: ImageParts, features: Features) {
+  /** `told.keyEntered`: the user entered a key (what waits for one is fetched with it). */
+  constructor(parts: ImageParts, features: Features, told: { keyEntered(): void }) {
     const { host } = parts;
     this.#parts = parts;
     this.#features = features;
@@ -48,12 +50,12 @@ export class AccountsFeature implements AccountsShared {
       endpoint: () => host.endpoint,
       relay: () => host.relay,
     });
-    this.keys.adopt(parts.keysGiven); // those the first paint was given (../key-slots.ts)
+    this.keys.adopt(parts.keysGiven); // those the first paint was given (../../shared/key-slots.ts)
     this.signedKeys = new SignedKeys(this.keys);
     this.account = new AccountController(host, () =>
       host.provider !== 'puter' && host.apiKey ? [host.provider, host.endpoint, host.relay, host.apiKey] : undefined,
     );
-    const report = (error: unknown) => features.submission.controller.report(asUserPaysError(error));
+    const report = (error: unknown) => features.report(error);
     this.puter = new PanelPart(host, {
       wanted: () => host.provider === 'puter',
       load: () => import('./puter/index.js').then(({ puterAccountPart }) => puterAccountPart(parts, report)),
@@ -61,7 +63,7 @@ export class AccountsFeature implements AccountsShared {
     this.signIn = this.#signInOnDemand(features, report);
     // Sign out and "Remember" unticked, drawn with the panels, reach every widget and tab of the storage key.
     new KeysChannel(host, this.keys, () => host.storageKey);
-    this.handlers = accountHandlers(parts, this, features);
+    this.handlers = accountHandlers(parts, this, features, told);
   }
 
   /** The sign-in of the account systems a key comes from, with its form: loaded when it is needed. */
@@ -77,22 +79,46 @@ export class AccountsFeature implements AccountsShared {
           signInPart(parts, {
             keys: this.keys,
             account: this.account,
-            flow: features.submission.flow,
+            flow: features.flow,
             signedKeys: this.signedKeys,
             report,
             keyRefusal: () => {
-              const { error } = features.submission.controller;
+              const { error } = features.shown;
               return error && isKeyError(error) ? error.message : undefined;
             },
-            keyReplaced: () => features.submission.edited(),
+            keyReplaced: () => features.edited(),
           }),
         ),
     });
   }
 
-  left(): Decimal | undefined {
-    const account = this.#parts.host.provider === 'puter' ? this.puter.loaded?.account : this.account;
-    return account?.balance?.usd;
+  signedKeyInForce(key: string | undefined): boolean {
+    return !!key && key === this.keys.current && this.signedKeys.madeBySignIn();
+  }
+
+  keyAt(provider: ProviderId, endpoint: string, relay: string) {
+    const key = this.keys.get(provider, endpoint, relay);
+    return { key, madeBySignIn: this.signedKeys.madeBySignIn(provider, endpoint, relay) };
+  }
+
+  hasAccountFor(provider: ProviderId): boolean {
+    const { host } = this.#parts;
+    return providerInfo(provider)?.needsKey
+      ? !!this.keys.get(provider, host.endpoint, host.relay)
+      : provider !== 'puter' || !!this.puter.loaded?.account.user;
+  }
+
+  submissionEnded(outOfCredit?: boolean) {
+    if (outOfCredit !== undefined) this.account.outOfCredit = outOfCredit;
+    void this.account.refresh();
+    void this.puter.loaded?.account.refresh();
+  }
+
+  async puterReady(most: string, cheaper: (left: Decimal) => string | undefined) {
+    const { account } = await this.puter.load();
+    const found = await account.check(most);
+    if (!found.enough)
+      throw await account.refusal(found, most, found.left && cheaper(found.left), this.#parts.language.locale);
   }
 
   /**
@@ -100,7 +126,7 @@ export class AccountsFeature implements AccountsShared {
    * helps), with the fix; undefined where that is not so.
    */
   blocked(): Blocked | undefined {
-    const { error } = this.#features.submission.controller;
+    const { error } = this.#features.shown;
     const state = this.signIn.loaded?.controller.state();
     if (!state?.signed || !error || !isKeyError(error)) return undefined;
     const { host, language } = this.#parts;
@@ -119,10 +145,12 @@ export class AccountsFeature implements AccountsShared {
    * Whether the account signed in with cannot pay (its sign-in said so), and whether what is left is a key's own cap
    * (OpenRouter's `limit`), the sign-in's or a pasted key's, rather than the account's.
    */
-  spending(): { cannotPay: boolean; capped?: 'signed' | 'pasted' } {
+  spending(): { left: Decimal | undefined; cannotPay: boolean; capped?: 'signed' | 'pasted' } {
     const state = this.signIn.loaded?.controller.state();
-    const capped = this.#parts.host.provider !== 'puter' && this.account.cap && (state?.signed ? 'signed' : 'pasted');
-    return { cannotPay: !!state?.cannotPay, capped: capped || undefined };
+    const puter = this.#parts.host.provider === 'puter';
+    const capped = !puter && this.account.cap && (state?.signed ? 'signed' : 'pasted');
+    const left = (puter ? this.puter.loaded?.account : this.account)?.balance?.usd;
+    return { left, cannotPay: !!state?.cannotPay, capped: capped || undefined };
   }
 
   /** The sign-in's part, ahead of its click, when the pointer or the focus comes to Sign in. */
@@ -131,13 +159,13 @@ export class AccountsFeature implements AccountsShared {
   }
 
   /** Puter's account, or the key field under the sign-in of the account systems a key comes from. */
-  slots(view: ImageView, on: ImageHandlers & AccountHandlers): Pick<PanelSlots, 'account' | 'keyField'> {
+  slots({ view, on }: Drawing<ImageHandlers & AccountHandlers>): Pick<PanelSlots, 'account' | 'keyField'> {
     const parts = this.#parts;
     const { host, language } = parts;
     const providerName = wordsIn(language.translation, 'words', words).providerName(
       payeeAt(host.provider, host.endpoint),
     );
-    const keyField = view.key && keyFieldView(parts, this.#features, view.key);
+    const keyField = view.key && keyFieldView(parts, this, this.#features.shown, view.key);
     return {
       // Its place kept at its size until Puter's part is here.
       account: host.provider === 'puter' ? (this.puter.loaded?.render() ?? slot('account')) : nothing,

@@ -3,15 +3,15 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { signIn, type SignInStrings } from '../../../../strings/sign-in.js';
 import { wordsIn } from '../../../../strings/strings.js';
-import { slot } from '../../prompt/prompt-template.js';
-import type { ImageView, Slot } from '../../view.js';
+import { slot } from '../../shared/slots.js';
+import type { ImageView, Slot } from '../../shared/view.js';
 import type { AccountHandlers } from './account-handlers.js';
 
 /**
  * The user's own key, drawn with the panels (the first paint does not wait for it) into the place the first paint kept
  * at its size. Puter's account (./puter/) and the sign-in of the account systems a key comes from (./sign-in/:
  * OpenRouter, Hugging Face, Pollinations) are parts of their own, loaded where the provider in force has them
- * (PanelPart: panels/panel-part.ts).
+ * (PanelPart: shared/panel-part.ts).
  */
 
 /** The key field's view: the key (`ImageView['key']`), whom it pays, where to get one, what its account has left. */

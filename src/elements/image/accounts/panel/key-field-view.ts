@@ -6,9 +6,13 @@ import { parse } from '../../../../providers/urls.js';
 import { callsKeysTokens, signIn } from '../../../../strings/sign-in.js';
 import { wordsIn } from '../../../../strings/strings.js';
 import { words } from '../../../../strings/words.js';
-import type { ImageParts } from '../../image-parts.js';
-import type { Features } from '../../panels/features.js';
-import type { ImageView } from '../../view.js';
+import type { ImageParts } from '../../shared/image-parts.js';
+import type { SubmissionShown } from '../../shared/features.js';
+import type { AccountController } from './account-controller.js';
+import type { ProviderKeys } from './provider-keys.js';
+import type { SignInOnDemand } from './sign-in-on-demand.js';
+import type { SignedKeys } from './signed-keys.js';
+import type { ImageView } from '../../shared/view.js';
 import type { KeyFieldView } from './accounts.js';
 import type { AccountHandlers } from './account-handlers.js';
 import { renderSignInButton } from './sign-in-button.js';
@@ -37,13 +41,11 @@ function keyHost(provider: ProviderId, endpoint: string): string | undefined {
 /** The key field's view of `key`: whom it pays, where to get one, what its account has left, what went wrong. */
 export function keyFieldView(
   { host, language }: ImageParts,
-  { accounts, submission }: Features,
+  { keys, account }: { keys: ProviderKeys; account: AccountController },
+  { error, waiting }: SubmissionShown,
   key: NonNullable<ImageView['key']>,
 ): KeyFieldView {
   const { provider } = host;
-  const { keys, account } = accounts;
-  const { resume } = submission;
-  const error = submission.controller.error;
   const otherHost = keyHost(provider, host.endpoint); // undefined at the provider's public one
   const wordsText = wordsIn(language.translation, 'words', words);
   // What the account has left, where its provider says (BFL's credits; fal's billing for Admin keys).
@@ -56,7 +58,7 @@ export function keyFieldView(
     url: otherHost ? undefined : providerInfo(provider)?.keyUrl,
     token: callsKeysTokens(provider),
     remembered: keys.isRemembered(),
-    waiting: resume.waiting[provider] ?? 0,
+    waiting: waiting[provider] ?? 0,
     error: error && isKeyError(error) ? error.message : undefined,
     // To what matters, as the tally says amounts ("$0.964", not "$0.964344"); what is left never more than it is.
     left: left && formatUsdLeft(left, language.locale),
@@ -72,7 +74,7 @@ export function keyFieldView(
  */
 export function signInLine(
   { host, language }: ImageParts,
-  { signIn: signInPart, signedKeys }: Features['accounts'],
+  { signIn: signInPart, signedKeys }: { signIn: SignInOnDemand; signedKeys: SignedKeys },
   provider: string,
   on: AccountHandlers,
 ) {
@@ -88,7 +90,7 @@ export function signInLine(
  */
 export function keyNotSentHere(
   { host, language }: ImageParts,
-  { keys }: Features['accounts'],
+  { keys }: { keys: ProviderKeys },
   payee: string,
 ): string[] {
   const origin = keyOrigin(host.provider, host.endpoint);

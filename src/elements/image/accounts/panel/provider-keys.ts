@@ -1,7 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { ProviderId } from '../../../../base/types.js';
 import { keyOrigin, providerInfo } from '../../../../providers/registry/catalog.js';
-import { keySlot, readKey as read, type KeyRoute, type KeysGiven } from '../key-slots.js';
+import { keySlot, readKey as read, type KeyRoute, type KeysGiven } from '../../shared/key-slots.js';
 
 /** Before keys were bound to their origin, one slot per provider: read as the provider's public origin's. */
 const legacySlot = (storageKey: string, provider: string) => `${storageKey}:key:${provider}`;
@@ -48,7 +48,7 @@ export interface ProviderKeysSource {
  * from there when they untick it. Storage is read once per slot, not on every render.
  *
  * `current` is the key of the provider, endpoint and relay in force; a key set belongs to those in force when it is
- * set. Made with the panels, it takes over the keys the page gave before (`adopt`: ../key-slots.ts).
+ * set. Made with the panels, it takes over the keys the page gave before (`adopt`: ../../shared/key-slots.ts).
  *
  * Forgetting a key (Sign out, or unticking "Remember") reaches every widget and tab of the storage key at once
  * (`tell`, and `drop` in each of the others: the panels' KeysChannel carries the word), so that no other widget goes

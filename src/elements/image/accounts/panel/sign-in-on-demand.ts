@@ -2,7 +2,7 @@ import type { ReactiveControllerHost } from 'lit';
 import type { ProviderId } from '../../../../base/types.js';
 import { addressAnswersSignIn, loadEngine } from '../../../../lazy/index.js';
 import { providerInfo } from '../../../../providers/registry/catalog.js';
-import { PanelPart } from '../../panels/panel-part.js';
+import { PanelPart } from '../../shared/panel-part.js';
 import type { SignInPart } from './sign-in/index.js';
 import { openSignInWindow } from './sign-in-button.js';
 

@@ -9,7 +9,7 @@ import { wordsIn, type Translation } from '../../../../strings/strings.js';
 import { widget } from '../../../../strings/image/widget.js';
 import { words, type WordsStrings } from '../../../../strings/words.js';
 import type { ProviderId } from '../../../../base/types.js';
-import { mostSaid } from '../../models/price-words.js';
+import { mostSaid } from '../../shared/price-words.js';
 
 /**
  * An offer as the comparison lists it: with what its model is best for, in the widget's words, and whom it pays

@@ -2,14 +2,13 @@ import { nothing, type ReactiveController } from 'lit';
 import { clock } from '../../../../base/clock.js';
 import { dayOf } from '../../../../base/days.js';
 import type { ProviderId } from '../../../../base/types.js';
-import { payeeAt, providerInfo } from '../../../../providers/registry/catalog.js';
-import { bestForAt } from '../../models/models-view.js';
-import type { ImageParts } from '../../image-parts.js';
-import { PanelPart } from '../../panels/panel-part.js';
-import { perTally } from '../../panels/per-tally.js';
-import type { Features } from '../../panels/features.js';
-import type { PanelSlots } from '../../panels/slots.js';
-import type { ImageView } from '../../view.js';
+import { payeeAt } from '../../../../providers/registry/catalog.js';
+import { bestForAt } from '../../shared/best-for.js';
+import type { ImageParts } from '../../shared/image-parts.js';
+import { PanelPart } from '../../shared/panel-part.js';
+import { perTally } from '../../shared/per-tally.js';
+import type { Features } from '../../shared/features.js';
+import type { Drawing, PanelSlots } from '../../shared/slots.js';
 import type { PriceDetailsPart } from './index.js';
 
 /**
@@ -93,15 +92,10 @@ export class DetailsFeature implements ReactiveController {
    */
   #needsAccount(): (provider: ProviderId) => boolean {
     const { host } = this.#parts;
-    const { keys, puter } = this.#accounts;
     const known = new Map<ProviderId, boolean>();
-    const lacks = (provider: ProviderId) =>
-      providerInfo(provider)?.needsKey
-        ? !keys.get(provider, host.endpoint, host.relay)
-        : provider === 'puter' && !puter.loaded?.account.user;
     return (provider) => {
       if (provider === host.provider) return false;
-      if (!known.has(provider)) known.set(provider, lacks(provider));
+      if (!known.has(provider)) known.set(provider, !this.#accounts.hasAccountFor(provider));
       return known.get(provider)!;
     };
   }
@@ -115,7 +109,7 @@ export class DetailsFeature implements ReactiveController {
    * The price details, drawn once their part is here. Each offer with what its model is for and whom it pays (another
    * provider at its own endpoint); the projection where the ledger is read.
    */
-  slots(view: ImageView, on: { offerChoose(event: Event): void }): Pick<PanelSlots, 'details'> {
+  slots({ view, on }: Drawing<{ offerChoose(event: Event): void }>): Pick<PanelSlots, 'details'> {
     const { host, pricing, ledger: ledgerPart, language } = this.#parts;
     const { quote } = pricing;
     const details = this.part.loaded;

@@ -1,6 +1,6 @@
 // The price details' part (a chunk of its own, `image-details`): the breakdown with its source, the projection and the
 // comparison that the price details unfold, with their styles. Loaded by the panels (a PanelPart:
-// panels/panel-part.ts) when the user opens the price details, or ahead of that when the pointer or the focus comes to
+// shared/panel-part.ts) when the user opens the price details, or ahead of that when the pointer or the focus comes to
 // their summary: a visit that never opens them never loads it.
 import { css, type ReactiveElement, type TemplateResult } from 'lit';
 import { quoteStyles } from '../../../shared/quote-view.js';

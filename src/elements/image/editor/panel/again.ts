@@ -1,6 +1,6 @@
 import type { EditKind, PublicEdit } from '../../../../base/types.js';
 import type { GalleryImage } from '../../../../images/gallery.js';
-import type { SubmissionRequest } from '../../image-parts.js';
+import type { SubmissionRequest } from '../../shared/image-parts.js';
 
 /** Whether an edit of `kind` paints what it changes: a repaint and an erase do; an instruction and an extend do not. */
 export const paints = (kind: EditKind) => kind === 'mask' || kind === 'erase';

@@ -3,7 +3,7 @@ import type { PublicEdit } from '../../../../base/types.js';
 import { formatUsdRounded } from '../../../../pricing/index.js';
 import { mostOf } from '../../../../pricing/quote.js';
 import type { Conversation } from '../../../../providers/provider.js';
-import type { ImageParts } from '../../image-parts.js';
+import type { ImageParts } from '../../shared/image-parts.js';
 
 /**
  * The conversation that made an image being edited, where its model keeps one (Nano Banana at Google: SPEC §13): as its

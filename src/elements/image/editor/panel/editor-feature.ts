@@ -1,6 +1,5 @@
 import { nothing } from 'lit';
 import { invalid } from '../../../../base/checks.js';
-import { asUserPaysError } from '../../../../base/errors.js';
 import { pixelsOf } from '../../../../base/image-bytes.js';
 import type { EditKind, GenerationResult, PublicEdit, Quote, Size } from '../../../../base/types.js';
 import type { GalleryImage } from '../../../../images/gallery.js';
@@ -9,20 +8,20 @@ import { EDIT_KINDS, editSize, extendedSize } from '../../../../pricing/edit-pri
 import { payeeAt } from '../../../../providers/registry/catalog.js';
 import { editsLoaded } from '../../../../providers/registry/edits-loader.js';
 import type { ReferenceImage } from '../../../../providers/provider.js';
-import { editPrices } from '../../../../strings/edit-prices.js';
 import { generation as generationWords } from '../../../../strings/generation.js';
 import { editor } from '../../../../strings/image/editor.js';
 import { wordsIn } from '../../../../strings/strings.js';
 import { words } from '../../../../strings/words.js';
-import type { ImageParts } from '../../image-parts.js';
+import type { ImageParts } from '../../shared/image-parts.js';
 import { imageRouter } from '../../shared/image-router.js';
-import type { EditorShared, Features } from '../../panels/features.js';
-import { PanelPart } from '../../panels/panel-part.js';
-import type { PanelSlots } from '../../panels/slots.js';
-import type { Blocked, ImageView, Slot } from '../../view.js';
-import { againRequest, instructionOptional, paints } from './again.js';
+import type { EditorContract, Features } from '../../shared/features.js';
+import { PanelPart } from '../../shared/panel-part.js';
+import type { Drawing, PanelSlots } from '../../shared/slots.js';
+import type { Blocked, ImageView, Slot } from '../../shared/view.js';
+import { againRequest, paints } from './again.js';
+import { instructionMissing, notReady } from './editor-blocked.js';
 import { goesOnView, goingOn, type GoingOn } from './conversation.js';
-import { generateEdit, openPageImage } from './page-edits.js';
+import { submitAsAsked, openPageImage } from './page-edits.js';
 import { entryInForce, instructionView, keptSaid, modelsFor, modelsView, wholeView } from './editor-views.js';
 import { editorDecision, inForm, type InForm } from './in-form.js';
 import { Extension, UNEXTENDED } from './extension.js';
@@ -68,7 +67,7 @@ interface EditSession {
  * the click, the editor's own instruction as its prompt), priced and sent as every request is, from the editor's own
  * decision line; a result is the new version, shown with its Edit to go on, the form as it was before the editor.
  */
-export class EditorFeature implements EditorShared {
+export class EditorFeature implements EditorContract {
   /** The image being edited, while the editor is open. */
   session?: EditSession;
   readonly part: PanelPart<EditorPart>;
@@ -95,7 +94,7 @@ export class EditorFeature implements EditorShared {
       wanted: () => this.session?.kind === 'extend',
       most: () => entryInForce(this.#parts)?.extend?.most,
       changed: () => {
-        features.submission.edited();
+        features.edited();
         this.#fitSize();
         host.requestUpdate();
       },
@@ -103,9 +102,7 @@ export class EditorFeature implements EditorShared {
     this.#inForm = {
       stop: () => this.session?.on.editClose(),
       toDecision: () =>
-        features.submission.flow.focusAt(
-          '[part~=edit-decision] :is([data-focus=submit]:enabled, #reason :is(a, button))',
-        ),
+        features.flow.focusAt('[part~=edit-decision] :is([data-focus=submit]:enabled, #reason :is(a, button))'),
     };
     // The page may turn editing off, and on again, at any time (`edit="off"`): what offers it is drawn again, and an
     // editor open closes. An attribute the panels read alone: the first paint offers no editing.
@@ -120,9 +117,22 @@ export class EditorFeature implements EditorShared {
     imageRouter(host.renderRoot).edit = {
       wanted: () => this.canEdit(),
       editing: () => !!this.session,
-      open: (file) =>
-        void this.open(file).catch((error) => features.submission.controller.report(asUserPaysError(error))),
+      open: (file) => void this.edit(file),
     };
+  }
+
+  ownImageOffer(providerName: string) {
+    const text = wordsIn(this.#parts.language.translation, 'editor', editor);
+    const can = this.canEdit();
+    return {
+      editOwn: can && !this.session ? { label: text.editOwn(), kept: this.keptSaid() } : undefined,
+      editNotHere: this.allowed() && !can ? text.nothingEditsHere(providerName) : undefined,
+    };
+  }
+
+  /** The image kept under `id` in the gallery's store (an image shown, or one of the user's own an edit was made of). */
+  #kept(id: string) {
+    return this.#features.gallery.kept(id);
   }
 
   /** Whether the page allows editing (`edit`, `on` or absent; `off` hides it). */
@@ -136,11 +146,10 @@ export class EditorFeature implements EditorShared {
    * (`#goingOn`). `focus`: the keyboard goes to the kinds of edit (not where Vary sends the edit at once).
    */
   async open(blob: Blob, editOf?: string, focus = true) {
-    const gallery = this.#features.gallery.controller;
     const [engine, part, kept] = await Promise.all([
       loadEngine(),
       this.part.load(),
-      editOf === undefined ? undefined : gallery.kept(editOf),
+      editOf === undefined ? undefined : this.#kept(editOf),
     ]);
     // A file keeps its name: a refusal names the file the user chose.
     const file = blob instanceof File ? blob : new File([blob], 'edit', { type: blob.type });
@@ -166,7 +175,7 @@ export class EditorFeature implements EditorShared {
     this.extension.sides = UNEXTENDED;
     this.#fitSize();
     this.#choose('instruction');
-    this.#features.submission.edited();
+    this.#features.edited();
     host.requestUpdate();
     await host.updateComplete;
     if (focus) host.renderRoot.querySelector<HTMLElement>('[part~=editor] input:checked')?.focus();
@@ -176,13 +185,27 @@ export class EditorFeature implements EditorShared {
    * `generate(options)` with options (SPEC §13): with `edit`, once a submission running has ended, the edit opened as
    * asked (`begin`) and sent; without, the widget's submission as it stands.
    */
-  generate(options: unknown): Promise<GenerationResult> {
-    return generateEdit(this, this.#features.submission, options);
+  submitAsAsked(options: unknown): Promise<GenerationResult> {
+    return submitAsAsked(this, this.#features, () => this.#parts.host.generate(), options);
+  }
+
+  /** Opens the editor on `blob` (image `editOf` of the gallery, or one of the user's own); what keeps it from opening is said. */
+  edit(blob: Blob, editOf?: string): Promise<void> {
+    return this.open(blob, editOf).catch((error) => this.#features.report(error));
   }
 
   /** `editImage(image)`: the editor opened on the page's image, as a user's drop opens it (`openPageImage`). */
   openImage(image: unknown): Promise<void> {
     return openPageImage(this, this.#parts, this.#features, image);
+  }
+
+  /**
+   * The image a page names to edit (a Blob, a gallery id, an address), read as a file, with the gallery id it is where it
+   * is one of the widget's.
+   */
+  async imageToEdit(image: Blob | string): Promise<{ file: File; editOf?: string }> {
+    const engine = await loadEngine();
+    return engine.editedImage(image, (id) => this.#kept(id));
   }
 
   /**
@@ -195,8 +218,7 @@ export class EditorFeature implements EditorShared {
     const edit = engine.checkEditInput(input, editsLoaded());
     const text = wordsIn(this.#parts.language.translation, 'editor', editor);
     if (!this.allowed()) invalid(text.editingOff());
-    const gallery = this.#features.gallery.controller;
-    const { file, editOf } = await engine.editedImage(edit.image, (id) => gallery.kept(id));
+    const { file, editOf } = await this.imageToEdit(edit.image);
     const mask = edit.mask && (await pixelsOf(edit.mask).catch(() => invalid(text.maskNotAnImage())));
     await this.open(file, editOf);
     const { session } = this;
@@ -230,14 +252,13 @@ export class EditorFeature implements EditorShared {
    * ended; the form as it was before, once it is made. What fails is said where the widget shows errors.
    */
   async again(id: string) {
-    const { gallery, submission } = this.#features;
-    const image = gallery.controller.images.find((shown) => shown.id === id);
+    const image = this.#features.gallery.images().find((shown) => shown.id === id);
     const edit = image?.edit;
     if (!image || !edit?.editOf) return;
     const mask = this.#masks.get(id);
     try {
-      if (submission.controller.pending) await submission.generate().catch(() => {});
-      const blob = await gallery.controller.blob(edit.editOf);
+      if (this.#features.shown.pending) await this.#parts.host.generate().catch(() => {});
+      const blob = (await this.#kept(edit.editOf))?.blob;
       if (!blob) invalid(wordsIn(this.#parts.language.translation, 'editor', editor).notReadable());
       await this.open(blob, edit.editOf, false);
       const { session } = this;
@@ -256,10 +277,10 @@ export class EditorFeature implements EditorShared {
       this.extension.sides = edit.extend ?? UNEXTENDED;
       Object.assign(this.#parts.host, { model: image.model, ...size });
     } catch (thrown) {
-      submission.controller.report(asUserPaysError(thrown));
+      this.#features.report(thrown);
       return;
     }
-    await submission.generate().catch(() => {}); // its error is shown where its image would have been
+    await this.#parts.host.generate().catch(() => {}); // its error is shown where its image would have been
   }
 
   /**
@@ -347,24 +368,7 @@ export class EditorFeature implements EditorShared {
    * side extended for an extend (to the first side's field).
    */
   blocked(): Blocked | undefined {
-    const { session } = this;
-    const { translation } = this.#parts.language;
-    if (session?.kind === 'extend' && !this.extension.extended) {
-      const reason = wordsIn(translation, 'editPrices', editPrices).extendNothing();
-      return {
-        reason,
-        at: 'image',
-        fix: { label: wordsIn(translation, 'editor', editor).toExtending(), focus: 'extend-top' },
-      };
-    }
-    if (!session || !paints(session.kind) || session.painter.painted) return undefined;
-    // Said as the pipeline says it where a page sends an edit with nothing painted.
-    const reason = wordsIn(translation, 'generation', generationWords).maskMissing();
-    return {
-      reason,
-      at: 'image',
-      fix: { label: wordsIn(translation, 'editor', editor).toPainting(), focus: 'mask-area' },
-    };
+    return notReady(this.session, this.extension.extended, this.#parts.language.translation);
   }
 
   /**
@@ -372,20 +376,11 @@ export class EditorFeature implements EditorShared {
    * waits for above it first (the painting, over the instruction in the editor).
    */
   instructionMissing(): Blocked | undefined {
-    const { session } = this;
-    if (!session || instructionOptional(session.kind) || session.instruction.trim()) return undefined;
-    const first = this.blocked();
-    if (first) return first;
-    const text = wordsIn(this.#parts.language.translation, 'editor', editor);
-    return {
-      reason: text.instructionFirst(),
-      at: 'prompt',
-      fix: { label: text.toInstruction(), focus: 'edit-instruction' },
-    };
+    return instructionMissing(this.session, this.extension.extended, this.#parts.language.translation);
   }
 
   /** What the form's own places show while an image is edited (its prompt's and models', its row's price and Generate). */
-  slots(view: ImageView): Pick<PanelSlots, 'editing' | 'editingDecision'> {
+  slots({ view }: Drawing<unknown>): Pick<PanelSlots, 'editing' | 'editingDecision'> {
     if (!this.session || !this.part.loaded) return { editing: nothing, editingDecision: nothing };
     return inForm(view, this.#inForm);
   }
@@ -473,7 +468,7 @@ export class EditorFeature implements EditorShared {
    */
   #handlers(): Omit<EditorHandlers, keyof ReturnType<EditorPart['painterFor']>['on'] | keyof EditorFormHandlers> {
     const { host } = this.#parts;
-    const edited = () => this.#features.submission.edited();
+    const edited = () => this.#features.edited();
     return {
       editKeydown: (event) => {
         this.#parts.gesture.input();
@@ -508,7 +503,7 @@ export class EditorFeature implements EditorShared {
       },
       editClose: () => {
         this.close();
-        this.#features.submission.flow.focusAt('#prompt');
+        this.#features.flow.focusAt('#prompt');
       },
     };
   }

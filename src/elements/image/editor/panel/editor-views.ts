@@ -9,9 +9,9 @@ import { editPrices } from '../../../../strings/edit-prices.js';
 import { editor } from '../../../../strings/image/editor.js';
 import { wordsIn } from '../../../../strings/strings.js';
 import { words } from '../../../../strings/words.js';
-import type { ImageParts } from '../../image-parts.js';
-import { mostSaid } from '../../models/price-words.js';
-import type { ImageView } from '../../view.js';
+import type { ImageParts } from '../../shared/image-parts.js';
+import { mostSaid } from '../../shared/price-words.js';
+import type { ImageView } from '../../shared/view.js';
 import { editGoingOn, type GoingOn } from './conversation.js';
 
 // What the editor shows of the request as it stands, read from the widget's parts: the models that make each kind of

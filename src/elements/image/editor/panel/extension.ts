@@ -1,6 +1,6 @@
 import type { ReactiveElement, TemplateResult } from 'lit';
 import type { ExtendSides } from '../../../../base/types.js';
-import { PanelPart } from '../../panels/panel-part.js';
+import { PanelPart } from '../../shared/panel-part.js';
 import type { ExtendPart, ExtensionHandlers, ExtensionView } from './extend/index.js';
 
 /** No side extended: where an extend begins. */

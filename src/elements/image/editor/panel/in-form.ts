@@ -4,7 +4,7 @@ import type { EditKind } from '../../../../base/types.js';
 import { prices } from '../../../../strings/prices.js';
 import { editor } from '../../../../strings/image/editor.js';
 import { wordsIn } from '../../../../strings/strings.js';
-import type { ImageView, Slot } from '../../view.js';
+import type { ImageView, Slot } from '../../shared/view.js';
 import type { EditorDecisionView } from './view/editor-template.js';
 
 /**

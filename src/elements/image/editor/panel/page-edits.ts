@@ -1,14 +1,13 @@
 import { invalid, isRecord } from '../../../../base/checks.js';
 import { asUserPaysError } from '../../../../base/errors.js';
 import type { GenerationResult } from '../../../../base/types.js';
-import { loadEngine } from '../../../../lazy/index.js';
 import { payeeAt } from '../../../../providers/registry/catalog.js';
 import { editNotAnImage } from '../../../../strings/edit-input.js';
 import { editor } from '../../../../strings/image/editor.js';
 import { wordsIn } from '../../../../strings/strings.js';
 import { words } from '../../../../strings/words.js';
-import type { ImageParts } from '../../image-parts.js';
-import type { Features, SubmissionShared } from '../../panels/features.js';
+import type { ImageParts } from '../../shared/image-parts.js';
+import type { Features } from '../../shared/features.js';
 
 // What a page asks of the editor itself (SPEC §13; docs/editing.md): an edit sent as asked (`generate({ edit })`), an
 // image handed in for the user to edit (`editImage(image)`).
@@ -17,6 +16,7 @@ import type { Features, SubmissionShared } from '../../panels/features.js';
 interface PageEditor {
   begin(input: unknown): Promise<void>;
   open(blob: Blob, editOf?: string): Promise<void>;
+  imageToEdit(image: Blob | string): Promise<{ file: File; editOf?: string }>;
   allowed(): boolean;
   canEdit(): boolean;
 }
@@ -26,23 +26,24 @@ interface PageEditor {
  * (`begin`) and sent; without, the widget's submission as it stands. What fails before the submission starts is said
  * where the widget shows errors, as the submission says its own.
  */
-export async function generateEdit(
+export async function submitAsAsked(
   editing: PageEditor,
-  submission: SubmissionShared,
+  features: Pick<Features, 'shown' | 'report'>,
+  submit: () => Promise<GenerationResult>,
   options: unknown,
 ): Promise<GenerationResult> {
   try {
     if (!isRecord(options)) invalid(editNotAnImage());
     if (options.edit !== undefined) {
-      if (submission.controller.pending) await submission.generate().catch(() => {});
+      if (features.shown.pending) await submit().catch(() => {});
       await editing.begin(options.edit);
     }
   } catch (thrown) {
     const failure = asUserPaysError(thrown);
-    submission.controller.report(failure);
+    features.report(failure);
     throw failure;
   }
-  return submission.generate();
+  return submit();
 }
 
 /**
@@ -62,13 +63,11 @@ export async function openPageImage(
     if (!(image instanceof Blob || typeof image === 'string')) invalid(editNotAnImage());
     const payee = wordsIn(language.translation, 'words', words).providerName(payeeAt(host.provider, host.endpoint));
     if (!editing.canEdit()) invalid(text.nothingEditsHere(payee));
-    const engine = await loadEngine();
-    const gallery = features.gallery.controller;
-    const { file, editOf } = await engine.editedImage(image, (id) => gallery.kept(id));
+    const { file, editOf } = await editing.imageToEdit(image);
     await editing.open(file, editOf);
   } catch (thrown) {
     const failure = asUserPaysError(thrown);
-    features.submission.controller.report(failure);
+    features.report(failure);
     throw failure;
   }
 }

@@ -3,8 +3,8 @@ import { progress, type ProgressStrings } from '../../../../strings/image/progre
 import { wordsIn } from '../../../../strings/strings.js';
 import { signIn } from '../../../../strings/sign-in.js';
 import type { ProviderId } from '../../../../base/types.js';
-import type { ImageHandlers, ImageView } from '../../view.js';
-import { icon } from './icons.js';
+import type { ImageHandlers, ImageView } from '../../shared/view.js';
+import { icon } from '../../shared/icons.js';
 
 // What the last submission came to where it failed: its error where its image would have been (the canvas), with where
 // to add funds, the answers to a charge it left uncertain, and Try again where trying again can succeed.

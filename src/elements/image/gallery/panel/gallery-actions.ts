@@ -45,7 +45,7 @@ export interface ImageActionTarget {
   /** Brings the form into view, the focus on the prompt. */
   showForm(): void;
   /** Submits the form as it stands (its errors are the submission's to show). */
-  generate(): void;
+  submit(): void;
   /** Moves the focus to image `id` (after the next render), or without one to the Undo just offered. */
   focusImage(id?: string): void;
 }
@@ -160,7 +160,7 @@ export async function actOnImage(event: Event, shown: readonly GalleryImage[], t
     // makes it again), then submits. A prompt or model the user was editing is one Undo away, said above Generate, so
     // that a half-written prompt does not go without a word.
     const { undo, changed } = await target.reuse({ ...madeAt, seed: undefined, count: 1 }, false);
-    target.generate();
+    target.submit();
     if (changed)
       offer(galleryText.settingsFrom('vary'), () => {
         undo();

@@ -1,5 +1,4 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Submission } from '../../../../generation/submit.js';
 import type { Gallery, GalleryImage } from '../../../../images/gallery.js';
 import type { ImageStore, StoredImage } from '../../../../images/image-store.js';
 import { loadEngine } from '../../../../lazy/index.js';
@@ -8,6 +7,7 @@ import { dataUrlBlob } from '../../../../base/image-bytes.js';
 import { newId } from '../../../../base/ids.js';
 import type { ReferenceImage } from '../../../../providers/provider.js';
 import type { StartupController } from '../../../shared/startup-controller.js';
+import type { ImageReceiver } from '../../shared/features.js';
 
 /** Which images the host keeps, read when they are needed (never a stale copy). */
 export interface GallerySource {
@@ -16,12 +16,6 @@ export interface GallerySource {
   /** The store of the storage key is open and its gallery shown (a closed page's paid images are fetched then). */
   opened?(): void;
 }
-
-/** What a submission hands its images to (the fields of the same names of `Submission`), and its end. */
-export type ImageReceiver = Required<Pick<Submission, 'images' | 'onStage' | 'urlOf'>> & {
-  /** The submission is over: images whose bytes came but that were never saved (refused, failed) are taken back. */
-  done(): void;
-};
 
 /**
  * The images the widget keeps in this browser: opens the image store of the host's storage key (IndexedDB, with

@@ -1,11 +1,11 @@
+import type { GalleryImage } from '../../../../images/gallery.js';
+import type { ImageStore, StoredImage } from '../../../../images/image-store.js';
 import type { LedgerStore } from '../../../../ledger/ledger.js';
-import type { ImageParts } from '../../image-parts.js';
-import type { Features, GalleryShared } from '../../panels/features.js';
-import { PanelPart } from '../../panels/panel-part.js';
-import { perTally } from '../../panels/per-tally.js';
-import type { PanelSlots } from '../../panels/slots.js';
-import type { ImageView } from '../../view.js';
-import { canvasSlots, type CanvasHandlers } from './canvas.js';
+import type { ReferenceImage } from '../../../../providers/provider.js';
+import type { ImageParts } from '../../shared/image-parts.js';
+import type { Features, GalleryContract, SubmissionReceiver } from '../../shared/features.js';
+import { PanelPart } from '../../shared/panel-part.js';
+import { perTally } from '../../shared/per-tally.js';
 import { ColumnsController } from './columns.js';
 import { GalleryController } from './gallery-controller.js';
 import { galleryHandlers, type GalleryHandlers } from './gallery-handlers.js';
@@ -16,7 +16,7 @@ import type { PaidFailure } from './result.js';
  * The images kept in this browser and what draws them in the canvas (what a submission made, large; the earlier ones
  * with the paid failures; the error where its image would have been), with what a click on them does.
  */
-export class GalleryFeature implements GalleryShared {
+export class GalleryFeature implements GalleryContract {
   /** The images kept in this browser: the image store of the storage key, opened after the first paint. */
   readonly controller: GalleryController;
   /**
@@ -32,7 +32,8 @@ export class GalleryFeature implements GalleryShared {
   readonly #parts: ImageParts;
   readonly #features: Features;
 
-  constructor(parts: ImageParts, features: Features) {
+  /** `told.opened`: the store opened (what closed pages left is finished into it). */
+  constructor(parts: ImageParts, features: Features, told: { opened(): void }) {
     const { host } = parts;
     this.#parts = parts;
     this.#features = features;
@@ -41,7 +42,7 @@ export class GalleryFeature implements GalleryShared {
       {
         storageKey: () => host.storageKey,
         keepImages: () => host.keepImages,
-        opened: () => void features.submission.resume.resume(),
+        opened: told.opened,
       },
       parts.startup,
     );
@@ -57,12 +58,12 @@ export class GalleryFeature implements GalleryShared {
   /** An image kept, a submission, an error, what closed pages left, or a paid failure: the canvas has something. */
   #somethingToShow() {
     const { ledger, tally } = this.#parts.ledger;
-    const { controller: submission, resume } = this.#features.submission;
+    const { pending, error, resuming } = this.#features.shown;
     return (
       this.controller.images.length ||
-      submission.pending ||
-      submission.error ||
-      resume.resuming ||
+      pending ||
+      error ||
+      resuming ||
       (ledger && tally && this.paidFailures(ledger, tally).length)
     );
   }
@@ -72,9 +73,36 @@ export class GalleryFeature implements GalleryShared {
     if (target.closest('[part~=submit]')) this.view.prefetch();
   }
 
-  /** The canvas: the latest submission large, the earlier ones, the error, and the notes over the price. */
-  slots(view: ImageView, on: CanvasHandlers): Pick<PanelSlots, 'notices' | 'note' | 'result' | 'history'> {
-    return canvasSlots(this.#parts, this.#features, view, on);
+  images(): readonly GalleryImage[] {
+    return this.controller.images;
+  }
+
+  kept(id: string): Promise<StoredImage | undefined> {
+    return this.controller.kept(id);
+  }
+
+  blob(id: string): Promise<Blob | undefined> {
+    return this.controller.blob(id);
+  }
+
+  keepOwn(image: ReferenceImage): Promise<string | undefined> {
+    return this.controller.keepOwn(image);
+  }
+
+  receive(): SubmissionReceiver {
+    const drawn = this.view.load().then(
+      () => {},
+      () => {},
+    );
+    return { ...this.controller.receive(), drawn };
+  }
+
+  store(): ImageStore | undefined {
+    return this.controller.current;
+  }
+
+  reload(): Promise<void> {
+    return this.controller.reload();
   }
 }
 

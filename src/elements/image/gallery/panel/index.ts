@@ -4,11 +4,11 @@
 // toolbar, receipt and lightbox, the earlier ones below the widget and the paid generations that brought no image
 // (result.ts), under an edit the version it edits with before and after (versions.ts), what a click on them does, and
 // their styles.
-// Loaded by the panels (a PanelPart: panels/panel-part.ts) when there is something to show: the image store of the
+// Loaded by the panels (a PanelPart: shared/panel-part.ts) when there is something to show: the image store of the
 // widget's storage key holds an image (a returning visitor), a submission starts (it ends once this part is here),
 // what closed pages left is finished, an error is to be shown, or a paid failure is to be listed; prefetched when the
 // pointer or the focus comes to Generate. A visit that never generates, with no images kept, never loads it; until it
-// is here, an error is said in its words alone (panels/slots.ts). Which images there are is the gallery's controller's
+// is here, an error is said in its words alone (shared/slots.ts). Which images there are is the gallery's controller's
 // (gallery-controller.ts, in the panels): it opens the store, which says whether this part is wanted.
 import { adoptBeside } from '../../../shared/adopted-styles.js';
 import { actOnImage } from './gallery-actions.js';

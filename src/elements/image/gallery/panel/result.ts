@@ -14,7 +14,7 @@ import { formatDate } from '../../../../base/dates.js';
 import { lightboxKeys, shortPrompt } from './gallery-actions.js';
 import type { GalleryItem } from './gallery-item.js';
 import { download, renderLaidOver, renderToolbar } from './toolbar.js';
-import { icon } from './icons.js';
+import { icon } from '../../shared/icons.js';
 import { renderVersions } from './versions.js';
 
 // The styles of what this draws, kept beside it, where the gallery's part takes them with its templates.
@@ -244,7 +244,7 @@ export function renderResult(view: ResultView, act: (event: Event) => void) {
   const galleryText = wordsIn(view.translation, 'gallery', gallery);
   const last = view.images.at(-1);
   if (!last) return nothing; // no images
-  // A submission whose images were all deleted, said over the one before it, which came up (panels/slots.ts).
+  // A submission whose images were all deleted, said over the one before it, which came up (shared/slots.ts).
 
   const deleted = view.images.filter((image) => image.gone && image.batch !== last.batch);
   const images = view.images.slice(deleted.length);

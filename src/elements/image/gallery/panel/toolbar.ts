@@ -6,7 +6,7 @@ import { wordsIn, type Translation } from '../../../../strings/strings.js';
 import type { Spoken } from '../../../shared/language-controller.js';
 import { menuKeys, menuLeft, menuToggled } from './gallery-actions.js';
 import type { GalleryItem } from './gallery-item.js';
-import { icon, type IconName } from './icons.js';
+import { icon, type IconName } from '../../shared/icons.js';
 
 // An image's toolbar (Download, Copy, Vary, Use as reference, Edit, and a menu for Reuse, Finalize and Delete), and
 // under an edit laid over its original, the way to what the provider made.

@@ -1,5 +1,5 @@
-import type { ImageParts } from '../../image-parts.js';
-import type { Features } from '../../panels/features.js';
+import type { ImageParts } from '../../shared/image-parts.js';
+import type { Features } from '../../shared/features.js';
 import { carryQuality } from './quality-carried.js';
 
 /**
@@ -7,9 +7,9 @@ import { carryQuality } from './quality-carried.js';
  * with its Undo where a card was clicked.
  */
 export class ModelsFeature {
-  constructor(parts: ImageParts, { submission, price }: Features) {
+  constructor(parts: ImageParts, { flow, price }: Features) {
     carryQuality(parts, (sentence, undo) => {
-      submission.flow.say(sentence);
+      flow.say(sentence);
       if (undo) price.offerUndo(sentence, undo);
     });
   }

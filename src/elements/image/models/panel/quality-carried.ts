@@ -2,7 +2,7 @@ import { carriedQuality } from '../../../../pricing/carried-quality.js';
 import { modelInfo } from '../../../../pricing/index.js';
 import { moreOptions } from '../../../../strings/more-options.js';
 import { wordsIn } from '../../../../strings/strings.js';
-import type { ImageParts } from '../../image-parts.js';
+import type { ImageParts } from '../../shared/image-parts.js';
 
 /**
  * Makes the quality tier asked follow the model (a reactive controller of the widget's). Where the model or its

@@ -3,7 +3,7 @@ import { live } from 'lit/directives/live.js';
 import { formatUsd } from '../../../../pricing/index.js';
 import { moreOptions, type MoreOptionsStrings } from '../../../../strings/more-options.js';
 import { wordsIn, type Translation } from '../../../../strings/strings.js';
-import { icon } from '../../gallery/panel/icons.js';
+import { icon } from '../../shared/icons.js';
 import { segmented } from '../../../shared/choices/choices.js';
 
 /** What "More options" holds: how many images, the seed, and the reference images where the model takes them. */

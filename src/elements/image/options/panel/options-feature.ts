@@ -6,13 +6,14 @@ import { moreOptions } from '../../../../strings/more-options.js';
 import { prices } from '../../../../strings/prices.js';
 import { reword, wordsIn } from '../../../../strings/strings.js';
 import { words } from '../../../../strings/words.js';
-import { editor } from '../../../../strings/image/editor.js';
-import type { ImageParts } from '../../image-parts.js';
-import type { Features, OptionsShared } from '../../panels/features.js';
-import { PanelPart } from '../../panels/panel-part.js';
+import type { ImageParts } from '../../shared/image-parts.js';
+import type { ModelSettings } from '../../../../base/types.js';
+import type { ReferenceImage } from '../../../../providers/provider.js';
+import type { Features, OptionsContract } from '../../shared/features.js';
+import { PanelPart } from '../../shared/panel-part.js';
 import { imageRouter } from '../../shared/image-router.js';
-import type { PanelSlots } from '../../panels/slots.js';
-import type { Blocked } from '../../view.js';
+import type { Drawing, PanelSlots } from '../../shared/slots.js';
+import type { Blocked } from '../../shared/view.js';
 import type { ModelControlsPart } from './controls/index.js';
 import { renderMore, type MoreHandlers, type MoreView } from './more.js';
 import { referenceHandlers, type ReferenceHandlers } from './reference-handlers.js';
@@ -24,7 +25,7 @@ import { RequiredImageController } from './required-image.js';
  * anywhere in the widget), and the model's own controls, a part loaded when More options opens where the provider in
  * force shows them, prefetched when the pointer or the focus comes to it.
  */
-export class OptionsFeature implements OptionsShared {
+export class OptionsFeature implements OptionsContract {
   readonly references: ReferenceImages;
   readonly controls: PanelPart<ModelControlsPart>;
   /** What the reference images' controls do. */
@@ -36,7 +37,7 @@ export class OptionsFeature implements OptionsShared {
     const { host } = parts;
     this.#parts = parts;
     this.#features = features;
-    this.references = new ReferenceImages(host, (error) => features.submission.controller.report(error));
+    this.references = new ReferenceImages(host, (error) => features.report(error));
     this.controls = this.#controlsOnDemand(features);
     this.handlers = referenceHandlers(parts, features, this);
     // A model that edits the user's image, chosen with none: where images are added is opened.
@@ -68,10 +69,34 @@ export class OptionsFeature implements OptionsShared {
           .then((engine) => engine.providerFor(host.provider))
           .catch(() => {}); // the controller asks again, and says nothing where it cannot load
         return import('./controls/index.js').then(({ modelControlsPart }) =>
-          modelControlsPart(host, () => features.submission.edited()),
+          modelControlsPart(host, () => features.edited()),
         );
       },
     });
+  }
+
+  referenceImages(): ReferenceImage[] {
+    return this.references.images;
+  }
+
+  async addReference(file: File) {
+    const { host, pricing } = this.#parts;
+    await this.references.add([file], pricing.capability?.references.max ?? 0);
+    // Where it went: More options open, and the new chip itself in the middle of the view, where the eye is.
+    const root = host.shadowRoot;
+    const more = root?.querySelector<HTMLDetailsElement>('[part~=more]');
+    if (more) more.open = true;
+    await host.updateComplete;
+    root?.querySelector('.thumbs li:last-child')?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }
+
+  ownSettings(): ModelSettings | undefined {
+    return this.controls.loaded?.controller.settings;
+  }
+
+  async restoreOwn(settings: ModelSettings, provider: string, model: string, load = false) {
+    const part = load ? await this.controls.load().catch(() => undefined) : this.controls.loaded;
+    part?.controller.restore(settings, provider, model);
   }
 
   /** Why the provider would refuse one of the model's own controls as set (none where they are not here). */
@@ -101,26 +126,20 @@ export class OptionsFeature implements OptionsShared {
   }
 
   /** More options: the count, the seed, the reference images, the model's own controls. */
-  slots(on: MoreHandlers): Pick<PanelSlots, 'more'> {
+  slots({ on }: Drawing<MoreHandlers>): Pick<PanelSlots, 'more'> {
     const { host, language } = this.#parts;
     const providerName = wordsIn(language.translation, 'words', words).providerName(
       payeeAt(host.provider, host.endpoint),
     );
-    // Where a model here edits images, the way to edit one of the user's own (not while one is edited); where the page
-    // allows editing and none does, why no image has Edit, in words (a touch user sees no title).
-    const editing = this.#features.editor;
-    const editorText = wordsIn(language.translation, 'editor', editor);
-    const editOwn =
-      editing.canEdit() && !editing.session ? { label: editorText.editOwn(), kept: editing.keptSaid() } : undefined;
-    const editNotHere = editing.allowed() && !editing.canEdit() ? editorText.nothingEditsHere(providerName) : undefined;
-    return { more: renderMoreOptions(this.#parts, this, providerName, on, { editOwn, editNotHere }) };
+    const editing = this.#features.editor.ownImageOffer(providerName);
+    return { more: renderMoreOptions(this.#parts, this, providerName, on, editing) };
   }
 }
 
 /** More options: the count, the seed, the reference images, and the model's own controls once their part is here. */
 function renderMoreOptions(
   { host, pricing, language }: ImageParts,
-  { controls, references: attached }: OptionsShared,
+  { controls, references: attached }: Pick<OptionsFeature, 'controls' | 'references'>,
   providerName: string,
   on: MoreHandlers,
   editing: Pick<MoreView, 'editOwn' | 'editNotHere'>,

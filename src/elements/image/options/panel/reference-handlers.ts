@@ -1,7 +1,15 @@
-import { asUserPaysError } from '../../../../base/errors.js';
 import { providerInfo } from '../../../../providers/registry/catalog.js';
-import type { ImageParts } from '../../image-parts.js';
-import type { Features, OptionsShared } from '../../panels/features.js';
+import type { ImageParts } from '../../shared/image-parts.js';
+import type { Features } from '../../shared/features.js';
+import type { PanelPart } from '../../shared/panel-part.js';
+import type { ModelControlsPart } from './controls/index.js';
+import type { ReferenceImages } from './reference-images.js';
+
+/** More options' own parts the references' handlers use. */
+interface OwnParts {
+  readonly references: ReferenceImages;
+  readonly controls: PanelPart<ModelControlsPart>;
+}
 
 /** What the reference images' controls do. */
 export interface ReferenceHandlers {
@@ -14,11 +22,8 @@ export interface ReferenceHandlers {
 }
 
 /** The handlers of the references: they set the element's state, never draw. */
-export function referenceHandlers(
-  parts: ImageParts,
-  features: Features,
-  { references }: OptionsShared,
-): ReferenceHandlers {
+export function referenceHandlers(parts: ImageParts, features: Features, options: OwnParts): ReferenceHandlers {
+  const { references } = options;
   return {
     referencesChosen: (event) => {
       // Chosen in the picker, dropped on the area, or pasted: the files of the event that carries them.
@@ -29,7 +34,7 @@ export function referenceHandlers(
       if (event.type === 'dragover' || !files?.length) return;
       void references
         .add([...files], parts.pricing.capability?.references.max ?? 0)
-        .then(() => showRefused(parts, features));
+        .then(() => showRefused(parts, options, features.price));
       if (event.type === 'change') input.value = ''; // the same file can be chosen again
     },
     referenceRemove: (event) => references.remove(Number((event.currentTarget as HTMLElement).dataset.index)),
@@ -37,8 +42,7 @@ export function referenceHandlers(
       const input = event.target as HTMLInputElement;
       const [file] = input.files ?? [];
       input.value = ''; // the same file can be chosen again
-      if (file)
-        void features.editor.open(file).catch((error) => features.submission.controller.report(asUserPaysError(error)));
+      if (file) void features.editor.edit(file);
     },
   };
 }
@@ -47,7 +51,7 @@ export function referenceHandlers(
  * A refusal of a chosen file is said under the drop zone: More options opens to show it, and it is brought into view
  * clear of the pinned decision row (on a phone it fell just under the row, where no one saw it).
  */
-async function showRefused({ host }: ImageParts, { options, price }: Features) {
+async function showRefused({ host }: ImageParts, options: OwnParts, price: Features['price']) {
   if (!options.references.refused.length) return;
   const more = host.shadowRoot?.querySelector<HTMLDetailsElement>('[part~=more]');
   if (more) more.open = true;
@@ -55,5 +59,5 @@ async function showRefused({ host }: ImageParts, { options, price }: Features) {
   if (providerInfo(host.provider)?.showsControls) await options.controls.load().catch(() => {});
   await host.updateComplete;
   const said = host.shadowRoot?.querySelector('#references-refused');
-  if (said) price.pinnedRow.bringClear(said);
+  if (said) price.bringClear(said);
 }

@@ -1,5 +1,5 @@
 import type { ReactiveController } from 'lit';
-import type { ImageProperties } from '../../image-properties.js';
+import type { ImageProperties } from '../../shared/image-properties.js';
 
 /**
  * A model that edits an image the user provides (FLUX.1 Kontext, Fill) chosen with none attached: Generate says it

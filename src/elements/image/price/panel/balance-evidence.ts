@@ -4,8 +4,8 @@ import { formatUsd } from '../../../../pricing/index.js';
 import { payeeAt } from '../../../../providers/registry/catalog.js';
 import { wordsIn } from '../../../../strings/strings.js';
 import { uncertain } from '../../../../strings/tally/uncertain.js';
-import type { ImageParts } from '../../image-parts.js';
-import type { ImageView } from '../../view.js';
+import type { ImageParts } from '../../shared/image-parts.js';
+import type { ImageView } from '../../shared/view.js';
 
 /**
  * The answer a charge no reply confirmed is offered first, one click away, where its account's balance is evidence

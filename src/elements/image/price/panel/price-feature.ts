@@ -1,16 +1,16 @@
 import { nothing, type TemplateResult } from 'lit';
 import { clock } from '../../../../base/clock.js';
 import type { Quote } from '../../../../base/types.js';
-import { reword } from '../../../../strings/strings.js';
+import { reword, type Sentence } from '../../../../strings/strings.js';
 import { adoptBeside } from '../../../shared/adopted-styles.js';
 import { renderTallySummary } from '../../../tally/tally-summary.js';
 import { uncertainCharges } from '../../../tally/uncertain-charges.js';
 import type * as UncertainList from '../../../tally/uncertain-list/index.js';
-import type { ImageParts } from '../../image-parts.js';
-import type { Features, PriceShared } from '../../panels/features.js';
-import { PanelPart } from '../../panels/panel-part.js';
-import type { PanelSlots } from '../../panels/slots.js';
-import type { ImageHandlers, ImageView } from '../../view.js';
+import type { ImageParts } from '../../shared/image-parts.js';
+import type { Features, PriceContract } from '../../shared/features.js';
+import { PanelPart } from '../../shared/panel-part.js';
+import type { Drawing, PanelSlots } from '../../shared/slots.js';
+import type { ImageHandlers, ImageView } from '../../shared/view.js';
 import { BalanceEvidence } from './balance-evidence.js';
 import { renderAsking, renderOutcome, renderSpentBrief, renderUndo } from './notes.js';
 import { PinnedRowController } from './pinned-row.js';
@@ -23,7 +23,7 @@ import { spendingBlocked } from './spending.js';
  * the price), what the last submission charged where the preview did not say it, and why the budget or the account
  * leaves no room for the next click.
  */
-export class PriceFeature implements PriceShared {
+export class PriceFeature implements PriceContract {
   readonly pinnedRow: PinnedRowController;
   readonly evidence: BalanceEvidence;
   readonly uncertainList: PanelPart<typeof UncertainList>;
@@ -32,10 +32,15 @@ export class PriceFeature implements PriceShared {
   /**
    * A change just made for the user (Vary, Reuse, Finalize, Delete), said with an Undo, and what undoes it; `near`: the
    * image beside whose toolbar it is said (the one clicked, or the one that took a deleted image's place). Without
-   * `undo`, a booking that cannot be taken back (`noteDone`), said until the next submission; `booked`, one booked for
-   * the user that can (`noteBooked`), as long.
+   * `undo`, a booking that cannot be taken back (`noteBooked` without one), said until the next submission; `booked`, one
+   * booked for the user that can, as long.
    */
   undoable?: { sentence: string; undo?: () => unknown; near?: string; route?: string; booked?: true };
+  /**
+   * The note that a charge was booked at its price's bound (no reply said what it came to), once the user has answered
+   * for every such charge: no longer true, it is not drawn (the next submission's note is another).
+   */
+  boundNoteAnswered?: Sentence;
   readonly #parts: ImageParts;
   readonly #features: Features;
 
@@ -45,7 +50,7 @@ export class PriceFeature implements PriceShared {
     this.#features = features;
     // What the keyboard reaches above the decision row is brought into view clear of it.
     this.pinnedRow = new PinnedRowController(host);
-    this.evidence = new BalanceEvidence(parts, () => features.submission.controller.lastUncertainCharge);
+    this.evidence = new BalanceEvidence(parts, () => features.shown.lastUncertainCharge);
     this.uncertainList = new PanelPart(host, {
       wanted: () => parts.ledger.tally?.uncertain,
       load: () =>
@@ -87,8 +92,8 @@ export class PriceFeature implements PriceShared {
   }
 
   /** Why the budget in force or the account's balance leaves no room for `quote`, with the fix; else undefined. */
-  blocked(quote: Quote, cannotPay: boolean, capped?: 'signed' | 'pasted') {
-    const left = this.#features.accounts.left();
+  blocked(quote: Quote) {
+    const { left, cannotPay, capped } = this.#features.accounts.spending();
     return spendingBlocked(this.#parts, left, quote, cannotPay, capped, this.evidence.offer());
   }
 
@@ -102,14 +107,8 @@ export class PriceFeature implements PriceShared {
    * Says what the user's answer just booked where it cannot be undone (a charge settled: the ledger's entries only ever
    * move on, so that every tab converges), in the pinned row, where the error that offered it was.
    */
-  noteDone(sentence: string) {
-    this.undoable = { sentence };
-    this.#parts.host.requestUpdate();
-  }
-
-  /** Says what was booked for the user, with an Undo that runs `undo` (what it returns is said instead of "Undone"). */
-  noteBooked(sentence: string, undo: () => string | undefined) {
-    this.undoable = { sentence, undo, booked: true };
+  noteBooked(sentence: string, undo?: () => string | undefined) {
+    this.undoable = undo ? { sentence, undo, booked: true } : { sentence };
     this.#parts.host.requestUpdate();
   }
 
@@ -133,9 +132,17 @@ export class PriceFeature implements PriceShared {
     this.#parts.host.requestUpdate();
   }
 
-  /** What an answer or a balance booked is in the tally now: its note, and its Undo, go as the next submission starts. */
-  forgetDone() {
+  /**
+   * A submission starts: a change made to the form was what it sends (its Undo goes), and what an answer or a balance
+   * booked is in the tally now (its note, and its Undo, go).
+   */
+  submitting() {
+    this.withdrawFormUndo();
     if (this.undoable && (!this.undoable.undo || this.undoable.booked)) this.undoable = undefined;
+  }
+
+  bringClear(element: Element) {
+    this.pinnedRow.bringClear(element);
   }
 
   /**
@@ -143,11 +150,11 @@ export class PriceFeature implements PriceShared {
    * no reply confirmed, what the last submission charged where the preview did not say it. The note over the price is
    * the canvas's to place (`note`), beside the image it concerns where that is shown.
    */
-  slots(on: ImageHandlers & PriceHandlers): Pick<PanelSlots, 'tally' | 'spent' | 'uncertain' | 'outcome'> {
+  slots({ on }: Drawing<ImageHandlers & PriceHandlers>): Pick<PanelSlots, 'tally' | 'spent' | 'uncertain' | 'outcome'> {
     const { ledger: ledgerPart, language } = this.#parts;
     const { ledger, tally } = ledgerPart;
     const list = this.uncertainList.loaded;
-    const { chargeNote, retiringNote } = this.#features.submission.controller;
+    const { chargeNote, retiringNote } = this.#features.shown;
     return {
       tally: tally ? renderTallySummary(tally, language) : nothing,
       spent: tally ? renderSpentBrief(tally, language) : nothing,
@@ -157,7 +164,9 @@ export class PriceFeature implements PriceShared {
           : nothing,
       // What the provider charged, where the preview did not say it (see `Submitted.chargeNote`).
       outcome: renderOutcome(
-        [chargeNote, retiringNote].map((note) => (note ? reword(note, language.translation) : '')),
+        [chargeNote === this.boundNoteAnswered ? undefined : chargeNote, retiringNote].map((note) =>
+          note ? reword(note, language.translation) : '',
+        ),
       ),
     };
   }

@@ -1,10 +1,20 @@
 import { isKeyError } from '../../../../base/errors.js';
 import { widget } from '../../../../strings/image/widget.js';
-import { wordsIn } from '../../../../strings/strings.js';
+import { wordsIn, type Sentence } from '../../../../strings/strings.js';
 import { settleUncertain } from '../../../tally/uncertain-charges.js';
-import type { ImageParts } from '../../image-parts.js';
-import type { Features, PriceShared } from '../../panels/features.js';
-import { NEXT_STEP } from '../../submission/panel/flow-controller.js';
+import type { ImageParts } from '../../shared/image-parts.js';
+import type { Features } from '../../shared/features.js';
+import type { PanelPart } from '../../shared/panel-part.js';
+import type * as UncertainList from '../../../tally/uncertain-list/index.js';
+import { NEXT_STEP } from '../../shared/view.js';
+
+/** What of the price's own feature its handlers use: Undo, the note of what an answer booked, the list of charges. */
+interface OwnParts {
+  undo(): string | undefined;
+  noteBooked(sentence: string): void;
+  boundNoteAnswered?: Sentence;
+  readonly uncertainList: PanelPart<typeof UncertainList>;
+}
 
 /** What the decision row's notes and answers do. */
 export interface PriceHandlers {
@@ -21,28 +31,23 @@ export interface PriceHandlers {
 }
 
 /** The decision row's handlers: they book the user's answers and move the focus, never draw. */
-export function priceHandlers(
-  parts: ImageParts,
-  features: Features,
-  price: PriceShared & { undo(): string | undefined },
-): PriceHandlers {
+export function priceHandlers(parts: ImageParts, features: Features, price: OwnParts): PriceHandlers {
   const { host } = parts;
-  // Asked when a handler runs: the submission's feature is made after this one.
-  const flow = () => features.submission.flow;
+  const { flow } = features;
   return {
-    uncertainChoice: (event) => answerUncertain(parts, features, event),
+    uncertainChoice: (event) => answerUncertain(parts, features, price, event),
     refusedSubmit: (event, target) => {
       const reason = host.shadowRoot?.querySelector<HTMLElement>('#reason');
       if (!reason) return false;
       event.preventDefault();
-      flow().say(reason.querySelector('span')?.textContent ?? '');
+      flow.say(reason.querySelector('span')?.textContent ?? '');
       const fix = reason.querySelector<HTMLElement>('a, button');
       if (fix && !(fix.dataset.focusTarget && target.id === fix.dataset.focusTarget)) fix.focus();
       return true;
     },
     undo: () => {
       const said = price.undo();
-      flow().say(said ?? wordsIn(parts.language.translation, 'widget', widget).undone());
+      flow.say(said ?? wordsIn(parts.language.translation, 'widget', widget).undone());
     },
   };
 }
@@ -51,8 +56,7 @@ export function priceHandlers(
  * The user's word, from their provider account, settles what no reply did; the next thing to do is Generate, or the
  * next such charge, never the page.
  */
-function answerUncertain(parts: ImageParts, features: Features, event: Event) {
-  const { controller: submission, flow } = features.submission;
+function answerUncertain(parts: ImageParts, features: Features, price: OwnParts, event: Event) {
   // The error's own answers, and the one a balance points to beside Generate: what they booked is said there.
   const answer = event.currentTarget as HTMLButtonElement;
   const entry =
@@ -61,19 +65,19 @@ function answerUncertain(parts: ImageParts, features: Features, event: Event) {
   if (!settleUncertain(parts.ledger.ledger, event)) return;
   // The note that a price's bound is counted as may have been charged is not true once the user has said.
   const left = parts.ledger.ledger?.uncertain() ?? [];
-  const said = submission.chargeNote?.said?.[1] ?? '';
-  const boundNote = ['costOfBoundNotReported', 'costReportedBeyondReason'].includes(said);
-  if (boundNote && !left.some(({ basis }) => basis === 'bound')) submission.chargeNote = undefined;
+  const { chargeNote } = features.shown;
+  const bound = ['costOfBoundNotReported', 'costReportedBeyondReason'].includes(chargeNote?.said?.[1] ?? '');
+  if (bound && !left.some(({ basis }) => basis === 'bound')) price.boundNoteAnswered = chargeNote;
   // The error's own answer: its box goes (or loses the answers), so what it booked is said beside Generate.
-  const counted = entry && features.price.uncertainList.loaded?.countedNote(entry, answer.value, parts.language);
+  const counted = entry && price.uncertainList.loaded?.countedNote(entry, answer.value, parts.language);
   if (counted) {
-    features.price.noteDone(counted);
-    flow.say(counted);
+    price.noteBooked(counted);
+    features.flow.say(counted);
   }
-  if (left.length) return flow.focusAt('#uncertain-first');
+  if (left.length) return features.flow.focusAt('#uncertain-first');
   // The last such charge settled: an error still shown of the attempt that left it would say it is counted as
   // possibly spent beside a tally that no longer counts it, so it goes, unless it is about the key or the credit.
-  const { error } = submission;
-  if (error && !isKeyError(error) && error.code !== 'insufficient-funds') submission.dismissError();
-  flow.focusAt(NEXT_STEP);
+  const { error } = features.shown;
+  if (error && !isKeyError(error) && error.code !== 'insufficient-funds') features.dismissError();
+  features.flow.focusAt(NEXT_STEP);
 }

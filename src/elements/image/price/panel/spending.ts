@@ -8,11 +8,11 @@ import { signIn } from '../../../../strings/sign-in.js';
 import { ledger as ledgerWords } from '../../../../strings/ledger.js';
 import { wordsIn } from '../../../../strings/strings.js';
 import { words } from '../../../../strings/words.js';
-import type { ImageParts } from '../../image-parts.js';
-import type { Blocked } from '../../view.js';
+import type { ImageParts } from '../../shared/image-parts.js';
+import type { Blocked } from '../../shared/view.js';
 import type { EvidenceOffer } from './balance-evidence.js';
 import { mostOf } from '../../../../pricing/quote.js';
-import { mostSaid } from '../../models/price-words.js';
+import { mostSaid } from '../../shared/price-words.js';
 
 /**
  * Why a click on Generate cannot succeed for what the budget in force or the account in force leaves (`left`, where

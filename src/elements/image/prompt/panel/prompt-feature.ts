@@ -1,6 +1,6 @@
-import type { ImageParts } from '../../image-parts.js';
-import type { Features } from '../../panels/features.js';
-import type { PanelSlots } from '../../panels/slots.js';
+import type { ImageParts } from '../../shared/image-parts.js';
+import type { Features } from '../../shared/features.js';
+import type { Drawing, PanelSlots } from '../../shared/slots.js';
 import { renderExamples } from './examples.js';
 
 /** What the prompt's examples do. */
@@ -24,14 +24,14 @@ export class PromptFeature {
     this.#parts = parts;
     this.handlers = {
       exampleChoose: (event) => {
-        features.submission.edited();
+        features.edited();
         parts.host.prompt = (event.currentTarget as HTMLButtonElement).value;
-        features.submission.flow.focusAt('#prompt');
+        features.flow.focusAt('#prompt');
       },
     };
   }
 
-  slots(on: PromptHandlers): Pick<PanelSlots, 'examples'> {
+  slots({ on }: Drawing<PromptHandlers>): Pick<PanelSlots, 'examples'> {
     const { pricing, host, language } = this.#parts;
     const shape = pricing.fitted ?? host; // the size made: of the empty canvas's frame
     return {

@@ -4,7 +4,7 @@ import type { LedgerStore } from '../../../../ledger/ledger.js';
 import { loadEngine } from '../../../../lazy/index.js';
 import { keyedProviders, providerInfo, relayFor } from '../../../../providers/registry/catalog.js';
 import { checkRelay } from '../../../../providers/urls.js';
-import type { GalleryController } from '../../gallery/panel/gallery-controller.js';
+import type { GalleryContract } from '../../shared/features.js';
 
 /** Where each provider is reached, and with which key, read when they are needed. */
 export interface ResumeSource {
@@ -13,10 +13,11 @@ export interface ResumeSource {
   endpoint(provider: ProviderId): string;
   /** The site's relay for BYO-key providers ('' for none). */
   relay(): string;
-  /** The user's key for that provider at that endpoint's origin, given for that relay ('' for none); '' if none. */
-  apiKey(provider: ProviderId, endpoint: string, relay: string): string;
-  /** This site's sign-in made that key: its balance is this ledger's alone, and may settle what is uncertain. */
-  keyMadeBySignIn(provider: ProviderId, endpoint: string, relay: string): boolean;
+  /**
+   * The user's key for that provider at that endpoint's origin, given for that relay ('' for none; '' if none), and
+   * whether this site's sign-in made it: its balance is this ledger's alone, and may settle what is uncertain.
+   */
+  key(provider: ProviderId, endpoint: string, relay: string): { key: string; madeBySignIn: boolean };
 }
 
 /**
@@ -36,9 +37,9 @@ export class ResumeController implements ReactiveController {
 
   readonly #host: ReactiveControllerHost;
   readonly #source: ResumeSource;
-  readonly #gallery: GalleryController;
+  readonly #gallery: Pick<GalleryContract, 'store' | 'reload'>;
 
-  constructor(host: ReactiveControllerHost, source: ResumeSource, gallery: GalleryController) {
+  constructor(host: ReactiveControllerHost, source: ResumeSource, gallery: Pick<GalleryContract, 'store' | 'reload'>) {
     this.#host = host;
     this.#source = source;
     this.#gallery = gallery;
@@ -63,7 +64,7 @@ export class ResumeController implements ReactiveController {
   /** Finishes what closed pages left pending; runs one at a time, and once for each set of keys. */
   resume(): Promise<void> {
     const keys = keyedProviders()
-      .map((id) => this.#source.apiKey(id, this.#source.endpoint(id), this.#source.relay()))
+      .map((id) => this.#source.key(id, this.#source.endpoint(id), this.#source.relay()).key)
       .join('\n');
     if (keys === this.#resumedWith) return this.#chain;
     this.#resumedWith = keys;
@@ -72,7 +73,7 @@ export class ResumeController implements ReactiveController {
 
   async #resumeOnce() {
     const ledger = await this.#source.ledger().catch(() => undefined);
-    const images = this.#gallery.current;
+    const images = this.#gallery.store();
     if (!ledger || !images) return;
     // Only a ledger holding an entry a page may have left needs the code that finishes it (a chunk of its own).
     if (!ledger.pending().length && !ledger.uncertain().some((entry) => entry.task || entry.before)) {
@@ -91,8 +92,8 @@ export class ResumeController implements ReactiveController {
       relayFor: (id, endpoint) =>
         providerInfo(id)?.needsKey && relayFor(id, endpoint, relay) ? checkRelay(relay) : undefined,
       // Only a key given for the relay the tasks are asked through goes through it.
-      apiKeyFor: (id, endpoint) => this.#source.apiKey(id, endpoint, relay) || undefined,
-      keyMadeBySignIn: (id, endpoint) => this.#source.keyMadeBySignIn(id, endpoint, relay),
+      apiKeyFor: (id, endpoint) => this.#source.key(id, endpoint, relay).key || undefined,
+      keyMadeBySignIn: (id, endpoint) => this.#source.key(id, endpoint, relay).madeBySignIn,
       signal: controller.signal,
       onResuming: () => this.#update(true),
       onResumed: () => void this.#gallery.reload(),

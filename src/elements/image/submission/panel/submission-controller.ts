@@ -161,7 +161,7 @@ export class SubmissionController<Args> implements ReactiveController {
    * One submission of `args` (read now where not given: a click before the controller was made gives its own, read
    * then); while it runs, calling again returns the same promise (a double click is one submission).
    */
-  generate(args?: Args): Promise<GenerationResult> {
+  run(args?: Args): Promise<GenerationResult> {
     if (this.#run) return this.#run.result;
     const run = { controller: new AbortController() } as Run;
     this.#run = run;

@@ -1,17 +1,13 @@
-import { nothing } from 'lit';
-import type { GenerationResult, ProgressDetail } from '../../../../base/types.js';
+import { asUserPaysError } from '../../../../base/errors.js';
+import type { GenerationResult } from '../../../../base/types.js';
 import { loadGeneration } from '../../../../lazy/generation.js';
 import { formatUsd } from '../../../../pricing/index.js';
-import { payeeAt } from '../../../../providers/registry/catalog.js';
-import { progress as progressWords } from '../../../../strings/image/progress.js';
 import { uncertain } from '../../../../strings/tally/uncertain.js';
 import { widget } from '../../../../strings/image/widget.js';
 import { wordsIn } from '../../../../strings/strings.js';
-import type { ImageParts, SubmissionAsItStands } from '../../image-parts.js';
-import type { Features, SubmissionShared } from '../../panels/features.js';
-import type { PanelSlots } from '../../panels/slots.js';
-import type { ImageHandlers } from '../../view.js';
-import { FlowController, NEXT_STEP } from './flow-controller.js';
+import type { ImageParts, SubmissionAsItStands } from '../../shared/image-parts.js';
+import type { Features, SubmissionShown } from '../../shared/features.js';
+import { NEXT_STEP } from '../../shared/view.js';
 import { ResumeController } from './resume-controller.js';
 import { SubmissionController } from './submission-controller.js';
 import { submissionHandlers, type SubmissionHandlers } from './submission-handlers.js';
@@ -21,10 +17,9 @@ import { runSubmission } from './submission-run.js';
  * The widget's submissions once the panels are here: the work of each click (`runSubmission`), what closed pages left
  * (resume), the focus and the words around a submission, and the errors that go once what they said moved on.
  */
-export class SubmissionFeature implements SubmissionShared {
+export class SubmissionFeature {
   readonly controller: SubmissionController<SubmissionAsItStands>;
   readonly resume: ResumeController;
-  readonly flow: FlowController;
   /** What the controls of a submission under way, or of how it ended, do. */
   readonly handlers: SubmissionHandlers;
   readonly #parts: ImageParts;
@@ -37,21 +32,19 @@ export class SubmissionFeature implements SubmissionShared {
     this.controller = new SubmissionController(
       host,
       (standing, run) => {
-        const { keys, signedKeys } = features.accounts;
         return runSubmission(parts, features, {
           ...standing,
           ...run,
           // Whether this site's sign-in made the key: known to the panels only (the first paint carries none of it);
           // the key must be the one in force (a key of another route is never taken for the sign-in's).
-          keyMadeBySignIn: !!standing.apiKey && standing.apiKey === keys.current && signedKeys.madeBySignIn(),
+          keyMadeBySignIn: features.accounts.signedKeyInForce(standing.apiKey),
         });
       },
       () => parts.asItStands(),
       language,
     );
     this.resume = this.#resumeOf();
-    this.flow = this.#flowOf();
-    this.handlers = submissionHandlers(parts, this);
+    this.handlers = submissionHandlers(parts, this, features.flow);
     this.#sayWhatMoved();
   }
 
@@ -65,28 +58,10 @@ export class SubmissionFeature implements SubmissionShared {
         ledger: () => ledger.ready(),
         endpoint: (provider) => (provider === host.provider ? host.endpoint : ''),
         relay: () => host.relay,
-        apiKey: (provider, endpoint, relay) => accounts.keys.get(provider, endpoint, relay),
-        keyMadeBySignIn: (provider, endpoint, relay) => accounts.signedKeys.madeBySignIn(provider, endpoint, relay),
+        key: (provider, endpoint, relay) => accounts.keyAt(provider, endpoint, relay),
       },
-      this.#features.gallery.controller,
+      this.#features.gallery,
     );
-  }
-
-  /** The focus and the words around a submission. */
-  #flowOf(): FlowController {
-    const { host, language } = this.#parts;
-    const images = () => this.#features.gallery.controller.images;
-    return new FlowController(host, {
-      busy: () => this.controller.pending || this.resume.resuming,
-      submitted: () => this.controller.pending,
-      failure: () => this.controller.failureWords(),
-      // Not the place of an image just deleted: gone at the next read, it would make every image shown new.
-      shown: () => images().flatMap((image) => (image.gone ? [] : image.id)),
-      ready: (count) => {
-        const { prompt } = images()[0];
-        return () => wordsIn(language.translation, 'progress', progressWords).imagesReady(count, prompt);
-      },
-    });
   }
 
   /** What is said beside Generate, or goes, once what it was said of has moved on (the tally, the provider). */
@@ -99,9 +74,9 @@ export class SubmissionFeature implements SubmissionShared {
       hostUpdate: () => {
         const settled = this.controller.takeSettledLater();
         if (!settled) return;
-        if (host.shadowRoot?.activeElement?.closest('.error-box')) this.flow.focusNext('submit');
-        this.#features.price.noteDone(settled);
-        this.flow.say(settled);
+        if (host.shadowRoot?.activeElement?.closest('.error-box')) this.#features.flow.focusAt('[data-focus=submit]');
+        this.#features.price.noteBooked(settled);
+        this.#features.flow.say(settled);
       },
     });
     // An error that this page's way to the provider was refused (no CORS, a relay that would not carry it) goes once
@@ -137,7 +112,7 @@ export class SubmissionFeature implements SubmissionShared {
     this.#features.price.noteBooked(said.uncertainCountedOnce(formatUsd(counted.amount, language.locale)), () => {
       if (!ledger.ledger?.reopen(counted.entry)) return wordsIn(language.translation, 'widget', widget).undoTooLate();
       if (counted.shown()) this.controller.dismissError();
-      this.flow.focusAt(`[part~=decision] > .evidence button, ${NEXT_STEP}`);
+      this.#features.flow.focusAt(`[part~=decision] > .evidence button, ${NEXT_STEP}`);
       return undefined;
     });
   }
@@ -155,7 +130,7 @@ export class SubmissionFeature implements SubmissionShared {
         else if (!said) said = { at: state() };
         else if (said.at !== state()) {
           said = undefined;
-          if (focus && host.shadowRoot?.activeElement?.closest('.error-box')) this.flow.focusAt(focus);
+          if (focus && host.shadowRoot?.activeElement?.closest('.error-box')) this.#features.flow.focusAt(focus);
           this.controller.dismissError();
         }
       },
@@ -171,49 +146,36 @@ export class SubmissionFeature implements SubmissionShared {
   }
 
   /** A submission of the widget as it stands now, or as it stood at a click made before the panels (`standing`). */
-  generate(standing?: SubmissionAsItStands): Promise<GenerationResult> {
-    // What an answer booked is in the tally now; a change to the form (Vary's, Reuse's) was what this one sends.
-    const { price } = this.#features;
-    price.withdrawFormUndo();
-    price.forgetDone();
-    return this.controller.generate(standing);
+  submit(standing?: SubmissionAsItStands): Promise<GenerationResult> {
+    return this.controller.run(standing);
   }
 
+  /** The user changed what would be sent: an error about the last attempt no longer describes it. */
   edited() {
     if (!this.controller.pending) this.controller.dismissError();
-    this.#features.price.withdrawFormUndo();
   }
 
-  /** The user's submission as it runs, else what closed pages left being finished: placeholders, progress, Cancel. */
-  slots(on: ImageHandlers & SubmissionHandlers): Pick<PanelSlots, 'running'> {
-    const { host, pricing, language } = this.#parts;
-    const { controller: submission, resume } = this;
-    const { gallery } = this.#features;
-    const { locale, translation } = language;
-    const shape = pricing.fitted ?? host;
-    const running = (progress?: ProgressDetail) =>
-      gallery.view.loaded?.renderRunning(
-        {
-          progress,
-          elapsed: this.flow.elapsedSeconds,
-          usualWait: submission.usualWait,
-          // As priced: the count as set may be anything a page wrote (Infinity, NaN) until the submission refuses it.
-          placeholder: { width: shape.width, height: shape.height, count: pricing.quote?.count ?? 1 },
-          arrived: gallery.controller.arrived,
-          confirmCancel: submission.confirmingCancel
-            ? { provider: payeeAt(host.provider, host.endpoint), billed: formatUsd(submission.billed, locale) }
-            : undefined,
-          stopping: submission.stopping,
-          translation,
-        },
-        on,
-      );
-    if (submission.pending) return { running: submission.render({ pending: running }) ?? nothing };
-    if (resume.resuming)
-      return {
-        running:
-          running({ status: wordsIn(translation, 'progress', progressWords).resuming(), elapsedMs: 0 }) ?? nothing,
-      };
-    return { running: nothing };
+  /** What the widget shows of its submissions (`Features.shown`). */
+  get shown(): SubmissionShown {
+    const { controller, resume } = this;
+    return {
+      pending: controller.pending,
+      resuming: resume.resuming,
+      error: controller.error,
+      asking: controller.asking,
+      finishing: controller.finishing,
+      pageRefused: controller.pageRefused,
+      billingUrl: controller.billingUrl,
+      uncertainCharge: controller.uncertainCharge,
+      waiting: resume.waiting,
+      lastUncertainCharge: controller.lastUncertainCharge,
+      chargeNote: controller.chargeNote,
+      retiringNote: controller.retiringNote,
+    };
+  }
+
+  /** Shows `error` in the widget and fires `userpays-error` (`Features.report`). */
+  report(error: unknown) {
+    this.controller.report(asUserPaysError(error));
   }
 }

@@ -1,5 +1,7 @@
-import type { ImageParts } from '../../image-parts.js';
-import type { SubmissionShared } from '../../panels/features.js';
+import type { ImageParts, SubmissionAsItStands } from '../../shared/image-parts.js';
+import type { Flow } from '../../shared/features.js';
+import type { ResumeController } from './resume-controller.js';
+import type { SubmissionController } from './submission-controller.js';
 
 /** What the controls of a submission under way, or of how it ended, do. */
 export interface SubmissionHandlers {
@@ -14,8 +16,14 @@ export interface SubmissionHandlers {
 }
 
 /** The submission's handlers: they set its state and move the focus, never draw. */
-export function submissionHandlers({ host }: ImageParts, shared: SubmissionShared): SubmissionHandlers {
-  const { controller: submission, resume, flow } = shared;
+export function submissionHandlers(
+  { host }: ImageParts,
+  {
+    controller: submission,
+    resume,
+  }: { controller: SubmissionController<SubmissionAsItStands>; resume: ResumeController },
+  flow: Flow,
+): SubmissionHandlers {
   const handlers: SubmissionHandlers = {
     cancel: () => {
       // What closed pages left is left pending, finished on the next visit.
@@ -23,19 +31,19 @@ export function submissionHandlers({ host }: ImageParts, shared: SubmissionShare
       submission.requestCancel();
       // Asked first where the provider has billed: the focus on the choice that throws nothing away. Else Cancel goes
       // while the widget finds out what the request came to: the focus on the progress that says so.
-      flow.focusNext(submission.confirmingCancel ? 'keep-waiting' : 'progress');
+      flow.focusAt(`[data-focus=${submission.confirmingCancel ? 'keep-waiting' : 'progress'}]`);
     },
     stopWaiting: () => {
       submission.stopWaiting(host.provider);
-      flow.focusNext('submit'); // the widget is free for the next one
+      flow.focusAt('[data-focus=submit]'); // the widget is free for the next one
     },
     keepWaiting: () => {
       submission.keepWaiting();
-      flow.focusNext('progress');
+      flow.focusAt('[data-focus=progress]');
     },
     dismissError: () => {
       submission.dismissError();
-      flow.focusNext('submit'); // never to the page
+      flow.focusAt('[data-focus=submit]'); // never to the page
     },
     errorKeydown: (event) => {
       if (event.key !== 'Escape' || event.isComposing) return;

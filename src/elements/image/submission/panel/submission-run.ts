@@ -1,15 +1,15 @@
 import type Decimal from 'decimal.js';
-import { isKeyError, type UserPaysError } from '../../../../base/errors.js';
+import { isKeyError, UserPaysError } from '../../../../base/errors.js';
 import { generationText } from '../../../../strings/generation.js';
 import type { Quote } from '../../../../base/types.js';
 import type { Asked, Submission, Submitted } from '../../../../generation/submit.js';
 import { loadGeneration } from '../../../../lazy/generation.js';
 import { modelName } from '../../../../pricing/index.js';
 import { cheapestWithin } from '../../../../pricing/offer-choices.js';
-import type { ImageParts } from '../../image-parts.js';
-import type { Features } from '../../panels/features.js';
+import type { ImageParts } from '../../shared/image-parts.js';
+import type { Features } from '../../shared/features.js';
 import { mostOf } from '../../../../pricing/quote.js';
-import { mostSaid } from '../../models/price-words.js';
+import { mostSaid } from '../../shared/price-words.js';
 
 /**
  * The work of one submission of `<userpays-image>` after the click (loaded with the panels, as the gallery the images
@@ -22,17 +22,14 @@ export async function runSubmission(
   features: Features,
   submission: Omit<Submission, 'images' | 'urlOf'>,
 ): Promise<Submitted> {
-  let done = () => {};
-  // What draws the submission in the canvas loads beside the work: the submission ends once it is here, so its images,
-  // or its error, are drawn at once (where it cannot load, the images are kept all the same, and drawn once it has
-  // loaded: PanelPart; the error is said in its words alone: panels/slots.ts).
-  const galleryView = features.gallery.view.load().catch(() => {});
+  /** Whether the provider said the account lacks credit (undefined where it said nothing of it). */
+  let outOfCredit: boolean | undefined;
+  // The gallery shows each image as its bytes come; what draws them loads beside the work (`drawn`).
+  const { done, onStage, drawn, ...images } = features.gallery.receive();
   try {
     const { submit } = await loadGeneration();
     // An edit that paints sends where the user painted, as it stands as the submission starts.
     const mask = submission.asked.edit && (await features.editor.mask());
-    const { done: received, onStage, ...images } = features.gallery.controller.receive();
-    done = received;
     const made: string[] = [];
     const submitted = await submit({
       ...submission,
@@ -46,7 +43,7 @@ export async function runSubmission(
       },
     });
     // An image paid for says the account has credit, unless another was refused for want of it.
-    features.accounts.account.outOfCredit = submitted.partialError?.code === 'insufficient-funds';
+    outOfCredit = submitted.partialError?.code === 'insufficient-funds';
     // The edit made: its result, the new version, is shown where the editor stood (its Edit goes on from it), and the
     // form is as it was before the editor, ready for a new image.
     if (submission.asked.edit) features.editor.made(made);
@@ -54,16 +51,17 @@ export async function runSubmission(
   } catch (error) {
     // Refused for want of credit: the account line stops saying what the key's cap leaves, as if it were money. Not
     // where the want is of this model alone (a model sold for bought pollen only): the account pays for others.
-    const { code, modelOnly } = error as UserPaysError;
-    if (code === 'insufficient-funds' && !modelOnly) features.accounts.account.outOfCredit = true;
+    if (!(error instanceof UserPaysError)) throw error;
+    const { code, modelOnly } = error;
+    if (code === 'insufficient-funds' && !modelOnly) outOfCredit = true;
     // A key the user never typed cannot be checked by them: the sign-in that gave it gives another. A provider whose
     // refusal already speaks of the sign-in (`auth-required`: Hugging Face's 403 asks to allow inference when signing
     // in again, which a new sign-in without it would not) keeps its words. What booking it said of money stays: a
     // refusal booked as not charged ends "Nothing was charged." (sayBooked), as every other refusal does, and in the
     // sign-in's words too.
-    if (isKeyError(error as UserPaysError) && code !== 'auth-required' && features.accounts.signedKeys.madeBySignIn()) {
-      const uncharged = /nothing was/i.test((error as UserPaysError).message);
-      (error as UserPaysError).say(
+    if (isKeyError(error) && code !== 'auth-required' && submission.keyMadeBySignIn) {
+      const uncharged = /nothing was/i.test(error.message);
+      error.say(
         generationText.signedKeyRefused(submission.asked.provider),
         ...(uncharged ? [generationText.nothingCharged()] : []),
       );
@@ -71,9 +69,8 @@ export async function runSubmission(
     throw error;
   } finally {
     done();
-    void features.accounts.account.refresh();
-    void features.accounts.puter.loaded?.account.refresh();
-    await galleryView;
+    features.accounts.submissionEnded(outOfCredit);
+    await drawn;
   }
 }
 
@@ -86,7 +83,7 @@ export async function runSubmission(
 async function ownKept(asked: Asked, features: Features): Promise<Asked> {
   const { edit, inputs } = asked;
   const image = edit && edit.editOf === undefined ? inputs[0] : undefined;
-  const editOf = image && (await features.gallery.controller.keepOwn(image).catch(() => undefined));
+  const editOf = image && (await features.gallery.keepOwn(image).catch(() => undefined));
   return edit && editOf ? { ...asked, edit: { ...edit, editOf } } : asked;
 }
 
@@ -94,14 +91,8 @@ async function ownKept(asked: Asked, features: Features): Promise<Asked> {
  * Puter's last step before sending: signs in from the click, and refuses what the balance cannot cover, saying both
  * amounts and the cheapest model of the provider in force that it covers, where there is one.
  */
-async function puterReady(parts: ImageParts, features: Features, quote: Quote) {
-  const { account } = await features.accounts.puter.load();
-  const found = await account.check(mostOf(quote));
-  if (!found.enough) {
-    const cheaper = found.left && cheaperChoice(parts, found.left);
-    throw await account.refusal(found, mostOf(quote), cheaper, parts.language.locale);
-  }
-}
+const puterReady = (parts: ImageParts, features: Features, quote: Quote) =>
+  features.accounts.puterReady(mostOf(quote), (left) => cheaperChoice(parts, left));
 
 /**
  * The model of the provider in force that `left` covers (`cheapestWithin`: of the same family first), in words, its

@@ -2,7 +2,7 @@
 import { expect } from '@open-wc/testing';
 import { render } from 'lit';
 import { renderHistory, renderResult, resultStyles } from '../../../../../src/elements/image/gallery/panel/result.js';
-import { iconStyles } from '../../../../../src/elements/image/gallery/panel/icons.js';
+import { iconStyles } from '../../../../../src/elements/image/shared/icons.js';
 import { theme } from '../../../../../src/elements/shared/theme.js';
 import type { GalleryItem } from '../../../../../src/elements/image/gallery/panel/result.js';
 

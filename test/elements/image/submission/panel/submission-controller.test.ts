@@ -67,7 +67,7 @@ describe('SubmissionController', () => {
     const { submission } = host;
     const fired = eventsOf(host, 'userpays-submit', 'userpays-progress', 'userpays-result', 'userpays-error');
     expect([submission.status, drawn(submission)]).to.deep.equal([SubmissionStatus.INITIAL, 'idle']);
-    const generating = submission.generate();
+    const generating = submission.run();
     expect([submission.status, submission.pending, drawn(submission)]).to.deep.equal([
       SubmissionStatus.PREPARING,
       true,
@@ -94,7 +94,7 @@ describe('SubmissionController', () => {
   it('an error: shown and fired, status ERROR, drawn; dismissed, idle again', async () => {
     const { submission } = host;
     const fired = eventsOf(host, 'userpays-error');
-    const generating = submission.generate().then(notExpected, (error: UserPaysError) => error);
+    const generating = submission.run().then(notExpected, (error: UserPaysError) => error);
     host.runs[0].reject(new UserPaysError('provider-error', 'The provider failed.'));
     expect((await generating).code).to.equal('provider-error');
     expect([submission.status, drawn(submission)]).to.deep.equal([SubmissionStatus.ERROR, 'error provider-error']);
@@ -105,15 +105,15 @@ describe('SubmissionController', () => {
 
   it('a second click while one is in flight joins it: one run, one promise', async () => {
     const { submission } = host;
-    const first = submission.generate();
+    const first = submission.run();
     void host.runs[0].run.onStage({ stage: 'started' });
-    const second = submission.generate();
+    const second = submission.run();
     expect(second).to.equal(first);
     expect(host.runs).to.have.length(1);
     host.runs[0].resolve({ result });
     expect(await second).to.equal(result);
     // Once it is over, the next click is a submission of its own.
-    const third = submission.generate();
+    const third = submission.run();
     expect(third).not.to.equal(first);
     expect(host.runs).to.have.length(2);
     host.runs[1].resolve({ result });
@@ -122,12 +122,12 @@ describe('SubmissionController', () => {
 
   it('works on its args as they stand at the call, or on those the call gives (a click before it was made)', async () => {
     const { submission } = host;
-    const first = submission.generate();
+    const first = submission.run();
     host.standing = 'changed after the click';
     expect(host.runs[0].args).to.equal('as at first');
     host.runs[0].resolve({ result });
     await first;
-    const given = submission.generate('as at an earlier click');
+    const given = submission.run('as at an earlier click');
     expect(host.runs[1].args).to.equal('as at an earlier click');
     host.runs[1].resolve({ result });
     await given;
@@ -135,14 +135,14 @@ describe('SubmissionController', () => {
 
   it('Cancel aborts the one run’s own signal; the next run has a signal of its own', async () => {
     const { submission } = host;
-    const first = submission.generate().then(notExpected, (error: UserPaysError) => error);
+    const first = submission.run().then(notExpected, (error: UserPaysError) => error);
     const { signal } = host.runs[0].run;
     expect(signal.aborted).to.equal(false);
     submission.requestCancel(); // nothing billed yet: stopped at once
     expect(signal.aborted).to.equal(true);
     host.runs[0].reject(new UserPaysError('cancelled', 'Generation cancelled.'));
     expect((await first).code).to.equal('cancelled');
-    void submission.generate().catch(() => {});
+    void submission.run().catch(() => {});
     expect(host.runs[1].run.signal).not.to.equal(signal);
     expect(host.runs[1].run.signal.aborted).to.equal(false);
     host.runs[1].reject(new UserPaysError('cancelled', 'Generation cancelled.'));
@@ -151,7 +151,7 @@ describe('SubmissionController', () => {
   it('billed: Cancel asks first; stop waiting frees the widget for a new run, the paid one still ends in its result', async () => {
     const { submission } = host;
     const fired = eventsOf(host, 'userpays-result');
-    const paid = submission.generate();
+    const paid = submission.run();
     const [first] = host.runs;
     void first.run.onStage({ stage: 'started' });
     void first.run.onStage({ stage: 'accepted', charge: { usd: '0.014', credits: '1.4' } });
@@ -162,7 +162,7 @@ describe('SubmissionController', () => {
     expect([submission.status, drawn(submission)]).to.deep.equal([SubmissionStatus.INITIAL, 'idle']);
     // Still being made, paid: said until it lands.
     expect(submission.finishing).to.deep.equal([{ provider: 'bfl', billed: '0.014' }]);
-    const next = submission.generate();
+    const next = submission.run();
     expect(next).not.to.equal(paid);
     expect(submission.status).to.equal(SubmissionStatus.PREPARING);
     first.resolve({ result }); // the paid image lands; the widget still shows the new run
@@ -179,7 +179,7 @@ describe('SubmissionController', () => {
     const { submission } = host;
     const fired = eventsOf(host, 'userpays-error');
     host.addEventListener('userpays-submit', (event) => event.preventDefault());
-    const generating = submission.generate().then(notExpected, (error: UserPaysError) => error);
+    const generating = submission.run().then(notExpected, (error: UserPaysError) => error);
     expect(host.runs[0].run.onSubmit({ quote: {}, request: {} } as never)).to.equal(false);
     host.runs[0].reject(new UserPaysError('cancelled', 'The page stopped this submission before it was sent.', false));
     expect((await generating).code).to.equal('cancelled');

@@ -5,7 +5,7 @@ import { html, nothing } from 'lit';
 import { formatUsdLeft } from '../../../../../pricing/index.js';
 import { signIn } from '../../../../../strings/sign-in.js';
 import { reword, wordsIn, type Translation } from '../../../../../strings/strings.js';
-import type { ImageParts } from '../../../image-parts.js';
+import type { ImageParts } from '../../../shared/image-parts.js';
 import { PuterAccountController } from './puter-account-controller.js';
 
 export { PuterAccountController } from './puter-account-controller.js';

@@ -9,8 +9,8 @@ import { formatUsdLeft, formatUsdRounded } from '../../../../../pricing/index.js
 import { providerInfo } from '../../../../../providers/registry/catalog.js';
 import { signIn, type SignInStrings } from '../../../../../strings/sign-in.js';
 import { wordsIn } from '../../../../../strings/strings.js';
-import type { ImageParts } from '../../../image-parts.js';
-import type { FlowController } from '../../../submission/panel/flow-controller.js';
+import type { ImageParts } from '../../../shared/image-parts.js';
+import type { Flow } from '../../../shared/features.js';
 import type { AccountController } from '../account-controller.js';
 import type { ProviderKeys } from '../provider-keys.js';
 import type { SignedKeys } from '../signed-keys.js';
@@ -38,7 +38,7 @@ export interface SignInPart {
 export interface SignInNeeds {
   keys: ProviderKeys;
   account: AccountController;
-  flow: FlowController;
+  flow: Flow;
   signedKeys: SignedKeys;
   /** Says what went wrong (any error: the widget words it), where the widget says what a submission found. */
   report(error: unknown): void;
@@ -75,12 +75,7 @@ function controllerOf(host: ImageParts['host'], { keys, signedKeys, report, keyR
  * What the line's controls do: sign in (`begin`) and out, and the form before a capped sign-in, the focus going where
  * each leads (the field refused, or Sign in again after Cancel).
  */
-function handlersOf(
-  root: ShadowRoot,
-  controller: SignInController,
-  flow: FlowController,
-  begin: () => void,
-): SignInHandlers {
+function handlersOf(root: ShadowRoot, controller: SignInController, flow: Flow, begin: () => void): SignInHandlers {
   const field = (id: string) => root.querySelector<HTMLInputElement>(id)?.value;
   const on: SignInHandlers = {
     keySignIn: () => begin(),

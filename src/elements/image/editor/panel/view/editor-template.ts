@@ -5,8 +5,8 @@ import type { EditKind } from '../../../../../base/types.js';
 import { editor, type EditorStrings } from '../../../../../strings/image/editor.js';
 import { wordsIn } from '../../../../../strings/strings.js';
 import type { Spoken } from '../../../../shared/language-controller.js';
-import { renderFix } from '../../../price/reason-fix.js';
-import type { Blocked, ImageHandlers, Phrase } from '../../../view.js';
+import { renderFix } from '../../../shared/reason-fix.js';
+import type { Blocked, ImageHandlers, Phrase } from '../../../shared/view.js';
 import { renderMaskPainter, type MaskPainterHandlers } from './mask-painter-template.js';
 import type { MaskPainterState } from './mask-view.js';
 

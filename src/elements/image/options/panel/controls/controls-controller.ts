@@ -4,7 +4,7 @@ import { asUserPaysError } from '../../../../../base/errors.js';
 import { loadEngine } from '../../../../../lazy/index.js';
 import type { ModelControls, Provider } from '../../../../../providers/provider.js';
 import type { Sentence } from '../../../../../strings/strings.js';
-import type { ImageProperties } from '../../../image-properties.js';
+import type { ImageProperties } from '../../../shared/image-properties.js';
 
 /** The settings only More options sets: no attribute. */
 const OWN_SETTINGS = ['steps', 'guidance', 'raw', 'imagePromptStrength'] as const;

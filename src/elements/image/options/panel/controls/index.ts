@@ -1,12 +1,12 @@
 // The widget's controls part (a chunk of its own): the model's own controls as More options draws
 // them, the prompt's rewriting and what it means for a seed among them, with their styles. Loaded by the panels (a
-// PanelPart: panels/panel-part.ts) when the user opens More options where the provider in force shows them (BFL, fal,
+// PanelPart: shared/panel-part.ts) when the user opens More options where the provider in force shows them (BFL, fal,
 // Pollinations): a visit that never opens More options never loads it.
 import { controls as controlsWords } from '../../../../../strings/image/controls.js';
 import { reword, wordsIn, type Translation } from '../../../../../strings/strings.js';
-import type { Blocked } from '../../../view.js';
-import { settingsOf } from '../../../image-parts.js';
-import type { ImageProperties } from '../../../image-properties.js';
+import type { Blocked } from '../../../shared/view.js';
+import { settingsOf } from '../../../shared/image-parts.js';
+import type { ImageProperties } from '../../../shared/image-properties.js';
 import { ControlsController } from './controls-controller.js';
 import { adoptBeside } from '../../../../shared/adopted-styles.js';
 import { MODEL_SETTINGS } from '../../../../../providers/model-settings.js';

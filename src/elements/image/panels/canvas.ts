@@ -1,31 +1,51 @@
 import { html, nothing } from 'lit';
-import { modelName } from '../../../../pricing/index.js';
-import { rankOffers } from '../../../../pricing/compare.js';
-import { finalOf } from '../../../../pricing/offer-choices.js';
-import { payeeAt, providerInfo } from '../../../../providers/registry/catalog.js';
-import { offers } from '../../../../strings/image/offers.js';
-import { wordsIn } from '../../../../strings/strings.js';
-import { words } from '../../../../strings/words.js';
-import type { ProviderId } from '../../../../base/types.js';
-import type { ImageParts } from '../../image-parts.js';
-import type { ImageHandlers, ImageView, Slot } from '../../view.js';
-import { mostSaid } from '../../models/price-words.js';
-import type { PanelSlots } from '../../panels/slots.js';
-import type { Features } from '../../panels/features.js';
-import type { PriceHandlers } from '../../price/panel/price-handlers.js';
-import type { SubmissionHandlers } from '../../submission/panel/submission-handlers.js';
-import type { GalleryHandlers } from './gallery-handlers.js';
-import type { GalleryViewPart } from './index.js';
-import type { Elsewhere } from './failure.js';
-import type { GalleryItem } from './result.js';
+import type { ProgressDetail } from '../../../base/types.js';
+import { formatUsd, modelName } from '../../../pricing/index.js';
+import { rankOffers } from '../../../pricing/compare.js';
+import { finalOf } from '../../../pricing/offer-choices.js';
+import { payeeAt, providerInfo } from '../../../providers/registry/catalog.js';
+import { offers } from '../../../strings/image/offers.js';
+import { wordsIn } from '../../../strings/strings.js';
+import { words } from '../../../strings/words.js';
+import type { ProviderId } from '../../../base/types.js';
+import type { ImageParts } from '../shared/image-parts.js';
+import type { ImageHandlers, ImageView, Slot } from '../shared/view.js';
+import { mostSaid } from '../shared/price-words.js';
+import type { PanelSlots } from '../shared/slots.js';
+import { progress as progressWords } from '../../../strings/image/progress.js';
+import type { PriceHandlers } from '../price/panel/price-handlers.js';
+import type { SubmissionHandlers } from '../submission/panel/submission-handlers.js';
+import type { GalleryHandlers } from '../gallery/panel/gallery-handlers.js';
+import type { GalleryViewPart } from '../gallery/panel/index.js';
+import type { Elsewhere } from '../gallery/panel/failure.js';
+import type { GalleryItem } from '../gallery/panel/result.js';
+import type { EditorFeature } from '../editor/panel/editor-feature.js';
+import type { GalleryFeature } from '../gallery/panel/gallery-feature.js';
+import type { OptionsFeature } from '../options/panel/options-feature.js';
+import type { PriceFeature } from '../price/panel/price-feature.js';
+import type { SubmissionFeature } from '../submission/panel/submission-feature.js';
+import type { FlowController } from '../shared/flow-controller.js';
+
+/** The features whose work the canvas draws: the images, the editor, a submission, the notes over the price. */
+interface CanvasFeatures {
+  readonly gallery: GalleryFeature;
+  readonly editor: EditorFeature;
+  readonly submission: SubmissionFeature;
+  readonly price: PriceFeature;
+  readonly options: OptionsFeature;
+  readonly flow: FlowController;
+}
 
 /** What the canvas's controls do: the images', and those of the submission and the notes drawn over them. */
-export type CanvasHandlers = ImageHandlers & GalleryHandlers & PriceHandlers & SubmissionHandlers;
+export type CanvasHandlers = ImageHandlers &
+  GalleryHandlers &
+  PriceHandlers &
+  SubmissionHandlers & { imageAction(event: Event): void };
 
 /** What the canvas's slots draw with: the gallery's view, once it is here, and the images as the widget shows them. */
 interface Canvas {
   parts: ImageParts;
-  features: Features;
+  features: CanvasFeatures;
   view: ImageView;
   on: CanvasHandlers;
   /** Until the gallery's view is here, the canvas stays as it is before any image (it loads as soon as there is one). */
@@ -39,7 +59,7 @@ interface Canvas {
  */
 export function canvasSlots(
   parts: ImageParts,
-  features: Features,
+  features: CanvasFeatures,
   view: ImageView,
   on: CanvasHandlers,
 ): Pick<PanelSlots, 'notices' | 'note' | 'result' | 'history'> {
@@ -155,7 +175,7 @@ const payeeOf = (host: ImageParts['host'], provider: string) =>
  * The gallery's images as the widget shows them (each with what Vary costs and what Finalize makes of it): the latest
  * submission (the newest image's), large, and the rest as history.
  */
-function latestAndHistory(parts: ImageParts, features: Features) {
+function latestAndHistory(parts: ImageParts, features: CanvasFeatures) {
   const gallery = features.gallery.controller;
   const { references } = features.options;
   const { host, pricing, language, ledger } = parts;
@@ -238,4 +258,37 @@ function elsewhere({ host, language }: ImageParts, view: ImageView): Elsewhere |
       price: mostSaid(best, language.locale, language.translation),
     }
   );
+}
+
+/** The user's submission as it runs, else what closed pages left being finished: placeholders, progress, Cancel. */
+export function runningSlot(
+  { host, pricing, language }: ImageParts,
+  { submission: { controller: submission, resume }, gallery, flow }: CanvasFeatures,
+  on: CanvasHandlers,
+): Pick<PanelSlots, 'running'> {
+  const { locale, translation } = language;
+  const shape = pricing.fitted ?? host;
+  const running = (progress?: ProgressDetail) =>
+    gallery.view.loaded?.renderRunning(
+      {
+        progress,
+        elapsed: flow.elapsedSeconds,
+        usualWait: submission.usualWait,
+        // As priced: the count as set may be anything a page wrote (Infinity, NaN) until the submission refuses it.
+        placeholder: { width: shape.width, height: shape.height, count: pricing.quote?.count ?? 1 },
+        arrived: gallery.controller.arrived,
+        confirmCancel: submission.confirmingCancel
+          ? { provider: payeeAt(host.provider, host.endpoint), billed: formatUsd(submission.billed, locale) }
+          : undefined,
+        stopping: submission.stopping,
+        translation,
+      },
+      on,
+    );
+  if (submission.pending) return { running: submission.render({ pending: running }) ?? nothing };
+  if (resume.resuming)
+    return {
+      running: running({ status: wordsIn(translation, 'progress', progressWords).resuming(), elapsedMs: 0 }) ?? nothing,
+    };
+  return { running: nothing };
 }

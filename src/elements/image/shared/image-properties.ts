@@ -1,8 +1,8 @@
 import type { PropertyDeclarations } from 'lit';
-import { DEFAULT_MODEL } from '../../pricing/index.js';
-import type { PriceBook } from '../../pricing/index.js';
-import type { EditInput, GenerationResult, ProviderId } from '../../base/types.js';
-import { UserPaysElement } from '../shared/userpays-element.js';
+import { DEFAULT_MODEL } from '../../../pricing/index.js';
+import type { PriceBook } from '../../../pricing/index.js';
+import type { EditInput, GenerationResult, ProviderId } from '../../../base/types.js';
+import { UserPaysElement } from '../../shared/userpays-element.js';
 
 /**
  * `<userpays-image>`'s public properties, declared once: the element (userpays-image.ts) adds what it does with them,

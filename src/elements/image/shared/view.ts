@@ -1,16 +1,15 @@
 // What `<userpays-image>`'s templates draw and wire: the view (read-only, built by the element before each render) and
 // the handlers, by what they respond to. Types only, below everything that draws or builds them (prompt/prompt-template.ts,
 // image-template.ts, the panels, image-view.ts), so that none of them imports another in a circle. What the panels
-// draw into the view's places is theirs (`PanelSlots`, panels/slots.ts).
+// draw into the view's places is theirs (`PanelSlots`, shared/slots.ts).
 import type { nothing, TemplateResult } from 'lit';
-import type { ErrorDetail } from '../../base/types.js';
-import type { Offer } from '../../pricing/compare.js';
-import type { Translation } from '../../strings/strings.js';
-import type { WidgetStrings } from '../../strings/image/widget.js';
-import type { SizeView } from './shape/size-choices.js';
+import type { ErrorDetail } from '../../../base/types.js';
+import type { Offer } from '../../../pricing/compare.js';
+import type { Translation } from '../../../strings/strings.js';
+import type { WidgetStrings } from '../../../strings/image/widget.js';
 
 /**
- * Words drawn with markup of their own (a bound's "at most", set small: `boundSaid`, models/price-words.ts), which read as the plain
+ * Words drawn with markup of their own (a bound's "at most", set small: `boundSaid`, shared/price-words.ts), which read as the plain
  * words where words are wanted (the announcement, "Try again, at most $0.0733"): a string, or a template whose
  * `toString` says it.
  */
@@ -160,3 +159,32 @@ export interface ImageHandlers extends ModelHandlers, ShapeHandlers {
   /** Try again: a submission of the same request. */
   retry(): void;
 }
+
+export interface SizeChoice {
+  label: string;
+  value: string;
+  selected: boolean;
+}
+
+/** What the size controls show for the provider's rule and the size set. */
+export interface SizeView {
+  /** The shapes the provider makes, widest to tallest; empty where the image to edit sets the size. */
+  shapes: SizeChoice[];
+  /**
+   * The sizes of the shape in force (about 0.25, 1, 2, 4 MP) the model accepts, each called by its megapixels;
+   * empty where the provider picks.
+   */
+  sizes: (Omit<SizeChoice, 'label'> & { megapixels: number })[];
+  /** Width and height may be typed (pixel rules), and the user chose to (or the size is none of the choices). */
+  custom: boolean;
+  customAllowed: boolean;
+  /** The provider picks the pixels from the ratio (about 1 MP). */
+  providerPicks: boolean;
+  width: number;
+  height: number;
+  /** Why the model cannot make the size typed, said under the width and height, which it marks; '' where it can. */
+  problem?: string;
+}
+
+/** Where the focus goes when the way is clear again: Generate, or where it is still refused, what the refusal offers. */
+export const NEXT_STEP = '[data-focus=submit]:enabled, #reason :is(a, button)';

@@ -1,23 +1,23 @@
 import type { ReactiveControllerHost } from 'lit';
-import type { ModelSettings, OutputFormat, ProviderId } from '../../base/types.js';
-import { modelName, modelsIn, priceOf, replacementOf, type PriceBook } from '../../pricing/index.js';
-import { prices } from '../../strings/prices.js';
-import { widget } from '../../strings/image/widget.js';
-import { wordsIn } from '../../strings/strings.js';
-import type { Offer } from '../../pricing/compare.js';
-import { offersOf, type Pricer } from '../../pricing/offers.js';
-import { editsWithWordsAt } from '../../providers/edit-promises.js';
-import { editsLoaded } from '../../providers/registry/edits-loader.js';
-import { BUILTIN_PRICE_BOOK, priceBookFor } from '../../providers/registry/prices.js';
-import { withPagePrices } from '../../providers/registry/page-prices.js';
-import type { Asked, Submission } from '../../generation/submit.js';
-import { GestureGuard } from '../shared/gesture.js';
-import type { LanguageController } from '../shared/language-controller.js';
-import { LedgerController } from '../shared/ledger-controller.js';
-import { QuoteController } from '../shared/quote-controller.js';
-import type { StartupController } from '../shared/startup-controller.js';
+import type { ModelSettings, OutputFormat, ProviderId } from '../../../base/types.js';
+import { modelName, modelsIn, priceOf, replacementOf, type PriceBook } from '../../../pricing/index.js';
+import { prices } from '../../../strings/prices.js';
+import { widget } from '../../../strings/image/widget.js';
+import { wordsIn } from '../../../strings/strings.js';
+import type { Offer } from '../../../pricing/compare.js';
+import { offersOf, type Pricer } from '../../../pricing/offers.js';
+import { editsWithWordsAt } from '../../../providers/edit-promises.js';
+import { editsLoaded } from '../../../providers/registry/edits-loader.js';
+import { BUILTIN_PRICE_BOOK, priceBookFor } from '../../../providers/registry/prices.js';
+import { withPagePrices } from '../../../providers/registry/page-prices.js';
+import type { Asked, Submission } from '../../../generation/submit.js';
+import { GestureGuard } from '../../shared/gesture.js';
+import type { LanguageController } from '../../shared/language-controller.js';
+import { LedgerController } from '../../shared/ledger-controller.js';
+import { QuoteController } from '../../shared/quote-controller.js';
+import type { StartupController } from '../../shared/startup-controller.js';
 import type { ImageProperties } from './image-properties.js';
-import type { KeysGiven } from './accounts/key-slots.js';
+import type { KeysGiven } from './key-slots.js';
 
 /** What the user asked for, as the element's properties say at this moment (the click's: `Submission.asked`). */
 export interface SubmissionRequest extends Asked {

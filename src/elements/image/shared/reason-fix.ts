@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { Blocked, ImageHandlers } from '../view.js';
+import type { Blocked, ImageHandlers } from './view.js';
 
 /**
  * The fix beside why Generate cannot (image-template.ts's decision row): a link where it is elsewhere (where to add

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { clock } from '../../../../base/clock.js';
+import { clock } from '../../../base/clock.js';
 
 export interface FlowOptions {
   /** Whether a submission is running, or a generation an earlier visit left is being finished. */
@@ -16,9 +16,6 @@ export interface FlowOptions {
   /** The sentence announced once when a submission's images are ready (`count` of them), as `failure`'s words are. */
   ready(count: number): () => string;
 }
-
-/** Where the focus goes when the way is clear again: Generate, or where it is still refused, what the refusal offers. */
-export const NEXT_STEP = '[data-focus=submit]:enabled, #reason :is(a, button)';
 
 /** Where the focus waits while a submission runs. */
 const PROGRESS = '[data-focus=progress]';
@@ -62,11 +59,6 @@ export class FlowController implements ReactiveController {
     this.#host = host;
     this.#options = options;
     host.addController(this);
-  }
-
-  /** Moves the focus to `[data-focus=target]` once the next render has drawn it. */
-  focusNext(target: string) {
-    this.focusAt(`[data-focus=${target}]`);
   }
 
   /** Moves the focus to what `selector` finds in the shadow root once the next render has drawn it. */

@@ -2,7 +2,7 @@ import { html } from 'lit';
 import { formatUsd, formatUsdRounded } from '../../../pricing/index.js';
 import { bounds } from '../../../strings/image/bounds.js';
 import { wordsIn, type Translation } from '../../../strings/strings.js';
-import type { Phrase } from '../view.js';
+import type { Phrase } from './view.js';
 
 /**
  * What an offer can cost at most, as the picker, the comparison and the error box's other provider say it: a bound as

@@ -1,4 +1,5 @@
-import type { Slot } from '../view.js';
+import { html, nothing } from 'lit';
+import type { ImageView, Slot } from './view.js';
 
 /**
  * What the panels draw into the places the widget's first paint keeps for them (image-template.ts, prompt/prompt-template.ts),
@@ -51,3 +52,36 @@ export interface PanelSlots {
    */
   editingDecision: Slot;
 }
+
+/**
+ * The place of what the panels draw after the first paint (Puter's account line, the examples, the key field), at the
+ * size it will have, so that nothing moves when it comes (docs/theming.md, "No layout shift"): the examples' place is
+ * laid out by `formStyles` (prompt/prompt-template.ts), the account's and the key field's have their heights in image-template.ts.
+ */
+export const slot = (name: string) => html`<div class="${name}" aria-hidden="true"></div>`;
+
+/** What a feature draws its places from: the widget's view, and what every control does (`on`). */
+export interface Drawing<On> {
+  readonly view: ImageView;
+  readonly on: On;
+}
+
+/** Every place empty: what a feature that draws nothing into its places leaves there. */
+export const NO_SLOTS: PanelSlots = {
+  running: nothing,
+  tally: nothing,
+  spent: nothing,
+  uncertain: nothing,
+  account: nothing,
+  keyField: nothing,
+  outcome: nothing,
+  notices: nothing,
+  note: nothing,
+  result: nothing,
+  history: nothing,
+  details: nothing,
+  more: nothing,
+  examples: nothing,
+  editing: nothing,
+  editingDecision: nothing,
+};
