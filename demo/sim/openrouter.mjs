@@ -600,7 +600,12 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
       usage: made.usage,
     });
     // Done and answered: OpenRouter's record of it (openrouter-records.mjs) says what it debited.
-    generations.keep(id, bearer(req), { totalCost: made.debited, byok: !!made.upstream, upstream: made.upstream ?? null, model });
+    generations.keep(id, bearer(req), {
+      totalCost: made.debited,
+      byok: !!made.upstream,
+      upstream: made.upstream ?? null,
+      model,
+    });
   }
 
   /** The size an image API request asks for: an explicit `size`, else a ratio at a resolution; or why it is refused. */

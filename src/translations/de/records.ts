@@ -2,7 +2,8 @@ import type { RecordsStrings } from '../../strings/records.js';
 import { sentences } from '../../strings/sentence.js';
 import { ofProvider, words } from './words.js';
 
-const stays = 'die Abbuchung bleibt ungewiss, gesondert gezählt mit dem, was sie gekostet haben kann, und nichts geht verloren';
+const stays =
+  'die Abbuchung bleibt ungewiss, gesondert gezählt mit dem, was sie gekostet haben kann, und nichts geht verloren';
 
 export const records = sentences<RecordsStrings>({
   recordCharged: (provider, usd) =>
