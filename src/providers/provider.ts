@@ -449,9 +449,7 @@ export interface RecordAccess {
  * or a reply beyond reason).
  */
 export type GenerationRecord =
-  | { charged: string }
-  | { void: true }
-  | { unread: 'missing' | 'key' | 'byok' | 'unreadable' };
+  { charged: string } | { void: true } | { unread: 'missing' | 'key' | 'byok' | 'unreadable' };
 
 /**
  * What a provider's live list says: `prices`, a price book to lay over the bundled one; `listed`, the ids of the
