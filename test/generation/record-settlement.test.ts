@@ -7,7 +7,7 @@ import { settleFromRecord } from '../../src/generation/record-settlement.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { OpenRouterProvider } from '../../src/providers/openrouter/adapter.js';
 import { controlledClock } from '../support/clock.js';
-import { MemoryStorage } from '../support/ledger.js';
+import { MemoryStorage, reloaded } from '../support/ledger.js';
 import { fetchesDuring } from '../support/record-fetches.js';
 import { pageFetch, simCharged, simEndpoint, unique } from '../support/sim.js';
 
@@ -28,12 +28,13 @@ async function planted(key: string, totalCost: number) {
 
 /** A ledger holding one OpenRouter entry uncertain at `bound`, accepted as the generation `id` at `endpoint`. */
 function held(id: string | undefined, { bound = '0.05', endpoint = ENDPOINT } = {}) {
-  const ledger = new LedgerStore({ storage: new MemoryStorage() });
+  const storage = new MemoryStorage();
+  const ledger = new LedgerStore({ storage });
   const entry = ledger.open({ ...image });
   if (id) ledger.attachTask(entry.id, { provider: 'openrouter', id, endpoint });
   ledger.settle(entry.id, { uncertain: bound, error: 'provider-error' });
   const current = () => ledger.entries().find((each) => each.id === entry.id)!;
-  return { ledger, entry: current(), current };
+  return { ledger, entry: current(), current, storage };
 }
 
 describe('settleFromRecord: an uncertain OpenRouter charge settled from the generation’s record', () => {
@@ -41,13 +42,16 @@ describe('settleFromRecord: an uncertain OpenRouter charge settled from the gene
 
   it('the record says what was charged: booked at exactly that, on its basis, once', async () => {
     const key = unique('sk-or-settle');
-    const { ledger, entry, current } = held(await planted(key, 0.0321));
+    const { ledger, entry, current, storage } = held(await planted(key, 0.0321));
     const settled = await settleFromRecord(entry, provider, { endpoint: ENDPOINT, apiKey: key }, ledger);
     expect(settled?.outcome).to.equal('charged');
     expect(settled?.said.text).to.equal(
       "OpenRouter's record of the generation says it charged $0.0321: booked at that.",
     );
     expect([current().status, current().charged, current().basis]).to.deep.equal(['charged', '0.0321', 'record']);
+    // Stored so: read back on the next visit, with its basis.
+    const stored = new LedgerStore({ storage: reloaded(storage) }).entries().find(({ id }) => id === entry.id);
+    expect([stored?.status, stored?.charged, stored?.basis]).to.deep.equal(['charged', '0.0321', 'record']);
     // Asked again: nothing more is booked, and nothing is asked.
     const again = await fetchesDuring(() =>
       settleFromRecord(current(), provider, { endpoint: ENDPOINT, apiKey: key }, ledger),
