@@ -1,10 +1,10 @@
 // custom-elements.json lists the public API of the three elements only: the element files and their base classes
-// (src/elements/shared/userpays-element.ts, which all three extend, and src/elements/image/image-properties.ts, where
+// (src/elements/shared/userpays-element.ts, which all three extend, and src/elements/image/shared/image-properties.ts, where
 // `<userpays-image>`'s public properties are declared) are analysed, never the controllers or templates they delegate
 // to; the base classes themselves, and private, protected and static members, which the analyser lists too, are
 // dropped, with the attributes it makes of internal state.
 export default {
-  globs: ['src/elements/*/userpays-*.ts', 'src/elements/image/image-properties.ts'],
+  globs: ['src/elements/*/userpays-*.ts', 'src/elements/image/shared/image-properties.ts'],
   litelement: true,
   plugins: [
     {

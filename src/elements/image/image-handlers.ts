@@ -1,6 +1,7 @@
 import type { ImageParts } from './shared/image-parts.js';
 import type { ImagePanels } from './panels/image-panels.js';
 import type { ImageHandlers } from './shared/view.js';
+import { valueOf } from '../shared/fields.js';
 
 /**
  * What the widget's controls do (Lit calls each with the event): they set the element's state, never draw. `panels`:
@@ -17,7 +18,7 @@ export function imageHandlers(parts: ImageParts, panels: () => ImagePanels | und
   const handlers: ImageHandlers = {
     promptInput: (event) => {
       edited();
-      host.prompt = (event.target as HTMLTextAreaElement).value;
+      host.prompt = valueOf(event);
     },
     moreToggle: (event) => form.setMoreOpen((event.target as HTMLDetailsElement).open),
     morePrefetch: () => panels()?.options.controls.prefetch(),
@@ -53,7 +54,7 @@ export function imageHandlers(parts: ImageParts, panels: () => ImagePanels | und
     shapeChoose: (event) => {
       edited();
       form.showCustomSize(false);
-      [host.width, host.height] = (event.target as HTMLInputElement).value.split('x').map(Number);
+      [host.width, host.height] = valueOf(event).split('x').map(Number);
     },
     customToggle: () => {
       const custom = !form.customSize;

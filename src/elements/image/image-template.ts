@@ -4,7 +4,7 @@ import { prices } from '../../strings/prices.js';
 import { wordsIn } from '../../strings/strings.js';
 import { renderPrompt } from './prompt/prompt-template.js';
 import { slot } from './shared/slots.js';
-import { renderFix } from './shared/reason-fix.js';
+import { renderReason } from './shared/reason-fix.js';
 import { renderModels } from './models/model-picker.js';
 import { renderSize } from './shape/shape-picker.js';
 import type { PanelSlots } from './shared/slots.js';
@@ -27,18 +27,7 @@ function renderDecision(view: ImageView, slots: PanelSlots | undefined, on: Imag
     </details>
     <div part="decision" class="decision">
       ${slots?.note} ${away ?? renderPriceAndGenerate(view)} ${slots?.spent}
-      ${
-        blocked && !away
-          ? html`<p
-              id="reason"
-              class="reason"
-              part=${ifDefined(blocked.at === 'price' && blocked.reason ? 'error' : undefined)}
-            >
-              <span>${blocked.reason}</span>
-              ${blocked.fix ? renderFix(blocked.fix, on) : nothing}
-            </p>`
-          : nothing
-      }
+      ${away ? nothing : renderReason(blocked, on)}
     </div>`;
 }
 

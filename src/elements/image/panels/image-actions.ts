@@ -2,19 +2,31 @@ import { finalOf } from '../../../pricing/offer-choices.js';
 import { providerInfo } from '../../../providers/catalog.js';
 import type { ImageSettings } from '../gallery/panel/gallery-actions.js';
 import type { GalleryFeature } from '../gallery/panel/gallery-feature.js';
-import type { Features } from '../shared/features.js';
+import type { EditorFeature } from '../editor/panel/editor-feature.js';
+import type { OptionsFeature } from '../options/panel/options-feature.js';
+import type { PriceFeature } from '../price/panel/price-feature.js';
+import type { Flow } from '../shared/features.js';
 import type { ImageParts } from '../shared/image-parts.js';
+
+/** The features an image's actions reach, and the widget's flow: the panels, as they stand. */
+interface ActionFeatures {
+  readonly editor: EditorFeature;
+  readonly options: OptionsFeature;
+  readonly price: PriceFeature;
+  readonly flow: Flow;
+  edited(): void;
+}
 
 // An image's actions (its toolbar, its menu, the lightbox): the gallery's view does them, with what of the whole widget
 // they need, as the canvas draws what several features show: the editor opens from an image (Edit), More options takes
 // one as a reference, Reuse sets the form and the model's own controls to an image's settings.
 
 /** What a click on an action of an image does (`data-action`: open, copy, reuse, vary, reference, finalize, delete). */
-export const imageAction = (parts: ImageParts, gallery: GalleryFeature, features: Features) => (event: Event) =>
+export const imageAction = (parts: ImageParts, gallery: GalleryFeature, features: ActionFeatures) => (event: Event) =>
   void act(parts, gallery, features, event);
 
 /** An image's action, done by the gallery's view with what of the widget it needs. */
-function act(parts: ImageParts, own: GalleryFeature, features: Features, event: Event) {
+function act(parts: ImageParts, own: GalleryFeature, features: ActionFeatures, event: Event) {
   const { host } = parts;
   const gallery = own.controller;
   const { flow, options } = features;
@@ -46,7 +58,7 @@ function act(parts: ImageParts, own: GalleryFeature, features: Features, event: 
  * element's own and then the model's (More options holds them: its part loads for them where the provider shows them);
  * with `final`, on the final model of the family. What Undo puts back, and whether anything changed.
  */
-async function reuse(parts: ImageParts, features: Features, image: ImageSettings, final: boolean) {
+async function reuse(parts: ImageParts, features: ActionFeatures, image: ImageSettings, final: boolean) {
   const { host } = parts;
   const { options } = features;
   const { quality, settings: madeWith, ...fields } = image;

@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import type { EditKind, ErrorDetail, ModelSettings, ProviderId, Quote } from '../../../base/types.js';
+import type { EditKind, ErrorDetail, ProviderId } from '../../../base/types.js';
 import type { Submission } from '../../../generation/submit.js';
 import type { GalleryImage } from '../../../images/gallery.js';
 import type { ImageStore, StoredImage } from '../../../images/image-store.js';
@@ -19,7 +19,10 @@ import type { Sentence } from '../../../strings/strings.js';
 export interface AccountsContract {
   /** Whether `key` is the key in force and this site's sign-in made it (its balance is this ledger's alone). */
   signedKeyInForce(key: string | undefined): boolean;
-  /** The user's key for `provider` at `endpoint` through `relay` ('' where there is none), and whether this site's sign-in made it. */
+  /**
+   * The user's key for `provider` at `endpoint` through `relay` ('' where there is none), and whether this site's
+   * sign-in made it.
+   */
   keyAt(provider: ProviderId, endpoint: string, relay: string): { key: string; madeBySignIn: boolean };
   /** Whether the user has an account here to pay `provider` from: a key for it at the page's endpoint, or Puter's. */
   hasAccountFor(provider: ProviderId): boolean;
@@ -91,8 +94,6 @@ export interface GalleryContract {
   images(): readonly GalleryImage[];
   /** The image kept under `id` (one of the gallery's, or one of the user's own an edit was made of), as stored. */
   kept(id: string): Promise<StoredImage | undefined>;
-  /** The saved bytes of image `id`. */
-  blob(id: string): Promise<Blob | undefined>;
   /** Keeps `image`, one of the user's own being edited, for the edits of it: its id (none where no store opens). */
   keepOwn(image: ReferenceImage): Promise<string | undefined>;
   /** For one submission: its images shown as their bytes come, and saved, and what draws them loaded. */
@@ -101,21 +102,6 @@ export interface GalleryContract {
   store(): ImageStore | undefined;
   /** Reads the images kept again (what closed pages left was finished into the store). */
   reload(): Promise<void>;
-}
-
-/** More options: the reference images attached and the model's own controls. */
-export interface OptionsContract {
-  /** The reference images the user attached (More options, a paste, Vary or Reuse of an image). */
-  referenceImages(): ReferenceImage[];
-  /** Attaches `file` as a reference and shows where it went (More options open, the new chip in view). */
-  addReference(file: File): Promise<void>;
-  /** The model's own controls as set, where their part is here. */
-  ownSettings(): ModelSettings | undefined;
-  /**
-   * Sets the model's own controls to `settings` (`model`'s at `provider`), loading their part first where `load` and
-   * the provider shows them.
-   */
-  restoreOwn(settings: ModelSettings, provider: string, model: string, load?: boolean): Promise<void>;
 }
 
 /** The notes over the price: a change made for the user with its Undo, what an answer booked. */
@@ -141,16 +127,8 @@ export interface EditorContract {
    * (a file too large, one the browser cannot decode) is said where the widget says errors.
    */
   edit(blob: Blob, editOf?: string): Promise<void>;
-  /** Leaves the editor: the form's model and size as they were before it opened. */
-  close(): void;
   /** An edit was made (`ids`, the images it made): kept for their Vary, the editor closed, the form as it was. */
   made(ids: readonly string[]): void;
-  /** Vary on an edit, image `id`: the same edit again on its source, sent at once. */
-  again(id: string): Promise<void>;
-  /** What Vary on an edit costs (the same edit again on `source`), or undefined where it cannot be made here. */
-  againQuote(image: GalleryImage, source: { width: number; height: number }): Quote | undefined;
-  /** Whether the page allows editing and a model of the provider in force makes any kind of edit. */
-  canEdit(): boolean;
   /**
    * What More options offers of editing: where a model here edits images, the way to edit one of the user's own (not
    * while one is edited), with what `providerName` keeps of it; where the page allows editing and none does, why no
@@ -177,7 +155,6 @@ export interface Features {
   readonly editor: EditorContract;
   readonly accounts: AccountsContract;
   readonly gallery: GalleryContract;
-  readonly options: OptionsContract;
   readonly price: PriceContract;
   /** Where the keyboard and the screen reader are (the widget's, whichever feature moves them). */
   readonly flow: Flow;

@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Blocked, ImageHandlers } from './view.js';
 
@@ -22,4 +22,21 @@ export function renderFix(fix: NonNullable<Blocked['fix']>, on: Pick<ImageHandle
   >
     ${fix.label}
   </button>`;
+}
+
+/**
+ * Why Generate cannot, under it (`#reason`, which Generate names as what describes it), with its fix; marked as the
+ * widget's error where the price itself is what cannot be (the page's `::part(error)` styles it). Nothing where nothing
+ * stands in the way.
+ */
+export function renderReason(blocked: Blocked | false | undefined, on: Pick<ImageHandlers, 'fix'>) {
+  if (!blocked) return nothing;
+  return html`<p
+    id="reason"
+    class="reason"
+    part=${ifDefined(blocked.at === 'price' && blocked.reason ? 'error' : undefined)}
+  >
+    <span>${blocked.reason}</span>
+    ${blocked.fix ? renderFix(blocked.fix, on) : nothing}
+  </p>`;
 }

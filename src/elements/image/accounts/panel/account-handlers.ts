@@ -3,6 +3,7 @@ import type { Features } from '../../shared/features.js';
 import type { ProviderKeys } from './provider-keys.js';
 import type { SignInOnDemand } from './sign-in-on-demand.js';
 import type { SignedKeys } from './signed-keys.js';
+import { valueOf, checkedOf } from '../../../shared/fields.js';
 
 /** What the account's controls drawn with the panels do: the key field, "Remember", and Sign in before its part. */
 export interface AccountHandlers {
@@ -24,13 +25,13 @@ export function accountHandlers(
   return {
     keyInput: (event) => {
       features.edited();
-      accounts.keys.current = (event.target as HTMLInputElement).value.trim();
+      accounts.keys.current = valueOf(event).trim();
       host.requestUpdate();
     },
     // Committed (Enter, or focus left the field): only then may waiting images be fetched with the key.
     keyCommit: () => told.keyEntered(),
     rememberChange: (event) => {
-      accounts.keys.remember((event.target as HTMLInputElement).checked);
+      accounts.keys.remember(checkedOf(event));
       accounts.signedKeys.keep(); // "Stay signed in": the sign-in's word goes with its key
       host.requestUpdate();
     },

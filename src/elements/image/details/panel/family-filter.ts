@@ -1,4 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
+import { valueOf } from '../../../shared/fields.js';
 
 /**
  * Which family of models the comparison lists ('' for every one): the price details' own choice, held by their part
@@ -14,7 +15,7 @@ export class FamilyFilter {
 
   /** `change` of the comparison's family choice (its value: a family, or '' for all). */
   readonly pick = (event: Event) => {
-    this.family = (event.target as HTMLSelectElement).value;
+    this.family = valueOf(event);
     this.#host.requestUpdate();
   };
 }

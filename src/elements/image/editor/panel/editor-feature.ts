@@ -27,6 +27,7 @@ import { Extension, UNEXTENDED } from './extension.js';
 import type { EditorPart } from './view/index.js';
 import type { EditorFormHandlers, EditorHandlers } from './view/editor-template.js';
 import type { MaskPainter } from './view/mask-painter.js';
+import { valueOf, checkedOf } from '../../../shared/fields.js';
 
 /** An image being edited: the image as read (its pixels, its size), where it came from, and how it is edited. */
 interface EditSession {
@@ -477,27 +478,28 @@ export class EditorFeature implements EditorContract {
       },
       editKind: (event) => {
         edited();
-        this.#choose((event.target as HTMLInputElement).value as EditKind);
+        const kind = EDIT_KINDS.find((known) => known === valueOf(event));
+        if (kind) this.#choose(kind);
         this.#fitSize();
         host.requestUpdate();
       },
       editInstruction: (event) => {
         edited();
-        if (this.session) this.session.instruction = (event.target as HTMLTextAreaElement).value;
+        if (this.session) this.session.instruction = valueOf(event);
         host.requestUpdate();
       },
       editModel: (event) => {
         edited();
-        host.model = (event.target as HTMLInputElement).value;
+        host.model = valueOf(event);
       },
       editWhole: (event) => {
         edited();
-        if (this.session) this.session.whole = (event.target as HTMLInputElement).checked;
+        if (this.session) this.session.whole = checkedOf(event);
         host.requestUpdate();
       },
       editGoesOn: (event) => {
         edited();
-        if (this.session) this.session.afresh = !(event.target as HTMLInputElement).checked;
+        if (this.session) this.session.afresh = !checkedOf(event);
         host.requestUpdate();
       },
       editClose: () => {

@@ -81,10 +81,6 @@ export class GalleryFeature implements GalleryContract {
     return this.controller.kept(id);
   }
 
-  blob(id: string): Promise<Blob | undefined> {
-    return this.controller.blob(id);
-  }
-
   keepOwn(image: ReferenceImage): Promise<string | undefined> {
     return this.controller.keepOwn(image);
   }

@@ -9,7 +9,7 @@ import { words } from '../../../../strings/words.js';
 import type { ImageParts } from '../../shared/image-parts.js';
 import type { ModelSettings } from '../../../../base/types.js';
 import type { ReferenceImage } from '../../../../providers/provider.js';
-import type { Features, OptionsContract } from '../../shared/features.js';
+import type { Features } from '../../shared/features.js';
 import { PanelPart } from '../../shared/panel-part.js';
 import { imageRouter } from '../../shared/image-router.js';
 import type { Drawing, PanelSlots } from '../../shared/slots.js';
@@ -25,7 +25,7 @@ import { RequiredImageController } from './required-image.js';
  * anywhere in the widget), and the model's own controls, a part loaded when More options opens where the provider in
  * force shows them, prefetched when the pointer or the focus comes to it.
  */
-export class OptionsFeature implements OptionsContract {
+export class OptionsFeature {
   readonly references: ReferenceImages;
   readonly controls: PanelPart<ModelControlsPart>;
   /** What the reference images' controls do. */

@@ -5,7 +5,7 @@ import type { EditKind } from '../../../../../base/types.js';
 import { editor, type EditorStrings } from '../../../../../strings/image/editor.js';
 import { wordsIn } from '../../../../../strings/strings.js';
 import type { Spoken } from '../../../../shared/language-controller.js';
-import { renderFix } from '../../../shared/reason-fix.js';
+import { renderReason } from '../../../shared/reason-fix.js';
 import type { Blocked, ImageHandlers, Phrase } from '../../../shared/view.js';
 import { renderMaskPainter, type MaskPainterHandlers } from './mask-painter-template.js';
 import type { MaskPainterState } from './mask-view.js';
@@ -205,18 +205,7 @@ function renderDecision(decision: EditorDecisionView, on: EditorHandlers) {
       ${decision.generate}
       <kbd aria-hidden="true">${decision.shortcut}</kbd>
     </button>
-    ${
-      blocked
-        ? html`<p
-            id="reason"
-            class="reason"
-            part=${ifDefined(blocked.at === 'price' && blocked.reason ? 'error' : undefined)}
-          >
-            <span>${blocked.reason}</span>
-            ${blocked.fix ? renderFix(blocked.fix, on) : nothing}
-          </p>`
-        : nothing
-    }
+    ${renderReason(blocked, on)}
   </div>`;
 }
 

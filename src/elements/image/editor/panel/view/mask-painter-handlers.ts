@@ -1,5 +1,6 @@
 import type { MaskPainter, MaskPoint, MaskSize } from './mask-painter.js';
 import type { MaskPainterHandlers } from './mask-painter-template.js';
+import { valueOf } from '../../../../shared/fields.js';
 
 /** An arrow key's direction: steps across and down. */
 const ARROWS: Record<string, readonly [number, number]> = {
@@ -90,7 +91,7 @@ export function maskPainterHandlers(painter: MaskPainter): MaskPainterHandlers {
     },
     brush: () => (painter.tool = 'brush'),
     eraser: () => (painter.tool = 'eraser'),
-    brushSize: (event) => (painter.brushSize = Number((event.target as HTMLInputElement).value)),
+    brushSize: (event) => (painter.brushSize = Number(valueOf(event))),
     undo: () => painter.undo(),
     redo: () => painter.redo(),
     clear: () => painter.clear(),
