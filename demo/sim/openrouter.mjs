@@ -110,6 +110,8 @@
 //        "Management key required"), 403 otherwise
 //   GET  /sim/openrouter/api/v1/models?output_modalities=image  {data: [{id, name, created, description,
 //        architecture: {input_modalities, output_modalities}, pricing}]}, the four FLUX.2 models
+//   GET  /sim/openrouter/api/v1/generation?id=  OpenRouter's record of a chat completion's generation, and POST
+//        _records?key= (a test's): openrouter-records.mjs
 //   GET  /sim/openrouter/_log | _charges?key= ({usd, images}: what OpenRouter itself charged; a BYOK upstream charge
 //        is the provider's, not OpenRouter's) | POST _reset   for tests, as the other simulators
 //
@@ -182,6 +184,7 @@ import { drawImage } from './png.mjs';
 import { gptSizeProblem, imageTokens, inputImageTokens } from './openai.mjs';
 import { GEMINI_SIZES } from './google.mjs';
 import { FAMILIES, endpointsOf } from './openrouter-families.mjs';
+import { createGenerationRecords } from './openrouter-records.mjs';
 
 const MP = 1024 * 1024;
 /**
@@ -283,6 +286,7 @@ export function createOpenRouterSimulator({ pendingMs = 1500 } = {}) {
   const charges = createChargeBook();
   const counter = createSegmentCounter();
   const log = createRequestLog();
+  const generations = createGenerationRecords();
   const testRoutes = createTestRoutes({
     base: '/sim/openrouter',
     log,
@@ -292,7 +296,7 @@ export function createOpenRouterSimulator({ pendingMs = 1500 } = {}) {
       missing: error(400, 'Query parameter `key` required.'),
       report: ({ units, count }) => ({ usd: decimal(units, 9), images: count }),
     },
-    forget: [codes, accounts, counter],
+    forget: [codes, accounts, counter, generations.records],
   });
 
   /**
@@ -501,7 +505,8 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
         upstream_inference_completions_cost: (full - promptCost) / 1e9,
       },
     };
-    return { usage };
+    // What OpenRouter debited, and the upstream price on a BYOK key: its record of the generation says them.
+    return { usage, debited: cost / 1e9, ...(byok && { upstream: full / 1e9 }) };
   }
 
   /**
@@ -593,6 +598,13 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
         },
       ],
       usage: made.usage,
+    });
+    // Done and answered: OpenRouter's record of it (openrouter-records.mjs) says what it debited.
+    generations.keep(id, bearer(req), {
+      totalCost: made.debited,
+      byok: !!made.upstream,
+      upstream: made.upstream ?? null,
+      model,
     });
   }
 
@@ -898,6 +910,8 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
         else if (route === 'GET /api/v1/key') keyInfo(req, res, scenario);
         else if (route === 'GET /api/v1/credits') credits(req, res, scenario);
         else if (route === 'GET /api/v1/models') models(req, res, url);
+        else if (route === 'GET /api/v1/generation') generations.serve(req, res, url, scenario, bearer(req));
+        else if (route === 'POST /_records') await generations.plant(req, res, url);
         else send(req, res, 404, error(404, `Not found: ${route}`));
       } catch (thrown) {
         if (!res.headersSent)

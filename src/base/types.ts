@@ -170,9 +170,10 @@ export interface ErrorDetail {
 /**
  * How a charge is known: the provider's own figure (BFL's `cost`, OpenRouter's `usage.cost`, OpenAI's `usage` tokens at
  * the bundled rates), the quote (the provider reports none), what the account's balance moved by (a charge no reply
- * confirmed: docs/ledger.md), or the quote's `atMost` (a price that is a bound, and no reply said what it came to).
+ * confirmed: docs/ledger.md), the quote's `atMost` (a price that is a bound, and no reply said what it came to), or
+ * the provider's own record of the generation, read after the fact (a charge held uncertain: OpenRouter's).
  */
-export type ChargeBasis = 'reported' | 'quote' | 'balance' | 'bound';
+export type ChargeBasis = 'reported' | 'quote' | 'balance' | 'bound' | 'record';
 
 /**
  * What an image cost, as its receipt says (part `receipt`, and the ledger's export): the quote, the charge and how it

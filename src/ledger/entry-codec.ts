@@ -196,7 +196,7 @@ const isTask = (value: unknown): value is ProviderTask =>
   isString(value.id) &&
   (value.endpoint === undefined || isString(value.endpoint));
 
-const BASES = ['reported', 'quote', 'balance', 'bound'] as const satisfies readonly ChargeBasis[];
+const BASES = ['reported', 'quote', 'balance', 'bound', 'record'] as const satisfies readonly ChargeBasis[];
 
 /** The check of each column a row may leave out, of the kind its field is. */
 const OPTIONAL_CHECKS: { [Column in Optional]: (value: unknown) => value is NonNullable<LedgerEntry[Column]> } = {

@@ -426,7 +426,30 @@ export interface Provider {
    * (the bundled book applies, by its dates, and the quote says which).
    */
   livePrices?(endpoint: string, access?: LiveAccess): Promise<LiveCatalogue | undefined>;
+  /**
+   * The provider's own record of one generation, by the id its reply gave (`ProviderTask.id`), read with the key after
+   * the fact: what it charged, or that it charged nothing; or why it could not be read (`GenerationRecord`). Only a
+   * provider that publishes such records has it (OpenRouter's `GET /api/v1/generation`); never an error.
+   */
+  generationRecord?(id: string, access: RecordAccess): Promise<GenerationRecord>;
 }
+
+/** Where and with what a provider's record of a generation is read: the key goes to `endpoint`'s origin alone. */
+export interface RecordAccess {
+  endpoint: string;
+  apiKey: string;
+  relay?: string;
+  signal?: AbortSignal;
+}
+
+/**
+ * A provider's record of a generation: what it charged (USD, exact), that it charged nothing, or why it could not be
+ * read: `missing` (no record by that id for this key, or not yet), `key` (the key was refused), `byok` (it ran on the
+ * user's own key at the upstream provider, whose charge the record does not settle), `unreadable` (offline, an error,
+ * or a reply beyond reason).
+ */
+export type GenerationRecord =
+  { charged: string } | { void: true } | { unread: 'missing' | 'key' | 'byok' | 'unreadable' };
 
 /**
  * What a provider's live list says: `prices`, a price book to lay over the bundled one; `listed`, the ids of the

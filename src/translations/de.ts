@@ -18,6 +18,7 @@ import { offers } from './de/image/offers.js';
 import { prices } from './de/prices.js';
 import { progress } from './de/image/progress.js';
 import { prompts } from './de/image/prompts.js';
+import { records } from './de/records.js';
 import { references } from './de/references.js';
 import { settings } from './de/settings.js';
 import { signIn } from './de/sign-in.js';
@@ -55,6 +56,7 @@ export const de: Strings = {
   prices,
   progress,
   prompts,
+  records,
   references,
   settings,
   signIn,

@@ -18,6 +18,7 @@ import { pickers } from '../../src/strings/image/pickers.js';
 import { prices } from '../../src/strings/prices.js';
 import { progress } from '../../src/strings/image/progress.js';
 import { prompts } from '../../src/strings/image/prompts.js';
+import { records } from '../../src/strings/records.js';
 import { references } from '../../src/strings/references.js';
 import { settings } from '../../src/strings/settings.js';
 import { signIn } from '../../src/strings/sign-in.js';
@@ -60,6 +61,7 @@ const english: Strings = {
   progress,
   pickers,
   prompts,
+  records,
   references,
   settings,
   signIn,

@@ -52,7 +52,21 @@ export class LedgerController implements ReactiveController {
 
   hostConnected() {
     // Read after the first paint (it parses the whole stored ledger), unless something needs it sooner (`ready`).
-    this.#startup.later(() => this.ready().catch(() => {})); // could not load: a submission says so
+    this.#startup.later(() => this.#arrive().catch(() => {})); // could not load: a submission says so
+  }
+
+  /**
+   * Opens the ledger in a turn of the host's own once its code has arrived. The code arrives once for the whole
+   * page: opened where it lands, every widget would re-render (and re-price) in that one task, a long one with a
+   * hundred widgets; in turns, each takes a task of its own, a few to a frame.
+   */
+  async #arrive() {
+    if (!this.#module) {
+      const module = await loadLedger();
+      await this.#startup.turn();
+      this.#module ??= module;
+    }
+    this.opened();
   }
 
   /** The ledger, opened now if its code has loaded and it is not open yet; undefined otherwise (see `ready`). */

@@ -65,10 +65,11 @@ async function giveTurns() {
   giving = false;
 }
 
-/** Resolves in a turn of its own (see `giveTurns`). */
-function turn(locale: string): Promise<void> {
+/** Resolves in a turn of its own (see `giveTurns`): after those waiting, or before them where `next`. */
+function turn(locale: string, next = false): Promise<void> {
   return new Promise((start) => {
-    turns.push({ locale, start });
+    if (next) turns.unshift({ locale, start });
+    else turns.push({ locale, start });
     if (!giving) void giveTurns();
   });
 }
@@ -115,7 +116,9 @@ export class StartupController implements ReactiveController {
    * first render pays once per page — Lit preparing the templates, the engine compiling the code — is paid there,
    * so no one task holds it all (measured for `<userpays-image>`: one task of 22–41 ms became two, of 9–22 and
    * 9–18 ms). The rehearsal fills its frame, so the page paints between the two and the price shows about a frame
-   * later. A rehearsal that fails leaves the real render to meet the error.
+   * later. The real render takes the very next turn, ahead of the other elements' first renders: the first widget,
+   * the one most likely in view, is priced first, not after the page's hundredth. A rehearsal that fails leaves the
+   * real render to meet the error.
    */
   schedule(update: () => void, ready?: Promise<unknown>): void | Promise<void> {
     if (this.#scheduled) return update();
@@ -127,7 +130,7 @@ export class StartupController implements ReactiveController {
     return this.turn()
       .then(() => render(this.#template!(), document.createDocumentFragment()))
       .catch(() => {}) // nothing shown, nothing kept: the real render meets the same error and reports it
-      .then(() => this.turn())
+      .then(() => turn(this.#locale(), true))
       .then(update);
   }
 

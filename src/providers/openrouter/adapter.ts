@@ -34,6 +34,7 @@ import { openrouterWords } from './words.js';
 import { sayer } from '../../strings/strings.js';
 import { generationText } from '../../strings/generation.js';
 import { liveFamilies } from './live-prices.js';
+import { readGenerationRecord } from './generation-record.js';
 
 const openRouterText = sayer('openrouter', openrouterWords);
 const editText = sayer('editPrices', editPrices);
@@ -224,6 +225,9 @@ export class OpenRouterProvider implements Provider {
       this.id,
     );
   }
+
+  /** OpenRouter's record of a generation by its id (generation-record.ts): what it charged, read after the fact. */
+  readonly generationRecord = readGenerationRecord;
 
   /** The image API's list and the other families' live prices (families.ts, `liveFamilies`): FLUX's are bundled. */
   livePrices(endpoint: string): Promise<LiveCatalogue | undefined> {

@@ -169,6 +169,7 @@ export const gallery = sentences<GalleryStrings>({
       balance: `what your ${words.providerName(provider)} balance fell by`,
       bound: `the most the preview said it could cost: ${words.theProvider(provider)} does not say what it charged`,
       answer: `what you said your ${words.providerName(provider)} account shows`,
+      record: `${words.TheProvider(provider)}'s record of the generation`,
     })[basis],
   receiptDifference: (amount, more) => (amount ? `${amount} ${more ? 'more' : 'less'} than quoted.` : 'As quoted.'),
   receiptOfBound: (over) => (over ? `${over} more than the most quoted.` : 'Within what was quoted.'),

@@ -70,6 +70,7 @@ export const gallery = sentences<GalleryStrings>({
       balance: `um so viel ist Ihr Guthaben bei ${words.providerName(provider)} gesunken`,
       bound: `das Höchste, was die Vorschau nannte: ${words.theProvider(provider)} sagt nicht, was berechnet wurde`,
       answer: `was laut Ihrer Antwort Ihr Konto bei ${words.providerName(provider)} zeigt`,
+      record: `der Eintrag ${ofProvider(provider)} zu dieser Generierung`,
     })[basis],
   receiptDifference: (amount, more) =>
     amount ? `${amount} ${more ? 'mehr' : 'weniger'} als angekündigt.` : 'Wie angekündigt.',
