@@ -172,6 +172,24 @@ export class ImageStore {
     if (source) this.#held.delete(source.id);
   }
 
+  /**
+   * Adds the images of a history file (docs/ledger.md, "Export and import") that it does not hold, by id, in one
+   * transaction: one held stays as it is, so that importing twice changes nothing. None is dropped here, beyond `keep`
+   * or not: the store of the widget, which knows how many it keeps, does that with its next image. How many it added.
+   */
+  async merge(images: readonly StoredImage[]): Promise<number> {
+    let added = 0;
+    await this.#run('readwrite', (s) => {
+      const keys: IDBRequest<IDBValidKey[]> = s.getAllKeys();
+      keys.onsuccess = () => {
+        const held = new Set(keys.result);
+        for (const image of images) if (!held.has(image.id)) added += +!!s.put(image);
+      };
+    });
+    if (added) this.#changed();
+    return added;
+  }
+
   /** Newest first: the newest `keep` made here, and the images of the user's own they edit. */
   async list(): Promise<StoredImage[]> {
     const saved = await this.#run<StoredImage[]>('readonly', (s) => s.getAll()).catch(() => []);

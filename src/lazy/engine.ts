@@ -22,6 +22,7 @@ export {
 } from '../providers/registry/adapters.js';
 export { checkEditInput, earlierOf, editedImage } from '../images/edit-input.js';
 export { readConversation } from '../images/conversations.js';
+export { portableImages, readPortableImage } from '../images/portable-images.js';
 export { readReferenceImage } from '../images/reference-images.js';
 export { leftToSignIn } from '../providers/engine/sign-in-redirect.js';
 

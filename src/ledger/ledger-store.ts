@@ -37,6 +37,7 @@ import {
 import { budgetOf, committedOf, summarize, sumsOf, tallyOf } from './sums.js';
 import { pricesShown } from './balance-settlement.js';
 import { otherLedgersEntries } from './other-ledgers.js';
+import { historyOf, mergeHistory, readLedgerHistory, type LedgerHistory, type LedgerImport } from './portable.js';
 import type { Sentence } from '../strings/strings.js';
 
 export interface LedgerStoreOptions {
@@ -224,6 +225,19 @@ export class LedgerStore {
     syncFromStorage(this.#area);
     summarize(this.#area, byDay);
     return byDay;
+  }
+
+  /** The whole history as a file carries it (docs/ledger.md, "Export and import"). */
+  history(): LedgerHistory {
+    return historyOf(this.#area, this.compacted());
+  }
+
+  /**
+   * Merges the ledger of a history file (its fields, any JSON values) by entry id: the same entry is counted once. A
+   * damaged or foreign one is refused whole (`invalid-input`, portable.ts) before anything is written.
+   */
+  merge(file: Record<string, unknown>): LedgerImport {
+    return mergeHistory(this.#area, readLedgerHistory(file));
   }
 
   /** Pending entries no live page works on (their lock is free): resume them, or void those never sent. */

@@ -8,3 +8,4 @@ export {
   wholePricesMoved,
   type SpentReading,
 } from './balance-settlement.js';
+export type { LedgerHistory, LedgerImport } from './portable.js';

@@ -21,8 +21,12 @@ export interface Area {
   raw?: string | null;
   /** Visible entries by id: stored ⊔ own, without those a reset cleared. */
   view: Map<string, LedgerEntry>;
-  /** Session start, ms; only ever moves forward. */
+  /**
+   * Session start, ms; only ever moves forward, but where a history imported from a file moved it back (`moved` counts
+   * those moves: the higher count wins, see `mergeStored`).
+   */
   since: number;
+  moved: number;
   /** Entries this page changed: merged into every read until a reset clears them. */
   own: Map<string, LedgerEntry>;
   /** Own entries changed since the last successful write. */
@@ -53,6 +57,7 @@ interface StoredDocument {
   cut?: unknown;
   days?: unknown;
   entries?: unknown;
+  moved?: unknown;
 }
 
 /** Areas by storage (by this map itself without one), then by key. */
@@ -96,7 +101,7 @@ function compareStates(a: LedgerEntry, b: LedgerEntry): number {
   return rowA > rowB ? 1 : rowA < rowB ? -1 : 0;
 }
 
-const laterOf = (current: LedgerEntry | undefined, other: LedgerEntry) =>
+export const laterOf = (current: LedgerEntry | undefined, other: LedgerEntry) =>
   !current || compareStates(other, current) > 0 ? other : current;
 
 /** The area of `storageKey` on `storage` (default `localStorage`), made on first use. */
@@ -118,6 +123,7 @@ export function areaFor(storageKey: string, storage?: Storage): Area {
       key,
       view: new Map(),
       since: 0,
+      moved: 0,
       own: new Map(),
       unsaved: new Set(),
       days: new Map(),
@@ -148,6 +154,7 @@ function mergeStored(area: Area, raw: string | null): [damaged: boolean, behind:
     // damaged: set aside by the caller
   }
   const { v: storedVersion, since: storedSince, cut: storedCut, days: storedDays, entries: rows } = parsed ?? {};
+  const { moved: storedMoved } = parsed ?? {};
   const version = Number(storedVersion); // any JSON value: compared as a number
   const shaped = Array.isArray(rows);
   const stored = shaped && isTime(storedSince) ? storedSince : undefined;
@@ -156,7 +163,9 @@ function mergeStored(area: Area, raw: string | null): [damaged: boolean, behind:
   let damaged =
     raw !== null &&
     (stored === undefined || (version !== 1 && version !== 2) || (version > 1 && !Array.isArray(dayRows)));
-  let since = Math.max(area.since, stored ?? 0);
+  // An import moved the session start back (`moved` is higher): taken as stored, by every tab; else it moves forward.
+  const moved = Number.isSafeInteger(storedMoved) && Number(storedMoved) > 0 ? Number(storedMoved) : 0;
+  let since = moved > area.moved && stored ? stored : Math.max(area.since, moved < area.moved ? 0 : (stored ?? 0));
   const cut = shaped && isTime(storedCut) ? storedCut : 0;
   const view = new Map<string, LedgerEntry>();
   const days = new Map<string, DayRow>();
@@ -176,7 +185,7 @@ function mergeStored(area: Area, raw: string | null): [damaged: boolean, behind:
     since = clock.now();
     for (const entry of view.values()) since = Math.min(since, entry.at);
   }
-  let behind = damaged || since !== stored || version !== 2;
+  let behind = damaged || since !== stored || version !== 2 || moved < area.moved;
   for (const own of area.own.values()) {
     const current = view.get(own.id);
     const settledBeforeCut = own.settledAt !== undefined && own.settledAt < cut; // never so while pending
@@ -192,7 +201,7 @@ function mergeStored(area: Area, raw: string | null): [damaged: boolean, behind:
       view.set(own.id, own);
     }
   }
-  Object.assign(area, { raw, view, since, days, cut, sum: undefined });
+  Object.assign(area, { raw, view, since, days, cut, moved: Math.max(moved, area.moved), sum: undefined });
   return [damaged, behind];
 }
 
@@ -230,6 +239,7 @@ function writeToStorage(area: Area) {
     cut: area.cut,
     days: [...area.days.values()],
     entries: Array.from(area.view.values(), encodeEntry),
+    ...(area.moved && { moved: area.moved }),
   });
   try {
     // Without storage (the page may not store data) the view is kept in memory, as when storage refuses the write.

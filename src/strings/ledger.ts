@@ -14,6 +14,12 @@ export interface LedgerStrings {
   notRecordedOff(): string;
   /** The budget stored beside the ledger is not an amount: nothing may be spent until it is set again. */
   budgetDamaged(): string;
+  /** A file chosen to import is not a history the tally exported (not JSON, another format, or a later version). */
+  historyNotAFile(): string;
+  /** Entry or row `number` of a history file is damaged or not the ledger's: nothing of it was imported. */
+  historyEntryDamaged(number: number): string;
+  /** Image `number` of a history file is damaged: nothing of the file was imported. */
+  historyImageDamaged(number: number): string;
 }
 
 export const ledger = sentences<LedgerStrings>({
@@ -33,6 +39,12 @@ export const ledger = sentences<LedgerStrings>({
     "recorded first. Allow this site to save data (cookies and site data, in the browser's settings), then try again.",
   budgetDamaged:
     'The budget saved in this browser is damaged, so nothing can be spent until it is set again in the spending summary.',
+  historyNotAFile:
+    'This file is not a spending history exported from this tally (or it comes from a newer version): nothing was imported.',
+  historyEntryDamaged: (number) =>
+    `Item ${number} of this history file is damaged or not a spending record: nothing of the file was imported.`,
+  historyImageDamaged: (number) =>
+    `Image ${number} of this history file is damaged or not an image: nothing of the file was imported.`,
 });
 
 /** The ledger's words as the ledger says them: as `Sentence`s, for an element to reword. */

@@ -28,7 +28,8 @@ import { PanelsController } from '../shared/panels-controller.js';
  * closed before they were done, with what becomes of each; what they hold of the budget, then each (model, when it
  * started, amount held).
  * @csspart uncertain - Charges no reply confirmed or denied, each with "It was charged" / "It was not".
- * @csspart export - The Export CSV and Export JSON buttons (each downloads the ledger as a file).
+ * @csspart export - Export CSV (for spreadsheets), Export history (one file of the whole history, "with images" where
+ * ticked) and Import history (a file field drawn as a button, merged by entry id), and what the last of them said.
  * @csspart reset - Reset… and its confirmation (a disclosure: Reset / Keep).
  * @csspart notice - A storage problem the user should know about, or a budget on the page that is not an amount.
  * @csspart error - Every error it shows (the notice is one).

@@ -1,6 +1,6 @@
 /** `<userpays-tally>`'s detail: budget, split, chart, what is generating or uncertain, export, reset. */
 
-import { words } from '../words.js';
+import { plural, words } from '../words.js';
 import { paidFor } from './tally-line.js';
 import { parts, sentences } from '../sentence.js';
 
@@ -37,7 +37,20 @@ export interface TallyStrings {
   ): unknown[];
   since(when: string): string;
   exportCsv(): string;
-  exportJson(): string;
+  /** The whole history as one file, to import on another device or browser (docs/ledger.md, "Export and import"). */
+  exportHistory(): string;
+  /** Beside Export history: the file carries the images kept too. */
+  withImages(): string;
+  importHistory(): string;
+  /**
+   * What an import did: entries new here, entries it settled that were uncertain here, images added, and what was
+   * already here; `leftOut`: entries or day totals it left out, so that nothing is counted twice.
+   */
+  imported(added: number, settled: number, images: number, held: number, leftOut: number): string;
+  /** `count` images stayed out of the exported file: with them it would pass `limit` (e.g. "100 MB"). */
+  imagesLeftOut(count: number, limit: string): string;
+  /** The images of an imported file could not be saved in this browser (its entries were imported). */
+  importImagesNotSaved(): string;
   resetOpen(): string;
   resetQuestion(): string;
   reset(): string;
@@ -79,7 +92,20 @@ export const tally = sentences<TallyStrings>({
     }`,
   since: (when) => `Since ${when}`,
   exportCsv: 'Export CSV',
-  exportJson: 'Export JSON',
+  exportHistory: 'Export history',
+  withImages: 'with images',
+  importHistory: 'Import history',
+  imported: (added, settled, images, held, leftOut) =>
+    `Imported ${plural(added, 'new entry', 'new entries')}` +
+    `${settled ? `, ${plural(settled, 'charge')} settled that ${settled === 1 ? 'was' : 'were'} uncertain here` : ''}` +
+    `${images ? ` and ${plural(images, 'image')}` : ''}; ${held} already here.` +
+    (leftOut
+      ? ` ${leftOut} left out so that nothing is counted twice: generations still under way where the file was ` +
+        'made, or spending this tally already holds in its totals by day.'
+      : ''),
+  imagesLeftOut: (count, limit) =>
+    `${plural(count, 'older image')} left out of the file: with ${count === 1 ? 'it' : 'them'} it would pass ${limit}.`,
+  importImagesNotSaved: 'The entries were imported, but this browser could not save the images.',
   resetOpen: 'Reset…',
   resetQuestion: 'Start a new session? Spent and images go back to zero.',
   reset: 'Reset',

@@ -20,4 +20,11 @@ export const ledger = sentences<LedgerStrings>({
   budgetDamaged:
     'Das in diesem Browser gespeicherte Budget ist beschädigt; es kann nichts ausgegeben werden, bis es in der ' +
     'Ausgabenübersicht neu festgelegt ist.',
+  historyNotAFile:
+    'Diese Datei ist kein aus dieser Ausgabenübersicht exportierter Verlauf (oder sie stammt aus einer neueren ' +
+    'Version): Es wurde nichts importiert.',
+  historyEntryDamaged: (number) =>
+    `Eintrag ${number} dieser Verlaufsdatei ist beschädigt oder kein Ausgabeneintrag: Nichts aus der Datei wurde importiert.`,
+  historyImageDamaged: (number) =>
+    `Bild ${number} dieser Verlaufsdatei ist beschädigt oder kein Bild: Nichts aus der Datei wurde importiert.`,
 });

@@ -1,5 +1,4 @@
 import type { LedgerStore } from '../../../ledger/ledger.js';
-import type { Tally } from '../../../base/types.js';
 import { dayOf, isoDay } from '../../../base/days.js';
 
 /** The CSV's columns (docs/ledger.md, "Export"): a day, then a time, then the entry's own fields. */
@@ -24,13 +23,12 @@ function cell(value: unknown): string {
 }
 
 /**
- * The ledger as a file. JSON: the tally, the compacted days and every entry, money as exact decimal strings, times
- * as the ledger keeps them (ms). CSV: one line per entry, then one line per compacted day and model (status
- * `compacted`, `count` entries that cost `charged` in all, no time); every cell through `cell()`. An entry's `day`
+ * The ledger as a CSV file, for spreadsheets (the history file to import elsewhere is history-file.ts's): one line per
+ * entry, then one line per compacted day and model (status `compacted`, `count` entries that cost `charged` in all, no time); every cell through `cell()`. An entry's `day`
  * is the local day (YYYY-MM-DD) the ledger counts it in, as the chart and the compacted days do (base/days.ts):
  * when it settled, else when it was opened; `time` is that moment as an ISO time (UTC).
  */
-export function ledgerFile(ledger: LedgerStore, tally: Tally, csv: boolean): string {
+export function ledgerFile(ledger: LedgerStore): string {
   const entries = ledger.entries();
   const compacted = ledger.compacted();
   const rows: Record<string, unknown>[] = [
@@ -43,9 +41,7 @@ export function ledgerFile(ledger: LedgerStore, tally: Tally, csv: boolean): str
     })),
     ...compacted.map((d) => ({ ...d, status: 'compacted', charged: d.spent })),
   ];
-  return csv
-    ? [COLUMNS, ...rows.map((row) => COLUMNS.map((column) => row[column]))]
-        .map((row) => row.map(cell).join(',') + '\r\n')
-        .join('')
-    : JSON.stringify({ tally, compacted, entries }, null, 1);
+  return [COLUMNS, ...rows.map((row) => COLUMNS.map((column) => row[column]))]
+    .map((row) => row.map(cell).join(',') + '\r\n')
+    .join('');
 }

@@ -44,8 +44,45 @@ export const tallyPanelStyles = css`
   meter:-moz-meter-sub-sub-optimum::-moz-meter-bar {
     background: var(--_danger);
   }
+  /* The exports and the import wrap as whole controls on a narrow screen. */
+  [part='export'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    align-items: center;
+    margin-block: 1em;
+  }
+  [part='export'] p {
+    flex-basis: 100%;
+    margin: 0;
+  }
+  .history {
+    display: inline-flex;
+    gap: 0.4em;
+    align-items: center;
+  }
+  /* The file field is drawn as a button (its label), focusable and announced as the field it is. */
+  .import {
+    position: relative;
+    color: var(--_accent);
+    border: 1px solid;
+    border-radius: var(--_radius);
+    padding: 0.2em 0.8em;
+    cursor: pointer;
+  }
+  .import:focus-within {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .import input {
+    position: absolute;
+    inset: 0;
+    opacity: 0;
+    width: 100%;
+    cursor: pointer;
+  }
   button,
-  input,
+  input:not([type]),
   summary {
     font: inherit;
     color: var(--_accent);
@@ -54,7 +91,7 @@ export const tallyPanelStyles = css`
     border-radius: var(--_radius);
     padding: 0.2em 0.8em;
   }
-  input {
+  input:not([type]) {
     color: inherit;
     border-color: var(--_border);
   }

@@ -4,6 +4,10 @@ import type { LedgerStore } from '../../../ledger/ledger.js';
 import { typedAmount } from '../../../pricing/typed-amount.js';
 import type { Spoken } from '../../shared/language-controller.js';
 import { ledgerFile } from './export.js';
+import { historyFile, importHistory } from './history-file.js';
+import { asUserPaysError } from '../../../base/errors.js';
+import { reword, wordsIn } from '../../../strings/strings.js';
+import { tally as english } from '../../../strings/tally/tally.js';
 import { settleUncertain } from '../uncertain-charges.js';
 import type { TallyHandlers } from './tally-template.js';
 
@@ -24,6 +28,20 @@ export interface TallyActions extends TallyHandlers {
   readonly orphaned: ReadonlySet<string>;
   /** What was typed as the budget and refused, not an amount ('' where nothing is refused), until it is typed again. */
   readonly refused: string;
+  /** What the last export or import said (an import refused: `error`), until the next one. */
+  readonly said?: { words: string; error?: boolean };
+}
+
+/** How the size past which images stay out of a history file is said (`IMAGE_DATA_LIMIT`, portable-images.ts). */
+const LIMIT_SAID = '100 MB';
+
+/** Downloads `file` as `name`. */
+function download(file: string, name: string, type: string) {
+  const link = document.createElement('a');
+  link.download = name;
+  link.href = URL.createObjectURL(new Blob([file], { type }));
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 60_000); // the download has long started by then
 }
 
 /**
@@ -34,6 +52,12 @@ export interface TallyActions extends TallyHandlers {
 export function tallyHandlers(target: TallyActionTarget): TallyActions {
   const watch = new OrphanWatch(target.host, target.ledger);
   let refused = '';
+  let said: TallyActions['said'];
+  const say = (words?: string, error?: boolean) => {
+    said = words ? { words, error } : undefined;
+    target.host.requestUpdate();
+  };
+  const text = wordsIn(target.language.translation, 'tally', english);
   const refuse = (typed: string) => {
     if (typed === refused) return;
     refused = typed;
@@ -45,6 +69,9 @@ export function tallyHandlers(target: TallyActionTarget): TallyActions {
     },
     get refused() {
       return refused;
+    },
+    get said() {
+      return said;
     },
     /**
      * A new budget from the input (on Enter, or leaving it), read as the element's locale writes an amount ("2,50" in
@@ -63,19 +90,41 @@ export function tallyHandlers(target: TallyActionTarget): TallyActions {
     },
     /** The field typed in again: what it said of the text before no longer holds. */
     budgetInput: () => refuse(''),
-    /** Export CSV or JSON: the ledger as it is now, downloaded as `{storage-key}-spending.{csv,json}`. */
-    exportClick({ currentTarget }) {
+    /**
+     * Export CSV (for spreadsheets) or Export history (`value` json: the file to import elsewhere, with the images kept
+     * where "with images" is ticked), downloaded as `{storage-key}-spending.csv` or `.json`.
+     */
+    async exportClick({ currentTarget }) {
       if (!(currentTarget instanceof HTMLButtonElement)) return;
-      const format = currentTarget.value;
       const ledger = target.ledger();
       const tally = target.tally();
       if (!ledger || !tally) return; // the buttons are drawn with the tally of a loaded ledger: never without them
-      const file = ledgerFile(ledger, tally, format === 'csv');
-      const link = document.createElement('a');
-      link.download = `${target.storageKey()}-spending.${format}`;
-      link.href = URL.createObjectURL(new Blob([file], { type: format === 'csv' ? 'text/csv' : 'application/json' }));
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(link.href), 60_000); // the download has long started by then
+      const name = `${target.storageKey()}-spending.`;
+      if (currentTarget.value === 'csv') return download(ledgerFile(ledger), name + 'csv', 'text/csv');
+      const withImages = currentTarget.parentElement?.querySelector<HTMLInputElement>('input[type=checkbox]')?.checked;
+      const { json, leftOut } = await historyFile(ledger, tally, withImages);
+      download(json, name + 'json', 'application/json');
+      say(leftOut ? text.imagesLeftOut(leftOut, LIMIT_SAID) : undefined);
+    },
+    /**
+     * A history file chosen to import: merged by entry id (the tally shows it as any write), or refused whole in plain
+     * words. The field is emptied, so that the same file may be chosen again.
+     */
+    async importChange({ currentTarget: field }) {
+      const ledger = target.ledger();
+      const file = field instanceof HTMLInputElement ? field.files?.[0] : undefined;
+      if (!ledger || !file || !(field instanceof HTMLInputElement)) return;
+      field.value = '';
+      try {
+        const done = await importHistory(await file.text(), ledger);
+        const { added, settled, images, held, leftOut } = done;
+        const words = text.imported(added, settled, images, held, leftOut);
+        say(done.imagesNotSaved ? `${words} ${text.importImagesNotSaved()}` : words);
+      } catch (error) {
+        // Refused whole in plain words (`invalid-input`), said in the element's language; nothing was written.
+        const { said: sentences } = asUserPaysError(error);
+        say(sentences.map((sentence) => reword(sentence, target.language.translation)).join(' '), true);
+      }
     },
     /** Reset or Keep in the confirmation: either closes it, and focus goes back to Reset…. */
     resetChoice({ target: button }) {

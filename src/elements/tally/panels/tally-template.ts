@@ -66,14 +66,18 @@ export interface TallyView extends Spoken {
   uncertain: readonly UncertainCharge[];
   /** When the session started, in words ("Since today, 7:37 AM"). */
   since: string;
+  /** What the last export or import said (`TallyActions.said`). */
+  said?: { words: string; error?: boolean };
 }
 
 export interface TallyHandlers {
   /** The budget field's `change` (Enter, or leaving it) and `input` (typed in). */
   budgetChange(event: Event): void;
   budgetInput(event: Event): void;
-  /** A click on Export CSV or Export JSON (`value` says which). */
+  /** A click on Export CSV or Export history (`value` says which: csv, json). */
   exportClick(event: Event): void;
+  /** A history file chosen to import (the file field's `change`). */
+  importChange(event: Event): void;
   /** A click on Reset or Keep in the confirmation (`value` says which). */
   resetChoice(event: Event): void;
   /** "It was charged" or "It was not" on an uncertain charge (`value`: `charged` or `void`; `dataset.id`). */
@@ -97,10 +101,7 @@ export function renderTally(view: TallyView, on: TallyHandlers) {
     </ul>
     ${renderChart(view, text)} ${renderPending(view, text)} ${renderUncertain(view.uncertain, view, on.uncertainChoice)}
     <p class="muted">${view.since}</p>
-    <p part="export">
-      <button value="csv" @click=${on.exportClick}>${text.exportCsv()}</button>
-      <button value="json" @click=${on.exportClick}>${text.exportJson()}</button>
-    </p>
+    ${renderExport(view, on, text)}
     <details part="reset">
       <summary>${text.resetOpen()}</summary>
       ${text.resetQuestion()}
@@ -108,6 +109,34 @@ export function renderTally(view: TallyView, on: TallyHandlers) {
       <button value="keep" @click=${on.resetChoice}>${text.keep()}</button>
     </details>
   </section>`;
+}
+
+/**
+ * `part="export"`: the CSV for spreadsheets; the history file, with the images where asked; the history file to import
+ * (a file field, drawn as a button); and what the last export or import said.
+ */
+function renderExport({ said }: TallyView, on: TallyHandlers, text: TallyStrings) {
+  return html`<div part="export">
+    <button value="csv" @click=${on.exportClick}>${text.exportCsv()}</button>
+    <span class="history"
+      ><button value="json" @click=${on.exportClick}>${text.exportHistory()}</button>
+      <label><input type="checkbox" />${text.withImages()}</label></span
+    >
+    <label class="import"
+      >${text.importHistory()}<input type="file" accept=".json,application/json" @change=${on.importChange}
+    /></label>
+    ${
+      said
+        ? html`<p
+            part=${ifDefined(said.error ? 'error' : undefined)}
+            class=${said.error ? 'error' : 'muted'}
+            role=${said.error ? 'alert' : 'status'}
+          >
+            ${said.words}
+          </p>`
+        : nothing
+    }
+  </div>`;
 }
 
 /**

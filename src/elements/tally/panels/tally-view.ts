@@ -29,7 +29,10 @@ export function tallyView(
   now: number,
   { locale, translation }: Spoken,
   problem = '',
-  { orphaned, refused }: Pick<TallyActions, 'orphaned' | 'refused'> = { orphaned: new Set(), refused: '' },
+  { orphaned, refused, said }: Pick<TallyActions, 'orphaned' | 'refused' | 'said'> = {
+    orphaned: new Set(),
+    refused: '',
+  },
 ): TallyView {
   const own = ledger.budget;
   const today = dayOf(now);
@@ -74,6 +77,7 @@ export function tallyView(
     },
     uncertain: uncertainCharges(ledger, now, { locale, translation }),
     since: text.since(spokenTime(Date.parse(tally.since), today, locale, false, lineText)),
+    said,
   };
 }
 

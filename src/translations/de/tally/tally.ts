@@ -1,5 +1,6 @@
 import type { TallyStrings } from '../../../strings/tally/tally.js';
-import { paidFor, words } from '../words.js';
+import { images as imageCount, paidFor, words } from '../words.js';
+import { counted } from '../../../strings/words.js';
 import { parts, sentences } from '../../../strings/sentence.js';
 
 const NEXT_TIME = 'beim nächsten Öffnen des Bild-Widgets auf dieser Website';
@@ -34,7 +35,20 @@ export const tally = sentences<TallyStrings>({
     }`,
   since: (when) => `Seit ${when}`,
   exportCsv: 'Als CSV exportieren',
-  exportJson: 'Als JSON exportieren',
+  exportHistory: 'Verlauf exportieren',
+  withImages: 'mit Bildern',
+  importHistory: 'Verlauf importieren',
+  imported: (added, settled, images, held, leftOut) =>
+    `${counted('de', added, { one: 'neuer Eintrag', other: 'neue Einträge' })}` +
+    `${settled ? `, ${counted('de', settled, { one: 'hier unsichere Abbuchung', other: 'hier unsichere Abbuchungen' })} geklärt` : ''}` +
+    `${images ? ` und ${imageCount(images)}` : ''} importiert; ${held} schon vorhanden.` +
+    (leftOut
+      ? ` ${leftOut} ausgelassen, damit nichts doppelt zählt: Erzeugungen, die dort, wo die Datei entstand, noch ` +
+        'laufen, oder Ausgaben, die diese Übersicht schon in ihren Tagessummen führt.'
+      : ''),
+  imagesLeftOut: (count, limit) =>
+    `${counted('de', count, { one: 'älteres Bild', other: 'ältere Bilder' })} nicht in der Datei: mit ${count === 1 ? 'ihm' : 'ihnen'} wäre sie größer als ${limit}.`,
+  importImagesNotSaved: 'Die Einträge wurden importiert, aber dieser Browser konnte die Bilder nicht speichern.',
   resetOpen: 'Zurücksetzen…',
   resetQuestion: 'Eine neue Sitzung beginnen? Ausgaben und Bilder gehen auf null zurück.',
   reset: 'Zurücksetzen',
