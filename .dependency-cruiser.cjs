@@ -25,21 +25,31 @@ if (!PROVIDER_NAMES)
 const PROVIDER_FOLDER = `^src/providers/(${[...PROVIDER_NAMES[1].matchAll(/^\s*([\w-]+):/gm)].map(([, id]) => id).join('|')})/`;
 const ADAPTER = '^src/providers/[^/]+/adapter\\.ts$';
 /**
- * What of the providers loads with the first paint: the top level of providers/ (the registry, the catalog, the
- * built-in price book, the model makers' facts, the address checks, the types) and each folder's info and prices (its
- * prices of the model families besides FLUX among them: families.ts).
+ * The registry: src/providers/registry/, what gathers every provider's folder (the registry itself, and what reads
+ * every provider through it: the catalog, the built-in price book, the page's prices held to it, the hosts a page's CSP
+ * must allow, each provider's edit facts gathered, the loader of the edits' pricing, and the engine's loader of each
+ * adapter). It sits above the providers' folders, which sit above engine/ and the top level of providers/ (the types,
+ * the address checks, the model makers' facts): nothing below it imports it.
+ */
+const REGISTRY = '^src/providers/registry/';
+/**
+ * What of the providers loads with the first paint: the top level of providers/ (the model makers' facts, the address
+ * checks, the types), the registry but for what loads after it (the engine's loader of adapters, the edit facts
+ * gathered), and each folder's info and prices (its prices of the model families besides FLUX among them:
+ * families.ts).
  */
 const PROVIDER_PRICES = '^src/providers/[^/]+/(info|prices|families)\\.ts$';
-/** Each provider's edit facts (its folder's edit-prices.ts) and the module that puts them in force, after the first paint. */
-const EDIT_FACTS = '^src/providers/(edit-prices|[^/]+/edit-prices)\\.ts$';
-const PROVIDERS_FIRST_PAINT = `^src/providers/(?!edit-prices\\.ts$)[^/]+\\.ts$|${PROVIDER_PRICES}`;
+const REGISTRY_FIRST_PAINT = `${REGISTRY}(?!(adapters|edit-prices)\\.ts$)[^/]+\\.ts$`;
+/** Each provider's edit facts (its folder's edit-prices.ts) and the registry's module that gathers them, after the first paint. */
+const EDIT_FACTS = '^src/providers/[^/]+/edit-prices\\.ts$';
+const PROVIDERS_FIRST_PAINT = `^src/providers/[^/]+\\.ts$|${REGISTRY_FIRST_PAINT}|${PROVIDER_PRICES}`;
 /**
  * What loads after the first paint (lazy/index.ts): the engine's modules (the pipeline, the image store, and the
- * folders of providers/: the code the adapters share, engine/, and each provider's folder, whose adapter the engine
- * loads), the ledger. The elements know the providers through the top level of providers/ only (the registry, which
- * holds each folder's info and prices, the catalog, the price book).
+ * folders of providers/: the code the adapters share, engine/, each provider's folder, whose adapter the engine loads,
+ * and the registry's loader of adapters), the ledger. The elements know the providers through the registry's first
+ * paint (which holds each folder's info and prices: the catalog, the price book) and the top level of providers/.
  */
-const ENGINE = '^src/(generation|images)/|^src/providers/[^/]+/';
+const ENGINE = `^src/(generation|images)/|^src/providers/(?!registry/)[^/]+/|${REGISTRY}adapters\\.ts$`;
 const LEDGER = '^src/ledger/';
 /**
  * What each element loads after its first paint: its `panels/` folder (the part that lists what its features add
@@ -138,11 +148,17 @@ module.exports = {
     {
       name: 'a-provider-is-its-own-folder',
       comment:
-        'A provider’s folder imports the shared provider code (the top level of providers/, engine/) and the layers below, never another provider’s folder (Hugging Face aside: its own rule below), nor what reads the registry (that would be a circle: no-circular).',
+        'A provider’s folder imports the shared provider code (the top level of providers/, engine/) and the layers below, never another provider’s folder (Hugging Face aside: its own rule below), nor the registry (the-registry-is-above-the-providers).',
       severity: 'error',
       from: { path: PROVIDER_FOLDER, pathNot: '^src/providers/huggingface/' },
       to: { path: PROVIDER_FOLDER, pathNot: '^src/providers/$1/' },
     },
+    forbid(
+      'the-registry-is-above-the-providers',
+      'The registry (providers/registry/) gathers every provider’s folder and reads them all: nothing else of providers/ imports it, types included, so that the order is the registry, then each provider’s folder, then engine/, then the top level of providers/ that they all share.',
+      '^src/providers/(?!registry/)',
+      REGISTRY,
+    ),
     {
       name: 'huggingface-builds-on-fals-queue',
       comment:
@@ -153,15 +169,15 @@ module.exports = {
     },
     forbid(
       'the-first-paint-holds-no-adapter-code',
-      'What the registry holds (each folder’s info and prices) and the top level of providers/ load with the first paint: they import no adapter, no account, no provider’s words, no reader of live prices and none of engine/, statically; the registry loads each adapter by import().',
+      'What the registry holds (each folder’s info and prices), the registry’s own modules but its loader of adapters and its gathered edit facts, and the top level of providers/ load with the first paint: they import no adapter, no account, no provider’s words, no reader of live prices and none of engine/, statically; the registry loads each adapter by import().',
       PROVIDERS_FIRST_PAINT,
       '^src/providers/[^/]+/',
-      { pathNot: PROVIDER_PRICES, dependencyTypesNot: ['type-only', 'dynamic-import'] },
+      { pathNot: `${PROVIDER_PRICES}|${REGISTRY_FIRST_PAINT}`, dependencyTypesNot: ['type-only', 'dynamic-import'] },
     ),
     {
       name: 'the-edit-facts-load-after-the-first-paint',
       comment:
-        'What each model makes of the images it is sent (each provider’s edit-prices.ts, put in force by providers/edit-prices.ts) loads a moment after the first paint, which edits nothing: the entry, the first paint of the elements, pricing/ and what of providers/ loads with the first paint reach it only by import(); the panels, the headless API and the adapters may import it.',
+        'What each model makes of the images it is sent (each provider’s edit-prices.ts, gathered by providers/registry/edit-prices.ts, which only its loader, edits-loader.ts, reaches by import()) loads a moment after the first paint, which edits nothing: the entry, the first paint of the elements, pricing/ and what of providers/ loads with the first paint reach it only by import(); the panels, the headless API and the adapters may import it.',
       severity: 'error',
       from: {
         path: `${ENTRY}|^src/elements/(?![^/]+/(panels|[^/]+/panel)/)|^src/pricing/|${PROVIDERS_FIRST_PAINT}`,
@@ -171,14 +187,14 @@ module.exports = {
     {
       name: 'only-the-registry-loads-adapters',
       comment:
-        'A provider’s adapter is a chunk of its own, loaded when its provider is first used: only providers/registry.ts imports one, and only by import() (engine/adapters.ts loads it from there: once, shared, retried after a failed load, its failure said in words), so that a session with one provider never loads the others’ code. Types may be named.',
+        'A provider’s adapter is a chunk of its own, loaded when its provider is first used: only providers/registry/registry.ts imports one, and only by import() (registry/adapters.ts loads it from there: once, shared, retried after a failed load, its failure said in words), so that a session with one provider never loads the others’ code. Types may be named.',
       severity: 'error',
-      from: { pathNot: '^src/providers/registry\\.ts$' },
+      from: { pathNot: '^src/providers/registry/registry\\.ts$' },
       to: { path: ADAPTER, dependencyTypesNot: ['type-only'] },
     },
     forbid(
       'the-engine-loads-lazily',
-      'The elements reach the engine (pipeline, image store, the providers’ engine code and folders) only through loadEngine(), so that it stays out of the first load; they know the providers through the top level of providers/ (the registry, the catalog, the price book); they may name the engine’s types.',
+      'The elements reach the engine (pipeline, image store, the providers’ engine code and folders) only through loadEngine(), so that it stays out of the first load; they know the providers through the registry’s first paint (the registry, the catalog, the price book) and the top level of providers/; they may name the engine’s types.',
       '^src/elements/',
       ENGINE,
       { dependencyTypesNot: ['type-only'] },

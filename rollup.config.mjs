@@ -38,7 +38,7 @@ const placements = new WeakMap();
 
 /**
  * Rollup places every module but those of four chunks, each drawn by its root and folders: the ledger's
- * (src/ledger/ledger.ts and every module it imports), the edits' (src/providers/edit-prices.ts and every module it
+ * (src/ledger/ledger.ts and every module it imports), the edits' (src/providers/registry/edit-prices.ts and every module it
  * imports: each provider's edit facts, the edits' pricing), the engine's (src/lazy/engine.ts and every module it
  * imports, and the rest of its folders, images/ and providers/engine/: the code the adapters share) and the generation
  * pipeline's (src/generation/submit.ts and every module it imports), each without what an earlier one holds. None takes
@@ -75,7 +75,7 @@ function placement({ getModuleIds, getModuleInfo }) {
     // What each model makes of the images it is sent and how edits are priced: loaded a moment after the first paint,
     // with the panels and the headless API, and by each adapter its own provider's (left to rollup, split in four);
     // before the engine's, which shares its words (an extend's checks), so that loading it never loads the engine.
-    drawn('edits', '/src/providers/edit-prices.ts'),
+    drawn('edits', '/src/providers/registry/edit-prices.ts'),
     drawn('engine', '/src/lazy/engine.ts', /\/src\/(images|providers\/engine)\//),
     drawn('generation', '/src/generation/submit.ts'),
   ];

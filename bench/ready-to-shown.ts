@@ -4,7 +4,7 @@
 import { runGeneration } from '../src/generation/run-generation.js';
 import { ImageStore } from '../src/images/image-store.js';
 import { LedgerStore } from '../src/ledger/ledger.js';
-import { quoteFor } from '../src/providers/prices.js';
+import { quoteFor } from '../src/providers/registry/prices.js';
 import { BflProvider } from '../src/providers/bfl/adapter.js';
 import { measureLedgerLoad } from './ledger-load.js';
 import type { PollPolicy } from '../src/providers/provider.js';

@@ -1,5 +1,5 @@
 // OpenAI's own prices for GPT Image, as the widget has them: `GATEWAY_PRICE_BOOKS['api.openai.com']`, known at OpenAI's
-// own host only (src/providers/prices.ts, `priceBookFor`). The demo's OpenAI entry sends to the simulator at its own
+// own host only (src/providers/registry/prices.ts, `priceBookFor`). The demo's OpenAI entry sends to the simulator at its own
 // address, so it states them as its page's `priceBook`, as a site that sends through its own proxy to OpenAI would;
 // read here from the widget's own book (src/ bundled in memory by esbuild: scripts/price-book.mjs), never copied, so
 // that they cannot drift from it. GET /openai-prices.json answers them: demo/server.mjs and the test runner

@@ -29,7 +29,7 @@ const endedBy = (lifecycle, day) => !!lifecycle?.shutdown && lifecycle.shutdown 
 
 /**
  * Every entry of the book, by path: `[host, model, provider, entry, book]`, `book` the one that path prices with (the
- * built-in book, or it with a host's laid over it, as src/providers/prices.ts `priceBookFor` does).
+ * built-in book, or it with a host's laid over it, as src/providers/registry/prices.ts `priceBookFor` does).
  */
 function* entries(builtin, gateways) {
   const paths = [['', builtin], ...Object.entries(gateways).map(([host, book]) => [host, book])];

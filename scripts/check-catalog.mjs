@@ -32,7 +32,7 @@ if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) {
 }
 
 const source = await loadFromSource(`
-export { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS } from './src/providers/prices.js';
+export { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS } from './src/providers/registry/prices.js';
 export { makerShutdown } from './src/providers/model-facts.js';
 `);
 const planted = values.book ? await import(pathToFileURL(resolve(values.book)).href) : source;

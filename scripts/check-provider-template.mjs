@@ -1,6 +1,6 @@
 // What docs/architecture.md, "Adding a provider", says it takes, checked (`npm run check:provider-template`, in
 // `npm run check`): a copy of one provider's folder (BFL's) under another name compiles after two edits and no other,
-// its id and name added to `PROVIDER_NAMES`, which makes the `ProviderId` union (src/base/types.ts), and its line in the registry (src/providers/registry.ts);
+// its id and name added to `PROVIDER_NAMES`, which makes the `ProviderId` union (src/base/types.ts), and its line in the registry (src/providers/registry/registry.ts);
 // and with the first edit alone it does not, the registry's type asking for the provider's entry. It works on a copy
 // of src/ in a temporary folder, which it removes: the tree is left as it is.
 import { spawnSync } from 'node:child_process';
@@ -42,18 +42,21 @@ try {
   edit('src/base/types.ts', /(export const PROVIDER_NAMES = \{\n)/, "$1  example: 'Example',\n");
   const unregistered = typecheck();
   // The registry's own error: the provider missing from `Record<ProviderId, ProviderEntry>`.
-  if (unregistered.ok || !/providers\/registry\.ts\(.*\n\s*Property 'example' is missing/.test(unregistered.said)) {
+  if (
+    unregistered.ok ||
+    !/providers\/registry\/registry\.ts\(.*\n\s*Property 'example' is missing/.test(unregistered.said)
+  ) {
     console.error(unregistered.said);
     throw new Error('check-provider-template: a provider in the union but not in the registry should not compile');
   }
 
   // 2. Its line in the registry: its static parts imported, its entry beside the others.
   edit(
-    'src/providers/registry.ts',
+    'src/providers/registry/registry.ts',
     /\n\} satisfies Record<ProviderId, ProviderEntry>;/,
-    "\n  example: { info: exampleInfo, prices: examplePrices, adapter: () => import('./example/adapter.js') },$&",
-    "import { info as exampleInfo } from './example/info.js';\n" +
-      "import { prices as examplePrices } from './example/prices.js';\n",
+    "\n  example: { info: exampleInfo, prices: examplePrices, adapter: () => import('../example/adapter.js') },$&",
+    "import { info as exampleInfo } from '../example/info.js';\n" +
+      "import { prices as examplePrices } from '../example/prices.js';\n",
   );
   const registered = typecheck();
   if (!registered.ok) {

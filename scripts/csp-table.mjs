@@ -1,6 +1,6 @@
 // The Content-Security-Policy table of docs/embedding.md: each provider's `connect-src`, `img-src` and `script-src`,
 // and the whole policy of the README's first snippet, written from the providers' own data
-// (src/providers/content-security.ts: each provider's `defaultEndpoint()`, the gateways whose prices are built in, and
+// (src/providers/registry/content-security.ts: each provider's `defaultEndpoint()`, the gateways whose prices are built in, and
 // the hosts beyond them), bundled for Node by esbuild, in memory, as scripts/price-book.mjs does. `npm run docs:csp`
 // rewrites what lies between the markers; `npm run docs:csp -- --check` (in `npm test`) fails when the file is not
 // what the data says, so that the table cannot drift from the hosts the widget reaches. Formatted by prettier, as
@@ -15,14 +15,14 @@ import { loadFromSource } from './price-book.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const docPath = join(root, 'docs/embedding.md');
 const BEGIN =
-  '<!-- csp-table:begin: written by `npm run docs:csp` from src/providers/content-security.ts; edit that, then run it -->';
+  '<!-- csp-table:begin: written by `npm run docs:csp` from src/providers/registry/content-security.ts; edit that, then run it -->';
 const END = '<!-- csp-table:end -->';
 /** Where the README's first snippet loads the widget and its stylesheet from. */
 const CDN = 'https://cdn.jsdelivr.net';
 
 /** The rows, from src/ itself (never a copy of it). */
 async function loadRows() {
-  const entry = "export { contentSecurity } from './src/providers/content-security.js';";
+  const entry = "export { contentSecurity } from './src/providers/registry/content-security.js';";
   const { contentSecurity } = await loadFromSource(entry, 'csp-table-entry.ts');
   return contentSecurity();
 }
@@ -80,5 +80,5 @@ settleDoc({
   docPath,
   current,
   formatted,
-  stale: 'is not what src/providers/content-security.ts says: run `npm run docs:csp`.',
+  stale: 'is not what src/providers/registry/content-security.ts says: run `npm run docs:csp`.',
 });

@@ -9,10 +9,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** What the scripts read: the book, the prices known by host, the models in picker order, the quote, the clock. */
 const ENTRY = `
-export { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS, quoteFor } from './src/providers/prices.js';
+export { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS, quoteFor } from './src/providers/registry/prices.js';
 export { MODELS, modelName } from './src/pricing/models.js';
 export { PROVIDER_NAMES } from './src/base/types.js';
-export { PROVIDERS } from './src/providers/registry.js';
+export { PROVIDERS } from './src/providers/registry/registry.js';
 export { clock } from './src/base/clock.js';
 `;
 

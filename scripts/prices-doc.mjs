@@ -121,7 +121,7 @@ neither offered nor sent there; a page that names it gets the replacement and a 
 prices none, a refusal in words before anything is sent); within 30 days of it, the quote says it is going.
 
 A page's \`priceBook\` entry changes a price, never a model's life, nor a price below the provider's own
-(src/providers/page-prices.ts):
+(src/providers/registry/page-prices.ts):
 
 - Where the built-in book knows a shutdown for the model on that path (or on another host of the same provider, or
   its maker's, src/providers/model-facts.ts), that lifecycle is in force whatever the page's entry states: from that

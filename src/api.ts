@@ -5,7 +5,7 @@ import { asUserPaysError } from './base/errors.js';
 import type { GenerateOptions, GenerateRequest, SignInOptions } from './generation/headless.js';
 import { loadCheck, loadHeadless, loadLedger } from './lazy/index.js';
 import type { CheckOptions, CheckReport, CheckResult } from './check/check.js';
-import { quoteFor } from './providers/prices.js';
+import { quoteFor } from './providers/registry/prices.js';
 import type { GenerateResult, ProviderId, Quote, QuoteRequest, Tally } from './base/types.js';
 
 /** Set at build time (rollup, the test server) from package.json's `version`. */

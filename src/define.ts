@@ -2,7 +2,8 @@ import { UserPaysCost } from './elements/cost/userpays-cost.js';
 import { UserPaysImage } from './elements/image/userpays-image.js';
 import { UserPaysTally } from './elements/tally/userpays-tally.js';
 import * as api from './api.js';
-import { addressAnswersSignIn, loadEditPricing, loadEngine } from './lazy/index.js';
+import { addressAnswersSignIn, loadEngine } from './lazy/index.js';
+import { loadEdits } from './providers/registry/edits-loader.js';
 
 // The one module with side effects. Guarded so that two copies on a page (two script tags of different versions
 // or addresses, a script tag and a bundle) never throw "this name has already been used": the first copy's
@@ -19,15 +20,7 @@ for (const [name, element] of elements) {
 globalThis.UserPays ??= api;
 
 // How edits are priced, after the first paint (which edits nothing): from then on `UserPays.quote()` prices them too.
-requestAnimationFrame(() =>
-  setTimeout(
-    () =>
-      void loadEditPricing().then(
-        ({ putEditsInForce }) => putEditsInForce(),
-        () => {},
-      ),
-  ),
-);
+requestAnimationFrame(() => setTimeout(() => void loadEdits().catch(() => {})));
 
 // The answer of a sign-in in this page's address (providers/engine/oauth.ts): finished as the page loads, once, widget
 // or none, whatever provider its widgets use, where this tab left for it by redirect (a widget or the headless API

@@ -4,7 +4,7 @@
  */
 /**
  * Every provider, by its id, with its name as a label shows it ("your BFL key"; the gateways have none of their own):
- * adding a provider's line here makes its id one of `ProviderId`, and the registry (src/providers/registry.ts) then
+ * adding a provider's line here makes its id one of `ProviderId`, and the registry (src/providers/registry/registry.ts) then
  * asks for its folder. A name, not a sentence: a translation may still say it its own way (strings/words.ts).
  */
 export const PROVIDER_NAMES = {
@@ -320,7 +320,7 @@ export interface ExtendSides {
 }
 
 /**
- * What a provider says it keeps of an image it is sent (src/providers/image-kept.ts, each with its source): what it
+ * What a provider says it keeps of an image it is sent (src/providers/registry/image-kept.ts, each with its source): what it
  * sends to be watched for abuse, for 30 or 55 days; an image on its own storage at an address anyone who has it can
  * open, for at least 7 days.
  */

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import type { ProviderId, Quote } from '../base/types.js';
 import { modelsIn, type PriceBook } from '../pricing/index.js';
-import { quoteFor } from '../providers/prices.js';
+import { quoteFor } from '../providers/registry/prices.js';
 import { checkText } from '../strings/check.js';
 import { CHECK_PROMPT, spokenModel } from './steps.js';
 import type { Sentence } from '../strings/strings.js';

@@ -1,18 +1,24 @@
 import { invalid, isRecord, isTypedAmount } from '../base/checks.js';
-import { putEditsInForce } from '../providers/edit-prices.js';
-import { editPricing } from '../pricing/edit-hook.js';
 import { asUserPaysError } from '../base/errors.js';
 import { asFile, checkEditInput, editedImage, goesOnWith } from '../images/edit-input.js';
 import { ImageStore } from '../images/image-store.js';
 import { LedgerStore } from '../ledger/ledger.js';
 import { readReferenceImage } from '../images/reference-images.js';
-import { DEFAULT_MODEL, priceOf, soldOnly, withBoundsSeen, type PriceBook } from '../pricing/index.js';
-import { keyOrigin, keyRoute, providerInfo, relayFor } from '../providers/catalog.js';
-import { accountFor, liveBook, loadPuter, providerFor, type LiveBook } from '../providers/engine/adapters.js';
+import {
+  DEFAULT_MODEL,
+  priceOf,
+  soldOnly,
+  withBoundsSeen,
+  type EditsInForce,
+  type PriceBook,
+} from '../pricing/index.js';
+import { keyOrigin, keyRoute, providerInfo, relayFor } from '../providers/registry/catalog.js';
+import { EDITS } from '../providers/registry/edit-prices.js';
+import { accountFor, liveBook, loadPuter, providerFor, type LiveBook } from '../providers/registry/adapters.js';
 import { finishSignIn, signIn } from '../providers/engine/oauth.js';
 import { DEFAULT_DAYS, capOf, daysOf, defaultCap } from '../providers/sign-in.js';
-import { BUILTIN_PRICE_BOOK, priceBookFor } from '../providers/prices.js';
-import { withPagePrices } from '../providers/page-prices.js';
+import { BUILTIN_PRICE_BOOK, priceBookFor } from '../providers/registry/prices.js';
+import { withPagePrices } from '../providers/registry/page-prices.js';
 import { checkEndpoint, checkRelay } from '../providers/urls.js';
 import * as headlessWords from '../strings/headless.js';
 import { moreOptions } from '../strings/more-options.js';
@@ -106,15 +112,18 @@ function checkOptions(given: unknown) {
   };
 }
 
-/** The request with its defaults; sizes and count are checked by the quote, as the widget's are. */
-function checkRequest(request: unknown) {
+/**
+ * The request with its defaults; sizes and count are checked by the quote, as the widget's are, an edit by the edits'
+ * pricing (`edits`).
+ */
+function checkRequest(request: unknown, edits: EditsInForce) {
   if (!isRecord(request)) invalid(headlessWords.notAGenerateRequest());
   const { provider = 'puter', model = DEFAULT_MODEL, prompt, count = 1, seed } = request;
   // An edit asks for the image's own size unless the page names one (its model's nearest: `sized` at the call).
   const sized = request.edit !== undefined && request.width === undefined && request.height === undefined;
   const { width = 1024, height = 1024 } = request;
   const { references = [], earnings, settings, quality } = request;
-  const edit = request.edit === undefined ? undefined : checkEditInput(request.edit);
+  const edit = request.edit === undefined ? undefined : checkEditInput(request.edit, edits);
   // An erase takes no prompt (what to remove is what is painted), nor needs an extend (the image continues itself).
   const prompted = typeof prompt === 'string' && (!!prompt.trim() || promptOptional(edit?.kind));
   if (!prompted) invalid(headlessWords.promptNotText());
@@ -293,9 +302,10 @@ async function editOf(edit: EditInput | undefined, images: ImageStore, provider:
  * `storageKey` — resolving to the images (`blob:` URLs the caller owns) and what was charged.
  */
 export async function headless(request: unknown, options: unknown): Promise<GenerateResult> {
-  // What the request sends is priced with its inputs whatever has loaded before (edits, images billed as tokens).
-  putEditsInForce();
-  const { references, edit, sized, ...asked } = checkRequest(request);
+  // What the request sends is priced with its inputs whatever has loaded before (edits, images billed as tokens): the
+  // edits' pricing comes with the headless API.
+  const edits = EDITS;
+  const { references, edit, sized, ...asked } = checkRequest(request, edits);
   const run = checkOptions(options);
   const { provider } = asked;
   const { endpoint } = run;
@@ -330,10 +340,13 @@ export async function headless(request: unknown, options: unknown): Promise<Gene
     // them).
     const withPage = withPagePrices(live.book, run.priceBook, provider, endpoint);
     const book = live.listed ? soldOnly(withPage, provider, live.listed) : withPage;
-    const { capability } = priceOf({ ...asked, ...editAsked, inputs, endpoint }, book);
-    if (sized && capability && inputs[0]) Object.assign(asked, editPricing().editSize(capability.sizes, inputs[0]));
+    const { editedSize } = priceOf({ ...asked, ...editAsked, inputs, endpoint }, book, undefined, edits);
+    if (sized && editedSize) Object.assign(asked, editedSize);
     // A bound a provider's charge raised on this storage key holds here too, as in its elements.
-    const priced = withBoundsSeen(priceOf({ ...asked, ...editAsked, inputs, endpoint }, book), run.storageKey);
+    const priced = withBoundsSeen(
+      priceOf({ ...asked, ...editAsked, inputs, endpoint }, book, undefined, edits),
+      run.storageKey,
+    );
     controller.signal.throwIfAborted();
     const ledger = new LedgerStore({ storageKey: run.storageKey }); // the one its elements and tabs use
     const { onProgress } = run;

@@ -12,7 +12,7 @@ import { movedBy, othersBetween, wholePricesMoved, type SpentReading } from '../
 import { mostPerImage } from '../pricing/quote.js';
 import { formatUsd } from '../pricing/index.js';
 import { generationText as text } from '../strings/generation.js';
-import { payeeAt, providerInfo } from '../providers/catalog.js';
+import { payeeAt, providerInfo } from '../providers/registry/catalog.js';
 import { parse } from '../providers/urls.js';
 import type { Charge, PollPolicy, ProviderImage, ProviderOutcome, ProviderProgress } from '../providers/provider.js';
 import { readBalanceNow, spentAfter, type BalanceReading } from './balance-check.js';

@@ -22,7 +22,7 @@ export interface ResumeOptions {
   endpointFor(id: ProviderId): string;
   /**
    * The site's relay for a provider at `endpoint` (the task's), if it goes through one (already checked): none where
-   * the provider answers pages there itself (`relayFor` in providers/catalog.ts).
+   * the provider answers pages there itself (`relayFor` in providers/registry/catalog.ts).
    */
   relayFor?(id: ProviderId, endpoint: string): string | undefined;
   /**

@@ -2,19 +2,19 @@ import { invalid, isRecord } from '../base/checks.js';
 import type { EditInput, ProviderId, PublicEdit } from '../base/types.js';
 import type { Conversation } from '../providers/provider.js';
 import { readConversation, type KeptConversation } from './conversations.js';
-import { editPricing } from '../pricing/edit-hook.js';
+import { editPricingIn, type EditsInForce } from '../pricing/edits-in-force.js';
 import { editImageNotFound, editNotAnImage } from '../strings/edit-input.js';
 
 /**
  * An edit as a page hands it to `generate()` or `UserPays.generate()`: an image (a Blob, a gallery id, an address), a
  * kind the widget knows, a mask as a Blob, an extend's sides (whole pixels, none negative, one at least above 0),
- * `whole` true or absent; anything else refused in words (`invalid-input`), before anything is read or sent.
+ * `whole` true or absent; anything else refused in words (`invalid-input`), before anything is read or sent. Checked
+ * as a quote checks an edit, by the edits' pricing (`edits`: loaded wherever an edit is handed over).
  */
-export function checkEditInput(edit: unknown): EditInput {
+export function checkEditInput(edit: unknown, edits: EditsInForce | undefined): EditInput {
   if (!isRecord(edit)) invalid(editNotAnImage());
   const { image, mask, whole } = edit;
-  // Checked as a quote checks an edit: the edits' pricing is in force wherever an edit is handed over.
-  const { kind, extend } = editPricing().checkEdit({ kind: edit.kind, whole, extend: edit.extend });
+  const { kind, extend } = editPricingIn(edits).checkEdit({ kind: edit.kind, whole, extend: edit.extend });
   if (!(image instanceof Blob || typeof image === 'string') || !(mask === undefined || mask instanceof Blob))
     invalid(editNotAnImage());
   return { image, kind, ...(mask && { mask }), ...(extend && { extend }), ...(whole === true && { whole }) };

@@ -19,7 +19,7 @@ export {
   liveCatalogue,
   loadPuter,
   providerFor,
-} from '../providers/engine/adapters.js';
+} from '../providers/registry/adapters.js';
 export { checkEditInput, earlierOf, editedImage } from '../images/edit-input.js';
 export { readConversation } from '../images/conversations.js';
 export { portableImages, readPortableImage } from '../images/portable-images.js';

@@ -7,14 +7,14 @@
  * **signing in** (`providers/engine/oauth.ts`), for the providers that have it; the **headless API**
  * (`UserPays.generate`, `signIn`, `signOut`: generation/headless.ts), when a page first calls it, as a widget never
  * does; **Check this account** (`UserPays.check`: check/), likewise. Each element loads its own panels
- * (`elements/<name>/panels/`). Everything the page loads before its first paint is what the entry imports
+ * (`elements/<name>/panels/`). The **edits' pricing** loads through its own loader, beside what it loads
+ * (providers/registry/edits-loader.ts), which holds it for whoever prices. Everything the page loads before its first paint is what the entry imports
  * statically; `npm run check:size` holds it and everything a session can load with each provider to SPEC §8's two
  * gates (docs/performance.md).
  */
 import { lazily } from '../base/lazily.js';
 import type * as Engine from './engine.js';
 import type * as Ledger from '../ledger/ledger.js';
-import type * as EditPrices from '../providers/edit-prices.js';
 import type * as Headless from '../generation/headless.js';
 import type * as Check from '../check/check.js';
 
@@ -25,13 +25,6 @@ export const loadLedger = lazily<typeof Ledger>(() => import('../ledger/ledger.j
 
 /** The engine: generating, resuming, the gallery's images, sign-in, Puter's live prices, each provider's adapter. */
 export const loadEngine = lazily<typeof Engine>(() => import('./engine.js'));
-
-/**
- * How edits are priced (pricing/edit-pricing.ts) and what each model makes of the images it is sent (each provider's
- * edit-prices.ts): loaded just after the first paint, which edits nothing, so that `UserPays.quote()` prices an edit
- * from a moment after the page starts (the widget's panels carry it too).
- */
-export const loadEditPricing = lazily<typeof EditPrices>(() => import('../providers/edit-prices.js'));
 
 /** The headless API: the widget's submission without the widget, loaded when a page first calls it (with the engine). */
 export const loadHeadless = lazily<typeof Headless>(() => import('../generation/headless.js'));

@@ -17,13 +17,20 @@ export const EDIT_KINDS: readonly EditKind[] = ['instruction', 'mask', 'erase', 
 /** An extend's sides, in the order CSS names them. */
 export const EXTEND_SIDES = ['top', 'right', 'bottom', 'left'] as const;
 
+/** Whether `value` names a kind of edit the widget knows. */
+const isEditKind = (value: unknown): value is EditKind => EDIT_KINDS.some((kind) => kind === value);
+
+/** A whole number from 0: a count, or a side's pixels. */
+const isCount = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+
 /**
  * An edit as a page may hand it: a kind the widget knows, the image's id as text, `whole` true or absent; an extend
  * with its sides (`checkSides`), any other kind without. What is wrong is refused in words (`translation`'s over
  * English), before anything is priced or sent.
  */
 export function checkEdit(edit: unknown, translation?: Translation): PublicEdit {
-  if (!isRecord(edit) || !EDIT_KINDS.includes(edit.kind as EditKind)) invalid(editNotAKind());
+  if (!isRecord(edit) || !isEditKind(edit.kind)) invalid(editNotAKind());
   const { kind, editOf, whole, extend } = edit;
   if ((editOf !== undefined && typeof editOf !== 'string') || (whole !== undefined && typeof whole !== 'boolean'))
     invalid(editNotAKind());
@@ -31,7 +38,7 @@ export function checkEdit(edit: unknown, translation?: Translation): PublicEdit 
   const sides = kind === 'extend' ? { extend: checkSides(extend, translation) } : {};
   const earlier = edit.earlier === undefined ? undefined : checkEarlier(edit.earlier);
   return {
-    kind: kind as EditKind,
+    kind,
     ...(editOf !== undefined && { editOf }),
     ...(whole && { whole }),
     ...sides,
@@ -41,17 +48,18 @@ export function checkEdit(edit: unknown, translation?: Translation): PublicEdit 
 
 /** An edit's `earlier` (what a conversation that goes on sends again): whole numbers from 0, else refused in words. */
 function checkEarlier(earlier: unknown): NonNullable<PublicEdit['earlier']> {
-  const count = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
-  if (!isRecord(earlier) || !count(earlier.images) || !count(earlier.textBytes)) invalid(earlierNotCounts());
-  return { images: earlier.images as number, textBytes: earlier.textBytes as number };
+  if (!isRecord(earlier)) invalid(earlierNotCounts());
+  const { images, textBytes } = earlier;
+  if (!isCount(images) || !isCount(textBytes)) invalid(earlierNotCounts());
+  return { images, textBytes };
 }
 
 /** An extend's sides: each a whole number of pixels, none negative, one at least above 0; else refused in words. */
 function checkSides(sides: unknown, translation?: Translation): ExtendSides {
   const text = wordsIn(translation, 'editPrices', editPrices);
-  const whole = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
-  if (!isRecord(sides) || !EXTEND_SIDES.every((side) => whole(sides[side]))) invalid(text.extendNotWhole());
-  const [top, right, bottom, left] = EXTEND_SIDES.map((side) => sides[side] as number);
+  if (!isRecord(sides)) invalid(text.extendNotWhole());
+  const { top, right, bottom, left } = sides;
+  if (!isCount(top) || !isCount(right) || !isCount(bottom) || !isCount(left)) invalid(text.extendNotWhole());
   if (!(top || right || bottom || left)) invalid(text.extendNothing());
   return { top, right, bottom, left };
 }

@@ -35,6 +35,7 @@ export {
   type SizeRule,
 } from './capabilities.js';
 export { megapixels, mostPerImage, priceOf, quoteDetails, type Priced } from './quote.js';
+export { withEditFacts, type EditsInForce } from './edits-in-force.js';
 export { withBoundsSeen } from './seen-most.js';
 export { SeenBounds, boundsItem, type BoundOf } from './seen-bounds.js';
 export { formatUsd, formatUsdLeft, formatUsdRounded, megapixelsOf } from './format.js';

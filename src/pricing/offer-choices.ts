@@ -11,6 +11,8 @@ import { mostOf } from './quote.js';
 /** An offer with a price. */
 type Bounded = Offer & { total: string };
 
+const isPriced = (offer: Offer): offer is Bounded => !!offer.total;
+
 /**
  * The offer of the provider in force that can make the request for at most `left` (USD), to switch to: the cheapest of
  * the request's own family where one fits (Nano Banana Pro over budget is offered Nano Banana 2, not FLUX.2 [klein]
@@ -19,9 +21,10 @@ type Bounded = Offer & { total: string };
 export function cheapestWithin(ask: OfferAsk, pricing: Pricer, left: Decimal): Offer | undefined {
   const fitting = offersOf(ask, pricing)
     .filter(
-      (offer) => offer.provider === ask.provider && offer.total && !offer.problem && left.gte(mostOf(offer as Bounded)),
+      (offer): offer is Bounded =>
+        offer.provider === ask.provider && isPriced(offer) && !offer.problem && left.gte(mostOf(offer)),
     )
-    .sort((a, b) => new Decimal(mostOf(a as Bounded)).cmp(mostOf(b as Bounded)));
+    .sort((a, b) => new Decimal(mostOf(a)).cmp(mostOf(b)));
   const family = familyOf(ask.request.model);
   return fitting.find((offer) => familyOf(offer.model) === family) ?? fitting[0];
 }

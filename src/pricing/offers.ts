@@ -3,7 +3,6 @@ import type { Priced } from './index.js';
 import type { Offer } from './compare.js';
 import type { PriceEntry, PriceRule } from './price-book.js';
 import { carriedQuality } from './carried-quality.js';
-import { editPricing } from './edit-hook.js';
 
 /** A quote's bound, where its price is one (`Offer.atMost`). */
 const bound = (quote: Quote) => (quote.atMost ? { atMost: quote.atMost } : {});
@@ -42,9 +41,8 @@ const offeredFor = (entry: PriceEntry | undefined, kind: EditKind | undefined) =
  */
 function pricedAtItsSize(asked: QuoteRequest, pricing: Pricer, current: boolean): Priced {
   const priced = pricing.price(asked);
-  const image = asked.edit && asked.inputs?.[0];
-  if (current || !image || !priced.capability) return priced;
-  const size = editPricing().editSize(priced.capability.sizes, image);
+  const size = asked.edit && priced.editedSize;
+  if (current || !size) return priced;
   return size.width === asked.width && size.height === asked.height ? priced : pricing.price({ ...asked, ...size });
 }
 

@@ -6,7 +6,7 @@ import { MODELS } from './models.js';
 
 /**
  * The price book's shape and the machinery that reads it; the prices themselves are each provider's, in its folder
- * (src/providers/<id>/prices.ts, each entry with its source), put together by src/providers/prices.ts.
+ * (src/providers/<id>/prices.ts, each entry with its source), put together by src/providers/registry/prices.ts.
  */
 
 export type PriceRule =
@@ -192,8 +192,8 @@ export interface PriceEntry {
 /**
  * What a model makes of the images sent to it at one provider, beside its price (SPEC §13): the kinds of edit it makes
  * and how the images it is sent are billed, where the first paint need not know it. Each provider's `edit-prices.ts`
- * states them, model by model, with their sources; they are laid on an entry (`withEditFacts`, edit-hook.ts) once the
- * edits' pricing has loaded, a moment after the first paint, which edits nothing.
+ * states them, model by model, with their sources; they are laid on an entry (`withEditFacts`, edits-in-force.ts) by a
+ * quote given them, once the edits' pricing has loaded, a moment after the first paint, which edits nothing.
  */
 export interface EditFacts {
   /** The kinds of edit it makes (`PriceEntry.edits`). */

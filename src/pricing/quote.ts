@@ -6,7 +6,7 @@ import { errors } from '../strings/errors.js';
 import { prices, type PricesStrings } from '../strings/prices.js';
 import { sayer, wordsIn, type Translation } from '../strings/strings.js';
 import type { ProviderId, Quote, QuoteLine, QuoteRequest, Size } from '../base/types.js';
-import { editPricing, withEditFacts } from './edit-hook.js';
+import { editPricingIn, withEditFacts, type EditsInForce } from './edits-in-force.js';
 import { capabilityOf, fitRequest, type Capability, type Fitted } from './capabilities.js';
 import { MODELS, modelInfo } from './models.js';
 import { tokensPricer } from './tokens.js';
@@ -49,7 +49,10 @@ export interface BookEntry {
   entry: string;
 }
 
-const isPixels = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 0;
+const isPixels = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value > 0;
+
+/** A size as a page hands it: whole pixels each way. */
+const isSize = (value: unknown): value is Size => isRecord(value) && isPixels(value.width) && isPixels(value.height);
 
 // Price strings repeat on every keystroke: parse each once.
 const parsedPrices = new Map<string, Decimal>();
@@ -89,9 +92,11 @@ const checkedEntries = new WeakSet<PriceEntry>();
 function checkEntry(entry: PriceEntry, where: BookEntry, text: PricesStrings): PriceEntry {
   if (checkedEntries.has(entry)) return entry;
   const rule: unknown = entry.rule;
-  if (!isRecord(rule) || !Object.hasOwn(UNITS, rule.kind as string)) wrongBook(where, text, { kind: 'rule' });
-  if (!UNITS[rule.kind as string].includes(rule.unit as string)) {
-    wrongBook(where, text, { kind: 'unit', unit: String(rule.unit), units: UNITS[rule.kind as string] });
+  if (!isRecord(rule) || typeof rule.kind !== 'string' || !Object.hasOwn(UNITS, rule.kind))
+    wrongBook(where, text, { kind: 'rule' });
+  const { kind, unit } = rule;
+  if (!UNITS[kind].some((known) => known === unit)) {
+    wrongBook(where, text, { kind: 'unit', unit: String(unit), units: UNITS[kind] });
   }
   const source: unknown = entry.source;
   if (!isRecord(source) || typeof source.name !== 'string' || typeof source.asOf !== 'string') {
@@ -110,7 +115,7 @@ function checkEntry(entry: PriceEntry, where: BookEntry, text: PricesStrings): P
     !absentOr(
       entry.sizes,
       (sizes) =>
-        ['pixels', 'snapped', 'ratios', 'aspect', 'input', 'sizes'].includes(sizes.kind as string) &&
+        ['pixels', 'snapped', 'ratios', 'aspect', 'input', 'sizes'].some((known) => known === sizes.kind) &&
         whole(sizes.step) &&
         whole(sizes.min) &&
         whole(sizes.max) &&
@@ -118,7 +123,7 @@ function checkEntry(entry: PriceEntry, where: BookEntry, text: PricesStrings): P
     ) ||
     !absentOr(entry.references, (references) => Number.isInteger(references.max) && isPixels(references.maxPixels)) ||
     !whole(rule.mp) ||
-    PRICERS[rule.kind as string]?.valid(rule) === false
+    PRICERS[kind]?.valid(rule) === false
   ) {
     wrongBook(where, text, { kind: 'capability' });
   }
@@ -126,8 +131,11 @@ function checkEntry(entry: PriceEntry, where: BookEntry, text: PricesStrings): P
   return entry;
 }
 
-/** The request with its defaults, each field checked: what is malformed is refused in plain words. */
-function checkRequest(request: unknown, text: PricesStrings, translation?: Translation) {
+/**
+ * The request with its defaults, each field checked: what is malformed is refused in plain words; an edit by the edits'
+ * pricing (`edits`), refused in words where the quote is asked without it.
+ */
+function checkRequest(request: unknown, text: PricesStrings, translation?: Translation, edits?: EditsInForce) {
   if (!isRecord(request)) invalid(pricesDeveloper.notARequest());
   const {
     provider = 'puter',
@@ -144,28 +152,24 @@ function checkRequest(request: unknown, text: PricesStrings, translation?: Trans
   } = request;
   if (typeof provider !== 'string') invalid(text.noPrice(String(model), String(provider)));
   if (typeof model !== 'string') invalid(text.noSuchModel(String(model), MODELS[0].label));
-  const unusable = !isPixels(width) ? text.width() : !isPixels(height) ? text.height() : '';
-  if (unusable) invalid(text.wholePixels(unusable));
+  if (!isPixels(width)) invalid(text.wholePixels(text.width()));
+  if (!isPixels(height)) invalid(text.wholePixels(text.height()));
   if (!(isPixels(count) && count <= 4)) invalid(text.countRange());
   if (!Array.isArray(inputs)) invalid(pricesDeveloper.referencesNotAList());
-  inputs.forEach((size: unknown, index) => {
-    if (!(isRecord(size) && isPixels(size.width) && isPixels(size.height))) {
-      invalid(text.referenceWithoutSize(index + 1));
-    }
-  });
+  if (!inputs.every(isSize)) invalid(text.referenceWithoutSize(inputs.findIndex((size) => !isSize(size)) + 1));
   if (endpoint !== undefined && typeof endpoint !== 'string') {
     invalid(sayError.endpointInsecure());
   }
   if (typeof prompt !== 'string' || (quality !== undefined && typeof quality !== 'string'))
     invalid(pricesDeveloper.promptOrQualityNotText());
   return {
-    ...(edit !== undefined && { edit: editPricing().checkEdit(edit, translation) }),
+    ...(edit !== undefined && { edit: editPricingIn(edits).checkEdit(edit, translation) }),
     provider: provider as ProviderId,
     model,
-    width: width as number,
-    height: height as number,
+    width,
+    height,
     count,
-    inputs: inputs as Size[],
+    inputs,
     endpoint,
     earnings: earnings === true,
     prompt,
@@ -175,12 +179,20 @@ function checkRequest(request: unknown, text: PricesStrings, translation?: Trans
 
 /**
  * What a request costs and what the provider makes of it, checked against `book` (the built-in prices, the page's,
- * Puter's live ones: src/providers/prices.ts puts the built-in ones together): the entry for the model and provider,
- * its capability and the request fitted to it (`Fitted`). Throws `invalid-input` where no price exists; shared by the
- * quote and the submission, which sends what was priced.
+ * Puter's live ones: src/providers/registry/prices.ts puts the built-in ones together): the entry for the model and
+ * provider, its capability and the request fitted to it (`Fitted`), and while an image is edited, the size the model
+ * makes of it (`editedSize`). Throws `invalid-input` where no price exists; shared by the quote and the submission,
+ * which sends what was priced. `edits`: how edits are priced and each model's edit facts, where the caller has them
+ * (`EditsInForce`).
  */
-export function priceRequest(request: QuoteRequest, book: PriceBook, text = prices, translation?: Translation) {
-  const { asked, replaced } = servedModel(book, checkRequest(request, text, translation), text);
+export function priceRequest(
+  request: QuoteRequest,
+  book: PriceBook,
+  text = prices,
+  translation?: Translation,
+  edits?: EditsInForce,
+) {
+  const { asked, replaced } = servedModel(book, checkRequest(request, text, translation, edits), text);
   const model = modelInfo(asked.model) ?? invalid(text.noSuchModel(asked.model, MODELS[0].label));
   const byProvider = Object.hasOwn(book, model.id) ? book[model.id] : undefined;
   const where = {
@@ -191,21 +203,24 @@ export function priceRequest(request: QuoteRequest, book: PriceBook, text = pric
     byProvider && Object.hasOwn(byProvider, asked.provider) && byProvider[asked.provider]
       ? checkEntry(byProvider[asked.provider]!, where, text)
       : invalid(text.noPrice(model.label, asked.provider));
-  // What the model makes of images sent to it, once the edits' facts are in force (its provider's edit-prices.ts).
-  const entry = withEditFacts(stated, asked.provider, model.id);
+  // What the model makes of images sent to it, where the edits' facts are given (its provider's edit-prices.ts).
+  const entry = withEditFacts(stated, asked.provider, model.id, edits);
   const { rule } = entry;
   if (!BUILT_IN_RULES.includes(rule.kind) && !PRICERS[rule.kind]) wrongBook(where, text, { kind: 'rule' });
   const { edit } = asked;
   const own = capabilityOf(entry, asked.provider);
-  const capability = edit ? editPricing().editCapability(own, entry, edit) : own;
+  const pricing = edit && editPricingIn(edits);
+  const capability = pricing ? pricing.editCapability(own, entry, edit) : own;
   // An extend makes the image with its sides around it, whatever size the form asks.
   const image = asked.inputs[0];
-  const { width, height } = edit?.extend && image ? editPricing().extendedSize(edit.extend, image) : asked;
+  const { width, height } = pricing && edit.extend && image ? pricing.extendedSize(edit.extend, image) : asked;
   const fit = (fitTo = capability) => fitRequest(fitTo, model, width, height, asked.inputs, text);
   // A rule the families price by settles its own settings too (the quality tier sent, and the size it makes).
   const made = PRICERS[rule.kind]?.fit(rule, fit, capability, asked.quality, model.label, text) ?? fit();
-  const fitted = edit ? editPricing().editFitted(made, entry, edit, model.label, translation, asked.prompt) : made;
-  return { asked, model, entry, capability, fitted, where, replaced };
+  const fitted = pricing ? pricing.editFitted(made, entry, edit, model.label, translation, asked.prompt) : made;
+  // An edit keeps the image's shape and size as this model makes it: what a click on another model asks for.
+  const editedSize = pricing && image ? pricing.editSize(capability.sizes, image) : undefined;
+  return { asked, model, entry, capability, fitted, where, replaced, editedSize };
 }
 
 /** Per image, in the rule's unit: the breakdown's parts, and the megapixels billed. */
@@ -216,6 +231,7 @@ function parts(
   text: PricesStrings,
   prompt: string,
   translation?: Translation,
+  edits?: EditsInForce,
 ) {
   const { rule } = entry;
   const { inputs, width, height } = fitted;
@@ -266,7 +282,7 @@ function parts(
     }
   } else if (rule.kind !== 'puter') {
     // A price in tokens or by tier (`PRICERS`).
-    lines.push(...PRICERS[rule.kind]!.lines(rule, fitted, prompt, amount, translation));
+    lines.push(...PRICERS[rule.kind]!.lines(rule, fitted, prompt, amount, translation, edits));
   } else {
     // Puter's catalogue costs (see PriceRule): megapixels of 10⁶ pixels, the output's exactly (or the 1 MP a
     // Replicate-served model makes), each reference image's started ones.
@@ -287,7 +303,7 @@ function parts(
   if (entry.inputPrice && inputs.length) {
     const each = amount(entry.inputPrice.usd);
     lines.push(
-      ...editPricing().inputPriceLines(
+      ...editPricingIn(edits).inputPriceLines(
         entry.inputPrice,
         fitted,
         rule.unit === 'credit' ? each.div(CREDIT_USD) : each,
@@ -308,21 +324,30 @@ export interface Priced {
   fitted?: Fitted;
   /** The price-book entry that priced it (a gateway's own name for the model). */
   entry?: PriceEntry;
+  /** While an image is edited, the size the model makes of it (`priceRequest`). */
+  editedSize?: Size;
 }
 
 /**
  * `request` priced with `book`; never throws: what cannot be priced is its `problem`, in words (`translation`'s over
- * English: the element's, so that its quote, its lines and its problem are in its language).
+ * English: the element's, so that its quote, its lines and its problem are in its language). `edits`: the edits'
+ * pricing, where the caller has it (`priceRequest`).
  */
-export function priceOf(request: QuoteRequest, book: PriceBook, translation?: Translation): Priced {
+export function priceOf(
+  request: QuoteRequest,
+  book: PriceBook,
+  translation?: Translation,
+  edits?: EditsInForce,
+): Priced {
   try {
-    const { quote, capability, fitted, entry } = quoteDetails(
+    const { quote, capability, fitted, entry, editedSize } = quoteDetails(
       request,
       book,
       wordsIn(translation, 'prices', prices),
       translation,
+      edits,
     );
-    return { quote, problem: quote.problem ?? '', capability, fitted, entry };
+    return { quote, problem: quote.problem ?? '', capability, fitted, entry, ...(editedSize && { editedSize }) };
   } catch (error) {
     return { problem: asUserPaysError(error).toDetail(translation).message };
   }
@@ -335,10 +360,16 @@ export function priceOf(request: QuoteRequest, book: PriceBook, translation?: Tr
  * in words that say how to fix the request, where no price can be given; a request that has a price but cannot be
  * sent as it is (a size the model cannot make, a missing image to edit) carries the reason in `problem`, and a change
  * made to fit it in `note`. `text`: the price sentences in the element's words (`translation`'s, for the lines of
- * the rules the other families price by).
+ * the rules the other families price by); `edits`: the edits' pricing, where the caller has it (`priceRequest`).
  */
-export function quoteDetails(request: QuoteRequest, book: PriceBook, text = prices, translation?: Translation) {
-  const priced = priceRequest(request, book, text, translation);
+export function quoteDetails(
+  request: QuoteRequest,
+  book: PriceBook,
+  text = prices,
+  translation?: Translation,
+  edits?: EditsInForce,
+) {
+  const priced = priceRequest(request, book, text, translation, edits);
   const { asked, entry, fitted, where } = priced;
   const { count } = asked;
   const {
@@ -346,7 +377,7 @@ export function quoteDetails(request: QuoteRequest, book: PriceBook, text = pric
     outputMegapixels,
     inputMegapixels,
     references,
-  } = parts(entry, fitted, where, text, asked.prompt, translation);
+  } = parts(entry, fitted, where, text, asked.prompt, translation, edits);
   const usdPerUnit = entry.rule.unit === 'credit' ? price(CREDIT_USD, where, text) : null;
   const fee = entry.topUpFee === undefined ? undefined : price(entry.topUpFee, where, text);
   const share = asked.earnings && entry.earningsShare !== undefined ? price(entry.earningsShare, where, text) : null;

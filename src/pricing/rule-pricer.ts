@@ -2,6 +2,7 @@ import type Decimal from 'decimal.js';
 import type { PricesStrings } from '../strings/prices.js';
 import type { Translation } from '../strings/strings.js';
 import type { Capability, Fitted } from './capabilities.js';
+import type { EditsInForce } from './edits-in-force.js';
 import type { PriceRule } from './price-book.js';
 
 /** A line of the breakdown, per image in the rule's unit: its label, its amount and, where it may vary, its most. */
@@ -16,7 +17,7 @@ export interface RulePricer {
   valid(rule: Record<string, unknown>): boolean;
   /**
    * Per image, in the rule's unit: the breakdown's lines (`amount` reads a price of the book exactly), in
-   * `translation`'s words.
+   * `translation`'s words; the images sent priced with the edits' pricing (`edits`), where the quote was given it.
    */
   lines(
     rule: PriceRule,
@@ -24,6 +25,7 @@ export interface RulePricer {
     prompt: string,
     amount: (value: unknown) => Decimal,
     translation?: Translation,
+    edits?: EditsInForce,
   ): PriceLine[];
   /**
    * What the provider makes of the request under this rule (src/pricing/qualities.ts): `fitTo` fits it to a

@@ -11,11 +11,11 @@ import { fitQuality } from './qualities.js';
  * cent): the line is in the rule's unit either way.
  */
 export const tierPricer: RulePricer = {
-  valid: (rule) =>
-    isRecord(rule.costs) &&
-    Array.isArray(rule.qualities) &&
-    rule.qualities.includes(rule.quality) &&
-    rule.qualities.every((quality) => Object.hasOwn(rule.costs as object, quality)),
+  valid: ({ costs, qualities, quality }) =>
+    isRecord(costs) &&
+    Array.isArray(qualities) &&
+    qualities.includes(quality) &&
+    qualities.every((each) => Object.hasOwn(costs, each)),
   fit: fitQuality,
   lines(rule, fitted, _prompt, amount, translation) {
     if (rule.kind !== 'tier') return [];

@@ -3,7 +3,7 @@ import { isRecord } from '../base/checks.js';
 import type { Fitted } from './capabilities.js';
 import type { ImageTokens, PriceRule } from './price-book.js';
 import { tokenPrices } from '../strings/token-prices.js';
-import { editPricing } from './edit-hook.js';
+import { editPricingIn } from './edits-in-force.js';
 import { wordsIn } from '../strings/strings.js';
 import type { RulePricer } from './rule-pricer.js';
 import { fitQuality } from './qualities.js';
@@ -52,6 +52,21 @@ const mostValid = (tokens: Record<string, unknown>) =>
   tokens.most === undefined ||
   (Array.isArray(tokens.most) && tokens.most.every((count) => Number.isInteger(count) && count >= 0));
 
+/** A page's `inputTokens` (what each image sent takes): whole counts, the most at least the expected. */
+function inputTokensValid(tokens: unknown): boolean {
+  if (!isRecord(tokens)) return false;
+  const { expected, most, perImage } = tokens;
+  return (
+    Number.isInteger(expected) &&
+    Number.isInteger(most) &&
+    typeof expected === 'number' &&
+    typeof most === 'number' &&
+    expected >= 0 &&
+    most >= expected &&
+    (perImage === undefined || perImage === true)
+  );
+}
+
 /**
  * A price in tokens (PriceRule `tokens`, SPEC §12): the image's tokens, fixed by quality and size; the prompt's and
  * the text written besides may vary, so their lines carry the most they can come to.
@@ -65,15 +80,9 @@ export const tokensPricer: RulePricer = {
     Number.isInteger(rule.textCeiling) &&
     (rule.imageMost === undefined || (typeof rule.imageMost === 'number' && rule.imageMost >= 1)) &&
     mostValid(rule.imageTokens) &&
-    (rule.inputTokens === undefined ||
-      (isRecord(rule.inputTokens) &&
-        Number.isInteger(rule.inputTokens.expected) &&
-        Number.isInteger(rule.inputTokens.most) &&
-        (rule.inputTokens.expected as number) >= 0 &&
-        (rule.inputTokens.most as number) >= (rule.inputTokens.expected as number) &&
-        (rule.inputTokens.perImage === undefined || rule.inputTokens.perImage === true))),
+    (rule.inputTokens === undefined || inputTokensValid(rule.inputTokens)),
   fit: fitQuality,
-  lines(rule: PriceRule, fitted: Fitted, prompt, amount, translation) {
+  lines(rule: PriceRule, fitted: Fitted, prompt, amount, translation, edits) {
     if (rule.kind !== 'tokens') return [];
     const text = wordsIn(translation, 'tokenPrices', tokenPrices);
     const { rates, qualities, textCeiling } = rule;
@@ -99,16 +108,22 @@ export const tokensPricer: RulePricer = {
     // Text written besides the image, where the model writes any: none expected, at most its ceiling.
     if (textCeiling)
       lines.push([text.textTokens(textCeiling), new Decimal(0), perToken(rates.textOut).mul(textCeiling)]);
-    // The images sent, where the model bills them as tokens (GPT Image's, Gemini's): priced once edits' pricing is
-    // here, with the tokens its provider's facts say each takes; before it, refused in words (never priced as free).
+    // The images sent, where the model bills them as tokens (GPT Image's, Gemini's): priced with the edits' pricing,
+    // with the tokens its provider's facts say each takes; asked without it, refused in words (never priced as free).
     if (fitted.inputs.length) {
-      const pricing = editPricing();
+      const pricing = editPricingIn(edits);
       if (rule.inputTokens) lines.push(...pricing.inputTokenLines(rule, fitted, perToken(rates.imageIn), translation));
     }
     // What an edit that goes on with a conversation sends again (Nano Banana's earlier turns), each a line of its own.
     if (rule.inputTokens && fitted.earlier)
       lines.push(
-        ...editPricing().earlierLines(rule, fitted, perToken(rates.imageIn), perToken(rates.textIn), translation),
+        ...editPricingIn(edits).earlierLines(
+          rule,
+          fitted,
+          perToken(rates.imageIn),
+          perToken(rates.textIn),
+          translation,
+        ),
       );
     return lines;
   },

@@ -74,7 +74,7 @@ export interface ProviderInfo {
   /** Where the user revokes a key a sign-in gave, linked beside the account line. */
   revokeUrl?: string;
   /**
-   * It has live prices, which its adapter or a reader of its own reads (`Provider.livePrices`; engine/adapters.ts):
+   * It has live prices, which its adapter or a reader of its own reads (`Provider.livePrices`; registry/adapters.ts):
    * the quote switches to them when they come (with the user's key, where the price list answers only a key: fal's).
    */
   livePrices?: boolean;

@@ -14,7 +14,7 @@ const LOOPBACK = /^(localhost|127\.0\.0\.1|\[::1\])$/;
 
 export const parse = (url: unknown) => {
   try {
-    return new URL(url as string);
+    return new URL(String(url));
   } catch {
     return undefined;
   }

@@ -33,7 +33,7 @@ export function priceBookProblem(where: string, problem: PriceBookProblem): stri
 }
 
 /**
- * What the widget made of a page's price-book entry other than as written (src/providers/page-prices.ts): a model
+ * What the widget made of a page's price-book entry other than as written (src/providers/registry/page-prices.ts): a model
  * shut down by the book's own dates, which the page's price cannot bring back, or a price below the provider's own
  * rates, which the user pays whatever the page says.
  */

@@ -1,4 +1,4 @@
-// Each provider's adapter is a chunk of its own, loaded when its provider is used (src/providers/registry.ts): a
+// Each provider's adapter is a chunk of its own, loaded when its provider is used (src/providers/registry/registry.ts): a
 // whole session with one provider, on the built files as a static site uses them, loads no other adapter's code; and
 // an adapter that does not arrive (offline for a moment) is said in words, books nothing and sends nothing; the
 // accounts' parts (Puter's account, the sign-in) load only with their providers. Each

@@ -2,8 +2,8 @@
 // only where the widget's quote is exact, "estimate" where it says so, and the origin the default provider reads its
 // price list from; and that a site owner finds what to settle before shipping one click from its first screen.
 import { expect } from '@open-wc/testing';
-import { quoteFor } from '../../src/providers/prices.js';
-import { PUTER_API } from '../../src/providers/catalog.js';
+import { quoteFor } from '../../src/providers/registry/prices.js';
+import { PUTER_API } from '../../src/providers/registry/catalog.js';
 import { PROVIDER_NAMES, type ProviderId } from '../../src/base/types.js';
 
 const readme = async () => (await fetch('/README.md')).text();

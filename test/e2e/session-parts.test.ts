@@ -12,8 +12,8 @@
 // Holds: src/providers/puter/info.ts
 import { expect } from '@open-wc/testing';
 import type { ProviderId } from '../../src/base/types.js';
-import { PROVIDERS } from '../../src/providers/registry.js';
-import { EDIT_FACTS } from '../../src/providers/edit-prices.js';
+import { PROVIDERS } from '../../src/providers/registry/registry.js';
+import { EDIT_FACTS } from '../../src/providers/registry/edit-prices.js';
 import { OPENED_BY, providerAdapters, sessionParts } from '../../scripts/sessions.mjs';
 import { builtPage, manifest, partsLoaded } from '../support/built.js';
 import { everyProvider } from '../support/every-provider.js';

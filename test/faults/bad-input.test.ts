@@ -14,7 +14,7 @@ import Decimal from 'decimal.js';
 import '../../src/define.js';
 import { UserPaysError, generate, tally as tallyOf } from '../../src/api.js';
 import { priceOf } from '../../src/pricing/index.js';
-import { BUILTIN_PRICE_BOOK } from '../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK } from '../../src/providers/registry/prices.js';
 import type { ErrorDetail, ProgressDetail, Tally } from '../../src/base/types.js';
 import { errors as errorsText } from '../../src/strings/errors.js';
 import { generation as generationText } from '../../src/strings/generation.js';

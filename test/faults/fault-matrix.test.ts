@@ -13,7 +13,7 @@ import { generation as text } from '../../src/strings/generation.js';
 import { MemoryStorage } from '../support/ledger.js';
 import { GATEWAY_PRICE_BOOK, simCharged, simEndpoint, type SimulatorName, uniqueStorageKey } from '../support/sim.js';
 import { generationJob } from '../support/generation.js';
-import { providerFor } from '../../src/providers/engine/adapters.js';
+import { providerFor } from '../../src/providers/registry/adapters.js';
 
 type Status = 'charged' | 'void' | 'uncertain';
 /** One case: the scenario of the provider's simulator, the error code expected ('' = success), the booking. */

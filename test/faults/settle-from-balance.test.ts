@@ -17,7 +17,7 @@ import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import { runGeneration } from '../../src/generation/run-generation.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
-import { providerFor } from '../../src/providers/engine/adapters.js';
+import { providerFor } from '../../src/providers/registry/adapters.js';
 import { provider as pollinations } from '../../src/providers/pollinations/adapter.js';
 import type { ProviderId } from '../../src/base/types.js';
 import { failure } from '../support/failure.js';

@@ -8,7 +8,7 @@ import { type StoredImage } from '../../src/images/image-store.js';
 import { cleanLocalStorage } from '../support/storage.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
 import { generationJob } from '../support/generation.js';
-import { providerFor } from '../../src/providers/engine/adapters.js';
+import { providerFor } from '../../src/providers/registry/adapters.js';
 
 /** What a test does at the stages `bytes`, `downloaded` and `saved` of each image. */
 interface OnStages {

@@ -11,8 +11,8 @@ import { generate, tally } from '../../src/api.js';
 import { submit } from '../../src/generation/submit.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { priceOf } from '../../src/pricing/index.js';
-import { putEditsInForce } from '../../src/providers/edit-prices.js';
-import { BUILTIN_PRICE_BOOK, priceBookFor } from '../../src/providers/prices.js';
+import { EDITS } from '../../src/providers/registry/edit-prices.js';
+import { BUILTIN_PRICE_BOOK, priceBookFor } from '../../src/providers/registry/prices.js';
 import type { Conversation, Turn } from '../../src/providers/provider.js';
 import { MemoryStorage } from '../support/ledger.js';
 import type { UserPaysError } from '../../src/base/errors.js';
@@ -121,7 +121,6 @@ describe('UserPays.generate: three turns with Nano Banana at Google', function (
   });
 
   it('an edit priced as going on with a conversation its image does not keep is refused in words, nothing sent', async () => {
-    putEditsInForce();
     const storageKey = newStorageKey();
     const run = unique('nb-not-kept');
     const endpoint = simEndpoint('google', `now=${TODAY};pending=20;run=${run}`, { crossOrigin: true });
@@ -140,7 +139,7 @@ describe('UserPays.generate: three turns with Nano Banana at Google', function (
     const refusal = (conversation?: Conversation) =>
       submit({
         asked: { ...asked, ...(conversation && { conversation }) },
-        priced: priceOf({ ...asked, endpoint }, priceBookFor(endpoint, BUILTIN_PRICE_BOOK, 'google')),
+        priced: priceOf({ ...asked, endpoint }, priceBookFor(endpoint, BUILTIN_PRICE_BOOK, 'google'), undefined, EDITS),
         endpoint,
         relay: '',
         apiKey: unique('goog-not-kept'),

@@ -9,7 +9,7 @@ import { generate } from '../../src/api.js';
 import { runGeneration } from '../../src/generation/run-generation.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
-import { providerFor } from '../../src/providers/engine/adapters.js';
+import { providerFor } from '../../src/providers/registry/adapters.js';
 import type { GenerationResult } from '../../src/base/types.js';
 import { storageKeysForgottenAfterEach } from '../support/storage.js';
 import { generationJob } from '../support/generation.js';

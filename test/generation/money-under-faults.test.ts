@@ -16,7 +16,7 @@ import { MemoryStorage, TabStorage, image as entryOf } from '../support/ledger.j
 import { bflEndpoint, falEndpoint, simLog, uniqueStorageKey } from '../support/sim.js';
 import { imageWidget, part, words, type Attributes } from '../support/widget.js';
 import { generationJob } from '../support/generation.js';
-import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS } from '../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS } from '../../src/providers/registry/prices.js';
 import { mergePriceBook } from '../../src/pricing/index.js';
 
 /** A BFL widget at the simulator under `scenario`, prompt "a lake", holding `apiKey`, with `attributes` more. */

@@ -8,7 +8,7 @@ import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import { runGeneration } from '../../src/generation/run-generation.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
-import { providerFor } from '../../src/providers/engine/adapters.js';
+import { providerFor } from '../../src/providers/registry/adapters.js';
 import { onThisMachine } from '../../src/providers/urls.js';
 import { failure } from '../support/failure.js';
 import { generationJob } from '../support/generation.js';

@@ -6,7 +6,7 @@ import { submit, type Submission } from '../../src/generation/submit.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { priceOf } from '../../src/pricing/index.js';
-import { BUILTIN_PRICE_BOOK, priceBookFor } from '../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK, priceBookFor } from '../../src/providers/registry/prices.js';
 import { storageKeysForgottenAfterEach } from '../support/storage.js';
 import { uncertainCharges } from '../../src/elements/tally/uncertain-charges.js';
 import { controlledClock } from '../support/clock.js';

@@ -10,7 +10,7 @@ import { cleanLocalStorage } from '../support/storage.js';
 import { bflEndpoint, releaseHold, simLogOf, unique, uniqueStorageKey } from '../support/sim.js';
 import { generationJob } from '../support/generation.js';
 import { until } from '../support/wait.js';
-import { providerFor } from '../../src/providers/engine/adapters.js';
+import { providerFor } from '../../src/providers/registry/adapters.js';
 
 describe('runGeneration learns how long each kind of image takes', () => {
   it('records acceptance → ready per provider, model and size, as the middle of the span it became ready in, and predicts from the third', async function () {

@@ -7,7 +7,7 @@ import '../../src/define.js';
 import { generate } from '../../src/api.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import type { PriceBook } from '../../src/pricing/index.js';
-import { BUILTIN_PRICE_BOOK } from '../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK } from '../../src/providers/registry/prices.js';
 import { controlledClock } from '../support/clock.js';
 import { storageKeysForgottenAfterEach } from '../support/storage.js';
 import { simCharged, simEndpoint, unique } from '../support/sim.js';
@@ -40,7 +40,7 @@ describe('what the provider reports it charged, booked whatever the page priced'
         endpoint: simEndpoint('google', `now=${TODAY};run=${unique('report')}`, { crossOrigin: true }),
       },
     );
-    // The page's price is below Google's own rates: the quote is Google's (src/providers/page-prices.ts).
+    // The page's price is below Google's own rates: the quote is Google's (src/providers/registry/page-prices.ts).
     expect(Number(made.quote.total), 'Google’s price, not the page’s').to.be.greaterThan(0.03);
     const charged = await simCharged('google', apiKey);
     expect(Number(charged)).to.be.greaterThan(0.03);

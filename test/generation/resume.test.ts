@@ -9,7 +9,7 @@ import { ImageStore, type StoredImage } from '../../src/images/image-store.js';
 import { image, leftBehind } from '../support/ledger.js';
 import { storageKeysForgottenAfterEach } from '../support/storage.js';
 import { bflEndpoint, simLog, submitToBfl, uniqueStorageKey } from '../support/sim.js';
-import { providerFor } from '../../src/providers/engine/adapters.js';
+import { providerFor } from '../../src/providers/registry/adapters.js';
 
 const KEY = 'sim-resume-key';
 

@@ -7,7 +7,7 @@ import type { SubmissionStage } from '../../src/generation/stages.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { priceOf } from '../../src/pricing/index.js';
-import { BUILTIN_PRICE_BOOK } from '../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK } from '../../src/providers/registry/prices.js';
 import { cleanLocalStorage } from '../support/storage.js';
 import { until } from '../support/wait.js';
 import { controlledClock } from '../support/clock.js';

@@ -7,7 +7,7 @@
 import { expect } from '@open-wc/testing';
 import { toldDeveloper } from '../support/console.js';
 import { UserPaysError } from '../../src/base/errors.js';
-import { BUILTIN_PRICE_BOOK, priceBookFor, quoteFor } from '../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK, priceBookFor, quoteFor } from '../../src/providers/registry/prices.js';
 import { fitWithin, mergePriceBook, nearestRatio, quoteDetails } from '../../src/pricing/index.js';
 import { fitRequest } from '../../src/pricing/capabilities.js';
 import type { PriceBook } from '../../src/pricing/index.js';

@@ -1,14 +1,15 @@
 // An edit is priced before the click as every request is (SPEC §13): only by a model that makes that kind of edit at
 // its provider, with a line for each input, exact where every line is, else "at most".
 // Holds: src/pricing/edit-pricing.ts
-// Holds: src/pricing/edit-hook.ts
+// Holds: src/pricing/edits-in-force.ts
 import { expect } from '@open-wc/testing';
 import { UserPaysError } from '../../src/base/errors.js';
 import type { PublicEdit, QuoteRequest } from '../../src/base/types.js';
-import { quoteDetails, type PriceBook } from '../../src/pricing/index.js';
-import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
+import { priceOf, quoteDetails, type PriceBook } from '../../src/pricing/index.js';
+import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/registry/prices.js';
 import { editSize } from '../../src/pricing/edit-pricing.js';
-import { putEditsInForce } from '../../src/providers/edit-prices.js';
+import { loadEdits } from '../../src/providers/registry/edits-loader.js';
+import { EDITS } from '../../src/providers/registry/edit-prices.js';
 import { prices } from '../../src/strings/prices.js';
 import { wordsIn } from '../../src/strings/strings.js';
 import { de } from '../../src/translations/de.js';
@@ -39,8 +40,13 @@ const TOKEN_BOOK: PriceBook = {
 };
 
 const tokenQuote = (more: Partial<QuoteRequest>) =>
-  quoteDetails({ provider: 'openai', model: 'gpt-image-1.5', prompt: 'make the sky purple', ...more }, TOKEN_BOOK)
-    .quote;
+  quoteDetails(
+    { provider: 'openai', model: 'gpt-image-1.5', prompt: 'make the sky purple', ...more },
+    TOKEN_BOOK,
+    undefined,
+    undefined,
+    EDITS,
+  ).quote;
 
 describe('an edit quoted before its pricing has loaded', () => {
   it('is refused in words, never priced without its inputs', () => {
@@ -55,8 +61,22 @@ describe('an edit quoted before its pricing has loaded', () => {
   });
 });
 
+describe('an edit quoted without its pricing handed over', () => {
+  it('is refused in words however much has loaded: the quote holds no edits’ pricing of its own', async () => {
+    await loadEdits();
+    const asked = { provider: 'bfl' as const, model: 'flux-pro-1.0-fill', inputs: [IMAGE], edit: mask };
+    expect(priceOf(asked, BUILTIN_PRICE_BOOK).problem).to.match(/priced a moment after the page starts/);
+    // Images sent to a model that bills them in tokens, likewise: never priced as if they cost nothing.
+    const tokens = priceOf({ provider: 'openai', model: 'gpt-image-1.5', inputs: [IMAGE] }, TOKEN_BOOK);
+    expect(tokens.problem).to.match(/priced a moment after the page starts/);
+    // Handed over, the same requests are priced; the API's quote takes what its loader holds.
+    expect(priceOf(asked, BUILTIN_PRICE_BOOK, undefined, EDITS).quote?.total).to.equal('0.05');
+    expect(quoteFor(asked).total).to.equal('0.05');
+  });
+});
+
 describe('the quote of an edit', () => {
-  before(() => putEditsInForce());
+  before(() => loadEdits());
 
   it('Fill [pro] with a painted area: $0.05, exact, the image it edits sets the size', () => {
     const quote = quoteFor({ provider: 'bfl', model: 'flux-pro-1.0-fill', inputs: [IMAGE], edit: mask });
@@ -90,6 +110,9 @@ describe('the quote of an edit', () => {
     const sent = quoteDetails(
       { provider: 'bfl', model: 'flux-2-klein-4b', inputs: [large], edit: { kind: 'instruction' } },
       BUILTIN_PRICE_BOOK,
+      undefined,
+      undefined,
+      EDITS,
     );
     expect(sent.fitted.inputs[0].width * sent.fitted.inputs[0].height).to.be.at.most(1024 * 1024);
     expect(sent.quote.references).to.deep.equal([{ megapixels: 1, amount: '0.001' }]);
@@ -150,6 +173,8 @@ describe('the quote of an edit', () => {
       { provider: 'bfl', model: 'flux-2-pro', inputs: [IMAGE], edit: { kind: 'instruction' } },
       BUILTIN_PRICE_BOOK,
       wordsIn(de, 'prices', prices),
+      undefined,
+      EDITS,
     ).quote;
     expect(labels(german)).to.include('Das zu bearbeitende Bild (1 MP)');
   });
@@ -206,7 +231,7 @@ describe('the size an edit asks for', () => {
 });
 
 describe('images priced apart from the model’s rule (an entry’s `inputPrice`)', () => {
-  before(() => putEditsInForce());
+  before(() => loadEdits());
 
   /** A model priced per image whose images sent are billed `inputPrice`, as a page's own entry may say. */
   const book = (inputPrice: NonNullable<PriceBook[string]['openai']>['inputPrice']): PriceBook => ({
@@ -226,6 +251,9 @@ describe('images priced apart from the model’s rule (an entry’s `inputPrice`
     quoteDetails(
       { provider: 'openai', model: 'seedream-4.5', prompt: 'x', inputs, edit: { kind: 'instruction' } },
       book(price),
+      undefined,
+      undefined,
+      EDITS,
     ).quote;
   const lines = (q: ReturnType<typeof quote>) => q.lines.map((line) => [line.label, line.amount]);
 
@@ -257,6 +285,7 @@ describe('images priced apart from the model’s rule (an entry’s `inputPrice`
       book({ per: 'image', usd: '0.002' }),
       wordsIn(de, 'prices', prices),
       de,
+      EDITS,
     ).quote;
     expect(german.lines[1].label).to.equal('Das zu bearbeitende Bild, je Bild berechnet');
   });

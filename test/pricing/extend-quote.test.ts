@@ -11,8 +11,9 @@ import type { ExtendSides, QuoteRequest } from '../../src/base/types.js';
 import { UserPaysError } from '../../src/base/errors.js';
 import { priceOf } from '../../src/pricing/index.js';
 import { offersOf } from '../../src/pricing/offers.js';
-import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
-import { putEditsInForce } from '../../src/providers/edit-prices.js';
+import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/registry/prices.js';
+import { loadEdits } from '../../src/providers/registry/edits-loader.js';
+import { EDITS } from '../../src/providers/registry/edit-prices.js';
 import { de } from '../../src/translations/de.js';
 
 const sides = (more: Partial<ExtendSides>): ExtendSides => ({ top: 0, right: 0, bottom: 0, left: 0, ...more });
@@ -40,10 +41,15 @@ function refusal(run: () => unknown): UserPaysError {
 }
 
 describe('the quote of an extend', () => {
-  before(() => putEditsInForce());
+  before(() => loadEdits());
 
   it('at BFL follows the new canvas: 1024×768 extended 512 to the right is 1536×768, an estimate of 2 MP made', () => {
-    const { quote, fitted, entry } = priceOf(extend('bfl', 1024, 768, { right: 512 }), BUILTIN_PRICE_BOOK);
+    const { quote, fitted, entry } = priceOf(
+      extend('bfl', 1024, 768, { right: 512 }),
+      BUILTIN_PRICE_BOOK,
+      undefined,
+      EDITS,
+    );
     expect([fitted!.width, fitted!.height]).to.deep.equal([1536, 768]);
     // Runware's figure, 10 credits per started megapixel made (BFL's own UNVERIFIED): 1.125 MP is 2 of them.
     expect([quote!.total, quote!.credits, quote!.exact, quote!.problem]).to.deep.equal(['0.2', '20', false, undefined]);
@@ -58,19 +64,21 @@ describe('the quote of an extend', () => {
     const all = priceOf(
       extend('bfl', 1024, 1024, { top: 100, right: 100, bottom: 100, left: 100 }),
       BUILTIN_PRICE_BOOK,
+      undefined,
+      EDITS,
     );
     expect([all.fitted!.width, all.fitted!.height, all.quote!.credits]).to.deep.equal([1224, 1224, '20']);
   });
 
   it('refuses a canvas over 4 MP before anything is sent, in round figures, and takes one of exactly 4 MP', () => {
-    const { quote } = priceOf(extend('bfl', 2048, 2048, { right: 1 }), BUILTIN_PRICE_BOOK);
+    const { quote } = priceOf(extend('bfl', 2048, 2048, { right: 1 }), BUILTIN_PRICE_BOOK, undefined, EDITS);
     expect(quote!.problem).to.equal(
       'Extended, the image would be 2049×2048, and FLUX Outpainting makes images of at most 4 megapixels — extend it less.',
     );
-    const most = priceOf(extend('bfl', 2048, 1024, { bottom: 1024 }), BUILTIN_PRICE_BOOK);
+    const most = priceOf(extend('bfl', 2048, 1024, { bottom: 1024 }), BUILTIN_PRICE_BOOK, undefined, EDITS);
     expect([most.quote!.problem, most.quote!.credits]).to.deep.equal([undefined, '40']);
     // In the user's language.
-    const german = priceOf(extend('bfl', 2048, 2048, { right: 1 }), BUILTIN_PRICE_BOOK, de).quote!.problem;
+    const german = priceOf(extend('bfl', 2048, 2048, { right: 1 }), BUILTIN_PRICE_BOOK, de, EDITS).quote!.problem;
     expect(german).to.equal(
       'Erweitert hätte das Bild 2049×2048 Pixel, und FLUX Outpainting erzeugt Bilder von höchstens 4 Megapixeln – erweitern Sie es weniger.',
     );
@@ -100,37 +108,50 @@ describe('the quote of an extend', () => {
   });
 
   it('an extend by a model that does not extend says so, and a model that extends makes nothing else', () => {
-    const { quote } = priceOf({ ...extend('bfl', 1024, 1024, { right: 8 }), model: 'flux-2-pro' }, BUILTIN_PRICE_BOOK);
+    const { quote } = priceOf(
+      { ...extend('bfl', 1024, 1024, { right: 8 }), model: 'flux-2-pro' },
+      BUILTIN_PRICE_BOOK,
+      undefined,
+      EDITS,
+    );
     expect(quote!.problem).to.equal(
       'FLUX.2 [pro] cannot extend an image here: choose a model that can, or another kind of edit.',
     );
-    const instruction = priceOf({ ...extend('bfl', 1024, 1024, {}), edit: { kind: 'instruction' } }, BUILTIN_PRICE_BOOK)
-      .quote!.problem;
+    const instruction = priceOf(
+      { ...extend('bfl', 1024, 1024, {}), edit: { kind: 'instruction' } },
+      BUILTIN_PRICE_BOOK,
+      undefined,
+      EDITS,
+    ).quote!.problem;
     expect(instruction).to.match(/FLUX Outpainting cannot edit an image by an instruction here/);
   });
 
   it('at fal: its own rates on the canvas and the image, at most 2048 pixels a side, and a prompt said not to be sent', () => {
     const request = { ...extend('fal', 1024, 1024, { right: 512 }), prompt: 'a sandy beach' };
-    const { quote, fitted } = priceOf(request, BUILTIN_PRICE_BOOK);
+    const { quote, fitted } = priceOf(request, BUILTIN_PRICE_BOOK, undefined, EDITS);
     // $0.03 the first MP made, $0.015 the second, and $0.015 the image's (fal.ai/models/fal-ai/flux-2-pro/outpaint).
     expect([fitted!.width, fitted!.height, quote!.total, quote!.exact]).to.deep.equal([1536, 1024, '0.06', false]);
     expect(quote!.note).to.equal(
       'FLUX Outpainting takes no instruction: it continues the image by itself, and “a sandy beach” is not sent.',
     );
     // No prompt typed: nothing to say.
-    expect(priceOf({ ...request, prompt: ' ' }, BUILTIN_PRICE_BOOK).quote!.note).to.equal(undefined);
+    expect(priceOf({ ...request, prompt: ' ' }, BUILTIN_PRICE_BOOK, undefined, EDITS).quote!.note).to.equal(undefined);
     // BFL's takes one (an optional, experimental instruction): no such note.
-    expect(priceOf({ ...request, provider: 'bfl' }, BUILTIN_PRICE_BOOK).quote!.note).to.equal(undefined);
-    const far = priceOf(extend('fal', 512, 512, { left: 2049 }), BUILTIN_PRICE_BOOK).quote!.problem;
+    expect(priceOf({ ...request, provider: 'bfl' }, BUILTIN_PRICE_BOOK, undefined, EDITS).quote!.note).to.equal(
+      undefined,
+    );
+    const far = priceOf(extend('fal', 512, 512, { left: 2049 }), BUILTIN_PRICE_BOOK, undefined, EDITS).quote!.problem;
     expect(far).to.equal('FLUX Outpainting extends a side by at most 2,048 pixels — extend it less.');
-    expect(priceOf(extend('fal', 512, 512, { left: 2048 }), BUILTIN_PRICE_BOOK).quote!.problem).to.equal(undefined);
+    expect(
+      priceOf(extend('fal', 512, 512, { left: 2048 }), BUILTIN_PRICE_BOOK, undefined, EDITS).quote!.problem,
+    ).to.equal(undefined);
   });
 
   it('is never offered in a text-to-image comparison, and is offered, priced, for an extend', () => {
     const pricing = {
       models: (provider: 'bfl' | 'fal') =>
         Object.keys(BUILTIN_PRICE_BOOK).filter((model) => BUILTIN_PRICE_BOOK[model][provider]),
-      price: (request: QuoteRequest) => priceOf(request, BUILTIN_PRICE_BOOK),
+      price: (request: QuoteRequest) => priceOf(request, BUILTIN_PRICE_BOOK, undefined, EDITS),
     };
     const ask = (request: QuoteRequest) => ({ request, provider: 'bfl' as const, providers: 'fal', models: '' });
     const plain = offersOf(

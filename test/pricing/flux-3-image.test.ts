@@ -2,7 +2,7 @@
 // BFL's credits, by the tier rule (src/pricing/tiers.ts), at the sizes each class makes (src/providers/bfl/prices.ts).
 // Holds: src/pricing/tiers.ts
 import { expect } from '@open-wc/testing';
-import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/registry/prices.js';
 import { mergePriceBook, modelsIn, priceOf, type PriceBook } from '../../src/pricing/index.js';
 import { controlledClock } from '../support/clock.js';
 

@@ -5,7 +5,7 @@
 import { expect } from '@open-wc/testing';
 import { quote } from '../../src/api.js';
 import { modelsIn, replacementOf, type PriceBook, type PriceEntry } from '../../src/pricing/index.js';
-import { BUILTIN_PRICE_BOOK, priceBookFor, quoteFor } from '../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK, priceBookFor, quoteFor } from '../../src/providers/registry/prices.js';
 import { controlledClock } from '../support/clock.js';
 
 const flat = (lifecycle?: PriceEntry['lifecycle']): PriceEntry => ({

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS } from '../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS } from '../../src/providers/registry/prices.js';
 import { DEFAULT_MODEL, MODELS, modelInfo } from '../../src/pricing/index.js';
 
 describe('models', () => {

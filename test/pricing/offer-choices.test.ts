@@ -6,7 +6,7 @@ import type { QuoteRequest } from '../../src/base/types.js';
 import { modelsIn, priceOf } from '../../src/pricing/index.js';
 import { cheapestWithin } from '../../src/pricing/offer-choices.js';
 import type { Pricer } from '../../src/pricing/offers.js';
-import { BUILTIN_PRICE_BOOK } from '../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK } from '../../src/providers/registry/prices.js';
 import { controlledClock } from '../support/clock.js';
 
 /** The built-in prices, as the widget's offers are priced with no live list. */

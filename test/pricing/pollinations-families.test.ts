@@ -5,7 +5,7 @@
 import { expect } from '@open-wc/testing';
 import { quoteDetails, mergePriceBook } from '../../src/pricing/index.js';
 import type { QuoteRequest } from '../../src/base/types.js';
-import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/registry/prices.js';
 import { prices } from '../../src/providers/pollinations/families.js';
 import { livePollinationsFamilies } from '../../src/providers/pollinations/live-prices.js';
 import { prices as google } from '../../src/providers/google/prices.js';

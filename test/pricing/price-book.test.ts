@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/registry/prices.js';
 import { CREDIT_USD, mergePriceBook } from '../../src/pricing/index.js';
 import type { PriceBook, PriceEntry } from '../../src/pricing/index.js';
 

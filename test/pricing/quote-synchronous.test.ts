@@ -2,7 +2,7 @@
 // alike, with nothing to await first, at every provider that sells the model.
 import { expect } from '@open-wc/testing';
 import { quote } from '../../src/api.js';
-import { BUILTIN_PRICE_BOOK } from '../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK } from '../../src/providers/registry/prices.js';
 import type { ProviderId } from '../../src/base/types.js';
 
 describe('UserPays.quote(), before anything is awaited', () => {

@@ -3,7 +3,7 @@ import { expect } from '@open-wc/testing';
 import { toldDeveloper } from '../support/console.js';
 import Decimal from 'decimal.js';
 import { UserPaysError } from '../../src/base/errors.js';
-import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/registry/prices.js';
 import {
   MODELS,
   aspectRatio,

@@ -7,7 +7,7 @@ import { withBoundsSeen, withSeenMost } from '../../src/pricing/seen-most.js';
 import { SeenBounds } from '../../src/pricing/seen-bounds.js';
 import { storageKeysForgottenAfterEach } from '../support/storage.js';
 import { priceOf } from '../../src/pricing/quote.js';
-import { BUILTIN_PRICE_BOOK, priceBookFor, quoteFor } from '../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK, priceBookFor, quoteFor } from '../../src/providers/registry/prices.js';
 import { de } from '../../src/translations/de.js';
 import { controlledClock } from '../support/clock.js';
 

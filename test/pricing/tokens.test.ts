@@ -3,6 +3,7 @@
 // expected total and `atMost`, the most it can come to.
 // Holds: src/pricing/qualities.ts
 // Holds: src/providers/model-facts.ts
+// Holds: src/providers/engine/token-charge.ts
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import { UserPaysError } from '../../src/base/errors.js';
@@ -10,7 +11,7 @@ import type { QuoteRequest } from '../../src/base/types.js';
 import { imageTokens, promptTokens } from '../../src/pricing/tokens.js';
 import { mostOf, mostPerImage } from '../../src/pricing/quote.js';
 import { rankOffers } from '../../src/pricing/compare.js';
-import { quoteFor } from '../../src/providers/prices.js';
+import { quoteFor } from '../../src/providers/registry/prices.js';
 import { controlledClock } from '../support/clock.js';
 import { chargeOfUsage } from '../../src/providers/openai/adapter.js';
 import { hostFamilies } from '../../src/providers/openai/families.js';

@@ -8,9 +8,10 @@
 import { expect } from '@open-wc/testing';
 import { BflProvider } from '../../src/providers/bfl/adapter.js';
 import type { ProviderRequest, ReferenceImage } from '../../src/providers/provider.js';
-import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/registry/prices.js';
 import { priceOf } from '../../src/pricing/index.js';
-import { putEditsInForce } from '../../src/providers/edit-prices.js';
+import { loadEdits } from '../../src/providers/registry/edits-loader.js';
+import { EDITS } from '../../src/providers/registry/edit-prices.js';
 import { maskPng, referenceImage as reference } from '../support/images.js';
 import { jsonPostedDuring } from '../support/record-fetches.js';
 import { base64Png, dataUrlOf } from '../support/png-pixels.js';
@@ -41,7 +42,7 @@ const base64 = (image: { dataUrl: string }) => image.dataUrl.slice(image.dataUrl
 
 describe('Editing an image at BFL', function () {
   this.timeout(20_000);
-  before(() => putEditsInForce());
+  before(() => loadEdits());
 
   it('Fill repaints what is painted: the mask goes beside the image, black and white at its size, $0.05 booked', async () => {
     const image = reference(64, 48);
@@ -155,6 +156,8 @@ describe('Editing an image at BFL', function () {
     const { quote } = priceOf(
       { ...erase, inputs: [{ width: 1024, height: 1024 }], edit: { kind: 'erase' } },
       BUILTIN_PRICE_BOOK,
+      undefined,
+      EDITS,
     );
     expect([quote!.exact, quote!.total, quote!.credits, quote!.problem]).to.deep.equal([
       false,
@@ -167,17 +170,24 @@ describe('Editing an image at BFL', function () {
     expect(quote!.source).to.include({ name: "fal's and Runware's FLUX Erase prices", restated: 'resellers' });
     // A 3 MP image: 4.2 + 2 × 0.4 credits; a larger one goes at 3 MP, and is priced so.
     const threeMp = { ...erase, inputs: [{ width: 2048, height: 1536 }], edit: { kind: 'erase' as const } };
-    expect(priceOf(threeMp, BUILTIN_PRICE_BOOK).quote!.credits).to.equal('5');
-    const larger = priceOf({ ...threeMp, inputs: [{ width: 4096, height: 3072 }] }, BUILTIN_PRICE_BOOK);
+    expect(priceOf(threeMp, BUILTIN_PRICE_BOOK, undefined, EDITS).quote!.credits).to.equal('5');
+    const larger = priceOf(
+      { ...threeMp, inputs: [{ width: 4096, height: 3072 }] },
+      BUILTIN_PRICE_BOOK,
+      undefined,
+      EDITS,
+    );
     expect([larger.fitted!.inputs[0].width * larger.fitted!.inputs[0].height, larger.quote!.credits]).to.deep.equal([
       3 * 1024 * 1024,
       '5',
     ]);
     // Like Fill, it makes nothing without an image to edit: the quote says so, and it is never payable.
-    expect(priceOf(erase, BUILTIN_PRICE_BOOK).quote!.problem).to.match(/image/i);
+    expect(priceOf(erase, BUILTIN_PRICE_BOOK, undefined, EDITS).quote!.problem).to.match(/image/i);
     // What each makes is its edit facts' word, priced in with them.
-    expect(priceOf(erase, BUILTIN_PRICE_BOOK).entry!.edits).to.deep.equal(['erase']);
-    expect(priceOf({ ...erase, model: 'flux-pro-1.0-fill' }, BUILTIN_PRICE_BOOK).entry!.edits).to.deep.equal(['mask']);
+    expect(priceOf(erase, BUILTIN_PRICE_BOOK, undefined, EDITS).entry!.edits).to.deep.equal(['erase']);
+    expect(
+      priceOf({ ...erase, model: 'flux-pro-1.0-fill' }, BUILTIN_PRICE_BOOK, undefined, EDITS).entry!.edits,
+    ).to.deep.equal(['mask']);
   });
 
   it('prices an instruction edit on FLUX.2 [klein] 4B with its input’s megapixels on a line of their own', async () => {

@@ -11,7 +11,7 @@ import { generate, quote } from '../../src/api.js';
 import type { ExtendSides } from '../../src/base/types.js';
 import { BflProvider } from '../../src/providers/bfl/adapter.js';
 import type { ProviderRequest } from '../../src/providers/provider.js';
-import { putEditsInForce } from '../../src/providers/edit-prices.js';
+import { loadEdits } from '../../src/providers/registry/edits-loader.js';
 import { pngBlob, referenceImage as reference } from '../support/images.js';
 import { providerHarness } from '../support/provider-harness.js';
 import { jsonPostedDuring } from '../support/record-fetches.js';
@@ -39,7 +39,7 @@ const base64 = (image: { dataUrl: string }) => image.dataUrl.slice(image.dataUrl
 
 describe('Extending an image at BFL', function () {
   this.timeout(20_000);
-  before(() => putEditsInForce());
+  before(() => loadEdits());
 
   it('sends the image on its new canvas, its left and top sides the offsets, and books the cost BFL reports', async () => {
     const image = reference(96, 64);

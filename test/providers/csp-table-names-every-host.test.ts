@@ -1,4 +1,4 @@
-// Holds: src/providers/content-security.ts
+// Holds: src/providers/registry/content-security.ts
 //
 // The Content-Security-Policy table of docs/embedding.md names every host the widget reaches: each adapter run at its
 // public endpoint (a generation, its balance, its live prices, its sign-in's exchange) sends only where its row's
@@ -10,10 +10,10 @@ import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { headless } from '../../src/generation/headless.js';
 import type { ProviderId } from '../../src/base/types.js';
-import { PUTER_API } from '../../src/providers/catalog.js';
-import { contentSecurity, type PolicyRow } from '../../src/providers/content-security.js';
-import { accountFor, keyBalance, liveCatalogue } from '../../src/providers/engine/adapters.js';
-import { PROVIDERS } from '../../src/providers/registry.js';
+import { PUTER_API } from '../../src/providers/registry/catalog.js';
+import { contentSecurity, type PolicyRow } from '../../src/providers/registry/content-security.js';
+import { accountFor, keyBalance, liveCatalogue } from '../../src/providers/registry/adapters.js';
+import { PROVIDERS } from '../../src/providers/registry/registry.js';
 import { unique } from '../support/sim.js';
 import { referenceImage } from '../support/images.js';
 

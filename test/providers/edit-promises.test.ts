@@ -4,9 +4,9 @@
 import { expect } from '@open-wc/testing';
 import type { ProviderId } from '../../src/base/types.js';
 import { editsWithWordsAt } from '../../src/providers/edit-promises.js';
-import { EDIT_FACTS } from '../../src/providers/edit-prices.js';
-import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS } from '../../src/providers/prices.js';
-import { PROVIDERS } from '../../src/providers/registry.js';
+import { EDIT_FACTS } from '../../src/providers/registry/edit-prices.js';
+import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS } from '../../src/providers/registry/prices.js';
+import { PROVIDERS } from '../../src/providers/registry/registry.js';
 import { models as english } from '../../src/strings/image/models.js';
 import { models as german } from '../../src/translations/de/image/models.js';
 

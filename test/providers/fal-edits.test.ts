@@ -9,9 +9,10 @@ import { expect } from '@open-wc/testing';
 import { FalProvider } from '../../src/providers/fal/adapter.js';
 import { EDIT_ENDPOINTS } from '../../src/providers/fal/edit-prices.js';
 import type { ProviderRequest, ReferenceImage } from '../../src/providers/provider.js';
-import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/registry/prices.js';
 import { mergePriceBook, priceOf } from '../../src/pricing/index.js';
-import { putEditsInForce } from '../../src/providers/edit-prices.js';
+import { loadEdits } from '../../src/providers/registry/edits-loader.js';
+import { EDITS } from '../../src/providers/registry/edit-prices.js';
 import { failure } from '../support/failure.js';
 import { maskPng, referenceImage as reference } from '../support/images.js';
 import { dataUrlOf, pixelsOf } from '../support/png-pixels.js';
@@ -40,7 +41,7 @@ const INITIATE = '/storage/upload/initiate?storage_type=fal-cdn-v3';
 
 describe('Editing an image at fal', function () {
   this.timeout(20_000);
-  before(() => putEditsInForce());
+  before(() => loadEdits());
 
   it('Fill: the image and its mask go to fal’s CDN, then both to fal-ai/flux-pro/v1/fill; $0.05 billed, as quoted', async () => {
     const [image, mask] = [reference(64, 48), await painted(64, 48)];
@@ -212,7 +213,7 @@ describe('Editing an image at fal', function () {
 });
 
 describe('fal’s edit prices', () => {
-  before(() => putEditsInForce());
+  before(() => loadEdits());
   const fal = (
     model: string,
     width: number,
@@ -223,6 +224,8 @@ describe('fal’s edit prices', () => {
     priceOf(
       { provider: 'fal', model, width, height, inputs: [image], edit: { kind: kind as 'instruction' } },
       BUILTIN_PRICE_BOOK,
+      undefined,
+      EDITS,
     );
 
   it('says which model makes which kind of edit at fal, and only those', () => {
@@ -265,6 +268,8 @@ describe('fal’s edit prices', () => {
         edit: { kind: 'instruction' },
       },
       BUILTIN_PRICE_BOOK,
+      undefined,
+      EDITS,
     );
     expect(eleven.quote!.problem).to.match(/at most 10 reference images/);
   });
@@ -283,6 +288,8 @@ describe('fal’s edit prices', () => {
           edit: { kind: kind as 'mask' },
         },
         book,
+        undefined,
+        EDITS,
       ).quote!;
     const [fill, erase] = [at('flux-pro-1.0-fill', 'mask'), at('flux-erase', 'erase')];
     expect([fill.total, fill.source.name]).to.deep.equal(['0.0375', 'fal pricing API (live)']);

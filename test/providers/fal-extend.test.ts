@@ -12,7 +12,7 @@ import { generate } from '../../src/api.js';
 import type { ExtendSides } from '../../src/base/types.js';
 import { FalProvider } from '../../src/providers/fal/adapter.js';
 import type { ProviderRequest } from '../../src/providers/provider.js';
-import { putEditsInForce } from '../../src/providers/edit-prices.js';
+import { loadEdits } from '../../src/providers/registry/edits-loader.js';
 import { pngBlob, referenceImage as reference } from '../support/images.js';
 import { providerHarness } from '../support/provider-harness.js';
 import { jsonPostedDuring } from '../support/record-fetches.js';
@@ -43,7 +43,7 @@ const { completed, refused, calls, endpoint, newKey } = harness;
 
 describe('Extending an image at fal', function () {
   this.timeout(20_000);
-  before(() => putEditsInForce());
+  before(() => loadEdits());
 
   it('sends the image and each side to its outpaint, no prompt though one was typed, and shows the canvas made', async () => {
     const image = reference(96, 64);

@@ -18,7 +18,7 @@ import {
 import { OTHER_HOST, pageFetch, releaseHold, type SimLogEntry, submitToFal, taskLog, unique } from '../support/sim.js';
 import { sleep as wait, waitUntil } from '../support/wait.js';
 import { imageWidget } from '../support/widget.js';
-import { quoteFor } from '../../src/providers/prices.js';
+import { quoteFor } from '../../src/providers/registry/prices.js';
 import { falEndpointId } from '../../src/providers/fal/queue.js';
 
 /** FLUX.2 [klein] 4B at 512×384 from the fal queue simulator, across origins, each generation with a key of its own;

@@ -9,9 +9,9 @@ import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import type { UserPaysError } from '../../src/base/errors.js';
 import { mergePriceBook, priceOf, referenceRule } from '../../src/pricing/index.js';
-import { putEditsInForce } from '../../src/providers/edit-prices.js';
+import { EDITS } from '../../src/providers/registry/edit-prices.js';
 import { GoogleProvider } from '../../src/providers/google/adapter.js';
-import { BUILTIN_PRICE_BOOK, priceBookFor } from '../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK, priceBookFor } from '../../src/providers/registry/prices.js';
 import type { ProviderImage, ProviderRequest, ReferenceImage } from '../../src/providers/provider.js';
 import { referenceImage } from '../support/images.js';
 import { pageFetch, simCharged, simEndpoint, submissionsOf, unique } from '../support/sim.js';
@@ -231,10 +231,14 @@ describe('the simulator’s Google, asked a conversation', function () {
 describe('what Nano Banana makes of the images sent to it at Google', () => {
   const book = priceBookFor('', BUILTIN_PRICE_BOOK, 'google');
   const quote = (model: string, inputs: { width: number; height: number }[]) =>
-    priceOf({ provider: 'google', model, prompt: 'make it dusk', inputs, edit: { kind: 'instruction' } }, book);
+    priceOf(
+      { provider: 'google', model, prompt: 'make it dusk', inputs, edit: { kind: 'instruction' } },
+      book,
+      undefined,
+      EDITS,
+    );
 
   it('the models Google sells today follow an instruction, each image sent at most its tokens whatever its size', () => {
-    putEditsInForce();
     for (const [model, tokens] of [
       ['gemini-nano-banana-2.1', 1120],
       ['gemini-3.1-flash-lite-image', 1120],
@@ -247,8 +251,12 @@ describe('what Nano Banana makes of the images sent to it at Google', () => {
       expect(line.label, model).to.contain(`at most ${tokens.toLocaleString('en')})`);
       // Gemini takes no mask: it paints nothing, erases nothing.
       expect(
-        priceOf({ provider: 'google', model, inputs: [{ width: 64, height: 64 }], edit: { kind: 'mask' } }, book)
-          .problem,
+        priceOf(
+          { provider: 'google', model, inputs: [{ width: 64, height: 64 }], edit: { kind: 'mask' } },
+          book,
+          undefined,
+          EDITS,
+        ).problem,
       ).to.contain('cannot change only a painted area');
     }
     // 14 images a prompt, Google's card says: a fifteenth is refused before anything is sent.
@@ -263,7 +271,6 @@ describe('what Nano Banana makes of the images sent to it at Google', () => {
   });
 
   it('an image sent is at most its tokens whatever its size, where a page lets it go larger than 1 MP', () => {
-    putEditsInForce();
     const entry = book[MODEL].google!;
     const larger = mergePriceBook(book, { [MODEL]: { google: { ...entry, references: referenceRule(14) } } });
     const priced = priceOf(
@@ -275,6 +282,8 @@ describe('what Nano Banana makes of the images sent to it at Google', () => {
         edit: { kind: 'instruction' },
       },
       larger,
+      undefined,
+      EDITS,
     );
     expect(priced.fitted?.inputs).to.deep.equal([{ width: 2048, height: 1536 }]);
     const line = priced.quote!.lines.find((each) => /Image 1 sent|The image to edit/.test(each.label))!;
@@ -283,7 +292,6 @@ describe('what Nano Banana makes of the images sent to it at Google', () => {
   });
 
   it('an edit that goes on with a conversation prices each earlier image and the earlier words, and no more than 14', () => {
-    putEditsInForce();
     const going = (earlier: unknown, model = MODEL, provider = 'google') =>
       priceOf(
         {
@@ -294,6 +302,8 @@ describe('what Nano Banana makes of the images sent to it at Google', () => {
           edit: { kind: 'instruction', earlier } as never,
         },
         priceBookFor('', BUILTIN_PRICE_BOOK, provider as 'google'),
+        undefined,
+        EDITS,
       );
     const afresh = going(undefined).quote!;
     const twice = going({ images: 2, textBytes: 40 }).quote!;

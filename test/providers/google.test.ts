@@ -12,9 +12,9 @@ import '../../src/define.js';
 import { generate } from '../../src/api.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import { formatUsdRounded } from '../../src/pricing/format.js';
-import { keyOrigin } from '../../src/providers/catalog.js';
-import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
-import { liveBook } from '../../src/providers/engine/adapters.js';
+import { keyOrigin } from '../../src/providers/registry/catalog.js';
+import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/registry/prices.js';
+import { liveBook } from '../../src/providers/registry/adapters.js';
 import { controlledClock } from '../support/clock.js';
 import {
   OTHER_HOST,

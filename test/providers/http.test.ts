@@ -4,7 +4,7 @@ import { BflProvider, bflBody } from '../../src/providers/bfl/adapter.js';
 import { httpError, retryAfterMs, sleep } from '../../src/providers/engine/http.js';
 import { checkImageUrl } from '../../src/providers/engine/provider-urls.js';
 import { checkEndpoint } from '../../src/providers/urls.js';
-import { providerFor } from '../../src/providers/engine/adapters.js';
+import { providerFor } from '../../src/providers/registry/adapters.js';
 import { failure } from '../support/failure.js';
 import type { ProviderId } from '../../src/base/types.js';
 

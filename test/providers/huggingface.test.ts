@@ -3,15 +3,16 @@
 // loopback name, so every call is cross-origin with CORS as the router is for a page. The real clients
 // (@huggingface/hub's OAuth helpers, @huggingface/inference's textToImage) are proven against the same simulator.
 // Holds: src/providers/huggingface/prices.ts
+// Holds: src/providers/engine/oauth-client.ts
 import { expect } from '@open-wc/testing';
 import { oauthHandleRedirectIfPresent, oauthLoginUrl } from '@huggingface/hub';
 import { textToImage } from '@huggingface/inference';
 import { generate, tally } from '../../src/api.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
-import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/registry/prices.js';
 import { HuggingFaceProvider } from '../../src/providers/huggingface/adapter.js';
 import { HF_SCOPES, huggingFaceAccount } from '../../src/providers/huggingface/account.js';
-import { keyBalance, providerFor } from '../../src/providers/engine/adapters.js';
+import { keyBalance, providerFor } from '../../src/providers/registry/adapters.js';
 import type { ProviderRequest } from '../../src/providers/provider.js';
 import type { SignedIn } from '../../src/providers/sign-in.js';
 import { generation as text } from '../../src/strings/generation.js';

@@ -10,10 +10,10 @@ import '../../src/define.js';
 import { generate } from '../../src/api.js';
 import type { UserPaysCost } from '../../src/elements/cost/userpays-cost.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { keyOrigin } from '../../src/providers/catalog.js';
+import { keyOrigin } from '../../src/providers/registry/catalog.js';
 import { formatUsdRounded, mergePriceBook } from '../../src/pricing/index.js';
 import type { PriceBook } from '../../src/pricing/index.js';
-import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS, quoteFor } from '../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS, quoteFor } from '../../src/providers/registry/prices.js';
 import { controlledClock } from '../support/clock.js';
 import {
   pageFetch,

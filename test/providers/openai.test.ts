@@ -7,7 +7,7 @@ import OpenAI from 'openai';
 import '../../src/define.js';
 import { UserPaysError } from '../../src/base/errors.js';
 import { formatUsd } from '../../src/pricing/index.js';
-import { quoteFor } from '../../src/providers/prices.js';
+import { quoteFor } from '../../src/providers/registry/prices.js';
 import type { PriceBook } from '../../src/pricing/index.js';
 import { OpenAiProvider, gatewayModel } from '../../src/providers/openai/adapter.js';
 import { failure } from '../support/failure.js';

@@ -9,10 +9,11 @@ import Decimal from 'decimal.js';
 import { generate as userPaysGenerate } from '../../src/api.js';
 import type { UserPaysError } from '../../src/base/errors.js';
 import { mergePriceBook, priceOf } from '../../src/pricing/index.js';
-import { putEditsInForce } from '../../src/providers/edit-prices.js';
+import { loadEdits } from '../../src/providers/registry/edits-loader.js';
+import { EDITS } from '../../src/providers/registry/edit-prices.js';
 import { OpenRouterProvider } from '../../src/providers/openrouter/adapter.js';
 import { liveFamilies } from '../../src/providers/openrouter/live-prices.js';
-import { BUILTIN_PRICE_BOOK } from '../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK } from '../../src/providers/registry/prices.js';
 import { pngBlob, referenceImage } from '../support/images.js';
 import { pageFetch, pinnedTo, simCharged, simEndpoint, submissionsOf, unique } from '../support/sim.js';
 import { storageKeysForgottenAfterEach } from '../support/storage.js';
@@ -23,7 +24,7 @@ const IMAGE = { width: 1024, height: 1024 };
 describe('instruction edits at OpenRouter (simulator)', function () {
   this.timeout(20_000);
   const newStorageKey = storageKeysForgottenAfterEach();
-  before(() => putEditsInForce());
+  before(() => loadEdits());
 
   /** An instruction edit of a `width`×`height` image by `model`, as a page asks for it, with a key of its own. */
   async function edit(model: string, more: Record<string, unknown> = {}, size = IMAGE) {
@@ -136,7 +137,7 @@ describe('instruction edits at OpenRouter (simulator)', function () {
 });
 
 describe('OpenRouter’s recorded endpoint records, read by the live reader', () => {
-  before(() => putEditsInForce());
+  before(() => loadEdits());
 
   it('a model whose pinned endpoint bills the image sent takes as many as it says, priced by the line; one that bills none takes none', async () => {
     const live = (await liveFamilies(`${location.origin}/replay/openrouter/${unique()}`))!;
@@ -148,6 +149,8 @@ describe('OpenRouter’s recorded endpoint records, read by the live reader', ()
       priceOf(
         { provider: 'openrouter', model, prompt: PROMPT, inputs: [IMAGE], edit: { kind: 'instruction' }, ...more },
         book,
+        undefined,
+        EDITS,
       );
     expect(editOf('gpt-image-2', { quality: 'low' }).problem).to.equal('');
     // Seedream 4.5's record lists no line for an image sent: it takes none here, and edits nothing.

@@ -5,8 +5,8 @@
 import { expect } from '@open-wc/testing';
 import { OpenRouter } from '@openrouter/sdk';
 import { priceOf, type PriceBook } from '../../src/pricing/index.js';
-import { liveCatalogue } from '../../src/providers/engine/adapters.js';
-import { quoteFor } from '../../src/providers/prices.js';
+import { liveCatalogue } from '../../src/providers/registry/adapters.js';
+import { quoteFor } from '../../src/providers/registry/prices.js';
 import { OpenRouterProvider } from '../../src/providers/openrouter/adapter.js';
 import type { Charge, ProviderRequest } from '../../src/providers/provider.js';
 import type { QuoteRequest } from '../../src/base/types.js';

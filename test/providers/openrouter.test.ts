@@ -3,7 +3,7 @@
 // Holds: src/providers/openrouter/prices.ts
 import { expect } from '@open-wc/testing';
 import { OpenRouter } from '@openrouter/sdk';
-import { quoteFor } from '../../src/providers/prices.js';
+import { quoteFor } from '../../src/providers/registry/prices.js';
 import { OpenRouterProvider } from '../../src/providers/openrouter/adapter.js';
 import { openRouterAccount } from '../../src/providers/openrouter/account.js';
 import { capOf, defaultCap, thousandsSeparated } from '../../src/providers/sign-in.js';

@@ -3,8 +3,8 @@
 // asking the key for those models only (demo/sim/pollinations.mjs serves the list at the moment `now=` names).
 import { expect } from '@open-wc/testing';
 import { modelsIn, replacementOf, type PriceBook } from '../../src/pricing/index.js';
-import { liveCatalogue } from '../../src/providers/engine/adapters.js';
-import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
+import { liveCatalogue } from '../../src/providers/registry/adapters.js';
+import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/registry/prices.js';
 import { pollinationsAccount } from '../../src/providers/pollinations/account.js';
 import { controlledClock } from '../support/clock.js';
 import { simEndpoint, unique } from '../support/sim.js';

@@ -9,7 +9,7 @@ import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import { generate as userPaysGenerate } from '../../src/api.js';
 import type { UserPaysError } from '../../src/base/errors.js';
-import { putEditsInForce } from '../../src/providers/edit-prices.js';
+import { loadEdits } from '../../src/providers/registry/edits-loader.js';
 import { provider } from '../../src/providers/pollinations/adapter.js';
 import { livePrices } from '../../src/providers/pollinations/live-prices.js';
 import { pngBlob, referenceImage } from '../support/images.js';
@@ -21,7 +21,7 @@ const PROMPT = 'make the sky purple';
 describe('instruction edits at Pollinations (simulator)', function () {
   this.timeout(20_000);
   const newStorageKey = storageKeysForgottenAfterEach();
-  before(() => putEditsInForce());
+  before(() => loadEdits());
 
   /** An instruction edit of a `width`×`height` image by `model`, as a page asks for it, with a pasted key. */
   async function edit(model: string, more: Record<string, unknown> = {}, width = 1024, height = 1024) {

@@ -5,10 +5,10 @@
 import { expect } from '@open-wc/testing';
 import { provider } from '../../src/providers/pollinations/adapter.js';
 import type { ModelSettings } from '../../src/base/types.js';
-import { quoteFor } from '../../src/providers/prices.js';
+import { quoteFor } from '../../src/providers/registry/prices.js';
 import { prices as pollinationsPrices } from '../../src/providers/pollinations/prices.js';
 import { retired } from '../../src/pricing/index.js';
-import { liveCatalogue } from '../../src/providers/engine/adapters.js';
+import { liveCatalogue } from '../../src/providers/registry/adapters.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { failure } from '../support/failure.js';
 import { providerHarness } from '../support/provider-harness.js';

@@ -8,9 +8,9 @@ import { puterEndpoint } from '../support/puter.js';
 import { simLogOf, unique } from '../support/sim.js';
 import { controlledClock } from '../support/clock.js';
 import { recorded } from '../support/recorded.js';
-import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/registry/prices.js';
 import { PUTER_MODELS } from '../../src/providers/puter/prices.js';
-import { liveCatalogue } from '../../src/providers/engine/adapters.js';
+import { liveCatalogue } from '../../src/providers/registry/adapters.js';
 
 /** The built-in prices with Puter's live catalogue at `endpoint` laid over them. */
 const puterCatalogue = (endpoint: string) => liveCatalogue('puter', endpoint);

@@ -9,8 +9,8 @@ import Decimal from 'decimal.js';
 import { generate as userPaysGenerate } from '../../src/api.js';
 import type { UserPaysError } from '../../src/base/errors.js';
 import { PuterProvider, puterSdk } from '../../src/providers/puter/adapter.js';
-import { putEditsInForce } from '../../src/providers/edit-prices.js';
-import { quoteFor } from '../../src/providers/prices.js';
+import { loadEdits } from '../../src/providers/registry/edits-loader.js';
+import { quoteFor } from '../../src/providers/registry/prices.js';
 import { PUTER_SRC, puterCalls, puterEndpoint, puterGenerate, puterSessionsEnded, sdk } from '../support/puter.js';
 import { maskPng, pngBlob, referenceImage } from '../support/images.js';
 import { simCharged, unique } from '../support/sim.js';
@@ -72,7 +72,7 @@ describe('instruction edits at Puter (real SDK, simulator)', function () {
 
   before(async () => {
     await puterSdk(puterEndpoint(), PUTER_SRC);
-    putEditsInForce();
+    await loadEdits();
   });
 
   it('GPT Image 2: the image in input_images as a data URI, its tokens a bound, the usage drop booked', async () => {

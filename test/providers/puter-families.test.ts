@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import { mergePriceBook, quoteDetails, type PriceBook } from '../../src/pricing/index.js';
-import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/registry/prices.js';
 import type { QuoteRequest } from '../../src/base/types.js';
 import type { ProviderOutcome } from '../../src/providers/provider.js';
 import { PuterProvider, puterSdk } from '../../src/providers/puter/adapter.js';

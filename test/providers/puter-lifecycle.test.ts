@@ -4,8 +4,8 @@
 // and Grok Imagine's 2k are the sizes Puter's providers make.
 import { expect } from '@open-wc/testing';
 import { modelsIn, quoteDetails, replacementOf, type PriceBook } from '../../src/pricing/index.js';
-import { liveCatalogue } from '../../src/providers/engine/adapters.js';
-import { BUILTIN_PRICE_BOOK } from '../../src/providers/prices.js';
+import { liveCatalogue } from '../../src/providers/registry/adapters.js';
+import { BUILTIN_PRICE_BOOK } from '../../src/providers/registry/prices.js';
 import { livePrices } from '../../src/providers/puter/live-prices.js';
 import { controlledClock } from '../support/clock.js';
 import { puterCalls, puterEndpoint, puterGenerate } from '../support/puter.js';

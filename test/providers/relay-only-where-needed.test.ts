@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { PriceBook } from '../../src/pricing/index.js';
-import { keyRoute, relayFor } from '../../src/providers/catalog.js';
+import { keyRoute, relayFor } from '../../src/providers/registry/catalog.js';
 import { controlledClock } from '../support/clock.js';
 import { recordRequests } from '../support/record-fetches.js';
 import { relayUrl } from '../support/relay.js';

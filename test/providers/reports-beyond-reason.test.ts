@@ -8,7 +8,7 @@ import '../../src/define.js';
 import { generate } from '../../src/api.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { mergePriceBook, type PriceBook } from '../../src/pricing/index.js';
-import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS } from '../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS } from '../../src/providers/registry/prices.js';
 import { controlledClock } from '../support/clock.js';
 import { bflEndpoint, simCharged, simEndpoint, unique } from '../support/sim.js';
 import { storageKeysForgottenAfterEach } from '../support/storage.js';

@@ -10,11 +10,11 @@
 // Holds: src/providers/openai/edit-request.ts
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
-import { putEditsInForce } from '../../src/providers/edit-prices.js';
+import { loadEdits } from '../../src/providers/registry/edits-loader.js';
 import { mergePriceBook } from '../../src/pricing/index.js';
 import type { PriceBook, TokenRates } from '../../src/pricing/index.js';
 import { OpenAiProvider } from '../../src/providers/openai/adapter.js';
-import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS, quoteFor } from '../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS, quoteFor } from '../../src/providers/registry/prices.js';
 import type { ProviderOutcome } from '../../src/providers/provider.js';
 import { controlledClock } from '../support/clock.js';
 import { referenceImage } from '../support/images.js';
@@ -155,7 +155,7 @@ describe('GPT Image edits as recorded, replayed through the OpenAI adapter', fun
   this.timeout(20_000);
   controlledClock(SERVED);
   const edits = editsAnsweredWith();
-  before(() => putEditsInForce()); // as the page has it a moment after it starts
+  before(() => loadEdits()); // as the page has it a moment after it starts
 
   it('the recordings are as published: OpenAI’s edit reply and its fields; the gateway’s, with OpenAI’s tokens and the cost', async () => {
     const reply = await recorded<EditReply>('openai/gpt-image-edit-reply.json');

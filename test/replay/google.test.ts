@@ -9,7 +9,7 @@ import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import '../../src/define.js';
 import { ImageStore } from '../../src/images/image-store.js';
-import { BUILTIN_PRICE_BOOK } from '../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK } from '../../src/providers/registry/prices.js';
 import { controlledClock } from '../support/clock.js';
 import { recorded } from '../support/recorded.js';
 import { unique } from '../support/sim.js';

@@ -9,7 +9,7 @@ import Decimal from 'decimal.js';
 import '../../src/define.js';
 import { mergePriceBook } from '../../src/pricing/index.js';
 import type { PriceBook } from '../../src/pricing/index.js';
-import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS } from '../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS } from '../../src/providers/registry/prices.js';
 import { controlledClock } from '../support/clock.js';
 import { recorded } from '../support/recorded.js';
 import { unique } from '../support/sim.js';

@@ -12,7 +12,7 @@ import { storageKeysForgottenAfterEach } from '../support/storage.js';
 import { failure } from '../support/failure.js';
 import { recorded } from '../support/recorded.js';
 import { simLogOf, unique, uniqueStorageKey } from '../support/sim.js';
-import { BUILTIN_PRICE_BOOK, quoteFor, GATEWAY_PRICE_BOOKS } from '../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK, quoteFor, GATEWAY_PRICE_BOOKS } from '../../src/providers/registry/prices.js';
 
 interface Interaction {
   method: string;

@@ -28,7 +28,7 @@ import { loadedFrame } from '../support/frames.js';
 import { consoleDuring } from '../support/console.js';
 import { imageWidget, imageWidgetIn, part } from '../support/widget.js';
 import { generationJob } from '../support/generation.js';
-import { providerFor } from '../../src/providers/engine/adapters.js';
+import { providerFor } from '../../src/providers/registry/adapters.js';
 
 const HOSTILE = '<img src=x onerror="window.pwned=1">';
 

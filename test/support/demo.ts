@@ -4,7 +4,7 @@ import { forgetStorage, holdDefaultStorageKey } from './storage.js';
 import { until } from './wait.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import type { ProviderId } from '../../src/base/types.js';
-import { providerInfo } from '../../src/providers/catalog.js';
+import { providerInfo } from '../../src/providers/registry/catalog.js';
 
 let frame: HTMLIFrameElement | undefined;
 /** Lets the next test have the default storage key, which the demo stores under (`holdDefaultStorageKey`). */

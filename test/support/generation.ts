@@ -7,7 +7,7 @@ import { type PriceBook } from '../../src/pricing/index.js';
 import type { PublicRequest } from '../../src/base/types.js';
 import { MemoryStorage } from './ledger.js';
 import { uniqueStorageKey } from './sim.js';
-import { quoteFor } from '../../src/providers/prices.js';
+import { quoteFor } from '../../src/providers/registry/prices.js';
 
 export interface JobOptions extends Omit<
   GenerationJob,

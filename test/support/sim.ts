@@ -2,7 +2,7 @@
 // addresses (on this page's origin or the other loopback name), what each logged and charged, and values no other
 // test uses (keys, storage keys, run ids).
 import { mergePriceBook } from '../../src/pricing/index.js';
-import { BUILTIN_PRICE_BOOK } from '../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK } from '../../src/providers/registry/prices.js';
 
 /** The fetch of the page as it loaded: the simulators' logs and charges are read with it, so a test that records or
  * replaces `window.fetch` never sees these reads among the widget's own requests. */

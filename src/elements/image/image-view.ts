@@ -1,6 +1,6 @@
 import { formatUsd, formatUsdRounded, megapixelsOf } from '../../pricing/index.js';
 import { isKeyError } from '../../base/errors.js';
-import { payeeAt, providerInfo } from '../../providers/catalog.js';
+import { payeeAt, providerInfo } from '../../providers/registry/catalog.js';
 import { wordsIn } from '../../strings/strings.js';
 import { widget } from '../../strings/image/widget.js';
 import { words } from '../../strings/words.js';

@@ -6,6 +6,7 @@ import { prices } from '../../strings/prices.js';
 import { wordsIn } from '../../strings/strings.js';
 import { emit } from '../shared/events.js';
 import { PanelsController } from '../shared/panels-controller.js';
+import { loadEdits } from '../../providers/registry/edits-loader.js';
 import { ImageProperties } from './shared/image-properties.js';
 import { imageStyles } from './image-styles.js';
 import { renderImageWidget } from './image-template.js';
@@ -94,12 +95,13 @@ export class UserPaysImage extends ImageProperties {
   readonly #parts = new ImageParts(this, this.language, this.startup, { request: () => this.#request() });
   /**
    * The widget's other half (its submissions, images, accounts…: `ImagePanels`), made when its panels arrive, after
-   * its first paint; there from then on.
+   * its first paint, with the edits' pricing (an edit, and images sent to a model that bills them in tokens, are
+   * priced from the panels on); there from then on.
    */
   #panels?: ImagePanels;
   readonly #panelsLoader = new PanelsController<typeof Panels>(
     this,
-    () => import('./panels/index.js'),
+    () => Promise.all([import('./panels/index.js'), loadEdits()]).then(([panels]) => panels),
     (module) => module.imagePanelStyles,
     this.startup,
     (module) => (this.#panels = new module.ImagePanels(this.#parts)),

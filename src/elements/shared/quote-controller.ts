@@ -5,13 +5,14 @@ import { loadEngine } from '../../lazy/index.js';
 import type { ProviderId, Quote, QuoteRequest } from '../../base/types.js';
 import type { Spoken } from './language-controller.js';
 import { emit } from './events.js';
-import { providerInfo } from '../../providers/catalog.js';
-import { BUILTIN_PRICE_BOOK, priceBookFor } from '../../providers/prices.js';
-import { withPagePrices } from '../../providers/page-prices.js';
+import { providerInfo } from '../../providers/registry/catalog.js';
+import { editsLoaded } from '../../providers/registry/edits-loader.js';
+import { BUILTIN_PRICE_BOOK, priceBookFor } from '../../providers/registry/prices.js';
+import { withPagePrices } from '../../providers/registry/page-prices.js';
 import { checkEndpoint } from '../../providers/urls.js';
 import type { StartupController } from './startup-controller.js';
 import type { LiveAccess } from '../../providers/provider.js';
-import type { LiveBook } from '../../providers/engine/adapters.js';
+import type { LiveBook } from '../../providers/registry/adapters.js';
 
 /** What the host prices: its request as it stands, the page's `priceBook`, and its endpoint. */
 export interface QuoteSource {
@@ -92,10 +93,13 @@ export class QuoteController implements ReactiveController {
     return modelsIn(this.prices(), provider, wanted);
   }
 
-  /** Prices any request with the book in force: the same answer the preview gives for it, in the host's words. */
+  /**
+   * Prices any request with the book in force and the edits' pricing where it has loaded: the same answer the preview
+   * gives for it, in the host's words.
+   */
   price(request: QuoteRequest): Priced {
     const { translation } = this.#source.language;
-    const priced = priceOf(request, this.prices(), translation);
+    const priced = priceOf(request, this.prices(), translation, editsLoaded());
     const storageKey = this.#source.storageKey?.();
     return storageKey === undefined ? priced : withBoundsSeen(priced, storageKey, translation);
   }

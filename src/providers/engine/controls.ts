@@ -1,8 +1,8 @@
 import { UserPaysError } from '../../base/errors.js';
-import type { ModelSettings, OutputFormat } from '../../base/types.js';
+import type { ModelSettings } from '../../base/types.js';
 import { settings as settingsWords } from '../../strings/settings.js';
 import { sayer, type Sentence } from '../../strings/strings.js';
-import type { ControlRange, ModelControls } from '../provider.js';
+import type { ModelControls } from '../provider.js';
 import { MODEL_SETTINGS } from '../model-settings.js';
 
 const text = sayer('settings', settingsWords);
@@ -37,10 +37,10 @@ export function checkSettings(controls: ModelControls, settings: ModelSettings =
     if (value === undefined || !control) continue;
     let refusal: Sentence | undefined;
     if (Array.isArray(control)) {
-      if (!control.includes(value as OutputFormat))
+      if (!control.some((format) => format === value))
         refusal = text.outputFormat(String(value).slice(0, 20), control.join(', '));
     } else if ('min' in control) {
-      const { min, max } = control as ControlRange;
+      const { min, max } = control;
       const fits =
         typeof value === 'number' && value >= min && value <= max && (!WHOLE.has(name) || Number.isInteger(value));
       if (!fits) refusal = text[name as 'steps'](min, max);

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { UserPaysError, asUserPaysError } from '../../base/errors.js';
+import { isRecord } from '../../base/checks.js';
 import { scrubSecret } from '../../base/secrets.js';
 import { base64Blob } from '../../base/image-bytes.js';
 import { checkImageUrl, routed } from './provider-urls.js';
@@ -41,6 +42,9 @@ function holdsSecret({ text, said }: Sentence, secret: string): boolean {
 
 /** A `UserPaysError` from an HTTP reply, with the wait the provider asked for (Retry-After). */
 export type HttpError = UserPaysError & { retryAfterMs?: number; status?: number };
+
+/** Whether `thrown` is the widget's own error, which a reply's status and wait may come with (`HttpError`). */
+export const isHttpError = (thrown: unknown): thrown is HttpError => thrown instanceof UserPaysError;
 
 /** Waits `ms`; rejects with the signal's reason as soon as it aborts. */
 export function sleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -213,7 +217,7 @@ export const mostSends = (url: string) => (url.startsWith('https:') ? 2 : 7);
 export function inKnownUnit(known: readonly string[], ...holders: unknown[]): boolean {
   return holders.every((holder) =>
     ['currency', 'unit'].every(
-      (field) => !holder || typeof holder !== 'object' || !(field in holder) || known.includes((holder as any)[field]),
+      (field) => !isRecord(holder) || !(field in holder) || known.some((unit) => unit === holder[field]),
     ),
   );
 }
@@ -380,7 +384,7 @@ export async function downloadImage(
   try {
     return await measured(await fetchImage(routed(address, relay), signal, relayHelps), onBytes);
   } catch (error) {
-    if (!(error as UserPaysError).cors) throw error;
+    if (!(error instanceof UserPaysError && error.cors)) throw error;
     return { remote: { url: address, expiresAt: linkExpiry(address) }, ...(await remoteSize(address, signal)) };
   }
 }

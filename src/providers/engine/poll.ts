@@ -1,5 +1,5 @@
 import { UserPaysError } from '../../base/errors.js';
-import type { HttpError } from './http.js';
+import { isHttpError } from './http.js';
 import { sleep } from './http.js';
 import type { PollPolicy } from '../provider.js';
 import { generationText as text } from '../../strings/generation.js';
@@ -89,9 +89,8 @@ export async function pollUntil<T>(
     try {
       reply = await request();
     } catch (thrown) {
-      const error = thrown as HttpError;
-      if (signal.aborted || !error.retryable || ++state.failures > MAX_FAILURES) throw error;
-      state.retryAfterMs = error.retryAfterMs;
+      if (signal.aborted || !isHttpError(thrown) || !thrown.retryable || ++state.failures > MAX_FAILURES) throw thrown;
+      state.retryAfterMs = thrown.retryAfterMs;
       continue;
     }
     state.failures = 0;

@@ -18,14 +18,17 @@ export function routed(url: string, relay?: string): string {
 
 /** A status or result URL a provider sent: `https:` (or `http:` on localhost) only. */
 export function checkProviderUrl(url: unknown, page = pageHost()): string {
-  if (secure(parse(url), page)) return url as string;
+  if (typeof url === 'string' && secure(parse(url), page)) return url;
   throw new UserPaysError('provider-error', text.addressRefused(), false);
 }
 
 /** Image URLs from providers: `https:`, `blob:` or `data:image/(png|jpeg|webp)` (and `http:` on loopback). */
 export function checkImageUrl(url: unknown, page = pageHost()): string {
   const u = parse(url);
-  if (secure(u, page) || u?.protocol === 'blob:' || /^data:image\/(png|jpeg|webp)[;,]/i.test(url as string))
-    return url as string;
+  if (
+    typeof url === 'string' &&
+    (secure(u, page) || u?.protocol === 'blob:' || /^data:image\/(png|jpeg|webp)[;,]/i.test(url))
+  )
+    return url;
   throw new UserPaysError('provider-error', text.imageAddressRefused(), false);
 }

@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { isRecord } from '../../base/checks.js';
 import type { PriceSource } from '../../base/types.js';
 import type { Lifecycle, PriceBook } from '../../pricing/index.js';
 import { FAL_FAMILIES, falFamilyPrices } from './families.js';
@@ -23,7 +24,7 @@ export const PRICED_LIVE: PricedLive[] = [
  */
 export function unitPricesOf(reply: unknown): Record<string, string> {
   const found: Record<string, string> = {};
-  const listed = (reply as { prices?: unknown })?.prices;
+  const listed = isRecord(reply) ? reply.prices : undefined;
   if (!Array.isArray(listed)) return found;
   for (const [id, family] of PRICED_LIVE) {
     const line = listed.find((price) => price?.endpoint_id === family.endpoint);

@@ -29,8 +29,8 @@ export const falEndpointId = (model: string, edit?: unknown) =>
  * ("Queued"), never a hostile or broken one (1e308, "3", -1) shown as a place in the queue.
  */
 export const queueStatus = (position: unknown) =>
-  Number.isSafeInteger(position) && (position as number) >= 0
-    ? falText.queuedAt((position as number) + 1)
+  typeof position === 'number' && Number.isSafeInteger(position) && position >= 0
+    ? falText.queuedAt(position + 1)
     : generationText.queued();
 
 /**

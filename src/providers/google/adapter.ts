@@ -1,4 +1,3 @@
-import Decimal from 'decimal.js';
 import { isRecord } from '../../base/checks.js';
 import { clock } from '../../base/clock.js';
 import { UserPaysError } from '../../base/errors.js';
@@ -12,6 +11,7 @@ import {
   type HttpError,
 } from '../engine/http.js';
 import { routed } from '../engine/provider-urls.js';
+import { chargeOfTokens, tokensSaid } from '../engine/token-charge.js';
 import { checkEndpoint } from '../urls.js';
 import type { Charge, Conversation, Provider, ProviderOutcome, ProviderRequest, RunContext } from '../provider.js';
 import type { TokenRates } from '../../pricing/index.js';
@@ -57,15 +57,12 @@ function quotaRefusal(body: unknown): { waitSeconds?: number; daily: boolean } |
   return { waitSeconds: seconds > 0 && Number.isFinite(seconds) ? Math.ceil(seconds) : undefined, daily };
 }
 
-/** A count of tokens as the reply reports it: a whole number, at least 0; `NaN` for anything else. */
-const tokens = (value: unknown) => (Number.isSafeInteger(value) && (value as number) >= 0 ? (value as number) : NaN);
-
 /** Of `details` (`[{modality, tokenCount}]`), the tokens of `modality`; 0 where none is listed, `NaN` where unreadable. */
 function modality(details: unknown, name: string): number {
   if (details === undefined) return 0;
   if (!Array.isArray(details)) return NaN;
   return details.reduce(
-    (sum: number, detail) => (isRecord(detail) && detail.modality === name ? sum + tokens(detail.tokenCount) : sum),
+    (sum: number, detail) => (isRecord(detail) && detail.modality === name ? sum + tokensSaid(detail.tokenCount) : sum),
     0,
   );
 }
@@ -81,23 +78,18 @@ function modality(details: unknown, name: string): number {
  */
 export function chargeOfUsageMetadata(usage: unknown, rates: TokenRates): Charge | undefined {
   if (!isRecord(usage)) return undefined;
-  const prompt = tokens(usage.promptTokenCount);
-  const candidates = tokens(usage.candidatesTokenCount ?? 0);
-  const thoughts = tokens(usage.thoughtsTokenCount ?? 0);
+  const prompt = tokensSaid(usage.promptTokenCount);
+  const candidates = tokensSaid(usage.candidatesTokenCount ?? 0);
+  const thoughts = tokensSaid(usage.thoughtsTokenCount ?? 0);
   const imageIn = modality(usage.promptTokensDetails, 'IMAGE');
   const imageOut = modality(usage.candidatesTokensDetails, 'IMAGE');
-  const counts = [prompt - imageIn, imageIn, imageOut, candidates - imageOut + thoughts];
-  if (!counts.every((count) => count >= 0) || thoughts < 0) return undefined; // NaN, or a part larger than its total
-  const usd = [rates.textIn, rates.imageIn, rates.imageOut, rates.textOut ?? rates.imageOut].reduce(
-    (sum, rate, index) => sum.add(new Decimal(rate).mul(counts[index])),
-    new Decimal(0),
-  );
-  return { usd: usd.div(1e6).toString() };
+  const textOut = candidates - imageOut + thoughts;
+  return chargeOfTokens({ textIn: prompt - imageIn, imageIn, imageOut, textOut }, rates);
 }
 
 /** The type of an image of a reply, as it says it where it is one a browser shows; else PNG, Google's. */
 const typeOf = (image: Record<string, any>) =>
-  /^image\/(png|jpeg|webp)$/.test(image.mimeType) ? (image.mimeType as string) : 'image/png';
+  typeof image.mimeType === 'string' && /^image\/(png|jpeg|webp)$/.test(image.mimeType) ? image.mimeType : 'image/png';
 
 /** How far ahead a retirement Google announces in its reply is said to the user. */
 const WARN_MS = 30 * 86_400_000;

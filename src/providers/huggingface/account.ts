@@ -1,11 +1,10 @@
 import { UserPaysError } from '../../base/errors.js';
 import { clock } from '../../base/clock.js';
-import { fetchJson } from '../engine/http.js';
+import { exchangeCode, siteClientId } from '../engine/oauth-client.js';
 import type { AuthorizeRequest, ExchangeRequest, OAuthAccount, SignedIn } from '../sign-in.js';
 import { info } from './info.js';
 import { huggingfaceWords, noClientIdConsole } from './words.js';
 import { sayer } from '../../strings/strings.js';
-import { generationText } from '../../strings/generation.js';
 
 /** Hugging Face's words (words.ts), for the account and the adapter alike. */
 export const huggingFaceText = sayer('huggingface', huggingfaceWords);
@@ -34,15 +33,8 @@ export const HF_SCOPES = 'openid profile inference-api read-billing';
 
 const hubOf = (endpoint: string) => (endpoint === info.defaultEndpoint() ? 'https://huggingface.co' : endpoint);
 
-/** Whether the console has been told how to set the client id (once a page: the user may click again). */
-let told = false;
-
-function clientIdOf(request: { clientId?: string }): string {
-  if (request.clientId) return request.clientId;
-  if (!told) console.warn(noClientIdConsole);
-  told = true;
-  throw new UserPaysError('invalid-input', huggingFaceText.noClientId(), false);
-}
+/** The site's OAuth app at the hub (`huggingface-client-id`), else a refusal that says how to make one. */
+const clientIdOf = siteClientId(noClientIdConsole, () => huggingFaceText.noClientId());
 
 export const huggingFaceAccount: OAuthAccount = {
   provider: 'huggingface',
@@ -62,26 +54,14 @@ export const huggingFaceAccount: OAuthAccount = {
 
   async exchange(request: ExchangeRequest, signal = new AbortController().signal): Promise<SignedIn> {
     const hub = hubOf(request.endpoint);
-    const body = new URLSearchParams({
-      grant_type: 'authorization_code',
-      code: request.code,
-      redirect_uri: request.redirectUri,
-      client_id: clientIdOf(request),
-      code_verifier: request.verifier,
-    });
-    const reply = await fetchJson(
+    const { key, reply } = await exchangeCode(
       `${hub}/oauth/token`,
-      { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: String(body) },
-      signal,
       request.code,
-    ).catch((error: UserPaysError & { status?: number }) => {
-      // The hub refused the code (used, expired, another verifier): only a new sign-in helps.
-      throw error.status && error.status < 500
-        ? new UserPaysError('auth-required', huggingFaceText.signInFailed())
-        : error;
-    });
-    const key = reply.access_token;
-    if (typeof key !== 'string' || !key) throw new UserPaysError('provider-error', generationText.unreadableReply());
+      request.verifier,
+      { redirect_uri: request.redirectUri, client_id: clientIdOf(request) },
+      huggingFaceText.signInFailed(),
+      signal,
+    );
     // A token that may not call Inference Providers would fail at the first image: say so now.
     if (typeof reply.scope === 'string' && !reply.scope.split(/\s+/).includes('inference-api')) {
       throw new UserPaysError('auth-required', huggingFaceText.scopeMissing());

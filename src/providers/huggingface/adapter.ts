@@ -1,6 +1,6 @@
 import { UserPaysError } from '../../base/errors.js';
 import { falEndpointId, falOutcome, queueStatus } from '../fal/queue.js';
-import { fetchJson, guard, keyOf, type HttpError } from '../engine/http.js';
+import { fetchJson, guard, isHttpError, keyOf, type HttpError } from '../engine/http.js';
 import { routed } from '../engine/provider-urls.js';
 import { checkEndpoint, parse } from '../urls.js';
 import { pollUntil } from '../engine/poll.js';
@@ -119,7 +119,7 @@ async function send(url: string, init: RequestInit, signal: AbortSignal, token: 
   try {
     return await fetchJson(url, init, signal, token);
   } catch (thrown) {
-    const status = (thrown as HttpError).status;
+    const status = isHttpError(thrown) ? thrown.status : undefined;
     if (status !== 401 && status !== 403) throw thrown;
     const error = new UserPaysError(
       'auth-required',

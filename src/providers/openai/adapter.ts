@@ -1,4 +1,3 @@
-import Decimal from 'decimal.js';
 import { isRecord } from '../../base/checks.js';
 import { UserPaysError } from '../../base/errors.js';
 import {
@@ -12,6 +11,7 @@ import {
   type HttpError,
 } from '../engine/http.js';
 import { routed } from '../engine/provider-urls.js';
+import { chargeOfTokens, tokensSaid } from '../engine/token-charge.js';
 import { checkEndpoint, parse } from '../urls.js';
 import type {
   Charge,
@@ -57,9 +57,6 @@ function decoded(b64: string, onBytes: RunContext['onBytes']): Promise<ProviderI
   return measured(base64Image(b64, 'image/' + type), onBytes);
 }
 
-/** A count of tokens as the reply reports it: a whole number, at least 0; `NaN` for anything else. */
-const tokens = (value: unknown) => (Number.isSafeInteger(value) && (value as number) >= 0 ? (value as number) : NaN);
-
 /**
  * What an image billed in tokens cost, from the reply's `usage` (OpenAI's Image API reference, "The image generation
  * response": `input_tokens` with `input_tokens_details` {text_tokens, image_tokens}, `output_tokens` with
@@ -71,18 +68,13 @@ const tokens = (value: unknown) => (Number.isSafeInteger(value) && (value as num
  */
 export function chargeOfUsage(usage: unknown, rates: TokenRates): Charge | undefined {
   if (!isRecord(usage)) return undefined;
-  const part = (details: unknown, name: string) => (isRecord(details) && name in details ? tokens(details[name]) : 0);
-  const input = tokens(usage.input_tokens);
-  const output = tokens(usage.output_tokens);
+  const part = (details: unknown, name: string) =>
+    isRecord(details) && name in details ? tokensSaid(details[name]) : 0;
+  const input = tokensSaid(usage.input_tokens);
+  const output = tokensSaid(usage.output_tokens);
   const imageIn = part(usage.input_tokens_details, 'image_tokens');
   const textOut = part(usage.output_tokens_details, 'text_tokens');
-  const counts = [input - imageIn, imageIn, output - textOut, textOut];
-  if (!counts.every((count) => count >= 0)) return undefined; // NaN, or a part larger than its total
-  const usd = [rates.textIn, rates.imageIn, rates.imageOut, rates.textOut ?? rates.imageOut].reduce(
-    (sum, rate, index) => sum.add(new Decimal(rate).mul(counts[index])),
-    new Decimal(0),
-  );
-  return { usd: usd.div(1e6).toString() };
+  return chargeOfTokens({ textIn: input - imageIn, imageIn, imageOut: output - textOut, textOut }, rates);
 }
 
 /** The generations call's JSON body: one image of the model, at the size and quality priced. */

@@ -8,6 +8,7 @@ import {
   base64Image,
   fetchJson,
   guard,
+  isHttpError,
   keyOf,
   measured,
   inKnownUnit,
@@ -274,7 +275,7 @@ async function post(url: string, body: object, context: RunContext, signal: Abor
     undefined,
     (body) => (said = body),
   ).catch((thrown: unknown) => {
-    throw thrown instanceof UserPaysError ? openRouterError(thrown as HttpError, said, key, context) : thrown;
+    throw isHttpError(thrown) ? openRouterError(thrown, said, key, context) : thrown;
   });
 }
 

@@ -19,7 +19,7 @@
  * BYOK record's `total_cost` holds beside `upstream_inference_cost` is not said either: such a record settles nothing.
  */
 import Decimal from 'decimal.js';
-import { fetchJson, type HttpError } from '../engine/http.js';
+import { fetchJson, isHttpError } from '../engine/http.js';
 import { routed } from '../engine/provider-urls.js';
 import { checkEndpoint } from '../urls.js';
 import type { GenerationRecord, RecordAccess } from '../provider.js';
@@ -56,7 +56,7 @@ export async function readGenerationRecord(id: string, access: RecordAccess): Pr
     );
     return chargedOf(body?.data, id);
   } catch (thrown) {
-    const status = (thrown as HttpError | undefined)?.status;
+    const status = isHttpError(thrown) ? thrown.status : undefined;
     if (status === 404) return { unread: 'missing' };
     if (status === 401 || status === 403) return { unread: 'key' };
     return { unread: 'unreadable' };

@@ -152,7 +152,7 @@ function endpointRecord(served: any): EndpointRecord | undefined {
     ...(typeof served.provider_name === 'string' && { name: served.provider_name }),
     ...(valuesOf(parameters?.resolution) && { resolutions: valuesOf(parameters.resolution) }),
     ...(valuesOf(parameters?.quality) && { qualities: valuesOf(parameters.quality) }),
-    references: Number.isSafeInteger(most) && (most as number) > 0 ? (most as number) : 0,
+    references: typeof most === 'number' && Number.isSafeInteger(most) && most > 0 ? most : 0,
     lines: lines.map((line: any) => ({
       billable: String(line?.billable),
       unit: String(line?.unit),

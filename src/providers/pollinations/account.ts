@@ -1,5 +1,4 @@
-import { UserPaysError } from '../../base/errors.js';
-import { fetchJson } from '../engine/http.js';
+import { exchangeCode, siteClientId } from '../engine/oauth-client.js';
 import type { AuthorizeRequest, ExchangeRequest, OAuthAccount, SignedIn } from '../sign-in.js';
 import { sayer } from '../../strings/strings.js';
 import { clock } from '../../base/clock.js';
@@ -7,7 +6,6 @@ import { retired } from '../../pricing/lifecycle.js';
 import { info } from './info.js';
 import { prices } from './prices.js';
 import { noAppKeyConsole, pollinationsWords } from './words.js';
-import { generationText } from '../../strings/generation.js';
 
 /** Pollinations' words (words.ts), for the account and the adapter alike. */
 export const pollinationsText = sayer('pollinations', pollinationsWords);
@@ -25,15 +23,8 @@ export const pollinationsText = sayer('pollinations', pollinationsWords);
  */
 const authOf = (endpoint: string) => (endpoint === info.defaultEndpoint() ? 'https://enter.pollinations.ai' : endpoint);
 
-/** Whether the console has been told how to set the App Key (once a page: the user may click again). */
-let told = false;
-
-function appKeyOf(request: { clientId?: string }): string {
-  if (request.clientId) return request.clientId;
-  if (!told) console.warn(noAppKeyConsole);
-  told = true;
-  throw new UserPaysError('invalid-input', pollinationsText.noAppKey(), false);
-}
+/** The site's publishable App Key (`pollinations-app-key`), else a refusal that says where to get one. */
+const appKeyOf = siteClientId(noAppKeyConsole, () => pollinationsText.noAppKey());
 
 /**
  * The models the key may use: those this widget offers at Pollinations by the page's clock, by their names there
@@ -65,30 +56,21 @@ export const pollinationsAccount: OAuthAccount = {
   },
 
   async exchange(request: ExchangeRequest, signal = new AbortController().signal): Promise<SignedIn> {
-    const body = new URLSearchParams({
-      grant_type: 'authorization_code',
-      code: request.code,
-      client_id: appKeyOf(request),
-      redirect_uri: request.redirectUri,
-      code_verifier: request.verifier,
-    });
-    const reply = await fetchJson(
+    // Refused (`invalid_grant`: a code used, expired, or of another verifier): only a new sign-in helps.
+    const { key, reply } = await exchangeCode(
       `${authOf(request.endpoint)}/api/oauth/token`,
-      { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: String(body) },
-      signal,
       request.code,
-    ).catch((error: UserPaysError & { status?: number }) => {
-      // Refused (a code used, expired, or of another verifier: `invalid_grant`): only a new sign-in helps.
-      throw error.status && error.status < 500
-        ? new UserPaysError('auth-required', pollinationsText.signInFailed())
-        : error;
-    });
-    const key = reply.access_token;
-    if (typeof key !== 'string' || !key) throw new UserPaysError('provider-error', generationText.unreadableReply());
+      request.verifier,
+      { client_id: appKeyOf(request), redirect_uri: request.redirectUri },
+      pollinationsText.signInFailed(),
+      signal,
+    );
     const life = reply.expires_in; // seconds; absent: the key does not expire
     return {
       key,
-      ...(Number.isFinite(life) && life > 0 ? { expiresAt: clock.now() + life * 1000 } : {}),
+      ...(typeof life === 'number' && Number.isFinite(life) && life > 0
+        ? { expiresAt: clock.now() + life * 1000 }
+        : {}),
     };
   },
 };

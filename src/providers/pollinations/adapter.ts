@@ -193,7 +193,7 @@ class PollinationsProvider implements Provider {
         const made = sending ? response.json().catch(() => undefined) : response.blob().catch(() => undefined);
         const answer = await made;
         context.onBilled?.(); // it answered with the image: made, and charged
-        const blob = sending ? editedImage(answer) : (answer as Blob | undefined);
+        const blob = sending ? editedImage(answer) : answer instanceof Blob ? answer : undefined;
         if (!blob?.type.startsWith('image/'))
           throw new UserPaysError('provider-error', generationText.imageUnreadable());
         if (blob.size > MAX_IMAGE_BYTES) throw new UserPaysError('provider-error', generationText.imageTooLarge());

@@ -88,11 +88,12 @@ function imagesOf(
   if (
     !Array.isArray(modalities) ||
     !modalities.includes('image') ||
+    typeof most !== 'number' ||
     !Number.isSafeInteger(most) ||
-    (most as number) <= 0
+    most <= 0
   )
     return { references: referenceRule(0), edits: [] };
-  const references = { ...(entry.references ?? referenceRule(0)), max: most as number };
+  const references = { ...(entry.references ?? referenceRule(0)), max: most };
   if (rule.kind !== 'flat') return { references };
   const each: unknown = listed.pricing?.promptImageTokens;
   if (isAmount(each) && saneUsd(each, 'image')) return { references, inputPrice: { per: 'image', usd: each } };

@@ -3,7 +3,7 @@ import type { ProgressDetail } from '../../../base/types.js';
 import { formatUsd, modelName } from '../../../pricing/index.js';
 import { rankOffers } from '../../../pricing/compare.js';
 import { finalOf } from '../../../pricing/offer-choices.js';
-import { payeeAt, providerInfo } from '../../../providers/catalog.js';
+import { payeeAt, providerInfo } from '../../../providers/registry/catalog.js';
 import { offers } from '../../../strings/image/offers.js';
 import { wordsIn } from '../../../strings/strings.js';
 import { words } from '../../../strings/words.js';

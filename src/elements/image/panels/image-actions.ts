@@ -1,5 +1,5 @@
 import { finalOf } from '../../../pricing/offer-choices.js';
-import { providerInfo } from '../../../providers/catalog.js';
+import { providerInfo } from '../../../providers/registry/catalog.js';
 import type { ImageSettings } from '../gallery/panel/gallery-actions.js';
 import type { GalleryFeature } from '../gallery/panel/gallery-feature.js';
 import type { EditorFeature } from '../editor/panel/editor-feature.js';

@@ -1,6 +1,5 @@
 import type { GenerationResult, ModelSettings, PublicEdit, Quote } from '../../../base/types.js';
 import type { Conversation, ReferenceImage } from '../../../providers/provider.js';
-import { putEditsInForce } from '../../../providers/edit-prices.js';
 import { AccountsFeature } from '../accounts/panel/accounts-feature.js';
 import { DetailsFeature } from '../details/panel/details-feature.js';
 import { EditorFeature } from '../editor/panel/editor-feature.js';
@@ -48,8 +47,6 @@ export class ImagePanels implements Features {
 
   constructor(parts: ImageParts) {
     this.#parts = parts;
-    // An edit, and images sent to a model that bills them in tokens, are priced with the panels at the latest.
-    putEditsInForce();
     this.flow = flowOf(parts, this);
     this.accounts = new AccountsFeature(parts, this, { keyEntered: () => this.submission.resume.keyEntered() });
     this.price = new PriceFeature(parts, this);

@@ -7,8 +7,9 @@ import { wordsIn } from '../../../strings/strings.js';
 import type { Offer } from '../../../pricing/compare.js';
 import { offersOf, type Pricer } from '../../../pricing/offers.js';
 import { editsWithWordsAt } from '../../../providers/edit-promises.js';
-import { BUILTIN_PRICE_BOOK, priceBookFor } from '../../../providers/prices.js';
-import { withPagePrices } from '../../../providers/page-prices.js';
+import { editsLoaded } from '../../../providers/registry/edits-loader.js';
+import { BUILTIN_PRICE_BOOK, priceBookFor } from '../../../providers/registry/prices.js';
+import { withPagePrices } from '../../../providers/registry/page-prices.js';
 import type { Asked, Submission } from '../../../generation/submit.js';
 import { GestureGuard } from '../../shared/gesture.js';
 import type { LanguageController } from '../../shared/language-controller.js';
@@ -210,7 +211,7 @@ export class ImageParts {
     price: (request) =>
       request.provider === this.host.provider
         ? this.pricing.price(request)
-        : priceOf(request, this.#bookOf(request.provider!), this.language.translation),
+        : priceOf(request, this.#bookOf(request.provider!), this.language.translation, editsLoaded()),
     rule: (provider, model) =>
       (provider === this.host.provider ? this.pricing.prices() : this.#bookOf(provider))[model]?.[provider]?.rule,
   };

@@ -1,5 +1,5 @@
 import type { ProviderId } from '../../../base/types.js';
-import { keyRoute } from '../../../providers/catalog.js';
+import { keyRoute } from '../../../providers/registry/catalog.js';
 
 /**
  * Where a remembered key is kept: one slot per storage key, provider and route (`keyRoute`: the account it belongs

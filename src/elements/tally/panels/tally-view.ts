@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { dayOf } from '../../../base/days.js';
 import type { LedgerEntry, LedgerStore } from '../../../ledger/ledger.js';
 import type { Tally } from '../../../base/types.js';
-import { providerInfo } from '../../../providers/catalog.js';
+import { providerInfo } from '../../../providers/registry/catalog.js';
 import { reword, wordsIn } from '../../../strings/strings.js';
 import { tally as english } from '../../../strings/tally/tally.js';
 import { tallyLine } from '../../../strings/tally/tally-line.js';

@@ -17,7 +17,7 @@ import { jsonPostedDuring } from '../../../support/record-fetches.js';
 import { base64Png } from '../../../support/png-pixels.js';
 import { simEndpoint, unique, uniqueStorageKey } from '../../../support/sim.js';
 import { mergePriceBook } from '../../../../src/pricing/index.js';
-import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS } from '../../../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS } from '../../../../src/providers/registry/prices.js';
 import { until, waitUntil } from '../../../support/wait.js';
 import {
   blocked,

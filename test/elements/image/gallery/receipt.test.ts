@@ -8,7 +8,7 @@ import { bflWidget } from '../../../support/bfl-widget.js';
 import { falEndpoint, simCharges, simEndpoint, unique, uniqueStorageKey } from '../../../support/sim.js';
 import { controlledClock } from '../../../support/clock.js';
 import { mergePriceBook } from '../../../../src/pricing/index.js';
-import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS } from '../../../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS } from '../../../../src/providers/registry/prices.js';
 import { cleanMadeStorage } from '../../../support/storage.js';
 import { until } from '../../../support/wait.js';
 import { imageWidget, words } from '../../../support/widget.js';

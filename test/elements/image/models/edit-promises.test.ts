@@ -8,7 +8,7 @@
 import { expect } from '@open-wc/testing';
 import '../../../../src/define.js';
 import type { ProviderId } from '../../../../src/base/types.js';
-import { EDIT_FACTS } from '../../../../src/providers/edit-prices.js';
+import { EDIT_FACTS } from '../../../../src/providers/registry/edit-prices.js';
 import { models as english } from '../../../../src/strings/image/models.js';
 import { models as german } from '../../../../src/translations/de/image/models.js';
 import { demoWidget, forgetDemo, openDemo } from '../../../support/demo.js';

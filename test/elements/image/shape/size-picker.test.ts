@@ -8,7 +8,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../../src/define.js';
 import type { UserPaysImage } from '../../../../src/elements/image/userpays-image.js';
-import { BUILTIN_PRICE_BOOK } from '../../../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK } from '../../../../src/providers/registry/prices.js';
 import { sizeView } from '../../../../src/elements/image/shape/size-choices.js';
 import { capabilityOf } from '../../../../src/pricing/capabilities.js';
 import { imageWidget } from '../../../support/widget.js';

@@ -2,7 +2,7 @@ import type Decimal from 'decimal.js';
 import { nothing } from 'lit';
 import { isKeyError } from '../../../../base/errors.js';
 import type { ProviderId } from '../../../../base/types.js';
-import { payeeAt, providerInfo } from '../../../../providers/catalog.js';
+import { payeeAt, providerInfo } from '../../../../providers/registry/catalog.js';
 import { signIn } from '../../../../strings/sign-in.js';
 import { widget } from '../../../../strings/image/widget.js';
 import { wordsIn } from '../../../../strings/strings.js';

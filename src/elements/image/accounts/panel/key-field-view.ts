@@ -1,7 +1,7 @@
 import { formatUsdLeft, formatUsdRounded } from '../../../../pricing/index.js';
 import { isKeyError } from '../../../../base/errors.js';
 import type { ProviderId } from '../../../../base/types.js';
-import { keyOrigin, keyRoute, payeeAt, providerInfo, routeParts } from '../../../../providers/catalog.js';
+import { keyOrigin, keyRoute, payeeAt, providerInfo, routeParts } from '../../../../providers/registry/catalog.js';
 import { parse } from '../../../../providers/urls.js';
 import { callsKeysTokens, signIn } from '../../../../strings/sign-in.js';
 import { wordsIn } from '../../../../strings/strings.js';
@@ -86,7 +86,7 @@ export function signInLine(
 /**
  * Why the key field is empty though the user gave a key for this provider on this page: a key goes only to the
  * origin it was given for, and only the way it was given (through the relay in force then, or none: `keyRoute`,
- * providers/catalog.ts).
+ * providers/registry/catalog.ts).
  */
 export function keyNotSentHere(
   { host, language }: ImageParts,

@@ -1,6 +1,6 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { ProviderId } from '../../../../base/types.js';
-import { keyOrigin, providerInfo } from '../../../../providers/catalog.js';
+import { keyOrigin, providerInfo } from '../../../../providers/registry/catalog.js';
 import { keySlot, readKey as read, type KeyRoute, type KeysGiven } from '../../shared/key-slots.js';
 
 /** Before keys were bound to their origin, one slot per provider: read as the provider's public origin's. */

@@ -1,7 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { ProviderId } from '../../../../base/types.js';
 import { addressAnswersSignIn, loadEngine } from '../../../../lazy/index.js';
-import { providerInfo } from '../../../../providers/catalog.js';
+import { providerInfo } from '../../../../providers/registry/catalog.js';
 import { PanelPart } from '../../shared/panel-part.js';
 import type { SignInPart } from './sign-in/index.js';
 import { openSignInWindow } from './sign-in-button.js';

@@ -2,7 +2,7 @@ import { nothing, type ReactiveController } from 'lit';
 import { clock } from '../../../../base/clock.js';
 import { dayOf } from '../../../../base/days.js';
 import type { ProviderId } from '../../../../base/types.js';
-import { payeeAt } from '../../../../providers/catalog.js';
+import { payeeAt } from '../../../../providers/registry/catalog.js';
 import { bestForAt } from '../../shared/best-for.js';
 import type { ImageParts } from '../../shared/image-parts.js';
 import { PanelPart } from '../../shared/panel-part.js';

@@ -5,7 +5,8 @@ import type { EditKind, GenerationResult, PublicEdit, Quote, Size } from '../../
 import type { GalleryImage } from '../../../../images/gallery.js';
 import { loadEngine } from '../../../../lazy/index.js';
 import { EDIT_KINDS, editSize, extendedSize } from '../../../../pricing/edit-pricing.js';
-import { payeeAt } from '../../../../providers/catalog.js';
+import { payeeAt } from '../../../../providers/registry/catalog.js';
+import { editsLoaded } from '../../../../providers/registry/edits-loader.js';
 import type { ReferenceImage } from '../../../../providers/provider.js';
 import { generation as generationWords } from '../../../../strings/generation.js';
 import { editor } from '../../../../strings/image/editor.js';
@@ -215,7 +216,7 @@ export class EditorFeature implements EditorContract {
    */
   async begin(input: unknown) {
     const engine = await loadEngine();
-    const edit = engine.checkEditInput(input);
+    const edit = engine.checkEditInput(input, editsLoaded());
     const text = wordsIn(this.#parts.language.translation, 'editor', editor);
     if (!this.allowed()) invalid(text.editingOff());
     const { file, editOf } = await this.imageToEdit(edit.image);

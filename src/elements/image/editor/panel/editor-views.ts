@@ -1,9 +1,9 @@
 import Decimal from 'decimal.js';
 import type { EditKind } from '../../../../base/types.js';
-import { withEditFacts } from '../../../../pricing/edit-hook.js';
-import { formatUsd, megapixelsOf, modelName } from '../../../../pricing/index.js';
-import { payeeAt } from '../../../../providers/catalog.js';
-import { imageKeptAt } from '../../../../providers/image-kept.js';
+import { formatUsd, megapixelsOf, modelName, withEditFacts } from '../../../../pricing/index.js';
+import { payeeAt } from '../../../../providers/registry/catalog.js';
+import { editsLoaded } from '../../../../providers/registry/edits-loader.js';
+import { imageKeptAt } from '../../../../providers/registry/image-kept.js';
 import type { ReferenceImage } from '../../../../providers/provider.js';
 import { editPrices } from '../../../../strings/edit-prices.js';
 import { editor } from '../../../../strings/image/editor.js';
@@ -24,7 +24,7 @@ export function modelsFor({ host, pricing }: ImageParts, kind: EditKind): string
   const { provider } = host;
   return pricing.models(provider, '').filter((model) => {
     const entry = book[model]?.[provider];
-    return entry && withEditFacts(entry, provider, model).edits?.includes(kind);
+    return entry && withEditFacts(entry, provider, model, editsLoaded()).edits?.includes(kind);
   });
 }
 
@@ -34,7 +34,7 @@ export function modelsFor({ host, pricing }: ImageParts, kind: EditKind): string
  */
 export function entryInForce({ host, pricing }: ImageParts) {
   const entry = pricing.prices()[host.model]?.[host.provider];
-  return entry && withEditFacts(entry, host.provider, host.model);
+  return entry && withEditFacts(entry, host.provider, host.model, editsLoaded());
 }
 
 /**

@@ -1,7 +1,7 @@
 import { invalid, isRecord } from '../../../../base/checks.js';
 import { asUserPaysError } from '../../../../base/errors.js';
 import type { GenerationResult } from '../../../../base/types.js';
-import { payeeAt } from '../../../../providers/catalog.js';
+import { payeeAt } from '../../../../providers/registry/catalog.js';
 import { editNotAnImage } from '../../../../strings/edit-input.js';
 import { editor } from '../../../../strings/image/editor.js';
 import { wordsIn } from '../../../../strings/strings.js';

@@ -1,6 +1,6 @@
 import { nothing } from 'lit';
 import { billsReferences, modelName } from '../../../../pricing/index.js';
-import { payeeAt, providerInfo } from '../../../../providers/catalog.js';
+import { payeeAt, providerInfo } from '../../../../providers/registry/catalog.js';
 import { loadEngine } from '../../../../lazy/index.js';
 import { moreOptions } from '../../../../strings/more-options.js';
 import { prices } from '../../../../strings/prices.js';

@@ -1,4 +1,4 @@
-import { providerInfo } from '../../../../providers/catalog.js';
+import { providerInfo } from '../../../../providers/registry/catalog.js';
 import type { ImageParts } from '../../shared/image-parts.js';
 import type { Features } from '../../shared/features.js';
 import type { PanelPart } from '../../shared/panel-part.js';

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { css, html, nothing, type ReactiveController } from 'lit';
 import { formatUsd } from '../../../../pricing/index.js';
-import { payeeAt } from '../../../../providers/catalog.js';
+import { payeeAt } from '../../../../providers/registry/catalog.js';
 import { wordsIn } from '../../../../strings/strings.js';
 import { uncertain } from '../../../../strings/tally/uncertain.js';
 import type { ImageParts } from '../../shared/image-parts.js';

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import type { Quote } from '../../../../base/types.js';
 import { formatUsd, formatUsdLeft, formatUsdRounded, modelName } from '../../../../pricing/index.js';
 import { cheapestWithin } from '../../../../pricing/offer-choices.js';
-import { payeeAt, providerInfo } from '../../../../providers/catalog.js';
+import { payeeAt, providerInfo } from '../../../../providers/registry/catalog.js';
 import { offers } from '../../../../strings/image/offers.js';
 import { signIn } from '../../../../strings/sign-in.js';
 import { ledger as ledgerWords } from '../../../../strings/ledger.js';

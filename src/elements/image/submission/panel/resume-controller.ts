@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ProviderId } from '../../../../base/types.js';
 import type { LedgerStore } from '../../../../ledger/ledger.js';
 import { loadEngine } from '../../../../lazy/index.js';
-import { keyedProviders, providerInfo, relayFor } from '../../../../providers/catalog.js';
+import { keyedProviders, providerInfo, relayFor } from '../../../../providers/registry/catalog.js';
 import { checkRelay } from '../../../../providers/urls.js';
 import type { GalleryContract } from '../../shared/features.js';
 

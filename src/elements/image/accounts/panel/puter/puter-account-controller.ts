@@ -3,7 +3,7 @@ import { loadEngine } from '../../../../../lazy/index.js';
 import type { UserPaysError } from '../../../../../base/errors.js';
 import type { PuterBalance, PuterFound } from '../../../../../providers/puter/account.js';
 import type * as PuterModule from '../../../../../providers/puter/adapter.js';
-import { puterApi } from '../../../../../providers/catalog.js';
+import { puterApi } from '../../../../../providers/registry/catalog.js';
 import { checkEndpoint } from '../../../../../providers/urls.js';
 
 /** Where the host's Puter is: its API endpoint ('' for Puter's own) and where its SDK loads from. */

@@ -6,7 +6,7 @@
 import { clock } from '../../../../../base/clock.js';
 import { formatDate } from '../../../../../base/dates.js';
 import { formatUsdLeft, formatUsdRounded } from '../../../../../pricing/index.js';
-import { providerInfo } from '../../../../../providers/catalog.js';
+import { providerInfo } from '../../../../../providers/registry/catalog.js';
 import { signIn, type SignInStrings } from '../../../../../strings/sign-in.js';
 import { wordsIn } from '../../../../../strings/strings.js';
 import type { ImageParts } from '../../../shared/image-parts.js';

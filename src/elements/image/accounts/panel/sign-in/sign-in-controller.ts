@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ProviderId } from '../../../../../base/types.js';
 import { addressAnswersSignIn, loadEngine } from '../../../../../lazy/index.js';
-import { keyRoute, providerInfo } from '../../../../../providers/catalog.js';
+import { keyRoute, providerInfo } from '../../../../../providers/registry/catalog.js';
 import type { ProviderKeys } from '../provider-keys.js';
 import type { SignedKeys } from '../signed-keys.js';
 import {

@@ -1,4 +1,4 @@
-import type { ImageKept, ProviderId } from '../base/types.js';
+import type { ImageKept, ProviderId } from '../../base/types.js';
 import { providerInfo } from './catalog.js';
 
 /**

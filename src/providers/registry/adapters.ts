@@ -7,9 +7,9 @@ import type { ProviderId } from '../../base/types.js';
 import type { AdapterModule, KeyBalance, LiveAccess, LivePriceReader, Provider, ProviderEntry } from '../provider.js';
 import type { OAuthAccount } from '../sign-in.js';
 import { signIn as signInWords } from '../../strings/sign-in.js';
-import { BUILTIN_PRICE_BOOK, priceBookFor } from '../prices.js';
-import { relayFor } from '../catalog.js';
-import { PROVIDERS } from '../registry.js';
+import { BUILTIN_PRICE_BOOK, priceBookFor } from './prices.js';
+import { relayFor } from './catalog.js';
+import { PROVIDERS } from './registry.js';
 import { checkEndpoint, checkRelay } from '../urls.js';
 import { sayer } from '../../strings/strings.js';
 

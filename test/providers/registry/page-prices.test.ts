@@ -1,19 +1,19 @@
 // A page's `priceBook` sets a price, never when a model ends, and never a quote below what the user's provider charges
-// (src/providers/page-prices.ts): a model the built-in book has shut down is neither offered nor sent, whatever the page
+// (src/providers/registry/page-prices.ts): a model the built-in book has shut down is neither offered nor sent, whatever the page
 // prices and whatever lifecycle it states; where the built-in book holds the provider's own rates (OpenAI at
 // api.openai.com, Google at its API), the quote and the budget check use at least them. The page hears each once, in
 // the console. Over real HTTP against the simulators, by the page's clock (and the simulator's `now=`).
 import { expect } from '@open-wc/testing';
-import '../../src/define.js';
-import { generate } from '../../src/api.js';
-import type { UserPaysError } from '../../src/base/errors.js';
-import { mergePriceBook, modelsIn, type PriceBook, type PriceEntry } from '../../src/pricing/index.js';
-import { withPagePrices } from '../../src/providers/page-prices.js';
-import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS, quoteFor } from '../../src/providers/prices.js';
-import { controlledClock } from '../support/clock.js';
-import { simEndpoint, simLogOf, submissionsOf, unique } from '../support/sim.js';
-import { waitUntil } from '../support/wait.js';
-import { decision, imageWidgetsForgottenAfterEach, modelChoices, panelsLoaded } from '../support/widget.js';
+import '../../../src/define.js';
+import { generate } from '../../../src/api.js';
+import type { UserPaysError } from '../../../src/base/errors.js';
+import { mergePriceBook, modelsIn, type PriceBook, type PriceEntry } from '../../../src/pricing/index.js';
+import { withPagePrices } from '../../../src/providers/registry/page-prices.js';
+import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS, quoteFor } from '../../../src/providers/registry/prices.js';
+import { controlledClock } from '../../support/clock.js';
+import { simEndpoint, simLogOf, submissionsOf, unique } from '../../support/sim.js';
+import { waitUntil } from '../../support/wait.js';
+import { decision, imageWidgetsForgottenAfterEach, modelChoices, panelsLoaded } from '../../support/widget.js';
 
 const PROMPT = 'a red fox in the snow';
 /** The day after GPT Image 1.5 shut down (OpenAI's deprecations page: 2026-12-01). */

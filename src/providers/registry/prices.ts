@@ -1,7 +1,8 @@
-import type { ProviderId, Quote, QuoteRequest } from '../base/types.js';
-import { mergePriceBook, quoteDetails, type PriceBook } from '../pricing/index.js';
-import type { ProviderEntry } from './provider.js';
-import { PROVIDERS } from './registry.js';
+import type { Quote, QuoteRequest } from '../../base/types.js';
+import { mergePriceBook, quoteDetails, type EditsInForce, type PriceBook } from '../../pricing/index.js';
+import { editsLoaded } from './edits-loader.js';
+import type { ProviderEntry } from '../provider.js';
+import { isProviderId, PROVIDER_IDS, PROVIDERS } from './registry.js';
 
 /**
  * The built-in price book, put together from each provider's prices (its folder's prices.ts, held by the registry),
@@ -17,12 +18,12 @@ export const BUILTIN_PRICE_BOOK: PriceBook = {};
  */
 export const GATEWAY_PRICE_BOOKS: Record<string, PriceBook> = {};
 
-for (const id in PROVIDERS) {
-  const { prices, hostPrices = {} }: ProviderEntry = PROVIDERS[id as ProviderId];
-  for (const model in prices) (BUILTIN_PRICE_BOOK[model] ??= {})[id as ProviderId] = prices[model];
+for (const id of PROVIDER_IDS) {
+  const { prices, hostPrices = {} }: ProviderEntry = PROVIDERS[id];
+  for (const model in prices) (BUILTIN_PRICE_BOOK[model] ??= {})[id] = prices[model];
   for (const host in hostPrices) {
     for (const model in hostPrices[host]) {
-      ((GATEWAY_PRICE_BOOKS[host] ??= {})[model] ??= {})[id as ProviderId] = hostPrices[host][model];
+      ((GATEWAY_PRICE_BOOKS[host] ??= {})[model] ??= {})[id] = hostPrices[host][model];
     }
   }
 }
@@ -37,8 +38,7 @@ export function priceBookFor(
   provider: unknown = '',
 ): PriceBook {
   let host = '';
-  const own = typeof provider === 'string' && Object.hasOwn(PROVIDERS, provider);
-  const where = endpoint || (own ? PROVIDERS[provider as ProviderId].info.defaultEndpoint() : '');
+  const where = endpoint || (isProviderId(provider) ? PROVIDERS[provider].info.defaultEndpoint() : '');
   try {
     host = where ? new URL(where).host : '';
   } catch {
@@ -49,11 +49,17 @@ export function priceBookFor(
 
 /**
  * The exact price of one submission (`quoteDetails` in src/pricing/quote.ts), with `book`, else the built-in prices of
- * `request.endpoint`'s host: what `UserPays.quote()` answers. Throws `UserPaysError('invalid-input')` where no price
- * can be given.
+ * `request.endpoint`'s host, and with the edits' pricing where it has loaded (`edits`): what `UserPays.quote()`
+ * answers. Throws `UserPaysError('invalid-input')` where no price can be given.
  */
-export function quoteFor(request: QuoteRequest, book?: PriceBook): Quote {
+export function quoteFor(
+  request: QuoteRequest,
+  book?: PriceBook,
+  edits: EditsInForce | undefined = editsLoaded(),
+): Quote {
   // A request that is no object, or an endpoint that is no URL, gets the built-in prices, and the quote says what is
   // wrong with it.
-  return quoteDetails(request, book ?? priceBookFor(request?.endpoint, undefined, request?.provider ?? 'puter')).quote;
+  const inForce = book ?? priceBookFor(request?.endpoint, undefined, request?.provider ?? 'puter');
+  // Its lines and problems in English, as every answer of the API is.
+  return quoteDetails(request, inForce, undefined, undefined, edits).quote;
 }

@@ -4,11 +4,11 @@
 // estimate from those, in words, in the user's language.
 import { expect } from '@open-wc/testing';
 import { render } from 'lit';
-import type { PriceSource, ProviderId } from '../../src/base/types.js';
-import { renderQuote } from '../../src/elements/shared/quote-view.js';
-import type { PriceBook } from '../../src/pricing/index.js';
-import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS, quoteFor } from '../../src/providers/prices.js';
-import { de } from '../../src/translations/de.js';
+import type { PriceSource, ProviderId } from '../../../src/base/types.js';
+import { renderQuote } from '../../../src/elements/shared/quote-view.js';
+import type { PriceBook } from '../../../src/pricing/index.js';
+import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS, quoteFor } from '../../../src/providers/registry/prices.js';
+import { de } from '../../../src/translations/de.js';
 
 /** Every price source of the built-in book and of the gateways' books by host: where each is, and the source. */
 function priceSources(): [string, PriceSource][] {

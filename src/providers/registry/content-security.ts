@@ -1,6 +1,6 @@
-import { PROVIDER_NAMES, type ProviderId } from '../base/types.js';
-import type { ProviderEntry } from './provider.js';
-import { PROVIDERS } from './registry.js';
+import { PROVIDER_NAMES, type ProviderId } from '../../base/types.js';
+import type { ProviderEntry } from '../provider.js';
+import { PROVIDER_IDS, PROVIDERS } from './registry.js';
 
 /**
  * What a page's Content-Security-Policy must allow for each provider: the table of docs/embedding.md, "Content-Security-
@@ -94,10 +94,9 @@ const origin = (url: string) => new URL(url).origin;
 
 /** The rows, in the registry's order, a gateway's after OpenAI's. */
 export function contentSecurity(): PolicyRow[] {
-  const entries: [string, ProviderEntry][] = Object.entries(PROVIDERS);
-  return entries.flatMap(([id, { info, hostPrices }]): PolicyRow[] => {
+  return PROVIDER_IDS.flatMap((provider): PolicyRow[] => {
+    const { info, hostPrices }: ProviderEntry = PROVIDERS[provider];
     const own = info.defaultEndpoint();
-    const provider = id as ProviderId;
     const row = (which: PolicyRow['id'], name: string, endpoints: string[]): PolicyRow => {
       const { connect = [], img = [], script = [], note } = BEYOND[which] ?? {};
       return { id: which, name, connect: [...endpoints, ...connect], img, script, ...(note && { note }) };

@@ -1,13 +1,13 @@
 import Decimal from 'decimal.js';
-import { isAmount, isRecord } from '../base/checks.js';
-import { clock } from '../base/clock.js';
-import type { ProviderId } from '../base/types.js';
-import { mergePriceBook, retired } from '../pricing/index.js';
-import type { Lifecycle, PriceBook, PriceEntry, PriceRule, TokenRates } from '../pricing/index.js';
-import type { PagePriceNotice } from '../strings/price-book.js';
-import { makerShutdown } from './model-facts.js';
+import { isAmount, isRecord } from '../../base/checks.js';
+import { clock } from '../../base/clock.js';
+import type { ProviderId } from '../../base/types.js';
+import { mergePriceBook, retired } from '../../pricing/index.js';
+import type { Lifecycle, PriceBook, PriceEntry, PriceRule, TokenRates } from '../../pricing/index.js';
+import type { PagePriceNotice } from '../../strings/price-book.js';
+import { makerShutdown } from '../model-facts.js';
 import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS } from './prices.js';
-import { PROVIDERS } from './registry.js';
+import { isProviderId, PROVIDERS } from './registry.js';
 
 /**
  * Where the built-in book holds the provider's own published rates, charged to the user's own key on the provider's
@@ -37,7 +37,7 @@ function hostOf(endpoint: string): string {
 
 /** Tells the page's developer once (per entry and notice) in the console; its words load when there is something to say. */
 function warn(where: string, notice: PagePriceNotice) {
-  void import('../pricing/price-book-problems.js')
+  void import('../../pricing/price-book-problems.js')
     .then(({ warnDeveloper }) => warnDeveloper(where, notice))
     .catch(() => {});
 }
@@ -146,8 +146,8 @@ export function withPagePrices(
     if (!isRecord(byProvider)) continue; // the quote says what is wrong with it
     for (const id in byProvider) {
       const stated = byProvider[id];
-      if (!Object.hasOwn(PROVIDERS, id) || !isRecord(stated)) continue;
-      const at = { book, model, provider: id as ProviderId, endpoint: id === provider ? endpoint : '', now };
+      if (!isProviderId(id) || !isRecord(stated)) continue;
+      const at = { book, model, provider: id, endpoint: id === provider ? endpoint : '', now };
       merged[model] = { ...merged[model], [id]: heldEntry(stated as unknown as PriceEntry, at) };
     }
   }

@@ -1,15 +1,15 @@
 // What a provider says it keeps of an image it is sent is said beside the upload of an image of the user's own (SPEC
 // §13): in More options, and under the image in the editor; nothing is claimed for a provider that says nothing, nor
 // for an image the provider made itself.
-// Holds: src/providers/image-kept.ts
+// Holds: src/providers/registry/image-kept.ts
 import { expect } from '@open-wc/testing';
-import '../../src/define.js';
-import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { imageKeptAt } from '../../src/providers/image-kept.js';
-import { pngBlob } from '../support/images.js';
-import { simEndpoint, uniqueStorageKey } from '../support/sim.js';
-import { until } from '../support/wait.js';
-import { imageWidget, part, words } from '../support/widget.js';
+import '../../../src/define.js';
+import type { UserPaysImage } from '../../../src/elements/image/userpays-image.js';
+import { imageKeptAt } from '../../../src/providers/registry/image-kept.js';
+import { pngBlob } from '../../support/images.js';
+import { simEndpoint, uniqueStorageKey } from '../../support/sim.js';
+import { until } from '../../support/wait.js';
+import { imageWidget, part, words } from '../../support/widget.js';
 
 const FAL = 'fal keeps this image at an address anyone who has it can open, for at least 7 days.';
 

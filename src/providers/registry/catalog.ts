@@ -1,7 +1,7 @@
-import type { ProviderId } from '../base/types.js';
-import type { ProviderInfo } from './provider.js';
-import { PROVIDERS } from './registry.js';
-import { parse } from './urls.js';
+import type { ProviderId } from '../../base/types.js';
+import type { ProviderInfo } from '../provider.js';
+import { isProviderId, PROVIDER_IDS, PROVIDERS } from './registry.js';
+import { parse } from '../urls.js';
 
 /**
  * What the widget knows of each provider without loading its adapter (the adapters load on first use: see
@@ -10,7 +10,7 @@ import { parse } from './urls.js';
  */
 
 /** Which Puter API the widget speaks to (the page's choice, else Puter's own): Puter's info. */
-export { PUTER_API, puterApi } from './puter/info.js';
+export { PUTER_API, puterApi } from '../puter/info.js';
 
 /** The origin of an address ('' for none); an address that is no URL is its own (nothing is sent there anyway). */
 const originOf = (address: string) => parse(address)?.origin ?? address;
@@ -58,7 +58,7 @@ export function routeParts(route: string): { origin: string; relay: string } {
 
 /** What is known of `id`, or undefined for a provider this build does not have (the preview says so). */
 export function providerInfo(id: string): ProviderInfo | undefined {
-  return Object.hasOwn(PROVIDERS, id) ? PROVIDERS[id as ProviderId].info : undefined;
+  return isProviderId(id) ? PROVIDERS[id].info : undefined;
 }
 
 /**
@@ -71,5 +71,5 @@ export const payeeAt = (provider: string, endpoint: string) =>
 
 /** The providers paid with the user's own key. */
 export function keyedProviders(): ProviderId[] {
-  return (Object.keys(PROVIDERS) as ProviderId[]).filter((id) => PROVIDERS[id].info.needsKey);
+  return PROVIDER_IDS.filter((id) => PROVIDERS[id].info.needsKey);
 }
