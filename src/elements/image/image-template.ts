@@ -9,6 +9,7 @@ import { renderModels } from './models/model-picker.js';
 import { renderSize } from './shape/shape-picker.js';
 import type { PanelSlots } from './shared/slots.js';
 import type { ImageHandlers, ImageView } from './shared/view.js';
+import { renderFrame } from './shared/frame.js';
 
 /**
  * The price details, which open over the controls above their summary, moving nothing (details/panel/details.ts),
@@ -58,18 +59,8 @@ function renderPriceAndGenerate(view: ImageView) {
     </button>`;
 }
 
-/**
- * The frame of the empty canvas, at the shape chosen: an SVG whose view box is that shape sizes itself to it (no
- * inline style, which a strict Content-Security-Policy refuses).
- */
-const frame = (size: { width: number; height: number }) =>
-  html`<svg
-    class="frame idle"
-    width=${size.width || 1024}
-    height=${size.height || 1024}
-    viewBox="0 0 ${size.width || 1} ${size.height || 1}"
-    aria-hidden="true"
-  ></svg>`;
+/** The frame of the empty canvas, at the shape chosen. */
+const frame = (size: { width: number; height: number }) => renderFrame(size, 'frame idle');
 
 /**
  * The canvas: what runs, else the last submission's error where its image would have been, above the latest

@@ -10,6 +10,7 @@
 // Holds: src/elements/image/prompt/panel/prompt-feature.ts
 // Holds: src/elements/image/shared/slots.ts
 // Holds: src/elements/image/shared/view.ts
+// Holds: src/elements/image/shared/frame.ts
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from '../../support/wait.js';
 import { setViewport } from '@web/test-runner-commands';

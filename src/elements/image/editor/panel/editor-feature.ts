@@ -463,6 +463,13 @@ export class EditorFeature implements EditorContract {
     if (models.length && !models.includes(host.model)) host.model = models[0];
   }
 
+  /** The user changed `change` of the edit open (a change of what would be sent), drawn again. */
+  #setSession(change: Partial<Pick<EditSession, 'instruction' | 'whole' | 'afresh'>>) {
+    this.#features.edited();
+    if (this.session) Object.assign(this.session, change);
+    this.#parts.host.requestUpdate();
+  }
+
   /**
    * The editor's own controls: the kind, the instruction (the edit's prompt), the model, Stop editing, and its keys
    * (Ctrl/⌘+Enter sends, as in the form: where Generate is refused, the reason is said and the keyboard goes to its fix).
@@ -484,25 +491,13 @@ export class EditorFeature implements EditorContract {
         this.#fitSize();
         host.requestUpdate();
       },
-      editInstruction: (event) => {
-        edited();
-        if (this.session) this.session.instruction = valueOf(event);
-        host.requestUpdate();
-      },
+      editInstruction: (event) => this.#setSession({ instruction: valueOf(event) }),
       editModel: (event) => {
         edited();
         host.model = valueOf(event);
       },
-      editWhole: (event) => {
-        edited();
-        if (this.session) this.session.whole = checkedOf(event);
-        host.requestUpdate();
-      },
-      editGoesOn: (event) => {
-        edited();
-        if (this.session) this.session.afresh = !checkedOf(event);
-        host.requestUpdate();
-      },
+      editWhole: (event) => this.#setSession({ whole: checkedOf(event) }),
+      editGoesOn: (event) => this.#setSession({ afresh: !checkedOf(event) }),
       editClose: () => {
         this.close();
         this.#features.flow.focusAt('#prompt');

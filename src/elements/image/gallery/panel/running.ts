@@ -5,6 +5,7 @@ import type { GalleryImage } from '../../../../images/gallery.js';
 import { formatUsd } from '../../../../pricing/index.js';
 import { progress } from '../../../../strings/image/progress.js';
 import { wordsIn, type Translation } from '../../../../strings/strings.js';
+import { renderFrame } from '../../shared/frame.js';
 
 /** What the canvas shows while a submission runs (or what a closed page left is finished). */
 export interface RunningView {
@@ -32,19 +33,8 @@ export interface RunningHandlers {
   keepWaiting(): void;
 }
 
-/**
- * A frame at the shape of `size`: an SVG whose view box is that shape sizes itself to it (no inline style, which a
- * strict Content-Security-Policy refuses). The space a running submission's image will take.
- */
-const placeholder = (size: { width: number; height: number }) =>
-  html`<svg
-    part="placeholder"
-    class="frame placeholder"
-    width=${size.width || 1024}
-    height=${size.height || 1024}
-    viewBox="0 0 ${size.width || 1} ${size.height || 1}"
-    aria-hidden="true"
-  ></svg>`;
+/** The space a running submission's image will take, at its shape. */
+const placeholder = (size: { width: number; height: number }) => renderFrame(size, 'frame placeholder', 'placeholder');
 
 /** An image of the running submission, arrived: in the place of its placeholder, at its own shape. */
 const arrived = (image: GalleryImage) =>

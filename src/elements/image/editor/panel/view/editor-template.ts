@@ -155,22 +155,8 @@ export function renderEditor(view: EditorView, on: EditorHandlers) {
     }
     ${view.kept ? html`<p class="kept">${view.kept}</p>` : nothing} ${renderInstruction(view, on, text)}
     ${renderModels(view, on, text.editModelsLabel())}
-    ${
-      view.whole
-        ? html`<label class="edit-whole">
-            <input type="checkbox" .checked=${live(view.whole.checked)} @change=${on.editWhole} />
-            <span>${text.sendWhole(view.whole.megapixels, view.whole.more)}</span>
-          </label>`
-        : nothing
-    }
-    ${
-      view.goesOn
-        ? html`<label class="edit-whole edit-goes-on">
-            <input type="checkbox" .checked=${live(view.goesOn.checked)} @change=${on.editGoesOn} />
-            <span>${text.goesOn(view.goesOn.images, view.goesOn.more)}</span>
-          </label>`
-        : nothing
-    }
+    ${view.whole && renderCheck('edit-whole', view.whole.checked, on.editWhole, text.sendWhole(view.whole.megapixels, view.whole.more))}
+    ${view.goesOn && renderCheck('edit-whole edit-goes-on', view.goesOn.checked, on.editGoesOn, text.goesOn(view.goesOn.images, view.goesOn.more))}
     ${renderDecision(view.decision, on)}
   </section>`;
 }
@@ -272,3 +258,10 @@ function renderModels(view: EditorView, on: EditorHandlers, label: string) {
     )}
   </fieldset>`;
 }
+
+/** A choice of the edit's own, ticked or not (`checked`), said by `label`: what goes with the image sent. */
+const renderCheck = (className: string, checked: boolean, change: (event: Event) => void, label: string) =>
+  html`<label class=${className}>
+    <input type="checkbox" .checked=${live(checked)} @change=${change} />
+    <span>${label}</span>
+  </label>`;
