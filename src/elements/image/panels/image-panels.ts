@@ -58,9 +58,10 @@ export class ImagePanels implements Features {
     this.editor = new EditorFeature(parts, this);
     this.models = new ModelsFeature(parts, this);
     const { editor, options, accounts, price, submission, gallery, details, prompt } = this;
-    this.#features = [editor, options, accounts, price, submission, gallery, details, prompt];
+    const features = [editor, options, accounts, price, submission, gallery, details, prompt];
+    this.#features = features;
     this.handlers = {
-      ...mergeHandlers([accounts, price, options, gallery, submission, prompt]),
+      ...mergeHandlers(features),
       // Drawn by the gallery's view only: it is here whenever one of its images is clicked.
       imageAction: imageAction(parts, gallery, this),
     };

@@ -20,9 +20,12 @@ export interface PanelFeature<On> {
 /** Each of a union's members, as one intersection (`A | B` → `A & B`). */
 type Intersection<U> = (U extends unknown ? (member: U) => void : never) extends (all: infer I) => void ? I : never;
 
-/** The handlers of `features`, as one object: each feature's names are its own. */
-export function mergeHandlers<T extends { readonly handlers: object }>(features: readonly T[]) {
-  const merged: Partial<Intersection<T['handlers']>> = {};
-  for (const { handlers } of features) Object.assign(merged, handlers);
-  return merged as Intersection<T['handlers']>;
+/** A feature's handlers, where it has any (none adds nothing to a union). */
+type HandlersOf<T> = T extends { readonly handlers: infer Handlers } ? Handlers : never;
+
+/** The handlers of those of `features` that have any, as one object: each feature's names are its own. */
+export function mergeHandlers<T extends object>(features: readonly T[]) {
+  const merged: Partial<Intersection<HandlersOf<T>>> = {};
+  for (const feature of features) if ('handlers' in feature) Object.assign(merged, feature.handlers);
+  return merged as Intersection<HandlersOf<T>>;
 }
