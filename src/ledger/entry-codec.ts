@@ -240,6 +240,17 @@ function put<Column extends Optional>(entry: LedgerEntry, column: Column, value:
   return true;
 }
 
+/**
+ * An entry written with its fields named (a history file's), checked as a stored row is (`decodeEntry`); undefined
+ * where a field is damaged or one the ledger does not know.
+ */
+export function decodeNamedEntry(fields: Record<string, unknown>): LedgerEntry | undefined {
+  const known: readonly string[] = COLUMNS;
+  if (!Object.keys(fields).every((field) => known.includes(field))) return undefined;
+  const status = STATUSES.findIndex((each) => each === fields.status);
+  return decodeEntry(COLUMNS.map((column) => (column === 'status' ? status : fields[column])));
+}
+
 /** The entry a stored row holds, or undefined when the row is damaged or inconsistent. */
 export function decodeEntry(stored: unknown): LedgerEntry | undefined {
   if (!Array.isArray(stored)) return;

@@ -6,7 +6,7 @@ import { invalid, isRecord } from '../base/checks.js';
 import { DAY_MS, dayOf, isoDay } from '../base/days.js';
 import { ledgerText as text } from '../strings/ledger.js';
 import { dayRowKey, decodeDayRow, type DayRow, type DaySummary } from './compaction.js';
-import { decodeEntry, isTime, OPTIONAL_FIELDS, type LedgerEntry } from './entry-codec.js';
+import { decodeNamedEntry, isTime, type LedgerEntry } from './entry-codec.js';
 import { commit, laterOf, syncFromStorage, type Area } from './shared-area.js';
 
 /** The ledger as a history file carries it: its session's start, the compacted rows and every entry. */
@@ -29,10 +29,6 @@ export interface LedgerImport {
   leftOut: number;
 }
 
-/** Every field an entry may have, in the codec's column order: what a file's entry is read by. */
-const FIELDS = ['id', 'at', 'provider', 'model', 'width', 'height', 'quoted', 'status', ...OPTIONAL_FIELDS];
-const STATUSES = ['pending', 'charged', 'void', 'uncertain'];
-
 /** The ledger's history as it is stored now. */
 export function historyOf(area: Area, compacted: DaySummary[]): LedgerHistory {
   const entries = [...syncFromStorage(area).values()];
@@ -44,11 +40,8 @@ export function historyOf(area: Area, compacted: DaySummary[]): LedgerHistory {
  * whose entry is damaged or foreign is refused whole.
  */
 function entryOf(value: unknown, index: number): LedgerEntry {
-  if (isRecord(value) && Object.keys(value).every((field) => FIELDS.includes(field))) {
-    const row = FIELDS.map((field) => (field === 'status' ? STATUSES.indexOf(String(value.status)) : value[field]));
-    const entry = decodeEntry(row);
-    if (entry) return entry;
-  }
+  const entry = isRecord(value) ? decodeNamedEntry(value) : undefined;
+  if (entry) return entry;
   invalid(text.historyEntryDamaged(index + 1));
 }
 
