@@ -30,8 +30,10 @@ export interface ReconcileSource {
  * What each provider lets the user's own key (or sign-in) read of what it charged, read 2026-11-29 (docs/ledger.md,
  * "Reconcile", cites each): `key` its own figure for a period (the adapter's `keyUsage`: OpenRouter's `GET
  * /api/v1/key`); `balance` only what is left (BFL's `GET /v1/credits`); `signed-in` a month's usage to the user signed
- * in (Puter's `GET /metering/usage`), not read here; any other, nothing to the key (OpenAI's and fal's usage APIs
- * answer an admin key only; none found for the others: UNVERIFIED).
+ * in (Puter's `GET /metering/usage`), not read here; any other, nothing to the key: fal's `GET /v1/models/usage` takes
+ * an Admin-scope key ("Using an Admin scope key for usage data", docs.fal.ai/platform-apis/authentication), OpenAI's
+ * `/v1/organization/costs` an organisation's Admin key (OpenAI's API reference, "Costs"), and none was found for the
+ * others (UNVERIFIED).
  */
 const PUBLISHED: Partial<Record<ProviderId, 'key' | 'balance' | 'signed-in'>> = {
   openrouter: 'key',
