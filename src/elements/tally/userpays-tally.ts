@@ -66,11 +66,12 @@ export class UserPaysTally extends UserPaysElement {
    */
   budget = '';
   /**
-   * The endpoint the page names for each provider (`{openrouter: '…'}`; absent: its public one) and the site's relay,
-   * as its `<userpays-image>` has them: "Reconcile with my account" reads a provider with the key remembered for that
-   * route on this device, sent there alone (docs/ledger.md, "Reconcile").
+   * The endpoint the page names for each provider (`{openrouter: '…'}`; absent: its public one), as its
+   * `<userpays-image>` has `endpoint`: "Reconcile with my account" reads a provider there, with the key remembered for
+   * that route on this device, sent there alone (docs/ledger.md, "Reconcile").
    */
   endpoints: Readonly<Record<string, string>> = {};
+  /** The site's relay ('' for none), as its `<userpays-image>` has it: a remembered key goes the way it was given for. */
   relay = '';
 
   readonly #ledger = new LedgerController(
