@@ -35,10 +35,24 @@ export interface ReconcileSource {
  * `/v1/organization/costs` an organisation's Admin key (OpenAI's API reference, "Costs"), and none was found for the
  * others (UNVERIFIED).
  */
-const PUBLISHED: Partial<Record<ProviderId, 'key' | 'balance' | 'signed-in'>> = {
+const PUBLISHED: Partial<Record<ProviderId, 'key' | 'balance' | 'signed-in' | 'admin'>> = {
   openrouter: 'key',
   bfl: 'balance',
   puter: 'signed-in',
+  fal: 'admin',
+  openai: 'admin',
+};
+
+/** What a provider publishes to the key, as `PUBLISHED` says, for whom the entry names: a gateway (`openai` at another
+ * endpoint than OpenAI's, `payee` unset) is not OpenAI, and what it publishes is not known. */
+const publishedBy = (id: ProviderId, payee?: string) => (id === 'openai' && !payee ? undefined : PUBLISHED[id]);
+
+/** The words for a provider whose figures the tally does not read, by what it publishes. */
+const UNREAD_WORDS = {
+  balance: text.reconcileBalanceOnly,
+  'signed-in': text.reconcileSignedInOnly,
+  admin: text.reconcileNotPublished,
+  none: text.reconcileNoneFound,
 };
 
 /**
@@ -133,22 +147,18 @@ export async function reconcileWithAccounts(
   { now, since, sinceSaid, locale }: { now: number; since: number; sinceSaid: string; locale?: string },
 ): Promise<{ settled: RecordSettled[]; providers: Reconciled[] }> {
   const settled = await settleFromRecords(ledger, recordable(ledger), source, locale);
-  const spentWith = new Set(ledger.entries().flatMap((entry) => (entry.status === 'void' ? [] : [entry.provider])));
+  // Whom this ledger paid, as the words name them (OpenAI, or a gateway), each with its provider's id.
+  const spentWith = new Map<string, ProviderId>();
+  for (const { status, provider, payee } of ledger.entries())
+    if (status !== 'void' && isProviderId(provider)) spentWith.set(payee ?? provider, provider);
   const providers: Reconciled[] = [];
-  for (const id of spentWith) {
-    if (!isProviderId(id)) continue;
-    const published = PUBLISHED[id];
+  for (const [name, id] of spentWith) {
+    const published = publishedBy(id, name === id ? undefined : name);
     const said =
       published === 'key'
         ? await compare(ledger, id, source, { now, since, sinceSaid, locale })
-        : [
-            published === 'balance'
-              ? text.reconcileBalanceOnly(id)
-              : published === 'signed-in'
-                ? text.reconcileSignedInOnly(id)
-                : text.reconcileNotPublished(id),
-          ];
-    providers.push({ provider: id, said });
+        : [UNREAD_WORDS[published ?? 'none'](name)];
+    providers.push({ provider: name, said });
   }
   return { settled, providers };
 }

@@ -36,6 +36,8 @@ export interface ReconcileStrings {
   reconcileUnreadable(provider: string): string;
   /** The provider does not let the user's own key read what it charged (its usage figures need an admin key). */
   reconcileNotPublished(provider: string): string;
+  /** No way for the user's key to read what the provider charged was found. */
+  reconcileNoneFound(provider: string): string;
   /** The provider tells the key what is left, never what it charged in a period. */
   reconcileBalanceOnly(provider: string): string;
   /** The provider shows a month's usage to the user signed in to it, which the tally does not read. */
@@ -74,6 +76,8 @@ export const reconcile = sentences<ReconcileStrings>({
     `${words.TheProvider(provider)}'s figures could not be read (offline, or it did not answer as expected): nothing was compared. Try again later.`,
   reconcileNotPublished: (provider) =>
     `${words.TheProvider(provider)}: not published to your key. Its usage figures need an admin key, so there is nothing to set beside this tally; your account there shows what it charged.`,
+  reconcileNoneFound: (provider) =>
+    `${words.TheProvider(provider)} lets your key read no figure of what it charged, as far as is known: nothing to set beside this tally. Your account there shows what it charged.`,
   reconcileBalanceOnly: (provider) =>
     `${words.TheProvider(provider)} tells your key only how many credits are left, not what it charged in a period: nothing to set beside this tally. Your account there shows what it charged.`,
   reconcileSignedInOnly: (provider) =>

@@ -157,13 +157,26 @@ describe('reconcileWithAccounts: the ledger beside the provider’s own figures'
 
   it('providers that publish nothing to the key are said so, not guessed', async () => {
     const ledger = ledgerWith();
-    for (const provider of ['bfl', 'fal', 'puter'])
+    for (const provider of ['bfl', 'fal', 'puter', 'google', 'openai'])
       ledger.settle(ledger.open({ ...image, provider }).id, { charged: '0.03' });
+    ledger.settle(ledger.open({ ...image, provider: 'openai', payee: 'OpenAI' }).id, { charged: '0.04' });
     const done = await reconcileWithAccounts(ledger, source(''), at());
     expect(said(done, 'bfl')?.[0]).to.match(/^BFL tells your key only how many credits are left/);
     expect(said(done, 'fal')?.[0]).to.match(/^fal: not published to your key\. Its usage figures need an admin key/);
     expect(said(done, 'puter')?.[0]).to.match(/^Puter shows what it charged this month to you signed in/);
-    expect(done.providers.map(({ provider }) => provider)).to.deep.equal(['bfl', 'fal', 'puter']);
+    expect(said(done, 'google')?.[0]).to.match(/^Google lets your key read no figure of what it charged, as far/);
+    expect(said(done, 'openai')?.[0]).to.match(/^The gateway lets your key read no figure/);
+    expect(said(done, 'OpenAI')?.[0]).to.match(
+      /^OpenAI: not published to your key\. Its usage figures need an admin key/,
+    );
+    expect(done.providers.map(({ provider }) => provider)).to.deep.equal([
+      'bfl',
+      'fal',
+      'puter',
+      'google',
+      'openai',
+      'OpenAI',
+    ]);
   });
 });
 

@@ -31,6 +31,8 @@ export const reconcile = sentences<ReconcileStrings>({
     `Die Beträge ${ofProvider(provider)} ließen sich nicht lesen (offline, oder die Antwort war nicht wie erwartet): Es wurde nichts verglichen. Versuchen Sie es später noch einmal.`,
   reconcileNotPublished: (provider) =>
     `${words.TheProvider(provider)}: für Ihren Schlüssel nicht veröffentlicht. Die Nutzungszahlen brauchen einen Admin-Schlüssel, es gibt also nichts, das sich neben diese Übersicht stellen ließe; Ihr Konto dort zeigt, was berechnet wurde.`,
+  reconcileNoneFound: (provider) =>
+    `${words.TheProvider(provider)} lässt Ihren Schlüssel, soweit bekannt, keinen Betrag dessen lesen, was berechnet wurde: nichts, das sich neben diese Übersicht stellen ließe. Ihr Konto dort zeigt, was berechnet wurde.`,
   reconcileBalanceOnly: (provider) =>
     `${words.TheProvider(provider)} sagt Ihrem Schlüssel nur, wie viele Credits übrig sind, nicht, was in einem Zeitraum berechnet wurde: nichts, das sich neben diese Übersicht stellen ließe. Ihr Konto dort zeigt, was berechnet wurde.`,
   reconcileSignedInOnly: (provider) =>
