@@ -115,9 +115,14 @@ export function tallyHandlers(target: TallyActionTarget): TallyActions {
       const name = `${target.storageKey()}-spending.`;
       if (currentTarget.value === 'csv') return download(ledgerFile(ledger), name + 'csv', 'text/csv');
       const withImages = currentTarget.parentElement?.querySelector<HTMLInputElement>('input[type=checkbox]')?.checked;
-      const { json, leftOut } = await historyFile(ledger, tally, withImages);
+      const { json, leftOut, unreadable, imagesNotRead } = await historyFile(ledger, tally, withImages);
       download(json, name + 'json', 'application/json');
-      say(leftOut ? text.imagesLeftOut(leftOut, LIMIT_SAID) : undefined);
+      const said = [
+        leftOut && text.imagesLeftOut(leftOut, LIMIT_SAID),
+        unreadable && text.imagesUnreadable(unreadable),
+        imagesNotRead && text.imagesNotRead(),
+      ];
+      say(said.filter(Boolean).join(' ') || undefined);
     },
     /**
      * A history file chosen to import: merged by entry id (the tally shows it as any write), or refused whole in plain
