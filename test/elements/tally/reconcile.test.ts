@@ -9,6 +9,7 @@ import '../../../src/define.js';
 import type { UserPaysTally } from '../../../src/elements/tally/userpays-tally.js';
 import { keySlot } from '../../../src/elements/image/shared/key-slots.js';
 import { LedgerStore } from '../../../src/ledger/ledger.js';
+import { expectWcag22 } from '../../support/axe.js';
 import { controlledClock } from '../../support/clock.js';
 import { recordFetches } from '../../support/record-fetches.js';
 import { pageFetch, simEndpoint, unique } from '../../support/sim.js';
@@ -74,6 +75,7 @@ describe('<userpays-tally>: Reconcile with my account', () => {
     expect(words(await reconcile(el))).to.equal(
       'OpenRouter says $1.23 this month (UTC) on this key; this browser booked $1.10: $0.13 was spent elsewhere with this key (another site, app or browser), or was not booked here.',
     );
+    await expectWcag22(el, [part(el, 'reconcile')!]);
     // The key went to OpenRouter's endpoint alone.
     expect(sent.filter((call) => !call.split(' ')[1].startsWith(endpoint + '/'))).to.deep.equal([]);
     ledger.settle(ledger.open({ ...image }).id, { charged: '0.13' });
