@@ -146,3 +146,9 @@ export class AccountReconcile implements ReactiveController {
     }
   }
 }
+
+/** The tally's handlers for reconciling: the controller (whose `view` is what it last said), and the click. */
+export function reconcileHandlers(target: ReconcileTarget) {
+  const reconciling = new AccountReconcile(target);
+  return { reconciling, reconcileClick: () => void reconciling.reconcile() };
+}

@@ -10,7 +10,7 @@ import { reword, wordsIn } from '../../../strings/strings.js';
 import { tally as english } from '../../../strings/tally/tally.js';
 import { settleUncertain } from '../uncertain-charges.js';
 import type { TallyHandlers } from './tally-template.js';
-import { AccountReconcile } from './reconcile-actions.js';
+import { reconcileHandlers } from './reconcile-actions.js';
 import type { ReconcileView } from './reconcile.js';
 
 /** What `<userpays-tally>`'s controls act on, read when they act (never a stale copy). */
@@ -35,8 +35,8 @@ export interface TallyActions extends TallyHandlers {
   readonly refused: string;
   /** What the last export or import said (an import refused: `error`), until the next one. */
   readonly said?: { words: string; error?: boolean };
-  /** What "Reconcile with my account", or a record asked on its own, last said. */
-  readonly reconciled?: ReconcileView;
+  /** "Reconcile with my account", and the records asked on their own: what it last said is its `view`. */
+  readonly reconciling: { readonly view?: ReconcileView };
 }
 
 /** How the size past which images stay out of a history file is said (`IMAGE_DATA_LIMIT`, portable-images.ts). */
@@ -58,7 +58,6 @@ function download(file: string, name: string, type: string) {
  */
 export function tallyHandlers(target: TallyActionTarget): TallyActions {
   const watch = new OrphanWatch(target.host, target.ledger);
-  const reconciling = new AccountReconcile(target);
   let refused = '';
   let said: TallyActions['said'];
   const say = (words?: string, error?: boolean) => {
@@ -81,11 +80,7 @@ export function tallyHandlers(target: TallyActionTarget): TallyActions {
     get said() {
       return said;
     },
-    get reconciled() {
-      return reconciling.view;
-    },
-    /** "Reconcile with my account" (reconcile-actions.ts). */
-    reconcileClick: () => void reconciling.reconcile(),
+    ...reconcileHandlers(target),
     /**
      * A new budget from the input (on Enter, or leaving it), read as the element's locale writes an amount ("2,50" in
      * German); one that is not an amount changes nothing, and is refused under the field, with what was typed, until
