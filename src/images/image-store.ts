@@ -2,6 +2,7 @@ import { generationText as text } from '../strings/generation.js';
 import type { Sentence } from '../strings/strings.js';
 import type { ModelSettings, PublicEdit, Receipt } from '../base/types.js';
 import type { KeptConversation } from './conversations.js';
+import { withAccountImages, type AccountImages } from './account-images.js';
 
 /**
  * Finished images, kept in IndexedDB (`${storageKey}-images`) as soon as they are fetched: provider
@@ -132,10 +133,29 @@ export class ImageStore {
   readonly #held = new Map<string, StoredImage>();
   /** This store among the stores of the storage key in every tab (see `watch`). */
   readonly #id = Math.random();
+  /** The user's account beside this browser, while one is signed in (see `useAccount`). */
+  #account?: AccountImages;
 
   constructor({ storageKey = 'userpays', keep = 50 }: ImageStoreOptions = {}) {
     this.#name = `${storageKey}-images`;
     this.#keep = keep;
+  }
+
+  /** The user's account, where it keeps images too (account-images.ts); none while signed out. */
+  get account(): AccountImages | undefined {
+    return this.#account;
+  }
+
+  /**
+   * Keeps images in `account` too from now on: what this store keeps is written there, what it deletes is deleted
+   * there, and what the account holds that this browser lacks is listed with this store's (fetched as `account`
+   * refreshes); `undefined` stops that (signed out), the images of the account no longer listed.
+   */
+  useAccount(account?: AccountImages) {
+    if (account === this.#account) return;
+    this.#account?.stop();
+    this.#account = account;
+    void account?.flush();
   }
 
   /**
@@ -170,6 +190,7 @@ export class ImageStore {
       for (const id of this.#memory.keys()) if (!staying.has(id)) this.#memory.delete(id);
     }
     if (source) this.#held.delete(source.id);
+    if (image.blob && !image.own) this.#account?.put(image.id);
   }
 
   /**
@@ -190,21 +211,32 @@ export class ImageStore {
     return added;
   }
 
-  /** Newest first: the newest `keep` made here, and the images of the user's own they edit. */
+  /**
+   * Newest first: the newest `keep` made here, and the images of the user's own they edit; with them, where an account
+   * is in use, the images it holds that this browser lacks, fetched so far (never waited for: see `useAccount`).
+   */
   async list(): Promise<StoredImage[]> {
     const saved = await this.#run<StoredImage[]>('readonly', (s) => s.getAll()).catch(() => []);
     const all = new Map([...saved, ...this.#memory.values()].map((i) => [i.id, i]));
-    return kept([...all.values()], this.#keep).sort((a, b) => b.createdAt - a.createdAt);
+    const here = kept([...all.values()], this.#keep).sort((a, b) => b.createdAt - a.createdAt);
+    return withAccountImages(here, this.#account?.images() ?? [], this.#keep);
   }
 
+  /** The image under `id`: this browser's, else the account's (once fetched). */
   async get(id: string): Promise<StoredImage | undefined> {
     return (
-      this.#memory.get(id) ?? this.#run<StoredImage | undefined>('readonly', (s) => s.get(id)).catch(() => undefined)
+      this.#memory.get(id) ??
+      (await this.#run<StoredImage | undefined>('readonly', (s) => s.get(id)).catch(() => undefined)) ??
+      this.#account?.image(id)
     );
   }
 
-  /** Deletes the image, and the image of the user's own it edits where no other image edits that. */
+  /**
+   * Deletes the image, and the image of the user's own it edits where no other image edits that; from the account
+   * too, where one is in use.
+   */
   async remove(id: string): Promise<void> {
+    this.#account?.remove(id);
     const inMemory = orphanOf(id, [...this.#memory.values()]);
     this.#memory.delete(id);
     if (inMemory) this.#memory.delete(inMemory);
@@ -221,12 +253,15 @@ export class ImageStore {
     );
   }
 
+  /** Deletes every image; from the account too, where one is in use (its failure rejects, the local ones gone). */
   async clear(): Promise<void> {
+    const fromAccount = this.#account?.removeAll();
     this.#memory.clear();
     await this.#run('readwrite', (s) => s.clear()).then(
       () => this.#changed(),
       () => {},
     );
+    await fromAccount;
   }
 
   /**
