@@ -104,7 +104,12 @@ export class PuterAccountFiles implements AccountFiles {
   async read(id: string): Promise<Blob> {
     const name = this.#names.get(safeId(id));
     if (!name) throw new TypeError(`No image ${id} listed in the account`);
-    return call(() => this.#puter.fs.read(`${folderOf(this.#puter)}/${name}`));
+    const got = await call(() => this.#puter.fs.read(`${folderOf(this.#puter)}/${name}`));
+    // The SDK hands a file's bytes as they came, or (a type it does not know as bytes) wrapped as `result`
+    // (src/lib/networkUtils.js, parseResponse).
+    const blob = got instanceof Blob ? got : (got as { result?: unknown } | undefined)?.result;
+    if (!(blob instanceof Blob)) throw new TypeError(`Image ${id} did not come as bytes`);
+    return blob;
   }
 
   async remove(id: string): Promise<void> {
@@ -125,11 +130,15 @@ export class PuterAccountFiles implements AccountFiles {
     this.#names.clear();
   }
 
-  /** A record's JSON, or undefined where it cannot be read as one. */
+  /**
+   * A record's JSON, or undefined where it cannot be read as one. The SDK parses a file Puter serves as
+   * `application/json` itself, and gives its text where that fails (src/lib/networkUtils.js, parseResponse).
+   */
   async #record(path: string): Promise<(AccountFileRecord & { file?: unknown }) | undefined> {
     try {
-      const blob: Blob = await this.#puter.fs.read(path);
-      return JSON.parse(await blob.text());
+      const got: unknown = await this.#puter.fs.read(path);
+      const value = got instanceof Blob ? JSON.parse(await got.text()) : got;
+      return value && typeof value === 'object' ? (value as AccountFileRecord) : undefined;
     } catch {
       return undefined;
     }
