@@ -190,6 +190,7 @@ export class AccountImages {
   async removeAll(): Promise<void> {
     this.outbox.clear();
     this.#fetched.clear();
+    await this.#flushing; // a write under way lands before the folder goes, not after it
     await this.files.removeAll();
     this.#changed();
   }
