@@ -44,7 +44,7 @@ const CAPACITY = 500 * 1024 * 1024;
 const MAX_SINGLE = 5 * 1024 ** 3;
 const PAGE = 50;
 const APP_ORIGIN_NAMESPACE = '33de3768-8ee0-43e9-9e73-db192b97a5d8';
-/** Requests per minute on the free plan, and at once (controllers/fs/limits.ts). */
+/** Requests per minute on the free plan, and at once (HeyPuter/puter@8307e8c src/backend/controllers/fs/limits.ts). */
 const LIMITS = { write: 120, read: 300, readdir: 300, mutate: 900, multipart: 1200 };
 const READS_AT_ONCE = 5;
 
@@ -134,7 +134,8 @@ export function createPuterFiles({ accountOf, tokenOf }) {
     const parts = path.split('/').filter(Boolean);
     for (let i = 1; i < parts.length; i++) {
       const dir = `/${parts.slice(0, i).join('/')}`;
-      if (!files.has(dir)) files.set(dir, { uuid: randomUUID(), path: dir, isDir: true, created: Date.now(), modified: Date.now() });
+      if (!files.has(dir))
+        files.set(dir, { uuid: randomUUID(), path: dir, isDir: true, created: Date.now(), modified: Date.now() });
     }
   }
 
@@ -153,7 +154,10 @@ export function createPuterFiles({ accountOf, tokenOf }) {
   function limited(req, res, username, kind) {
     const s = setting(username);
     const minute = Math.floor(Date.now() / 60_000);
-    if (s.minute !== minute) (s.minute = minute), (s.counts = {});
+    if (s.minute !== minute) {
+      s.minute = minute;
+      s.counts = {};
+    }
     s.counts[kind] = (s.counts[kind] ?? 0) + 1;
     if (s.counts[kind] <= LIMITS[kind]) return false;
     fsError(req, res, 429, 'Too many requests.', 'too_many_requests');
@@ -169,18 +173,25 @@ export function createPuterFiles({ accountOf, tokenOf }) {
       const meta = item?.fileMetadata ?? {};
       const path = absolute(meta.path, caller.username);
       const name = path.split('/').pop();
-      if (!name || !String(meta.path ?? '').trim()) return fsError(req, res, 400, 'Name cannot be empty', 'bad_request');
+      if (!name || !String(meta.path ?? '').trim())
+        return fsError(req, res, 400, 'Name cannot be empty', 'bad_request');
       if (!inside(path, caller.root) || path === caller.root)
         return fsError(req, res, 404, `Entry not found: path=${path}`, 'subject_does_not_exist');
       const size = Number(meta.size);
       if (!(size >= 0) || size > MAX_SINGLE) return fsError(req, res, 400, 'Invalid size', 'bad_request');
       const existing = files.get(path);
       if (existing?.isDir) return fsError(req, res, 409, 'A folder is in the way', 'item_with_same_name_exists');
-      if (existing && !meta.overwrite) return fsError(req, res, 409, 'An item with that name exists', 'item_with_same_name_exists');
+      if (existing && !meta.overwrite)
+        return fsError(req, res, 409, 'An item with that name exists', 'item_with_same_name_exists');
       if (!meta.createMissingParents && !files.has(path.slice(0, path.lastIndexOf('/'))))
         return fsError(req, res, 404, 'Parent not found', 'dest_does_not_exist');
       projected += size - (existing?.bytes?.length ?? 0);
-      started.push({ path, size, type: meta.contentType || 'application/octet-stream', parents: !!meta.createMissingParents });
+      started.push({
+        path,
+        size,
+        type: meta.contentType || 'application/octet-stream',
+        parents: !!meta.createMissingParents,
+      });
     }
     const s = setting(caller.username);
     if (projected > (s.fault === 'full' ? used(caller.username) : s.capacity))
@@ -257,7 +268,8 @@ export function createPuterFiles({ accountOf, tokenOf }) {
     const entry = tree(caller.username).get(path);
     if (!entry || !inside(path, caller.root))
       return fsError(req, res, 404, `Entry not found: path=${path}`, 'subject_does_not_exist');
-    if (entry.isDir) return fsError(req, res, 400, 'Cannot read a directory; use /fs/readdir', 'cannot_read_a_directory');
+    if (entry.isDir)
+      return fsError(req, res, 400, 'Cannot read a directory; use /fs/readdir', 'cannot_read_a_directory');
     const s = setting(caller.username);
     if (s.reading >= READS_AT_ONCE) return fsError(req, res, 429, 'Too many concurrent requests.', 'too_many_requests');
     s.reading++;
@@ -278,8 +290,7 @@ export function createPuterFiles({ accountOf, tokenOf }) {
     const removed = [];
     for (const path of paths) {
       const entry = files.get(path);
-      if (!entry || !inside(path, caller.root))
-        return fsError(req, res, 404, `Entry not found: ${path}`, 'not_found');
+      if (!entry || !inside(path, caller.root)) return fsError(req, res, 404, `Entry not found: ${path}`, 'not_found');
       for (const key of [...files.keys()])
         if (key.startsWith(`${path}/`) || (key === path && !body?.descendants_only)) files.delete(key);
       removed.push(entryOf(entry));
@@ -290,7 +301,8 @@ export function createPuterFiles({ accountOf, tokenOf }) {
   function mkdir(req, res, caller, body) {
     const parent = body?.parent ? absolute(body.parent, caller.username) : '';
     const path = absolute(parent ? `${parent}/${body?.path}` : body?.path, caller.username);
-    if (!inside(path, caller.root)) return fsError(req, res, 404, `Entry not found: path=${path}`, 'subject_does_not_exist');
+    if (!inside(path, caller.root))
+      return fsError(req, res, 404, `Entry not found: path=${path}`, 'subject_does_not_exist');
     const files = tree(caller.username);
     if (files.get(path)) return send(req, res, 200, entryOf(files.get(path)));
     if (!body?.create_missing_parents && !files.has(path.slice(0, path.lastIndexOf('/'))))
@@ -302,7 +314,8 @@ export function createPuterFiles({ accountOf, tokenOf }) {
   function stat(req, res, caller, body) {
     const path = absolute(body?.path, caller.username);
     const entry = tree(caller.username).get(path);
-    if (!entry || !inside(path, caller.root)) return fsError(req, res, 404, `Entry not found: path=${path}`, 'subject_does_not_exist');
+    if (!entry || !inside(path, caller.root))
+      return fsError(req, res, 404, `Entry not found: path=${path}`, 'subject_does_not_exist');
     send(req, res, 200, entryOf(entry));
   }
 
@@ -338,16 +351,30 @@ export function createPuterFiles({ accountOf, tokenOf }) {
       makeParents(tree_, path);
       const bytes = file.base64 !== undefined ? Buffer.from(file.base64, 'base64') : Buffer.from(file.text ?? '');
       const now = Date.now();
-      tree_.set(path, { uuid: randomUUID(), path, isDir: false, bytes, type: file.type ?? 'application/octet-stream', created: now, modified: now });
+      tree_.set(path, {
+        uuid: randomUUID(),
+        path,
+        isDir: false,
+        bytes,
+        type: file.type ?? 'application/octet-stream',
+        created: now,
+        modified: now,
+      });
     }
     send(req, res, 200, { ok: true });
   }
 
   const ROUTES = {
     'POST /fs/startBatchWrite': ['multipart', startWrites],
-    'POST /fs/completeBatchWrite': ['multipart', (req, res, caller, body) => completeWrites(req, res, caller, body, false)],
+    'POST /fs/completeBatchWrite': [
+      'multipart',
+      (req, res, caller, body) => completeWrites(req, res, caller, body, false),
+    ],
     'POST /fs/completeWrite': ['multipart', (req, res, caller, body) => completeWrites(req, res, caller, body, true)],
-    'POST /fs/abortWrite': ['multipart', (req, res, _caller, body) => (sessions.delete(body?.uploadId), send(req, res, 200, { ok: true }))],
+    'POST /fs/abortWrite': [
+      'multipart',
+      (req, res, _caller, body) => (sessions.delete(body?.uploadId), send(req, res, 200, { ok: true })),
+    ],
     'POST /fs/readdir': ['readdir', readdir],
     'GET /read': ['read', read],
     'POST /delete': ['mutate', remove],
@@ -381,7 +408,8 @@ export function createPuterFiles({ accountOf, tokenOf }) {
       const route = ROUTES[`${req.method} ${match[2]}`];
       if (!route) return false;
       const scenario = parseScenario(match[1] ?? '');
-      const body = req.method === 'POST' ? JSON.parse((await readBody(req, 64 * 1024 * 1024)).toString() || 'null') : undefined;
+      const body =
+        req.method === 'POST' ? JSON.parse((await readBody(req, 64 * 1024 * 1024)).toString() || 'null') : undefined;
       const caller = callerOf(req, res, body);
       if (!caller) return true;
       const s = setting(caller.username);

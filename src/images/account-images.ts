@@ -1,5 +1,5 @@
 import { AccountFull, type AccountFiles } from '../providers/account-files.js';
-import type { StoredImage } from './image-store.js';
+import type { StoreAccount, StoredImage } from './image-store.js';
 
 /**
  * The images kept in the user's own account besides this browser (docs/ledger.md, "What is stored where"), through the
@@ -102,7 +102,7 @@ const RETRY_MS = 30_000;
  * The images of the user's account beside the image store: writes what the store keeps (through the outbox), lists
  * what the account holds and fetches the bytes of those this browser lacks, for the gallery to show with its own.
  */
-export class AccountImages {
+export class AccountImages implements StoreAccount {
   /** The account refused a write for want of room (`AccountFull`): said where the account is shown. */
   full = false;
   readonly outbox: AccountOutbox;
@@ -217,15 +217,22 @@ export class AccountImages {
       try {
         await this.#take(step);
       } catch (error) {
-        const full = error instanceof AccountFull;
-        if (full !== this.full) (this.full = full), this.#changed();
+        this.#said(error instanceof AccountFull);
+        const full = this.full;
         // Full: tried again at the next keep; anything else (offline, the account busy): by itself in a while too.
         if (!full) this.#retry = setTimeout(() => void this.flush(), RETRY_MS);
         return;
       }
       this.outbox.done(step);
     }
-    if (this.full) (this.full = false), this.#changed();
+    this.#said(false);
+  }
+
+  /** Whether the account is full, told where that changed. */
+  #said(full: boolean) {
+    if (full === this.full) return;
+    this.full = full;
+    this.#changed();
   }
 
   async #take({ op, id }: Pending) {
@@ -235,18 +242,4 @@ export class AccountImages {
     // Gone from this browser before it could be written (deleted, or beyond the images kept): nothing to write.
     if (image?.blob && record) await this.files.put(id, image.blob, record);
   }
-}
-
-/**
- * The images to show: this browser's (`local`, newest first) and the account's it lacks (`fromAccount`), each once by
- * id, newest first, no more of the account's than make `keep` in all.
- */
-export function withAccountImages(local: StoredImage[], fromAccount: StoredImage[], keep: number): StoredImage[] {
-  const here = new Set(local.map(({ id }) => id));
-  const made = local.filter((image) => !image.own).length;
-  const added = fromAccount
-    .filter(({ id }) => !here.has(id))
-    .sort((a, b) => b.createdAt - a.createdAt)
-    .slice(0, Math.max(0, keep - made));
-  return [...local, ...added].sort((a, b) => b.createdAt - a.createdAt);
 }

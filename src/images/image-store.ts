@@ -2,7 +2,6 @@ import { generationText as text } from '../strings/generation.js';
 import type { Sentence } from '../strings/strings.js';
 import type { ModelSettings, PublicEdit, Receipt } from '../base/types.js';
 import type { KeptConversation } from './conversations.js';
-import { withAccountImages, type AccountImages } from './account-images.js';
 
 /**
  * Finished images, kept in IndexedDB (`${storageKey}-images`) as soon as they are fetched: provider
@@ -109,6 +108,41 @@ function orphanOf(id: string, images: StoredImage[]): string | undefined {
   return own && !images.some((image) => image.id !== id && image.edit?.editOf === own.id) ? own.id : undefined;
 }
 
+/**
+ * The user's account beside the store, as the store uses it (`AccountImages`, account-images.ts, which builds on this
+ * module): what the store keeps and deletes goes there too, and what it holds that this browser lacks is listed.
+ */
+export interface StoreAccount {
+  /** Where it keeps them (compared, to tell one account from another). */
+  readonly files: unknown;
+  /** It refused an image for want of room. */
+  readonly full: boolean;
+  put(id: string): void;
+  remove(id: string): void;
+  /** The images it holds that this browser lacks, with their bytes, fetched so far (see `refresh`). */
+  images(): StoredImage[];
+  image(id: string): StoredImage | undefined;
+  /** Lists what it holds, and fetches the bytes of those this browser lacks (up to `keep`). */
+  refresh(keep: number): Promise<void>;
+  removeAll(): Promise<void>;
+  flush(): Promise<void>;
+  stop(): void;
+}
+
+/**
+ * The images to show: this browser's (`local`, newest first) and the account's it lacks (`fromAccount`), each once by
+ * id, newest first, no more of the account's than make `keep` in all.
+ */
+export function withAccountImages(local: StoredImage[], fromAccount: StoredImage[], keep: number): StoredImage[] {
+  const here = new Set(local.map(({ id }) => id));
+  const made = local.filter((image) => !image.own).length;
+  const added = fromAccount
+    .filter(({ id }) => !here.has(id))
+    .sort((a, b) => b.createdAt - a.createdAt)
+    .slice(0, Math.max(0, keep - made));
+  return [...local, ...added].sort((a, b) => b.createdAt - a.createdAt);
+}
+
 /** A stored image whose bytes the page could read and saved: it is shown from them, not from a provider's link. */
 export type SavedImage = StoredImage & { blob: Blob };
 
@@ -134,15 +168,15 @@ export class ImageStore {
   /** This store among the stores of the storage key in every tab (see `watch`). */
   readonly #id = Math.random();
   /** The user's account beside this browser, while one is signed in (see `useAccount`). */
-  #account?: AccountImages;
+  #account?: StoreAccount;
 
   constructor({ storageKey = 'userpays', keep = 50 }: ImageStoreOptions = {}) {
     this.#name = `${storageKey}-images`;
     this.#keep = keep;
   }
 
-  /** The user's account, where it keeps images too (account-images.ts); none while signed out. */
-  get account(): AccountImages | undefined {
+  /** The user's account, where it keeps images too (`StoreAccount`); none while signed out. */
+  get account(): StoreAccount | undefined {
     return this.#account;
   }
 
@@ -151,7 +185,7 @@ export class ImageStore {
    * there, and what the account holds that this browser lacks is listed with this store's (fetched as `account`
    * refreshes); `undefined` stops that (signed out), the images of the account no longer listed.
    */
-  useAccount(account?: AccountImages) {
+  useAccount(account?: StoreAccount) {
     if (account === this.#account) return;
     this.#account?.stop();
     this.#account = account;

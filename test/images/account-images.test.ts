@@ -3,8 +3,8 @@
 // with this browser's by id, each once, and removed with them.
 import { expect, waitUntil } from '@open-wc/testing';
 import { AccountFull, type AccountFileRecord, type AccountFiles } from '../../src/providers/account-files.js';
-import { AccountImages, AccountOutbox, accountRecordOf, withAccountImages } from '../../src/images/account-images.js';
-import { ImageStore, type StoredImage } from '../../src/images/image-store.js';
+import { AccountImages, AccountOutbox, accountRecordOf } from '../../src/images/account-images.js';
+import { ImageStore, withAccountImages, type StoredImage } from '../../src/images/image-store.js';
 import { storageKeysForgottenAfterEach } from '../support/storage.js';
 import { uniqueStorageKey } from '../support/sim.js';
 
@@ -76,7 +76,13 @@ describe('AccountImages: the images of the userâ€™s account beside this browserâ
     const store = new ImageStore({ storageKey, keep });
     opened.push(store);
     let changes = 0;
-    const account = new AccountImages(files, storageKey, 'jane', (id) => store.get(id), () => changes++);
+    const account = new AccountImages(
+      files,
+      storageKey,
+      'jane',
+      (id) => store.get(id),
+      () => changes++,
+    );
     store.useAccount(account);
     return { store, account, storageKey, changes: () => changes };
   }
@@ -125,7 +131,15 @@ describe('AccountImages: the images of the userâ€™s account beside this browserâ
     state.down = false;
     const next = new ImageStore({ storageKey });
     opened.push(next);
-    next.useAccount(new AccountImages(files, storageKey, 'jane', (id) => next.get(id), () => {}));
+    next.useAccount(
+      new AccountImages(
+        files,
+        storageKey,
+        'jane',
+        (id) => next.get(id),
+        () => {},
+      ),
+    );
     await next.account!.flush();
     expect([...held.keys()]).to.deep.equal(['a']);
   });
@@ -153,7 +167,10 @@ describe('AccountImages: the images of the userâ€™s account beside this browserâ
     await account.flush();
     const elsewhere = picture('elsewhere', 3, 'made on the laptop');
     held.set('elsewhere', { bytes: elsewhere.blob!, record: accountRecordOf(elsewhere)! });
-    expect((await store.list()).map(({ id }) => id), 'never waited for').to.deep.equal(['here']);
+    expect(
+      (await store.list()).map(({ id }) => id),
+      'never waited for',
+    ).to.deep.equal(['here']);
     await account.refresh(50);
     const listed = await store.list();
     expect(listed.map(({ id }) => id)).to.deep.equal(['elsewhere', 'here']);

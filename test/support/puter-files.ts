@@ -6,7 +6,8 @@ export const TEST_APP = 'app-7b0c6f9e-2d4a-5c1e-9f3b-0a8d6e4c2b1f';
 
 /** An app-under-user token of the simulator for `app`, unique (the SDK reads its `app_uid` claim as `puter.appID`). */
 export function puterAppToken(app = TEST_APP): string {
-  const part = (value: object) => btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  const part = (value: object) =>
+    btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   const user = crypto.randomUUID();
   return `${part({ alg: 'none' })}.${part({ type: 'app-under-user', version: '2', app_uid: app, user_uid: user })}.sim`;
 }
@@ -33,7 +34,10 @@ export async function setPuterFiles(
     slowMs?: number;
   },
 ) {
-  const response = await fetch('/sim/puter/_files', { method: 'POST', body: JSON.stringify({ username, ...settings }) });
+  const response = await fetch('/sim/puter/_files', {
+    method: 'POST',
+    body: JSON.stringify({ username, ...settings }),
+  });
   if (!response.ok) throw new Error(`_files: HTTP ${response.status}`);
 }
 

@@ -72,7 +72,9 @@ describe('PuterAccountFiles: the images in the user’s Puter files', function (
     expect(await accountImageFiles(username)).to.deep.equal(['two.json', 'two.png']);
     await removeAccountImages(sdk());
     expect(await accountImageFiles(username)).to.deep.equal([]);
-    expect((await puterFilesOf(username)).files.map(({ path }) => path)).to.deep.equal([`/${username}/Documents/mine.txt`]);
+    expect((await puterFilesOf(username)).files.map(({ path }) => path)).to.deep.equal([
+      `/${username}/Documents/mine.txt`,
+    ]);
   });
 
   it('a full storage is AccountFull, and nothing is written', async () => {

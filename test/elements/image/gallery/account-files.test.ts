@@ -77,7 +77,9 @@ describe('the images a user keeps, in their own Puter files', function () {
   it('an image kept in one browser is listed in the other’s gallery from the user’s files, and shows', async () => {
     const { el, username } = await signedInWidget();
     await keep(el, 'a lighthouse in fog');
-    await waitUntil(async () => (await accountImageFiles(username)).length === 2, 'in the account', { timeout: 10_000 });
+    await waitUntil(async () => (await accountImageFiles(username)).length === 2, 'in the account', {
+      timeout: 10_000,
+    });
     const [json, png] = await accountImageFiles(username);
     expect(json).to.match(/^[\w-]+\.json$/);
     expect(png).to.equal(json.replace('.json', '.png'));
@@ -89,7 +91,8 @@ describe('the images a user keeps, in their own Puter files', function () {
     const endpoint = simEndpoint('puter', `run=${unique()}`, { crossOrigin: true });
     await other.ask('open', endpoint, token, uniqueStorageKey());
     await waitUntil(
-      async () => (await other.ask('gallery')).some((image: any) => image.prompt === 'a lighthouse in fog' && image.shown),
+      async () =>
+        (await other.ask('gallery')).some((image: any) => image.prompt === 'a lighthouse in fog' && image.shown),
       'listed and shown there',
       { timeout: 15_000 },
     );
@@ -129,7 +132,9 @@ describe('the images a user keeps, in their own Puter files', function () {
   it('deleting the images here removes them from the account: the app’s folder holds nothing', async () => {
     const { el, username } = await signedInWidget();
     await keep(el, 'a fox in snow');
-    await waitUntil(async () => (await accountImageFiles(username)).length === 2, 'in the account', { timeout: 10_000 });
+    await waitUntil(async () => (await accountImageFiles(username)).length === 2, 'in the account', {
+      timeout: 10_000,
+    });
     const tile = tiles(el)[0];
     imageAction(tile, 'delete')!.click();
     await waitUntil(async () => (await accountImageFiles(username)).length === 0, 'gone from the account', {

@@ -32,7 +32,10 @@ export interface PuterAccountHandlers {
  * Puter's account: Sign in (its popup needs this very click), or who pays and what is left (in credits, while their
  * worth is unknown, said under it).
  */
-export function renderPuterAccount({ user, left, note, full, translation }: PuterAccountView, on: PuterAccountHandlers) {
+export function renderPuterAccount(
+  { user, left, note, full, translation }: PuterAccountView,
+  on: PuterAccountHandlers,
+) {
   const text = wordsIn(translation, 'signIn', signIn);
   const line = user
     ? html`<span
