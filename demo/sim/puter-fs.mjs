@@ -31,6 +31,7 @@
 // {code:'too_many_requests'}; a single upload above 5 GB is refused (UNVERIFIED: the real store goes multipart there,
 // which this simulator does not offer).
 //
+// An account with nothing left to spend is refused what moves content (writes, reads): 402 insufficient_funds.
 // Faults, per user (POST /sim/puter/_files {username, fault}); `down` and `slow` also per scenario (`files=down`):
 //   down   every filesystem call (the signed PUT too) drops its connection: the page sees the network fail
 //   full   the capacity is what is used: the next write 413 storage_limit_reached
@@ -45,7 +46,7 @@ const MAX_SINGLE = 5 * 1024 ** 3;
 const PAGE = 50;
 const APP_ORIGIN_NAMESPACE = '33de3768-8ee0-43e9-9e73-db192b97a5d8';
 /** Requests per minute on the free plan, and at once (HeyPuter/puter@8307e8c src/backend/controllers/fs/limits.ts). */
-const LIMITS = { write: 120, read: 300, readdir: 300, mutate: 900, multipart: 1200 };
+const LIMITS = { write: 120, read: 300, readdir: 300, mutate: 900, multipart: 1200, stat: 600 };
 const READS_AT_ONCE = 5;
 
 /** uuidv5 of `name` in `namespace` (RFC 4122 §4.3), as the backend's `uuid` package makes it. */
@@ -365,21 +366,26 @@ export function createPuterFiles({ accountOf, tokenOf }) {
   }
 
   const ROUTES = {
-    'POST /fs/startBatchWrite': ['multipart', startWrites],
+    'POST /fs/startBatchWrite': ['multipart', startWrites, 'spends'],
     'POST /fs/completeBatchWrite': [
       'multipart',
       (req, res, caller, body) => completeWrites(req, res, caller, body, false),
+      'spends',
     ],
-    'POST /fs/completeWrite': ['multipart', (req, res, caller, body) => completeWrites(req, res, caller, body, true)],
+    'POST /fs/completeWrite': [
+      'multipart',
+      (req, res, caller, body) => completeWrites(req, res, caller, body, true),
+      'spends',
+    ],
     'POST /fs/abortWrite': [
       'multipart',
       (req, res, _caller, body) => (sessions.delete(body?.uploadId), send(req, res, 200, { ok: true })),
     ],
     'POST /fs/readdir': ['readdir', readdir],
-    'GET /read': ['read', read],
+    'GET /read': ['read', read, 'spends'],
     'POST /delete': ['mutate', remove],
     'POST /mkdir': ['mutate', mkdir],
-    'POST /stat': ['read', stat],
+    'POST /stat': ['stat', stat],
   };
 
   return {
@@ -417,6 +423,10 @@ export function createPuterFiles({ accountOf, tokenOf }) {
       if (fault === 'slow') await sleep(s.slowMs);
       if (fault === 'down') return (dropConnection(req, res), true);
       if (limited(req, res, caller.username, route[0])) return true;
+      // Routes that move content refuse an account with nothing left to spend (LegacyFSController.ts `spends`,
+      // FSController.ts `requireCredits`; metering/enforcement.ts assertActorHasCredits).
+      if (route[2] && caller.account.remaining <= 0)
+        return (fsError(req, res, 402, 'No usage left for request.', 'insufficient_funds'), true);
       await route[1](req, res, caller, body ?? url, url);
       return true;
     },

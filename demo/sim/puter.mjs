@@ -35,7 +35,10 @@
 //                                         (replicate.com/docs/topics/predictions/data-retention) or at once with
 //                                         fault=expired-image
 //   GET  /action/sign-in?msg_id=…         the sign-in popup on the GUI origin: posts {msg:'puter.token', msg_id,
-//                                         success, token, username} to its opener and closes
+//                                         success, token, username} to its opener and closes; the token an app-under-user JWT
+//                                         whose `app_uid` is the opener's origin's app (puter-fs.mjs, appUidOfOrigin)
+//   POST {api}/fs/…, GET {api}/read, POST {api}/delete, /mkdir, /stat, PUT /sim/puter-fs-upload/…, /sim/puter/_files
+//                                         the user's files: puter-fs.mjs
 //   GET  /sim/puter/_log                  requests received: [{method, path, kind, model, provider, fault, at}] (never
 //                                         tokens; `provider` the one of Puter's providers the call resolved to);
 //                                         generate calls also {ratio, inputs, used}: the ratio as sent on (Replicate

@@ -102,6 +102,16 @@ describe('PuterAccountFiles: the images in the user’s Puter files', function (
     expect(await accountImageFiles(username)).to.deep.equal(['one.json', 'one.png']);
   });
 
+  it('an account with nothing left to spend is refused writes (402), not as full', async () => {
+    const token = puterAppToken();
+    await setPuterAccount(token, { username, balance: 0 });
+    sdk().setAuthToken(token);
+    const refused: any = await files.put('one', png(), record('one')).catch((error: unknown) => error);
+    expect(refused).to.exist.and.not.to.be.instanceOf(AccountFull);
+    expect(refused.status).to.equal(402);
+    expect(await accountImageFiles(username)).to.deep.equal([]);
+  });
+
   it('without an app id (a token that names no app) nothing is written anywhere', async () => {
     const token = unique('plain-token');
     await setPuterAccount(token, { username });
