@@ -424,7 +424,7 @@ export function createPuterFiles({ accountOf, tokenOf }) {
       if (fault === 'down') return (dropConnection(req, res), true);
       if (limited(req, res, caller.username, route[0])) return true;
       // Routes that move content refuse an account with nothing left to spend (LegacyFSController.ts `spends`,
-      // FSController.ts `requireCredits`; metering/enforcement.ts assertActorHasCredits).
+      // FSController.ts `requireCredits`; services/metering/enforcement.ts at 8307e8c, assertActorHasCredits).
       if (route[2] && caller.account.remaining <= 0)
         return (fsError(req, res, 402, 'No usage left for request.', 'insufficient_funds'), true);
       await route[1](req, res, caller, body ?? url, url);
