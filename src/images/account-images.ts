@@ -23,11 +23,31 @@ export function accountRecordOf(image: StoredImage): AccountRecord | undefined {
   return blob && !own ? { ...record, type: blob.type } : undefined;
 }
 
-/** Whether `value` reads as a record the widget wrote (a file of another hand, or damaged, is left out). */
+/** Each optional field of a record, and the type it has where it is there. */
+const OPTIONAL: Partial<Record<keyof AccountRecord, 'string' | 'number' | 'object'>> = {
+  seed: 'number',
+  revisedPrompt: 'string',
+  paidWith: 'string',
+  receipt: 'object',
+  batch: 'string',
+  quality: 'string',
+  settings: 'object',
+  edit: 'object',
+};
+
+/**
+ * Whether `value` reads as a record the widget wrote: a file of another hand, or one edited into another shape, is left
+ * out rather than shown half.
+ */
 export function isAccountRecord(value: unknown): value is AccountRecord {
   const record = value as Partial<AccountRecord> | null;
+  const optional = Object.entries(OPTIONAL) as [keyof AccountRecord, string][];
   return (
     !!record &&
+    typeof record === 'object' &&
+    optional.every(
+      ([field, type]) => record[field] === undefined || (typeof record[field] === type && record[field] !== null),
+    ) &&
     typeof record.id === 'string' &&
     typeof record.prompt === 'string' &&
     typeof record.model === 'string' &&

@@ -205,6 +205,21 @@ describe('AccountImages: the images of the user’s account beside this browser�
     expect(await store.list()).to.deep.equal([]);
   });
 
+  it('lists nothing of a record in another shape (another hand’s, or edited)', async () => {
+    const { files, held } = memoryAccount();
+    const { store, account } = storeWith(files);
+    const image = picture('odd', 3);
+    for (const [id, change] of Object.entries({
+      odd: { receipt: 'paid' },
+      noPrompt: { prompt: 7 },
+      nul: { edit: null },
+    }))
+      held.set(id, { bytes: image.blob!, record: { ...accountRecordOf({ ...image, id })!, ...change } });
+    held.set('fine', { bytes: image.blob!, record: accountRecordOf({ ...image, id: 'fine' })! });
+    await account.refresh(50);
+    expect((await store.list()).map(({ id }) => id)).to.deep.equal(['fine']);
+  });
+
   it('no more of the account’s images than make the images kept, newest first', () => {
     const local = [picture('b', 2)];
     const remote = [picture('a', 1), picture('c', 3), picture('b', 2)];
