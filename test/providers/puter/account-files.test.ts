@@ -119,5 +119,11 @@ describe('PuterAccountFiles: the images in the user’s Puter files', function (
     sdk().appID = undefined;
     expect(await files.put('one', png(), record('one')).catch((error: unknown) => error)).to.be.instanceOf(TypeError);
     expect((await puterFilesOf(username)).files).to.deep.equal([]);
+    // Where the SDK itself files it (under `~/`, outside any app's folder), Puter refuses the site's token as not found.
+    const refused: any = await sdk()
+      .fs.write('userpays/one.png', png(), { createMissingParents: true })
+      .catch((error: unknown) => error);
+    expect([refused.status, refused.code]).to.deep.equal([404, 'subject_does_not_exist']);
+    expect((await puterFilesOf(username)).files).to.deep.equal([]);
   });
 });
