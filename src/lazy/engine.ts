@@ -12,6 +12,7 @@ import type * as Resume from '../generation/resume.js';
 import type * as SignIn from '../providers/engine/oauth.js';
 
 export { Gallery } from '../images/gallery.js';
+export { AccountImages } from '../images/account-images.js';
 export { ImageStore, ownImage } from '../images/image-store.js';
 export {
   accountFor,

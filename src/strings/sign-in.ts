@@ -78,6 +78,8 @@ export interface SignInStrings {
   puterAccount(): string;
   signInPuter(): string;
   signInPuterWhy(): string;
+  /** Under Puter's account line, where its storage refused an image for want of room (the images stay here). */
+  puterStorageFull(): string;
   overBalance(provider: string, left: string): string;
   /**
    * Beside Generate, where a key's own spending cap (not the account's balance) leaves less than the image costs:
@@ -173,6 +175,8 @@ export const signIn = sentences<SignInStrings>({
   puterAccount: 'Puter account',
   signInPuter: 'Sign in with Puter',
   signInPuterWhy: 'to pay from your own account.',
+  puterStorageFull:
+    'Your Puter storage is full, so new images are kept in this browser only. Free up space in your Puter files, and they are copied there with the next image you keep.',
   overBalance: (provider, left) => `Your ${provider} balance is ${left}`,
   overCap: (provider, left, price, signedIn) =>
     `${left} is left of ${signedIn ? `the cap you gave this site at ${provider}` : `your ${provider} key’s own limit`} (not your balance), and this image costs ${price}`,

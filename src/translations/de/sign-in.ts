@@ -74,6 +74,8 @@ export const signIn = sentences<SignInStrings>({
   puterAccount: 'Puter-Konto',
   signInPuter: 'Mit Puter anmelden',
   signInPuterWhy: 'um selbst zu bezahlen.',
+  puterStorageFull:
+    'Ihr Puter-Speicher ist voll, daher bleiben neue Bilder nur in diesem Browser. Schaffen Sie Platz in Ihren Puter-Dateien, dann werden sie mit dem nächsten Bild, das Sie behalten, dorthin kopiert.',
   overBalance: (provider, left) => `Ihr Guthaben bei ${provider} beträgt ${left}`,
   overCap: (provider, left, price, signedIn) =>
     `${signedIn ? `Vom Limit, das Sie dieser Website bei ${provider} gegeben haben,` : `Vom eigenen Limit Ihres Schlüssels bei ${provider}`} sind ${left} übrig (nicht Ihr Guthaben), und dieses Bild kostet ${price}`,
