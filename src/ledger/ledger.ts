@@ -9,3 +9,10 @@ export {
   type SpentReading,
 } from './balance-settlement.js';
 export type { LedgerHistory, LedgerImport } from './portable.js';
+export {
+  budgetInAccount,
+  deleteHistory,
+  mirrorLedger,
+  type AccountStore,
+  type LedgerMirror,
+} from './account-mirror.js';

@@ -67,6 +67,7 @@ export function puterAccountPart({ host, language }: ImageParts, report: (error:
     active: () => host.provider === 'puter',
     endpoint: () => host.endpoint,
     puterSrc: () => host.puterSrc,
+    storageKey: () => host.storageKey,
   });
   const on: PuterAccountHandlers = {
     signIn: () => void account.signIn().catch(report),

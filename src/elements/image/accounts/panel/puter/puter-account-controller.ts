@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { loadEngine } from '../../../../../lazy/index.js';
+import { loadEngine, loadLedger } from '../../../../../lazy/index.js';
+import type { LedgerMirror } from '../../../../../ledger/ledger.js';
 import type { UserPaysError } from '../../../../../base/errors.js';
 import type { PuterBalance, PuterFound } from '../../../../../providers/puter/account.js';
 import type * as PuterModule from '../../../../../providers/puter/adapter.js';
@@ -12,6 +13,8 @@ export interface PuterAccountSource {
   active(): boolean;
   endpoint(): string;
   puterSrc(): string;
+  /** Where the widget keeps its ledger: kept also in the signed-in user's Puter account. */
+  storageKey?(): string;
 }
 
 /**
@@ -26,6 +29,8 @@ export class PuterAccountController implements ReactiveController {
   /** What is left: in USD, or in the credits Puter reports while their worth is unknown. */
   balance?: PuterBalance;
   #readFor = '';
+  /** The ledger kept in the signed-in user's account, and whose it is. */
+  #mirror?: { user: string; storageKey: string; ledger: LedgerMirror };
 
   readonly #host: ReactiveControllerHost;
   readonly #source: PuterAccountSource;
@@ -64,13 +69,35 @@ export class PuterAccountController implements ReactiveController {
     try {
       const endpoint = checkEndpoint(puterApi(this.#source.endpoint()));
       if ((globalThis as { puter?: unknown }).puter || localStorage['puter.auth.token.origin.v2'] === endpoint) {
-        const [{ puterAccount }, sdk] = await this.#puter();
-        ({ user: this.user, balance: this.balance } = await puterAccount(sdk, endpoint));
+        const [adapter, sdk] = await this.#puter();
+        ({ user: this.user, balance: this.balance } = await adapter.puterAccount(sdk, endpoint));
+        await this.#keepLedger(adapter, sdk);
       }
     } catch {
       // a bad endpoint (reported on submit), offline, or the session just ended: the next submission says what to do
     }
     this.#host.requestUpdate();
+  }
+
+  /**
+   * Keeps the widget's ledger also in the signed-in user's Puter key-value store (docs/ledger.md, "In the user's
+   * account"), merged with it once per user; stops where no one is signed in. What the account does not answer is
+   * written later (the ledger's outbox).
+   */
+  async #keepLedger(adapter: typeof PuterModule, sdk: Parameters<typeof PuterModule.puterLedgerStore>[0]) {
+    const storageKey = this.#source.storageKey?.() ?? '';
+    const { user } = this;
+    if (this.#mirror && (this.#mirror.user !== user || this.#mirror.storageKey !== storageKey)) {
+      this.#mirror.ledger.stop();
+      this.#mirror = undefined;
+    }
+    if (!user || !storageKey || this.#mirror) return;
+    const { mirrorLedger } = await loadLedger();
+    const ledger = mirrorLedger(adapter.puterLedgerStore(sdk), storageKey);
+    this.#mirror = { user, storageKey, ledger };
+    await ledger.sync().catch(() => {
+      // the account's store did not answer: merged at the next sign-in or load; the outbox keeps what waits
+    });
   }
 
   /** Opens Puter's sign-in popup: call it from the user's click. Rejects `auth-required` when cancelled or blocked. */
