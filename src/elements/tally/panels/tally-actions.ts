@@ -9,6 +9,7 @@ import { asUserPaysError } from '../../../base/errors.js';
 import { reword, wordsIn } from '../../../strings/strings.js';
 import { tally as english } from '../../../strings/tally/tally.js';
 import { settleUncertain } from '../uncertain-charges.js';
+import { loadLedger } from '../../../lazy/index.js';
 import type { TallyHandlers } from './tally-template.js';
 
 /** What `<userpays-tally>`'s controls act on, read when they act (never a stale copy). */
@@ -129,7 +130,13 @@ export function tallyHandlers(target: TallyActionTarget): TallyActions {
     /** Reset or Keep in the confirmation: either closes it, and focus goes back to Reset…. */
     resetChoice({ target: button }) {
       if (!(button instanceof HTMLButtonElement)) return;
-      if (button.value === 'reset') target.ledger()?.reset();
+      const ledger = target.ledger();
+      if (button.value === 'reset') ledger?.reset();
+      // Deleted here at once; then removed from the user's account, which may not answer (said, to try again).
+      if (button.value === 'delete' && ledger)
+        void loadLedger()
+          .then(({ deleteHistory }) => deleteHistory(ledger.storageKey, ledger.storage))
+          .catch(() => say(text.deleteFailed(), true));
       const details = button.closest('details');
       if (!details) return; // the buttons are drawn in the confirmation: never without it
       details.open = false;
