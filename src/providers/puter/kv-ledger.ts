@@ -13,7 +13,9 @@
  * - `del(key)` resolves true whether or not the key was there; `flush()` clears the whole app's store (other storage
  *   keys' too), so removal goes key by key;
  * - 400 calls per 10 s per user (200 on a temporary account), `list` 120 per minute; 15 calls at once (`list` 3);
- *   past them 429, which the SDK passes on for a write (it retries only reads, on 502, 503 and 504).
+ *   past them 429, which the SDK passes on for a write (it retries only reads, on 502, 503 and 504): a removal of a
+ *   long history waits and goes on (UNVERIFIED: the body of that 429; `too_many_requests` is assumed, as for the
+ *   driver controller's concurrency refusal).
  */
 
 /** The part of the SDK this uses. */
@@ -26,6 +28,24 @@ interface PuterKv {
 
 /** Calls at once while removing: below the backend's 15 in flight for a free account. */
 const AT_ONCE = 4;
+/** How long a removal waits when Puter says too many calls (its window is 10 s), and how often. */
+const RATE_WAIT_MS = 2500;
+const RATE_TRIES = 8;
+
+/** Whether the SDK's rejection is Puter's 429 (too many calls in the window, or at once). */
+const tooMany = (thrown: any) =>
+  /429|too_many|rate_limit/.test(`${thrown?.status}|${thrown?.code}|${thrown?.error?.code ?? thrown?.error}`);
+
+/** `call`, again after a wait while Puter says too many calls; any other failure rejects at once. */
+async function paced<T>(call: () => Promise<T>, tries = RATE_TRIES): Promise<T> {
+  try {
+    return await call();
+  } catch (thrown) {
+    if (!tooMany(thrown) || tries <= 1) throw thrown;
+    await new Promise((resolve) => setTimeout(resolve, RATE_WAIT_MS));
+    return paced(call, tries - 1);
+  }
+}
 
 /** The store of the user signed in to `puter` (the SDK), for the ledger (`AccountStore`). */
 export function puterLedgerStore(puter: { kv: PuterKv }) {
@@ -40,7 +60,7 @@ export function puterLedgerStore(puter: { kv: PuterKv }) {
       const keys = await kv.list(prefix, false);
       const next = async (): Promise<void> => {
         const key = keys.shift();
-        if (key !== undefined) await kv.del(key).then(next);
+        if (key !== undefined) await paced(() => kv.del(key)).then(next);
       };
       await Promise.all(Array.from({ length: AT_ONCE }, next));
     },
