@@ -22,6 +22,16 @@ import {
   setPuterSignIn,
 } from '../../../support/puter.js';
 import { until } from '../../../support/wait.js';
+import { LedgerStore } from '../../../../src/ledger/ledger.js';
+
+/** The Puter user's key-value store for this site, as the simulator holds it. */
+async function puterKv(username: string): Promise<Record<string, unknown>> {
+  const response = await fetch('/sim/puter/_kv/read', {
+    method: 'POST',
+    body: JSON.stringify({ username, origin: location.origin }),
+  });
+  return (await response.json()).entries;
+}
 
 const FILE = unique('account');
 
@@ -142,6 +152,26 @@ describe('<userpays-image provider="puter"> (real SDK, simulator)', function () 
     expect(words(part(el, 'account'))).not.to.contain('0.962344');
   });
 
+  it('keeps the ledger in the user’s Puter account: each charge under its own id, and the budget', async () => {
+    const key = el.storageKey;
+    const charged = async () =>
+      Object.entries(await puterKv('demo-user')).filter(
+        ([name, row]) => name.startsWith(`${key}:ledger:entry:`) && Array.isArray(row) && row[7] === 1,
+      );
+    // Four images charged (one, two, one): each written to the account once it settled.
+    await until(async () => (await charged()).length === 4);
+    expect((await charged()).map(([, row]) => (row as unknown[])[9])).to.deep.equal([
+      '0.002',
+      '0.002',
+      '0.002',
+      '0.002',
+    ]);
+    const ledger = new LedgerStore({ storageKey: key });
+    expect(ledger.budgetHeld).to.equal('account');
+    ledger.budget = '3';
+    await until(async () => (await puterKv('demo-user'))[`${key}:ledger:budget`] === '3');
+  });
+
   it('signs out', async () => {
     const signOut = [...part(el, 'account')!.querySelectorAll('button')].find((b) =>
       b.textContent!.includes('Sign out'),
@@ -151,6 +181,8 @@ describe('<userpays-image provider="puter"> (real SDK, simulator)', function () 
     await el.updateComplete;
     expect(part(el, 'sign-in')).to.exist;
     expect(sdk().auth.isSignedIn()).to.equal(false);
+    // Signed out: the budget holds on this browser alone.
+    expect(new LedgerStore({ storageKey: el.storageKey }).budgetHeld).to.equal('browser');
   });
 
   it('says so, in the widget and as userpays-error, when the user closes the sign-in popup', async () => {
