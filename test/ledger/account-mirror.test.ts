@@ -4,7 +4,12 @@
 // same Puter user name (two devices signed in to one Puter account); a "reload" is the device's `sync()`, what the
 // widget runs on load and at sign-in.
 // Holds: src/ledger/account-mirror.ts
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/define.js';
+import type { UserPaysTally } from '../../src/elements/tally/userpays-tally.js';
+import { part, words } from '../support/widget.js';
+import { until } from '../support/wait.js';
+import { cleanLocalStorage } from '../support/storage.js';
 import { budgetInAccount, deleteHistory, LedgerStore, mirrorLedger } from '../../src/ledger/ledger.js';
 import { puterLedgerStore } from '../../src/providers/puter/kv-ledger.js';
 import { MemoryStorage } from '../support/ledger.js';
@@ -12,14 +17,19 @@ import { controlledClock } from '../support/clock.js';
 import { simLog, unique, uniqueStorageKey } from '../support/sim.js';
 import { puterEndpoint, puterSessionsEnded, sdk, setPuterAccount, signedInToPuter } from '../support/puter.js';
 
-/** One device: its own storage, its own SDK instance signed in with its own token as `username`. */
-async function device(username: string, storageKey: string) {
+/** An SDK instance of its own (the SDK's own class: its token and API origin its own), signed in as `username`. */
+async function signedIn(username: string) {
   const token = unique('token');
   await setPuterAccount(token, { username });
-  // A second instance of the SDK's own class: its token and API origin are its own (the kv module calls through it).
   const puter = new (sdk().constructor)();
   puter.setAPIOrigin(puterEndpoint());
   puter.authToken = token;
+  return { puter, token };
+}
+
+/** One device: its own storage, its own SDK instance signed in with its own token as `username`. */
+async function device(username: string, storageKey: string) {
+  const { puter, token } = await signedIn(username);
   const storage = new MemoryStorage();
   const ledger = new LedgerStore({ storageKey, storage });
   const mirror = mirrorLedger(puterLedgerStore(puter), storageKey, storage);
@@ -142,5 +152,50 @@ describe('the ledger kept in the Puter account (real SDK, simulator)', function 
     await phone.mirror.sync();
     expect(phone.ledger.tally().spent).to.equal('0');
     expect(Object.keys(await accountOf(username))).to.deep.equal([`${storageKey}:ledger:since`]);
+  });
+
+  it('says in the tally where the budget holds, and deletes from the account from Reset…', async function () {
+    this.timeout(45_000);
+    const { puter } = await signedIn(username);
+    const ledger = new LedgerStore({ storageKey });
+    const el = await fixture<UserPaysTally>(
+      html`<userpays-tally storage-key=${storageKey} locale="en-US"></userpays-tally>`,
+    );
+    const held = () => words(el.shadowRoot!.getElementById('budget-held'));
+    await until(() => el.shadowRoot!.getElementById('budget-held'));
+    expect(held()).to.equal('Kept on this browser.');
+    expect(part(el, 'reset')!.querySelector('button[value=delete]')).to.equal(null);
+    const mirror = mirrorLedger(puterLedgerStore(puter), storageKey);
+    try {
+      await mirror.sync();
+      charge(ledger, '0.02');
+      ledger.budget = '1';
+      await mirror.flush();
+      await el.updateComplete;
+      expect(held()).to.equal('Kept on your Puter account: it holds on every device signed in to it.');
+      expect(Object.keys(await accountOf(username))).to.have.length(3); // the session's start, the entry, the budget
+      const details = part(el, 'reset') as HTMLDetailsElement;
+      details.querySelector('summary')!.click();
+      // The account does not answer: deleted on this browser, and the tally says to try again.
+      await kvFault(username, 'down');
+      details.querySelector<HTMLButtonElement>('button[value=delete]')!.click();
+      // (The SDK tries a read again for about 12 s before it gives up: RETRY_DELAYS_MS, networkUtils.js.)
+      await until(() => el.shadowRoot!.textContent!.includes('your Puter account did not answer: try again'), 20_000);
+      expect(el.tally!.spent).to.equal('0');
+      expect(Object.keys(await accountOf(username))).to.have.length(3);
+      await kvFault(username, null);
+      details.querySelector('summary')!.click();
+      details.querySelector<HTMLButtonElement>('button[value=delete]')!.click();
+      await until(async () => !Object.keys(await accountOf(username)).some((key) => key.includes(':entry:')));
+      expect(el.tally!.spent).to.equal('0');
+      // What remains: when the new session began (every device starts it), and the budget, a setting.
+      expect(Object.keys(await accountOf(username)).sort()).to.deep.equal([
+        `${storageKey}:ledger:budget`,
+        `${storageKey}:ledger:since`,
+      ]);
+    } finally {
+      mirror.stop();
+      cleanLocalStorage(`${storageKey}:`);
+    }
   });
 });
