@@ -33,7 +33,7 @@ export const SIMULATOR_FACTS = [
   },
   {
     name: 'Puter',
-    files: ['puter.mjs', 'puter-families.mjs', 'puter-inputs.mjs'],
+    files: ['puter.mjs', 'puter-families.mjs', 'puter-inputs.mjs', 'puter-kv.mjs'],
     recorded: [
       {
         fact: 'the image catalogue (`/puterai/image/models/details`), entry for entry, and `/metering/usage` before and after a call, its records named as Puter’s drivers name them; the error bodies seen through the SDK',
@@ -45,6 +45,7 @@ export const SIMULATOR_FACTS = [
       'the catalogue entries of Puter’s OpenAI, Gemini, xAI and BytePlus providers (Puter’s source, `puter-families.mjs`)',
       'whoami, the generation itself and its image URL; concurrency limits; usage written in batches (Puter’s source)',
       'images sent (`puter-inputs.mjs`: each provider’s count and billing, from Puter’s source)',
+      'the key-value store (`puter-kv.mjs`): its methods, key and value limits, pages, rates, scope per user and site, and error bodies from Puter’s source and SDK; nothing of it recorded (the 429’s body assumed)',
     ],
   },
   {
