@@ -15,6 +15,7 @@
 // value; limit a positive number, cursor and offset not together, `fetchUntilFull` only with a limit. A page stops at
 // its limit or at 1 MB of values (a DynamoDB query page), with a cursor to go on. Each error is 400 with
 // {error, message, code:'bad_request'} (HttpError's legacyCode, rendered by errorHandler.ts).
+// Listing values (not keys) from an account with nothing left: 402 {code:'insufficient_funds'} (KVStoreDriver.ts list).
 // Rates (KVStoreDriver.ts `rateLimit`): 400 calls per 10 s per user on the free plan (200 temporary), `list` 120 per
 // 60 s (60 temporary); past them 429 {code:'too_many_requests'} (the body UNVERIFIED: the shape of the driver
 // controller's concurrency refusal, which puter.mjs answers).
@@ -121,9 +122,10 @@ function listOf(store, args) {
 
 /**
  * The key-value stores of the simulated Puter. `userOf(token)`: the user name of a token's account (puter.mjs's
- * accounts); `apiError(req, res, status, message, code)`: Puter's error shape.
+ * accounts); `hasCredits(token)`: whether it has anything left; `apiError(req, res, status, message, code)`: Puter's
+ * error shape.
  */
-export function createPuterKv({ userOf, apiError }) {
+export function createPuterKv({ userOf, hasCredits, apiError }) {
   const stores = new Map(); // `${user}\n${app}` → Map(key → value)
   const apps = new Map(); // token → app uid (the origin of its first call)
   const faults = new Map(); // user → { fault, times, pendingMs }
@@ -178,6 +180,10 @@ export function createPuterKv({ userOf, apiError }) {
     if (!Object.hasOwn(run, method))
       return apiError(req, res, 400, `kv: \`${method}\` is not simulated`, 'bad_request');
     if (overRate(user, method)) return apiError(req, res, 429, 'Too many requests.', 'too_many_requests');
+    // Listing values is egress, turned away from an account with nothing left; listing keys is not
+    // (KVStoreDriver.ts list, assertActorHasCredits: 402 'No usage left for request.', legacyCode insufficient_funds).
+    if (method === 'list' && body.args?.as !== 'keys' && !hasCredits(token))
+      return apiError(req, res, 402, 'No usage left for request.', 'insufficient_funds');
     let result;
     try {
       result = run[method](storeOf(user, app), body.args ?? {});

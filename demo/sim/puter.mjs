@@ -466,7 +466,11 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
   const images = createImageCache(8);
   let signin = FIRST_SIGN_IN;
   // The key-value store (puter-kv.mjs): one per user name and site, so two tokens of one user share it.
-  const kv = createPuterKv({ userOf: (token) => account(token).username, apiError });
+  const kv = createPuterKv({
+    userOf: (token) => account(token).username,
+    hasCredits: (token) => account(token).remaining > 0,
+    apiError,
+  });
   const testRoutes = createTestRoutes({
     base: '/sim/puter',
     log,

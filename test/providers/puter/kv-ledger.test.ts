@@ -96,4 +96,18 @@ describe('the Puter key-value store of the ledger (real SDK, simulator)', functi
     expect(await read(username)).to.deep.equal({ 'k:entry:a': 1 });
     await post('/sim/puter/_kv', { username, fault: null });
   });
+
+  it('lists no values for an account with nothing left (402), but its keys, so removing still works', async () => {
+    const username = unique('user');
+    const { puter, token } = await signedIn(username);
+    await post('/sim/puter/_kv/seed', { username, origin: location.origin, entries: { 'k:entry:1': [1] } });
+    await setPuterAccount(token, { balance: 0 });
+    let refused: any;
+    await puterLedgerStore(puter)
+      .list('k:')
+      .catch((error: unknown) => (refused = error));
+    expect(refused?.error?.code ?? refused?.code).to.equal('insufficient_funds');
+    await puterLedgerStore(puter).removeAll('k:');
+    expect(await read(username)).to.deep.equal({});
+  });
 });
