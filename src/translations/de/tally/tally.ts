@@ -55,6 +55,7 @@ export const tally = sentences<TallyStrings>({
   resetQuestion: 'Eine neue Sitzung beginnen? Ausgaben und Bilder gehen auf null zurück.',
   reset: 'Zurücksetzen',
   deleteEverywhere: 'Auch aus meinem Puter-Konto löschen',
-  deleteFailed: 'Der Verlauf ist in diesem Browser gelöscht, aber Ihr Puter-Konto hat nicht geantwortet: Versuchen Sie es erneut.',
+  deleteFailed:
+    'Der Verlauf ist in diesem Browser gelöscht, aber Ihr Puter-Konto hat nicht geantwortet: Versuchen Sie es erneut.',
   keep: 'Behalten',
 });
