@@ -196,6 +196,12 @@ async function sync(area: Area, mirror: Mirror): Promise<void> {
   await flush(area, mirror);
 }
 
+/** What the budget or a Reset set here: written to the account through the outbox. */
+const writeLater = (area: Area, mirror: Mirror) => (what: 'budget' | 'since') => {
+  enqueue(area, [], what);
+  void flush(area, mirror);
+};
+
 /** A ledger kept in an account (`mirrorLedger`). */
 export interface LedgerMirror {
   /** Merges the account's ledger into this browser's and writes what it lacks; rejects where the account is not read. */
@@ -209,7 +215,7 @@ export interface LedgerMirror {
 /**
  * Keeps the ledger of `storageKey` (on `storage`, default `localStorage`) also in `store`, from now on: one per
  * ledger and page, a later call replacing the store (another account signed in). The budget field then says the
- * budget holds in the account (`budgetInAccount`).
+ * budget holds in the account (`LedgerStore.budgetHeld`).
  */
 export function mirrorLedger(store: AccountStore, storageKey = 'userpays', storage?: Storage): LedgerMirror {
   const area = areaFor(storageKey, storage);
@@ -220,21 +226,19 @@ export function mirrorLedger(store: AccountStore, storageKey = 'userpays', stora
   mirror.stop = () => {
     area.listeners.delete(listener);
     removeEventListener('online', online);
-    if (mirrors.get(area) === mirror) mirrors.delete(area);
+    // One that another widget's sign-in replaced leaves the ledger to it.
+    if (mirrors.get(area) !== mirror) return;
+    mirrors.delete(area);
     area.accountWrite = undefined;
     notify(area);
   };
   mirrors.set(area, mirror);
   area.listeners.add(listener);
   addEventListener('online', online);
-  area.accountWrite = (what) => (enqueue(area, [], what), void flush(area, mirror));
+  area.accountWrite = writeLater(area, mirror);
   notify(area);
   return { sync: () => sync(area, mirror), flush: () => flush(area, mirror), stop: mirror.stop };
 }
-
-/** Whether the budget of `storageKey` is kept in the user's account (else in this browser alone). */
-export const budgetInAccount = (storageKey = 'userpays', storage?: Storage) =>
-  !!areaFor(storageKey, storage).accountWrite;
 
 /**
  * Deletes the ledger's history (docs/ledger.md, "Deleting the history"): a new session starts here, and where the
@@ -250,7 +254,7 @@ export async function deleteHistory(storageKey = 'userpays', storage?: Storage):
   startSession(area);
   writeOutbox(area, { ids: [] });
   if (!mirror) return;
-  area.accountWrite = (what) => (enqueue(area, [], what), void flush(area, mirror));
+  area.accountWrite = writeLater(area, mirror);
   await mirror.writing;
   const keys = accountKeys(area);
   await mirror.store.removeAll(keys.prefix);

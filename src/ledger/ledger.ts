@@ -9,10 +9,4 @@ export {
   type SpentReading,
 } from './balance-settlement.js';
 export type { LedgerHistory, LedgerImport } from './portable.js';
-export {
-  budgetInAccount,
-  deleteHistory,
-  mirrorLedger,
-  type AccountStore,
-  type LedgerMirror,
-} from './account-mirror.js';
+export { deleteHistory, mirrorLedger, type AccountStore, type LedgerMirror } from './account-mirror.js';

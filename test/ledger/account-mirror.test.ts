@@ -10,7 +10,7 @@ import type { UserPaysTally } from '../../src/elements/tally/userpays-tally.js';
 import { part, words } from '../support/widget.js';
 import { until } from '../support/wait.js';
 import { cleanLocalStorage } from '../support/storage.js';
-import { budgetInAccount, deleteHistory, LedgerStore, mirrorLedger } from '../../src/ledger/ledger.js';
+import { deleteHistory, LedgerStore, mirrorLedger } from '../../src/ledger/ledger.js';
 import { puterLedgerStore } from '../../src/providers/puter/kv-ledger.js';
 import { MemoryStorage } from '../support/ledger.js';
 import { controlledClock } from '../support/clock.js';
@@ -123,6 +123,27 @@ describe('the ledger kept in the Puter account (real SDK, simulator)', function 
     expect(phone.ledger.tally().spent).to.equal('0.098');
   });
 
+  it('takes a Reset made on one device to the other, and shows a new device what came before it', async () => {
+    const laptop = await device(username, storageKey);
+    await laptop.mirror.sync();
+    charge(laptop.ledger, '0.03');
+    clock.advance(60_000);
+    // A device signed in later (its session would begin now) takes the account's session, and what it holds.
+    const phone = await device(username, storageKey);
+    await laptop.mirror.flush();
+    await phone.mirror.sync();
+    expect(phone.ledger.tally().spent).to.equal('0.03');
+    clock.advance(1000);
+    laptop.ledger.reset();
+    await laptop.mirror.flush();
+    clock.advance(1000);
+    charge(laptop.ledger, '0.005');
+    await laptop.mirror.flush();
+    await phone.mirror.sync();
+    expect(phone.ledger.tally().spent).to.equal('0.005');
+    expect(laptop.ledger.tally().spent).to.equal('0.005');
+  });
+
   it('holds a budget set on one device on the other, and says it holds in the account', async () => {
     const laptop = await device(username, storageKey);
     const phone = await device(username, storageKey);
@@ -131,9 +152,9 @@ describe('the ledger kept in the Puter account (real SDK, simulator)', function 
     await laptop.mirror.flush();
     await phone.mirror.sync();
     expect(phone.ledger.budget).to.equal('2.5');
-    expect(budgetInAccount(storageKey, phone.storage)).to.equal(true);
+    expect(phone.ledger.budgetHeld).to.equal('account');
     phone.mirror.stop();
-    expect(budgetInAccount(storageKey, phone.storage)).to.equal(false);
+    expect(phone.ledger.budgetHeld).to.equal('browser');
   });
 
   it('removes the history from the account when it is deleted, and every device starts anew', async () => {
