@@ -3,7 +3,7 @@
  * page (OAuth PKCE: providers/engine/oauth.ts; the button and the account line), Puter's account line.
  */
 
-import { pluralForm, words } from './words.js';
+import { listed, pluralForm, words } from './words.js';
 import { sentences } from './sentence.js';
 
 export interface SignInStrings {
@@ -113,9 +113,13 @@ const wayOf = (relay: string, payee: string) => (relay ? `through the relay at $
 export const signIn = sentences<SignInStrings>({
   keyLabel: (provider, token) => `Your ${provider} ${token ? 'access token' : 'API key'}`,
   keyNotSentHere: (others) =>
-    `Your key for ${others.join(' and ')} is kept for it, and not sent here: this address needs its own.`,
+    `Your key for ${listed('en-GB', others)} is kept for it, and not sent here: this address needs its own.`,
   keyGivenAnotherWay: (given, now, payee) =>
-    `Your key was given to go ${given.map((relay) => wayOf(relay, payee)).join(' or ')}; this page now sends it ${wayOf(now, payee)}, so it is not sent: enter it again to send it this way.`,
+    `Your key was given to go ${listed(
+      'en-GB',
+      given.map((relay) => wayOf(relay, payee)),
+      'disjunction',
+    )}; this page now sends it ${wayOf(now, payee)}, so it is not sent: enter it again to send it this way.`,
   waitingForKey: (n, provider) =>
     pluralForm('en', n, {
       one: `A paid image from an earlier visit is waiting at ${provider}: enter your key to fetch it.`,
