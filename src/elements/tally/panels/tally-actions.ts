@@ -53,6 +53,23 @@ function download(file: string, name: string, type: string) {
 }
 
 /**
+ * Reset, Delete (where the ledger is kept in the user's account too) or Keep in the confirmation: each closes it, and
+ * focus goes back to Reset…. Delete deletes here at once, then in the account, which may not answer (`failed`).
+ */
+function resetChoice(ledger: LedgerStore | undefined, { target: button }: Event, failed: () => void) {
+  if (!(button instanceof HTMLButtonElement)) return;
+  if (button.value === 'reset') ledger?.reset();
+  if (button.value === 'delete' && ledger)
+    void loadLedger()
+      .then(({ deleteHistory }) => deleteHistory(ledger.storageKey, ledger.storage))
+      .catch(failed);
+  const details = button.closest('details');
+  if (!details) return; // the buttons are drawn in the confirmation: never without it
+  details.open = false;
+  details.querySelector('summary')?.focus(); // Reset…, the confirmation's summary, which it is always drawn with
+}
+
+/**
  * What `<userpays-tally>`'s controls do beyond its summary line (budget, uncertain charges, export, reset), loaded
  * with the panels that draw them, as the gallery's actions are (gallery-actions.ts); and the watch of the pending
  * entries whose page closed.
@@ -140,21 +157,8 @@ export function tallyHandlers(target: TallyActionTarget): TallyActions {
         say(sentences.map((sentence) => reword(sentence, target.language.translation)).join(' '), true);
       }
     },
-    /** Reset or Keep in the confirmation: either closes it, and focus goes back to Reset…. */
-    resetChoice({ target: button }) {
-      if (!(button instanceof HTMLButtonElement)) return;
-      const ledger = target.ledger();
-      if (button.value === 'reset') ledger?.reset();
-      // Deleted here at once; then removed from the user's account, which may not answer (said, to try again).
-      if (button.value === 'delete' && ledger)
-        void loadLedger()
-          .then(({ deleteHistory }) => deleteHistory(ledger.storageKey, ledger.storage))
-          .catch(() => say(text.deleteFailed(), true));
-      const details = button.closest('details');
-      if (!details) return; // the buttons are drawn in the confirmation: never without it
-      details.open = false;
-      details.querySelector('summary')?.focus(); // Reset…, the confirmation's summary, which it is always drawn with
-    },
+    /** Reset, Delete or Keep in the confirmation (`resetChoice`). */
+    resetChoice: (event) => resetChoice(target.ledger(), event, () => say(text.deleteFailed(), true)),
     /**
      * The user's word on an uncertain charge, from their provider account: booked as charged (at the amount
      * counted apart) or void. Nothing else can settle a charge whose request has no task id to ask about.
