@@ -30,7 +30,7 @@ export class PuterAccountController implements ReactiveController {
   balance?: PuterBalance;
   #readFor = '';
   /** The ledger kept in the signed-in user's account, and whose it is. */
-  #mirror?: { user: string; storageKey: string; ledger: LedgerMirror };
+  #mirror?: { user: string; storageKey: string; ledger: LedgerMirror; merged: boolean };
 
   readonly #host: ReactiveControllerHost;
   readonly #source: PuterAccountSource;
@@ -82,22 +82,34 @@ export class PuterAccountController implements ReactiveController {
   /**
    * Keeps the widget's ledger also in the signed-in user's Puter key-value store (docs/ledger.md, "In the user's
    * account"), merged with it once per user; stops where no one is signed in. What the account does not answer is
-   * written later (the ledger's outbox).
+   * written later (the ledger's outbox). An account with nothing left is not merged until it has: Puter refuses to list
+   * its values (402), and the SDK would open its "upgrade" dialog over the page (networkUtils.js, promptUpgrade).
    */
   async #keepLedger(adapter: typeof PuterModule, sdk: Parameters<typeof PuterModule.puterLedgerStore>[0]) {
     const storageKey = this.#source.storageKey?.() ?? '';
-    const { user } = this;
+    const { user, balance } = this;
     if (this.#mirror && (this.#mirror.user !== user || this.#mirror.storageKey !== storageKey)) {
       this.#mirror.ledger.stop();
       this.#mirror = undefined;
     }
-    if (!user || !storageKey || this.#mirror) return;
-    const { mirrorLedger } = await loadLedger();
-    const ledger = mirrorLedger(adapter.puterLedgerStore(sdk), storageKey);
-    this.#mirror = { user, storageKey, ledger };
-    await ledger.sync().catch(() => {
-      // the account's store did not answer: merged at the next sign-in or load; the outbox keeps what waits
-    });
+    if (!user || !storageKey) return;
+    if (!this.#mirror) {
+      const { mirrorLedger } = await loadLedger();
+      this.#mirror = {
+        user,
+        storageKey,
+        ledger: mirrorLedger(adapter.puterLedgerStore(sdk), storageKey),
+        merged: false,
+      };
+    }
+    const mirror = this.#mirror;
+    if (mirror.merged || balance?.usd?.lte(0) || balance?.credits?.lte(0)) return;
+    await mirror.ledger.sync().then(
+      () => (mirror.merged = true),
+      () => {
+        // the account's store did not answer: merged at the next reading of the account; the outbox keeps what waits
+      },
+    );
   }
 
   /** Opens Puter's sign-in popup: call it from the user's click. Rejects `auth-required` when cancelled or blocked. */
