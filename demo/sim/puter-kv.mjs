@@ -18,7 +18,8 @@
 // Listing values (not keys) from an account with nothing left: 402 {code:'insufficient_funds'} (KVStoreDriver.ts list).
 // Rates (KVStoreDriver.ts `rateLimit`): 400 calls per 10 s per user on the free plan (200 temporary), `list` 120 per
 // 60 s (60 temporary); past them 429 {code:'too_many_requests'} (the body UNVERIFIED: the shape of the driver
-// controller's concurrency refusal, which puter.mjs answers).
+// controller's concurrency refusal, which puter.mjs answers). Not simulated: the cap on calls at once (15, `list` 3)
+// and the temporary plan's lower rates.
 //
 // Scope: one store per user and app (`v1:{user uuid}:{app uid}`, getNamespace). A third-party site's sign-in token
 // belongs to the app Puter makes for the site's origin (`app-<uuidv5(origin)>`, AuthController.ts

@@ -110,4 +110,26 @@ describe('the Puter key-value store of the ledger (real SDK, simulator)', functi
     await puterLedgerStore(puter).removeAll('k:');
     expect(await read(username)).to.deep.equal({});
   });
+
+  it('answers late when slow, and refuses the 121st list of a minute with 429', async () => {
+    const username = unique('user');
+    const { puter, token } = await signedIn(username);
+    await post('/sim/puter/_kv', { username, fault: 'slow', pendingMs: 300, times: 1 });
+    const since = Date.now();
+    await puterLedgerStore(puter).put([{ key: 'k:entry:slow', value: 1 }]);
+    const writes = (await simLog('puter')).filter((entry) => entry.at >= since && entry.kind === 'kv:batchPut');
+    expect(writes.map((entry) => entry.fault)).to.include('slow');
+    expect(await read(username)).to.deep.equal({ 'k:entry:slow': 1 });
+    const list = () =>
+      fetch(`${puterEndpoint()}/drivers/call`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/plain;actually=json' },
+        body: JSON.stringify({ interface: 'puter-kvstore', method: 'list', args: { as: 'keys' }, auth_token: token }),
+      });
+    // One at a time: Puter lets 3 lists of a user run at once (not simulated).
+    for (let call = 0; call < 120; call++) expect((await list()).status).to.equal(200);
+    const refused = await list();
+    expect(refused.status).to.equal(429);
+    expect(await refused.json()).to.deep.include({ code: 'too_many_requests' });
+  });
 });
