@@ -198,7 +198,8 @@ export function createPuterKv({ userOf, hasCredits, apiError }) {
       send(req, res, 400, { error: 'username required' });
       return true;
     }
-    const store = () => storeOf(body.username, appUidOfOrigin(body.origin ?? req.headers.origin ?? 'null'));
+    // The app named (`app`, as a token names one: puter-fs.mjs appOfCall), else the one of the site's origin.
+    const store = () => storeOf(body.username, body.app ?? appUidOfOrigin(body.origin ?? req.headers.origin ?? 'null'));
     if (path === '/sim/puter/_kv') {
       const { fault = null, times, pendingMs } = body;
       if (fault) faults.set(body.username, { fault, times: times ?? -1, pendingMs });

@@ -125,7 +125,7 @@ export const tally = sentences<TallyStrings>({
   resetOpen: 'Reset…',
   resetQuestion: 'Start a new session? Spent and images go back to zero.',
   reset: 'Reset',
-  deleteEverywhere: 'Delete from my Puter account too',
+  deleteEverywhere: 'Delete here and from my Puter account, images too',
   deleteFailed: 'The history is deleted on this browser, but your Puter account did not answer: try again.',
   keep: 'Keep',
 });

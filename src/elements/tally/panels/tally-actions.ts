@@ -9,7 +9,7 @@ import { asUserPaysError } from '../../../base/errors.js';
 import { reword, wordsIn } from '../../../strings/strings.js';
 import { tally as english } from '../../../strings/tally/tally.js';
 import { settleUncertain } from '../uncertain-charges.js';
-import { loadLedger } from '../../../lazy/index.js';
+import { loadEngine, loadLedger } from '../../../lazy/index.js';
 import type { TallyHandlers } from './tally-template.js';
 import { reconcileHandlers } from './reconcile-actions.js';
 import type { ReconcileView } from './reconcile.js';
@@ -59,10 +59,13 @@ function download(file: string, name: string, type: string) {
 function resetChoice(ledger: LedgerStore | undefined, { target: button }: Event, failed: () => void) {
   if (!(button instanceof HTMLButtonElement)) return;
   if (button.value === 'reset') ledger?.reset();
+  // Deleting takes the spending history and the images kept, here and from the account, the images' account being
+  // the one the page's widget keeps them in (ImageStore.clear).
   if (button.value === 'delete' && ledger)
-    void loadLedger()
-      .then(({ deleteHistory }) => deleteHistory(ledger.storageKey, ledger.storage))
-      .catch(failed);
+    void Promise.all([
+      loadLedger().then(({ deleteHistory }) => deleteHistory(ledger.storageKey, ledger.storage)),
+      loadEngine().then(({ ImageStore }) => new ImageStore({ storageKey: ledger.storageKey }).clear()),
+    ]).catch(failed);
   const details = button.closest('details');
   if (!details) return; // the buttons are drawn in the confirmation: never without it
   details.open = false;

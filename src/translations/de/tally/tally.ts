@@ -58,7 +58,7 @@ export const tally = sentences<TallyStrings>({
   resetOpen: 'Zurücksetzen…',
   resetQuestion: 'Eine neue Sitzung beginnen? Ausgaben und Bilder gehen auf null zurück.',
   reset: 'Zurücksetzen',
-  deleteEverywhere: 'Auch aus meinem Puter-Konto löschen',
+  deleteEverywhere: 'Hier und aus meinem Puter-Konto löschen, auch die Bilder',
   deleteFailed:
     'Der Verlauf ist in diesem Browser gelöscht, aber Ihr Puter-Konto hat nicht geantwortet: Versuchen Sie es erneut.',
   keep: 'Behalten',
