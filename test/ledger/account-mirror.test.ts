@@ -15,21 +15,11 @@ import { puterLedgerStore } from '../../src/providers/puter/kv-ledger.js';
 import { MemoryStorage } from '../support/ledger.js';
 import { controlledClock } from '../support/clock.js';
 import { simLog, unique, uniqueStorageKey } from '../support/sim.js';
-import { puterEndpoint, puterSessionsEnded, sdk, setPuterAccount, signedInToPuter } from '../support/puter.js';
-
-/** An SDK instance of its own (the SDK's own class: its token and API origin its own), signed in as `username`. */
-async function signedIn(username: string) {
-  const token = unique('token');
-  await setPuterAccount(token, { username });
-  const puter = new (sdk().constructor)();
-  puter.setAPIOrigin(puterEndpoint());
-  puter.authToken = token;
-  return { puter, token };
-}
+import { puterSessionsEnded, puterSignedInAs, signedInToPuter } from '../support/puter.js';
 
 /** One device: its own storage, its own SDK instance signed in with its own token as `username`. */
 async function device(username: string, storageKey: string) {
-  const { puter, token } = await signedIn(username);
+  const { puter, token } = await puterSignedInAs(username);
   const storage = new MemoryStorage();
   const ledger = new LedgerStore({ storageKey, storage });
   const mirror = mirrorLedger(puterLedgerStore(puter), storageKey, storage);
@@ -177,7 +167,7 @@ describe('the ledger kept in the Puter account (real SDK, simulator)', function 
 
   it('says in the tally where the budget holds, and deletes from the account from Reset…', async function () {
     this.timeout(45_000);
-    const { puter } = await signedIn(username);
+    const { puter } = await puterSignedInAs(username);
     const ledger = new LedgerStore({ storageKey });
     const el = await fixture<UserPaysTally>(
       html`<userpays-tally storage-key=${storageKey} locale="en-US"></userpays-tally>`,

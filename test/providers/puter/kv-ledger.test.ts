@@ -4,21 +4,17 @@
 import { expect } from '@open-wc/testing';
 import { puterLedgerStore } from '../../../src/providers/puter/kv-ledger.js';
 import { simLog, unique } from '../../support/sim.js';
-import { puterEndpoint, puterSessionsEnded, sdk, setPuterAccount, signedInToPuter } from '../../support/puter.js';
+import {
+  puterEndpoint,
+  puterSessionsEnded,
+  puterSignedInAs,
+  setPuterAccount,
+  signedInToPuter,
+} from '../../support/puter.js';
 
 async function post(path: string, body: object) {
   const response = await fetch(path, { method: 'POST', body: JSON.stringify(body) });
   return { status: response.status, body: await response.json() };
-}
-
-/** A signed-in SDK instance of its own, as `username`. */
-async function signedIn(username: string) {
-  const token = unique('token');
-  await setPuterAccount(token, { username });
-  const puter = new (sdk().constructor)();
-  puter.setAPIOrigin(puterEndpoint());
-  puter.authToken = token;
-  return { puter, token };
 }
 
 const read = async (username: string, origin = location.origin) =>
@@ -32,9 +28,9 @@ describe('the Puter key-value store of the ledger (real SDK, simulator)', functi
   it('is one store for two sign-ins of one user on one site, none for another user or site', async () => {
     const username = unique('user');
     const [laptop, phone, other] = await Promise.all([
-      signedIn(username),
-      signedIn(username),
-      signedIn(unique('user')),
+      puterSignedInAs(username),
+      puterSignedInAs(username),
+      puterSignedInAs(unique('user')),
     ]);
     await puterLedgerStore(laptop.puter).put([{ key: 'k:entry:1', value: ['1', 2] }]);
     expect(await puterLedgerStore(phone.puter).list('k:')).to.deep.equal([{ key: 'k:entry:1', value: ['1', 2] }]);
@@ -44,7 +40,7 @@ describe('the Puter key-value store of the ledger (real SDK, simulator)', functi
 
   it('lists every key of a prefix across pages, and removes them and nothing else', async () => {
     const username = unique('user');
-    const { puter } = await signedIn(username);
+    const { puter } = await puterSignedInAs(username);
     const entries = Object.fromEntries(Array.from({ length: 1010 }, (_, i) => [`k:entry:${i}`, [i]]));
     await post('/sim/puter/_kv/seed', { username, origin: location.origin, entries: { ...entries, 'site:own': 1 } });
     const since = Date.now();
@@ -58,7 +54,7 @@ describe('the Puter key-value store of the ledger (real SDK, simulator)', functi
 
   it('refuses a value past 399 KB before sending it, and the store refuses one sent anyway', async () => {
     const username = unique('user');
-    const { puter, token } = await signedIn(username);
+    const { puter, token } = await puterSignedInAs(username);
     const big = 'x'.repeat(399 * 1024 + 1);
     let refused: any;
     await puterLedgerStore(puter)
@@ -82,7 +78,7 @@ describe('the Puter key-value store of the ledger (real SDK, simulator)', functi
 
   it('loses a reply and keeps the write (drop-after-write); answers nothing while down', async () => {
     const username = unique('user');
-    const { puter } = await signedIn(username);
+    const { puter } = await puterSignedInAs(username);
     const store = puterLedgerStore(puter);
     await post('/sim/puter/_kv', { username, fault: 'drop-after-write', times: 1 });
     let lost = false;
@@ -99,7 +95,7 @@ describe('the Puter key-value store of the ledger (real SDK, simulator)', functi
 
   it('lists no values for an account with nothing left (402), but its keys, so removing still works', async () => {
     const username = unique('user');
-    const { puter, token } = await signedIn(username);
+    const { puter, token } = await puterSignedInAs(username);
     await post('/sim/puter/_kv/seed', { username, origin: location.origin, entries: { 'k:entry:1': [1] } });
     await setPuterAccount(token, { balance: 0 });
     let refused: any;
@@ -113,7 +109,7 @@ describe('the Puter key-value store of the ledger (real SDK, simulator)', functi
 
   it('answers late when slow, and refuses the 121st list of a minute with 429', async () => {
     const username = unique('user');
-    const { puter, token } = await signedIn(username);
+    const { puter, token } = await puterSignedInAs(username);
     await post('/sim/puter/_kv', { username, fault: 'slow', pendingMs: 300, times: 1 });
     const since = Date.now();
     await puterLedgerStore(puter).put([{ key: 'k:entry:slow', value: 1 }]);
