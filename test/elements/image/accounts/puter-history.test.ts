@@ -1,5 +1,6 @@
-// The images a user keeps, in their own Puter files (docs/ledger.md, "What is stored where"): the real SDK against the
-// simulator (demo/sim/puter-fs.mjs). The other browser is a page on the OTHER loopback origin (puter-files-tab.ts):
+// The history a user keeps in their own Puter account (docs/ledger.md, "Images in the user's Puter files" and "In the
+// user's account"): images in their files, the spending in their key-value store, deleted from both by the tally's
+// Reset…; the real SDK against the simulator (demo/sim/puter-fs.mjs, puter-kv.mjs). The other browser is a page on the OTHER loopback origin (puter-files-tab.ts):
 // storage of its own, as another device's, its own SDK signed in to the same Puter user and app, for the widget tells
 // one device from another by what its storage holds, and a website's files by the app its token names.
 import { expect, waitUntil } from '@open-wc/testing';
@@ -46,7 +47,7 @@ async function otherBrowser() {
   return { frame, ask };
 }
 
-describe('the images a user keeps, in their own Puter files', function () {
+describe('the history a user keeps in their own Puter account: images in their files, spending in their store', function () {
   this.timeout(40_000);
   puterSessionsEnded();
   const mount = imageWidgetsForgottenAfterEach();
@@ -99,6 +100,28 @@ describe('the images a user keeps, in their own Puter files', function () {
     );
     const shown = await other.ask('gallery');
     expect(shown.map((image: any) => image.id)).to.deep.equal([json.replace('.json', '')]);
+  });
+
+  it('a charge made in one browser is in the other’s tally, and counted once after a reload there', async () => {
+    const { el, username } = await signedInWidget();
+    await keep(el, 'a kite over dunes');
+    const spent = el.tally!.spent;
+    expect(Number(spent)).to.be.greaterThan(0);
+    const token = puterAppToken();
+    await setPuterAccount(token, { username });
+    const endpoint = simEndpoint('puter', `run=${unique()}`, { crossOrigin: true });
+    // The same site's widget (its storage key) on another device: nothing of this browser's storage is there.
+    const storageKey = el.getAttribute('storage-key')!;
+    for (const load of ['first', 'after a reload']) {
+      const other = await otherBrowser();
+      frames.push(other.frame);
+      await other.ask('open', endpoint, token, storageKey);
+      await waitUntil(async () => (await other.ask('spent')) === spent, `the charge there, ${load}`, {
+        timeout: 15_000,
+      });
+      other.frame.remove();
+    }
+    expect(el.tally!.spent).to.equal(spent); // nothing came back twice here either
   });
 
   it('offline during a keep: in this browser’s gallery at once, in the account once it answers again', async () => {
