@@ -33,8 +33,8 @@ const API: Record<string, { attributes: string[]; propertiesOnly: string[]; meth
     events: ['userpays-quote'],
   },
   'userpays-tally': {
-    attributes: ['storage-key', 'budget', 'lang', 'locale'],
-    propertiesOnly: ['tally', 'strings'],
+    attributes: ['storage-key', 'budget', 'relay', 'lang', 'locale'],
+    propertiesOnly: ['tally', 'strings', 'endpoints'],
     methods: ['reset'],
     events: ['userpays-tally'],
   },
