@@ -98,6 +98,17 @@ export class SeenBounds {
     return true;
   }
 
+  /** What the bounds of this key stand at (storage's text and this page's unstored figures): equal while none moves. */
+  state(): string {
+    let text: string | null = null;
+    try {
+      text = this.#place().getItem(this.#key);
+    } catch {
+      // storage off: only this page's figures
+    }
+    return `${text} ${JSON.stringify([...(unstored.get(this.#key) ?? [])])}`;
+  }
+
   #place(): Storage {
     return this.#storage ?? localStorage;
   }

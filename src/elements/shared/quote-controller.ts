@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { boundsItem, modelsIn, priceOf, soldOnly, withBoundsSeen } from '../../pricing/index.js';
+import { boundsItem, modelsIn, priceOf, SeenBounds, soldOnly, withBoundsSeen } from '../../pricing/index.js';
+import { identityOf } from '../../pricing/page-offers.js';
 import type { Capability, Fitted, PriceBook, PriceEntry, Priced } from '../../pricing/index.js';
 import { loadEngine } from '../../lazy/index.js';
 import type { ProviderId, Quote, QuoteRequest } from '../../base/types.js';
@@ -86,6 +87,20 @@ export class QuoteController implements ReactiveController {
     // provider's list too: a model the user's account is not sold is not offered.
     const priced = withPagePrices(book, override, provider, endpoint ?? '');
     return live?.listed ? soldOnly(priced, provider, live.listed) : priced;
+  }
+
+  /**
+   * What the prices this controller gives depend on beyond the request: the live book in force, the page's
+   * `priceBook`, the edits' pricing, the host's words and the bounds seen under its storage key. Equal keys, equal
+   * prices: a page's widgets share what they priced alike (`pageOffers`).
+   */
+  pricesKey(request: QuoteRequest): string {
+    const { endpoint, provider = 'puter' } = request;
+    const live = this.#liveFor === `${provider} ${endpoint ?? ''}` ? this.#live : undefined;
+    const storageKey = this.#source.storageKey?.();
+    const bounds = storageKey === undefined ? '' : new SeenBounds(storageKey).state();
+    const { translation } = this.#source.language;
+    return [live, this.#source.priceBook(), editsLoaded(), translation].map(identityOf).join(' ') + ` ${bounds}`;
   }
 
   /** The models `provider` has a price for, in picker order, narrowed to `wanted` (space-separated ids) if given. */
