@@ -8,6 +8,7 @@ import type { Offer } from '../../src/pricing/compare.js';
 import { prices } from '../../src/strings/prices.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { imageElement, part, words } from '../support/widget.js';
+import { storageKeysForgottenAfterEach } from '../support/storage.js';
 
 const offer = (total: string): Offer[] => [{ provider: 'bfl', model: 'flux-2-klein-4b', total, problem: '' }];
 
@@ -43,11 +44,16 @@ describe('pageOffers: priced once per page for what is asked alike', () => {
 describe('the model picker of two widgets', () => {
   let els: UserPaysImage[] = [];
   afterEach(() => els.forEach((el) => el.remove()));
+  const uniqueStorageKey = storageKeysForgottenAfterEach();
 
-  /** Widgets (BFL) speaking `strings`, each at rest: its panels, its ledger. */
+  /** Widgets (BFL) of one storage key speaking `strings`, each at rest: its panels, its ledger. */
   async function widgets(strings: object, ...priceBooks: (object | null)[]) {
+    const storageKey = uniqueStorageKey();
     els = priceBooks.map((priceBook) =>
-      Object.assign(imageElement(document, { provider: 'bfl', prompt: 'a fox' }), { strings, priceBook }),
+      Object.assign(imageElement(document, { provider: 'bfl', prompt: 'a fox', 'storage-key': storageKey }), {
+        strings,
+        priceBook,
+      }),
     );
     document.body.append(...els);
     await Promise.all(els.map((el) => el.updateComplete));

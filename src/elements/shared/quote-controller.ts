@@ -97,8 +97,7 @@ export class QuoteController implements ReactiveController {
   pricesKey(request: QuoteRequest): string {
     const { endpoint, provider = 'puter' } = request;
     const live = this.#liveFor === `${provider} ${endpoint ?? ''}` ? this.#live : undefined;
-    const storageKey = this.#source.storageKey?.();
-    const bounds = storageKey === undefined ? '' : new SeenBounds(storageKey).state();
+    const bounds = this.#source.storageKey ? `${this.#source.storageKey()} ${SeenBounds.state()}` : '';
     const { translation } = this.#source.language;
     return [live, this.#source.priceBook(), editsLoaded(), translation].map(identityOf).join(' ') + ` ${bounds}`;
   }

@@ -6,6 +6,7 @@ import type { Quote } from '../../../src/base/types.js';
 import type { UserPaysImage } from '../../../src/elements/image/userpays-image.js';
 import { imageElement } from '../../support/widget.js';
 import { until } from '../../support/wait.js';
+import { storageKeysForgottenAfterEach } from '../../support/storage.js';
 
 /** Every IntersectionObserver the page makes from here on. */
 const observers: IntersectionObserver[] = [];
@@ -23,6 +24,7 @@ const drawn = (el: UserPaysImage) => !!el.shadowRoot?.querySelector('form');
 const rendered = (el: UserPaysImage) => el.matches(':state(rendered)');
 
 let page: HTMLElement;
+const storageKey = storageKeysForgottenAfterEach();
 
 /** The page's reservation stylesheet, as a site links it (src/userpays.css), then `widgets` BFL widgets under `above`. */
 async function pageOf(above: number, widgets: number) {
@@ -30,7 +32,9 @@ async function pageOf(above: number, widgets: number) {
   style.textContent = await (await fetch('/src/userpays.css')).text();
   page = document.createElement('div');
   page.append(style, Object.assign(document.createElement('div'), { style: `height: ${above}px` }));
-  const els = Array.from({ length: widgets }, () => imageElement(document, { provider: 'bfl', prompt: 'a fox' }));
+  const els = Array.from({ length: widgets }, () =>
+    imageElement(document, { provider: 'bfl', prompt: 'a fox', 'storage-key': storageKey() }),
+  );
   const quotes: Quote[][] = els.map(() => []);
   els.forEach((el, index) => el.addEventListener('userpays-quote', (event) => quotes[index]!.push(event.detail)));
   page.append(...els);
