@@ -126,13 +126,13 @@ export class StartupController implements ReactiveController {
     if (ready) return ready.then(() => this.schedule(update, undefined, placed));
     this.#scheduled = true;
     // Where the host is drawn only near the viewport (NearController), whether it is: known with the page's next
-    // frame, which the rehearsal's turn waits for anyway, so the first widget's paint comes no later for it.
+    // frame. The rehearsed host does not wait for it (its render is already a frame on, when the word has mostly come;
+    // where it has not, it is drawn): the first widget's paint comes no later for it.
     if (!this.#template || rehearsed) return Promise.resolve(placed).then(() => this.turn().then(update));
     rehearsed = true;
     return this.turn()
       .then(() => render(this.#template!(), document.createDocumentFragment()))
       .catch(() => {}) // nothing shown, nothing kept: the real render meets the same error and reports it
-      .then(() => placed)
       .then(() => turn(this.#locale(), true))
       .then(update);
   }
