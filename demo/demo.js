@@ -249,6 +249,9 @@ function applyScenario() {
     ? location.origin.replace(/localhost|127\.0\.0\.1/, (host) => (host === 'localhost' ? '127.0.0.1' : 'localhost'))
     : location.origin;
   widget.endpoint = `${origin}${sim}${scenario ? `/s/${scenario}` : ''}`;
+  // The tally reconciles each provider at the endpoint its widget pays at (with the key remembered there).
+  const tally = document.querySelector('userpays-tally');
+  if (tally) tally.endpoints = { ...tally.endpoints, [id]: widget.endpoint };
   // A key is kept for the address it was given at: the demo's key is given again where the scenario moved it, so that
   // the fault the scenario is named for is what the visitor meets, not a key to type again.
   if (current().key && origin !== location.origin) widget.apiKey = current().key;
@@ -318,6 +321,8 @@ languageSelect.addEventListener('change', () => (applyLanguage(), keep()));
 // way too, as its note says it fills one in (not a key to type again).
 relaySelect.addEventListener('change', () => {
   widget.relay = relaySelect.value;
+  const tally = document.querySelector('userpays-tally');
+  if (tally) tally.relay = relaySelect.value;
   if (current().key) widget.apiKey = current().key;
 });
 fetch('/relay.json')

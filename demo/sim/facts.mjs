@@ -33,7 +33,7 @@ export const SIMULATOR_FACTS = [
   },
   {
     name: 'Puter',
-    files: ['puter.mjs', 'puter-families.mjs', 'puter-inputs.mjs'],
+    files: ['puter.mjs', 'puter-families.mjs', 'puter-inputs.mjs', 'puter-fs.mjs'],
     recorded: [
       {
         fact: 'the image catalogue (`/puterai/image/models/details`), entry for entry, and `/metering/usage` before and after a call, its records named as Puter’s drivers name them; the error bodies seen through the SDK',
@@ -45,6 +45,7 @@ export const SIMULATOR_FACTS = [
       'the catalogue entries of Puter’s OpenAI, Gemini, xAI and BytePlus providers (Puter’s source, `puter-families.mjs`)',
       'whoami, the generation itself and its image URL; concurrency limits; usage written in batches (Puter’s source)',
       'images sent (`puter-inputs.mjs`: each provider’s count and billing, from Puter’s source)',
+      'the user’s files (`puter-fs.mjs`): the signed write, readdir, read, delete, the app’s folder, quota 413, rate limits (Puter’s source and its SDK); the storage capacity, the readdir page size and the signed URL’s host not known',
     ],
   },
   {
@@ -120,7 +121,7 @@ export const SIMULATOR_FACTS = [
   },
   {
     name: 'OpenRouter',
-    files: ['openrouter.mjs', 'openrouter-families.mjs', 'openrouter-records.mjs'],
+    files: ['openrouter.mjs', 'openrouter-families.mjs', 'openrouter-records.mjs', 'openrouter-key-usage.mjs'],
     recorded: [
       {
         fact: `the endpoint records of ${recordedFamilies.join(', ')}, read from the files at start and served as they are (tags, parameters, lines)`,
@@ -147,6 +148,7 @@ export const SIMULATOR_FACTS = [
       `the endpoint records of ${madeFamilies.join(', ')} (hand-made on the recorded ones’ pattern), and GPT Image 2’s \`azure\` endpoint (\`azure=1\`)`,
       'each Gemini tier’s image tokens; the text no line prices, billed at the maker’s rate; how `provider.only` matches a tag (exactly, here); a resolution the pinned endpoint lacks (400)',
       'the sign-in and key exchange, `/key`, `/credits`, chat completions, FLUX’s prices, every fault scenario',
+      '`/key`’s usage by period (`usage_daily`, `usage_weekly`, `usage_monthly`, UTC as OpenRouter’s OpenAPI document says; `openrouter-key-usage.mjs`): no reply recorded; the simulator’s own debits count in every period (it never runs across a day’s end), and spend made elsewhere is planted by a test (`_spend`)',
       'the generation records (`/generation?id=`, `openrouter-records.mjs`): their fields and errors from OpenRouter’s OpenAPI document (its TypeScript SDK’s), no reply recorded; when a record appears (after one read, `recordlag=`), whether another key of the account may read it (no), and what a BYOK record’s `total_cost` holds are not documented',
     ],
   },

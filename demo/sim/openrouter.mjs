@@ -106,6 +106,8 @@
 //        latency-and-performance, "Minimal Overhead", "Credit Balance Checks"): what /key reports may trail what was
 //        charged. Counted in reads, not time, so that a test never races the machine's speed.
 //        balancecurrency=<code>  /key's `data` also says `currency: <code>` (a reply shape no client may read as USD)
+//        Its `usage_daily`, `usage_weekly` and `usage_monthly`, and POST _spend?key= (spend a test plants as made with
+//        the key elsewhere): openrouter-key-usage.mjs.
 //   GET  /sim/openrouter/api/v1/credits   {data: {total_credits, total_usage}}: management keys only (`sim-mgmt…`;
 //        "Management key required"), 403 otherwise
 //   GET  /sim/openrouter/api/v1/models?output_modalities=image  {data: [{id, name, created, description,
@@ -185,6 +187,7 @@ import { gptSizeProblem, imageTokens, inputImageTokens } from './openai.mjs';
 import { GEMINI_SIZES } from './google.mjs';
 import { FAMILIES, endpointsOf } from './openrouter-families.mjs';
 import { createGenerationRecords } from './openrouter-records.mjs';
+import { noSpendElsewhere, plantSpend, usageFigures } from './openrouter-key-usage.mjs';
 
 const MP = 1024 * 1024;
 /**
@@ -307,7 +310,8 @@ export function createOpenRouterSimulator({ pendingMs = 1500 } = {}) {
     if (!accounts.has(key)) {
       const credits = key === 'sim-empty' ? 0 : (parseDecimal(scenario.credits ?? DEFAULT_CREDITS, 9) ?? 0);
       // `shown`: what /key reports spent; `unseen`: the debits it does not show yet (usagelag), oldest first.
-      accounts.set(key, { credits, used: 0, limit, shown: 0, unseen: [], reads: 0 });
+      // `elsewhere`: spend a test planted as made with the key elsewhere (openrouter-key-usage.mjs).
+      accounts.set(key, { credits, used: 0, limit, shown: 0, unseen: [], reads: 0, elsewhere: noSpendElsewhere() });
     }
     return accounts.get(key);
   }
@@ -791,6 +795,7 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
   function keyInfo(req, res, scenario) {
     const key = bearer(req);
     if (!key || key === 'sim-bad') return send(req, res, 401, error(401, 'User not found.'));
+    if (scenario.usage === 'down') return send(req, res, 500, error(500, 'Internal Server Error'));
     const a = account(key, scenario);
     const usd = (units) => units / 1e9;
     const lag = Number(scenario.usagelag ?? 0);
@@ -799,7 +804,7 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
       a.shown += lag ? a.unseen.shift() : a.unseen.splice(0).reduce((sum, cost) => sum + cost, 0);
       a.reads = 0;
     }
-    const used = a.shown;
+    const used = a.shown + a.elsewhere.total;
     send(req, res, 200, {
       data: {
         label: `${key.slice(0, 12)}...${key.slice(-3)}`,
@@ -808,10 +813,7 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
         limit_reset: null,
         include_byok_in_limit: false,
         ...(scenario.balancecurrency ? { currency: scenario.balancecurrency } : {}),
-        usage: usd(used),
-        usage_daily: usd(used),
-        usage_weekly: usd(used),
-        usage_monthly: usd(used),
+        ...usageFigures(a.shown, a.elsewhere),
         byok_usage: 0,
         byok_usage_daily: 0,
         byok_usage_weekly: 0,
@@ -912,6 +914,7 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
         else if (route === 'GET /api/v1/models') models(req, res, url);
         else if (route === 'GET /api/v1/generation') generations.serve(req, res, url, scenario, bearer(req));
         else if (route === 'POST /_records') await generations.plant(req, res, url);
+        else if (route === 'POST /_spend') plantSpend(req, res, url, (key) => account(key, scenario));
         else send(req, res, 404, error(404, `Not found: ${route}`));
       } catch (thrown) {
         if (!res.headersSent)

@@ -35,7 +35,10 @@
 //                                         (replicate.com/docs/topics/predictions/data-retention) or at once with
 //                                         fault=expired-image
 //   GET  /action/sign-in?msg_id=…         the sign-in popup on the GUI origin: posts {msg:'puter.token', msg_id,
-//                                         success, token, username} to its opener and closes
+//                                         success, token, username} to its opener and closes; the token an app-under-user JWT
+//                                         whose `app_uid` is the opener's origin's app (puter-fs.mjs, appUidOfOrigin)
+//   POST {api}/fs/…, GET {api}/read, POST {api}/delete, /mkdir, /stat, PUT /sim/puter-fs-upload/…, /sim/puter/_files
+//                                         the user's files: puter-fs.mjs
 //   GET  /sim/puter/_log                  requests received: [{method, path, kind, model, provider, fault, at}] (never
 //                                         tokens; `provider` the one of Puter's providers the call resolved to);
 //                                         generate calls also {ratio, inputs, used}: the ratio as sent on (Replicate
@@ -162,6 +165,7 @@ import {
 import { drawImage, encodePng, readBase64ImageSize } from './png.mjs';
 import { FAMILY_CATALOGUE, familyCall, modelMap, resolveModel } from './puter-families.mjs';
 import { familyImages, withImages } from './puter-inputs.mjs';
+import { appToken, appUidOfOrigin, createPuterFiles } from './puter-fs.mjs';
 
 const START_BALANCE = 50_000_000; // $0.50 in microcents
 const MICRO = 1_000_000; // microcents per cent
@@ -474,7 +478,7 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
       // Microcents: $1 = 100 cents = 10⁸ microcents.
       report: ({ units, count }) => ({ usd: decimal(units, 8), calls: count }),
     },
-    forget: [accounts, faultCounter, made, images, () => (signin = FIRST_SIGN_IN)],
+    forget: [accounts, faultCounter, made, images, () => (signin = FIRST_SIGN_IN), () => files.forget()],
   });
 
   const account = (token, fresh = {}) => {
@@ -497,6 +501,7 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
     const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
     return (bearer ?? body?.auth_token ?? '').trim() || undefined;
   };
+  const files = createPuterFiles({ accountOf: (token) => account(token), tokenOf }); // the user's files: puter-fs.mjs
 
   async function generate(req, res, scenario, segment, entry) {
     const body = await readJson(req);
@@ -739,7 +744,8 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
 
   /** The popup `puter.auth.signIn()` opens at `${PUTER_ORIGIN}/action/sign-in`. */
   function signInPage(req, res, url) {
-    const token = `sim-${randomUUID()}`;
+    // An app-under-user token for the page that opened the popup, as Puter's sign-in gives a website (puter-fs.mjs).
+    const token = appToken(appUidOfOrigin(new URL(req.headers.referer ?? baseUrl(req)).origin));
     const { outcome, username, balance } = signin;
     if (outcome === 'ok') account(token, { username, balance });
     const message = { msg: 'puter.token', msg_id: url.searchParams.get('msg_id'), success: true, token, username };
@@ -810,6 +816,7 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
     /** Handles `/sim/puter/…`, `/sim/puter-cdn/…` and the popup at `/action/sign-in`; false for anything else. */
     async handle(req, res) {
       const url = requestUrl(req);
+      if (await files.handle(req, res, url)) return true;
       const path = url.pathname;
       const popup = path === '/action/sign-in';
       const cdn = /^\/sim\/puter-cdn\/([\w-]+)\.png$/.exec(path);

@@ -7,9 +7,10 @@
  * which the ledger keeps on an uncertain entry (`LedgerEntry.task`): a reply that came with a cost beyond reason, or
  * whose price was a bound. A lost reply (no body at all) names nothing, and its entry stays uncertain, said so.
  *
- * A tally's "Reconcile" would call `settleFromRecord` for each of the provider's uncertain entries with the key it
- * holds for the entry's endpoint, and show each `said` beside its entry.
+ * The tally's "Reconcile" and a widget as it loads call `settleFromRecord` for each of the provider's uncertain entries
+ * with the key remembered for the entry's endpoint (reconcile.ts), and show what each `said`.
  */
+import Decimal from 'decimal.js';
 import { formatUsd } from '../pricing/index.js';
 import type { LedgerEntry, LedgerStore } from '../ledger/ledger.js';
 import { isUncertain } from '../ledger/entry-codec.js';
@@ -54,7 +55,12 @@ export async function settleFromRecord(
   if ('unread' in record) return stays(UNREAD[record.unread](name));
   if ('void' in record) {
     ledger.resolve(entry.id, { void: true });
-    return { outcome: 'void', said: text.recordNotCharged(name) };
+    // The part the account's balance showed certainly charged stays booked (the ledger keeps it): the record speaks
+    // of this generation, the balance's drop was seen, and a charge that may have happened is never said as nothing.
+    const certain = entry.certain && !new Decimal(entry.certain).isZero() ? entry.certain : undefined;
+    if (!certain) return { outcome: 'void', said: text.recordNotCharged(name) };
+    const usd = formatUsd(certain, locale);
+    return { outcome: 'charged', charged: certain, said: text.recordNotChargedButCertain(name, usd) };
   }
   ledger.resolve(entry.id, { charged: record.charged, basis: 'record' });
   const usd = formatUsd(record.charged, locale);

@@ -7,6 +7,7 @@ import { spentAfter } from './balance-check.js';
 import type { ImageStore, StoredImage } from '../images/image-store.js';
 import type { LedgerEntry, LedgerStore, Settlement } from '../ledger/ledger.js';
 import { bookFailure, type Seen } from './run-generation.js';
+import { settleFromRecord } from './record-settlement.js';
 import type { Charge, Provider, ProviderOutcome } from '../providers/provider.js';
 import type { ProviderId } from '../base/types.js';
 
@@ -86,6 +87,13 @@ async function resumeOne(found: LedgerEntry, o: ResumeOptions, needsKey: LedgerE
     const entry = ledger.entries().find((e) => e.id === found.id);
     if (entry?.status !== found.status) return; // settled or resolved meanwhile
     const book = bookerFor(ledger, entry);
+    // A charge held uncertain whose provider keeps a record of each generation: settled from it, once a visit (a
+    // record not there yet is asked again on the next, or by the tally: record-settlement.ts).
+    if (entry.status === 'uncertain' && entry.task && adapter?.provider.generationRecord && adapter.apiKey) {
+      const { endpoint, apiKey, provider } = adapter;
+      const relay = o.relayFor?.(adapter.id, endpoint);
+      return void (await settleFromRecord(entry, provider, { endpoint, apiKey, relay, signal: o.signal }, ledger));
+    }
     if (!entry.task || !adapter?.provider.resume) {
       return book(
         entry.sentAt ? { uncertain: entry.quoted, error: 'interrupted' } : { void: true, error: 'interrupted' },

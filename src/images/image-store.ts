@@ -108,6 +108,41 @@ function orphanOf(id: string, images: StoredImage[]): string | undefined {
   return own && !images.some((image) => image.id !== id && image.edit?.editOf === own.id) ? own.id : undefined;
 }
 
+/**
+ * The user's account beside the store, as the store uses it (`AccountImages`, account-images.ts, which builds on this
+ * module): what the store keeps and deletes goes there too, and what it holds that this browser lacks is listed.
+ */
+export interface StoreAccount {
+  /** Where it keeps them (compared, to tell one account from another). */
+  readonly files: unknown;
+  /** It refused an image for want of room. */
+  readonly full: boolean;
+  put(id: string): void;
+  remove(id: string): void;
+  /** The images it holds that this browser lacks, with their bytes, fetched so far (see `refresh`). */
+  images(): StoredImage[];
+  image(id: string): StoredImage | undefined;
+  /** Lists what it holds, and fetches the bytes of those this browser lacks (up to `keep`). */
+  refresh(keep: number): Promise<void>;
+  removeAll(): Promise<void>;
+  flush(): Promise<void>;
+  stop(): void;
+}
+
+/**
+ * The images to show: this browser's (`local`, newest first) and the account's it lacks (`fromAccount`), each once by
+ * id, newest first, no more of the account's than make `keep` in all.
+ */
+export function withAccountImages(local: StoredImage[], fromAccount: StoredImage[], keep: number): StoredImage[] {
+  const here = new Set(local.map(({ id }) => id));
+  const made = local.filter((image) => !image.own).length;
+  const added = fromAccount
+    .filter(({ id }) => !here.has(id))
+    .sort((a, b) => b.createdAt - a.createdAt)
+    .slice(0, Math.max(0, keep - made));
+  return [...local, ...added].sort((a, b) => b.createdAt - a.createdAt);
+}
+
 /** A stored image whose bytes the page could read and saved: it is shown from them, not from a provider's link. */
 export type SavedImage = StoredImage & { blob: Blob };
 
@@ -132,10 +167,29 @@ export class ImageStore {
   readonly #held = new Map<string, StoredImage>();
   /** This store among the stores of the storage key in every tab (see `watch`). */
   readonly #id = Math.random();
+  /** The user's account beside this browser, while one is signed in (see `useAccount`). */
+  #account?: StoreAccount;
 
   constructor({ storageKey = 'userpays', keep = 50 }: ImageStoreOptions = {}) {
     this.#name = `${storageKey}-images`;
     this.#keep = keep;
+  }
+
+  /** The user's account, where it keeps images too (`StoreAccount`); none while signed out. */
+  get account(): StoreAccount | undefined {
+    return this.#account;
+  }
+
+  /**
+   * Keeps images in `account` too from now on: what this store keeps is written there, what it deletes is deleted
+   * there, and what the account holds that this browser lacks is listed with this store's (fetched as `account`
+   * refreshes); `undefined` stops that (signed out), the images of the account no longer listed.
+   */
+  useAccount(account?: StoreAccount) {
+    if (account === this.#account) return;
+    this.#account?.stop();
+    this.#account = account;
+    void account?.flush();
   }
 
   /**
@@ -170,6 +224,7 @@ export class ImageStore {
       for (const id of this.#memory.keys()) if (!staying.has(id)) this.#memory.delete(id);
     }
     if (source) this.#held.delete(source.id);
+    if (image.blob && !image.own) this.#account?.put(image.id);
   }
 
   /**
@@ -190,21 +245,32 @@ export class ImageStore {
     return added;
   }
 
-  /** Newest first: the newest `keep` made here, and the images of the user's own they edit. */
+  /**
+   * Newest first: the newest `keep` made here, and the images of the user's own they edit; with them, where an account
+   * is in use, the images it holds that this browser lacks, fetched so far (never waited for: see `useAccount`).
+   */
   async list(): Promise<StoredImage[]> {
     const saved = await this.#run<StoredImage[]>('readonly', (s) => s.getAll()).catch(() => []);
     const all = new Map([...saved, ...this.#memory.values()].map((i) => [i.id, i]));
-    return kept([...all.values()], this.#keep).sort((a, b) => b.createdAt - a.createdAt);
+    const here = kept([...all.values()], this.#keep).sort((a, b) => b.createdAt - a.createdAt);
+    return withAccountImages(here, this.#account?.images() ?? [], this.#keep);
   }
 
+  /** The image under `id`: this browser's, else the account's (once fetched). */
   async get(id: string): Promise<StoredImage | undefined> {
     return (
-      this.#memory.get(id) ?? this.#run<StoredImage | undefined>('readonly', (s) => s.get(id)).catch(() => undefined)
+      this.#memory.get(id) ??
+      (await this.#run<StoredImage | undefined>('readonly', (s) => s.get(id)).catch(() => undefined)) ??
+      this.#account?.image(id)
     );
   }
 
-  /** Deletes the image, and the image of the user's own it edits where no other image edits that. */
+  /**
+   * Deletes the image, and the image of the user's own it edits where no other image edits that; from the account
+   * too, where one is in use.
+   */
   async remove(id: string): Promise<void> {
+    this.#account?.remove(id);
     const inMemory = orphanOf(id, [...this.#memory.values()]);
     this.#memory.delete(id);
     if (inMemory) this.#memory.delete(inMemory);
@@ -221,12 +287,15 @@ export class ImageStore {
     );
   }
 
+  /** Deletes every image; from the account too, where one is in use (its failure rejects, the local ones gone). */
   async clear(): Promise<void> {
+    const fromAccount = this.#account?.removeAll();
     this.#memory.clear();
     await this.#run('readwrite', (s) => s.clear()).then(
       () => this.#changed(),
       () => {},
     );
+    await fromAccount;
   }
 
   /**

@@ -30,21 +30,27 @@ function blobOf(url: string): Blob {
 
 /**
  * `images` as a file carries them, newest first, until their data would pass `IMAGE_DATA_LIMIT`: those past it are
- * left out (`leftOut` says how many), never cut short.
+ * left out (`leftOut` says how many), never cut short. An image whose bytes the browser cannot read back (its storage
+ * damaged or evicted under it) is left out too (`unreadable`), so that the rest of the history still leaves.
  */
 export async function portableImages(images: readonly StoredImage[]) {
   const carried: Record<string, unknown>[] = [];
   let size = 0;
   let leftOut = 0;
+  let unreadable = 0;
   for (const { blob, asMade, conversation: _kept, ...fields } of images) {
-    const bytes = blob && (await readAsDataUrl(blob));
-    const made = asMade && (await readAsDataUrl(asMade));
+    const read = await Promise.all([blob && readAsDataUrl(blob), asMade && readAsDataUrl(asMade)]).catch(() => {});
+    if (!read) {
+      unreadable++;
+      continue;
+    }
+    const [bytes, made] = read;
     const adds = (bytes?.length ?? 0) + (made?.length ?? 0);
     if (size + adds > IMAGE_DATA_LIMIT) leftOut++;
     else carried.push({ ...fields, ...(bytes && { blob: bytes }), ...(made && { asMade: made }) });
     size += adds;
   }
-  return { images: carried, leftOut };
+  return { images: carried, leftOut, unreadable };
 }
 
 const isText = (value: unknown) => typeof value === 'string';

@@ -7,10 +7,12 @@
 // in index.ts) and the headless API (loadHeadless()) import it with them. What it shares with the entry, rollup shares:
 // it carries no copy of it.
 import { lazily } from '../base/lazily.js';
+import type * as Reconcile from '../generation/reconcile.js';
 import type * as Resume from '../generation/resume.js';
 import type * as SignIn from '../providers/engine/oauth.js';
 
 export { Gallery } from '../images/gallery.js';
+export { AccountImages } from '../images/account-images.js';
 export { ImageStore, ownImage } from '../images/image-store.js';
 export {
   accountFor,
@@ -31,6 +33,12 @@ export { leftToSignIn } from '../providers/engine/sign-in-redirect.js';
  * the ledger holds such an entry (after a crash or a reload mid-generation), not on every visit.
  */
 export const loadResume = lazily<typeof Resume>(() => import('../generation/resume.js'));
+
+/**
+ * The tally's "Reconcile with my account" and the settling of uncertain charges from the providers' records of their
+ * generations (generation/reconcile.ts), a chunk of its own: loaded where the tally holds such a charge, or on the click.
+ */
+export const loadReconcile = lazily<typeof Reconcile>(() => import('../generation/reconcile.js'));
 
 /**
  * Signing in to an account system (OAuth PKCE: OpenRouter, Hugging Face, Pollinations), loaded when the user signs in,

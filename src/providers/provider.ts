@@ -432,7 +432,19 @@ export interface Provider {
    * provider that publishes such records has it (OpenRouter's `GET /api/v1/generation`); never an error.
    */
   generationRecord?(id: string, access: RecordAccess): Promise<GenerationRecord>;
+  /**
+   * What the provider says the key itself has spent in each of its own periods (OpenRouter's `GET /api/v1/key`), read
+   * with the key; never an error. Only a provider that publishes this to the key has it.
+   */
+  keyUsage?(access: RecordAccess): Promise<KeyUsage>;
 }
+
+/**
+ * What a provider says its key spent, USD, exact, in the current period of each kind as the provider counts it (UTC
+ * day, UTC week from Monday, UTC month: OpenRouter's own words for its `usage_daily/weekly/monthly`); or why it could
+ * not be read: `key` (refused), `unreadable` (offline, an error, or a reply beyond reason).
+ */
+export type KeyUsage = { day: string; week: string; month: string } | { unread: 'key' | 'unreadable' };
 
 /** Where and with what a provider's record of a generation is read: the key goes to `endpoint`'s origin alone. */
 export interface RecordAccess {

@@ -11,6 +11,8 @@ export interface RecordsStrings {
   recordCharged(provider: string, usd: string): string;
   /** The record says nothing was charged: the entry is let go. */
   recordNotCharged(provider: string): string;
+  /** The record says nothing was charged, but the account's balance showed `usd` of it certainly charged: kept. */
+  recordNotChargedButCertain(provider: string, usd: string): string;
   /** No record by that id for this key (or not yet): it stays uncertain. */
   recordMissing(provider: string): string;
   /** The key was refused when the record was asked for. */
@@ -32,6 +34,8 @@ export const records = sentences<RecordsStrings>({
     `${words.TheProvider(provider)}'s record of the generation says it charged ${usd}: booked at that.`,
   recordNotCharged: (provider) =>
     `${words.TheProvider(provider)}'s record of the generation says nothing was charged for it: it is no longer counted.`,
+  recordNotChargedButCertain: (provider, usd) =>
+    `${words.TheProvider(provider)}'s record of the generation says nothing was charged for it, but your balance showed ${usd} of it charged: that stays counted.`,
   recordMissing: (provider) =>
     `${words.TheProvider(provider)} has no record of this generation for your key yet: ${stays}. A record can take a little while to appear; ask again later.`,
   recordKeyRefused: (provider) =>

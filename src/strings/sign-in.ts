@@ -3,7 +3,7 @@
  * page (OAuth PKCE: providers/engine/oauth.ts; the button and the account line), Puter's account line.
  */
 
-import { pluralForm, words } from './words.js';
+import { listed, pluralForm, words } from './words.js';
 import { sentences } from './sentence.js';
 
 export interface SignInStrings {
@@ -78,6 +78,8 @@ export interface SignInStrings {
   puterAccount(): string;
   signInPuter(): string;
   signInPuterWhy(): string;
+  /** Under Puter's account line, where its storage refused an image for want of room (the images stay here). */
+  puterStorageFull(): string;
   overBalance(provider: string, left: string): string;
   /**
    * Beside Generate, where a key's own spending cap (not the account's balance) leaves less than the image costs:
@@ -113,9 +115,13 @@ const wayOf = (relay: string, payee: string) => (relay ? `through the relay at $
 export const signIn = sentences<SignInStrings>({
   keyLabel: (provider, token) => `Your ${provider} ${token ? 'access token' : 'API key'}`,
   keyNotSentHere: (others) =>
-    `Your key for ${others.join(' and ')} is kept for it, and not sent here: this address needs its own.`,
+    `Your key for ${listed('en-GB', others)} is kept for it, and not sent here: this address needs its own.`,
   keyGivenAnotherWay: (given, now, payee) =>
-    `Your key was given to go ${given.map((relay) => wayOf(relay, payee)).join(' or ')}; this page now sends it ${wayOf(now, payee)}, so it is not sent: enter it again to send it this way.`,
+    `Your key was given to go ${listed(
+      'en-GB',
+      given.map((relay) => wayOf(relay, payee)),
+      'disjunction',
+    )}; this page now sends it ${wayOf(now, payee)}, so it is not sent: enter it again to send it this way.`,
   waitingForKey: (n, provider) =>
     pluralForm('en', n, {
       one: `A paid image from an earlier visit is waiting at ${provider}: enter your key to fetch it.`,
@@ -169,6 +175,8 @@ export const signIn = sentences<SignInStrings>({
   puterAccount: 'Puter account',
   signInPuter: 'Sign in with Puter',
   signInPuterWhy: 'to pay from your own account.',
+  puterStorageFull:
+    'Your Puter storage is full, so new images are kept in this browser only. Free up space in your Puter files, and they are copied there with the next image you keep.',
   overBalance: (provider, left) => `Your ${provider} balance is ${left}`,
   overCap: (provider, left, price, signedIn) =>
     `${left} is left of ${signedIn ? `the cap you gave this site at ${provider}` : `your ${provider} key’s own limit`} (not your balance), and this image costs ${price}`,

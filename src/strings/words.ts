@@ -47,9 +47,15 @@ export function pluralForm<Form>(language: string, n: number, forms: PluralForms
 export const counted = (language: string, n: number, forms: PluralForms<string>) =>
   `${n} ${pluralForm(language, n, forms)}`;
 
-/** The list of `items` as `language` writes one: "a, b and c" (British English: no comma before "and"), "a, b und c". */
-export const listed = (language: string, items: readonly string[]) =>
-  new Intl.ListFormat(language, { type: 'conjunction' }).format(items);
+/**
+ * The list of `items` as `language` writes one: "a, b and c" (British English: no comma before "and"), "a, b und c";
+ * with `type` 'disjunction', the alternatives: "a, b or c", "a, b oder c".
+ */
+export const listed = (
+  language: string,
+  items: readonly string[],
+  type: 'conjunction' | 'disjunction' = 'conjunction',
+) => new Intl.ListFormat(language, { type }).format(items);
 
 /**
  * Seconds counted, in minutes and seconds by their international symbols, the same in every language ("42 s",

@@ -19,6 +19,7 @@ import { prices } from './de/prices.js';
 import { progress } from './de/image/progress.js';
 import { prompts } from './de/image/prompts.js';
 import { records } from './de/records.js';
+import { reconcile } from './de/reconcile.js';
 import { references } from './de/references.js';
 import { settings } from './de/settings.js';
 import { signIn } from './de/sign-in.js';
@@ -57,6 +58,7 @@ export const de: Strings = {
   progress,
   prompts,
   records,
+  reconcile,
   references,
   settings,
   signIn,

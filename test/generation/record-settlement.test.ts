@@ -86,6 +86,24 @@ describe('settleFromRecord: an uncertain OpenRouter charge settled from the gene
     expect(current().status).to.equal('void');
   });
 
+  it('the record says nothing was charged where the balance showed part of it charged: that part stays', async () => {
+    const key = unique('sk-or-settle');
+    const storage = new MemoryStorage();
+    const ledger = new LedgerStore({ storage });
+    const opened = ledger.open({ ...image });
+    ledger.attachTask(opened.id, { provider: 'openrouter', id: await planted(key, 0), endpoint: ENDPOINT });
+    ledger.settle(opened.id, { uncertain: '0.05', certain: '0.014', error: 'provider-error' });
+    const entry = ledger.entries().find((each) => each.id === opened.id)!;
+    const settled = await settleFromRecord(entry, provider, { endpoint: ENDPOINT, apiKey: key }, ledger);
+    expect(settled?.outcome).to.equal('charged');
+    expect(settled?.said.text).to.equal(
+      "OpenRouter's record of the generation says nothing was charged for it, but your balance showed $0.014 of it charged: that stays counted.",
+    );
+    const now = ledger.entries().find((each) => each.id === opened.id)!;
+    expect([now.status, now.charged]).to.deep.equal(['charged', '0.014']);
+    expect(ledger.tally().spent).to.equal('0.014');
+  });
+
   it('no record by that id (404): it stays uncertain at its bound, said so', async () => {
     const key = unique('sk-or-settle');
     const { ledger, entry, current } = held(unique('gen'));

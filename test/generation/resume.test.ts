@@ -8,7 +8,7 @@ import { LedgerStore, type LedgerEntry } from '../../src/ledger/ledger.js';
 import { ImageStore, type StoredImage } from '../../src/images/image-store.js';
 import { image, leftBehind } from '../support/ledger.js';
 import { storageKeysForgottenAfterEach } from '../support/storage.js';
-import { bflEndpoint, simLog, submitToBfl, uniqueStorageKey } from '../support/sim.js';
+import { bflEndpoint, pageFetch, simEndpoint, simLog, submitToBfl, unique, uniqueStorageKey } from '../support/sim.js';
 import { providerFor } from '../../src/providers/registry/adapters.js';
 
 const KEY = 'sim-resume-key';
@@ -194,5 +194,28 @@ describe('resumeOrphans', () => {
       }),
     );
     expect(ledger.pending().map((e) => e.id)).to.deep.equal([entry.id]);
+  });
+
+  it('an OpenRouter charge held uncertain is settled from its generation’s record when a widget loads', async () => {
+    const key = unique('sk-or-resume');
+    const endpoint = simEndpoint('openrouter', 'recordlag=0');
+    const generation = unique('gen');
+    const planted = await pageFetch(`${simEndpoint('openrouter')}/_records?key=${encodeURIComponent(key)}`, {
+      method: 'POST',
+      body: JSON.stringify({ id: generation, total_cost: 0.0321 }),
+    });
+    expect(planted.status).to.equal(200);
+    const entry = ledger.open({ ...image, provider: 'openrouter', model: 'flux-2-klein-4b', quoted: '0.014' });
+    ledger.attachTask(entry.id, { provider: 'openrouter', id: generation, endpoint });
+    ledger.settle(entry.id, { uncertain: '0.05', error: 'provider-error' });
+    // Without the key for its endpoint, nothing is asked and it stays uncertain.
+    await resumeOrphans(options({ endpointFor: () => endpoint, apiKeyFor: () => undefined }));
+    expect(ledger.uncertain().map((each) => each.id)).to.deep.equal([entry.id]);
+    await resumeOrphans(options({ endpointFor: () => endpoint, apiKeyFor: () => key }));
+    expect(ledger.entries().find((each) => each.id === entry.id)).to.deep.include({
+      status: 'charged',
+      charged: '0.0321',
+      basis: 'record',
+    });
   });
 });

@@ -19,6 +19,7 @@ import { prices } from '../../src/strings/prices.js';
 import { progress } from '../../src/strings/image/progress.js';
 import { prompts } from '../../src/strings/image/prompts.js';
 import { records } from '../../src/strings/records.js';
+import { reconcile } from '../../src/strings/reconcile.js';
 import { references } from '../../src/strings/references.js';
 import { settings } from '../../src/strings/settings.js';
 import { signIn } from '../../src/strings/sign-in.js';
@@ -62,6 +63,7 @@ const english: Strings = {
   pickers,
   prompts,
   records,
+  reconcile,
   references,
   settings,
   signIn,

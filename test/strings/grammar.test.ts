@@ -2,6 +2,7 @@
 // a translation says each form of a counted word, never the rule, and a list as the language writes one.
 import { expect } from '@open-wc/testing';
 import { counted, listed, plural, pluralForm } from '../../src/strings/words.js';
+import { signIn } from '../../src/strings/sign-in.js';
 
 describe('counting in a language', () => {
   it('says one and more in English and German', () => {
@@ -40,5 +41,18 @@ describe('listing in a language', () => {
     expect(listed('en-GB', ['“a”', '“b”'])).to.equal('“a” and “b”');
     expect(listed('en-GB', ['“a”', '“b”', '“c”'])).to.equal('“a”, “b” and “c”');
     expect(listed('de', ['„a“', '„b“', '„c“'])).to.equal('„a“, „b“ und „c“');
+  });
+
+  it('writes alternatives with "or" and "oder"', () => {
+    expect(listed('en-GB', ['a', 'b', 'c'], 'disjunction')).to.equal('a, b or c');
+    expect(listed('de', ['a', 'b', 'c'], 'disjunction')).to.equal('a, b oder c');
+  });
+});
+
+describe('lists inside the sentences', () => {
+  it('names three other addresses a key is kept for as a list, not "a and b and c"', () => {
+    expect(signIn.keyNotSentHere(['a.example', 'b.example', 'c.example'])).to.equal(
+      'Your key for a.example, b.example and c.example is kept for it, and not sent here: this address needs its own.',
+    );
   });
 });

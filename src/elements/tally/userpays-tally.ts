@@ -30,6 +30,8 @@ import { PanelsController } from '../shared/panels-controller.js';
  * @csspart uncertain - Charges no reply confirmed or denied, each with "It was charged" / "It was not".
  * @csspart export - Export CSV (for spreadsheets), Export history (one file of the whole history, "with images" where
  * ticked) and Import history (a file field drawn as a button, merged by entry id), and what the last of them said.
+ * @csspart reconcile - "Reconcile with my account", and what it said: what each uncertain charge's record settled, and
+ * for each provider spent with, its own figure for its period beside what this browser booked, or why there is none.
  * @csspart reset - Reset… and its confirmation (a disclosure: Reset / Keep).
  * @csspart notice - A storage problem the user should know about, or a budget on the page that is not an amount.
  * @csspart error - Every error it shows (the notice is one).
@@ -51,6 +53,8 @@ export class UserPaysTally extends UserPaysElement {
   static override properties: PropertyDeclarations = {
     storageKey: { attribute: 'storage-key' },
     budget: {},
+    relay: {},
+    endpoints: { attribute: false },
   };
   static override styles = [theme, surface];
 
@@ -61,6 +65,14 @@ export class UserPaysTally extends UserPaysElement {
    * the lowest of this, every other element's on the page and the one the user sets here.
    */
   budget = '';
+  /**
+   * The endpoint the page names for each provider (`{openrouter: '…'}`; absent: its public one), as its
+   * `<userpays-image>` has `endpoint`: "Reconcile with my account" reads a provider there, with the key remembered for
+   * that route on this device, sent there alone (docs/ledger.md, "Reconcile").
+   */
+  endpoints: Readonly<Record<string, string>> = {};
+  /** The site's relay ('' for none), as its `<userpays-image>` has it: a remembered key goes the way it was given for. */
+  relay = '';
 
   readonly #ledger = new LedgerController(
     this,
@@ -108,6 +120,8 @@ export class UserPaysTally extends UserPaysElement {
       ledger: () => this.#ledger.ledger,
       tally: () => this.#ledger.tally,
       storageKey: () => this.storageKey,
+      endpoints: () => this.endpoints,
+      relay: () => this.relay,
       language: this.language,
     }));
     return panels.renderTally(

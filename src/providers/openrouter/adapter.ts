@@ -35,6 +35,7 @@ import { sayer } from '../../strings/strings.js';
 import { generationText } from '../../strings/generation.js';
 import { liveFamilies } from './live-prices.js';
 import { readGenerationRecord } from './generation-record.js';
+import { readKeyUsage } from './key-usage.js';
 
 const openRouterText = sayer('openrouter', openrouterWords);
 const editText = sayer('editPrices', editPrices);
@@ -228,6 +229,9 @@ export class OpenRouterProvider implements Provider {
 
   /** OpenRouter's record of a generation by its id (generation-record.ts): what it charged, read after the fact. */
   readonly generationRecord = readGenerationRecord;
+
+  /** What OpenRouter says the key spent this UTC day, week and month (key-usage.ts): the tally's "Reconcile". */
+  readonly keyUsage = readKeyUsage;
 
   /** The image API's list and the other families' live prices (families.ts, `liveFamilies`): FLUX's are bundled. */
   livePrices(endpoint: string): Promise<LiveCatalogue | undefined> {

@@ -49,6 +49,10 @@ export interface TallyStrings {
   imported(added: number, settled: number, images: number, held: number, leftOut: number): string;
   /** `count` images stayed out of the exported file: with them it would pass `limit` (e.g. "100 MB"). */
   imagesLeftOut(count: number, limit: string): string;
+  /** Images of an exported file whose bytes this browser could not read back: the rest of the file was written. */
+  imagesUnreadable(count: number): string;
+  /** The images kept could not be read at all: the file holds the spending alone. */
+  imagesNotRead(): string;
   /** The images of an imported file could not be saved in this browser (its entries were imported). */
   importImagesNotSaved(): string;
   resetOpen(): string;
@@ -105,6 +109,9 @@ export const tally = sentences<TallyStrings>({
       : ''),
   imagesLeftOut: (count, limit) =>
     `${plural(count, 'older image')} left out of the file: with ${count === 1 ? 'it' : 'them'} it would pass ${limit}.`,
+  imagesUnreadable: (count) =>
+    `${plural(count, 'image')} left out of the file: this browser could not read ${count === 1 ? 'it' : 'them'} back.`,
+  imagesNotRead: 'The file holds your spending without images: this browser could not read the images it keeps.',
   importImagesNotSaved: 'The entries were imported, but this browser could not save the images.',
   resetOpen: 'Reset…',
   resetQuestion: 'Start a new session? Spent and images go back to zero.',

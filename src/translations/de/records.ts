@@ -10,6 +10,8 @@ export const records = sentences<RecordsStrings>({
     `Laut dem Eintrag ${ofProvider(provider)} zu dieser Generierung wurden ${usd} berechnet: so verbucht.`,
   recordNotCharged: (provider) =>
     `Laut dem Eintrag ${ofProvider(provider)} zu dieser Generierung wurde nichts berechnet: Die Abbuchung wird nicht mehr gezählt.`,
+  recordNotChargedButCertain: (provider, usd) =>
+    `Laut dem Eintrag ${ofProvider(provider)} zu dieser Generierung wurde nichts berechnet, aber Ihr Guthaben zeigte ${usd} davon als berechnet: Das bleibt gezählt.`,
   recordMissing: (provider) =>
     `${words.providerName(provider)} hat zu dieser Generierung noch keinen Eintrag für Ihren Schlüssel: ${stays}. Ein Eintrag kann etwas dauern; fragen Sie später noch einmal.`,
   recordKeyRefused: (provider) =>

@@ -1,7 +1,7 @@
 import type { SignInStrings } from '../../strings/sign-in.js';
 import { words } from './words.js';
 import { sentences } from '../../strings/sentence.js';
-import { pluralForm } from '../../strings/words.js';
+import { listed, pluralForm } from '../../strings/words.js';
 
 /** How a key goes to whom it pays: through the site's relay at `relay` (its host), or, where there is none, straight. */
 const wayOf = (relay: string, payee: string) => (relay ? `über das Relay unter ${relay}` : `direkt an ${payee}`);
@@ -11,9 +11,13 @@ export const signIn = sentences<SignInStrings>({
   // "Schlüssel holen ↗".
   keyLabel: (provider, token) => `${provider.replaceAll(' ', '-')}-${token ? 'Zugriffstoken' : 'API-Schlüssel'}`,
   keyNotSentHere: (others) =>
-    `Ihr Schlüssel für ${others.join(' und ')} bleibt dafür und wird nicht hierher gesendet: Diese Adresse braucht einen eigenen.`,
+    `Ihr Schlüssel für ${listed('de', others)} bleibt dafür und wird nicht hierher gesendet: Diese Adresse braucht einen eigenen.`,
   keyGivenAnotherWay: (given, now, payee) =>
-    `Ihr Schlüssel wurde gegeben, um ${given.map((relay) => wayOf(relay, payee)).join(' oder ')} zu gehen; diese Seite sendet ihn jetzt ${wayOf(now, payee)}, daher wird er nicht gesendet: Geben Sie ihn erneut ein, um ihn auf diesem Weg zu senden.`,
+    `Ihr Schlüssel wurde gegeben, um ${listed(
+      'de',
+      given.map((relay) => wayOf(relay, payee)),
+      'disjunction',
+    )} zu gehen; diese Seite sendet ihn jetzt ${wayOf(now, payee)}, daher wird er nicht gesendet: Geben Sie ihn erneut ein, um ihn auf diesem Weg zu senden.`,
   waitingForKey: (n, provider) =>
     pluralForm('de', n, {
       one: `Ein bezahltes Bild aus einem früheren Besuch wartet bei ${provider}: Geben Sie Ihren Schlüssel ein, um es abzuholen.`,
@@ -70,6 +74,8 @@ export const signIn = sentences<SignInStrings>({
   puterAccount: 'Puter-Konto',
   signInPuter: 'Mit Puter anmelden',
   signInPuterWhy: 'um selbst zu bezahlen.',
+  puterStorageFull:
+    'Ihr Puter-Speicher ist voll, daher bleiben neue Bilder nur in diesem Browser. Schaffen Sie Platz in Ihren Puter-Dateien, dann werden sie mit dem nächsten Bild, das Sie behalten, dorthin kopiert.',
   overBalance: (provider, left) => `Ihr Guthaben bei ${provider} beträgt ${left}`,
   overCap: (provider, left, price, signedIn) =>
     `${signedIn ? `Vom Limit, das Sie dieser Website bei ${provider} gegeben haben,` : `Vom eigenen Limit Ihres Schlüssels bei ${provider}`} sind ${left} übrig (nicht Ihr Guthaben), und dieses Bild kostet ${price}`,

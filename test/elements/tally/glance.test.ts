@@ -170,7 +170,7 @@ describe('<userpays-tally> at a glance', () => {
     probe.remove();
     expect(radius).to.equal('10px');
     const buttons = [...el.shadowRoot!.querySelectorAll<HTMLElement>('button, summary')];
-    expect(buttons.length).to.equal(7); // charged, not, CSV, JSON, Reset…, Reset, Keep
+    expect(buttons.length).to.equal(8); // charged, not, CSV, JSON, Reconcile, Reset…, Reset, Keep
     for (const button of buttons) {
       const style = getComputedStyle(button);
       expect(style.borderTopLeftRadius, button.textContent!).to.equal(radius);

@@ -194,6 +194,65 @@ describe('the history file: export, and import merged by entry id', () => {
     expect([...new Uint8Array(await blob!.arrayBuffer())]).to.deep.equal([...bytes]);
     expect(await importHistory(file, to.ledger)).to.deep.include({ images: 0, held: 5 }); // 4 entries, 1 image
   });
+
+  it('an image the browser cannot read back is left out and counted; the spending and the other images leave', async () => {
+    const from = device();
+    const { paid } = spend(from.ledger);
+    const images = new ImageStore({ storageKey: from.storageKey });
+    const png = (byte: number) => new Blob([new Uint8Array([137, 80, 78, 71, byte])], { type: 'image/png' });
+    for (const [id, byte] of [
+      ['readable', 1],
+      ['damaged', 2],
+    ] as const)
+      await images.put({
+        id,
+        entryId: paid.id,
+        blob: png(byte),
+        prompt: id,
+        ...image,
+        charged: '0.045',
+        createdAt: time.now(),
+      });
+    const read = FileReader.prototype.readAsDataURL;
+    // The damaged image's bytes fail to read, as a Blob whose backing store was evicted does.
+    FileReader.prototype.readAsDataURL = function (this: FileReader, blob: Blob) {
+      if (damaged.has(blob)) {
+        queueMicrotask(() => this.dispatchEvent(new ProgressEvent('error')));
+        return;
+      }
+      read.call(this, blob);
+    };
+    const listed = await images.list();
+    const damaged = new Set(listed.filter((kept) => kept.id === 'damaged').map((kept) => kept.blob));
+    const list = ImageStore.prototype.list;
+    ImageStore.prototype.list = () => Promise.resolve(listed);
+    try {
+      const file = await historyFile(from.ledger, from.ledger.tally(), true);
+      expect(file).to.deep.include({ leftOut: 0, unreadable: 1, imagesNotRead: false });
+      const to = device();
+      expect(await importHistory(file.json, to.ledger)).to.deep.include({ images: 1 });
+      expect(to.ledger.tally().spent).to.equal(from.ledger.tally().spent);
+    } finally {
+      FileReader.prototype.readAsDataURL = read;
+      ImageStore.prototype.list = list;
+    }
+  });
+
+  it('an image store that cannot be opened leaves the spending alone in the file, and says so', async () => {
+    const from = device();
+    spend(from.ledger);
+    const list = ImageStore.prototype.list;
+    ImageStore.prototype.list = () => Promise.reject(new DOMException('blocked', 'UnknownError'));
+    try {
+      const file = await historyFile(from.ledger, from.ledger.tally(), true);
+      expect(file).to.deep.include({ leftOut: 0, unreadable: 0, imagesNotRead: true });
+      const to = device();
+      await importHistory(file.json, to.ledger);
+      expect(to.ledger.tally().spent).to.equal(from.ledger.tally().spent);
+    } finally {
+      ImageStore.prototype.list = list;
+    }
+  });
 });
 
 describe('<userpays-tally> export and import', () => {

@@ -4,6 +4,7 @@ import type { Submission } from '../../../generation/submit.js';
 import type { GalleryImage } from '../../../images/gallery.js';
 import type { ImageStore, StoredImage } from '../../../images/image-store.js';
 import type { ReferenceImage } from '../../../providers/provider.js';
+import type { AccountFiles } from '../../../providers/account-files.js';
 import type { Sentence } from '../../../strings/strings.js';
 
 /**
@@ -102,6 +103,12 @@ export interface GalleryContract {
   store(): ImageStore | undefined;
   /** Reads the images kept again (what closed pages left was finished into the store). */
   reload(): Promise<void>;
+  /**
+   * Keeps the images in the account of the user signed in (`who`) too, and lists what it holds; none: in this browser
+   * alone. `accountFull`: the account refused an image for want of room.
+   */
+  useAccountFiles(files: AccountFiles | undefined, who: string): void;
+  readonly accountFull: boolean;
 }
 
 /** The notes over the price: a change made for the user with its Undo, what an answer booked. */

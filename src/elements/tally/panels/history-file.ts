@@ -17,12 +17,13 @@ export const HISTORY_VERSION = 1;
 /**
  * The history as a file: its format, when it was made, the tally (for a person reading it), the ledger as it is stored
  * (every amount an exact decimal string, times in ms) and, `withImages`, the images kept. `leftOut`: the images that
- * stayed out, the file being too large with them.
+ * stayed out, the file being too large with them; `unreadable`: those this browser could not read back;
+ * `imagesNotRead`: the image store itself could not be opened (the file then holds the ledger alone).
  */
 export async function historyFile(ledger: LedgerStore, tally: Tally, withImages = false) {
   const engine = withImages ? await loadEngine() : undefined;
-  const images = engine && new engine.ImageStore({ storageKey: ledger.storageKey });
-  const carried = engine && images && (await engine.portableImages(await images.list()));
+  const images = engine && (await new engine.ImageStore({ storageKey: ledger.storageKey }).list().catch(() => {}));
+  const carried = engine && images && (await engine.portableImages(images));
   const file = {
     format: HISTORY_FORMAT,
     version: HISTORY_VERSION,
@@ -31,7 +32,12 @@ export async function historyFile(ledger: LedgerStore, tally: Tally, withImages 
     ...ledger.history(),
     ...(carried && { images: carried.images }),
   };
-  return { json: JSON.stringify(file, null, 1), leftOut: carried?.leftOut ?? 0 };
+  return {
+    json: JSON.stringify(file, null, 1),
+    leftOut: carried?.leftOut ?? 0,
+    unreadable: carried?.unreadable ?? 0,
+    imagesNotRead: withImages && !images,
+  };
 }
 
 /** What importing a file did: the ledger's counts, the images added, and whether the images could not be saved. */

@@ -56,6 +56,16 @@ export const tallyPanelStyles = css`
     flex-basis: 100%;
     margin: 0;
   }
+  /* What reconciling said: a paragraph per record settled, an item per provider. */
+  [part='reconcile'] {
+    margin-block: 1em;
+  }
+  [part='reconcile'] .said > * {
+    margin-block: 0.5em 0;
+  }
+  [part='reconcile'] ul {
+    padding-inline-start: 1.2em;
+  }
   .history {
     display: inline-flex;
     gap: 0.4em;

@@ -10,6 +10,8 @@ import { reword, wordsIn } from '../../../strings/strings.js';
 import { tally as english } from '../../../strings/tally/tally.js';
 import { settleUncertain } from '../uncertain-charges.js';
 import type { TallyHandlers } from './tally-template.js';
+import { reconcileHandlers } from './reconcile-actions.js';
+import type { ReconcileView } from './reconcile.js';
 
 /** What `<userpays-tally>`'s controls act on, read when they act (never a stale copy). */
 export interface TallyActionTarget {
@@ -18,6 +20,9 @@ export interface TallyActionTarget {
   ledger(): LedgerStore | undefined;
   tally(): Tally | undefined;
   storageKey(): string;
+  /** The endpoint the page names for each provider, and its relay: where a key remembered for them may go. */
+  endpoints(): Readonly<Record<string, string>>;
+  relay(): string;
   /** The element's words over English. */
   language: Spoken;
 }
@@ -30,6 +35,8 @@ export interface TallyActions extends TallyHandlers {
   readonly refused: string;
   /** What the last export or import said (an import refused: `error`), until the next one. */
   readonly said?: { words: string; error?: boolean };
+  /** "Reconcile with my account", and the records asked on their own: what it last said is its `view`. */
+  readonly reconciling: { readonly view?: ReconcileView };
 }
 
 /** How the size past which images stay out of a history file is said (`IMAGE_DATA_LIMIT`, portable-images.ts). */
@@ -73,6 +80,7 @@ export function tallyHandlers(target: TallyActionTarget): TallyActions {
     get said() {
       return said;
     },
+    ...reconcileHandlers(target),
     /**
      * A new budget from the input (on Enter, or leaving it), read as the element's locale writes an amount ("2,50" in
      * German); one that is not an amount changes nothing, and is refused under the field, with what was typed, until
@@ -102,9 +110,14 @@ export function tallyHandlers(target: TallyActionTarget): TallyActions {
       const name = `${target.storageKey()}-spending.`;
       if (currentTarget.value === 'csv') return download(ledgerFile(ledger), name + 'csv', 'text/csv');
       const withImages = currentTarget.parentElement?.querySelector<HTMLInputElement>('input[type=checkbox]')?.checked;
-      const { json, leftOut } = await historyFile(ledger, tally, withImages);
+      const { json, leftOut, unreadable, imagesNotRead } = await historyFile(ledger, tally, withImages);
       download(json, name + 'json', 'application/json');
-      say(leftOut ? text.imagesLeftOut(leftOut, LIMIT_SAID) : undefined);
+      const said = [
+        leftOut && text.imagesLeftOut(leftOut, LIMIT_SAID),
+        unreadable && text.imagesUnreadable(unreadable),
+        imagesNotRead && text.imagesNotRead(),
+      ];
+      say(said.filter(Boolean).join(' ') || undefined);
     },
     /**
      * A history file chosen to import: merged by entry id (the tally shows it as any write), or refused whole in plain

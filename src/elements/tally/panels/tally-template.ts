@@ -12,6 +12,7 @@ import type { OrphanNext } from '../../../strings/tally/tally.js';
 import { chartOf } from './chart.js';
 import type { UncertainCharge } from '../uncertain-charges.js';
 import { renderUncertain } from '../uncertain-list/index.js';
+import { renderReconcile, type ReconcileView } from './reconcile.js';
 
 /** A pending generation: its model, when it started (as a person writes it), the amount it holds. */
 export interface PendingItem {
@@ -68,6 +69,8 @@ export interface TallyView extends Spoken {
   since: string;
   /** What the last export or import said (`TallyActions.said`). */
   said?: { words: string; error?: boolean };
+  /** What "Reconcile with my account" last said (`TallyActions.reconciled`). */
+  reconciled?: ReconcileView;
 }
 
 export interface TallyHandlers {
@@ -82,6 +85,8 @@ export interface TallyHandlers {
   resetChoice(event: Event): void;
   /** "It was charged" or "It was not" on an uncertain charge (`value`: `charged` or `void`; `dataset.id`). */
   uncertainChoice(event: Event): void;
+  /** A click on "Reconcile with my account". */
+  reconcileClick(event: Event): void;
 }
 
 /** The tally's markup: draws `view`, wires `on`, and changes nothing itself. */
@@ -101,7 +106,7 @@ export function renderTally(view: TallyView, on: TallyHandlers) {
     </ul>
     ${renderChart(view, text)} ${renderPending(view, text)} ${renderUncertain(view.uncertain, view, on.uncertainChoice)}
     <p class="muted">${view.since}</p>
-    ${renderExport(view, on, text)}
+    ${renderExport(view, on, text)} ${renderReconcile(view.reconciled, view, on.reconcileClick)}
     <details part="reset">
       <summary>${text.resetOpen()}</summary>
       ${text.resetQuestion()}

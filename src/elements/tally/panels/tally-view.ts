@@ -29,7 +29,12 @@ export function tallyView(
   now: number,
   { locale, translation }: Spoken,
   problem = '',
-  { orphaned, refused, said }: Pick<TallyActions, 'orphaned' | 'refused' | 'said'> = {
+  {
+    orphaned,
+    refused,
+    said,
+    reconciling,
+  }: Pick<TallyActions, 'orphaned' | 'refused' | 'said'> & Partial<Pick<TallyActions, 'reconciling'>> = {
     orphaned: new Set(),
     refused: '',
   },
@@ -78,6 +83,7 @@ export function tallyView(
     uncertain: uncertainCharges(ledger, now, { locale, translation }),
     since: text.since(spokenTime(Date.parse(tally.since), today, locale, false, lineText)),
     said,
+    reconciled: reconciling?.view,
   };
 }
 

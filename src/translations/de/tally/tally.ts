@@ -48,6 +48,10 @@ export const tally = sentences<TallyStrings>({
       : ''),
   imagesLeftOut: (count, limit) =>
     `${counted('de', count, { one: 'älteres Bild', other: 'ältere Bilder' })} nicht in der Datei: mit ${count === 1 ? 'ihm' : 'ihnen'} wäre sie größer als ${limit}.`,
+  imagesUnreadable: (count) =>
+    `${counted('de', count, { one: 'Bild', other: 'Bilder' })} nicht in der Datei: dieser Browser konnte ${count === 1 ? 'es' : 'sie'} nicht zurücklesen.`,
+  imagesNotRead:
+    'Die Datei enthält Ihre Ausgaben ohne Bilder: Dieser Browser konnte die gespeicherten Bilder nicht lesen.',
   importImagesNotSaved: 'Die Einträge wurden importiert, aber dieser Browser konnte die Bilder nicht speichern.',
   resetOpen: 'Zurücksetzen…',
   resetQuestion: 'Eine neue Sitzung beginnen? Ausgaben und Bilder gehen auf null zurück.',

@@ -58,7 +58,8 @@ export class AccountsFeature implements AccountsContract {
     const report = (error: unknown) => features.report(error);
     this.puter = new PanelPart(host, {
       wanted: () => host.provider === 'puter',
-      load: () => import('./puter/index.js').then(({ puterAccountPart }) => puterAccountPart(parts, report)),
+      load: () =>
+        import('./puter/index.js').then(({ puterAccountPart }) => puterAccountPart(parts, report, features.gallery)),
     });
     this.signIn = this.#signInOnDemand(features, report);
     // Sign out and "Remember" unticked, drawn with the panels, reach every widget and tab of the storage key.

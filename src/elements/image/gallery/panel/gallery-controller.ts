@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Gallery, GalleryImage } from '../../../../images/gallery.js';
 import type { ImageStore, StoredImage } from '../../../../images/image-store.js';
+import type { AccountFiles } from '../../../../providers/account-files.js';
 import { loadEngine } from '../../../../lazy/index.js';
 import { clock } from '../../../../base/clock.js';
 import { dataUrlBlob } from '../../../../base/image-bytes.js';
@@ -39,6 +40,8 @@ export class GalleryController implements ReactiveController {
   #unwatch?: () => void;
   /** The ids of the images the running submission has handed in, in the order they came; none between submissions. */
   #arriving?: string[];
+  /** The user's account where the images are kept too, and whose it is (see `useAccountFiles`). */
+  #account?: { files: AccountFiles; who: string };
 
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #source: GallerySource;
@@ -61,11 +64,41 @@ export class GalleryController implements ReactiveController {
   }
 
   hostDisconnected() {
+    this.#store?.useAccount(undefined);
     this.#shown?.clear();
     for (const url of this.#handedOut.splice(0)) URL.revokeObjectURL(url);
     this.#unwatch?.();
     this.#store = this.#opening = this.#unwatch = undefined;
     this.#openFor = '';
+  }
+
+  /**
+   * Keeps the images in the user's account too (`files`, of the user `who`), and lists what it holds with this
+   * browser's; none: this browser's alone (signed out).
+   */
+  useAccountFiles(files: AccountFiles | undefined, who = '') {
+    if (files === this.#account?.files) return;
+    this.#account = files && { files, who };
+    void this.#useAccount();
+  }
+
+  /** The account refused to keep an image for want of room: said where the account is shown. */
+  get accountFull(): boolean {
+    return !!this.#store?.account?.full;
+  }
+
+  /** The store open uses the account in force (`useAccountFiles`), and shows what it holds that this browser lacks. */
+  async #useAccount() {
+    const store = this.#store;
+    const wanted = this.#account;
+    if (!store || store.account?.files === wanted?.files) return;
+    const { AccountImages } = await loadEngine();
+    if (store !== this.#store || wanted !== this.#account) return; // reopened, or another account meanwhile
+    const changed = () => void this.reload().catch(() => {});
+    const local = (id: string) => store.get(id);
+    store.useAccount(wanted && new AccountImages(wanted.files, this.#source.storageKey(), wanted.who, local, changed));
+    changed();
+    await store.account?.refresh(this.#source.keepImages()).catch(() => {}); // unreachable: this browser's alone
   }
 
   /** The images to show, newest first. */
@@ -219,6 +252,7 @@ export class GalleryController implements ReactiveController {
         if (!store) return; // reopened (new storage key) or disconnected meanwhile
         await this.reload();
         if (this.#store === store) this.#source.opened?.();
+        void this.#useAccount();
       })
       .catch(() => {}); // the engine could not load: the next submission says so
     return opening;

@@ -2,6 +2,7 @@ import type { GalleryImage } from '../../../../images/gallery.js';
 import type { ImageStore, StoredImage } from '../../../../images/image-store.js';
 import type { LedgerStore } from '../../../../ledger/ledger.js';
 import type { ReferenceImage } from '../../../../providers/provider.js';
+import type { AccountFiles } from '../../../../providers/account-files.js';
 import type { ImageParts } from '../../shared/image-parts.js';
 import type { Features, GalleryContract, SubmissionReceiver } from '../../shared/features.js';
 import { PanelPart } from '../../shared/panel-part.js';
@@ -99,6 +100,14 @@ export class GalleryFeature implements GalleryContract {
 
   reload(): Promise<void> {
     return this.controller.reload();
+  }
+
+  useAccountFiles(files: AccountFiles | undefined, who: string) {
+    this.controller.useAccountFiles(files, who);
+  }
+
+  get accountFull(): boolean {
+    return this.controller.accountFull;
   }
 }
 

@@ -6,6 +6,7 @@ import { formatUsdLeft } from '../../../../../pricing/index.js';
 import { signIn } from '../../../../../strings/sign-in.js';
 import { reword, wordsIn, type Translation } from '../../../../../strings/strings.js';
 import type { ImageParts } from '../../../shared/image-parts.js';
+import type { GalleryContract } from '../../../shared/features.js';
 import { PuterAccountController } from './puter-account-controller.js';
 
 export { PuterAccountController } from './puter-account-controller.js';
@@ -15,6 +16,8 @@ export interface PuterAccountView {
   user?: string;
   left?: string;
   note?: string;
+  /** The account's storage refused an image for want of room (said under the line, while signed in). */
+  full?: string;
   /** The element's words over English (see `wordsIn`). */
   translation?: Translation;
 }
@@ -29,7 +32,10 @@ export interface PuterAccountHandlers {
  * Puter's account: Sign in (its popup needs this very click), or who pays and what is left (in credits, while their
  * worth is unknown, said under it).
  */
-export function renderPuterAccount({ user, left, note, translation }: PuterAccountView, on: PuterAccountHandlers) {
+export function renderPuterAccount(
+  { user, left, note, full, translation }: PuterAccountView,
+  on: PuterAccountHandlers,
+) {
   const text = wordsIn(translation, 'signIn', signIn);
   const line = user
     ? html`<span
@@ -49,7 +55,8 @@ export function renderPuterAccount({ user, left, note, translation }: PuterAccou
         </button>
         <span class="muted">${text.signInPuterWhy()}</span>`;
   return html`<p part="account" class="account">${line}</p>
-    ${user && note ? html`<p class="muted">${note}</p>` : nothing}`;
+    ${user && note ? html`<p class="muted">${note}</p>` : nothing}
+    ${user && full ? html`<p part="account-files" class="muted" role="status">${full}</p>` : nothing}`;
 }
 
 /** Puter's account of a widget, and its line: Sign in, or who pays and what is left. */
@@ -62,11 +69,16 @@ export interface PuterAccountPart {
  * Puter's account of the widget of `parts`, read while it uses Puter; `report` says what went wrong at sign-in (the
  * popup closed or blocked) where the widget says what a submission found.
  */
-export function puterAccountPart({ host, language }: ImageParts, report: (error: unknown) => void): PuterAccountPart {
+export function puterAccountPart(
+  { host, language }: ImageParts,
+  report: (error: unknown) => void,
+  gallery: Pick<GalleryContract, 'useAccountFiles' | 'accountFull'>,
+): PuterAccountPart {
   const account = new PuterAccountController(host, {
     active: () => host.provider === 'puter',
     endpoint: () => host.endpoint,
     puterSrc: () => host.puterSrc,
+    accountFiles: (files, who) => gallery.useAccountFiles(files, who),
   });
   const on: PuterAccountHandlers = {
     signIn: () => void account.signIn().catch(report),
@@ -80,7 +92,8 @@ export function puterAccountPart({ host, language }: ImageParts, report: (error:
       const left =
         balance?.usd && wordsIn(translation, 'signIn', signIn).leftOnAccount(formatUsdLeft(balance.usd, locale));
       const note = balance?.unpriced && reword(balance.unpriced(locale), translation);
-      return renderPuterAccount({ user, left, note, translation }, on);
+      const full = gallery.accountFull ? wordsIn(translation, 'signIn', signIn).puterStorageFull() : undefined;
+      return renderPuterAccount({ user, left, note, full, translation }, on);
     },
   };
 }

@@ -5,6 +5,7 @@ import type { PuterBalance, PuterFound } from '../../../../../providers/puter/ac
 import type * as PuterModule from '../../../../../providers/puter/adapter.js';
 import { puterApi } from '../../../../../providers/registry/catalog.js';
 import { checkEndpoint } from '../../../../../providers/urls.js';
+import type { AccountFiles } from '../../../../../providers/account-files.js';
 
 /** Where the host's Puter is: its API endpoint ('' for Puter's own) and where its SDK loads from. */
 export interface PuterAccountSource {
@@ -12,6 +13,11 @@ export interface PuterAccountSource {
   active(): boolean;
   endpoint(): string;
   puterSrc(): string;
+  /**
+   * The files of the user signed in (`who`), where the widget keeps images too; none once signed out. Told once per
+   * user, as the account is read.
+   */
+  accountFiles?(files: AccountFiles | undefined, who: string): void;
 }
 
 /**
@@ -26,6 +32,8 @@ export class PuterAccountController implements ReactiveController {
   /** What is left: in USD, or in the credits Puter reports while their worth is unknown. */
   balance?: PuterBalance;
   #readFor = '';
+  /** The user whose files `accountFiles` was told of ('' for none). */
+  #filesOf = '';
 
   readonly #host: ReactiveControllerHost;
   readonly #source: PuterAccountSource;
@@ -64,13 +72,22 @@ export class PuterAccountController implements ReactiveController {
     try {
       const endpoint = checkEndpoint(puterApi(this.#source.endpoint()));
       if ((globalThis as { puter?: unknown }).puter || localStorage['puter.auth.token.origin.v2'] === endpoint) {
-        const [{ puterAccount }, sdk] = await this.#puter();
-        ({ user: this.user, balance: this.balance } = await puterAccount(sdk, endpoint));
+        const [adapter, sdk] = await this.#puter();
+        ({ user: this.user, balance: this.balance } = await adapter.puterAccount(sdk, endpoint));
+        this.#tellFiles(this.user ? new adapter.PuterAccountFiles(sdk) : undefined);
       }
     } catch {
       // a bad endpoint (reported on submit), offline, or the session just ended: the next submission says what to do
     }
     this.#host.requestUpdate();
+  }
+
+  /** Tells the source of the files of the user now signed in (none: signed out), where that user changed. */
+  #tellFiles(files: AccountFiles | undefined) {
+    const who = files ? (this.user ?? '') : '';
+    if (who === this.#filesOf) return;
+    this.#filesOf = who;
+    this.#source.accountFiles?.(files, who);
   }
 
   /** Opens Puter's sign-in popup: call it from the user's click. Rejects `auth-required` when cancelled or blocked. */
@@ -82,6 +99,7 @@ export class PuterAccountController implements ReactiveController {
 
   signOut(): Promise<void> {
     (globalThis as { puter?: { auth: { signOut(): void } } }).puter?.auth.signOut();
+    this.#tellFiles(undefined);
     return this.refresh();
   }
 

@@ -1,0 +1,144 @@
+// The images a user keeps, in their own Puter files (docs/ledger.md, "What is stored where"): the real SDK against the
+// simulator (demo/sim/puter-fs.mjs). The other browser is a page on the OTHER loopback origin (puter-files-tab.ts):
+// storage of its own, as another device's, its own SDK signed in to the same Puter user and app, for the widget tells
+// one device from another by what its storage holds, and a website's files by the app its token names.
+import { expect, waitUntil } from '@open-wc/testing';
+import '../../../../src/define.js';
+import type { UserPaysImage } from '../../../../src/elements/image/userpays-image.js';
+import {
+  PUTER_SRC,
+  puterEndpoint,
+  puterSessionsEnded,
+  sdk,
+  setPuterAccount,
+  signedInToPuter,
+} from '../../../support/puter.js';
+import { accountImageFiles, puterAppToken, setPuterFiles } from '../../../support/puter-files.js';
+import { otherOrigin, simEndpoint, unique, uniqueStorageKey } from '../../../support/sim.js';
+import { imageAction, imageWidgetsForgottenAfterEach, part, tiles, words } from '../../../support/widget.js';
+
+/** A page on the other origin running puter-files-tab.ts, and how to ask it. */
+async function otherBrowser() {
+  const frame = document.createElement('iframe');
+  frame.src = `${otherOrigin()}/test/fixtures/frame.html#puter-files-tab`;
+  const ready = new Promise<void>((resolve) => {
+    const on = (e: MessageEvent) => {
+      if (e.source === frame.contentWindow && e.data?.ready) (removeEventListener('message', on), resolve());
+    };
+    addEventListener('message', on);
+  });
+  document.body.append(frame);
+  await ready;
+  let next = 0;
+  const ask = (cmd: string, ...args: unknown[]) =>
+    new Promise<any>((resolve, reject) => {
+      const id = ++next;
+      const on = (e: MessageEvent) => {
+        if (e.source !== frame.contentWindow || e.data?.id !== id) return;
+        removeEventListener('message', on);
+        if ('error' in e.data) reject(new Error(e.data.error));
+        else resolve(e.data.result);
+      };
+      addEventListener('message', on);
+      frame.contentWindow!.postMessage({ id, cmd, args }, '*');
+    });
+  return { frame, ask };
+}
+
+describe('the images a user keeps, in their own Puter files', function () {
+  this.timeout(40_000);
+  puterSessionsEnded();
+  const mount = imageWidgetsForgottenAfterEach();
+  const frames: HTMLIFrameElement[] = [];
+  afterEach(() => {
+    for (const frame of frames.splice(0)) frame.remove();
+    document.querySelectorAll('usage-limit-dialog').forEach((dialog) => dialog.remove());
+  });
+
+  /** This browser signed in to Puter as a user of its own, and its widget on Puter (images its page may read). */
+  async function signedInWidget(scenario = '') {
+    const endpoint = puterEndpoint(`imageCors=1;pending=100;run=${unique()}${scenario}`);
+    await signedInToPuter(endpoint);
+    const username = unique('files-user');
+    const token = puterAppToken();
+    await setPuterAccount(token, { username });
+    sdk().setAuthToken(token);
+    const el = await mount({ provider: 'puter', endpoint, 'puter-src': PUTER_SRC, locale: 'en-US' });
+    await waitUntil(() => words(part(el, 'account')).includes(username), 'signed in', { timeout: 10_000 });
+    return { el, username };
+  }
+
+  const keep = async (el: UserPaysImage, prompt: string) => {
+    el.prompt = prompt;
+    await el.generate();
+    await waitUntil(() => tiles(el).some((tile) => tile.querySelector('img')?.alt === prompt), 'shown here');
+  };
+
+  it('an image kept in one browser is listed in the other’s gallery from the user’s files, and shows', async () => {
+    const { el, username } = await signedInWidget();
+    await keep(el, 'a lighthouse in fog');
+    await waitUntil(async () => (await accountImageFiles(username)).length === 2, 'in the account', {
+      timeout: 10_000,
+    });
+    const [json, png] = await accountImageFiles(username);
+    expect(json).to.match(/^[\w-]+\.json$/);
+    expect(png).to.equal(json.replace('.json', '.png'));
+
+    const other = await otherBrowser();
+    frames.push(other.frame);
+    const token = puterAppToken();
+    await setPuterAccount(token, { username });
+    const endpoint = simEndpoint('puter', `run=${unique()}`, { crossOrigin: true });
+    await other.ask('open', endpoint, token, uniqueStorageKey());
+    await waitUntil(
+      async () =>
+        (await other.ask('gallery')).some((image: any) => image.prompt === 'a lighthouse in fog' && image.shown),
+      'listed and shown there',
+      { timeout: 15_000 },
+    );
+    const shown = await other.ask('gallery');
+    expect(shown.map((image: any) => image.id)).to.deep.equal([json.replace('.json', '')]);
+  });
+
+  it('offline during a keep: in this browser’s gallery at once, in the account once it answers again', async () => {
+    const { el, username } = await signedInWidget();
+    await setPuterFiles(username, { fault: 'down' });
+    await keep(el, 'a harbour at dusk');
+    expect(await accountImageFiles(username)).to.deep.equal([]);
+    await setPuterFiles(username, { fault: null });
+    dispatchEvent(new Event('online'));
+    await waitUntil(async () => (await accountImageFiles(username)).length === 2, 'written once back', {
+      timeout: 10_000,
+    });
+    expect(tiles(el).map((tile) => tile.querySelector('img')?.alt)).to.deep.equal(['a harbour at dusk']);
+  });
+
+  it('a full Puter storage is said in plain words; the image stays in this browser', async () => {
+    const { el, username } = await signedInWidget();
+    await setPuterFiles(username, { fault: 'full' });
+    await keep(el, 'a meadow at noon');
+    await waitUntil(() => part(el, 'account-files'), 'said', { timeout: 10_000 });
+    expect(words(part(el, 'account-files'))).to.equal(
+      'Your Puter storage is full, so new images are kept in this browser only. Free up space in your Puter files, and they are copied there with the next image you keep.',
+    );
+    expect(tiles(el).map((tile) => tile.querySelector('img')?.alt)).to.deep.equal(['a meadow at noon']);
+    expect(await accountImageFiles(username)).to.deep.equal([]);
+    await setPuterFiles(username, { fault: null });
+    await keep(el, 'a meadow at dusk');
+    await waitUntil(async () => (await accountImageFiles(username)).length === 4, 'both written', { timeout: 10_000 });
+    await waitUntil(() => !part(el, 'account-files'), 'no longer said');
+  });
+
+  it('deleting the images here removes them from the account: the app’s folder holds nothing', async () => {
+    const { el, username } = await signedInWidget();
+    await keep(el, 'a fox in snow');
+    await waitUntil(async () => (await accountImageFiles(username)).length === 2, 'in the account', {
+      timeout: 10_000,
+    });
+    const tile = tiles(el)[0];
+    imageAction(tile, 'delete')!.click();
+    await waitUntil(async () => (await accountImageFiles(username)).length === 0, 'gone from the account', {
+      timeout: 10_000,
+    });
+  });
+});
