@@ -33,7 +33,7 @@ export const SIMULATOR_FACTS = [
   },
   {
     name: 'Puter',
-    files: ['puter.mjs', 'puter-families.mjs', 'puter-inputs.mjs', 'puter-fs.mjs'],
+    files: ['puter.mjs', 'puter-families.mjs', 'puter-inputs.mjs', 'puter-fs.mjs', 'puter-kv.mjs'],
     recorded: [
       {
         fact: 'the image catalogue (`/puterai/image/models/details`), entry for entry, and `/metering/usage` before and after a call, its records named as Puter’s drivers name them; the error bodies seen through the SDK',
@@ -46,6 +46,7 @@ export const SIMULATOR_FACTS = [
       'whoami, the generation itself and its image URL; concurrency limits; usage written in batches (Puter’s source)',
       'images sent (`puter-inputs.mjs`: each provider’s count and billing, from Puter’s source)',
       'the user’s files (`puter-fs.mjs`): the signed write, readdir, read, delete, the app’s folder, quota 413, rate limits (Puter’s source and its SDK); the storage capacity, the readdir page size and the signed URL’s host not known',
+      'the key-value store (`puter-kv.mjs`): its methods, key and value limits, pages, rates, scope per user and site, and error bodies from Puter’s source and SDK; nothing of it recorded (the 429’s body assumed)',
     ],
   },
   {

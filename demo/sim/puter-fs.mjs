@@ -73,6 +73,12 @@ function claimsOf(token) {
   }
 }
 
+/**
+ * The app a call is made as: the `app_uid` its token names (an app-under-user token, as a website's sign-in gives),
+ * else the app of the calling page's origin. One rule for the files and the key-value store (puter-kv.mjs).
+ */
+export const appOfCall = (token, origin) => claimsOf(token ?? '')?.app_uid ?? appUidOfOrigin(origin);
+
 /** An app-under-user token as Puter's sign-in gives a website: its `app_uid` claim names the app (simulated). */
 export function appToken(appUid, user = randomUUID()) {
   const part = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -145,7 +151,7 @@ export function createPuterFiles({ accountOf, tokenOf }) {
     const token = tokenOf(req, body);
     if (!token) return void fsError(req, res, 401, 'Authentication required', 'token_missing');
     const account = accountOf(token);
-    const app = claimsOf(token)?.app_uid ?? appUidOfOrigin(req.headers.origin ?? baseUrl(req));
+    const app = appOfCall(token, req.headers.origin ?? baseUrl(req));
     return { account, username: account.username, root: `/${account.username}/AppData/${app}` };
   }
 

@@ -166,6 +166,7 @@ import { drawImage, encodePng, readBase64ImageSize } from './png.mjs';
 import { FAMILY_CATALOGUE, familyCall, modelMap, resolveModel } from './puter-families.mjs';
 import { familyImages, withImages } from './puter-inputs.mjs';
 import { appToken, appUidOfOrigin, createPuterFiles } from './puter-fs.mjs';
+import { createPuterKv } from './puter-kv.mjs';
 
 const START_BALANCE = 50_000_000; // $0.50 in microcents
 const MICRO = 1_000_000; // microcents per cent
@@ -468,6 +469,12 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
   const made = new Map(); // image id → { width, height, prompt, seed, at, cors, expired, replicate }, the 200 latest
   const images = createImageCache(8);
   let signin = FIRST_SIGN_IN;
+  // The key-value store (puter-kv.mjs): one per user name and site, so two tokens of one user share it.
+  const kv = createPuterKv({
+    userOf: (token) => account(token).username,
+    hasCredits: (token) => account(token).remaining > 0,
+    apiError,
+  });
   const testRoutes = createTestRoutes({
     base: '/sim/puter',
     log,
@@ -478,7 +485,7 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
       // Microcents: $1 = 100 cents = 10⁸ microcents.
       report: ({ units, count }) => ({ usd: decimal(units, 8), calls: count }),
     },
-    forget: [accounts, faultCounter, made, images, () => (signin = FIRST_SIGN_IN), () => files.forget()],
+    forget: [accounts, faultCounter, made, images, () => (signin = FIRST_SIGN_IN), () => files.forget(), ...kv.forget],
   });
 
   const account = (token, fresh = {}) => {
@@ -507,6 +514,7 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
     const body = await readJson(req);
     const token = tokenOf(req, body);
     if (!token) return apiError(req, res, 401, 'Missing authentication token', 'token_missing');
+    if (body?.interface === 'puter-kvstore') return kv.call(req, res, body, token, entry);
     if (!body || body.interface !== 'puter-image-generation' || body.method !== 'generate') {
       return apiError(req, res, 400, 'Only puter-image-generation::generate is simulated', 'bad_request');
     }
@@ -757,7 +765,7 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
 
   /** The test and demo controls under /sim/puter/_…: the log, charges and reset (kit), accounts, sign-in popups. */
   async function control(req, res, url) {
-    if (testRoutes.handle(req, res, url)) return;
+    if (testRoutes.handle(req, res, url) || (await kv.control(req, res, url.pathname))) return;
     if (req.method !== 'POST') return send(req, res, 405, { error: 'Method Not Allowed' });
     const path = url.pathname;
     if (path === '/sim/puter/_account') {

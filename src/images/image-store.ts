@@ -155,6 +155,12 @@ export interface ImageStoreOptions {
 
 const STORE = 'images';
 
+/**
+ * The account each store's images are kept in on this page, by the store's name (`useAccount`): a store opened
+ * elsewhere on the page for the same storage key (the tally's, deleting the history) clears it too.
+ */
+const accountsInUse = new Map<string, StoreAccount>();
+
 export class ImageStore {
   /** A storage problem in plain words for the user, else null. */
   notice: Sentence | null = null;
@@ -188,6 +194,8 @@ export class ImageStore {
   useAccount(account?: StoreAccount) {
     if (account === this.#account) return;
     this.#account?.stop();
+    if (account) accountsInUse.set(this.#name, account);
+    else if (this.#account && accountsInUse.get(this.#name) === this.#account) accountsInUse.delete(this.#name);
     this.#account = account;
     void account?.flush();
   }
@@ -287,9 +295,12 @@ export class ImageStore {
     );
   }
 
-  /** Deletes every image; from the account too, where one is in use (its failure rejects, the local ones gone). */
+  /**
+   * Deletes every image; from the account too, where this store or another of its storage key on the page uses one
+   * (its failure rejects, the local ones gone).
+   */
   async clear(): Promise<void> {
-    const fromAccount = this.#account?.removeAll();
+    const fromAccount = (this.#account ?? accountsInUse.get(this.#name))?.removeAll();
     this.#memory.clear();
     await this.#run('readwrite', (s) => s.clear()).then(
       () => this.#changed(),

@@ -8,6 +8,8 @@ import { decimalOf, money } from './amounts.js';
 interface Ledger {
   storage?: Storage;
   key: string;
+  /** Where the ledger is kept in the user's account too: writes the budget there (account-mirror.ts). */
+  accountWrite?: (what: 'budget') => void;
 }
 
 export const budgetKey = (ledger: Ledger) => ledger.key + ':budget';
@@ -23,5 +25,6 @@ export function storeBudget(ledger: Ledger, value: string | null): string | null
   } catch {
     // storage refused it: the budget holds for this visit
   }
+  ledger.accountWrite?.('budget');
   return budget;
 }

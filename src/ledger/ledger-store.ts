@@ -129,10 +129,7 @@ export class LedgerStore {
     this.#area.held.get(id)?.(); // releases the lock (a second call does nothing)
   }
 
-  /**
-   * Every entry of the session not yet compacted (void and pending ones included), in the order they
-   * were recorded; what was compacted is in `compacted()`.
-   */
+  /** The session's entries not compacted (void and pending too), in the order recorded; the rest: `compacted()`. */
   entries(): readonly LedgerEntry[] {
     return [...syncFromStorage(this.#area).values()];
   }
@@ -269,6 +266,11 @@ export class LedgerStore {
     notify(this.#area);
   }
 
+  /** Where the user's budget holds: in their account where the ledger is kept there too (account-mirror.ts). */
+  get budgetHeld(): 'browser' | 'account' {
+    return this.#area.accountWrite ? 'account' : 'browser';
+  }
+
   /** True while the stored budget is not an amount: nothing may be spent until the user sets it again. */
   get budgetDamaged(): boolean {
     return !!this.#area.budgetDamaged;
@@ -376,20 +378,14 @@ export class LedgerStore {
     startSession(this.#area);
   }
 
-  /**
-   * Calls `listener` with the new tally after every change made on this page (by any store with the
-   * same key) or in another tab. Returns the function that stops it.
-   */
+  /** Calls `listener` with the tally after each change here (any store of its key) or in another tab; returns stop. */
   subscribe(listener: (tally: Tally) => void): () => void {
     const fire = () => listener(tallyOf(this.#area));
     this.#area.listeners.add(fire);
     return () => this.#area.listeners.delete(fire);
   }
 
-  /**
-   * Changes an entry that is `from` (pending, or uncertain to resolve it; fields given as undefined are removed): any
-   * other stays as it is.
-   */
+  /** Changes an entry that is `from` (pending, or uncertain to resolve it; fields given undefined are removed). */
   #update(id: string, fields: Partial<LedgerEntry>, from: LedgerEntry['status'] = 'pending') {
     const current = syncFromStorage(this.#area).get(id);
     if (current?.status !== from) return;

@@ -9,3 +9,4 @@ export {
   type SpentReading,
 } from './balance-settlement.js';
 export type { LedgerHistory, LedgerImport } from './portable.js';
+export { deleteHistory, mirrorLedger, type AccountStore, type LedgerMirror } from './account-mirror.js';

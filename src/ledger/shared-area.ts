@@ -40,6 +40,11 @@ export interface Area {
   budget: string | null;
   /** A budget is stored that is not an amount (damaged, or written by hand): nothing may be spent while it stands. */
   budgetDamaged?: boolean;
+  /**
+   * Where the ledger is kept in the user's account too (account-mirror.ts): writes there the budget the user set, or
+   * the session the user started (Reset).
+   */
+  accountWrite?: (what: 'budget' | 'since') => void;
   /** The budgets this page's elements set (their `budget` attribute), by element: the lowest of all applies. */
   pageBudgets: Map<object, string>;
   notice: Sentence | null;
@@ -308,14 +313,18 @@ export function commit(area: Area, entry?: LedgerEntry) {
   navigator.locks?.request(area.key, () => refresh(area)).catch(() => {});
 }
 
-/** Starts a new session now: what settled before is hidden; pending entries stay, to settle in the new one. */
-export function startSession(area: Area) {
+/**
+ * Starts a new session now (or at `at`, where the history was deleted on another device): what settled before is
+ * hidden; pending entries stay, to settle in the new one.
+ */
+export function startSession(area: Area, at?: number) {
   syncFromStorage(area);
-  area.since = clock.now() + 1; // after every settlement so far, also one made in this millisecond
+  area.since = at ?? clock.now() + 1; // by default after every settlement so far, also one made in this millisecond
   for (const entry of area.view.values()) if (!isVisible(entry, area.since)) area.view.delete(entry.id);
   for (const entry of area.own.values()) if (!isVisible(entry, area.since)) area.own.delete(entry.id);
   area.days.clear();
   commit(area);
+  if (at === undefined) area.accountWrite?.('since');
 }
 
 /** The Web Lock the page working on an entry holds: free once that page is gone. */

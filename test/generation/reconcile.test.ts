@@ -10,6 +10,7 @@ import type { ProviderId } from '../../src/base/types.js';
 import { controlledClock } from '../support/clock.js';
 import { MemoryStorage } from '../support/ledger.js';
 import { pageFetch, simCharged, simEndpoint, unique } from '../support/sim.js';
+import { plantedRecord } from '../support/openrouter-records.js';
 
 const provider = new OpenRouterProvider();
 const ENDPOINT = simEndpoint('openrouter', 'recordlag=0');
@@ -20,17 +21,6 @@ async function spentElsewhere(key: string, usd: string, inPeriod = 'day') {
   const query = new URLSearchParams({ key, usd, in: inPeriod });
   const reply = await pageFetch(`${simEndpoint('openrouter')}/_spend?${query}`, { method: 'POST' });
   expect(reply.status).to.equal(200);
-}
-
-/** A record planted for `key`, and its id. */
-async function planted(key: string, totalCost: number) {
-  const id = unique('gen');
-  const reply = await pageFetch(`${simEndpoint('openrouter')}/_records?key=${encodeURIComponent(key)}`, {
-    method: 'POST',
-    body: JSON.stringify({ id, total_cost: totalCost }),
-  });
-  expect(reply.status).to.equal(200);
-  return id;
 }
 
 /** The key for OpenRouter at `endpoint` (the sim's), none for any other provider or where `key` is ''. */
@@ -194,7 +184,7 @@ describe('settleFromRecords: uncertain charges settled from their records, or le
   it('a record not there yet: said, and the charge stays uncertain; asked again, it is settled', async () => {
     const key = unique('sk-or-records');
     const lagging = simEndpoint('openrouter', 'recordlag=1');
-    const ledger = held(await planted(key, 0.021), lagging);
+    const ledger = held(await plantedRecord(key, 0.021), lagging);
     const first = await settleFromRecords(ledger, ledger.uncertain(), source(key, lagging));
     expect(first.map(({ outcome }) => outcome)).to.deep.equal(['uncertain']);
     expect(first[0].said.said?.[1]).to.equal('recordMissing');
@@ -206,7 +196,7 @@ describe('settleFromRecords: uncertain charges settled from their records, or le
 
   it('without a key for the endpoint its request went to, nothing is asked', async () => {
     const key = unique('sk-or-records');
-    const ledger = held(await planted(key, 0.021));
+    const ledger = held(await plantedRecord(key, 0.021));
     expect(await settleFromRecords(ledger, ledger.uncertain(), source(''))).to.deep.equal([]);
     expect(ledger.uncertain()).to.have.length(1);
   });

@@ -9,22 +9,12 @@ import { OpenRouterProvider } from '../../src/providers/openrouter/adapter.js';
 import { controlledClock } from '../support/clock.js';
 import { MemoryStorage, reloaded } from '../support/ledger.js';
 import { fetchesDuring } from '../support/record-fetches.js';
-import { pageFetch, simCharged, simEndpoint, unique } from '../support/sim.js';
+import { simCharged, simEndpoint, unique } from '../support/sim.js';
+import { plantedRecord } from '../support/openrouter-records.js';
 
 const provider = new OpenRouterProvider();
 const ENDPOINT = simEndpoint('openrouter', 'recordlag=0');
 const image = { provider: 'openrouter', model: 'flux-2-klein-4b', width: 1024, height: 1024, quoted: '0.014' };
-
-/** A record planted for `key` (`total_cost` in USD), and its id. */
-async function planted(key: string, totalCost: number) {
-  const id = unique('gen');
-  const reply = await pageFetch(`${simEndpoint('openrouter')}/_records?key=${encodeURIComponent(key)}`, {
-    method: 'POST',
-    body: JSON.stringify({ id, total_cost: totalCost }),
-  });
-  expect(reply.status).to.equal(200);
-  return id;
-}
 
 /** A ledger holding one OpenRouter entry uncertain at `bound`, accepted as the generation `id` at `endpoint`. */
 function held(id: string | undefined, { bound = '0.05', endpoint = ENDPOINT } = {}) {
@@ -42,7 +32,7 @@ describe('settleFromRecord: an uncertain OpenRouter charge settled from the gene
 
   it('the record says what was charged: booked at exactly that, on its basis, once', async () => {
     const key = unique('sk-or-settle');
-    const { ledger, entry, current, storage } = held(await planted(key, 0.0321));
+    const { ledger, entry, current, storage } = held(await plantedRecord(key, 0.0321));
     const settled = await settleFromRecord(entry, provider, { endpoint: ENDPOINT, apiKey: key }, ledger);
     expect(settled?.outcome).to.equal('charged');
     expect(settled?.said.text).to.equal(
@@ -79,7 +69,7 @@ describe('settleFromRecord: an uncertain OpenRouter charge settled from the gene
 
   it('the record says nothing was charged: let go, said so', async () => {
     const key = unique('sk-or-settle');
-    const { ledger, entry, current } = held(await planted(key, 0));
+    const { ledger, entry, current } = held(await plantedRecord(key, 0));
     const settled = await settleFromRecord(entry, provider, { endpoint: ENDPOINT, apiKey: key }, ledger);
     expect(settled?.outcome).to.equal('void');
     expect(settled?.said.text).to.contain('says nothing was charged');
@@ -91,7 +81,7 @@ describe('settleFromRecord: an uncertain OpenRouter charge settled from the gene
     const storage = new MemoryStorage();
     const ledger = new LedgerStore({ storage });
     const opened = ledger.open({ ...image });
-    ledger.attachTask(opened.id, { provider: 'openrouter', id: await planted(key, 0), endpoint: ENDPOINT });
+    ledger.attachTask(opened.id, { provider: 'openrouter', id: await plantedRecord(key, 0), endpoint: ENDPOINT });
     ledger.settle(opened.id, { uncertain: '0.05', certain: '0.014', error: 'provider-error' });
     const entry = ledger.entries().find((each) => each.id === opened.id)!;
     const settled = await settleFromRecord(entry, provider, { endpoint: ENDPOINT, apiKey: key }, ledger);
@@ -115,7 +105,7 @@ describe('settleFromRecord: an uncertain OpenRouter charge settled from the gene
 
   it('the key refused (401), or OpenRouter not answering: it stays uncertain, said so', async () => {
     const key = unique('sk-or-settle');
-    const { ledger, entry, current } = held(await planted(key, 0.03));
+    const { ledger, entry, current } = held(await plantedRecord(key, 0.03));
     const refused = await settleFromRecord(entry, provider, { endpoint: ENDPOINT, apiKey: 'sim-bad' }, ledger);
     expect(refused?.said.text).to.contain('refused your key');
     const down = simEndpoint('openrouter', 'recordlag=0;records=down');
@@ -141,7 +131,7 @@ describe('settleFromRecord: an uncertain OpenRouter charge settled from the gene
 
   it('a generation made at another endpoint than the key’s: the key is not sent there, nor here', async () => {
     const key = unique('sk-or-settle');
-    const { ledger, entry, current } = held(await planted(key, 0.03), {
+    const { ledger, entry, current } = held(await plantedRecord(key, 0.03), {
       endpoint: simEndpoint('openrouter', 'recordlag=0;run=elsewhere'),
     });
     const { outcome, sent } = await fetchesDuring(() =>

@@ -4,23 +4,10 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { AccountFull, type AccountFileRecord, type AccountFiles } from '../../src/providers/account-files.js';
 import { AccountImages, AccountOutbox, accountRecordOf } from '../../src/images/account-images.js';
-import { ImageStore, withAccountImages, type StoredImage } from '../../src/images/image-store.js';
+import { ImageStore, withAccountImages } from '../../src/images/image-store.js';
 import { storageKeysForgottenAfterEach } from '../support/storage.js';
 import { uniqueStorageKey } from '../support/sim.js';
-
-const picture = (id: string, createdAt: number, text = id): StoredImage => ({
-  id,
-  entryId: `entry-${id}`,
-  blob: new Blob([text], { type: 'image/png' }),
-  prompt: `a picture of ${id}`,
-  model: 'flux-2-pro',
-  provider: 'bfl',
-  width: 1024,
-  height: 768,
-  seed: 42,
-  charged: '0.045',
-  createdAt,
-});
+import { keptPicture } from '../support/images.js';
 
 /** An account in memory that answers as `state` says: down (rejects as a failed network would), or full. */
 function memoryAccount() {
@@ -90,21 +77,23 @@ describe('AccountImages: the images of the userâ€™s account beside this browserâ
   it('writes each image kept here to the account, its record without what is this browserâ€™s alone', async () => {
     const { files, held } = memoryAccount();
     const { store, account } = storeWith(files);
-    await store.put({ ...picture('a', 1), remote: undefined, conversation: undefined });
+    await store.put({ ...keptPicture('a', 1), remote: undefined, conversation: undefined });
     await account.flush();
     expect([...held.keys()]).to.deep.equal(['a']);
-    const { blob: _blob, ...rest } = picture('a', 1);
+    const { blob: _blob, ...rest } = keptPicture('a', 1);
     expect(held.get('a')!.record).to.deep.equal({ ...rest, type: 'image/png' });
-    expect(accountRecordOf({ ...picture('own', 1), own: true }), 'the userâ€™s own image').to.equal(undefined);
-    expect(accountRecordOf({ ...picture('r', 1), blob: undefined, remote: { url: 'https://x' } })).to.equal(undefined);
+    expect(accountRecordOf({ ...keptPicture('own', 1), own: true }), 'the userâ€™s own image').to.equal(undefined);
+    expect(accountRecordOf({ ...keptPicture('r', 1), blob: undefined, remote: { url: 'https://x' } })).to.equal(
+      undefined,
+    );
   });
 
   it('offline: the image is in this browser at once, and in the account, in order, once it answers again', async () => {
     const { files, held, state } = memoryAccount();
     const { store, account, storageKey } = storeWith(files);
     state.down = true;
-    await store.put(picture('a', 1));
-    await store.put(picture('b', 2));
+    await store.put(keptPicture('a', 1));
+    await store.put(keptPicture('b', 2));
     await store.remove('a');
     await account.flush();
     expect((await store.list()).map(({ id }) => id)).to.deep.equal(['b']);
@@ -126,7 +115,7 @@ describe('AccountImages: the images of the userâ€™s account beside this browserâ
     const { files, held, state } = memoryAccount();
     const { store, storageKey } = storeWith(files);
     state.down = true;
-    await store.put(picture('a', 1));
+    await store.put(keptPicture('a', 1));
     store.useAccount(undefined); // the page closes
     state.down = false;
     const next = new ImageStore({ storageKey });
@@ -148,13 +137,13 @@ describe('AccountImages: the images of the userâ€™s account beside this browserâ
     const { files, held, state } = memoryAccount();
     const { store, account, changes } = storeWith(files);
     state.full = true;
-    await store.put(picture('a', 1));
+    await store.put(keptPicture('a', 1));
     await account.flush();
     expect(account.full).to.equal(true);
     expect(changes()).to.be.greaterThan(0);
     expect((await store.list()).map(({ id }) => id)).to.deep.equal(['a']);
     state.full = false;
-    await store.put(picture('b', 2));
+    await store.put(keptPicture('b', 2));
     await account.flush();
     expect(account.full).to.equal(false);
     expect([...held.keys()].sort()).to.deep.equal(['a', 'b']);
@@ -163,9 +152,9 @@ describe('AccountImages: the images of the userâ€™s account beside this browserâ
   it('lists the accountâ€™s images this browser lacks with its own, by id, each once, their bytes fetched', async () => {
     const { files, held } = memoryAccount();
     const { store, account } = storeWith(files);
-    await store.put(picture('here', 2));
+    await store.put(keptPicture('here', 2));
     await account.flush();
-    const elsewhere = picture('elsewhere', 3, 'made on the laptop');
+    const elsewhere = keptPicture('elsewhere', 3, 'made on the laptop');
     held.set('elsewhere', { bytes: elsewhere.blob!, record: accountRecordOf(elsewhere)! });
     expect(
       (await store.list()).map(({ id }) => id),
@@ -181,7 +170,7 @@ describe('AccountImages: the images of the userâ€™s account beside this browserâ
   it('deleting an image here deletes it from the account, and it is listed no more', async () => {
     const { files, held } = memoryAccount();
     const { store, account } = storeWith(files);
-    const elsewhere = picture('elsewhere', 3);
+    const elsewhere = keptPicture('elsewhere', 3);
     held.set('elsewhere', { bytes: elsewhere.blob!, record: accountRecordOf(elsewhere)! });
     await account.refresh(50);
     await store.remove('elsewhere');
@@ -194,10 +183,10 @@ describe('AccountImages: the images of the userâ€™s account beside this browserâ
   it('clearing the images clears the accountâ€™s too, and what waited to be written', async () => {
     const { files, held, state } = memoryAccount();
     const { store, account, storageKey } = storeWith(files);
-    await store.put(picture('a', 1));
+    await store.put(keptPicture('a', 1));
     await account.flush();
     state.down = true;
-    await store.put(picture('b', 2));
+    await store.put(keptPicture('b', 2));
     state.down = false;
     await store.clear();
     expect(held.size).to.equal(0);
@@ -208,7 +197,7 @@ describe('AccountImages: the images of the userâ€™s account beside this browserâ
   it('lists nothing of a record in another shape (another handâ€™s, or edited)', async () => {
     const { files, held } = memoryAccount();
     const { store, account } = storeWith(files);
-    const image = picture('odd', 3);
+    const image = keptPicture('odd', 3);
     for (const [id, change] of Object.entries({
       odd: { receipt: 'paid' },
       noPrompt: { prompt: 7 },
@@ -221,8 +210,8 @@ describe('AccountImages: the images of the userâ€™s account beside this browserâ
   });
 
   it('no more of the accountâ€™s images than make the images kept, newest first', () => {
-    const local = [picture('b', 2)];
-    const remote = [picture('a', 1), picture('c', 3), picture('b', 2)];
+    const local = [keptPicture('b', 2)];
+    const remote = [keptPicture('a', 1), keptPicture('c', 3), keptPicture('b', 2)];
     expect(withAccountImages(local, remote, 2).map(({ id }) => id)).to.deep.equal(['c', 'b']);
     expect(withAccountImages(local, remote, 5).map(({ id }) => id)).to.deep.equal(['c', 'b', 'a']);
   });

@@ -1,25 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { ImageStore } from '../../src/images/image-store.js';
-import type { StoredImage } from '../../src/images/image-store.js';
 import { uniqueStorageKey } from '../support/sim.js';
+import { keptPicture } from '../support/images.js';
 
 const NOTICE = /kept until you leave the page/;
-
-function picture(id: string, createdAt: number, text = id): StoredImage {
-  return {
-    id,
-    entryId: `entry-${id}`,
-    blob: new Blob([text], { type: 'image/png' }),
-    prompt: `a picture of ${id}`,
-    model: 'flux-2-pro',
-    provider: 'bfl',
-    width: 1024,
-    height: 768,
-    seed: 42,
-    charged: '0.045',
-    createdAt,
-  };
-}
 
 const deleteDb = (name: string) =>
   new Promise<void>((resolve, reject) => {
@@ -41,13 +25,13 @@ describe('ImageStore', () => {
 
   it('put, get, list (newest first), remove, clear', async () => {
     const store = new ImageStore({ storageKey: key() });
-    await store.put(picture('a', 1000, 'bytes of a'));
-    await store.put(picture('c', 3000));
-    await store.put(picture('b', 2000));
+    await store.put(keptPicture('a', 1000, 'bytes of a'));
+    await store.put(keptPicture('c', 3000));
+    await store.put(keptPicture('b', 2000));
     expect((await store.list()).map((i) => i.id)).to.deep.equal(['c', 'b', 'a']);
     const a = (await store.get('a'))!;
     const { blob, ...meta } = a;
-    const { blob: _, ...expected } = picture('a', 1000);
+    const { blob: _, ...expected } = keptPicture('a', 1000);
     expect(meta).to.deep.equal(expected);
     expect(await blob!.text()).to.equal('bytes of a');
     expect(blob!.type).to.equal('image/png');
@@ -61,7 +45,7 @@ describe('ImageStore', () => {
 
   it('survives a new instance (a reload)', async () => {
     const storageKey = key();
-    await new ImageStore({ storageKey }).put(picture('kept', 5, 'png bytes'));
+    await new ImageStore({ storageKey }).put(keptPicture('kept', 5, 'png bytes'));
     const again = new ImageStore({ storageKey });
     const [image] = await again.list();
     expect(image.id).to.equal('kept');
@@ -72,15 +56,15 @@ describe('ImageStore', () => {
   it('keeps only the newest `keep`, never dropping the one just put', async () => {
     const storageKey = key();
     const store = new ImageStore({ storageKey, keep: 3 });
-    for (let i = 1; i <= 5; i++) await store.put(picture(`p${i}`, i * 1000));
+    for (let i = 1; i <= 5; i++) await store.put(keptPicture(`p${i}`, i * 1000));
     expect((await store.list()).map((i) => i.id)).to.deep.equal(['p5', 'p4', 'p3']);
-    await store.put(picture('old', 1)); // older than all: still kept, the oldest other goes
+    await store.put(keptPicture('old', 1)); // older than all: still kept, the oldest other goes
     expect((await new ImageStore({ storageKey, keep: 100 }).list()).map((i) => i.id)).to.deep.equal([
       'p5',
       'p4',
       'old',
     ]);
-    await store.put(picture('p5', 9000, 'replaced')); // same id: replaces, keeps the rest
+    await store.put(keptPicture('p5', 9000, 'replaced')); // same id: replaces, keeps the rest
     expect((await store.list()).map((i) => i.id)).to.deep.equal(['p5', 'p4', 'old']);
     expect(await (await store.get('p5'))!.blob!.text()).to.equal('replaced');
   });
@@ -92,10 +76,10 @@ describe('ImageStore', () => {
     };
     try {
       const store = new ImageStore({ storageKey: uniqueStorageKey(), keep: 2 });
-      await store.put(picture('m1', 1, 'memory bytes'));
+      await store.put(keptPicture('m1', 1, 'memory bytes'));
       expect(store.notice?.text).to.match(NOTICE);
-      await store.put(picture('m2', 2));
-      await store.put(picture('m3', 3));
+      await store.put(keptPicture('m2', 2));
+      await store.put(keptPicture('m3', 3));
       expect((await store.list()).map((i) => i.id)).to.deep.equal(['m3', 'm2']);
       expect(await store.get('m1')).to.equal(undefined);
       expect(await (await store.get('m2'))!.blob!.text()).to.equal('m2');
@@ -111,13 +95,13 @@ describe('ImageStore', () => {
   it('keeps an image in memory when saving it fails (e.g. quota), alongside the saved ones', async () => {
     const storageKey = key();
     const store = new ImageStore({ storageKey });
-    await store.put(picture('saved', 1));
+    await store.put(keptPicture('saved', 1));
     const put = IDBObjectStore.prototype.put;
     IDBObjectStore.prototype.put = function () {
       throw new DOMException('full', 'QuotaExceededError');
     };
     try {
-      await store.put(picture('unsaved', 2));
+      await store.put(keptPicture('unsaved', 2));
     } finally {
       IDBObjectStore.prototype.put = put;
     }
@@ -130,7 +114,7 @@ describe('ImageStore', () => {
   it('does not block another tab upgrading the database, and works on afterwards', async () => {
     const storageKey = key();
     const store = new ImageStore({ storageKey });
-    await store.put(picture('before', 1));
+    await store.put(keptPicture('before', 1));
     await new Promise<void>((resolve, reject) => {
       const request = indexedDB.open(`${storageKey}-images`, 2);
       request.onblocked = () => reject(new Error('upgrade blocked by the open connection'));
@@ -140,7 +124,7 @@ describe('ImageStore', () => {
         resolve();
       };
     });
-    await store.put(picture('after', 2));
+    await store.put(keptPicture('after', 2));
     expect((await store.list()).map((i) => i.id)).to.deep.equal(['after', 'before']);
     expect(store.notice).to.equal(null);
   });

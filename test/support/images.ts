@@ -60,3 +60,18 @@ export async function maskPng(width: number, height: number): Promise<Blob> {
   context.fillRect(width / 4, height / 4, width / 2, height / 2);
   return canvas.convertToBlob({ type: 'image/png' });
 }
+
+/** A picture as the image store keeps it: `id`, made at `createdAt`, its bytes the text `text` (an image by its type). */
+export const keptPicture = (id: string, createdAt: number, text = id): StoredImage => ({
+  id,
+  entryId: `entry-${id}`,
+  blob: new Blob([text], { type: 'image/png' }),
+  prompt: `a picture of ${id}`,
+  model: 'flux-2-pro',
+  provider: 'bfl',
+  width: 1024,
+  height: 768,
+  seed: 42,
+  charged: '0.045',
+  createdAt,
+});

@@ -76,3 +76,16 @@ export function puterSessionsEnded() {
     localStorage.removeItem('userpays:puter-credit-rates');
   });
 }
+
+/**
+ * A Puter SDK of its own (another device's), signed in to the simulator with a token of its own for `username`: two of
+ * them are two devices of one user.
+ */
+export async function puterSignedInAs(username: string) {
+  const token = unique('token');
+  await setPuterAccount(token, { username });
+  const puter = new (sdk().constructor)();
+  puter.setAPIOrigin(puterEndpoint());
+  puter.authToken = token;
+  return { puter, token };
+}

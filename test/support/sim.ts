@@ -70,7 +70,7 @@ export interface SimLogEntry {
   /** fault=accept-then-drop: accepted, then the connection dropped without a reply. */
   dropped?: boolean;
   /** Puter: what kind of call it was, the model and the fault. */
-  kind?: 'generate' | 'usage' | 'whoami' | 'catalogue' | 'signin';
+  kind?: 'generate' | 'usage' | 'whoami' | 'catalogue' | 'signin' | `kv:${string}`;
   model?: string;
   fault?: string;
   /** BFL, OpenRouter: the width and height of each reference a submission carried (null where it was not an image). */

@@ -22,6 +22,7 @@ const editText = sayer('editPrices', editWords);
 /** What the engine's `loadPuter` gives the widget's account line and the headless call (account.ts). */
 export { balanceRefusal, puterAccount, puterCheck, puterSdk, puterSignIn } from './account.js';
 export { PuterAccountFiles, removeAccountImages } from './account-files.js';
+export { puterLedgerStore } from './kv-ledger.js';
 import { generationText } from '../../strings/generation.js';
 
 /**

@@ -16,6 +16,9 @@ export interface TallyStrings {
    */
   budgetRefused(value: string, example: string): string;
   ownLimit(): string;
+  /** Where the user's budget holds: this browser alone, or their Puter account (every device signed in to it). */
+  budgetOnBrowser(): string;
+  budgetOnAccount(): string;
   budgetUsed(percent: number): string;
   budgetNearlyUsed(percent: number): string;
   budgetReached(): string;
@@ -58,6 +61,10 @@ export interface TallyStrings {
   resetOpen(): string;
   resetQuestion(): string;
   reset(): string;
+  /** Beside Reset where the history is kept in the user's Puter account: removes it there too. */
+  deleteEverywhere(): string;
+  /** The history is deleted here, but the account did not answer. */
+  deleteFailed(): string;
   keep(): string;
 }
 
@@ -75,6 +82,8 @@ export const tally = sentences<TallyStrings>({
   budgetRefused: (value, example) =>
     `“${value}” is not an amount: write it in digits, like ${example}, with no currency sign or thousands separator.`,
   ownLimit: 'Your budget applies.',
+  budgetOnBrowser: 'Kept on this browser.',
+  budgetOnAccount: 'Kept on your Puter account: it holds on every device signed in to it.',
   budgetUsed: (percent) => `${percent} % of budget used`,
   budgetNearlyUsed: (percent) => `${percent} % of budget used: close to the limit`,
   budgetReached: '100 % of budget used: the budget is reached',
@@ -116,5 +125,7 @@ export const tally = sentences<TallyStrings>({
   resetOpen: 'Reset…',
   resetQuestion: 'Start a new session? Spent and images go back to zero.',
   reset: 'Reset',
+  deleteEverywhere: 'Delete here and from my Puter account, images too',
+  deleteFailed: 'The history is deleted on this browser, but your Puter account did not answer: try again.',
   keep: 'Keep',
 });

@@ -13,6 +13,7 @@ import { expectWcag22 } from '../../support/axe.js';
 import { controlledClock } from '../../support/clock.js';
 import { recordFetches } from '../../support/record-fetches.js';
 import { pageFetch, simEndpoint, unique } from '../../support/sim.js';
+import { plantedRecord } from '../../support/openrouter-records.js';
 import { storageKeysForgottenAfterEach } from '../../support/storage.js';
 import { part, words } from '../../support/widget.js';
 import { until } from '../../support/wait.js';
@@ -22,16 +23,6 @@ const image = { provider: 'openrouter', model: 'flux-2-klein-4b', width: 1024, h
 async function spentElsewhere(key: string, usd: string) {
   const query = new URLSearchParams({ key, usd, in: 'day' });
   expect((await pageFetch(`${simEndpoint('openrouter')}/_spend?${query}`, { method: 'POST' })).status).to.equal(200);
-}
-
-async function planted(key: string, totalCost: number) {
-  const id = unique('gen');
-  const reply = await pageFetch(`${simEndpoint('openrouter')}/_records?key=${encodeURIComponent(key)}`, {
-    method: 'POST',
-    body: JSON.stringify({ id, total_cost: totalCost }),
-  });
-  expect(reply.status).to.equal(200);
-  return id;
 }
 
 describe('<userpays-tally>: Reconcile with my account', () => {
@@ -92,7 +83,7 @@ describe('<userpays-tally>: Reconcile with my account', () => {
     const key = unique('sk-or-tally');
     const { storageKey, ledger } = setUp(endpoint, key);
     const entry = ledger.open({ ...image });
-    ledger.attachTask(entry.id, { provider: 'openrouter', id: await planted(key, 0.0321), endpoint });
+    ledger.attachTask(entry.id, { provider: 'openrouter', id: await plantedRecord(key, 0.0321), endpoint });
     ledger.settle(entry.id, { uncertain: '0.05', error: 'provider-error' });
     const el = await tally(storageKey, endpoint);
     await until(() => el.tally?.spent === '0.0321');
@@ -108,7 +99,7 @@ describe('<userpays-tally>: Reconcile with my account', () => {
     const key = unique('sk-or-tally');
     const { storageKey, ledger } = setUp(endpoint, key);
     const entry = ledger.open({ ...image });
-    ledger.attachTask(entry.id, { provider: 'openrouter', id: await planted(key, 0.021), endpoint });
+    ledger.attachTask(entry.id, { provider: 'openrouter', id: await plantedRecord(key, 0.021), endpoint });
     ledger.settle(entry.id, { uncertain: '0.05', error: 'provider-error' });
     await spentElsewhere(key, '0.021');
     const el = await tally(storageKey, endpoint);

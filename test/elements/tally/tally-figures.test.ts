@@ -107,7 +107,7 @@ describe('tallyView', () => {
     let view = tallyView(ledger, ledger.tally(), time.now(), { locale: 'en-US' });
     expect(view.figures).to.deep.equal({ held: '0.044', left: '0.706' });
     expect(view.meter).to.deep.equal({ percent: 29, state: 'fine' });
-    expect(view.budget).to.deep.equal({ value: '2', typed: '2', site: '1' });
+    expect(view.budget).to.deep.equal({ value: '2', typed: '2', site: '1', held: 'browser' });
     // The clock says noon: the entries started at 12:00 and 12:01, today.
     expect(view.generating).to.deep.equal({
       items: [
@@ -120,7 +120,7 @@ describe('tallyView', () => {
     expect(chartOf(view.byDay, view.today, { locale: 'en-US' })!.max).to.equal('0.25'); // what was settled today
     ledger.budget = '0.50';
     view = tallyView(ledger, ledger.tally(), time.now(), { locale: 'en-US' });
-    expect(view.budget).to.deep.equal({ value: '0.5', typed: '0.5', site: undefined });
+    expect(view.budget).to.deep.equal({ value: '0.5', typed: '0.5', site: undefined, held: 'browser' });
     // In German amounts, the field holds it as German types it; what was typed and refused is said with its example.
     expect(
       tallyView(ledger, ledger.tally(), time.now(), { locale: 'de' }, '', { orphaned: new Set(), refused: '2.50' })
@@ -129,6 +129,7 @@ describe('tallyView', () => {
       value: '0.5',
       typed: '0,5',
       site: undefined,
+      held: 'browser',
       refused: '“2.50” is not an amount: write it in digits, like 2,50, with no currency sign or thousands separator.',
     });
     expect(view.figures).to.deep.equal({ held: '0.044', left: '0.206' });
@@ -155,7 +156,7 @@ describe('tallyView', () => {
     view = tallyView(ledger, ledger.tally(), time.now(), { locale: 'en-US' }, 'The budget set on this page is wrong');
     expect(view.figures).to.deep.equal({ held: '0.044' });
     expect(view.meter).to.equal(undefined);
-    expect(view.budget).to.deep.equal({ value: '', typed: '', site: undefined });
+    expect(view.budget).to.deep.equal({ value: '', typed: '', site: undefined, held: 'browser' });
     expect(view.notice).to.equal('The budget set on this page is wrong');
     expect(view.since).to.equal('Since today, 12:00 PM');
   });

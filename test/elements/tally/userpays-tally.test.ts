@@ -152,7 +152,9 @@ describe('<userpays-tally>', () => {
     expect(input.disabled).to.equal(false);
     expect(input.value).to.equal('5');
     // The user's own budget, above the site's, is said not to apply, and why, beside the field.
-    const note = input.getAttribute('aria-describedby')!;
+    // The field is described by where the budget holds, then by which budget applies.
+    const [held, note] = input.getAttribute('aria-describedby')!.split(' ');
+    expect(words(el.shadowRoot!.getElementById(held))).to.equal('Kept on this browser.');
     expect(words(el.shadowRoot!.getElementById(note))).to.equal(
       'Your budget of $5.00 is above this site’s limit of $1.00, which applies.',
     );

@@ -9,6 +9,7 @@ import { asUserPaysError } from '../../../base/errors.js';
 import { reword, wordsIn } from '../../../strings/strings.js';
 import { tally as english } from '../../../strings/tally/tally.js';
 import { settleUncertain } from '../uncertain-charges.js';
+import { loadEngine, loadLedger } from '../../../lazy/index.js';
 import type { TallyHandlers } from './tally-template.js';
 import { reconcileHandlers } from './reconcile-actions.js';
 import type { ReconcileView } from './reconcile.js';
@@ -49,6 +50,26 @@ function download(file: string, name: string, type: string) {
   link.href = URL.createObjectURL(new Blob([file], { type }));
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 60_000); // the download has long started by then
+}
+
+/**
+ * Reset, Delete (where the ledger is kept in the user's account too) or Keep in the confirmation: each closes it, and
+ * focus goes back to Reset…. Delete deletes here at once, then in the account, which may not answer (`failed`).
+ */
+function resetChoice(ledger: LedgerStore | undefined, { target: button }: Event, failed: () => void) {
+  if (!(button instanceof HTMLButtonElement)) return;
+  if (button.value === 'reset') ledger?.reset();
+  // Deleting takes the spending history and the images kept, here and from the account, the images' account being
+  // the one the page's widget keeps them in (ImageStore.clear).
+  if (button.value === 'delete' && ledger)
+    void Promise.all([
+      loadLedger().then(({ deleteHistory }) => deleteHistory(ledger.storageKey, ledger.storage)),
+      loadEngine().then(({ ImageStore }) => new ImageStore({ storageKey: ledger.storageKey }).clear()),
+    ]).catch(failed);
+  const details = button.closest('details');
+  if (!details) return; // the buttons are drawn in the confirmation: never without it
+  details.open = false;
+  details.querySelector('summary')?.focus(); // Reset…, the confirmation's summary, which it is always drawn with
 }
 
 /**
@@ -139,15 +160,8 @@ export function tallyHandlers(target: TallyActionTarget): TallyActions {
         say(sentences.map((sentence) => reword(sentence, target.language.translation)).join(' '), true);
       }
     },
-    /** Reset or Keep in the confirmation: either closes it, and focus goes back to Reset…. */
-    resetChoice({ target: button }) {
-      if (!(button instanceof HTMLButtonElement)) return;
-      if (button.value === 'reset') target.ledger()?.reset();
-      const details = button.closest('details');
-      if (!details) return; // the buttons are drawn in the confirmation: never without it
-      details.open = false;
-      details.querySelector('summary')?.focus(); // Reset…, the confirmation's summary, which it is always drawn with
-    },
+    /** Reset, Delete or Keep in the confirmation (`resetChoice`). */
+    resetChoice: (event) => resetChoice(target.ledger(), event, () => say(text.deleteFailed(), true)),
     /**
      * The user's word on an uncertain charge, from their provider account: booked as charged (at the amount
      * counted apart) or void. Nothing else can settle a charge whose request has no task id to ask about.

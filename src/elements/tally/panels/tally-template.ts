@@ -51,7 +51,7 @@ export interface TallyView extends Spoken {
    * '2,5' in German); `site` is the budget in force when it is the site's (lower); `refused`, why what they typed last
    * is not an amount, until they type in the field again.
    */
-  budget: { value: string; typed: string; site?: string; refused?: string };
+  budget: { value: string; typed: string; site?: string; refused?: string; held: 'browser' | 'account' };
   /** Spent, held, uncertain and left (or over), exactly. */
   figures: BudgetFigures;
   /** How much of the budget in force is used; undefined without a budget. */
@@ -111,6 +111,11 @@ export function renderTally(view: TallyView, on: TallyHandlers) {
       <summary>${text.resetOpen()}</summary>
       ${text.resetQuestion()}
       <button class="danger" value="reset" @click=${on.resetChoice}>${text.reset()}</button>
+      ${
+        view.budget.held === 'account'
+          ? html`<button class="danger" value="delete" @click=${on.resetChoice}>${text.deleteEverywhere()}</button>`
+          : nothing
+      }
       <button value="keep" @click=${on.resetChoice}>${text.keep()}</button>
     </details>
   </section>`;
@@ -152,7 +157,9 @@ function renderBudget(view: TallyView, on: TallyHandlers, text: TallyStrings) {
   const { budget, meter, locale } = view;
   const money = (amount: string) => usd(amount, locale);
   // The budget field is described by why what was typed is refused, and by which budget is in force.
-  const described = [budget.refused && 'budget-refused', meter && 'budget-note'].filter(Boolean).join(' ');
+  const described = [budget.refused && 'budget-refused', 'budget-held', meter && 'budget-note']
+    .filter(Boolean)
+    .join(' ');
   return html`<div part="budget">
     <label
       >${text.budgetLabel()}
@@ -169,6 +176,7 @@ function renderBudget(view: TallyView, on: TallyHandlers, text: TallyStrings) {
         ? html`<p id="budget-refused" part="error" class="error" role="alert">${budget.refused}</p>`
         : nothing
     }
+    <p id="budget-held" class="muted">${budget.held === 'account' ? text.budgetOnAccount() : text.budgetOnBrowser()}</p>
     ${
       meter
         ? html`<p id="budget-note" class="muted">

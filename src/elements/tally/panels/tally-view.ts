@@ -62,6 +62,7 @@ export function tallyView(
       value: own ?? '',
       typed: own ? typedForm(own, locale) : '',
       site: tally.budget === own || ledger.budgetDamaged ? undefined : tally.budget,
+      held: ledger.budgetHeld,
       ...(refused && { refused: text.budgetRefused(refused, typedForm('2.50', locale)) }),
     },
     figures,

@@ -14,6 +14,8 @@ export const tally = sentences<TallyStrings>({
   budgetRefused: (value, example) =>
     `„${value}“ ist kein Betrag: Schreiben Sie ihn in Ziffern, etwa ${example}, ohne Währungszeichen und Tausendertrennzeichen.`,
   ownLimit: 'Ihr Budget gilt.',
+  budgetOnBrowser: 'In diesem Browser gespeichert.',
+  budgetOnAccount: 'In Ihrem Puter-Konto gespeichert: Es gilt auf jedem Gerät, das dort angemeldet ist.',
   budgetUsed: (percent) => `${percent} % des Budgets verbraucht`,
   budgetNearlyUsed: (percent) => `${percent} % des Budgets verbraucht: nahe an der Grenze`,
   budgetReached: '100 % des Budgets verbraucht: Das Budget ist erreicht',
@@ -56,5 +58,8 @@ export const tally = sentences<TallyStrings>({
   resetOpen: 'Zurücksetzen…',
   resetQuestion: 'Eine neue Sitzung beginnen? Ausgaben und Bilder gehen auf null zurück.',
   reset: 'Zurücksetzen',
+  deleteEverywhere: 'Hier und aus meinem Puter-Konto löschen, auch die Bilder',
+  deleteFailed:
+    'Der Verlauf ist in diesem Browser gelöscht, aber Ihr Puter-Konto hat nicht geantwortet: Versuchen Sie es erneut.',
   keep: 'Behalten',
 });

@@ -22,6 +22,16 @@ import {
   setPuterSignIn,
 } from '../../../support/puter.js';
 import { until } from '../../../support/wait.js';
+import { LedgerStore } from '../../../../src/ledger/ledger.js';
+
+/** The Puter user's key-value store for this site, as the simulator holds it. */
+async function puterKv(username: string): Promise<Record<string, unknown>> {
+  const response = await fetch('/sim/puter/_kv/read', {
+    method: 'POST',
+    body: JSON.stringify({ username, origin: location.origin }),
+  });
+  return (await response.json()).entries;
+}
 
 const FILE = unique('account');
 
@@ -142,6 +152,26 @@ describe('<userpays-image provider="puter"> (real SDK, simulator)', function () 
     expect(words(part(el, 'account'))).not.to.contain('0.962344');
   });
 
+  it('keeps the ledger in the user’s Puter account: each charge under its own id, and the budget', async () => {
+    const key = el.storageKey;
+    const charged = async () =>
+      Object.entries(await puterKv('demo-user')).filter(
+        ([name, row]) => name.startsWith(`${key}:ledger:entry:`) && Array.isArray(row) && row[7] === 1,
+      );
+    // Four images charged (one, two, one): each written to the account once it settled.
+    await until(async () => (await charged()).length === 4);
+    expect((await charged()).map(([, row]) => (row as unknown[])[9])).to.deep.equal([
+      '0.002',
+      '0.002',
+      '0.002',
+      '0.002',
+    ]);
+    const ledger = new LedgerStore({ storageKey: key });
+    expect(ledger.budgetHeld).to.equal('account');
+    ledger.budget = '3';
+    await until(async () => (await puterKv('demo-user'))[`${key}:ledger:budget`] === '3');
+  });
+
   it('signs out', async () => {
     const signOut = [...part(el, 'account')!.querySelectorAll('button')].find((b) =>
       b.textContent!.includes('Sign out'),
@@ -151,6 +181,8 @@ describe('<userpays-image provider="puter"> (real SDK, simulator)', function () 
     await el.updateComplete;
     expect(part(el, 'sign-in')).to.exist;
     expect(sdk().auth.isSignedIn()).to.equal(false);
+    // Signed out: the budget holds on this browser alone.
+    expect(new LedgerStore({ storageKey: el.storageKey }).budgetHeld).to.equal('browser');
   });
 
   it('says so, in the widget and as userpays-error, when the user closes the sign-in popup', async () => {
@@ -168,7 +200,7 @@ describe('<userpays-image provider="puter"> (real SDK, simulator)', function () 
 });
 
 /** The account controller on a stand-in host (counting its re-renders), on the simulator with `scenario`. */
-function accountOn(scenario = '') {
+function accountOn(scenario = '', storageKey?: string) {
   const host = {
     updates: 0,
     addController() {},
@@ -183,6 +215,7 @@ function accountOn(scenario = '') {
     active: () => true,
     endpoint: () => endpoint,
     puterSrc: () => PUTER_SRC,
+    storageKey: () => storageKey ?? '',
   });
 }
 
@@ -293,5 +326,35 @@ describe('Puter account (real SDK, simulator)', function () {
     expect(account.user).to.equal(undefined);
     expect(account.balance).to.equal(undefined);
     expect(sdk().auth.isSignedIn()).to.equal(false);
+  });
+
+  it('merges the account’s ledger when the account is read, once it has something left to list it with', async () => {
+    const username = unique('user');
+    const token = unique('token');
+    await setPuterAccount(token, { username, balance: 0 });
+    sdk().setAuthToken(token);
+    const storageKey = uniqueStorageKey();
+    // A charge another device wrote, as the ledger stores a row, in the session the account holds.
+    const row = ['from-phone', 1767225600000, 'puter', 'flux-schnell', 1024, 1024, '0.003', 1, 1767225601000, '0.003'];
+    const entries = { [`${storageKey}:ledger:entry:from-phone`]: row, [`${storageKey}:ledger:since`]: 1767225600000 };
+    await fetch('/sim/puter/_kv/seed', {
+      method: 'POST',
+      body: JSON.stringify({ username, origin: location.origin, entries }),
+    });
+    const account = accountOn('', storageKey);
+    try {
+      // Nothing left: Puter would refuse to list the values (402) and the SDK open its dialog; not asked yet.
+      await account.refresh();
+      expect(account.user).to.equal(username);
+      expect(new LedgerStore({ storageKey }).tally().spent).to.equal('0');
+      expect(document.querySelector('usage-limit-dialog')).to.equal(null);
+      await setPuterAccount(token, { balance: 1_000_000 });
+      await account.refresh();
+      expect(new LedgerStore({ storageKey }).tally()).to.include({ spent: '0.003', images: 1 });
+      expect(new LedgerStore({ storageKey }).budgetHeld).to.equal('account');
+    } finally {
+      await account.signOut();
+      for (const key of Object.keys(localStorage)) if (key.startsWith(`${storageKey}:`)) localStorage.removeItem(key);
+    }
   });
 });

@@ -13,9 +13,10 @@ import {
   setPuterAccount,
   signedInToPuter,
 } from '../../../support/puter.js';
-import { accountImageFiles, puterAppToken, setPuterFiles } from '../../../support/puter-files.js';
+import { accountImageFiles, puterAppToken, setPuterFiles, TEST_APP } from '../../../support/puter-files.js';
 import { otherOrigin, simEndpoint, unique, uniqueStorageKey } from '../../../support/sim.js';
 import { imageAction, imageWidgetsForgottenAfterEach, part, tiles, words } from '../../../support/widget.js';
+import { until } from '../../../support/wait.js';
 
 /** A page on the other origin running puter-files-tab.ts, and how to ask it. */
 async function otherBrowser() {
@@ -129,6 +130,37 @@ describe('the images a user keeps, in their own Puter files', function () {
     await keep(el, 'a meadow at dusk');
     await waitUntil(async () => (await accountImageFiles(username)).length === 4, 'both written', { timeout: 10_000 });
     await waitUntil(() => !part(el, 'account-files'), 'no longer said');
+  });
+
+  it('Delete in the tally’s Reset… takes the spending and the images from the account: none of it is left', async () => {
+    const { el, username } = await signedInWidget();
+    await keep(el, 'a heron at dawn');
+    const kept = async () =>
+      (
+        await (
+          await fetch('/sim/puter/_kv/read', { method: 'POST', body: JSON.stringify({ username, app: TEST_APP }) })
+        ).json()
+      ).entries as Record<string, unknown>;
+    const entries = async () => Object.keys(await kept()).filter((key) => key.includes(':entry:'));
+    await waitUntil(async () => (await accountImageFiles(username)).length === 2, 'the image in the account', {
+      timeout: 10_000,
+    });
+    await waitUntil(async () => (await entries()).length === 1, 'the charge in the account', { timeout: 10_000 });
+    const tally = document.createElement('userpays-tally');
+    tally.setAttribute('storage-key', el.getAttribute('storage-key')!);
+    document.body.append(tally);
+    try {
+      const reset = await until(() => part(tally, 'reset')?.querySelector<HTMLButtonElement>('button[value=delete]'));
+      expect(reset.textContent?.trim()).to.equal('Delete here and from my Puter account, images too');
+      part(tally, 'reset')!.querySelector('summary')!.click();
+      reset.click();
+      await waitUntil(async () => (await accountImageFiles(username)).length === 0, 'images gone', { timeout: 10_000 });
+      await waitUntil(async () => (await entries()).length === 0, 'the charge gone', { timeout: 10_000 });
+      expect(Object.keys(await kept()).some((key) => /:(entry|outbox):/.test(key))).to.equal(false);
+      await waitUntil(() => tiles(el).length === 0, 'the gallery here emptied too');
+    } finally {
+      tally.remove();
+    }
   });
 
   it('deleting the images here removes them from the account: the app’s folder holds nothing', async () => {

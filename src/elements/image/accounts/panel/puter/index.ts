@@ -79,6 +79,7 @@ export function puterAccountPart(
     endpoint: () => host.endpoint,
     puterSrc: () => host.puterSrc,
     accountFiles: (files, who) => gallery.useAccountFiles(files, who),
+    storageKey: () => host.storageKey,
   });
   const on: PuterAccountHandlers = {
     signIn: () => void account.signIn().catch(report),

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { loadEngine } from '../../../../../lazy/index.js';
+import { loadEngine, loadLedger } from '../../../../../lazy/index.js';
+import type { LedgerMirror } from '../../../../../ledger/ledger.js';
 import type { UserPaysError } from '../../../../../base/errors.js';
 import type { PuterBalance, PuterFound } from '../../../../../providers/puter/account.js';
 import type * as PuterModule from '../../../../../providers/puter/adapter.js';
@@ -18,6 +19,8 @@ export interface PuterAccountSource {
    * user, as the account is read.
    */
   accountFiles?(files: AccountFiles | undefined, who: string): void;
+  /** Where the widget keeps its ledger: kept also in the signed-in user's Puter account. */
+  storageKey?(): string;
 }
 
 /**
@@ -34,6 +37,8 @@ export class PuterAccountController implements ReactiveController {
   #readFor = '';
   /** The user whose files `accountFiles` was told of ('' for none). */
   #filesOf = '';
+  /** The ledger kept in the signed-in user's account, and whose it is. */
+  #mirror?: { user: string; storageKey: string; ledger: LedgerMirror; merged: boolean };
 
   readonly #host: ReactiveControllerHost;
   readonly #source: PuterAccountSource;
@@ -75,6 +80,7 @@ export class PuterAccountController implements ReactiveController {
         const [adapter, sdk] = await this.#puter();
         ({ user: this.user, balance: this.balance } = await adapter.puterAccount(sdk, endpoint));
         this.#tellFiles(this.user ? new adapter.PuterAccountFiles(sdk) : undefined);
+        await this.#keepLedger(adapter, sdk);
       }
     } catch {
       // a bad endpoint (reported on submit), offline, or the session just ended: the next submission says what to do
@@ -88,6 +94,39 @@ export class PuterAccountController implements ReactiveController {
     if (who === this.#filesOf) return;
     this.#filesOf = who;
     this.#source.accountFiles?.(files, who);
+  }
+
+  /**
+   * Keeps the widget's ledger also in the signed-in user's Puter key-value store (docs/ledger.md, "In the user's
+   * account"), merged with it once per user; stops where no one is signed in. What the account does not answer is
+   * written later (the ledger's outbox). An account with nothing left is not merged until it has: Puter refuses to list
+   * its values (402), and the SDK would open its "upgrade" dialog over the page (networkUtils.js, promptUpgrade).
+   */
+  async #keepLedger(adapter: typeof PuterModule, sdk: Parameters<typeof PuterModule.puterLedgerStore>[0]) {
+    const storageKey = this.#source.storageKey?.() ?? '';
+    const { user, balance } = this;
+    if (this.#mirror && (this.#mirror.user !== user || this.#mirror.storageKey !== storageKey)) {
+      this.#mirror.ledger.stop();
+      this.#mirror = undefined;
+    }
+    if (!user || !storageKey) return;
+    if (!this.#mirror) {
+      const { mirrorLedger } = await loadLedger();
+      this.#mirror = {
+        user,
+        storageKey,
+        ledger: mirrorLedger(adapter.puterLedgerStore(sdk), storageKey),
+        merged: false,
+      };
+    }
+    const mirror = this.#mirror;
+    if (mirror.merged || balance?.usd?.lte(0) || balance?.credits?.lte(0)) return;
+    await mirror.ledger.sync().then(
+      () => (mirror.merged = true),
+      () => {
+        // the account's store did not answer: merged at the next reading of the account; the outbox keeps what waits
+      },
+    );
   }
 
   /** Opens Puter's sign-in popup: call it from the user's click. Rejects `auth-required` when cancelled or blocked. */
