@@ -231,8 +231,9 @@ export async function pricedOrStalled({ tag, stallMs }) {
 
 /**
  * Adds `count` widgets (provider BFL, en-US) at once; ms until every one shows a price in its shadow root (seen
- * by one MutationObserver on all of them), until the frame after that was painted (an animation frame, then a
- * task), and until every one's `updateComplete` had resolved with the price shown.
+ * by one MutationObserver on all of them) or, held far from the viewport (drawn when scrolled near), has its quote
+ * (seen at its `userpays-quote`); until the frame after that was painted (an animation frame, then a task), and
+ * until every one's `updateComplete` had resolved so.
  */
 export async function addWidgets({ tag, count, batch }) {
   const els = Array.from({ length: count }, () => {
@@ -242,19 +243,22 @@ export async function addWidgets({ tag, count, batch }) {
     el.dataset.batch = batch;
     return el;
   });
-  const priced = (el) => /\d/.test(el.shadowRoot?.querySelector('[part~=cost] strong')?.textContent ?? '');
+  const held = (el) => !!el.quote && !el.matches(':state(rendered)');
+  const priced = (el) => /\d/.test(el.shadowRoot?.querySelector('[part~=cost] strong')?.textContent ?? '') || held(el);
   const start = performance.now();
   document.body.append(...els);
   const shownAt = await new Promise((resolve) => {
     const pending = new Set(els);
-    const observer = new MutationObserver(() => {
+    const check = () => {
       for (const el of pending) if (priced(el)) pending.delete(el);
       if (pending.size) return;
       observer.disconnect();
       resolve(performance.now());
-    });
+    };
+    const observer = new MutationObserver(check);
     const options = { childList: true, subtree: true, characterData: true };
     for (const el of els) observer.observe(el.shadowRoot ?? el, options);
+    for (const el of els) el.addEventListener('userpays-quote', () => setTimeout(check));
   });
   await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
   const paintedAt = performance.now();
@@ -279,7 +283,10 @@ export async function addWidgets({ tag, count, batch }) {
  * (before that frame is painted) looks whether the total shows the new price (as `costUpdateFrames`).
  */
 export async function changeWidgets({ tag, batch, changes }) {
-  const els = [...document.querySelectorAll(`${tag}[data-batch="${batch}"]`)];
+  // Those drawn: a widget far from the viewport is drawn once scrolled near.
+  const els = [...document.querySelectorAll(`${tag}[data-batch="${batch}"]`)].filter((el) =>
+    el.matches(':state(rendered)'),
+  );
   let seed = 12;
   const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   const usd = new Intl.NumberFormat('en-US', {

@@ -166,7 +166,7 @@ const manyRow = (name) => {
   const m = L.many[name];
   // few loads: their range, not a median and p90
   const range = (s) => (s.min === s.max ? `${s.min} ms` : `${s.min}–${s.max} ms`);
-  return `| ${m.widgets} × ${tag(name)} on one page (${loads(m.runs, '')}) | no long task over 50 ms; each change shown in the next frame | all show a price ${range(m.shownMs)}, painted ${range(m.paintedMs)}, all updateComplete ${range(m.updateCompleteMs)} after being added; longest task ${range(m.longestTaskMs)}; ${m.withinOneFrame}/${m.changes} random count changes shown in the next frame (median ${m.medianUpdateMs} ms); ${bytes(m.heapPerWidgetBytes)} JS heap and ${m.nodesPerWidget} DOM nodes per widget |`;
+  return `| ${m.widgets} × ${tag(name)} on one page (${loads(m.runs, '')}) | no long task over 50 ms; each change shown in the next frame | all show a price (those far below the fold, drawn when scrolled near: their quote) ${range(m.shownMs)}, painted ${range(m.paintedMs)}, all updateComplete ${range(m.updateCompleteMs)} after being added; longest task ${range(m.longestTaskMs)}; ${m.withinOneFrame}/${m.changes} random count changes shown in the next frame (median ${m.medianUpdateMs} ms); ${bytes(m.heapPerWidgetBytes)} JS heap and ${m.nodesPerWidget} DOM nodes per widget |`;
 };
 const sizeRow = ([what, gzip, change, gate]) =>
   `| ${what}, gzip | ${gate || 'reported'} | ${gzip}, ${change} against docs/sizes.json |`;

@@ -54,6 +54,10 @@ function checked(item: string, text: string | null): ReadonlyMap<string, string>
   return figures;
 }
 
+/** How many times a bound may have moved on this page (see `SeenBounds.state`), and whether other tabs' are heard. */
+let moved = 0;
+let heard = false;
+
 /** Figures raised on this page that storage would not take: they hold for this visit. */
 const unstored = new Map<string, Map<string, string>>();
 
@@ -85,6 +89,7 @@ export class SeenBounds {
     const key = boundKey(of);
     const before = kept.get(key);
     if (before !== undefined && charged.lte(before)) return false;
+    moved++;
     kept.delete(key); // re-inserted last: the oldest pairs go first
     kept.set(key, charged.toFixed());
     const all = [...kept].slice(-KEPT);
@@ -96,6 +101,19 @@ export class SeenBounds {
       unstored.set(this.#key, local);
     }
     return true;
+  }
+
+  /**
+   * A word that changes whenever a bound may have moved: raised on this page, or written by another tab (its
+   * `storage` event). Read without storage (a page's first read of it waits on the browser), for keys of what was
+   * priced with the bounds (pricing/page-offers.ts).
+   */
+  static state(): string {
+    if (!heard) {
+      heard = true;
+      globalThis.addEventListener?.('storage', () => moved++);
+    }
+    return String(moved);
   }
 
   #place(): Storage {

@@ -54,4 +54,17 @@ describe('bounds seen, kept with the ledger', () => {
     expect(bounds.raise(BANANA_4K, '0.2')).to.equal(true);
     expect(new SeenBounds('refused', storage).most(BANANA_4K)).to.equal('0.2');
   });
+
+  it('state: another word once a bound is raised here or another tab writes, the same while nothing moves', () => {
+    const storage = new MemoryStorage();
+    const before = SeenBounds.state();
+    expect(SeenBounds.state()).to.equal(before);
+    new SeenBounds('k', storage).raise(BANANA_4K, '0.2');
+    const raised = SeenBounds.state();
+    expect(raised).not.to.equal(before);
+    expect(new SeenBounds('k', storage).raise(BANANA_4K, '0.1'), 'not raised').to.equal(false);
+    expect(SeenBounds.state()).to.equal(raised);
+    dispatchEvent(new StorageEvent('storage', { key: 'k:ledger:bounds' }));
+    expect(SeenBounds.state()).not.to.equal(raised);
+  });
 });

@@ -14,7 +14,7 @@ import { until } from '../support/wait.js';
 import { demoWidget, forgetDemo, openDemo, signInButton, signInByPopup } from '../support/demo.js';
 import { bflEndpoint, simLogOf, type SimulatorName, uniqueStorageKey } from '../support/sim.js';
 import { openTab } from '../support/tabs.js';
-import { blocked, imageWidget, part, typeKey, words } from '../support/widget.js';
+import { blocked, drawn, imageWidget, part, typeKey, words } from '../support/widget.js';
 
 /** What the simulator `sim` received for the run `tag`. */
 const received = (sim: SimulatorName, tag: string) => simLogOf(sim, `run=${tag}/`);
@@ -24,8 +24,7 @@ async function widgetIn(document: Document, settings: Partial<UserPaysImage>): P
   const el = document.createElement('userpays-image') as UserPaysImage;
   Object.assign(el, { prompt: 'a paper lantern', ...settings });
   document.body.append(el);
-  await el.updateComplete;
-  return el;
+  return drawn(el);
 }
 
 /** What `el` does with a click on Generate now: the error's code, the reason said beside Generate, its key. */

@@ -16,6 +16,8 @@ export async function loadedFrame(
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   frame.src = src;
   document.body.append(frame);
+  // In view, as a page the user looks at: a widget far from the viewport is drawn only once it comes near it.
+  frame.scrollIntoView();
   await loaded;
   return frame;
 }

@@ -17,6 +17,8 @@ export async function openTab(storageKey: string, { origin = location.origin, qu
   const ready = tabLoaded(frame);
   frame.src = `${origin}/test/fixtures/frame.html?key=${storageKey}${query}#tab`;
   document.body.append(frame);
+  // In view, as a tab the user looks at: a widget far from the viewport is drawn only once it comes near it.
+  frame.scrollIntoView();
   await ready;
   return frame;
 }

@@ -23,6 +23,19 @@ export function imageElement(doc: Document, attributes: Attributes) {
 }
 
 /**
+ * `el` drawn: a widget far from the viewport is drawn only once it comes near it (src/elements/shared/near-controller.ts),
+ * so one that is held is scrolled into view, as a user would, and waited for. One drawn already is left where it is.
+ */
+export async function drawn<T extends Widget>(el: T): Promise<T> {
+  await el.updateComplete;
+  if (el.matches(':state(rendered)')) return el;
+  el.scrollIntoView({ block: 'nearest' });
+  await until(() => el.matches(':state(rendered)'), 5000, 'the widget drawn');
+  await el.updateComplete;
+  return el;
+}
+
+/**
  * A `<userpays-image>` in the test's fixture container, whichever definition the test loaded (the source's, by
  * importing src/define.js, or the built one), with `attributes` (a `storage-key` of its own unless one is given), then
  * `properties` set (a key, a price book…), its update done.
@@ -33,6 +46,7 @@ export async function imageWidget(
 ): Promise<UserPaysImage> {
   const el = imageElement(document, attributes);
   await fixture(el);
+  await drawn(el);
   Object.assign(el, properties);
   await el.updateComplete;
   return el;
@@ -60,8 +74,7 @@ export async function imageWidgetIn(view: Window, attributes: Attributes): Promi
   await view.customElements.whenDefined('userpays-image');
   const el = imageElement(view.document, attributes);
   view.document.body.append(el);
-  await el.updateComplete;
-  return el;
+  return drawn(el);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { PropertyDeclarations } from 'lit';
+import { nothing, type PropertyDeclarations } from 'lit';
 import { DEFAULT_MODEL, modelInfo, MODELS } from '../../pricing/index.js';
 import type { EditInput, GenerationResult, Quote, Tally } from '../../base/types.js';
 import { asUserPaysError, type UserPaysError } from '../../base/errors.js';
@@ -90,6 +90,7 @@ export class UserPaysImage extends ImageProperties {
   static override properties: PropertyDeclarations = { apiKey: { attribute: false } };
   static override styles = imageStyles;
   protected static override rehearseFirstRender = true;
+  protected static override drawWhenNear = true;
 
   /** What its first paint has: its controllers, what the form has unfolded, the request as it stands. */
   readonly #parts = new ImageParts(this, this.language, this.startup, { request: () => this.#request() });
@@ -219,6 +220,8 @@ export class UserPaysImage extends ImageProperties {
   }
 
   protected override render() {
+    // Far from the viewport, not yet drawn: nothing, its place kept by the page's reservation (NearController).
+    if (this.near?.held) return nothing;
     const view = imageView(this.#parts, this.#panels);
     return renderImageWidget(view, this.#panels?.slots(view, this.#handlers), this.#handlers);
   }

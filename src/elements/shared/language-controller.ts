@@ -8,6 +8,28 @@ export interface Spoken {
   locale?: string;
 }
 
+/** Where there are no bundled words, or no `strings`: a key of its own. */
+const NONE = {};
+const made = new WeakMap<object, WeakMap<object, Translation>>();
+
+/**
+ * The bundled words of a language with a page's `strings` over them, made once per page for each pair (the same
+ * object for every element that speaks them: what is priced or said in them is known by them, pricing/page-offers.ts).
+ * A page changes its words by setting `strings` anew, as it sets any property.
+ */
+function wordsOf(bundle: Strings | undefined, strings: Translation | null): Translation {
+  const own: object = typeof strings === 'object' && strings ? strings : NONE; // a page's mistake: no words of its own
+  const byBundle = made.get(bundle ?? NONE) ?? new WeakMap<object, Translation>();
+  made.set(bundle ?? NONE, byBundle);
+  let words = byBundle.get(own);
+  if (!words) {
+    const merged: Record<string, object> = { ...bundle };
+    for (const [module, sentences] of Object.entries(own)) merged[module] = { ...merged[module], ...sentences };
+    byBundle.set(own, (words = merged));
+  }
+  return words;
+}
+
 /** What the controller reads of its host: its `strings` and `locale` properties. */
 export interface LanguageHost extends ReactiveControllerHost, HTMLElement {
   strings: Translation | null;
@@ -75,9 +97,6 @@ export class LanguageController implements ReactiveController, Spoken {
       });
     }
     this.locale = host.locale || lang || undefined;
-    const { strings } = host;
-    const words: Record<string, object> = { ...this.#bundle };
-    for (const [module, own] of Object.entries(strings ?? {})) words[module] = { ...words[module], ...own };
-    this.translation = words;
+    this.translation = wordsOf(this.#bundle, host.strings);
   }
 }

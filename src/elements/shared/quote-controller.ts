@@ -1,5 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { boundsItem, modelsIn, priceOf, soldOnly, withBoundsSeen } from '../../pricing/index.js';
+import { boundsItem, modelsIn, priceOf, SeenBounds, soldOnly, withBoundsSeen } from '../../pricing/index.js';
+import { identityOf } from '../../pricing/page-offers.js';
+import { clock } from '../../base/clock.js';
 import type { Capability, Fitted, PriceBook, PriceEntry, Priced } from '../../pricing/index.js';
 import { loadEngine } from '../../lazy/index.js';
 import type { ProviderId, Quote, QuoteRequest } from '../../base/types.js';
@@ -13,6 +15,9 @@ import { checkEndpoint } from '../../providers/urls.js';
 import type { StartupController } from './startup-controller.js';
 import type { LiveAccess } from '../../providers/provider.js';
 import type { LiveBook } from '../../providers/registry/adapters.js';
+
+/** A UTC day, in ms. */
+const DAY_MS = 86_400_000;
 
 /** What the host prices: its request as it stands, the page's `priceBook`, and its endpoint. */
 export interface QuoteSource {
@@ -86,6 +91,22 @@ export class QuoteController implements ReactiveController {
     // provider's list too: a model the user's account is not sold is not offered.
     const priced = withPagePrices(book, override, provider, endpoint ?? '');
     return live?.listed ? soldOnly(priced, provider, live.listed) : priced;
+  }
+
+  /**
+   * What the prices this controller gives depend on beyond the request: the live book in force, the page's
+   * `priceBook`, the edits' pricing, the host's words, the bounds seen under its storage key, and the day (a model's
+   * shutdown begins a UTC day, and its days left count them). Equal keys, equal prices: a page's widgets share what
+   * they priced alike (`pageOffers`).
+   */
+  pricesKey(request: QuoteRequest): string {
+    const { endpoint, provider = 'puter' } = request;
+    const live = this.#liveFor === `${provider} ${endpoint ?? ''}` ? this.#live : undefined;
+    const bounds = this.#source.storageKey ? `${this.#source.storageKey()} ${SeenBounds.state()}` : '';
+    const { translation } = this.#source.language;
+    const day = Math.floor(clock.now() / DAY_MS);
+    const books = [live, this.#source.priceBook(), editsLoaded(), translation].map(identityOf).join(' ');
+    return `${books} ${day} ${bounds}`;
   }
 
   /** The models `provider` has a price for, in picker order, narrowed to `wanted` (space-separated ids) if given. */

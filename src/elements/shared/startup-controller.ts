@@ -120,12 +120,15 @@ export class StartupController implements ReactiveController {
    * the one most likely in view, is priced first, not after the page's hundredth. A rehearsal that fails leaves the
    * real render to meet the error.
    */
-  schedule(update: () => void, ready?: Promise<unknown>): void | Promise<void> {
+  schedule(update: () => void, ready?: Promise<unknown>, placed?: Promise<unknown>): void | Promise<void> {
     if (this.#scheduled) return update();
     // What the first render needs before it can show (the words of the host's language), then a turn as any.
-    if (ready) return ready.then(() => this.schedule(update));
+    if (ready) return ready.then(() => this.schedule(update, undefined, placed));
     this.#scheduled = true;
-    if (!this.#template || rehearsed) return this.turn().then(update);
+    // Where the host is drawn only near the viewport (NearController), whether it is: known with the page's next
+    // frame. The rehearsed host does not wait for it (its render is already a frame on, when the word has mostly come;
+    // where it has not, it is drawn): the first widget's paint comes no later for it.
+    if (!this.#template || rehearsed) return Promise.resolve(placed).then(() => this.turn().then(update));
     rehearsed = true;
     return this.turn()
       .then(() => render(this.#template!(), document.createDocumentFragment()))

@@ -3,6 +3,7 @@ import type { PropertyValues } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import type { Translation } from '../../strings/strings.js';
 import { LanguageController } from './language-controller.js';
+import { NearController } from './near-controller.js';
 import { StartupController } from './startup-controller.js';
 
 /**
@@ -30,6 +31,11 @@ export abstract class UserPaysElement extends LitElement {
    * `StartupController.schedule`): the widget's is.
    */
   protected static rehearseFirstRender = false;
+  /**
+   * Whether this element is drawn only once it comes near the viewport (see `NearController`): the widget is, so
+   * that a page of many draws those in view first and the rest as they are scrolled to.
+   */
+  protected static drawWhenNear = false;
 
   /** BCP 47 locale for money and dates; when empty, the element's language (`lang`, its own or inherited), else the browser's. */
   locale = '';
@@ -55,17 +61,24 @@ export abstract class UserPaysElement extends LitElement {
     (this.constructor as typeof UserPaysElement).rehearseFirstRender ? () => this.render() : undefined,
   );
 
+  /** Where the element is drawn only near the viewport, what says whether it is held (draws nothing) for now. */
+  protected readonly near = (this.constructor as typeof UserPaysElement).drawWhenNear
+    ? new NearController(this, this.startup)
+    : undefined;
+
   /**
    * The first update in a turn of its own (see StartupController), once the words of the element's language are
-   * here (a bundled translation, loading: never English first); the others as Lit schedules them.
+   * here (a bundled translation, loading: never English first) and, for one drawn near the viewport, once it is known
+   * whether it is; the others as Lit schedules them.
    */
   protected override scheduleUpdate(): void | Promise<void> {
-    return this.startup.schedule(() => super.scheduleUpdate(), this.language.loading);
+    return this.startup.schedule(() => super.scheduleUpdate(), this.language.loading, this.near?.verdict());
   }
 
-  protected override firstUpdated(changed: PropertyValues): void {
-    super.firstUpdated(changed);
-    this.#internals.states.add('rendered');
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    // Drawn: the reservation gives way to what it was kept for, in the same frame.
+    if (!this.near?.held) this.#internals.states.add('rendered');
   }
 
   /** Resolves once this update is done, and the work after the first paint (and what it drew) is done too. */

@@ -6,6 +6,7 @@ import { widget } from '../../../strings/image/widget.js';
 import { wordsIn } from '../../../strings/strings.js';
 import type { Offer } from '../../../pricing/compare.js';
 import { offersOf, type Pricer } from '../../../pricing/offers.js';
+import { pageOffers } from '../../../pricing/page-offers.js';
 import { editsWithWordsAt } from '../../../providers/edit-promises.js';
 import { editsLoaded } from '../../../providers/registry/edits-loader.js';
 import { BUILTIN_PRICE_BOOK, priceBookFor } from '../../../providers/registry/prices.js';
@@ -195,7 +196,11 @@ export class ImageParts {
 
   /** The request priced on every model and provider the page allows (the picker's prices, the comparison). */
   offers(): readonly Offer[] {
-    return offersOf(this.offersAsk(), this.#offersPricing);
+    const ask = this.offersAsk();
+    // Priced once per page for what is asked alike (pricing/page-offers.ts): the picker prices every model the
+    // provider has, and a page's widgets mostly ask the same.
+    const key = `${JSON.stringify(ask, pricedPart)} ${this.pricing.pricesKey(ask.request)}`;
+    return pageOffers(key, () => offersOf(ask, this.#offersPricing));
   }
 
   /**
@@ -220,6 +225,13 @@ export class ImageParts {
     return withPagePrices(priceBookFor('', BUILTIN_PRICE_BOOK, provider), this.host.priceBook, provider);
   }
 }
+
+/**
+ * What a request is priced by, for a key: its sizes, kinds and settings; not an image's bytes, nor the conversation an
+ * edit goes on with (what it sends again is counted in its `edit`).
+ */
+const pricedPart = (name: string, value: unknown) =>
+  value instanceof Blob || name === 'conversation' ? undefined : value;
 
 /**
  * The model's own settings as the page and the user set them: the attributes (`enhance-prompt`, `safety-tolerance`,

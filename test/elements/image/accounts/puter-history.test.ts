@@ -30,6 +30,8 @@ async function otherBrowser() {
     addEventListener('message', on);
   });
   document.body.append(frame);
+  // In view, as a browser the user looks at: a widget far from the viewport is drawn only once it comes near it.
+  frame.scrollIntoView();
   await ready;
   let next = 0;
   const ask = (cmd: string, ...args: unknown[]) =>
