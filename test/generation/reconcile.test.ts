@@ -170,13 +170,7 @@ describe('reconcileWithAccounts: the ledger beside the provider’s own figures'
     expect(said(done, 'OpenAI')?.[0]).to.match(
       /^OpenAI: not published to your key\. Its usage figures need an admin key/,
     );
-    expect(done.providers.map(({ provider }) => provider)).to.deep.equal([
-      'bfl',
-      'fal',
-      'google',
-      'openai',
-      'OpenAI',
-    ]);
+    expect(done.providers.map(({ provider }) => provider)).to.deep.equal(['bfl', 'fal', 'google', 'openai', 'OpenAI']);
   });
 });
 
