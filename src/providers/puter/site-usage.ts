@@ -23,14 +23,16 @@ const amount = (value: unknown): Decimal | undefined =>
  * (`monthYearString`); an app's token reads its own app's totals, absent where it spent nothing, and every other app's
  * summed under `others`, always present; no app at all where nothing was spent this month (`{}`). A reply listing apps
  * without `others` answers a token that is no app's (a user's own, filed under `os-global`): it says nothing of this site.
+ * `appId`: the app the SDK read from the token (`puter.appID`, its `app_uid` claim), where it did: the reply's own app
+ * must be that one.
  */
-function siteTotal(appTotals: unknown): Decimal | undefined {
+function siteTotal(appTotals: unknown, appId: unknown): Decimal | undefined {
   if (!isRecord(appTotals)) return undefined;
   const apps = Object.keys(appTotals);
   if (!apps.length) return new Decimal(0);
   if (!apps.includes('others')) return undefined;
   const own = apps.filter((app) => app !== 'others');
-  if (own.length > 1) return undefined;
+  if (own.length > 1 || (typeof appId === 'string' && appId && own.length && own[0] !== appId)) return undefined;
   if (!own.length) return new Decimal(0);
   const totals = appTotals[own[0]];
   return isRecord(totals) ? amount(totals.total) : undefined;
@@ -50,7 +52,7 @@ export async function puterSiteUsage(endpoint: string): Promise<SiteUsage> {
     const { appTotals, allowanceInfo } = await puter.auth.getMonthlyUsage();
     if (allowanceInfo?.unit === 'credits') return { unread: 'credits' };
     if (!isRecord(allowanceInfo) || allowanceInfo.unit !== undefined) return { unread: 'unreadable' };
-    const total = siteTotal(appTotals);
+    const total = siteTotal(appTotals, puter.appID);
     return total ? { month: total.div(MICROCENTS_PER_USD).toDecimalPlaces(8).toString() } : { unread: 'no-site' };
   } catch {
     return { unread: 'unreadable' }; // offline, or the session just ended

@@ -14,6 +14,7 @@ import {
   signedInToPuter,
 } from '../../support/puter.js';
 import { unique } from '../../support/sim.js';
+import { TEST_APP, puterAppToken } from '../../support/puter-files.js';
 
 describe('puterSiteUsage: this site’s spend this month, from the account signed in on the page', function () {
   this.timeout(30_000);
@@ -30,6 +31,26 @@ describe('puterSiteUsage: this site’s spend this month, from the account signe
     const args = { prompt: 'a doodle', model: 'black-forest-labs/flux-2-klein-4b', ratio: { w: 1, h: 1 } };
     expect((await puterGenerate(puterEndpoint(`pending=0;run=${unique()}`), token, args)).status).to.equal(200);
     expect(await puterSiteUsage(endpoint)).to.deep.equal({ month: '0.02600001' }); // + $0.001, the call's
+  });
+
+  it('a token naming its app, as a website’s sign-in gives: that app’s total, which the reply must name', async () => {
+    const endpoint = puterEndpoint();
+    await signedInToPuter(endpoint);
+    const token = puterAppToken();
+    sdk().setAuthToken(token);
+    expect(sdk().appID).to.equal(TEST_APP);
+    await setPuterAccount(token, { spent: 700_000 });
+    expect(await puterSiteUsage(endpoint)).to.deep.equal({ month: '0.007' });
+    const real = sdk().auth.getMonthlyUsage;
+    try {
+      sdk().auth.getMonthlyUsage = async () => ({
+        ...(await real.call(sdk().auth)),
+        appTotals: { 'app-of-another-site': { total: 700_000, count: 1 }, others: {} },
+      });
+      expect(await puterSiteUsage(endpoint)).to.deep.equal({ unread: 'no-site' });
+    } finally {
+      sdk().auth.getMonthlyUsage = real;
+    }
   });
 
   it('no one signed in, or the page’s SDK serving another Puter: signed out, nothing asked', async () => {
