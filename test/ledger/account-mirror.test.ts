@@ -14,12 +14,12 @@ import { deleteHistory, LedgerStore, mirrorLedger } from '../../src/ledger/ledge
 import { puterLedgerStore } from '../../src/providers/puter/kv-ledger.js';
 import { MemoryStorage } from '../support/ledger.js';
 import { controlledClock } from '../support/clock.js';
-import { simLog, unique, uniqueStorageKey } from '../support/sim.js';
-import { puterSessionsEnded, puterSignedInAs, signedInToPuter } from '../support/puter.js';
+import { simLogOf, unique, uniqueStorageKey } from '../support/sim.js';
+import { puterEndpoint, puterSessionsEnded, puterSignedInAs, signedInToPuter } from '../support/puter.js';
 
 /** One device: its own storage, its own SDK instance signed in with its own token as `username`. */
-async function device(username: string, storageKey: string) {
-  const { puter, token } = await puterSignedInAs(username);
+async function device(username: string, storageKey: string, endpoint?: string) {
+  const { puter, token } = await puterSignedInAs(username, endpoint);
   const storage = new MemoryStorage();
   const ledger = new LedgerStore({ storageKey, storage });
   const mirror = mirrorLedger(puterLedgerStore(puter), storageKey, storage);
@@ -76,15 +76,16 @@ describe('the ledger kept in the Puter account (real SDK, simulator)', function 
   });
 
   it('counts once an entry written twice when the reply to its write was lost', async () => {
-    const laptop = await device(username, storageKey);
+    const run = `run=${unique()}`; // the laptop's calls, told apart in the simulator's log by their address
+    const laptop = await device(username, storageKey, puterEndpoint(run));
     const phone = await device(username, storageKey);
     await laptop.mirror.sync();
+    const synced = (await simLogOf('puter', run)).length; // what the sync itself wrote is not this test's
     await kvFault(username, 'drop-after-write', 1);
-    const since = Date.now();
     charge(laptop.ledger, '0.012');
     // The first write landed and its reply was lost: the entry stayed in the outbox, and the next write wrote it again.
     await laptop.mirror.flush();
-    const writes = (await simLog('puter')).filter((entry) => entry.kind === 'kv:batchPut' && entry.at >= since);
+    const writes = (await simLogOf('puter', run)).slice(synced).filter((entry) => entry.kind === 'kv:batchPut');
     expect(writes.map((entry) => entry.fault ?? 'answered')).to.deep.equal(['drop-after-write', 'answered']);
     expect(laptop.storage.getItem(`${storageKey}:ledger:outbox`)).to.equal(null);
     await phone.mirror.sync();

@@ -83,14 +83,14 @@ export function puterSessionsEnded() {
 }
 
 /**
- * A Puter SDK of its own (another device's), signed in to the simulator with a token of its own for `username`: two of
- * them are two devices of one user.
+ * A Puter SDK of its own (another device's), signed in to the simulator (at `endpoint`) with a token of its own for
+ * `username`: two of them are two devices of one user.
  */
-export async function puterSignedInAs(username: string) {
+export async function puterSignedInAs(username: string, endpoint = puterEndpoint()) {
   const token = unique('token');
   await setPuterAccount(token, { username });
   const puter = new (sdk().constructor)();
-  puter.setAPIOrigin(puterEndpoint());
+  puter.setAPIOrigin(endpoint);
   puter.authToken = token;
   return { puter, token };
 }

@@ -3,7 +3,7 @@
 // Holds: src/providers/puter/kv-ledger.ts
 import { expect } from '@open-wc/testing';
 import { puterLedgerStore } from '../../../src/providers/puter/kv-ledger.js';
-import { simLog, unique } from '../../support/sim.js';
+import { simLogOf, unique } from '../../support/sim.js';
 import {
   puterEndpoint,
   puterSessionsEnded,
@@ -40,15 +40,15 @@ describe('the Puter key-value store of the ledger (real SDK, simulator)', functi
 
   it('lists every key of a prefix across pages, and removes them and nothing else', async () => {
     const username = unique('user');
-    const { puter } = await puterSignedInAs(username);
+    const run = `run=${unique()}`; // this test's calls, told apart in the simulator's log by their address
+    const { puter } = await puterSignedInAs(username, puterEndpoint(run));
     const entries = Object.fromEntries(Array.from({ length: 1010 }, (_, i) => [`k:entry:${i}`, [i]]));
     await post('/sim/puter/_kv/seed', { username, origin: location.origin, entries: { ...entries, 'site:own': 1 } });
-    const since = Date.now();
     const store = puterLedgerStore(puter);
     expect(await store.list('k:')).to.have.length(1010);
     await store.removeAll('k:');
     expect(await read(username)).to.deep.equal({ 'site:own': 1 });
-    const calls = (await simLog('puter')).filter((entry) => entry.at >= since && entry.kind?.startsWith('kv:list'));
+    const calls = (await simLogOf('puter', run)).filter((entry) => entry.kind?.startsWith('kv:list'));
     expect(calls.length).to.be.at.least(3); // two pages of values, then the keys (two pages again)
   });
 
@@ -109,11 +109,11 @@ describe('the Puter key-value store of the ledger (real SDK, simulator)', functi
 
   it('answers late when slow, and refuses the 121st list of a minute with 429', async () => {
     const username = unique('user');
-    const { puter, token } = await puterSignedInAs(username);
+    const run = `run=${unique()}`;
+    const { puter, token } = await puterSignedInAs(username, puterEndpoint(run));
     await post('/sim/puter/_kv', { username, fault: 'slow', pendingMs: 300, times: 1 });
-    const since = Date.now();
     await puterLedgerStore(puter).put([{ key: 'k:entry:slow', value: 1 }]);
-    const writes = (await simLog('puter')).filter((entry) => entry.at >= since && entry.kind === 'kv:batchPut');
+    const writes = (await simLogOf('puter', run)).filter((entry) => entry.kind === 'kv:batchPut');
     expect(writes.map((entry) => entry.fault)).to.include('slow');
     expect(await read(username)).to.deep.equal({ 'k:entry:slow': 1 });
     const list = () =>

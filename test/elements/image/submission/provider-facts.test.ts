@@ -11,7 +11,7 @@ import { LedgerStore } from '../../../../src/ledger/ledger.js';
 import { storageKeysForgottenAfterEach } from '../../../support/storage.js';
 import { failure } from '../../../support/failure.js';
 import { unique } from '../../../support/sim.js';
-import { decision, part, words } from '../../../support/widget.js';
+import { decision, drawn, part, words } from '../../../support/widget.js';
 
 const newStorageKey = storageKeysForgottenAfterEach();
 
@@ -29,6 +29,7 @@ async function widget(provider: string, model: string, endpoint: string, apiKey:
       prompt="a red kite over the dunes"
     ></userpays-image>
   `);
+  await drawn(el); // the third of a test's widgets is below the fold
   el.apiKey = apiKey;
   await el.updateComplete;
   return { el, storageKey };
