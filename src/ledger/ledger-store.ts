@@ -268,7 +268,7 @@ export class LedgerStore {
 
   /** Where the user's budget holds: in their account where the ledger is kept there too (account-mirror.ts). */
   get budgetHeld(): 'browser' | 'account' {
-    return this.#area.accountWrite ? 'account' : 'browser';
+    return this.#area.accountWrite && !this.#area.budgetHere ? 'account' : 'browser';
   }
 
   /** True while the stored budget is not an amount: nothing may be spent until the user sets it again. */
