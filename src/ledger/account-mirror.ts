@@ -155,8 +155,8 @@ function flush(area: Area, mirror: Mirror): Promise<void> {
         value: encodeEntry(entry),
       }));
       if (outbox.budget) items.push({ key: keys.budget, value: area.budget ?? '' });
-      // After a deletion the account holds nothing until the next entry: the session's start goes with it.
-      const since = outbox.since || (outbox.deleted && entries.length > 0);
+      // After a deletion the account holds nothing until the next write: the session's start goes with it.
+      const since = outbox.since || (outbox.deleted && items.length > 0);
       if (since) items.push({ key: keys.since, value: area.since });
       if (!items.length) return writeOutbox(area, { ids: outbox.ids.slice(batch.length), deleted: outbox.deleted });
       const at = clock.now();
@@ -219,7 +219,8 @@ function syncSession(area: Area, held: unknown) {
  * written with the new session's start. The budget stays on this browser.
  */
 function deletedThere(area: Area, mirror: Mirror, seen: number) {
-  if (seen > area.since) startSession(area, seen);
+  // Settled by then (in the same millisecond too), it was written or read then.
+  if (seen + 1 > area.since) startSession(area, seen + 1);
   const view = syncFromStorage(area);
   writeOutbox(area, { ids: readOutbox(area).ids.filter((id) => view.has(id)), deleted: true });
   budgetHere(area, mirror.account, true);
