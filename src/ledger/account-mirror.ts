@@ -256,7 +256,7 @@ async function sync(area: Area, mirror: Mirror): Promise<void> {
   const items = await mirror.store.list(keys.prefix);
   syncFromStorage(area);
   const before = mergedWith(area, mirror.account);
-  remember(area, mirror.account, { seen: at });
+  if (before) remember(area, mirror.account, { seen: at });
   if (before && !items.length) deletedThere(area, mirror, before.seen);
   else syncSession(area, items.find((item) => item.key === keys.since)?.value);
   const theirs = entriesOf(items, keys.prefix + 'entry:').filter(
@@ -277,6 +277,9 @@ async function sync(area: Area, mirror: Mirror): Promise<void> {
     missing.map((entry) => entry.id),
   );
   await flush(area, mirror);
+  // Merged once the account holds all this browser had: a first upload that failed is no deletion at the next load.
+  const waiting = readOutbox(area);
+  if (!before && !waiting.ids.length && !waiting.budget && !waiting.since) remember(area, mirror.account, { seen: at });
 }
 
 /** What the budget or a Reset set here: written to the account through the outbox. */

@@ -23,7 +23,7 @@ async function device(username: string, storageKey: string) {
   const storage = new MemoryStorage();
   const ledger = new LedgerStore({ storageKey, storage });
   const mirror = mirrorLedger({ ...puterLedgerStore(puter), account: username }, storageKey, storage);
-  return { ledger, mirror, storage, token };
+  return { ledger, mirror, storage, token, puter };
 }
 
 /** One image charged `usd` in `ledger`. */
@@ -184,6 +184,24 @@ describe('the ledger kept in the Puter account (real SDK, simulator)', function 
     expect(keys).to.have.length(1);
     await laptop.mirror.sync();
     expect(laptop.ledger.tally().spent).to.equal('0.07');
+  });
+
+  it('takes a first upload that failed for no deletion: the next load uploads what the device holds', async () => {
+    const laptop = await device(username, storageKey);
+    const store = { ...puterLedgerStore(laptop.puter), account: username };
+    const failing = mirrorLedger(
+      { ...store, put: () => Promise.reject(new Error('offline')) },
+      storageKey,
+      laptop.storage,
+    );
+    charge(laptop.ledger, '0.01');
+    await failing.sync();
+    expect(Object.keys(await accountOf(username))).to.deep.equal([]);
+    clock.advance(1000);
+    await mirrorLedger(store, storageKey, laptop.storage).sync();
+    expect(laptop.ledger.tally().spent).to.equal('0.01');
+    const keys = Object.keys(await accountOf(username));
+    expect(keys.filter((key) => key.includes(':entry:'))).to.have.length(1);
   });
 
   for (const where of ['the deleting device', 'the other device']) {
