@@ -29,7 +29,7 @@ export const accountKeys = (area: { key: string }) => ({
   prefix: area.key + ':',
   entry: (id: string) => `${area.key}:entry:${id}`,
   budget: budgetKey(area),
-  /** When the session began (ms): a Reset, or deleting the history, on any device starts a new one on every device. */
+  /** When the session began (ms): a Reset on any device starts a new one on every device (after a deletion, too). */
   since: `${area.key}:since`,
 });
 

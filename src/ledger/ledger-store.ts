@@ -266,7 +266,10 @@ export class LedgerStore {
     notify(this.#area);
   }
 
-  /** Where the user's budget holds: in their account where the ledger is kept there too (account-mirror.ts). */
+  /**
+   * Where the user's budget holds: in their account where the ledger is kept there too (account-mirror.ts), but on
+   * this browser after the history was deleted from the account, until the user sets it again.
+   */
   get budgetHeld(): 'browser' | 'account' {
     return this.#area.accountWrite && !this.#area.budgetHere ? 'account' : 'browser';
   }
