@@ -44,6 +44,7 @@ export const SIMULATOR_FACTS = [
     unrecorded: [
       'the catalogue entries of Puter’s OpenAI, Gemini, xAI and BytePlus providers (Puter’s source, `puter-families.mjs`)',
       'whoami, the generation itself and its image URL; concurrency limits; usage written in batches (Puter’s source)',
+      '`/metering/usage`’s `appTotals` for a website’s token: the app the token names and `others` (Puter’s source, MeteringService.ts; the recording was made with a user’s token, `os-global`); the month never turns over here, and each token is a meter of its own (two sign-ins of one user are one meter on Puter; the key-value store here is per user already)',
       'images sent (`puter-inputs.mjs`: each provider’s count and billing, from Puter’s source)',
       'the user’s files (`puter-fs.mjs`): the signed write, readdir, read, delete, the app’s folder, quota 413, rate limits (Puter’s source and its SDK); the storage capacity, the readdir page size and the signed URL’s host not known',
       'the key-value store (`puter-kv.mjs`): its methods, key and value limits, pages, rates, scope per user and site, and error bodies from Puter’s source and SDK; nothing of it recorded (the 429’s body assumed)',

@@ -18,7 +18,10 @@
 //                                         cost is deducted from the account; errors as Puter's errorHandler renders
 //                                         them: HTTP status + {error, message, code[, …fields]}.
 //   GET  {api}/metering/usage             Bearer → {usage:{<usage type>:{units, cost, count}, total, allowanceUsed},
-//                                         appTotals:{<app>:{total, count}}, allowanceInfo:{remaining,
+//                                         appTotals:{<the calling app>:{total, count}, others:{total, count}} (the
+//                                         app the token names, puter-fs.mjs appOfCall; absent where it spent nothing;
+//                                         `others` every other app's, `{}` for none; `{}` where no app spent anything
+//                                         this month: MeteringService.ts getActorCurrentMonthUsageDetails), allowanceInfo:{remaining,
 //                                         monthUsageAllowance, addons:{}}}: amounts in microcents ($0.01 = 1,000,000);
 //                                         usage types named as Puter's drivers record them: `replicate:{model id}:
 //                                         {run|output_mp|input_mp|output}` (ReplicateImageGenerationProvider.ts,
@@ -54,7 +57,10 @@
 //                                         also for an unknown token), calls the number of charged calls; 400 without
 //                                         `token`. Balances set by _account or balance= are not charges
 //   POST /sim/puter/_reset                forget accounts (and their charges), counters and the log
-//   POST /sim/puter/_account              {token, balance?(microcents), username?, plan?} create or change an account
+//   POST /sim/puter/_account              {token, balance?(microcents), username?, plan?, spent?(microcents), app?}
+//                                         create or change an account; `spent`: usage metered to it elsewhere (a
+//                                         record `sim:elsewhere`, taken from its balance) as made by the app the
+//                                         token names (appOfCall: another device of the user on this site), or `app`
 //   POST /sim/puter/_signin               {outcome?:'ok'|'close', username?, balance?} what the next popups do
 //   POST /sim/puter/_meter                {token} writes now the usage the meter holds for that token's account (see
 //                                         meter=), as a batch written at this moment would
@@ -165,7 +171,7 @@ import {
 import { drawImage, encodePng, readBase64ImageSize } from './png.mjs';
 import { FAMILY_CATALOGUE, familyCall, modelMap, resolveModel } from './puter-families.mjs';
 import { familyImages, withImages } from './puter-inputs.mjs';
-import { appToken, appUidOfOrigin, createPuterFiles } from './puter-fs.mjs';
+import { appOfCall, appToken, appUidOfOrigin, createPuterFiles } from './puter-fs.mjs';
 import { createPuterKv } from './puter-kv.mjs';
 
 const START_BALANCE = 50_000_000; // $0.50 in microcents
@@ -437,8 +443,12 @@ function batchOf(scenario) {
   return (at) => (Math.floor(at / every) + 1) * every;
 }
 
-/** Writes one call's usage to its account's meter: its balance and usage records (Puter's `incrementUsage`). */
-function write(a, usage, cost) {
+/**
+ * Writes one call's usage to its account's meter: its balance, usage records and the month's total of the app it was
+ * made as (`app`: puter-fs.mjs appOfCall), counted as Puter counts it, one per usage record
+ * (`${appId}.count: usages.length`; MeteringService.ts, batchIncrementUsages, at 8307e8c).
+ */
+function write(a, usage, cost, app) {
   a.remaining -= cost;
   for (const [type, units, micro] of usage) {
     const used = (a.usage[type] ??= { units: 0, cost: 0, count: 0 });
@@ -446,13 +456,30 @@ function write(a, usage, cost) {
     used.cost += micro;
     used.count++;
   }
+  const totals = (a.apps[app] ??= { total: 0, count: 0 });
+  totals.total += cost;
+  totals.count += usage.length;
+}
+
+/**
+ * `appTotals` as Puter answers an app's token (MeteringService.ts getActorCurrentMonthUsageDetails, at 8307e8c): the
+ * calling app's totals (absent where it spent nothing) and every other app's summed under `others` (`{}` for none);
+ * `{}` where no app spent anything this month. Every simulated call is an app's (appOfCall).
+ */
+function appTotalsFor(apps, app) {
+  if (!Object.keys(apps).length) return {};
+  const others = {};
+  for (const [name, totals] of Object.entries(apps))
+    if (name !== app)
+      for (const [field, amount] of Object.entries(totals)) others[field] = (others[field] ?? 0) + amount;
+  return { ...(apps[app] && { [app]: { ...apps[app] } }), others };
 }
 
 /** Writes what the meter held of `a` until `now` (ms; Infinity: all of it), in the order its calls finished. */
 function writeHeld(a, now) {
   while (a.held.length && a.held[0].due <= now) {
-    const { usage, cost } = a.held.shift();
-    write(a, usage, cost);
+    const { usage, cost, app } = a.held.shift();
+    write(a, usage, cost, app);
   }
 }
 
@@ -498,6 +525,7 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
         remaining: fresh.balance ?? START_BALANCE,
         running: 0,
         usage: {},
+        apps: {}, // app uid → {total, count}: the month's totals of each app the account's calls were made as
         held: [], // what the meter has not written yet (meter=, meterMs=): [{usage, cost, due}], oldest first
       };
       accounts.set(token, a);
@@ -667,8 +695,9 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
     }
     if (fault === 'failed') return apiError(req, res, 500, 'Internal Server Error', 'internal_error');
     const written = batchOf(scenario);
-    if (written) a.held.push({ usage, cost, due: written(simulatorNow(scenario)) });
-    else write(a, usage, cost);
+    const app = appOfCall(token, req.headers.origin ?? baseUrl(req));
+    if (written) a.held.push({ usage, cost, app, due: written(simulatorNow(scenario)) });
+    else write(a, usage, cost, app);
     // A call still generating when the simulator was reset charges the account it began with, which is forgotten.
     if (accounts.get(token) === a) charges.charge(token, cost);
     if (acceptThenDrop(req, res, fault, entry)) return;
@@ -724,12 +753,10 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
       a.remaining = a.unforced.remaining - (charged - a.unforced.charged);
       a.forced = a.unforced = undefined;
     }
-    const records = Object.values(a.usage);
-    const total = records.reduce((sum, record) => sum + record.cost, 0);
-    const count = records.reduce((sum, record) => sum + record.count, 0);
+    const total = Object.values(a.usage).reduce((sum, record) => sum + record.cost, 0);
     const reply = {
       usage: { ...a.usage, total, allowanceUsed: total },
-      appTotals: { 'os-global': { total, count } },
+      appTotals: appTotalsFor(a.apps, appOfCall(token, req.headers.origin ?? baseUrl(req))),
       allowanceInfo: { remaining: a.remaining, monthUsageAllowance: START_BALANCE, addons: {} },
     };
     const multiplier = Number(scenario.credits);
@@ -769,10 +796,18 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
     if (req.method !== 'POST') return send(req, res, 405, { error: 'Method Not Allowed' });
     const path = url.pathname;
     if (path === '/sim/puter/_account') {
-      const { token, balance, username, plan } = (await readJson(req)) ?? {};
+      const { token, balance, username, plan, spent, app } = (await readJson(req)) ?? {};
       if (typeof token !== 'string' || !token) return send(req, res, 400, { error: 'token required' });
       const a = account(token, { username, balance });
       if (balance !== undefined) a.remaining = Number(balance);
+      // Spend metered to the account elsewhere (another device of the user on this site, or the app `app` names).
+      if (Number(spent) > 0)
+        write(
+          a,
+          [['sim:elsewhere', 1, Number(spent)]],
+          Number(spent),
+          app ?? appOfCall(token, req.headers.origin ?? baseUrl(req)),
+        );
       if (username !== undefined) a.username = username;
       if (plan !== undefined) a.plan = plan;
     } else if (path === '/sim/puter/_signin') signin = { ...signin, ...((await readJson(req)) ?? {}) };

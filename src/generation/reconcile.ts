@@ -11,7 +11,7 @@ import type { ProviderId } from '../base/types.js';
 import type { LedgerEntry, LedgerStore } from '../ledger/ledger.js';
 import { bookedSince, periodStart, type Period } from '../ledger/period-sums.js';
 import { formatUsd } from '../pricing/index.js';
-import type { Provider, RecordAccess } from '../providers/provider.js';
+import type { Provider, RecordAccess, SiteUsage } from '../providers/provider.js';
 import { reconcileText as text } from '../strings/reconcile.js';
 import type { Sentence } from '../strings/sentence.js';
 import { settleFromRecord, type RecordSettled } from './record-settlement.js';
@@ -24,13 +24,18 @@ export interface ReconcileSource {
    * endpoint the page names for it; undefined where no key for that route is remembered on this device.
    */
   accessFor(id: ProviderId, endpoint?: string): RecordAccess | undefined;
+  /**
+   * What the account signed in to `id` on this page says this site spent this month, on every device (its adapter's
+   * `siteUsage`, at the endpoint the page names for it); absent where the page offers no such reading.
+   */
+  siteUsage?(id: ProviderId): Promise<SiteUsage>;
 }
 
 /**
  * What each provider lets the user's own key (or sign-in) read of what it charged, read 2026-11-29 (docs/ledger.md,
  * "Reconcile", cites each): `key` its own figure for a period (the adapter's `keyUsage`: OpenRouter's `GET
  * /api/v1/key`); `balance` only what is left (BFL's `GET /v1/credits`); `signed-in` a month's usage to the user signed
- * in (Puter's `GET /metering/usage`), not read here; any other, nothing to the key: fal's `GET /v1/models/usage` takes
+ * in, by site (the adapter's `siteUsage`: Puter's `GET /metering/usage`); any other, nothing to the key: fal's `GET /v1/models/usage` takes
  * an Admin-scope key ("Using an Admin scope key for usage data", docs.fal.ai/platform-apis/authentication), OpenAI's
  * `/v1/organization/costs` an organisation's Admin key (OpenAI's API reference, "Costs"), and none was found for the
  * others (UNVERIFIED).
@@ -50,7 +55,6 @@ const publishedBy = (id: ProviderId, payee?: string) => (id === 'openai' && !pay
 /** The words for a provider whose figures the tally does not read, by what it publishes. */
 const UNREAD_WORDS = {
   balance: text.reconcileBalanceOnly,
-  'signed-in': text.reconcileSignedInOnly,
   admin: text.reconcileNotPublished,
   none: text.reconcileNoneFound,
 };
@@ -101,39 +105,75 @@ function periodFor(since: number, now: number): { period: Period; partway: boole
 
 const PERIOD_WORDS = { day: text.periodDay, week: text.periodWeek, month: text.periodMonth };
 
+/** When and how a comparison is made and said: now, when the tally began (ms, and in words), and the locale. */
+interface At {
+  now: number;
+  since: number;
+  sinceSaid: string;
+  locale?: string;
+}
+
+/** The words of a comparison: a figure for the key (`reconcileAgrees` …), or for the site (`reconcileSiteAgrees` …). */
+const KEY_WORDS = { agrees: text.reconcileAgrees, more: text.reconcileMore, less: text.reconcileLess };
+const SITE_WORDS = { agrees: text.reconcileSiteAgrees, more: text.reconcileSiteMore, less: text.reconcileSiteLess };
+
 /**
- * Sets `provider`'s own figure beside this ledger's for the period (`periodFor`), in words: agreed, or the difference
- * either way; what of the period is not known yet, and what folded rows may hold, each said, never as nothing.
+ * Sets `theirs`, `id`'s own figure for `period`, beside what this ledger booked with it in that period, in words:
+ * agreed, or the difference either way; what of the period is not known yet, what folded rows may hold, and a tally
+ * begun within the period (`partway`), each said, never as nothing.
  */
-async function compare(
+function beside(
   ledger: LedgerStore,
   id: ProviderId,
-  source: ReconcileSource,
-  { now, since, sinceSaid, locale }: { now: number; since: number; sinceSaid: string; locale?: string },
-): Promise<Sentence[]> {
+  { theirs, period, partway, says }: { theirs: Decimal; period: Period; partway: boolean; says: typeof KEY_WORDS },
+  { now, sinceSaid, locale }: At,
+): Sentence[] {
+  const ours = bookedSince(ledger.entries(), ledger.compacted(), id, periodStart(period, now));
+  const money = (amount: Decimal | string) => formatUsd(amount, locale);
+  const difference = theirs.minus(ours.booked);
+  const when = PERIOD_WORDS[period]();
+  const said = [
+    difference.isZero()
+      ? says.agrees(id, when, money(theirs))
+      : difference.gt(0)
+        ? says.more(id, when, money(theirs), money(ours.booked), money(difference))
+        : says.less(id, when, money(theirs), money(ours.booked), money(difference.neg())),
+  ];
+  if (ours.uncertainCount) said.push(text.reconcileUncertain(ours.uncertainCount, money(ours.uncertain)));
+  if (!ours.folded.isZero()) said.push(text.reconcileFolded(money(ours.folded)));
+  if (partway) said.push(text.reconcilePartway(id, sinceSaid));
+  return said;
+}
+
+/** `provider`'s own figure for the key, for the period (`periodFor`), beside this ledger's; or why there is none. */
+async function compare(ledger: LedgerStore, id: ProviderId, source: ReconcileSource, at: At): Promise<Sentence[]> {
   const access = source.accessFor(id);
   if (!access) return [text.reconcileNoKey(id)];
   const provider = await source.providerFor(id).catch(() => undefined);
   const usage = await provider?.keyUsage?.(access);
   if (!usage || 'unread' in usage)
     return [usage?.unread === 'key' ? text.reconcileKeyRefused(id) : text.reconcileUnreadable(id)];
-  const { period, partway } = periodFor(since, now);
-  const ours = bookedSince(ledger.entries(), ledger.compacted(), id, periodStart(period, now));
-  const money = (amount: Decimal | string) => formatUsd(amount, locale);
-  const theirs = new Decimal(usage[period]);
-  const difference = theirs.minus(ours.booked);
-  const when = PERIOD_WORDS[period]();
-  const said = [
-    difference.isZero()
-      ? text.reconcileAgrees(id, when, money(theirs))
-      : difference.gt(0)
-        ? text.reconcileMore(id, when, money(theirs), money(ours.booked), money(difference))
-        : text.reconcileLess(id, when, money(theirs), money(ours.booked), money(difference.neg())),
-  ];
-  if (ours.uncertainCount) said.push(text.reconcileUncertain(ours.uncertainCount, money(ours.uncertain)));
-  if (!ours.folded.isZero()) said.push(text.reconcileFolded(money(ours.folded)));
-  if (partway) said.push(text.reconcilePartway(id, sinceSaid));
-  return said;
+  const { period, partway } = periodFor(at.since, at.now);
+  return beside(ledger, id, { theirs: new Decimal(usage[period]), period, partway, says: KEY_WORDS }, at);
+}
+
+/** Why a signed-in account's figure for the site could not be read, in words. */
+const SITE_UNREAD = {
+  'signed-out': text.reconcileSignIn,
+  credits: text.reconcileCredits,
+  'no-site': text.reconcileNoSite,
+  unreadable: text.reconcileUnreadable,
+};
+
+/**
+ * The figure the account signed in to `id` on this page gives for this site this UTC month (every device of the user
+ * on the site counts there) beside this ledger's for the same month; or why there is none, never guessed.
+ */
+async function compareSite(ledger: LedgerStore, id: ProviderId, source: ReconcileSource, at: At): Promise<Sentence[]> {
+  const usage: SiteUsage = (await source.siteUsage?.(id).catch(() => undefined)) ?? { unread: 'unreadable' };
+  if ('unread' in usage) return [SITE_UNREAD[usage.unread](id)];
+  const partway = at.since > periodStart('month', at.now);
+  return beside(ledger, id, { theirs: new Decimal(usage.month), period: 'month', partway, says: SITE_WORDS }, at);
 }
 
 /**
@@ -154,10 +194,13 @@ export async function reconcileWithAccounts(
   const providers: Reconciled[] = [];
   for (const [name, id] of spentWith) {
     const published = publishedBy(id, name === id ? undefined : name);
+    const at = { now, since, sinceSaid, locale };
     const said =
       published === 'key'
-        ? await compare(ledger, id, source, { now, since, sinceSaid, locale })
-        : [UNREAD_WORDS[published ?? 'none'](name)];
+        ? await compare(ledger, id, source, at)
+        : published === 'signed-in'
+          ? await compareSite(ledger, id, source, at)
+          : [UNREAD_WORDS[published ?? 'none'](name)];
     providers.push({ provider: name, said });
   }
   return { settled, providers };

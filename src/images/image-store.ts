@@ -295,12 +295,22 @@ export class ImageStore {
     );
   }
 
+  /** Deletes every image; from the account too, where this store uses one (its failure rejects, the local ones gone). */
+  clear(): Promise<void> {
+    return this.#clear(this.#account);
+  }
+
   /**
-   * Deletes every image; from the account too, where this store or another of its storage key on the page uses one
-   * (its failure rejects, the local ones gone).
+   * Deletes every image, here and from the account the page keeps this storage key's images in, this store's or another
+   * store's of the page (a widget's, where this is the tally's): the history's deletion (docs/ledger.md). Its failure
+   * there rejects, the local ones gone.
    */
-  async clear(): Promise<void> {
-    const fromAccount = (this.#account ?? accountsInUse.get(this.#name))?.removeAll();
+  clearEverywhere(): Promise<void> {
+    return this.#clear(this.#account ?? accountsInUse.get(this.#name));
+  }
+
+  async #clear(account: StoreAccount | undefined): Promise<void> {
+    const fromAccount = account?.removeAll();
     this.#memory.clear();
     await this.#run('readwrite', (s) => s.clear()).then(
       () => this.#changed(),

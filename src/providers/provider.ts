@@ -437,7 +437,20 @@ export interface Provider {
    * with the key; never an error. Only a provider that publishes this to the key has it.
    */
   keyUsage?(access: RecordAccess): Promise<KeyUsage>;
+  /**
+   * What the account signed in to the provider on this page says this site has spent with it this month, on every
+   * device (Puter's `appTotals`, at `endpoint`); never an error, and never a sign-in of its own.
+   */
+  siteUsage?(endpoint: string): Promise<SiteUsage>;
 }
+
+/**
+ * What a provider's account signed in on this page says this site spent in the current UTC month, USD, exact; or why it
+ * could not be read: `signed-out` (no user signed in to it on this page), `credits` (the account counts in credits,
+ * whose worth is not known), `no-site` (the reply does not say what this site spent), `unreadable` (offline, an error,
+ * or a reply beyond reason).
+ */
+export type SiteUsage = { month: string } | { unread: 'signed-out' | 'credits' | 'no-site' | 'unreadable' };
 
 /**
  * What a provider says its key spent, USD, exact, in the current period of each kind as the provider counts it (UTC

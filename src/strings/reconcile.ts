@@ -40,8 +40,18 @@ export interface ReconcileStrings {
   reconcileNoneFound(provider: string): string;
   /** The provider tells the key what is left, never what it charged in a period. */
   reconcileBalanceOnly(provider: string): string;
-  /** The provider shows a month's usage to the user signed in to it, which the tally does not read. */
-  reconcileSignedInOnly(provider: string): string;
+  /** The provider's figure for `period` on this site, on every device of the user signed in (`theirs`), is what this tally booked. */
+  reconcileSiteAgrees(provider: string, period: string, theirs: string): string;
+  /** The provider says this site spent more (`theirs`) than this tally booked (`ours`), by `difference`. */
+  reconcileSiteMore(provider: string, period: string, theirs: string, ours: string, difference: string): string;
+  /** The provider says this site spent less (`theirs`) than this tally booked (`ours`), by `difference`. */
+  reconcileSiteLess(provider: string, period: string, theirs: string, ours: string, difference: string): string;
+  /** No user is signed in to the provider on this page (its figure is the signed-in user's). */
+  reconcileSignIn(provider: string): string;
+  /** The provider counts the account in credits, whose worth in dollars is not known here. */
+  reconcileCredits(provider: string): string;
+  /** The provider's reply does not say what this site spent. */
+  reconcileNoSite(provider: string): string;
   /** Nothing in this tally was spent with any provider. */
   reconcileNothing(): string;
   /** What reconciles could not load (offline): nothing was asked. */
@@ -80,8 +90,18 @@ export const reconcile = sentences<ReconcileStrings>({
     `${words.TheProvider(provider)} lets your key read no figure of what it charged, as far as is known: nothing to set beside this tally. Your account there shows what it charged.`,
   reconcileBalanceOnly: (provider) =>
     `${words.TheProvider(provider)} tells your key only how many credits are left, not what it charged in a period: nothing to set beside this tally. Your account there shows what it charged.`,
-  reconcileSignedInOnly: (provider) =>
-    `${words.TheProvider(provider)} shows what it charged this month to you signed in, in your account there; this tally does not read it yet.`,
+  reconcileSiteAgrees: (provider, period, theirs) =>
+    `${words.TheProvider(provider)} says ${theirs} ${period} on this site, on every device signed in to your account, and this tally booked ${theirs} with it: they agree.`,
+  reconcileSiteMore: (provider, period, theirs, ours, difference) =>
+    `${words.TheProvider(provider)} says ${theirs} ${period} on this site, on every device signed in to your account; this tally booked ${ours}: ${difference} was spent on this site on another device or browser whose charges are not in this tally, went to what the site keeps or sends in your account (files, history, data sent), or was not booked here.`,
+  reconcileSiteLess: (provider, period, theirs, ours, difference) =>
+    `${words.TheProvider(provider)} says ${theirs} ${period} on this site, on every device signed in to your account; this tally booked ${ours}, ${difference} more: ${words.theProvider(provider)} does not show all of it yet, or some of it was paid from another account.`,
+  reconcileSignIn: (provider) =>
+    `Sign in to ${words.providerName(provider)} to reconcile: no one is signed in to it on this page. Sign in in the image widget, then reconcile again.`,
+  reconcileCredits: (provider) =>
+    `${words.TheProvider(provider)} counts your account in credits, whose worth in dollars is not known here: nothing was compared. Your account there shows what it charged.`,
+  reconcileNoSite: (provider) =>
+    `${words.TheProvider(provider)}'s reply does not say what this site spent this month: nothing was compared. Your account there shows what it charged.`,
   reconcileNothing: 'Nothing was spent in this tally: there is nothing to reconcile.',
   reconcileNotLoaded: 'Reconciling could not start (offline?): nothing was asked. Try again later.',
 });

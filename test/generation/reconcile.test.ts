@@ -11,6 +11,8 @@ import { controlledClock } from '../support/clock.js';
 import { MemoryStorage } from '../support/ledger.js';
 import { pageFetch, simCharged, simEndpoint, unique } from '../support/sim.js';
 import { plantedRecord } from '../support/openrouter-records.js';
+import { PuterProvider } from '../../src/providers/puter/adapter.js';
+import { puterEndpoint, puterSessionsEnded, sdk, setPuterAccount, signedInToPuter } from '../support/puter.js';
 
 const provider = new OpenRouterProvider();
 const ENDPOINT = simEndpoint('openrouter', 'recordlag=0');
@@ -147,26 +149,18 @@ describe('reconcileWithAccounts: the ledger beside the provider’s own figures'
 
   it('providers that publish nothing to the key are said so, not guessed', async () => {
     const ledger = ledgerWith();
-    for (const provider of ['bfl', 'fal', 'puter', 'google', 'openai'])
+    for (const provider of ['bfl', 'fal', 'google', 'openai'])
       ledger.settle(ledger.open({ ...image, provider }).id, { charged: '0.03' });
     ledger.settle(ledger.open({ ...image, provider: 'openai', payee: 'OpenAI' }).id, { charged: '0.04' });
     const done = await reconcileWithAccounts(ledger, source(''), at());
     expect(said(done, 'bfl')?.[0]).to.match(/^BFL tells your key only how many credits are left/);
     expect(said(done, 'fal')?.[0]).to.match(/^fal: not published to your key\. Its usage figures need an admin key/);
-    expect(said(done, 'puter')?.[0]).to.match(/^Puter shows what it charged this month to you signed in/);
     expect(said(done, 'google')?.[0]).to.match(/^Google lets your key read no figure of what it charged, as far/);
     expect(said(done, 'openai')?.[0]).to.match(/^The gateway lets your key read no figure/);
     expect(said(done, 'OpenAI')?.[0]).to.match(
       /^OpenAI: not published to your key\. Its usage figures need an admin key/,
     );
-    expect(done.providers.map(({ provider }) => provider)).to.deep.equal([
-      'bfl',
-      'fal',
-      'puter',
-      'google',
-      'openai',
-      'OpenAI',
-    ]);
+    expect(done.providers.map(({ provider }) => provider)).to.deep.equal(['bfl', 'fal', 'google', 'openai', 'OpenAI']);
   });
 });
 
@@ -199,5 +193,81 @@ describe('settleFromRecords: uncertain charges settled from their records, or le
     const ledger = held(await plantedRecord(key, 0.021));
     expect(await settleFromRecords(ledger, ledger.uncertain(), source(''))).to.deep.equal([]);
     expect(ledger.uncertain()).to.have.length(1);
+  });
+});
+
+describe('reconcileWithAccounts: Puter’s figure for this site, from the user signed in on the page', function () {
+  this.timeout(30_000);
+  puterSessionsEnded();
+  const time = controlledClock('2026-02-26T12:00:00Z');
+  const puter = new PuterProvider();
+  const said = (done: Awaited<ReturnType<typeof reconcileWithAccounts>>) =>
+    done.providers.find((each) => each.provider === 'puter')?.said.map((sentence) => sentence.text);
+  /** The page's Puter at `endpoint`, read through the adapter as the tally reads it. */
+  const signedIn = (endpoint: string): ReconcileSource => ({
+    providerFor: async () => puter,
+    accessFor: () => undefined,
+    siteUsage: () => puter.siteUsage(endpoint),
+  });
+
+  /** A ledger begun last month, the clock on 2026-03-10, `usd` charged with Puter there for each of `charges`. */
+  function ledgerWith(...charges: string[]) {
+    const ledger = new LedgerStore({ storage: new MemoryStorage() });
+    ledger.tally();
+    time.set('2026-03-10T12:00:00Z');
+    for (const usd of charges)
+      ledger.settle(ledger.open({ ...image, provider: 'puter' }).id, { charged: usd, basis: 'reported' });
+    return ledger;
+  }
+  const at = (since = '2026-02-26T12:00:00Z') => ({ now: time.now(), since: Date.parse(since), sinceSaid: 'Mar 2' });
+
+  it('Puter says more for this site than the tally booked: the difference, on every device, in plain words', async () => {
+    const endpoint = puterEndpoint();
+    const { token } = await signedInToPuter(endpoint);
+    await setPuterAccount(token, { spent: 3_500_000 }); // $0.035 on this site: the ledger knows $0.02 of it
+    await setPuterAccount(token, { spent: 9_000_000, app: 'app-of-another-site' }); // not this site's
+    const done = await reconcileWithAccounts(ledgerWith('0.015', '0.005'), signedIn(endpoint), at());
+    expect(said(done)).to.deep.equal([
+      'Puter says $0.035 this month (UTC) on this site, on every device signed in to your account; this tally booked $0.02: $0.015 was spent on this site on another device or browser whose charges are not in this tally, went to what the site keeps or sends in your account (files, history, data sent), or was not booked here.',
+    ]);
+  });
+
+  it('they agree, and a tally begun this month says what came before is in Puter’s figure only', async () => {
+    const endpoint = puterEndpoint();
+    const { token } = await signedInToPuter(endpoint);
+    await setPuterAccount(token, { spent: 2_000_000 });
+    const done = await reconcileWithAccounts(ledgerWith('0.02'), signedIn(endpoint), at('2026-03-02T08:00:00Z'));
+    expect(said(done)).to.deep.equal([
+      'Puter says $0.02 this month (UTC) on this site, on every device signed in to your account, and this tally booked $0.02 with it: they agree.',
+      'This tally began Mar 2: what Puter charged before that is in its figure only.',
+    ]);
+  });
+
+  it('Puter says less, with a charge not known yet said beside, never as nothing', async () => {
+    const endpoint = puterEndpoint();
+    await signedInToPuter(endpoint);
+    const ledger = ledgerWith('0.01');
+    const held = ledger.open({ ...image, provider: 'puter' }).id;
+    ledger.settle(held, { uncertain: '0.003', error: 'network' });
+    const done = await reconcileWithAccounts(ledger, signedIn(endpoint), at());
+    const [first, ...rest] = said(done) ?? [];
+    expect(first).to.equal(
+      'Puter says $0.00 this month (UTC) on this site, on every device signed in to your account; this tally booked $0.01, $0.01 more: Puter does not show all of it yet, or some of it was paid from another account.',
+    );
+    expect(rest.join(' ')).to.match(/^Not in this browser's figure: 1 charge not known yet .* up to \$0\.003/);
+  });
+
+  it('no one signed in on the page, or an account in credits: said, nothing compared', async () => {
+    const credits = puterEndpoint(`credits=2000;run=${unique()}`);
+    await signedInToPuter(credits);
+    let done = await reconcileWithAccounts(ledgerWith('0.02'), signedIn(credits), at());
+    expect(said(done)).to.deep.equal([
+      'Puter counts your account in credits, whose worth in dollars is not known here: nothing was compared. Your account there shows what it charged.',
+    ]);
+    sdk().auth.signOut();
+    done = await reconcileWithAccounts(ledgerWith('0.02'), signedIn(credits), at());
+    expect(said(done)).to.deep.equal([
+      'Sign in to Puter to reconcile: no one is signed in to it on this page. Sign in in the image widget, then reconcile again.',
+    ]);
   });
 });

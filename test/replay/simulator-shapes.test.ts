@@ -34,9 +34,14 @@ describe('simulators in the shapes of the real services', () => {
     await setPuterAccount(token, { balance: 50_000_000 });
     const api = puterEndpoint(`run=${unique()}`);
     const usage = () => puterUsage(api, token);
-    // The recorded account had egress only before its call; the simulator meters none (its header says so).
-    const without = (paths: string[]) => paths.filter((path) => !path.startsWith('usage.egress:bytes'));
-    expect(shape(await usage()).sort()).to.deep.equal(without(shape(before)).sort());
+    // The recorded account had egress only before its call; the simulator meters none (its header says so). The
+    // recording was made with a user's own token, whose usage Puter files under no app ('os-global'); a website's
+    // token is an app's, whose `appTotals` Puter filters to that app and `others` (held below).
+    const without = (paths: string[]) =>
+      paths.filter((path) => !path.startsWith('usage.egress:bytes') && !path.startsWith('appTotals.'));
+    const first = await usage();
+    expect(without(shape(first)).sort()).to.deep.equal(without(shape(before)).sort());
+    expect(first.appTotals).to.deep.equal({}); // no app spent anything this month
     const args = { prompt: 'a doodle', model: 'black-forest-labs/flux-2-klein-4b', ratio: { w: 1, h: 1 } };
     const call = await puterGenerate(api, token, args);
     expect(call.status).to.equal(200);
@@ -44,9 +49,14 @@ describe('simulators in the shapes of the real services', () => {
     expect(Object.keys(body)).to.deep.equal(['success', 'result', 'service']); // DriverController.ts's payload
     expect(body.result).to.match(/^http:\/\/[^/]+\/sim\/puter-cdn\//); // the model's URL, not a data: URL
     const now = await usage();
-    expect(shape(now).sort()).to.deep.equal(without(shape(after)).sort());
+    expect(without(shape(now)).sort()).to.deep.equal(without(shape(after)).sort());
     const type = 'replicate:black-forest-labs/flux-2-klein-4b:output_mp';
     expect(now.usage[type]).to.deep.equal(after.usage[type]);
+    // The app's totals as the recorded ones are shaped, this call's alone (the recorded total held its egress too).
+    const [app, ...more] = Object.keys(now.appTotals).filter((key) => key !== 'others');
+    expect(more).to.deep.equal([]);
+    expect(Object.keys(now.appTotals[app])).to.deep.equal(Object.keys(after.appTotals['os-global']));
+    expect(now.appTotals).to.deep.equal({ [app]: { total: after.usage[type].cost, count: 1 }, others: {} });
   });
 
   it('Puter with credits: every amount scaled, counts and units not, the unit said, the multiplier never sent', async () => {

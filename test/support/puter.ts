@@ -34,9 +34,14 @@ export async function puterUsage(api: string, token: string) {
   return (await fetch(`${api}/metering/usage`, { headers: { Authorization: `Bearer ${token}` } })).json();
 }
 
-/** Creates or changes the simulated account of `token`: balance in microcents ($0.01 = 1,000,000). */
-export const setPuterAccount = (token: string, account: { balance?: number; username?: string; plan?: string }) =>
-  post('/sim/puter/_account', { token, ...account });
+/**
+ * Creates or changes the simulated account of `token`: balance in microcents ($0.01 = 1,000,000); `spent` microcents
+ * metered to it elsewhere, by this site's app (another device of the user) or the app `app` names.
+ */
+export const setPuterAccount = (
+  token: string,
+  account: { balance?: number; username?: string; plan?: string; spent?: number; app?: string },
+) => post('/sim/puter/_account', { token, ...account });
 
 /** What the next sign-in popups do: sign in as `username` with `balance`, or close without signing in. */
 export const setPuterSignIn = (next: { outcome?: 'ok' | 'close'; username?: string; balance?: number }) =>

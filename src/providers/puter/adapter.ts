@@ -14,6 +14,7 @@ import { editPrices } from './edit-prices.js';
 import { editPrices as editWords } from '../../strings/edit-prices.js';
 import { modelName } from '../../pricing/index.js';
 import { puterText } from './words.js';
+import { puterSiteUsage } from './site-usage.js';
 import { type Calls, type Reading, meterCall, meterOf, parseCalls, withMeter } from './meter.js';
 
 const pricesText = sayer('prices', prices);
@@ -239,6 +240,8 @@ async function imageAt(url: string, signal: AbortSignal, context: RunContext): P
 export class PuterProvider implements Provider {
   readonly id = 'puter';
   readonly needsKey = info.needsKey;
+  /** What the user signed in on this page spent on this site this month (the tally's "Reconcile"). */
+  readonly siteUsage = puterSiteUsage;
   /** The Puter API the page configured for its SDK, else Puter's own (see `puterApi`). */
   get defaultEndpoint() {
     return puterApi('');

@@ -35,8 +35,18 @@ export const reconcile = sentences<ReconcileStrings>({
     `${words.TheProvider(provider)} lässt Ihren Schlüssel, soweit bekannt, keinen Betrag dessen lesen, was berechnet wurde: nichts, das sich neben diese Übersicht stellen ließe. Ihr Konto dort zeigt, was berechnet wurde.`,
   reconcileBalanceOnly: (provider) =>
     `${words.TheProvider(provider)} sagt Ihrem Schlüssel nur, wie viele Credits übrig sind, nicht, was in einem Zeitraum berechnet wurde: nichts, das sich neben diese Übersicht stellen ließe. Ihr Konto dort zeigt, was berechnet wurde.`,
-  reconcileSignedInOnly: (provider) =>
-    `${words.TheProvider(provider)} zeigt Ihnen angemeldet in Ihrem Konto dort, was diesen Monat berechnet wurde; diese Übersicht liest es noch nicht.`,
+  reconcileSiteAgrees: (provider, period, theirs) =>
+    `Laut ${words.providerName(provider)} wurden auf dieser Website ${period} ${theirs} berechnet, auf allen Geräten, die bei Ihrem Konto angemeldet sind, und diese Übersicht hat ${atProvider(provider)} ${theirs} verbucht: Das stimmt überein.`,
+  reconcileSiteMore: (provider, period, theirs, ours, difference) =>
+    `Laut ${words.providerName(provider)} wurden auf dieser Website ${period} ${theirs} berechnet, auf allen Geräten, die bei Ihrem Konto angemeldet sind; diese Übersicht hat ${ours} verbucht: ${difference} wurden auf dieser Website auf einem anderen Gerät oder in einem anderen Browser ausgegeben, dessen Abbuchungen nicht in dieser Übersicht stehen, gingen an das, was die Website in Ihrem Konto speichert oder sendet (Dateien, Verlauf, gesendete Daten), oder wurden hier nicht verbucht.`,
+  reconcileSiteLess: (provider, period, theirs, ours, difference) =>
+    `Laut ${words.providerName(provider)} wurden auf dieser Website ${period} ${theirs} berechnet, auf allen Geräten, die bei Ihrem Konto angemeldet sind; diese Übersicht hat ${ours} verbucht, ${difference} mehr: ${words.TheProvider(provider)} zeigt noch nicht alles, oder ein Teil wurde von einem anderen Konto bezahlt.`,
+  reconcileSignIn: (provider) =>
+    `Melden Sie sich bei ${words.providerName(provider)} an, um abzugleichen: Auf dieser Seite ist niemand dort angemeldet. Melden Sie sich im Bild-Widget an, dann gleichen Sie erneut ab.`,
+  reconcileCredits: (provider) =>
+    `${words.TheProvider(provider)} führt Ihr Konto in Credits, deren Wert in Dollar hier nicht bekannt ist: Es wurde nichts verglichen. Ihr Konto dort zeigt, was berechnet wurde.`,
+  reconcileNoSite: (provider) =>
+    `Die Antwort ${ofProvider(provider)} sagt nicht, was diese Website diesen Monat ausgegeben hat: Es wurde nichts verglichen. Ihr Konto dort zeigt, was berechnet wurde.`,
   reconcileNothing: 'In dieser Übersicht wurde nichts ausgegeben: Es gibt nichts abzugleichen.',
   reconcileNotLoaded:
     'Der Abgleich konnte nicht starten (offline?): Es wurde nichts gefragt. Versuchen Sie es später noch einmal.',

@@ -17,6 +17,7 @@ import { plantedRecord } from '../../support/openrouter-records.js';
 import { storageKeysForgottenAfterEach } from '../../support/storage.js';
 import { part, words } from '../../support/widget.js';
 import { until } from '../../support/wait.js';
+import { puterEndpoint, puterSessionsEnded, sdk, setPuterAccount, signedInToPuter } from '../../support/puter.js';
 
 const image = { provider: 'openrouter', model: 'flux-2-klein-4b', width: 1024, height: 1024, quoted: '0.014' };
 
@@ -131,5 +132,35 @@ describe('<userpays-tally>: Reconcile with my account', () => {
     const other = await tally(none.storageKey, endpoint);
     expect(words(await reconcile(other))).to.match(/^Enter your key to reconcile: no OpenRouter key is remembered/);
     expect(sent.filter((url) => url.includes('/sim/openrouter'))).to.deep.equal([]);
+  });
+
+  describe('with Puter, signed in on the page', function () {
+    this.timeout(30_000);
+    puterSessionsEnded();
+
+    it('sets Puter’s figure for this site beside the tally’s, and asks to sign in where no one is', async () => {
+      const endpoint = puterEndpoint();
+      const { token } = await signedInToPuter(endpoint);
+      const { storageKey, ledger } = setUp(endpoint);
+      ledger.settle(ledger.open({ ...image, provider: 'puter' }).id, { charged: '0.02', basis: 'reported' });
+      await setPuterAccount(token, { spent: 2_600_000 }); // $0.026 on this site, $0.006 of it from another device
+      const el = await fixture<UserPaysTally>(
+        html`<userpays-tally
+          storage-key=${storageKey}
+          locale="en-US"
+          .endpoints=${{ puter: endpoint }}
+        ></userpays-tally>`,
+      );
+      expect(words(await reconcile(el))).to.equal(
+        'Puter says $0.026 this month (UTC) on this site, on every device signed in to your account; this tally booked $0.02: $0.006 was spent on this site on another device or browser whose charges are not in this tally, went to what the site keeps or sends in your account (files, history, data sent), or was not booked here.',
+      );
+      await expectWcag22(el, [part(el, 'reconcile')!]);
+      sdk().auth.signOut();
+      part(el, 'reconcile')!.querySelector('button')!.click();
+      await until(() => words(part(el, 'reconcile')).includes('Sign in to Puter'));
+      expect(words(part(el, 'reconcile')!.querySelector('li'))).to.equal(
+        'Sign in to Puter to reconcile: no one is signed in to it on this page. Sign in in the image widget, then reconcile again.',
+      );
+    });
   });
 });

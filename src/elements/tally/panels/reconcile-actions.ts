@@ -12,7 +12,7 @@ import { dayOf } from '../../../base/days.js';
 import type { ProviderId } from '../../../base/types.js';
 import { loadEngine } from '../../../lazy/index.js';
 import type { LedgerStore } from '../../../ledger/ledger.js';
-import type { RecordAccess } from '../../../providers/provider.js';
+import type { RecordAccess, SiteUsage } from '../../../providers/provider.js';
 import { providerInfo, relayFor } from '../../../providers/registry/catalog.js';
 import { checkEndpoint, checkRelay } from '../../../providers/urls.js';
 import { reword, wordsIn } from '../../../strings/strings.js';
@@ -79,6 +79,17 @@ export class AccountReconcile implements ReactiveController {
     return accessOf(storageKey(), id, endpoint ?? endpoints()[id] ?? '', relay());
   };
 
+  /**
+   * What the account signed in to `id` on this page (the image widget's sign-in: Puter's SDK) says this site spent
+   * this month, at the endpoint the page names for it, through its adapter; the tally signs no one in.
+   */
+  #siteUsage = async (id: ProviderId): Promise<SiteUsage> => {
+    const provider = await (await loadEngine()).providerFor(id);
+    const named = this.#target.endpoints()[id] ?? '';
+    const endpoint = checkEndpoint(named || providerInfo(id)?.defaultEndpoint() || '');
+    return (await provider.siteUsage?.(endpoint)) ?? { unread: 'unreadable' };
+  };
+
   #words = (sentence: Sentence) => reword(sentence, this.#target.language.translation);
 
   hostUpdated() {
@@ -133,7 +144,7 @@ export class AccountReconcile implements ReactiveController {
       const lineText = wordsIn(translation, 'tallyLine', tallyLine);
       const done = await reconcileWithAccounts(
         ledger,
-        { providerFor: engine.providerFor, accessFor: this.#access },
+        { providerFor: engine.providerFor, accessFor: this.#access, siteUsage: this.#siteUsage },
         { now, since, sinceSaid: spokenTime(since, dayOf(now), locale, true, lineText), locale },
       );
       this.#show({

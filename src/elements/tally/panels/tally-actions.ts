@@ -60,11 +60,11 @@ function resetChoice(ledger: LedgerStore | undefined, { target: button }: Event,
   if (!(button instanceof HTMLButtonElement)) return;
   if (button.value === 'reset') ledger?.reset();
   // Deleting takes the spending history and the images kept, here and from the account, the images' account being
-  // the one the page's widget keeps them in (ImageStore.clear).
+  // the one the page's widget keeps them in (ImageStore.clearEverywhere).
   if (button.value === 'delete' && ledger)
     void Promise.all([
       loadLedger().then(({ deleteHistory }) => deleteHistory(ledger.storageKey, ledger.storage)),
-      loadEngine().then(({ ImageStore }) => new ImageStore({ storageKey: ledger.storageKey }).clear()),
+      loadEngine().then(({ ImageStore }) => new ImageStore({ storageKey: ledger.storageKey }).clearEverywhere()),
     ]).catch(failed);
   const details = button.closest('details');
   if (!details) return; // the buttons are drawn in the confirmation: never without it
