@@ -6,6 +6,7 @@
  * kept there too. The account is reached through `AccountStore` alone: the ledger knows nothing of any provider.
  */
 import { isRecord } from '../base/checks.js';
+import { clock } from '../base/clock.js';
 import { budgetKey, parseBudget } from './budget.js';
 import { decodeEntry, encodeEntry, type LedgerEntry } from './entry-codec.js';
 import { mergeHistory } from './portable.js';
@@ -19,6 +20,8 @@ export interface AccountStore {
   list(prefix: string): Promise<{ key: string; value: unknown }[]>;
   /** Removes every item whose key starts with `prefix`. */
   removeAll(prefix: string): Promise<void>;
+  /** Whose account it is (the user's name): this browser remembers per account that it merged with it. */
+  account?: string;
 }
 
 /** What the account holds of a ledger: its keys, all under `${storageKey}:ledger:` (docs/ledger.md). */
@@ -26,15 +29,19 @@ export const accountKeys = (area: { key: string }) => ({
   prefix: area.key + ':',
   entry: (id: string) => `${area.key}:entry:${id}`,
   budget: budgetKey(area),
-  /** When the session began (ms): a Reset, or deleting the history, on any device starts a new one on every device. */
+  /** When the session began (ms): a Reset on any device starts a new one on every device (after a deletion, too). */
   since: `${area.key}:since`,
 });
 
-/** Entries to write to the account, by id in the order they changed, and whether the budget and session start are. */
+/**
+ * Entries to write to the account, by id in the order they changed, and whether the budget and session start are;
+ * `deleted`: the account's history was deleted, and the session's start goes with the next entry written.
+ */
 interface Outbox {
   ids: string[];
   budget?: boolean;
   since?: boolean;
+  deleted?: boolean;
 }
 
 const outboxKey = (area: Area) => area.key + ':outbox';
@@ -47,6 +54,7 @@ function readOutbox(area: Area): Outbox {
       ids,
       budget: isRecord(stored) && stored.budget === true,
       since: isRecord(stored) && stored.since === true,
+      deleted: isRecord(stored) && stored.deleted === true,
     };
   } catch {
     return { ids: [] };
@@ -55,7 +63,8 @@ function readOutbox(area: Area): Outbox {
 
 function writeOutbox(area: Area, outbox: Outbox) {
   try {
-    if (!outbox.ids.length && !outbox.budget && !outbox.since) area.storage?.removeItem(outboxKey(area));
+    if (!outbox.ids.length && !outbox.budget && !outbox.since && !outbox.deleted)
+      area.storage?.removeItem(outboxKey(area));
     else area.storage?.setItem(outboxKey(area), JSON.stringify(outbox));
   } catch {
     // storage refused: what is not written now is found missing at the next sign-in's merge, and written then
@@ -70,9 +79,56 @@ function enqueue(area: Area, ids: readonly string[], also?: 'budget' | 'since') 
   writeOutbox(area, outbox);
 }
 
+/**
+ * What this browser remembers of an account its ledger merged with (per ledger, under `${key}:accounts`, by the
+ * account's user): `seen`, when it last read or wrote the account; `budgetHere`, the budget stays on this browser
+ * (the account's history was deleted, and the user has not set the budget since).
+ */
+interface Merged {
+  seen: number;
+  budgetHere?: boolean;
+}
+
+const mergedKey = (area: Area) => area.key + ':accounts';
+
+function mergedAccounts(area: Area): Record<string, Merged> {
+  try {
+    const stored: unknown = JSON.parse(area.storage?.getItem(mergedKey(area)) ?? 'null');
+    return isRecord(stored) ? (stored as Record<string, Merged>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** What this browser remembers of `account`; undefined where its ledger never merged with it. */
+function mergedWith(area: Area, account: string): Merged | undefined {
+  const merged = mergedAccounts(area)[account];
+  return isRecord(merged) && typeof merged.seen === 'number' && Number.isFinite(merged.seen) ? merged : undefined;
+}
+
+function remember(area: Area, account: string, change: Partial<Merged>) {
+  const accounts = mergedAccounts(area);
+  accounts[account] = { seen: 0, ...mergedWith(area, account), ...change };
+  try {
+    area.storage?.setItem(mergedKey(area), JSON.stringify(accounts));
+  } catch {
+    // storage refused it: this browser counts as never merged, and uploads what it holds at the next load
+  }
+}
+
+/** Whether the budget stays on this browser (`LedgerStore.budgetHeld`), remembered for the account. */
+function budgetHere(area: Area, account: string, here: boolean) {
+  remember(area, account, { budgetHere: here });
+  if (area.budgetHere === here) return;
+  area.budgetHere = here;
+  notify(area);
+}
+
 /** A ledger kept in an account: what the page holds of it. */
 interface Mirror {
   store: AccountStore;
+  /** `store.account`, or '' where the store does not name it. */
+  account: string;
   /** Each entry's row as last written or read, by id: a change is what differs from it. */
   known: Map<string, string>;
   /** The write under way; the next waits for it, so that entries reach the account in order. */
@@ -99,14 +155,19 @@ function flush(area: Area, mirror: Mirror): Promise<void> {
         value: encodeEntry(entry),
       }));
       if (outbox.budget) items.push({ key: keys.budget, value: area.budget ?? '' });
-      if (outbox.since) items.push({ key: keys.since, value: area.since });
-      if (!items.length) return writeOutbox(area, { ids: outbox.ids.slice(batch.length) });
+      // After a deletion the account holds nothing until the next write: the session's start goes with it.
+      const since = outbox.since || (outbox.deleted && items.length > 0);
+      if (since) items.push({ key: keys.since, value: area.since });
+      if (!items.length) return writeOutbox(area, { ids: outbox.ids.slice(batch.length), deleted: outbox.deleted });
+      const at = clock.now();
       await mirror.store.put(items);
+      if (mergedWith(area, mirror.account)) remember(area, mirror.account, { seen: at });
       const after = readOutbox(area);
       writeOutbox(area, {
         ids: after.ids.filter((id) => !batch.includes(id)),
         budget: after.budget && !outbox.budget,
         since: after.since && !outbox.since,
+        deleted: after.deleted && !since,
       });
     }
   };
@@ -151,13 +212,30 @@ function syncSession(area: Area, held: unknown) {
   }
 }
 
+/**
+ * The account holds nothing of a ledger this browser merged with it before: its history was deleted there (by another
+ * device's Delete, or by the user in Puter). A new session starts here where this browser last saw the account, so
+ * that what it held then is not written back; what settled here since (never written, so never deleted) stays, and is
+ * written with the new session's start. The budget stays on this browser.
+ */
+function deletedThere(area: Area, mirror: Mirror, seen: number) {
+  // Settled by then (in the same millisecond too), it was written or read then.
+  if (seen + 1 > area.since) startSession(area, seen + 1);
+  const view = syncFromStorage(area);
+  writeOutbox(area, { ids: readOutbox(area).ids.filter((id) => view.has(id)), deleted: true });
+  budgetHere(area, mirror.account, true);
+}
+
 /** The budget as the account holds it: set on another device, it holds here; set here and not written, it is written. */
-function syncBudget(area: Area, held: { value: unknown } | undefined) {
+function syncBudget(area: Area, mirror: Mirror, held: { value: unknown } | undefined) {
   if (readOutbox(area).budget) return;
   const budget = typeof held?.value === 'string' ? parseBudget(held.value) : undefined;
   if (budget === undefined) {
-    if (area.budget) enqueue(area, [], 'budget');
-  } else if (budget !== area.budget) {
+    if (area.budget && !area.budgetHere) enqueue(area, [], 'budget');
+    return;
+  }
+  budgetHere(area, mirror.account, false);
+  if (budget !== area.budget) {
     area.budget = budget;
     try {
       area.storage?.setItem(budgetKey(area), budget ?? '');
@@ -174,15 +252,20 @@ function syncBudget(area: Area, held: { value: unknown } | undefined) {
  */
 async function sync(area: Area, mirror: Mirror): Promise<void> {
   const keys = accountKeys(area);
+  const at = clock.now();
   const items = await mirror.store.list(keys.prefix);
   syncFromStorage(area);
-  syncSession(area, items.find((item) => item.key === keys.since)?.value);
+  const before = mergedWith(area, mirror.account);
+  if (before) remember(area, mirror.account, { seen: at });
+  if (before && !items.length) deletedThere(area, mirror, before.seen);
+  else syncSession(area, items.find((item) => item.key === keys.since)?.value);
   const theirs = entriesOf(items, keys.prefix + 'entry:').filter(
     (entry) => entry.settledAt === undefined || entry.settledAt >= area.since,
   );
   mergeHistory(area, { since: area.since, cut: 0, rows: [], entries: theirs });
   syncBudget(
     area,
+    mirror,
     items.find((item) => item.key === keys.budget),
   );
   const held = new Map(theirs.map((entry) => [entry.id, rowOf(entry)]));
@@ -194,10 +277,14 @@ async function sync(area: Area, mirror: Mirror): Promise<void> {
     missing.map((entry) => entry.id),
   );
   await flush(area, mirror);
+  // Merged once the account holds all this browser had: a first upload that failed is no deletion at the next load.
+  const waiting = readOutbox(area);
+  if (!before && !waiting.ids.length && !waiting.budget && !waiting.since) remember(area, mirror.account, { seen: at });
 }
 
 /** What the budget or a Reset set here: written to the account through the outbox. */
 const writeLater = (area: Area, mirror: Mirror) => (what: 'budget' | 'since') => {
+  if (what === 'budget') budgetHere(area, mirror.account, false);
   enqueue(area, [], what);
   void flush(area, mirror);
 };
@@ -220,7 +307,8 @@ export interface LedgerMirror {
 export function mirrorLedger(store: AccountStore, storageKey = 'userpays', storage?: Storage): LedgerMirror {
   const area = areaFor(storageKey, storage);
   mirrors.get(area)?.stop();
-  const mirror: Mirror = { store, known: new Map(), writing: Promise.resolve(), stop: () => {} };
+  const account = store.account ?? '';
+  const mirror: Mirror = { store, account, known: new Map(), writing: Promise.resolve(), stop: () => {} };
   const listener = () => onChange(area, mirror);
   const online = () => void flush(area, mirror);
   mirror.stop = () => {
@@ -230,35 +318,39 @@ export function mirrorLedger(store: AccountStore, storageKey = 'userpays', stora
     if (mirrors.get(area) !== mirror) return;
     mirrors.delete(area);
     area.accountWrite = undefined;
+    area.budgetHere = undefined;
     notify(area);
   };
   mirrors.set(area, mirror);
   area.listeners.add(listener);
   addEventListener('online', online);
   area.accountWrite = writeLater(area, mirror);
+  area.budgetHere = mergedWith(area, account)?.budgetHere;
   notify(area);
   return { sync: () => sync(area, mirror), flush: () => flush(area, mirror), stop: mirror.stop };
 }
 
 /**
  * Deletes the ledger's history (docs/ledger.md, "Deleting the history"): a new session starts here, and where the
- * ledger is kept in an account every key of it is removed there; then the new session's start (and the budget, a
- * setting rather than history) is written back, so that every other device starts the same session at its next load
- * instead of writing its copy back. Rejects where the account did not answer: the history is gone here, and the user
- * may try again.
+ * ledger is kept in an account every key of it is removed there, and nothing is written back: the account holds
+ * nothing of it until the next entry, written with the new session's start. Every other device that merged with the
+ * account finds it empty at its next load and starts anew instead of writing its copy back. The budget stays on this
+ * browser. Rejects where the account did not answer: the history is gone here, and the user may try again.
  */
 export async function deleteHistory(storageKey = 'userpays', storage?: Storage): Promise<void> {
   const area = areaFor(storageKey, storage);
   const mirror = mirrors.get(area);
-  area.accountWrite = undefined; // written below, after everything is removed
+  area.accountWrite = undefined; // the new session's start goes with the next entry, not now
   startSession(area);
   writeOutbox(area, { ids: [] });
   if (!mirror) return;
   area.accountWrite = writeLater(area, mirror);
   await mirror.writing;
-  const keys = accountKeys(area);
-  await mirror.store.removeAll(keys.prefix);
-  enqueue(area, [], 'since');
-  if (area.budget) enqueue(area, [], 'budget');
+  const at = clock.now();
+  await mirror.store.removeAll(accountKeys(area).prefix);
+  remember(area, mirror.account, { seen: at });
+  const outbox = readOutbox(area);
+  writeOutbox(area, { ids: outbox.ids, deleted: true });
+  budgetHere(area, mirror.account, true);
   await flush(area, mirror);
 }

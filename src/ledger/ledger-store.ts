@@ -266,9 +266,12 @@ export class LedgerStore {
     notify(this.#area);
   }
 
-  /** Where the user's budget holds: in their account where the ledger is kept there too (account-mirror.ts). */
+  /**
+   * Where the user's budget holds: in their account where the ledger is kept there too (account-mirror.ts), but on
+   * this browser after the history was deleted from the account, until the user sets it again.
+   */
   get budgetHeld(): 'browser' | 'account' {
-    return this.#area.accountWrite ? 'account' : 'browser';
+    return this.#area.accountWrite && !this.#area.budgetHere ? 'account' : 'browser';
   }
 
   /** True while the stored budget is not an amount: nothing may be spent until the user sets it again. */

@@ -45,6 +45,8 @@ export interface Area {
    * the session the user started (Reset).
    */
   accountWrite?: (what: 'budget' | 'since') => void;
+  /** The budget stays on this browser though the ledger is kept in an account (its history was deleted there). */
+  budgetHere?: boolean;
   /** The budgets this page's elements set (their `budget` attribute), by element: the lowest of all applies. */
   pageBudgets: Map<object, string>;
   notice: Sentence | null;

@@ -22,8 +22,8 @@ async function device(username: string, storageKey: string, endpoint?: string) {
   const { puter, token } = await puterSignedInAs(username, endpoint);
   const storage = new MemoryStorage();
   const ledger = new LedgerStore({ storageKey, storage });
-  const mirror = mirrorLedger(puterLedgerStore(puter), storageKey, storage);
-  return { ledger, mirror, storage, token };
+  const mirror = mirrorLedger({ ...puterLedgerStore(puter), account: username }, storageKey, storage);
+  return { ledger, mirror, storage, token, puter };
 }
 
 /** One image charged `usd` in `ledger`. */
@@ -159,11 +159,101 @@ describe('the ledger kept in the Puter account (real SDK, simulator)', function 
     expect(phone.ledger.tally().spent).to.equal('0.03');
     clock.advance(1000);
     await deleteHistory(storageKey, laptop.storage);
-    expect(Object.keys(await accountOf(username))).to.deep.equal([`${storageKey}:ledger:since`]);
+    expect(Object.keys(await accountOf(username))).to.deep.equal([]);
     expect(laptop.ledger.tally().spent).to.equal('0');
+    // The phone, which merged with the account before, finds it empty: deleted there; it writes nothing back.
     await phone.mirror.sync();
     expect(phone.ledger.tally().spent).to.equal('0');
-    expect(Object.keys(await accountOf(username))).to.deep.equal([`${storageKey}:ledger:since`]);
+    await laptop.mirror.sync();
+    await phone.mirror.sync();
+    expect(Object.keys(await accountOf(username))).to.deep.equal([]);
+    expect(phone.storage.getItem(`${storageKey}:ledger:outbox`)).to.equal(JSON.stringify({ ids: [], deleted: true }));
+  });
+
+  it('uploads what a device holds that never merged with the account, though the account is empty', async () => {
+    const laptop = await device(username, storageKey);
+    charge(laptop.ledger, '0.01');
+    await laptop.mirror.sync();
+    clock.advance(1000);
+    await deleteHistory(storageKey, laptop.storage);
+    // Charged before it ever signed in to this account: its own history, not the one deleted.
+    const tablet = await device(username, storageKey);
+    charge(tablet.ledger, '0.07');
+    await tablet.mirror.sync();
+    expect(tablet.ledger.tally().spent).to.equal('0.07');
+    const keys = Object.keys(await accountOf(username)).filter((key) => key.includes(':entry:'));
+    expect(keys).to.have.length(1);
+    await laptop.mirror.sync();
+    expect(laptop.ledger.tally().spent).to.equal('0.07');
+  });
+
+  it('takes a first upload that failed for no deletion: the next load uploads what the device holds', async () => {
+    const laptop = await device(username, storageKey);
+    const store = { ...puterLedgerStore(laptop.puter), account: username };
+    const failing = mirrorLedger(
+      { ...store, put: () => Promise.reject(new Error('offline')) },
+      storageKey,
+      laptop.storage,
+    );
+    charge(laptop.ledger, '0.01');
+    await failing.sync();
+    expect(Object.keys(await accountOf(username))).to.deep.equal([]);
+    clock.advance(1000);
+    await mirrorLedger(store, storageKey, laptop.storage).sync();
+    expect(laptop.ledger.tally().spent).to.equal('0.01');
+    const keys = Object.keys(await accountOf(username));
+    expect(keys.filter((key) => key.includes(':entry:'))).to.have.length(1);
+  });
+
+  for (const where of ['the deleting device', 'the other device']) {
+    it(`writes a charge made after a deletion on ${where}, and the other follows its session`, async () => {
+      const laptop = await device(username, storageKey);
+      const phone = await device(username, storageKey);
+      await Promise.all([laptop.mirror.sync(), phone.mirror.sync()]);
+      charge(phone.ledger, '0.02');
+      await phone.mirror.flush();
+      await laptop.mirror.sync();
+      clock.advance(1000);
+      await deleteHistory(storageKey, laptop.storage);
+      clock.advance(1000);
+      const [first, second] = where === 'the deleting device' ? [laptop, phone] : [phone, laptop];
+      if (first === phone) await phone.mirror.sync(); // it learns of the deletion first
+      const id = charge(first.ledger, '0.005');
+      await first.mirror.flush();
+      const account = await accountOf(username);
+      expect(Object.keys(account).sort()).to.deep.equal([
+        `${storageKey}:ledger:entry:${id}`,
+        `${storageKey}:ledger:since`,
+      ]);
+      await second.mirror.sync();
+      expect(second.ledger.tally().spent).to.equal('0.005');
+      expect(first.ledger.tally().spent).to.equal('0.005');
+      expect(Object.keys(await accountOf(username))).to.have.length(2);
+    });
+  }
+
+  it('keeps a charge a device made offline after it last saw the account, deleted meanwhile', async () => {
+    const laptop = await device(username, storageKey);
+    const phone = await device(username, storageKey);
+    await Promise.all([laptop.mirror.sync(), phone.mirror.sync()]);
+    charge(phone.ledger, '0.02');
+    await phone.mirror.flush();
+    await laptop.mirror.sync();
+    clock.advance(1000);
+    await kvFault(username, 'down');
+    const offline = charge(phone.ledger, '0.04'); // never written: the deletion did not reach it
+    await phone.mirror.flush();
+    await kvFault(username, null);
+    clock.advance(1000);
+    await deleteHistory(storageKey, laptop.storage);
+    await phone.mirror.sync();
+    expect(phone.ledger.tally().spent).to.equal('0.04');
+    expect(Object.keys(await accountOf(username)).sort()).to.deep.equal([
+      `${storageKey}:ledger:entry:${offline}`,
+      `${storageKey}:ledger:since`,
+    ]);
+    await laptop.mirror.sync();
+    expect(laptop.ledger.tally().spent).to.equal('0.04');
   });
 
   it('says in the tally where the budget holds, and deletes from the account from Reset…', async function () {
@@ -198,9 +288,14 @@ describe('the ledger kept in the Puter account (real SDK, simulator)', function 
       await kvFault(username, null);
       details.querySelector('summary')!.click();
       details.querySelector<HTMLButtonElement>('button[value=delete]')!.click();
-      await until(async () => !Object.keys(await accountOf(username)).some((key) => key.includes(':entry:')));
+      await until(async () => Object.keys(await accountOf(username)).length === 0);
       expect(el.tally!.spent).to.equal('0');
-      // What remains: when the new session began (every device starts it), and the budget, a setting.
+      // Nothing is left in the account; the budget stays on this browser until the user sets it again.
+      await until(() => held() === 'Kept on this browser.');
+      expect(ledger.budget).to.equal('1');
+      ledger.budget = '2';
+      await mirror.flush();
+      await until(() => held() === 'Kept on your Puter account: it holds on every device signed in to it.');
       expect(Object.keys(await accountOf(username)).sort()).to.deep.equal([
         `${storageKey}:ledger:budget`,
         `${storageKey}:ledger:since`,

@@ -115,7 +115,7 @@ export class PuterAccountController implements ReactiveController {
       this.#mirror = {
         user,
         storageKey,
-        ledger: mirrorLedger(adapter.puterLedgerStore(sdk), storageKey),
+        ledger: mirrorLedger({ ...adapter.puterLedgerStore(sdk), account: user }, storageKey),
         merged: false,
       };
     }
