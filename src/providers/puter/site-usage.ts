@@ -53,7 +53,7 @@ export async function puterSiteUsage(endpoint: string): Promise<SiteUsage> {
     if (allowanceInfo?.unit === 'credits') return { unread: 'credits' };
     if (!isRecord(allowanceInfo) || allowanceInfo.unit !== undefined) return { unread: 'unreadable' };
     const total = siteTotal(appTotals, puter.appID);
-    return total ? { month: total.div(MICROCENTS_PER_USD).toDecimalPlaces(8).toString() } : { unread: 'no-site' };
+    return total ? { month: total.div(MICROCENTS_PER_USD).toDecimalPlaces(8).toFixed() } : { unread: 'no-site' };
   } catch {
     return { unread: 'unreadable' }; // offline, or the session just ended
   }

@@ -24,9 +24,11 @@ describe('puterSiteUsage: this site’s spend this month, from the account signe
     const endpoint = puterEndpoint();
     const { token } = await signedInToPuter(endpoint);
     expect(await puterSiteUsage(endpoint)).to.deep.equal({ month: '0' });
+    await setPuterAccount(token, { spent: 1 }); // a microcent: written out, never as "1e-8"
+    expect(await puterSiteUsage(endpoint)).to.deep.equal({ month: '0.00000001' });
     await setPuterAccount(token, { spent: 1_234_567, app: 'app-of-another-site' });
-    expect(await puterSiteUsage(endpoint)).to.deep.equal({ month: '0' });
-    await setPuterAccount(token, { spent: 2_500_001 }); // this site's app, from another device
+    expect(await puterSiteUsage(endpoint)).to.deep.equal({ month: '0.00000001' });
+    await setPuterAccount(token, { spent: 2_500_000 }); // this site's app, from another device
     expect(await puterSiteUsage(endpoint)).to.deep.equal({ month: '0.02500001' });
     const args = { prompt: 'a doodle', model: 'black-forest-labs/flux-2-klein-4b', ratio: { w: 1, h: 1 } };
     expect((await puterGenerate(puterEndpoint(`pending=0;run=${unique()}`), token, args)).status).to.equal(200);
