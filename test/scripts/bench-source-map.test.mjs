@@ -3,12 +3,12 @@
 // module, with its map, written by esbuild, is read back: each function's place and name are the source's. Run by
 // `npm run test:scripts` (node --test), in `npm test`.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { build } from 'esbuild';
 import { readSourceMap } from '../../bench/source-map.mjs';
+import { temporaryFolder } from '../support/temporary-folder.mjs';
 
 const SOURCE = `export function priceOfTheModel(first, second) {
   return first * second + 1;
@@ -27,7 +27,7 @@ export const table = {
 
 /** The module built minified into one line, with its map beside it; its text and the map's reader. */
 async function built() {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-map-'));
+  const dir = temporaryFolder('bench-map-');
   writeFileSync(join(dir, 'prices.js'), SOURCE);
   const outfile = join(dir, 'out.js');
   await build({

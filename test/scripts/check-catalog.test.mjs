@@ -3,13 +3,13 @@
 // machine's. Run by `npm run test:scripts` (node --test), in `npm test`.
 import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { bookFindings, docFindings } from '../../scripts/catalog-rules.mjs';
+import { temporaryFolder } from '../support/temporary-folder.mjs';
 
 const script = fileURLToPath(new URL('../../scripts/check-catalog.mjs', import.meta.url));
 const run = promisify(execFile);
@@ -35,7 +35,7 @@ const ENDED = { shutdown: '2026-10-23', replacement: 'gpt-image-2', source: SOUR
 
 /** A book, planted as a module the script loads with `--book`, and an empty folder for its docs (`--root`). */
 function planted(builtin, gateways = {}) {
-  const folder = mkdtempSync(join(tmpdir(), 'catalog-'));
+  const folder = temporaryFolder('catalog-');
   const book = join(folder, 'book.mjs');
   writeFileSync(
     book,

@@ -3,19 +3,19 @@
 // trees (`--root`), never this repository's own. Run by `npm run test:scripts` (node --test), in `npm test`.
 import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { temporaryFolder } from '../support/temporary-folder.mjs';
 
 const script = fileURLToPath(new URL('../../scripts/check-pointers.mjs', import.meta.url));
 const run = promisify(execFile);
 
 /** A tree of `files` (path → text) in a folder of its own. */
 function planted(files) {
-  const root = join(mkdtempSync(join(tmpdir(), 'pointers-')), 'repository');
+  const root = join(temporaryFolder('pointers-'), 'repository');
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
