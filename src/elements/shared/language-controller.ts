@@ -30,6 +30,27 @@ function wordsOf(bundle: Strings | undefined, strings: Translation | null): Tran
   return words;
 }
 
+/** The hosts whose language each tree's `lang` decides, by tree (a document, a shadow root). */
+const followers = new WeakMap<Node, Set<ReactiveControllerHost>>();
+/**
+ * One observer for the page: a `lang` that changes in a tree asks every host that tree decides to look its language up
+ * again. A hundred widgets follow the document with one observer, not a hundred.
+ */
+let observer: MutationObserver | undefined;
+
+function follow(root: Node, host: ReactiveControllerHost) {
+  let hosts = followers.get(root);
+  if (!hosts) {
+    followers.set(root, (hosts = new Set()));
+    observer ??= new MutationObserver((records) => {
+      const roots = new Set(records.map((record) => record.target.getRootNode()));
+      for (const changed of roots) for (const follower of followers.get(changed) ?? []) follower.requestUpdate();
+    });
+    observer.observe(root, { attributeFilter: ['lang'], subtree: true });
+  }
+  hosts.add(host);
+}
+
 /** What the controller reads of its host: its `strings` and `locale` properties. */
 export interface LanguageHost extends ReactiveControllerHost, HTMLElement {
   strings: Translation | null;
@@ -53,8 +74,8 @@ export class LanguageController implements ReactiveController, Spoken {
   loading?: Promise<void>;
   /** The bundled words of `lang`, once here. */
   #bundle?: Strings;
-  /** A `lang` changed in a tree above the host: it looks its language up again. */
-  readonly #observer = new MutationObserver(() => this.#host.requestUpdate());
+  /** The trees above the host, its own first: a `lang` changed in one of them has it look its language up again. */
+  #trees: Node[] = [];
 
   readonly #host: LanguageHost;
 
@@ -68,7 +89,8 @@ export class LanguageController implements ReactiveController, Spoken {
   }
 
   hostDisconnected() {
-    this.#observer.disconnect();
+    for (const tree of this.#trees) followers.get(tree)?.delete(this.#host);
+    this.#trees = [];
   }
 
   /**
@@ -80,11 +102,17 @@ export class LanguageController implements ReactiveController, Spoken {
     const host = this.#host;
     let lang: string | undefined;
     let element: Element | undefined = host;
+    const trees: Node[] = [];
     while (element) {
       lang ??= element.closest('[lang]')?.getAttribute('lang') ?? undefined;
       const root = element.getRootNode();
-      this.#observer.observe(root, { attributeFilter: ['lang'], subtree: true });
+      trees.push(root);
       element = root instanceof ShadowRoot ? root.host : undefined; // the document's is the last tree
+    }
+    if (trees.some((tree, index) => tree !== this.#trees[index]) || trees.length !== this.#trees.length) {
+      this.hostDisconnected();
+      for (const tree of trees) follow(tree, host);
+      this.#trees = trees;
     }
     lang ??= '';
     if (lang !== this.lang) {

@@ -12,17 +12,36 @@ const VERDICT_WAIT_MS = 100;
 /** What each element watched is told when it comes near the viewport or leaves it. */
 const watched = new Map<Element, (near: boolean) => void>();
 let observer: IntersectionObserver | undefined;
+/**
+ * The observer's next word, for the elements watched since its last: it speaks of all of them at once, with the
+ * page's next frame, so one wait (and one timer, for a hidden tab) serves a hundred widgets connected together.
+ */
+let nextWord: Promise<void> | undefined;
+let spoken: (() => void) | undefined;
 
 /** One observer for every element of the page: each entry's element is told whether it is near now. */
 function watch(element: Element, told: (near: boolean) => void) {
   observer ??= new IntersectionObserver(
     (entries) => {
       for (const entry of entries) watched.get(entry.target)?.(entry.isIntersecting);
+      spoken?.();
     },
     { rootMargin: NEAR },
   );
   watched.set(element, told);
   observer.observe(element);
+}
+
+/** Resolves once the observer has spoken of the elements watched so far, or after `VERDICT_WAIT_MS` where it says nothing. */
+function word(): Promise<void> {
+  return (nextWord ??= new Promise<void>((resolve) => {
+    const timer = setTimeout(() => spoken?.(), VERDICT_WAIT_MS);
+    spoken = () => {
+      clearTimeout(timer);
+      [nextWord, spoken] = [undefined, undefined];
+      resolve();
+    };
+  }));
 }
 
 function unwatch(element: Element) {
@@ -45,8 +64,6 @@ export class NearController implements ReactiveController {
   /** Whether the observer has said the element is near (or it was drawn): undefined until it has said. */
   #near?: boolean;
   #drawn = false;
-  #told?: () => void;
-  #verdict?: Promise<void>;
 
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #startup: StartupController;
@@ -64,18 +81,14 @@ export class NearController implements ReactiveController {
 
   /** Resolves once the observer has said whether the element is near, or after `VERDICT_WAIT_MS` where it says nothing. */
   verdict(): Promise<void> {
-    return (this.#verdict ??= new Promise<void>((resolve) => {
-      if (this.#drawn || this.#near !== undefined || !this.#host.isConnected) return resolve();
-      this.#told = resolve;
-      setTimeout(resolve, VERDICT_WAIT_MS);
-    }));
+    if (this.#drawn || this.#near !== undefined || !watched.has(this.#host)) return Promise.resolve();
+    return word();
   }
 
   hostConnected() {
     if (this.#drawn) return;
     watch(this.#host, (near) => {
       const first = this.#near === undefined;
-      this.#told?.();
       if (!near) {
         if (first) this.#near = false;
         return;

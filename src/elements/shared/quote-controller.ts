@@ -19,6 +19,22 @@ import type { LiveBook } from '../../providers/registry/adapters.js';
 /** A UTC day, in ms. */
 const DAY_MS = 86_400_000;
 
+/** Who is told of a bound raised on this page (`userpays-bound`) or in another tab (`storage`). */
+const toldOfBounds = new Set<(event: Event) => void>();
+
+/** One pair of listeners for the page, however many widgets: each told in the order it connected. */
+function hearBounds(told: (event: Event) => void) {
+  if (!toldOfBounds.size) {
+    addEventListener('userpays-bound', tellOfBound);
+    addEventListener('storage', tellOfBound);
+  }
+  toldOfBounds.add(told);
+}
+
+function tellOfBound(event: Event) {
+  for (const told of toldOfBounds) told(event);
+}
+
 /** What the host prices: its request as it stands, the page's `priceBook`, and its endpoint. */
 export interface QuoteSource {
   request(): QuoteRequest;
@@ -155,14 +171,12 @@ export class QuoteController implements ReactiveController {
 
   hostConnected() {
     // A bound raised by a charge above it, by any widget of this page or in another tab, is quoted at once here too.
-    addEventListener('userpays-bound', this.#boundRaised);
-    addEventListener('storage', this.#boundRaised);
+    hearBounds(this.#boundRaised);
   }
 
   hostDisconnected() {
     this.#askedFrom = this.#liveFrom; // asked for but not yet loaded (the work is skipped while disconnected): again
-    removeEventListener('userpays-bound', this.#boundRaised);
-    removeEventListener('storage', this.#boundRaised);
+    toldOfBounds.delete(this.#boundRaised);
   }
 
   /** Prices again where a bound the host's storage key keeps was raised (every key's, on this page: a cheap read). */

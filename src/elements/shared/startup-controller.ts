@@ -22,12 +22,34 @@ function nextTask(): Promise<void> {
   });
 }
 
-/** Resolves in the first task after the next frame is painted (or after 100 ms where no frame comes: a hidden tab). */
-const afterPaint = () =>
-  new Promise<void>((resolve) => {
-    requestAnimationFrame(() => void nextTask().then(resolve));
-    setTimeout(resolve, 100);
+/** What those who asked before the next frame wait for (see `afterPaint`). */
+let nextPaint: Promise<void> | undefined;
+
+/**
+ * Resolves in the first task after the next frame is painted (or after 100 ms where no frame comes: a hidden tab).
+ * Those who ask before that frame begins share one wait: a hundred widgets updated together ask for one frame, not
+ * a hundred.
+ */
+function afterPaint(): Promise<void> {
+  if (nextPaint) return nextPaint;
+  const painted: Promise<void> = new Promise((resolve) => {
+    // Who asks once this frame has begun waits for the frame after.
+    const forget = () => {
+      if (nextPaint === painted) nextPaint = undefined;
+    };
+    const done = () => {
+      clearTimeout(timer);
+      forget();
+      resolve();
+    };
+    const timer = setTimeout(done, 100);
+    requestAnimationFrame(() => {
+      forget();
+      void nextTask().then(done);
+    });
   });
+  return (nextPaint = painted);
+}
 
 /**
  * Script time the turns of one frame may take before the rest wait for the next: the other half of a 60 Hz

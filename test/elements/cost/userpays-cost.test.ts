@@ -182,4 +182,34 @@ describe('<userpays-cost>: a bound raised by what a provider charged above it', 
     );
     expect(other.quote?.atMost).not.to.equal('0.1');
   });
+
+  it('a raised bound is heard by every element of the key on the page; one taken off hears it once back', async () => {
+    const storageKey = storageKeys();
+    new SeenBounds(storageKey).raise(at1K, '0.08');
+    const box = await fixture<HTMLDivElement>(
+      html`<div>
+        ${[0, 1].map(
+          () =>
+            html`<userpays-cost
+              provider="google"
+              model="gemini-nano-banana-2.1"
+              quality="1K"
+              storage-key=${storageKey}
+              prompt="a fox"
+            ></userpays-cost>`,
+        )}
+      </div>`,
+    );
+    const [kept, taken] = [...box.querySelectorAll<UserPaysCost>('userpays-cost')] as [UserPaysCost, UserPaysCost];
+    await Promise.all([kept.updateComplete, taken.updateComplete]);
+    taken.remove();
+    new SeenBounds(storageKey).raise(at1K, '0.09');
+    document.body.dispatchEvent(new CustomEvent('userpays-bound', { bubbles: true, composed: true }));
+    await until(() => kept.quote?.atMost === '0.09', 2_000, 'the element on the page');
+    expect(taken.quote?.atMost, 'off the page: not told').to.equal('0.08');
+    box.append(taken);
+    new SeenBounds(storageKey).raise(at1K, '0.1');
+    document.body.dispatchEvent(new CustomEvent('userpays-bound', { bubbles: true, composed: true }));
+    await until(() => kept.quote?.atMost === '0.1' && taken.quote?.atMost === '0.1', 2_000, 'both, once back');
+  });
 });

@@ -103,6 +103,20 @@ describe('NearController: a widget below the fold is drawn when it comes near', 
     expect(observers).to.have.length(1);
   });
 
+  it('a widget added far below the fold after the page has settled is held as well, and drawn when scrolled to', async () => {
+    const { els } = await pageOf(0, 1);
+    await els[0]!.updateComplete;
+    const later = imageElement(document, { provider: 'bfl', prompt: 'a fox', 'storage-key': storageKey() });
+    const spacer = Object.assign(document.createElement('div'), { style: `height: ${innerHeight * 4}px` });
+    page.append(spacer, later);
+    await later.updateComplete;
+    expect(later.quote?.total, 'quoted').to.equal('0.014');
+    expect(drawn(later), 'held: the observer said it is far').to.equal(false);
+    later.scrollIntoView();
+    await until(() => drawn(later));
+    expect(drawn(els[0]!), 'the first stays drawn, scrolled away').to.equal(true);
+  });
+
   it('a held widget answers as any: its tally read, a property set priced and fired at once', async () => {
     const { els, quotes } = await pageOf(innerHeight * 4, 1);
     const el = els[0]!;
