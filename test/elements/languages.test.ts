@@ -98,6 +98,36 @@ describe('the elements speak the language of their closest lang', function () {
     await waitUntil(() => form(el).label === widget.promptLabel(), 'English again');
   });
 
+  it('moved into a shadow root, it follows a lang that changes there; taken out and put back, it follows again', async () => {
+    const box = await fixture<HTMLDivElement>(
+      html`<div lang="de"><userpays-cost provider="bfl" model="flux-2-pro"></userpays-cost></div>`,
+    );
+    const el = box.querySelector<UserPaysCost>('userpays-cost')!;
+    await el.updateComplete;
+    expect(costWords(el)).to.contain(de.prices.forImages(1));
+    const host = document.createElement('div');
+    box.after(host);
+    const inner = Object.assign(document.createElement('p'), { lang: 'en' });
+    host.attachShadow({ mode: 'open' }).append(inner);
+    inner.append(el);
+    await waitUntil(() => costWords(el).includes('for 1 image'), 'English, inside the shadow root');
+    inner.lang = 'de';
+    await waitUntil(
+      () => costWords(el).includes(de.prices.forImages(1)),
+      'German: a lang changed inside the shadow root',
+    );
+    el.remove();
+    inner.lang = 'en';
+    inner.append(el);
+    await waitUntil(() => costWords(el).includes('for 1 image'), 'English, put back');
+    inner.lang = 'de';
+    await waitUntil(
+      () => costWords(el).includes(de.prices.forImages(1)),
+      'German again: followed after it was put back',
+    );
+    host.remove();
+  });
+
   it('its own lang wins over its ancestors’, and locale over the language for amounts', async () => {
     const box = await fixture<HTMLDivElement>(
       html`<div lang="de">

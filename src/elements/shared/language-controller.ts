@@ -85,7 +85,11 @@ export class LanguageController implements ReactiveController, Spoken {
   }
 
   hostConnected() {
+    // Moved under another `lang`, the element speaks it at once: nothing else may update it.
+    const spoken = [this.lang, this.locale, this.translation];
     this.hostUpdate();
+    if ([this.lang, this.locale, this.translation].some((now, index) => now !== spoken[index]))
+      this.#host.requestUpdate();
   }
 
   hostDisconnected() {
