@@ -63,7 +63,7 @@ async function memory(page) {
  * without a long task. Its long tasks (the longest, and whether it was the platform's first Intl.NumberFormat),
  * layout shift, when the first widget showed its price, and memory where the page asks.
  */
-async function loadOnce(browser, origin, { path, tags = [], viewport = DESKTOP, memory: readMemory }) {
+export async function loadOnce(browser, origin, { path, tags = [], viewport = DESKTOP, memory: readMemory }) {
   const context = await browser.newContext({ viewport });
   try {
     const page = await context.newPage();

@@ -11,7 +11,15 @@ const inline = (fn, ...args) => `<script>(${fn})(${args.map((a) => JSON.stringif
 const mark = (name) => `<script>performance.mark(${JSON.stringify(name)});</script>`;
 /** The stylesheet and the module script, of dist/ or of the mapped build. */
 const bundleOf = (query) => {
-  const dir = query?.get('build') === 'mapped' ? '/bench/results/mapped' : '/dist';
+  // ?build=mapped: the build with source maps (bench/mapped-build.mjs); ?build=<12 hex digits>: another commit's
+  // build (bench/against.mjs); else this checkout's dist/.
+  const build = query?.get('build') ?? '';
+  const dir =
+    build === 'mapped'
+      ? '/bench/results/mapped'
+      : /^[0-9a-f]{12}$/.test(build)
+        ? `/bench/results/builds/${build}`
+        : '/dist';
   return `<link rel="stylesheet" href="${dir}/userpays.css" />\n    <script type="module" src="${dir}/userpays.js"></script>`;
 };
 /** Marks the end of the bundle's evaluation: an inline module script runs right after the module before it. */

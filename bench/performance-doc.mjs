@@ -8,7 +8,6 @@ import { format, resolveConfig } from 'prettier';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const DOC = 'docs/performance.md';
-const [START, END] = ['<!-- at-load:start -->', '<!-- at-load:end -->'];
 const KIND_NAMES = {
   script: 'script',
   style: 'style',
@@ -21,13 +20,13 @@ const KIND_NAMES = {
 
 const cell = (text) => String(text ?? '—').replaceAll('|', '\\|');
 const row = (cells) => `| ${cells.map(cell).join(' | ')} |`;
-const table = (head, rows) => [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
+export const table = (head, rows) => [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
 const ms = (n) => (n === undefined ? '—' : `${n} ms`);
 const range = (s) => (s.min === s.max ? ms(s.min) : `${s.min}–${s.max} ms`);
 const list = (items) => items.map((x) => `${x.name} ${x.ms}`).join(', ') || '—';
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 /** A tag in a table's text, as code, so that Markdown does not take it for HTML. */
-const code = (text) => text.replace(/<userpays-[a-z]+>/g, (tag) => `\`${tag}\``);
+export const code = (text) => text.replace(/<userpays-[a-z]+>/g, (tag) => `\`${tag}\``);
 
 function atLoadSection({ runs, machine, pages, perWidget }) {
   const rows = Object.values(pages).map((p) => [
@@ -144,25 +143,27 @@ ${['three', 'hundred'].map((name) => tasksSection(pages[name], taskMs)).join('\n
 
 /** The generated section: the run's date and browser, the longest tasks and memory, and the breakdown. */
 function section(result) {
-  return `${START}
-
-<!-- Written by \`npm run bench\` (bench/performance-doc.mjs) from its last run: not edited by hand. -->
+  return `<!-- Written by \`npm run bench\` (bench/performance-doc.mjs) from its last run: not edited by hand. -->
 
 Measured ${result.date.slice(0, 10)} in Chromium ${result.chromium}, headless.
 
 ${atLoadSection(result.atLoad)}
 
-${breakdownSection(result.breakdown)}
+${breakdownSection(result.breakdown)}`;
+}
 
-${END}`;
+/** Writes `markdown` into docs/performance.md between the markers `<!-- ${name}:start -->` and `<!-- ${name}:end -->`. */
+export async function writeDocSection(name, markdown) {
+  const [open, close] = [`<!-- ${name}:start -->`, `<!-- ${name}:end -->`];
+  const path = join(root, DOC);
+  const doc = await readFile(path, 'utf8');
+  const [start, end] = [doc.indexOf(open), doc.indexOf(close)];
+  if (start === -1 || end < start) throw new Error(`${DOC} has no ${open} … ${close} to write the figures between`);
+  const updated = `${doc.slice(0, start)}${open}\n\n${markdown}\n\n${doc.slice(end)}`;
+  await writeFile(path, await format(updated, { ...(await resolveConfig(path)), filepath: path }));
 }
 
 /** Writes `result`'s section into docs/performance.md, between its markers. */
 export async function writePerformanceDoc(result) {
-  const path = join(root, DOC);
-  const doc = await readFile(path, 'utf8');
-  const [start, end] = [doc.indexOf(START), doc.indexOf(END)];
-  if (start === -1 || end < start) throw new Error(`${DOC} has no ${START} … ${END} to write the figures between`);
-  const updated = doc.slice(0, start) + section(result) + doc.slice(end + END.length);
-  await writeFile(path, await format(updated, { ...(await resolveConfig(path)), filepath: path }));
+  await writeDocSection('at-load', section(result));
 }
