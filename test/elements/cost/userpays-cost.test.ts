@@ -3,6 +3,7 @@
 // Holds: src/elements/shared/quote-view.ts
 // Holds: src/elements/shared/events.ts
 import { expect, fixture, html } from '@open-wc/testing';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../../src/define.js';
 import type { UserPaysCost } from '../../../src/elements/cost/userpays-cost.js';
 import type { Quote } from '../../../src/base/types.js';
@@ -142,20 +143,21 @@ describe('<userpays-cost provider="puter"> without an endpoint', () => {
 describe('<userpays-cost>: a bound raised by what a provider charged above it', () => {
   const storageKeys = storageKeysForgottenAfterEach();
   const at1K = { provider: 'google', model: 'gemini-nano-banana-2.1', quality: '1K', width: 1024, height: 1024 };
+  /** A preview of Nano Banana 2.1 at 1K on Google, for a fox, of `storageKey`'s ledger (the default's where none). */
+  const atMostPreview = (storageKey?: string) =>
+    html`<userpays-cost
+      provider="google"
+      model="gemini-nano-banana-2.1"
+      quality="1K"
+      storage-key=${ifDefined(storageKey)}
+      prompt="a fox"
+      locale="en-US"
+    ></userpays-cost>`;
 
   it('quotes its storage key’s bound, and again at once when a widget of the page or another tab raises it', async () => {
     const storageKey = storageKeys();
     new SeenBounds(storageKey).raise(at1K, '0.08');
-    const el = await fixture<UserPaysCost>(
-      html`<userpays-cost
-        provider="google"
-        model="gemini-nano-banana-2.1"
-        quality="1K"
-        storage-key=${storageKey}
-        prompt="a fox"
-        locale="en-US"
-      ></userpays-cost>`,
-    );
+    const el = await fixture<UserPaysCost>(atMostPreview(storageKey));
     expect(el.quote?.atMost).to.equal('0.08');
     expect(text(el)).to.contain('Charged here before for this model and size: up to $0.08 an image');
     // Google's prices are read after the first paint, and laid over with one update: past it, nothing else prices
@@ -172,14 +174,7 @@ describe('<userpays-cost>: a bound raised by what a provider charged above it', 
     new SeenBounds(storageKey, frame.contentWindow!.localStorage).raise(at1K, '0.1');
     await until(() => el.quote?.atMost === '0.1', 5_000, 'the bound another tab raised');
     // Another ledger's bounds are not this one's.
-    const other = await fixture<UserPaysCost>(
-      html`<userpays-cost
-        provider="google"
-        model="gemini-nano-banana-2.1"
-        quality="1K"
-        prompt="a fox"
-      ></userpays-cost>`,
-    );
+    const other = await fixture<UserPaysCost>(atMostPreview());
     expect(other.quote?.atMost).not.to.equal('0.1');
   });
 
@@ -187,18 +182,7 @@ describe('<userpays-cost>: a bound raised by what a provider charged above it', 
     const storageKey = storageKeys();
     new SeenBounds(storageKey).raise(at1K, '0.08');
     const box = await fixture<HTMLDivElement>(
-      html`<div>
-        ${[0, 1].map(
-          () =>
-            html`<userpays-cost
-              provider="google"
-              model="gemini-nano-banana-2.1"
-              quality="1K"
-              storage-key=${storageKey}
-              prompt="a fox"
-            ></userpays-cost>`,
-        )}
-      </div>`,
+      html`<div>${atMostPreview(storageKey)}${atMostPreview(storageKey)}</div>`,
     );
     const [kept, taken] = [...box.querySelectorAll<UserPaysCost>('userpays-cost')] as [UserPaysCost, UserPaysCost];
     await Promise.all([kept.updateComplete, taken.updateComplete]);
