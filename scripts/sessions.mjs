@@ -12,6 +12,8 @@ export const SET_ASIDE = {
   'src/pricing/price-book-problems.ts':
     "what is wrong with a page's own priceBook, told its developer: loaded only on a page whose priceBook is wrong",
   'src/elements/tally/panels/': 'the panels of <userpays-tally>: another element, loaded only where a page adds one',
+  'src/generation/reconcile.ts':
+    "Reconcile with my account, and settling the tally's uncertain charges from the providers' records: only <userpays-tally>'s panels load it (through the engine); a widget settles its own through resume",
 };
 
 /**
