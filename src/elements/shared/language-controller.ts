@@ -93,6 +93,10 @@ export class LanguageController implements ReactiveController, Spoken {
   }
 
   hostDisconnected() {
+    this.#unfollow();
+  }
+
+  #unfollow() {
     for (const tree of this.#trees) followers.get(tree)?.delete(this.#host);
     this.#trees = [];
   }
@@ -114,7 +118,7 @@ export class LanguageController implements ReactiveController, Spoken {
       element = root instanceof ShadowRoot ? root.host : undefined; // the document's is the last tree
     }
     if (trees.some((tree, index) => tree !== this.#trees[index]) || trees.length !== this.#trees.length) {
-      this.hostDisconnected();
+      this.#unfollow();
       for (const tree of trees) follow(tree, host);
       this.#trees = trees;
     }
