@@ -33,6 +33,17 @@ function charge(ledger: LedgerStore, usd: string) {
   return entry.id;
 }
 
+/** Two devices of `username`, both synced; the phone charged $0.02, written to the account and read by the laptop. */
+async function chargedOnThePhoneSeenOnTheLaptop(username: string, storageKey: string) {
+  const laptop = await device(username, storageKey);
+  const phone = await device(username, storageKey);
+  await Promise.all([laptop.mirror.sync(), phone.mirror.sync()]);
+  charge(phone.ledger, '0.02');
+  await phone.mirror.flush();
+  await laptop.mirror.sync();
+  return { laptop, phone };
+}
+
 async function post(path: string, body: object) {
   const response = await fetch(path, { method: 'POST', body: JSON.stringify(body) });
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
@@ -207,12 +218,7 @@ describe('the ledger kept in the Puter account (real SDK, simulator)', function 
 
   for (const where of ['the deleting device', 'the other device']) {
     it(`writes a charge made after a deletion on ${where}, and the other follows its session`, async () => {
-      const laptop = await device(username, storageKey);
-      const phone = await device(username, storageKey);
-      await Promise.all([laptop.mirror.sync(), phone.mirror.sync()]);
-      charge(phone.ledger, '0.02');
-      await phone.mirror.flush();
-      await laptop.mirror.sync();
+      const { laptop, phone } = await chargedOnThePhoneSeenOnTheLaptop(username, storageKey);
       clock.advance(1000);
       await deleteHistory(storageKey, laptop.storage);
       clock.advance(1000);
@@ -233,12 +239,7 @@ describe('the ledger kept in the Puter account (real SDK, simulator)', function 
   }
 
   it('keeps a charge a device made offline after it last saw the account, deleted meanwhile', async () => {
-    const laptop = await device(username, storageKey);
-    const phone = await device(username, storageKey);
-    await Promise.all([laptop.mirror.sync(), phone.mirror.sync()]);
-    charge(phone.ledger, '0.02');
-    await phone.mirror.flush();
-    await laptop.mirror.sync();
+    const { laptop, phone } = await chargedOnThePhoneSeenOnTheLaptop(username, storageKey);
     clock.advance(1000);
     await kvFault(username, 'down');
     const offline = charge(phone.ledger, '0.04'); // never written: the deletion did not reach it
